@@ -1,0 +1,23 @@
+# Provision CPython 3.14.2's pure-Python standard library as lib/python3.14 in the build tree.
+#
+# By default it comes from python_stdlib.zip in the npm package pyodide@314.0.7, pinned by
+# tools/oracle/package-lock.json and by the SHA-256 below. CPPY_STDLIB_DIR points at another
+# CPython 3.14 Lib/ directory instead. The library is never committed.
+
+set(CPPY_STDLIB_ZIP_SHA256 "fa1957e5777068fc4f7437f96d860ae2fbe9c19732ba06c84e004ec16dd7dd7a")
+set(CPPY_ORACLE_DIR ${CMAKE_SOURCE_DIR}/tools/oracle)
+set(CPPY_STDLIB_STAMP ${CMAKE_BINARY_DIR}/lib/.stdlib-stamp)
+
+add_custom_command(
+  OUTPUT ${CPPY_STDLIB_STAMP}
+  COMMAND ${CMAKE_COMMAND}
+          -DORACLE_DIR=${CPPY_ORACLE_DIR}
+          -DSTDLIB_SOURCE_DIR=${CPPY_STDLIB_DIR}
+          -DZIP_SHA256=${CPPY_STDLIB_ZIP_SHA256}
+          -DDEST=${CPPY_STDLIB_BUILD_DIR}
+          -DSTAMP=${CPPY_STDLIB_STAMP}
+          -P ${CMAKE_SOURCE_DIR}/cmake/install_stdlib.cmake
+  DEPENDS ${CPPY_ORACLE_DIR}/package-lock.json ${CMAKE_SOURCE_DIR}/cmake/install_stdlib.cmake
+  COMMENT "Installing the CPython 3.14.2 standard library into lib/python3.14"
+  VERBATIM)
+add_custom_target(stdlib ALL DEPENDS ${CPPY_STDLIB_STAMP})

@@ -1,0 +1,16 @@
+// Locating the interpreter's files: the parts of Python/pathconfig.c and Modules/getpath.py
+// cppy needs. The layout is CPython's: <prefix>/bin/cppy beside <prefix>/lib/python3.14.
+#pragma once
+
+#include <string>
+
+namespace cppy::runtime {
+
+// Absolute path of the running executable (sys.executable), or "" when unknown.
+std::string executable_path();
+// <prefix>, the directory above bin/: sys.prefix. PYTHONHOME overrides it unless ignore_env.
+std::string prefix(bool ignore_env);
+// <prefix>/lib/python3.14: where the standard library lives.
+std::string stdlib_dir(bool ignore_env);
+
+}  // namespace cppy::runtime

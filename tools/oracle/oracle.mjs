@@ -1,0 +1,227 @@
+// The reference oracle: runs Python programs under CPython 3.14.2 (pyodide@314.0.7, pinned in
+// package-lock.json) and records what they print. Every expected output in the repository comes
+// from here. One pyodide instance serves all the cases of a run, since its start-up costs seconds.
+//
+//   node tools/oracle/oracle.mjs [DIR_OR_CASE ...]   regenerate NAME.out for tests/py cases
+//                                                   (default: all of tests/py) and oracle.lock
+//   node tools/oracle/oracle.mjs --run FILE.py        print FILE.py's rendered result
+//   node tools/oracle/oracle.mjs --batch IN.json OUT.json
+//       IN.json is [{"name", "source", "filename"?}]; OUT.json gets
+//       [{"name", "stdout", "stderr", "status"}] for each, run as a __main__ script.
+//
+// PYTHONHASHSEED is 0 unless the environment sets it. The result format is shared with
+// tests/py/run_case.py (see render()).
+import { loadPyodide } from "pyodide";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "..", "..");
+const testsRoot = path.join(repo, "tests", "py");
+const lockPath = path.join(testsRoot, "oracle.lock");
+const VIRTUAL_ROOT = "/cppy/tests/py";
+
+// Which .py files under tests/py are cases (same rule as tests/CMakeLists.txt).
+function isCase(rel) {
+  if (!rel.endsWith(".py")) return false;
+  if (rel === "run_case.py" || rel === "check_oracle_lock.py") return false;
+  if (/(^|\/)_/.test(rel) || rel.includes("/data/")) return false;
+  return true;
+}
+
+function walk(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "__pycache__") continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+// The rendering both sides compare: stdout, then stderr and a non-zero exit status if any.
+export function render(stdout, stderr, status) {
+  let text = stdout;
+  if (text && !text.endsWith("\n")) text += "\n[no newline at end of stdout]\n";
+  if (stderr) {
+    text += "--- stderr\n" + stderr;
+    if (!stderr.endsWith("\n")) text += "\n[no newline at end of stderr]\n";
+  }
+  if (status !== 0) text += `--- exit status ${status}\n`;
+  return text;
+}
+
+const sha256 = (data) => crypto.createHash("sha256").update(data).digest("hex");
+
+const RUNNER = String.raw`
+import sys, os, types, atexit
+
+def _cppy_run_main(path, source):
+    dirpath = os.path.dirname(path)
+    saved = (list(sys.path), sys.argv, sys.modules.get('__main__'), os.getcwd())
+    before = set(sys.modules)
+    os.chdir(dirpath or '/')
+    sys.argv = [os.path.basename(path)]
+    sys.path.insert(0, dirpath)
+    main = types.ModuleType('__main__')
+    main.__file__ = path
+    main.__cached__ = None
+    main.__builtins__ = __builtins__
+    sys.modules['__main__'] = main
+    status = 0
+    try:
+        code = compile(source, path, 'exec')
+        exec(code, main.__dict__)
+    except SystemExit as e:
+        status = _cppy_exit_status(e)
+    except BaseException as e:
+        tb = e.__traceback__
+        # Drop this runner's own frame so the traceback starts in the program, as at top level.
+        if tb is not None and tb.tb_frame.f_code is _cppy_run_main.__code__:
+            tb = tb.tb_next
+        sys.excepthook(type(e), e, tb)
+        status = 1
+    try:
+        atexit._run_exitfuncs()
+    except SystemExit as e:
+        status = _cppy_exit_status(e)
+    atexit._clear()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    for name in set(sys.modules) - before:
+        del sys.modules[name]
+    sys.path[:], sys.argv = saved[0], saved[1]
+    sys.modules['__main__'] = saved[2]
+    os.chdir(saved[3])
+    return status
+
+def _cppy_exit_status(e):
+    # _Py_HandleSystemExit: None is 0, an int is itself, anything else is printed and gives 1.
+    code = e.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xff
+    try:
+        sys.stderr.write(str(code) + "\n")
+    except Exception:
+        pass
+    return 1
+`;
+
+async function makeOracle() {
+  const env = { PYTHONHASHSEED: process.env.PYTHONHASHSEED ?? "0" };
+  const py = await loadPyodide({ env });
+  const streams = { out: [], err: [] };
+  const sink = (key) => ({
+    write: (buf) => {
+      streams[key].push(Buffer.from(buf));
+      return buf.length;
+    },
+  });
+  py.setStdout(sink("out"));
+  py.setStderr(sink("err"));
+  py.setStdin({ stdin: () => null });
+  py.runPython(RUNNER);
+  const runMain = py.globals.get("_cppy_run_main");
+
+  // Runs one program as __main__ at the virtual absolute path `file`; paths under its
+  // directory are shown relative, as tests/py/run_case.py does for cppy.
+  function run(file, source) {
+    streams.out = [];
+    streams.err = [];
+    const status = runMain(file, source);
+    py.runPython("import sys; sys.stdout.flush(); sys.stderr.flush()");
+    const dir = path.posix.dirname(file) + "/";
+    const text = (chunks) => Buffer.concat(chunks).toString("utf8").split(dir).join("");
+    return { stdout: text(streams.out), stderr: text(streams.err), status };
+  }
+  return { py, run };
+}
+
+function mirrorTree(py, files) {
+  for (const full of files) {
+    const rel = path.relative(testsRoot, full);
+    const target = path.posix.join(VIRTUAL_ROOT, rel.split(path.sep).join("/"));
+    py.FS.mkdirTree(path.posix.dirname(target));
+    py.FS.writeFile(target, fs.readFileSync(full));
+  }
+}
+
+function readLock() {
+  const lock = new Map();
+  if (!fs.existsSync(lockPath)) return lock;
+  for (const line of fs.readFileSync(lockPath, "utf8").split("\n")) {
+    const m = line.match(/^([0-9a-f]{64})  ([0-9a-f]{64})  (.+)$/);
+    if (m) lock.set(m[3], [m[1], m[2]]);
+  }
+  return lock;
+}
+
+function writeLock(lock) {
+  const rows = [...lock.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const header =
+    "# Written by tools/oracle/oracle.mjs: sha256(NAME.py)  sha256(NAME.out)  case.\n" +
+    "# tests/py/check_oracle_lock.py fails when a case or its expected output no longer matches.\n";
+  fs.writeFileSync(lockPath, header + rows.map(([k, [a, b]]) => `${a}  ${b}  ${k}\n`).join(""));
+}
+
+async function regenerate(targets) {
+  const all = walk(testsRoot);
+  let cases = all.map((f) => path.relative(testsRoot, f).split(path.sep).join("/")).filter(isCase);
+  if (targets.length) {
+    const wanted = targets.map((t) => path.relative(testsRoot, path.resolve(t)).split(path.sep).join("/"));
+    cases = cases.filter((c) => wanted.some((w) => w === "" || c === w || c.startsWith(w + "/")));
+  }
+  const { py, run } = await makeOracle();
+  mirrorTree(py, all);
+  const lock = readLock();
+  // Forget lock rows of cases that no longer exist.
+  for (const key of [...lock.keys()]) if (!fs.existsSync(path.join(testsRoot, key))) lock.delete(key);
+  for (const rel of cases.sort()) {
+    const source = fs.readFileSync(path.join(testsRoot, rel));
+    const r = run(path.posix.join(VIRTUAL_ROOT, rel), source.toString("utf8"));
+    const out = render(r.stdout, r.stderr, r.status);
+    const outPath = path.join(testsRoot, rel.replace(/\.py$/, ".out"));
+    fs.writeFileSync(outPath, out);
+    lock.set(rel, [sha256(source), sha256(out)]);
+    console.log(`${r.status === 0 ? "ok  " : "exit"} ${rel}`);
+  }
+  writeLock(lock);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === "--run") {
+    const { py, run } = await makeOracle();
+    const file = path.resolve(args[1]);
+    const virtual = "/cppy/run/" + path.basename(file);
+    py.FS.mkdirTree("/cppy/run");
+    py.FS.writeFile(virtual, fs.readFileSync(file));
+    const r = run(virtual, fs.readFileSync(file, "utf8"));
+    process.stdout.write(render(r.stdout, r.stderr, r.status));
+    return;
+  }
+  if (args[0] === "--batch") {
+    const items = JSON.parse(fs.readFileSync(args[1], "utf8"));
+    const { py, run } = await makeOracle();
+    py.FS.mkdirTree("/cppy/batch");
+    const results = [];
+    for (const item of items) {
+      const file = path.posix.join("/cppy/batch", item.filename ?? "main.py");
+      py.FS.writeFile(file, item.source);
+      results.push({ name: item.name, ...run(file, item.source) });
+    }
+    fs.writeFileSync(args[2], JSON.stringify(results, null, 1));
+    return;
+  }
+  await regenerate(args);
+}
+
+await main();
