@@ -1,0 +1,52 @@
+// The error indicator protocol: Include/pyerrors.h, Python/errors.c.
+//
+// A failing function sets the thread's current exception and returns nullptr or -1; callers
+// propagate by returning their own error value. Nothing here throws C++ exceptions.
+#pragma once
+
+#include <cstddef>
+
+#include "objects/object.h"
+
+namespace cppy::objects {
+struct TypeObject;
+}
+
+namespace cppy::errors {
+
+using objects::Object;
+using objects::TypeObject;
+
+// PyErr_Occurred: the type of the current exception (borrowed), or nullptr.
+TypeObject* occurred();
+// PyErr_SetRaisedException: makes exc (stolen) the current exception.
+void set_raised_exception(Object* exc);
+// PyErr_GetRaisedException: takes the current exception (new reference) and clears it.
+Object* get_raised_exception();
+// PyErr_Clear.
+void clear();
+
+// PyErr_SetObject / PyErr_SetString / PyErr_SetNone: raise type(value); value may be an
+// instance of type, a tuple of arguments, or another object used as the single argument.
+void set_object(TypeObject* type, Object* value);
+void set_string(TypeObject* type, const char* message);
+void set_none(TypeObject* type);
+// PyErr_Format: the message is built as str_from_format builds it (%s %d %zd %R %S %U %N
+// %T ...). Always returns nullptr so a function can `return errors::format(...)`.
+std::nullptr_t format(TypeObject* type, const char* fmt, ...);
+
+// PyErr_ExceptionMatches / PyErr_GivenExceptionMatches: exc may be a type or a tuple of them.
+bool exception_matches(Object* exc);
+bool given_exception_matches(Object* given, Object* exc);
+
+// PyErr_NoMemory: sets MemoryError, returns nullptr.
+std::nullptr_t no_memory();
+// PyErr_BadInternalCall: SystemError for a misused internal API.
+void bad_internal_call();
+// PyErr_SetFromErrno: OSError (or its errno subclass) from errno.
+std::nullptr_t set_from_errno(TypeObject* type);
+// PyErr_WriteUnraisable / PyErr_FormatUnraisable: reports an exception that cannot
+// propagate (in a destructor, a callback) through sys.unraisablehook.
+void write_unraisable(Object* obj);
+
+}  // namespace cppy::errors

@@ -1,0 +1,279 @@
+// Type objects: the slot table every type carries (Include/cpython/object.h PyTypeObject,
+// Include/object.h flags, Include/methodobject.h, Include/descrobject.h). Implementation in
+// typeobject.cpp (Objects/typeobject.c).
+//
+// Slots are plain function pointers, as in CPython, so that a port of an algorithm reads like
+// the original and dispatch costs one indirect call.
+#pragma once
+
+#include <cstdint>
+
+#include "objects/object.h"
+
+namespace cppy::objects {
+
+// Slot signatures. Results follow object.h's conventions: new references, nullptr/-1 on error.
+using unaryfunc = Object* (*)(Object*);
+using binaryfunc = Object* (*)(Object*, Object*);
+using ternaryfunc = Object* (*)(Object*, Object*, Object*);
+using inquiry = int (*)(Object*);
+using lenfunc = ssize (*)(Object*);
+using ssizeargfunc = Object* (*)(Object*, ssize);
+using ssizeobjargproc = int (*)(Object*, ssize, Object*);
+using objobjargproc = int (*)(Object*, Object*, Object*);
+using objobjproc = int (*)(Object*, Object*);
+using visitproc = int (*)(Object*, void*);
+using traverseproc = int (*)(Object*, visitproc, void*);
+using freefunc = void (*)(void*);
+using destructor = void (*)(Object*);
+using reprfunc = Object* (*)(Object*);
+using hashfunc = hash_t (*)(Object*);
+using richcmpfunc = Object* (*)(Object*, Object*, int);
+using getiterfunc = Object* (*)(Object*);
+using iternextfunc = Object* (*)(Object*);
+using descrgetfunc = Object* (*)(Object*, Object*, Object*);
+using descrsetfunc = int (*)(Object*, Object*, Object*);
+using initproc = int (*)(Object*, Object*, Object*);
+using newfunc = Object* (*)(TypeObject*, Object*, Object*);
+using allocfunc = Object* (*)(TypeObject*, ssize);
+using getattrofunc = Object* (*)(Object*, Object*);
+using setattrofunc = int (*)(Object*, Object*, Object*);
+// Vectorcall (PEP 590): args[0..nargs) positional then keyword values named by kwnames.
+using vectorcallfunc = Object* (*)(Object* callable, Object* const* args, size_t nargsf,
+                                   Object* kwnames);
+using sendfunc = int (*)(Object* iter, Object* value, Object** result);
+
+// Set in nargsf when args[-1] may be overwritten temporarily (PY_VECTORCALL_ARGUMENTS_OFFSET).
+inline constexpr size_t kVectorcallArgumentsOffset = size_t(1) << (8 * sizeof(size_t) - 1);
+inline ssize vectorcall_nargs(size_t nargsf) {
+  return static_cast<ssize>(nargsf & ~kVectorcallArgumentsOffset);
+}
+
+// Rich comparison operators (Py_LT...), in COMPARE_OP's order.
+enum CompareOp : int { kLT = 0, kLE = 1, kEQ = 2, kNE = 3, kGT = 4, kGE = 5 };
+
+struct NumberMethods {
+  binaryfunc add, subtract, multiply, remainder, divmod;
+  ternaryfunc power;
+  unaryfunc negative, positive, absolute;
+  inquiry bool_;
+  unaryfunc invert;
+  binaryfunc lshift, rshift, and_, xor_, or_;
+  unaryfunc int_;
+  void* reserved;
+  unaryfunc float_;
+  binaryfunc inplace_add, inplace_subtract, inplace_multiply, inplace_remainder;
+  ternaryfunc inplace_power;
+  binaryfunc inplace_lshift, inplace_rshift, inplace_and, inplace_xor, inplace_or;
+  binaryfunc floor_divide, true_divide, inplace_floor_divide, inplace_true_divide;
+  unaryfunc index;
+  binaryfunc matrix_multiply, inplace_matrix_multiply;
+};
+
+struct SequenceMethods {
+  lenfunc length;
+  binaryfunc concat;
+  ssizeargfunc repeat;
+  ssizeargfunc item;
+  void* was_slice;
+  ssizeobjargproc ass_item;
+  void* was_ass_slice;
+  objobjproc contains;
+  binaryfunc inplace_concat;
+  ssizeargfunc inplace_repeat;
+};
+
+struct MappingMethods {
+  lenfunc length;
+  binaryfunc subscript;
+  objobjargproc ass_subscript;
+};
+
+struct AsyncMethods {
+  unaryfunc await;
+  unaryfunc aiter;
+  unaryfunc anext;
+  sendfunc send;
+};
+
+struct Buffer;
+using getbufferproc = int (*)(Object*, Buffer*, int);
+using releasebufferproc = void (*)(Object*, Buffer*);
+struct BufferProcs {
+  getbufferproc getbuffer;
+  releasebufferproc releasebuffer;
+};
+
+// Builtin methods (PyMethodDef). The calling convention is chosen by flags.
+using CFunction = Object* (*)(Object* self, Object* args);
+using CFunctionFast = Object* (*)(Object* self, Object* const* args, ssize nargs);
+using CFunctionFastWithKeywords = Object* (*)(Object* self, Object* const* args, ssize nargs,
+                                              Object* kwnames);
+using CFunctionWithKeywords = Object* (*)(Object* self, Object* args, Object* kwargs);
+
+enum MethodFlags : int {
+  kMethVarargs = 0x0001,
+  kMethKeywords = 0x0002,
+  kMethNoArgs = 0x0004,
+  kMethO = 0x0008,
+  kMethClass = 0x0010,
+  kMethStatic = 0x0020,
+  kMethCoexist = 0x0040,
+  kMethFastcall = 0x0080,
+  kMethMethod = 0x0200,
+};
+
+struct MethodDef {
+  const char* name;
+  void* function;  // one of the CFunction* types above, per flags
+  int flags;
+  const char* doc;
+};
+
+// Attribute descriptors for C-level fields (PyMemberDef, Py_T_* type codes).
+enum MemberType : int {
+  kMemberShort = 0, kMemberInt = 1, kMemberLong = 2, kMemberFloat = 3, kMemberDouble = 4,
+  kMemberString = 5, kMemberObject = 6, kMemberChar = 7, kMemberByte = 8, kMemberUByte = 9,
+  kMemberUInt = 11, kMemberUShort = 10, kMemberULong = 12, kMemberStringInplace = 13,
+  kMemberBool = 14, kMemberObjectEx = 16, kMemberLongLong = 17, kMemberULongLong = 18,
+  kMemberSsize = 19, kMemberNone = 20,
+};
+enum MemberFlags : int { kMemberReadonly = 1, kMemberAuditRead = 2, kMemberRelative = 8 };
+
+struct MemberDef {
+  const char* name;
+  int type;
+  ssize offset;
+  int flags;
+  const char* doc;
+};
+
+using getter = Object* (*)(Object*, void*);
+using setter = int (*)(Object*, Object*, void*);
+struct GetSetDef {
+  const char* name;
+  getter get;
+  setter set;
+  const char* doc;
+  void* closure;
+};
+
+// tp_flags bits, with CPython's values (type.__flags__ shows them).
+enum TypeFlags : unsigned long {
+  kTpflagsInlineValues = 1UL << 2,
+  kTpflagsManagedWeakref = 1UL << 3,
+  kTpflagsManagedDict = 1UL << 4,
+  kTpflagsSequence = 1UL << 5,
+  kTpflagsMapping = 1UL << 6,
+  kTpflagsDisallowInstantiation = 1UL << 7,
+  kTpflagsImmutabletype = 1UL << 8,
+  kTpflagsHeaptype = 1UL << 9,
+  kTpflagsBasetype = 1UL << 10,
+  kTpflagsHaveVectorcall = 1UL << 11,
+  kTpflagsReady = 1UL << 12,
+  kTpflagsReadying = 1UL << 13,
+  kTpflagsHaveGc = 1UL << 14,
+  kTpflagsMethodDescriptor = 1UL << 17,
+  kTpflagsValidVersionTag = 1UL << 19,
+  kTpflagsIsAbstract = 1UL << 20,
+  kTpflagsMatchSelf = 1UL << 22,
+  kTpflagsItemsAtEnd = 1UL << 23,
+  kTpflagsLongSubclass = 1UL << 24,
+  kTpflagsListSubclass = 1UL << 25,
+  kTpflagsTupleSubclass = 1UL << 26,
+  kTpflagsBytesSubclass = 1UL << 27,
+  kTpflagsUnicodeSubclass = 1UL << 28,
+  kTpflagsDictSubclass = 1UL << 29,
+  kTpflagsBaseExcSubclass = 1UL << 30,
+  kTpflagsTypeSubclass = 1UL << 31,
+  kTpflagsDefault = 0,
+};
+
+struct TypeObject : VarObject {
+  const char* name;  // tp_name: "module.Name" for builtins outside builtins
+  ssize basicsize;
+  ssize itemsize;
+  destructor dealloc;
+  ssize vectorcall_offset;
+  AsyncMethods* as_async;
+  reprfunc repr;
+  NumberMethods* as_number;
+  SequenceMethods* as_sequence;
+  MappingMethods* as_mapping;
+  hashfunc hash;
+  ternaryfunc call;
+  reprfunc str;
+  getattrofunc getattro;
+  setattrofunc setattro;
+  BufferProcs* as_buffer;
+  unsigned long flags;
+  const char* doc;
+  traverseproc traverse;
+  inquiry clear;
+  richcmpfunc richcompare;
+  ssize weaklistoffset;
+  getiterfunc iter;
+  iternextfunc iternext;
+  MethodDef* methods;
+  MemberDef* members;
+  GetSetDef* getset;
+  TypeObject* base;
+  Object* dict;
+  descrgetfunc descr_get;
+  descrsetfunc descr_set;
+  ssize dictoffset;
+  initproc init;
+  allocfunc alloc;
+  newfunc new_;
+  freefunc free;
+  inquiry is_gc;
+  Object* bases;
+  Object* mro;
+  Object* cache;
+  Object* subclasses;  // dict of weak references to direct subclasses
+  Object* weaklist;
+  destructor del;
+  unsigned int version_tag;  // method-cache key; 0 when not valid
+  destructor finalize;
+  vectorcallfunc vectorcall;
+  unsigned char watched;
+  uint16_t versions_used;
+};
+
+// Types created by class statements carry their own slot tables (PyHeapTypeObject).
+struct HeapTypeObject : TypeObject {
+  AsyncMethods async_methods;
+  NumberMethods number_methods;
+  MappingMethods mapping_methods;
+  SequenceMethods sequence_methods;
+  BufferProcs buffer_procs;
+  Object* ht_name;
+  Object* ht_slots;
+  Object* ht_qualname;
+  Object* ht_module;
+  Object* ht_cached_keys;  // shared keys of instance dicts (split tables)
+  char* ht_tpname;
+};
+
+inline bool type_has_feature(const TypeObject* t, unsigned long flag) {
+  return (t->flags & flag) != 0;
+}
+inline bool is_type_subclass_fast(const Object* o, unsigned long flag) {
+  return type_has_feature(o->type, flag);
+}
+
+// The base of everything, and the type of types.
+extern TypeObject BaseObject_Type;  // object
+extern TypeObject Type_Type;        // type
+
+// PyType_IsSubtype: walks tp_mro (or the tp_base chain before the type is ready).
+bool is_subtype(TypeObject* a, TypeObject* b);
+inline bool type_check_exact(const Object* o, const TypeObject* t) { return o->type == t; }
+inline bool type_check(Object* o, TypeObject* t) {
+  return o->type == t || is_subtype(o->type, t);
+}
+
+// PyType_Ready: fills inherited slots, the MRO and the type's dict. 0 or -1.
+int type_ready(TypeObject* type);
+
+}  // namespace cppy::objects

@@ -1,0 +1,43 @@
+// Interpreter and thread state: Include/cpython/pystate.h, Python/pystate.c.
+#pragma once
+
+#include "objects/object.h"
+
+namespace cppy::vm {
+struct Frame;
+}
+
+namespace cppy::runtime {
+
+struct InterpreterState;
+
+// The exception being handled by an except block or a finally (sys.exception()): a stack that
+// generators and coroutines push their own entry on (_PyErr_StackItem).
+struct ErrStackItem {
+  objects::Object* exc_value = nullptr;
+  ErrStackItem* previous_item = nullptr;
+};
+
+struct ThreadState {
+  // The exception raised and not yet handled: the error indicator (3.12+: one object).
+  objects::Object* current_exception = nullptr;
+  ErrStackItem exc_state;
+  ErrStackItem* exc_info = &exc_state;
+  // Remaining Python-level and C++-level recursion budget (Py_EnterRecursiveCall).
+  int py_recursion_remaining = 1000;
+  int py_recursion_limit = 1000;
+  int c_recursion_remaining = 10000;
+  vm::Frame* current_frame = nullptr;
+  InterpreterState* interp = nullptr;
+  ThreadState* next = nullptr;
+};
+
+namespace detail {
+inline thread_local ThreadState* current_thread_state = nullptr;
+}
+
+// The calling thread's state (_PyThreadState_GET). Never null once the runtime is initialised.
+inline ThreadState* thread_state() { return detail::current_thread_state; }
+inline void set_thread_state(ThreadState* ts) { detail::current_thread_state = ts; }
+
+}  // namespace cppy::runtime
