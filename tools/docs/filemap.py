@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Keeps the summary line of docs/filemap.md true to its rows.
+
+  filemap.py --check   fail if the "Rows: ..." line disagrees with the table rows
+  filemap.py --write   rewrite that line
+Also checks that every row has a known status and that no CPython file is listed twice.
+"""
+import collections
+import os
+import re
+import sys
+
+PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "filemap.md")
+ROW = re.compile(r"^\| \[(.)\] \| (.+?) \| (.+?) \| (.*) \|$")
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "--check"
+    with open(PATH, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    counts = collections.Counter()
+    seen = collections.Counter()
+    problems = []
+    for line in lines:
+        m = ROW.match(line)
+        if not m:
+            continue
+        status, cfile = m.group(1), m.group(2)
+        if status not in "x~ -":
+            problems.append("unknown status [%s] for %s" % (status, cfile))
+        counts[status] += 1
+        seen[cfile] += 1
+    problems += ["%s is listed %d times" % (f, n) for f, n in seen.items() if n > 1]
+    summary = ("Rows: %d; ported %d, partial %d, missing %d, dropped %d." %
+               (sum(counts.values()), counts["x"], counts["~"], counts[" "], counts["-"]))
+    index = next((i for i, l in enumerate(lines) if l.startswith("Rows: ")), None)
+    if index is None:
+        problems.append("no 'Rows: ...' summary line")
+    elif mode == "--write":
+        lines[index] = summary
+        with open(PATH, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+    elif lines[index] != summary:
+        problems.append("summary says %r; the rows give %r (run tools/docs/filemap.py --write)"
+                        % (lines[index], summary))
+    for p in problems:
+        print(p)
+    print(summary)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
