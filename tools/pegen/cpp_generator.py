@@ -209,7 +209,7 @@ class CppGenerator:
             return self._emit_gather(rule, rtype)
         if rule.leader:
             self._emit_leader(rule, rtype)
-            name = rule.name + "_raw"
+            name = rule.name + "_body"
             self.emit("static %s %s_rule(Parser* p) {" % (rtype, name))
         else:
             self.emit("static %s %s_rule(Parser* p) {" % (rtype, rule.name))
@@ -243,7 +243,7 @@ class CppGenerator:
 
     def _emit_leader(self, rule, rtype):
         # Left recursion by growing the seed: re-parse while each round consumes more input.
-        self.emit("static %s %s_raw_rule(Parser* p);" % (rtype, rule.name))
+        self.emit("static %s %s_body_rule(Parser* p);" % (rtype, rule.name))
         self.emit("static %s %s_rule(Parser* p) {" % (rtype, rule.name))
         self._enter()
         self.emit("%s _res{};" % rtype, 1)
@@ -258,7 +258,7 @@ class CppGenerator:
         self._fail(3)
         self.emit("}", 2)
         self.emit("p->mark = _mark;", 2)
-        self.emit("%s _raw = %s_raw_rule(p);" % (rtype, rule.name), 2)
+        self.emit("%s _raw = %s_body_rule(p);" % (rtype, rule.name), 2)
         self.emit("if (p->error_indicator) {", 2)
         self._fail(3)
         self.emit("}", 2)
