@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Regenerates tests/data/parity/stdlib.tsv from the reference CPython 3.14.2.
+
+For every .py file of the standard library, the reference parses and compiles it and records
+the SHA-256 of tests/parity/canon.py's AST text and code-object text. cppy's parity tests
+compute the same texts with the same canon.py and compare. Run from anywhere:
+
+    python3 tools/parity/make_reference.py
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def main():
+    parity = os.path.join(REPO, "tests", "parity")
+    with open(os.path.join(parity, "canon.py"), encoding="utf-8") as f:
+        canon_source = f.read()
+    with open(os.path.join(parity, "reference_digests.py"), encoding="utf-8") as f:
+        body = f.read()
+    # The oracle runs one source file: define the canon module inline, then the driver.
+    program = ("import sys, types\n"
+               "canon = types.ModuleType('canon')\n"
+               "exec(%r, canon.__dict__)\n"
+               "sys.modules['canon'] = canon\n" % canon_source) + body
+    with tempfile.TemporaryDirectory() as tmp:
+        batch_in = os.path.join(tmp, "in.json")
+        batch_out = os.path.join(tmp, "out.json")
+        with open(batch_in, "w", encoding="utf-8") as f:
+            json.dump([{"name": "stdlib", "source": program}], f)
+        subprocess.run(["node", os.path.join(REPO, "tools", "oracle", "oracle.mjs"), "--batch",
+                        batch_in, batch_out], check=True)
+        with open(batch_out, encoding="utf-8") as f:
+            result = json.load(f)[0]
+    if result["status"] != 0:
+        sys.stderr.write(result["stderr"])
+        sys.exit("the reference failed")
+    out = os.path.join(REPO, "tests", "data", "parity", "stdlib.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# path\tsha256(canon.ast_text)\tsha256(canon.code_text); "
+                "written by tools/parity/make_reference.py\n")
+        f.write(result["stdout"])
+    print("%d files" % result["stdout"].count("\n"))
+
+
+if __name__ == "__main__":
+    main()
