@@ -1,0 +1,6 @@
+# Numeric algorithm layers (src/hash, src/pystrconv, src/pymath, the bigint digits): the unit
+# tests read reference data from tests/data; the generators must reproduce the committed data.
+target_compile_definitions(cppy_unit_tests PRIVATE
+                           CPPY_NUMERICS_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data")
+add_test(NAME numerics.hash_data_generator
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/hashdata/gen_hash_data.py --check)
