@@ -4,3 +4,5 @@ target_compile_definitions(cppy_unit_tests PRIVATE
                            CPPY_NUMERICS_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data")
 add_test(NAME numerics.hash_data_generator
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/hashdata/gen_hash_data.py --check)
+add_test(NAME numerics.strconv_data_generator
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/strconvdata/gen_strconv_data.py --check)
