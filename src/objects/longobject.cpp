@@ -1,0 +1,341 @@
+// int: Objects/longobject.c (object layer). Digit algorithms beyond the machine-word cases
+// use cppy::objects::bigint (longobject_digits.h).
+#include "objects/longobject.h"
+
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "errors/errors.h"
+#include "hash/hash.h"
+#include "objects/text_support.h"
+#include "objects/unicodeobject.h"
+
+namespace cppy::objects {
+
+int long_max_str_digits = kMaxStrDigitsDefault;
+
+namespace {
+
+constexpr size_t kLongHeader = kLongHeaderSize;
+
+LongObject* g_small_ints[kSmallNegInts + kSmallPosInts] = {};
+
+void long_dealloc(Object* o) { std::free(o); }
+
+LongObject* alloc_long(ssize ndigits) {
+  size_t n = static_cast<size_t>(ndigits < 1 ? 1 : ndigits);
+  auto* v = static_cast<LongObject*>(std::malloc(kLongHeader + n * sizeof(digit)));
+  if (!v) return nullptr;
+  v->refcnt = 1;
+  v->type = &long_type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  return v;
+}
+
+void init_small_ints() {
+  for (int i = 0; i < kSmallNegInts + kSmallPosInts; i++) {
+    int value = i - kSmallNegInts;
+    LongObject* v = alloc_long(1);
+    int sign = value < 0 ? -1 : value > 0 ? 1 : 0;
+    v->lv_tag = long_make_tag(sign, value == 0 ? 0 : 1) | kLongImmortalBit;
+    v->ob_digit[0] = static_cast<digit>(value < 0 ? -value : value);
+    make_immortal(v);
+    g_small_ints[i] = v;
+  }
+}
+
+// Builds an int from a magnitude and a sign.
+Object* from_magnitude(unsigned long long mag, bool negative) {
+  if (mag <= static_cast<unsigned long long>(kSmallPosInts - 1) && !negative)
+    return new_ref(g_small_ints[kSmallNegInts + mag]);
+  if (negative && mag <= static_cast<unsigned long long>(kSmallNegInts))
+    return new_ref(g_small_ints[kSmallNegInts - static_cast<int>(mag)]);
+  ssize nd = 0;
+  for (unsigned long long t = mag; t; t >>= kLongShift) nd++;
+  LongObject* v = alloc_long(nd);
+  if (!v) return errors::no_memory();
+  v->lv_tag = long_make_tag(negative ? -1 : 1, nd);
+  for (ssize i = 0; i < nd; i++) {
+    v->ob_digit[i] = static_cast<digit>(mag & kLongMask);
+    mag >>= kLongShift;
+  }
+  return v;
+}
+
+}  // namespace
+
+Object* long_small(int v) { return g_small_ints[kSmallNegInts + v]; }
+
+// _PyLong_New.
+LongObject* long_new(ssize ndigits) {
+  if (ndigits > static_cast<ssize>((PTRDIFF_MAX - kLongHeader) / sizeof(digit))) {
+    errors::set_string(exc_OverflowError, "too many digits in integer");
+    return nullptr;
+  }
+  LongObject* v = alloc_long(ndigits);
+  if (!v) {
+    errors::no_memory();
+    return nullptr;
+  }
+  v->lv_tag = long_make_tag(1, ndigits);
+  v->ob_digit[0] = 0;
+  return v;
+}
+
+// long_normalize + maybe_small_long.
+Object* long_normalize(LongObject* v) {
+  ssize n = long_digit_count(v);
+  ssize i = n;
+  while (i > 0 && v->ob_digit[i - 1] == 0) i--;
+  int sign = i == 0 ? 0 : long_sign(v);
+  v->lv_tag = long_make_tag(sign, i);
+  if (i <= 1) {
+    ssize value = sign * static_cast<ssize>(i ? v->ob_digit[0] : 0);
+    if (value >= -kSmallNegInts && value < kSmallPosInts) {
+      decref(v);
+      return new_ref(g_small_ints[kSmallNegInts + value]);
+    }
+  }
+  return v;
+}
+
+Object* long_from_long_long(long long v) {
+  unsigned long long mag = v < 0 ? 0ULL - static_cast<unsigned long long>(v)
+                                 : static_cast<unsigned long long>(v);
+  return from_magnitude(mag, v < 0);
+}
+Object* long_from_long(long v) { return long_from_long_long(v); }
+Object* long_from_ssize(ssize v) { return long_from_long_long(v); }
+Object* long_from_unsigned_long_long(unsigned long long v) { return from_magnitude(v, false); }
+Object* long_from_size_t(size_t v) { return from_magnitude(v, false); }
+
+// _PyLong_Sign.
+int long_sign_of(Object* o) { return long_sign(o); }
+
+// PyLong_AsLongAndOverflow, for ints (other objects go through __index__ in long_as_long).
+long long_as_long_and_overflow(Object* o, int* overflow) {
+  *overflow = 0;
+  if (!long_check(o)) {
+    errors::format(exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                   o->type->name);
+    return -1;
+  }
+  if (long_is_compact(o)) return static_cast<long>(long_compact_value(o));
+  ssize n = long_digit_count(o);
+  unsigned long long x = 0;
+  for (ssize i = n - 1; i >= 0; i--) {
+    unsigned long long prev = x;
+    x = (x << kLongShift) | as_long(o)->ob_digit[i];
+    if ((x >> kLongShift) != prev) {
+      *overflow = long_sign(o);
+      return -1;
+    }
+  }
+  if (x <= static_cast<unsigned long long>(LONG_MAX)) {
+    long r = static_cast<long>(x);
+    return long_sign(o) < 0 ? -r : r;
+  }
+  if (long_sign(o) < 0 && x == static_cast<unsigned long long>(LONG_MAX) + 1) return LONG_MIN;
+  *overflow = long_sign(o);
+  return -1;
+}
+
+long long_as_long(Object* o) {
+  int overflow;
+  long r = long_as_long_and_overflow(o, &overflow);
+  if (overflow) {
+    errors::set_string(exc_OverflowError, "Python int too large to convert to C long");
+    return -1;
+  }
+  return r;
+}
+
+long long long_as_long_long(Object* o) {
+  int overflow;
+  long r = long_as_long_and_overflow(o, &overflow);
+  if (overflow) {
+    errors::set_string(exc_OverflowError, "int too big to convert");
+    return -1;
+  }
+  return r;
+}
+
+ssize long_as_ssize(Object* o) {
+  if (!long_check(o)) {
+    errors::set_string(exc_TypeError, "an integer is required");
+    return -1;
+  }
+  int overflow;
+  long r = long_as_long_and_overflow(o, &overflow);
+  if (overflow) {
+    errors::set_string(exc_OverflowError, "Python int too large to convert to C ssize_t");
+    return -1;
+  }
+  return r;
+}
+
+int long_as_int(Object* o) {
+  long r = long_as_long(o);
+  if (r == -1 && errors::occurred()) return -1;
+  if (r > INT_MAX || r < INT_MIN) {
+    errors::set_string(exc_OverflowError, "Python int too large to convert to C int");
+    return -1;
+  }
+  return static_cast<int>(r);
+}
+
+// long_hash.
+hash_t long_hash(Object* o) {
+  if (long_is_compact(o)) {
+    hash_t x = long_compact_value(o);
+    return x == -1 ? -2 : x;
+  }
+  return hash::hash_long_digits(as_long(o)->ob_digit, long_digit_count(o), long_sign(o),
+                                kLongShift);
+}
+
+namespace {
+// long_compare: -1, 0, 1.
+int compare_longs(Object* a, Object* b) {
+  if (a == b) return 0;
+  int sa = long_sign(a), sb = long_sign(b);
+  ssize na = long_digit_count(a), nb = long_digit_count(b);
+  if (sa != sb) return sa < sb ? -1 : 1;
+  if (na != nb) return (na < nb) == (sa > 0) ? -1 : 1;
+  for (ssize i = na - 1; i >= 0; i--) {
+    digit x = as_long(a)->ob_digit[i], y = as_long(b)->ob_digit[i];
+    if (x != y) return (x < y) == (sa > 0) ? -1 : 1;
+  }
+  return 0;
+}
+}  // namespace
+
+Object* long_richcompare(Object* a, Object* b, int op) {
+  if (!long_check(a) || !long_check(b)) return text_not_implemented();
+  int c = compare_longs(a, b);
+  bool r;
+  switch (op) {
+    case kLT: r = c < 0; break;
+    case kLE: r = c <= 0; break;
+    case kEQ: r = c == 0; break;
+    case kNE: r = c != 0; break;
+    case kGT: r = c > 0; break;
+    default: r = c >= 0; break;
+  }
+  return bool_from_bool(r);
+}
+
+// long_to_decimal_string_internal: repeated division by 10**9 (quadratic, as CPython's for
+// sizes under its subquadratic threshold), with the int_max_str_digits limit.
+Object* long_to_decimal_string(Object* o) {
+  ssize n = long_digit_count(o);
+  const digit* d = as_long(o)->ob_digit;
+  bool negative = long_sign(o) < 0;
+  if (n <= 1) {
+    char buf[16];
+    int len = 0;
+    unsigned v = n ? d[0] : 0;
+    char tmp[16];
+    do {
+      tmp[len++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v);
+    int k = 0;
+    if (negative) buf[k++] = '-';
+    while (len) buf[k++] = tmp[--len];
+    return str_from_ascii(buf, k);
+  }
+  // Fast upper bound of the digit count: the limit check of CPython comes first.
+  if (long_max_str_digits > 0) {
+    // n digits of 30 bits: more than (n-1)*30*log10(2) decimal digits.
+    ssize bound = (n - 1) * 30 * 10 / 33;  // a lower bound of the decimal length
+    if (bound > long_max_str_digits) {
+      errors::format(exc_ValueError,
+                     "Exceeds the limit (%d digits) for integer string conversion; use "
+                     "sys.set_int_max_str_digits() to increase the limit",
+                     long_max_str_digits);
+      return nullptr;
+    }
+  }
+  constexpr digit kDecBase = 1000000000;  // _PyLong_DECIMAL_BASE
+  ssize size_a = n;
+  ssize cap = 1 + size_a + size_a / 2;  // base 10**9 digits needed, generously
+  digit* pout = static_cast<digit*>(std::malloc(static_cast<size_t>(cap) * sizeof(digit)));
+  if (!pout) return errors::no_memory();
+  ssize size = 0;
+  for (ssize i = size_a - 1; i >= 0; i--) {
+    digit hi = d[i];
+    for (ssize j = 0; j < size; j++) {
+      uint64_t z = (static_cast<uint64_t>(pout[j]) << kLongShift) | hi;
+      hi = static_cast<digit>(z / kDecBase);
+      pout[j] = static_cast<digit>(z - static_cast<uint64_t>(hi) * kDecBase);
+    }
+    while (hi) {
+      pout[size++] = hi % kDecBase;
+      hi /= kDecBase;
+    }
+  }
+  if (size == 0) pout[size++] = 0;
+  ssize strlen_ = negative + 1 + (size - 1) * 9;
+  for (digit rem = pout[size - 1]; rem >= 10; rem /= 10) strlen_++;
+  if (long_max_str_digits > 0 && strlen_ - negative > long_max_str_digits) {
+    std::free(pout);
+    errors::format(exc_ValueError,
+                   "Exceeds the limit (%d digits) for integer string conversion; use "
+                   "sys.set_int_max_str_digits() to increase the limit",
+                   long_max_str_digits);
+    return nullptr;
+  }
+  std::string out(static_cast<size_t>(strlen_), '0');
+  ssize p = strlen_;
+  for (ssize i = 0; i < size - 1; i++) {
+    digit rem = pout[i];
+    for (int j = 0; j < 9; j++) {
+      out[static_cast<size_t>(--p)] = static_cast<char>('0' + rem % 10);
+      rem /= 10;
+    }
+  }
+  for (digit rem = pout[size - 1];;) {
+    out[static_cast<size_t>(--p)] = static_cast<char>('0' + rem % 10);
+    rem /= 10;
+    if (!rem) break;
+  }
+  if (negative) out[0] = '-';
+  std::free(pout);
+  return str_from_ascii(out.data(), strlen_);
+}
+
+Object* long_repr(Object* o) { return long_to_decimal_string(o); }
+
+TypeObject long_type{};
+
+namespace {
+
+NumberMethods g_long_as_number = {};
+
+struct LongTypeInit {
+  LongTypeInit() {
+    TypeObject& t = long_type;
+    t.refcnt = kImmortalRefcnt;
+    t.type = &Type_Type;
+    t.name = "int";
+    t.basicsize = kLongHeader;
+    t.itemsize = sizeof(digit);
+    t.dealloc = long_dealloc;
+    t.repr = long_repr;
+    t.as_number = &g_long_as_number;
+    t.hash = long_hash;
+    t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsLongSubclass | kTpflagsMatchSelf;
+    t.richcompare = long_richcompare;
+    t.base = &BaseObject_Type;
+    init_small_ints();
+  }
+} g_long_type_init;
+
+}  // namespace
+
+}  // namespace cppy::objects

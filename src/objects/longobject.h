@@ -1,0 +1,118 @@
+// int: Include/cpython/longintrepr.h, Include/longobject.h, Objects/longobject.c.
+//
+// CPython 3.12+'s layout: the object header, a tag word (sign in bits 0-1, the small-int
+// immortality bit 2, the digit count from bit 3) and 30-bit digits, least significant first.
+// Zero has no digits in use but, as in CPython, room for one. The digit arithmetic itself is
+// cppy::objects::bigint (longobject_digits.h).
+#pragma once
+
+#include <cstdint>
+
+#include "objects/object.h"
+#include "objects/typeobject.h"
+
+namespace cppy::objects {
+
+using digit = uint32_t;
+inline constexpr int kLongShift = 30;                   // PyLong_SHIFT
+inline constexpr digit kLongMask = (digit(1) << kLongShift) - 1;
+
+// _PyLong_* tag bits.
+inline constexpr uintptr_t kLongSignMask = 3;
+inline constexpr uintptr_t kLongSignZero = 1;
+inline constexpr uintptr_t kLongSignNegative = 2;
+inline constexpr uintptr_t kLongImmortalBit = 4;
+inline constexpr int kLongNonSizeBits = 3;
+
+struct LongObject : Object {
+  uintptr_t lv_tag;
+  digit ob_digit[1];
+};
+
+// offsetof(LongObject, ob_digit): the header before the digits (int's tp_basicsize).
+inline constexpr size_t kLongHeaderSize = sizeof(Object) + sizeof(uintptr_t);
+
+extern TypeObject long_type;  // PyLong_Type
+
+inline bool long_check(Object* o) { return is_type_subclass_fast(o, kTpflagsLongSubclass); }
+inline bool long_check_exact(Object* o) { return o->type == &long_type; }
+
+inline LongObject* as_long(Object* o) { return static_cast<LongObject*>(o); }
+inline ssize long_digit_count(Object* o) {
+  return static_cast<ssize>(as_long(o)->lv_tag >> kLongNonSizeBits);
+}
+// -1, 0 or 1.
+inline int long_sign(Object* o) {
+  return 1 - static_cast<int>(as_long(o)->lv_tag & kLongSignMask);
+}
+inline bool long_is_zero(Object* o) {
+  return (as_long(o)->lv_tag & kLongSignMask) == kLongSignZero;
+}
+// _PyLong_IsCompact: at most one digit.
+inline bool long_is_compact(Object* o) {
+  return as_long(o)->lv_tag < (uintptr_t(2) << kLongNonSizeBits);
+}
+// _PyLong_CompactValue: valid when long_is_compact.
+inline ssize long_compact_value(Object* o) {
+  return static_cast<ssize>(long_sign(o)) * static_cast<ssize>(as_long(o)->ob_digit[0]);
+}
+inline uintptr_t long_make_tag(int sign, ssize ndigits) {
+  return (static_cast<uintptr_t>(ndigits) << kLongNonSizeBits) |
+         static_cast<uintptr_t>(1 - sign);
+}
+
+// The small-int cache: -5..256, immortal (_PY_NSMALLNEGINTS, _PY_NSMALLPOSINTS).
+inline constexpr int kSmallNegInts = 5;
+inline constexpr int kSmallPosInts = 257;
+
+// Creation.
+Object* long_from_long(long v);               // PyLong_FromLong
+Object* long_from_ssize(ssize v);             // PyLong_FromSsize_t
+Object* long_from_long_long(long long v);     // PyLong_FromLongLong
+Object* long_from_unsigned_long_long(unsigned long long v);
+Object* long_from_size_t(size_t v);
+Object* long_from_double(double v);           // PyLong_FromDouble
+// PyLong_FromString-like on a str object (int(str, base)): ValueError with CPython's messages.
+Object* long_from_string(Object* str, int base);
+// PyLong_FromString on a char buffer; *pend receives the end of the parsed text.
+Object* long_from_cstring(const char* s, char** pend, int base);
+// _PyLong_New: an int with room for ndigits digits, sign set positive (uninitialised digits).
+LongObject* long_new(ssize ndigits);
+// long_normalize: strips leading zero digits and fixes the tag.
+Object* long_normalize(LongObject* v);
+
+// Conversion to C integers: -1 with OverflowError/TypeError set on failure.
+long long_as_long(Object* o);                    // PyLong_AsLong (uses __index__)
+long long_as_long_and_overflow(Object* o, int* overflow);
+ssize long_as_ssize(Object* o);                  // PyLong_AsSsize_t (int only)
+long long long_as_long_long(Object* o);
+unsigned long long long_as_unsigned_long_long(Object* o);
+size_t long_as_size_t(Object* o);
+int long_as_int(Object* o);                      // PyLong_AsInt
+double long_as_double(Object* o);                // PyLong_AsDouble
+// _PyLong_Sign: -1, 0, 1. _PyLong_NumBits: bits of |v|.
+int long_sign_of(Object* o);
+int64_t long_num_bits(Object* o);
+// _PyLong_Format / long_to_decimal_string: str of an int in base 2, 8, 10 or 16 (with the
+// 0b/0o/0x prefix when alternate).
+Object* long_format(Object* o, int base, bool alternate = false);
+Object* long_to_decimal_string(Object* o);
+// _PyLong_FromByteArray / _PyLong_AsByteArray.
+Object* long_from_byte_array(const unsigned char* bytes, size_t n, bool little_endian,
+                             bool is_signed);
+int long_as_byte_array(Object* v, unsigned char* bytes, size_t n, bool little_endian,
+                       bool is_signed, bool with_exceptions = true);
+
+Object* long_richcompare(Object* a, Object* b, int op);
+hash_t long_hash(Object* o);
+Object* long_repr(Object* o);
+
+// sys.int_info.default_max_str_digits and the interpreter's current limit.
+inline constexpr int kMaxStrDigitsDefault = 4300;
+inline constexpr int kMaxStrDigitsThreshold = 640;
+extern int long_max_str_digits;  // 0 disables the limit (sys.set_int_max_str_digits)
+
+// Small ints (borrowed, immortal): -5 <= v <= 256.
+Object* long_small(int v);
+
+}  // namespace cppy::objects

@@ -1,0 +1,113 @@
+// Shared helpers of the text objects: codec error construction (PyUnicodeDecodeError_Create,
+// PyUnicodeEncodeError_Create as raised by the codecs), error handler names, type names.
+#include "objects/text_support.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "errors/errors.h"
+#include "objects/unicodeobject.h"
+
+#if __has_include("unicode/unicodectype.h")
+#include "unicode/unicodectype.h"
+#define CPPY_TEXT_HAVE_UCD 1
+#endif
+
+namespace cppy::objects {
+
+bool is_known_error_handler(const char* name) {
+  static const char* const kBuiltin[] = {"strict", "ignore", "replace", "xmlcharrefreplace",
+                                         "backslashreplace", "namereplace", "surrogateescape",
+                                         "surrogatepass"};
+  for (const char* k : kBuiltin)
+    if (std::strcmp(k, name) == 0) return true;
+  return false;
+}
+
+namespace {
+// "\xhh", "\uhhhh" or "\Uhhhhhhhh" as UnicodeEncodeError.__str__ shows a character.
+void char_escape(uint32_t ch, char* buf, size_t n) {
+  if (ch <= 0xff)
+    std::snprintf(buf, n, "\\x%02x", ch);
+  else if (ch <= 0xffff)
+    std::snprintf(buf, n, "\\u%04x", ch);
+  else
+    std::snprintf(buf, n, "\\U%08x", ch);
+}
+}  // namespace
+
+// The exception is raised with its message (UnicodeDecodeError.__str__'s text); the
+// structured attributes come with the exception constructors of the object core.
+void set_unicode_decode_error(const char* encoding, const char* data, ssize n, ssize start,
+                              ssize end, const char* reason) {
+  (void)n;
+  if (end == start + 1) {
+    errors::format(exc_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zd: %s",
+                   encoding, static_cast<unsigned>(static_cast<unsigned char>(data[start])), start,
+                   reason);
+  } else {
+    errors::format(exc_UnicodeDecodeError, "'%s' codec can't decode bytes in position %zd-%zd: %s",
+                   encoding, start, end - 1, reason);
+  }
+}
+
+void set_unicode_encode_error(const char* encoding, Object* s, ssize start, ssize end,
+                              const char* reason) {
+  if (end == start + 1) {
+    char buf[16];
+    char_escape(str_read_char(s, start), buf, sizeof buf);
+    errors::format(exc_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %zd: %s",
+                   encoding, buf, start, reason);
+  } else {
+    errors::format(exc_UnicodeEncodeError,
+                   "'%s' codec can't encode characters in position %zd-%zd: %s", encoding, start,
+                   end - 1, reason);
+  }
+}
+
+Object* type_fully_qualified_name(TypeObject* type, char sep) {
+  const char* name = type->name;
+  if (!type_has_feature(type, kTpflagsHeaptype)) {
+    const char* dot = std::strrchr(name, '.');
+    if (!dot) return str_from_cstr(name);
+    if (sep == '.') return str_from_cstr(name);
+    std::string s(name);
+    s[static_cast<size_t>(dot - name)] = sep;
+    return str_from_utf8(s.data(), static_cast<ssize>(s.size()));
+  }
+  auto* ht = static_cast<HeapTypeObject*>(type);
+  Object* qualname = ht->ht_qualname;
+  Object* module = nullptr;
+  if (type->dict && !qualname) return str_from_cstr(name);
+  // The module name lives in the type's __dict__; heap types without one use the qualname.
+  (void)module;
+  if (!qualname) return str_from_cstr(name);
+  return new_ref(qualname);
+}
+
+#ifdef CPPY_TEXT_HAVE_UCD
+bool text_have_unicode_db() { return true; }
+bool unicode_db_is_printable(uint32_t ch) { return unicode::is_printable(ch); }
+#else
+bool text_have_unicode_db() { return false; }
+// Until the Unicode database is available: the non-printable classes above U+00FF that
+// matter most in practice (separators, format characters, surrogates, private use,
+// noncharacters).
+bool unicode_db_is_printable(uint32_t ch) {
+  if (ch >= 0xD800 && ch <= 0xDFFF) return false;
+  if (ch >= 0xE000 && ch <= 0xF8FF) return false;
+  if (ch >= 0xF0000) return false;
+  if ((ch & 0xFFFE) == 0xFFFE) return false;
+  if (ch >= 0xFDD0 && ch <= 0xFDEF) return false;
+  if (ch == 0x1680 || (ch >= 0x2000 && ch <= 0x200F) || (ch >= 0x2028 && ch <= 0x202F) ||
+      (ch >= 0x205F && ch <= 0x2064) || (ch >= 0x2066 && ch <= 0x206F) || ch == 0x3000 ||
+      ch == 0xFEFF || (ch >= 0xFFF9 && ch <= 0xFFFB) || ch == 0x061C || ch == 0x180E ||
+      (ch >= 0x0600 && ch <= 0x0605) || ch == 0x06DD || ch == 0x070F || ch == 0x110BD ||
+      (ch >= 0xE0000 && ch <= 0xE0FFF) || ch == 0x034F)
+    return ch == 0x034F;  // U+034F COMBINING GRAPHEME JOINER is Mn: printable
+  return true;
+}
+#endif
+
+}  // namespace cppy::objects

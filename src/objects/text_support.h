@@ -1,0 +1,65 @@
+// What the text and number objects use from the rest of the object core (exceptions, the
+// abstract protocols, bool) and the helpers they share among themselves (codec error
+// construction, error handler names). Private to src/objects' text files.
+//
+// The exception and abstract headers are written in parallel by the object core; until they
+// are on main, the declarations below (the agreed names) stand in for them.
+#pragma once
+
+#include "objects/object.h"
+#include "objects/typeobject.h"
+
+#if __has_include("objects/exceptions.h")
+#include "objects/exceptions.h"
+#else
+namespace cppy::objects {
+extern TypeObject* exc_TypeError;
+extern TypeObject* exc_ValueError;
+extern TypeObject* exc_IndexError;
+extern TypeObject* exc_OverflowError;
+extern TypeObject* exc_SystemError;
+extern TypeObject* exc_LookupError;
+extern TypeObject* exc_UnicodeDecodeError;
+extern TypeObject* exc_UnicodeEncodeError;
+extern TypeObject* exc_ZeroDivisionError;
+extern TypeObject* exc_MemoryError;
+}  // namespace cppy::objects
+#endif
+
+#if __has_include("objects/abstract.h")
+#include "objects/abstract.h"
+#else
+namespace cppy::objects {
+Object* object_repr(Object* o);
+Object* object_str(Object* o);
+}  // namespace cppy::objects
+#endif
+
+#include "objects/boolobject.h"
+
+namespace cppy::objects {
+
+// Py_NotImplemented (defined by object.cpp).
+extern Object NotImplementedStruct;
+inline Object* text_not_implemented() { return new_ref(&NotImplementedStruct); }
+
+// PyType_GetFullyQualifiedName (sep '.') and _PyType_GetFullyQualifiedName(type, ':'):
+// "module.qualname", or just the qualname for builtins.
+Object* type_fully_qualified_name(TypeObject* type, char sep);
+
+// Whether name is a registered codec error handler (codecs.lookup_error would succeed).
+bool is_known_error_handler(const char* name);
+
+// Raise UnicodeDecodeError(encoding, data[0:n], start, end, reason) /
+// UnicodeEncodeError(encoding, s, start, end, reason).
+void set_unicode_decode_error(const char* encoding, const char* data, ssize n, ssize start,
+                              ssize end, const char* reason);
+void set_unicode_encode_error(const char* encoding, Object* s, ssize start, ssize end,
+                              const char* reason);
+
+// Py_UNICODE_ISPRINTABLE for characters above U+00FF (the Unicode database's answer).
+bool unicode_db_is_printable(uint32_t ch);
+// Whether src/unicode's database is built in (otherwise an approximation stands in).
+bool text_have_unicode_db();
+
+}  // namespace cppy::objects
