@@ -1,0 +1,212 @@
+// The tokenizer: CPython 3.14's Parser/lexer/{lexer.c,state.c,buffer.c} and the input side
+// of Parser/tokenizer/{string,utf8,file,readline}_tokenizer.c and helpers.c.
+//
+// A Lexer owns its source as one contiguous UTF-8 buffer and hands out tokens one at a time
+// (next()), with CPython's positions: 1-based lines, 0-based byte columns, and a view of the
+// text. Errors are plain records (TokenizerError) in CPython's SyntaxError conventions; the
+// parser turns them into exception objects. Warnings go through a callback.
+#pragma once
+
+#include <climits>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "parser/token_gen.h"
+
+namespace cppy::parser {
+
+// Parser/lexer/state.h limits.
+inline constexpr int kMaxIndent = 100;        // MAXINDENT
+inline constexpr int kMaxLevel = 200;         // MAXLEVEL: nested parentheses
+inline constexpr int kMaxFStringLevel = 150;  // MAXFSTRINGLEVEL
+inline constexpr int kMaxExprNesting = 3;     // MAX_EXPR_NESTING
+inline constexpr int kTabSize = 8;
+
+// Include/errcode.h: the tokenizer's tok->done codes.
+namespace errcode {
+enum : int {
+  kOk = 10, kEof = 11, kIntr = 12, kToken = 13, kSyntax = 14, kNoMem = 15, kDone = 16,
+  kError = 17, kTabSpace = 18, kOverflow = 19, kTooDeep = 20, kDedent = 21, kDecode = 22,
+  kEofS = 23, kEolS = 24, kLineCont = 25, kBadSingle = 27, kInteractStop = 28,
+  kColumnOverflow = 29,
+};
+}
+
+// "None" in a SyntaxError position attribute.
+inline constexpr int kNoPosition = INT_MIN;
+
+enum class ErrorType { kSyntaxError, kIndentationError, kTabError };
+
+// A SyntaxError as CPython would raise it: msg, lineno, offset (1-based, in characters),
+// end_lineno, end_offset, text (the offending line).
+struct TokenizerError {
+  ErrorType type = ErrorType::kSyntaxError;
+  std::string message;
+  int lineno = kNoPosition;
+  int offset = kNoPosition;
+  int end_lineno = kNoPosition;
+  int end_offset = kNoPosition;
+  std::string text;
+};
+
+const char* error_type_name(ErrorType t);
+
+// struct token of pycore_token.h.
+struct Token {
+  int type = ERRORTOKEN;
+  int level = 0;
+  int lineno = -1, col_offset = -1, end_lineno = -1, end_col_offset = -1;
+  const char* start = nullptr;  // view into the lexer's buffer, or null
+  const char* end = nullptr;
+  // The expression text of an f-string/t-string replacement field with '=' (PEP 701 debug
+  // specifier), attached to the '}', '!' or ':' token that ends the expression.
+  bool has_metadata = false;
+  std::string metadata;
+
+  std::string_view text() const {
+    return start ? std::string_view(start, static_cast<size_t>(end - start)) : std::string_view();
+  }
+};
+
+// A SyntaxWarning (or other category) the lexer emits: return 0 to go on, -1 to turn the
+// warning into a SyntaxError (warnings filter "error"), as _PyTokenizer_parser_warn does.
+using WarningHandler =
+    std::function<int(const char* category, const std::string& message, int lineno)>;
+
+// Decodes source bytes in a non-UTF-8 encoding named by a coding cookie into UTF-8 (the codec
+// registry's job, installed later by the runtime). Returns false with *error set to the
+// message of the LookupError/UnicodeDecodeError CPython would report.
+using SourceDecoder =
+    std::function<bool(const std::string& encoding, std::string_view bytes, std::string* utf8,
+                       std::string* error)>;
+void set_source_decoder(SourceDecoder decoder);
+
+// get_normal_name of Parser/tokenizer/helpers.c: "utf-8" and "iso-8859-1" spellings.
+std::string normalize_encoding_name(std::string_view name);
+
+struct TokenizerMode;  // tokenizer_mode of state.h (defined in lexer.cpp)
+
+class Lexer {
+ public:
+  enum class Input {
+    kString,    // _PyTokenizer_FromString: bytes with cookie/BOM detection, newlines translated
+    kUtf8,      // _PyTokenizer_FromUTF8: already-decoded text, newlines translated
+    kFile,      // _PyTokenizer_FromFile: like kString, read from a file's bytes
+    kReadline,  // _PyTokenizer_FromReadline (tokenize module): decoded text fed line by
+                // line, no newline translation, a missing final newline is implicit
+  };
+
+  // exec_input: append a final newline if missing (exec/file input; not for eval).
+  Lexer(std::string_view source, Input input, bool exec_input = true);
+  ~Lexer();
+  Lexer(const Lexer&) = delete;
+  Lexer& operator=(const Lexer&) = delete;
+
+  void set_extra_tokens(bool on) { extra_tokens_ = on; }  // COMMENT, NL, tokenize's quirks
+  void set_type_comments(bool on) { type_comments_ = on; }
+  void set_filename(std::string name) { filename_ = std::move(name); }
+  void set_warning_handler(WarningHandler h) { warn_ = std::move(h); }
+
+  // _PyTokenizer_Get: the next token's type (ERRORTOKEN on error: see error()).
+  int next(Token* token);
+
+  // The error after next() returned ERRORTOKEN: the SyntaxError the tokenizer raised, or the
+  // one the parser derives from done() (_Pypegen_tokenizer_error, unclosed parentheses).
+  bool has_error() const { return done_ != errcode::kOk && done_ != errcode::kEof; }
+  TokenizerError error() const;
+  int done() const { return done_; }
+
+  // The input side of decode_str (string_tokenizer.c): BOM, PEP 263 cookie on the first two
+  // lines, conversion to UTF-8 (utf-8 and latin-1 here, others through set_source_decoder).
+  // No newline translation. On failure, *error is what CPython raises.
+  static bool decode_source(std::string_view bytes, const std::string& filename,
+                            std::string* utf8, std::string* encoding, TokenizerError* error);
+
+  // Encoding declared by a cookie or BOM ("utf-8", "iso-8859-1", ...), empty if none.
+  const std::string& encoding() const { return encoding_; }
+
+  // State the parser and the tokenize module read.
+  int lineno() const { return lineno_; }
+  int level() const { return level_; }
+  int first_lineno() const { return first_lineno_; }
+  bool implicit_newline() const { return implicit_newline_; }
+  const char* line_start() const { return line_start_; }
+  const char* multi_line_start() const { return multi_line_start_; }
+  const char* token_start() const { return start_; }
+  const char* inp() const { return inp_; }
+  const char* buf() const { return buf_; }
+  const char* buffer_begin() const { return data_.data(); }
+  const char* buffer_end() const { return data_.data() + data_.size(); }
+
+ private:
+  friend struct LexerAccess;
+  // Input.
+  bool decode_input(std::string_view source);
+  bool underflow();
+  int nextc();
+  void backup(int c);
+  // Lexing (lexer.c).
+  int get(Token* token);
+  int get_normal_mode(TokenizerMode* current, Token* token);
+  int get_fstring_mode(TokenizerMode* current, Token* token);
+  int make_token(Token* token, int type, const char* p_start, const char* p_end);
+  int make_type_comment_token(Token* token, int type, int col, int end_col,
+                              const char* p_start, const char* p_end);
+  bool lookahead(const char* test);
+  bool verify_end_of_number(int c, const char* kind);
+  bool verify_identifier();
+  int decimal_tail();
+  int continuation_line();
+  int check_string_prefixes(bool b, bool r, bool u, bool f, bool t);
+  bool update_fstring_expr(char cur);
+  bool set_fstring_expr(Token* token, char c);
+  // Errors (helpers.c).
+  int syntax_error(const std::string& message);
+  int syntax_error_known_range(int col_offset, int end_col_offset, const std::string& message);
+  int indent_error();
+  bool parser_warn(const std::string& message);
+  bool warn_invalid_escape_sequence(int c);
+  char string_prefix_char() const;
+  TokenizerMode* mode() const;
+
+  std::string data_;           // the whole decoded source, UTF-8
+  const char* next_line_ = nullptr;
+  const char* implicit_nl_line_ = nullptr;  // kReadline: the line given a fake '\n'
+  Input input_;
+  std::string filename_;
+  std::string encoding_;
+  WarningHandler warn_;
+  TokenizerError error_;       // set with done_ == kError
+
+  // tok_state of state.h.
+  const char* buf_ = nullptr;
+  const char* cur_ = nullptr;
+  const char* inp_ = nullptr;
+  const char* start_ = nullptr;
+  const char* line_start_ = nullptr;
+  const char* multi_line_start_ = nullptr;
+  int done_ = errcode::kOk;
+  int lineno_ = 0;
+  int first_lineno_ = 0;
+  int col_offset_ = -1;
+  int starting_col_offset_ = -1;
+  int indent_ = 0;
+  int indstack_[kMaxIndent] = {};
+  int altindstack_[kMaxIndent] = {};
+  bool atbol_ = true;
+  int pendin_ = 0;
+  int level_ = 0;
+  char parenstack_[kMaxLevel] = {};
+  int parenlinenostack_[kMaxLevel] = {};
+  int parencolstack_[kMaxLevel] = {};
+  bool cont_line_ = false;
+  bool type_comments_ = false;
+  bool extra_tokens_ = false;
+  bool comment_newline_ = false;
+  bool implicit_newline_ = false;
+  TokenizerMode* modes_ = nullptr;  // tok_mode_stack[kMaxFStringLevel]
+  int mode_index_ = 0;
+};
+
+}  // namespace cppy::parser
