@@ -228,6 +228,7 @@ bool Lexer::decode_input(std::string_view src) {
   }
   if (decode_source(src, filename_, &data_, &encoding_, &error_)) return true;
   done_ = errcode::kError;
+  has_error_record_ = true;
   data_.clear();
   return false;
 }
@@ -444,6 +445,7 @@ int Lexer::syntax_error_known_range(int col_offset, int end_col_offset,
   error_.end_lineno = lineno_;
   error_.end_offset = end_col_offset;
   done_ = errcode::kError;
+  has_error_record_ = true;
   return ERRORTOKEN;
 }
 
@@ -488,7 +490,8 @@ bool Lexer::warn_invalid_escape_sequence(int c) {
 // SyntaxError, or _Pypegen_tokenizer_error's translation of tok->done (positions as
 // RAISE_ERROR_KNOWN_LOCATION computes them from the tokenizer's buffer).
 TokenizerError Lexer::error() const {
-  if (done_ == errcode::kError) return error_;
+  // The tokenizer raised its own SyntaxError (done may have moved on to E_EOFS/E_EOLS).
+  if (has_error_record_) return error_;
   TokenizerError e;
   const char* end = data_.data() + data_.size();
   auto line_text = [&](const char* from) {
@@ -511,6 +514,7 @@ TokenizerError Lexer::error() const {
     };
     e.offset = to_chars(col);
     e.end_offset = end_col > 0 ? to_chars(end_col) : end_col;
+    if (end_col < 0) e.end_offset = -1;
     e.text = text;
   };
   switch (done_) {
@@ -527,13 +531,17 @@ TokenizerError Lexer::error() const {
         known(ErrorType::kSyntaxError, format("'%c' was never closed", parenstack_[level_ - 1]),
               lineno, col + 1, lineno, 0, line);
       } else {
-        known(ErrorType::kSyntaxError, "unexpected EOF while parsing", lineno_, 1, lineno_, 0,
-              line_start_);
+        // RAISE_SYNTAX_ERROR on the error token, which has no position: _PyPegen_raise_error
+        // takes the column from the tokenizer's cursor and leaves the end unknown (-1).
+        known(ErrorType::kSyntaxError, "unexpected EOF while parsing", lineno_,
+              cur_ == buf_ ? 0 : static_cast<int>(cur_ - line_start_), lineno_, -1, line_start_);
       }
       break;
     case errcode::kDedent:
+      // RAISE_INDENTATION_ERROR: _PyPegen_raise_error on the error token, as above.
       known(ErrorType::kIndentationError, "unindent does not match any outer indentation level",
-            lineno_, static_cast<int>(cur_ - line_start_) + 1, lineno_, 0, line_start_);
+            lineno_, cur_ == buf_ ? 0 : static_cast<int>(cur_ - line_start_), lineno_, -1,
+            line_start_);
       break;
     case errcode::kTabSpace:
       known(ErrorType::kTabError, "inconsistent use of tabs and spaces in indentation", lineno_,

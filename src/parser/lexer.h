@@ -177,7 +177,8 @@ class Lexer {
   std::string filename_;
   std::string encoding_;
   WarningHandler warn_;
-  TokenizerError error_;       // set with done_ == kError
+  TokenizerError error_;       // the tokenizer's own SyntaxError, if has_error_record_
+  bool has_error_record_ = false;
 
   // tok_state of state.h.
   const char* buf_ = nullptr;

@@ -20,3 +20,11 @@ add_test(NAME tokenizer.stdlib_parity
          COMMAND tokenizer_parity ${CMAKE_BINARY_DIR}/lib/python3.14
                  ${CMAKE_CURRENT_SOURCE_DIR}/data/tokenizer/stdlib_tokens.tsv
                  ${CMAKE_CURRENT_SOURCE_DIR}/data/tokenizer/stdlib_known_mismatches.txt)
+
+# Error parity: the snippets of tests/data/parser/syntax_errors.tsv whose error comes from the
+# tokenizer get CPython 3.14.2's message and positions.
+add_executable(tokenizer_errors ${CMAKE_CURRENT_SOURCE_DIR}/tokenizer/tokenizer_errors.cpp)
+target_link_libraries(tokenizer_errors PRIVATE cppy_core)
+add_test(NAME tokenizer.syntax_errors
+         COMMAND tokenizer_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/parser/syntax_errors.tsv
+                 ${CMAKE_CURRENT_SOURCE_DIR}/data/tokenizer/syntax_errors_known_mismatches.txt)
