@@ -639,9 +639,8 @@ bool Lexer::update_fstring_expr(char cur) {
       break;
     case '}':
     case '!':
-      m->expr_end = start_;
-      break;
     case ':':
+      // The first of these after the '{' ends the expression ("x=" in f"{x=!r:>10}").
       if (m->expr_end == nullptr) m->expr_end = start_;
       break;
     default:

@@ -28,3 +28,9 @@ target_link_libraries(tokenizer_errors PRIVATE cppy_core)
 add_test(NAME tokenizer.syntax_errors
          COMMAND tokenizer_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/parser/syntax_errors.tsv
                  ${CMAKE_CURRENT_SOURCE_DIR}/data/tokenizer/syntax_errors_known_mismatches.txt)
+
+# tools/pegen accepts the grammar with src/parser/Tokens (the parser itself is built elsewhere).
+add_test(NAME tokenizer.pegen_accepts_tokens
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/pegen/pegen.py
+                 ${CMAKE_SOURCE_DIR}/src/parser/python.gram ${CMAKE_SOURCE_DIR}/src/parser/Tokens
+                 -o ${CMAKE_CURRENT_BINARY_DIR}/pegen_tokens_check.cpp)

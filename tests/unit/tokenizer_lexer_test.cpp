@@ -113,3 +113,23 @@ TEST(TokenizerLexer, WarningsGoThroughTheCallback) {
   EXPECT_EQ(warnings, 1);
   EXPECT_NE(t.type, ERRORTOKEN);
 }
+
+TEST(TokenizerLexer, DebugExpressionEndsAtTheFirstConversionOrSpec) {
+  bool found = false;
+  for (const Token& t : lex_all("f'{x=!r:>10}'\n")) {
+    if (t.has_metadata) {
+      found = true;
+      EXPECT_EQ(t.metadata, "x=");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(TokenizerLexer, Latin1CookieIsDecodedToUtf8) {
+  std::string src = "# -*- coding: latin-1 -*-\nx = '\xe9'\n";
+  std::string utf8, encoding;
+  TokenizerError err;
+  ASSERT_TRUE(Lexer::decode_source(src, "", &utf8, &encoding, &err));
+  EXPECT_EQ(encoding, "iso-8859-1");
+  EXPECT_NE(utf8.find("\xc3\xa9"), std::string::npos);
+}
