@@ -34,3 +34,7 @@ add_test(NAME tokenizer.pegen_accepts_tokens
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/pegen/pegen.py
                  ${CMAKE_SOURCE_DIR}/src/parser/python.gram ${CMAKE_SOURCE_DIR}/src/parser/Tokens
                  -o ${CMAKE_CURRENT_BINARY_DIR}/pegen_tokens_check.cpp)
+# ... and the tokenizer's own corpus (tools/tokenizer/make_error_reference.py), same format.
+add_test(NAME tokenizer.errors
+         COMMAND tokenizer_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/tokenizer/errors.tsv
+                 ${CMAKE_CURRENT_SOURCE_DIR}/data/tokenizer/syntax_errors_known_mismatches.txt)
