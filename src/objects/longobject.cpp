@@ -3,6 +3,7 @@
 #include "objects/longobject.h"
 
 #include <climits>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -310,6 +311,139 @@ Object* long_to_decimal_string(Object* o) {
 }
 
 Object* long_repr(Object* o) { return long_to_decimal_string(o); }
+
+// _PyLong_NumBits.
+int64_t long_num_bits(Object* o) {
+  ssize n = long_digit_count(o);
+  if (n == 0) return 0;
+  digit top = as_long(o)->ob_digit[n - 1];
+  int b = 0;
+  while (top) {
+    b++;
+    top >>= 1;
+  }
+  return static_cast<int64_t>(n - 1) * kLongShift + b;
+}
+
+// PyLong_AsDouble: correctly rounded (the top 64 bits with a sticky bit, rounded once by the
+// hardware conversion, then scaled).
+double long_as_double(Object* o) {
+  if (!long_check(o)) {
+    errors::set_string(exc_TypeError, "an integer is required");
+    return -1.0;
+  }
+  if (long_is_compact(o)) return static_cast<double>(long_compact_value(o));
+  int64_t nbits = long_num_bits(o);
+  const digit* d = as_long(o)->ob_digit;
+  ssize n = long_digit_count(o);
+  auto bit = [&](int64_t k) -> unsigned { return (d[k / kLongShift] >> (k % kLongShift)) & 1u; };
+  uint64_t top = 0;
+  int64_t low = nbits > 64 ? nbits - 64 : 0;
+  for (int64_t k = nbits - 1; k >= low; k--) top = (top << 1) | bit(k);
+  bool sticky = false;
+  for (int64_t k = 0; k < low && !sticky; k++) sticky = bit(k);
+  (void)n;
+  if (sticky) top |= 1;
+  double x = std::ldexp(static_cast<double>(top), static_cast<int>(low));
+  if (std::isinf(x)) {
+    errors::set_string(exc_OverflowError, "int too large to convert to float");
+    return -1.0;
+  }
+  return long_sign(o) < 0 ? -x : x;
+}
+
+// PyLong_FromDouble: truncates toward zero.
+Object* long_from_double(double v) {
+  if (std::isinf(v)) {
+    errors::set_string(exc_OverflowError, "cannot convert float infinity to integer");
+    return nullptr;
+  }
+  if (std::isnan(v)) {
+    errors::set_string(exc_ValueError, "cannot convert float NaN to integer");
+    return nullptr;
+  }
+  double t = std::trunc(v);
+  if (std::fabs(t) < 9.2e18) return long_from_long_long(static_cast<long long>(t));
+  bool neg = t < 0;
+  int expo;
+  double frac = std::frexp(std::fabs(t), &expo);  // t = frac * 2**expo, 0.5 <= frac < 1
+  ssize ndig = (expo - 1) / kLongShift + 1;
+  LongObject* r = long_new(ndig);
+  if (!r) return nullptr;
+  frac = std::ldexp(frac, (expo - 1) % kLongShift + 1);
+  for (ssize i = ndig; --i >= 0;) {
+    digit bits = static_cast<digit>(frac);
+    r->ob_digit[i] = bits;
+    frac = frac - static_cast<double>(bits);
+    frac = std::ldexp(frac, kLongShift);
+  }
+  r->lv_tag = long_make_tag(neg ? -1 : 1, ndig);
+  return long_normalize(r);
+}
+
+// _PyLong_FromByteArray: two's complement when is_signed.
+Object* long_from_byte_array(const unsigned char* bytes, size_t n, bool little_endian,
+                             bool is_signed) {
+  if (n == 0) return long_from_long(0);
+  auto byte_at = [&](size_t k) -> unsigned {  // k-th least significant byte
+    return little_endian ? bytes[k] : bytes[n - 1 - k];
+  };
+  bool negative = is_signed && (byte_at(n - 1) & 0x80);
+  // Magnitude bytes: for negative values, the two's complement of the input.
+  std::string mag(n, '\0');
+  unsigned carry = 1;
+  for (size_t k = 0; k < n; k++) {
+    unsigned b = byte_at(k);
+    if (negative) {
+      b = (b ^ 0xFF) + carry;
+      carry = b >> 8;
+      b &= 0xFF;
+    }
+    mag[k] = static_cast<char>(b);
+  }
+  ssize ndig = static_cast<ssize>((n * 8 + kLongShift - 1) / kLongShift);
+  LongObject* r = long_new(ndig);
+  if (!r) return nullptr;
+  uint64_t acc = 0;
+  int accbits = 0;
+  ssize idx = 0;
+  for (size_t k = 0; k < n; k++) {
+    acc |= static_cast<uint64_t>(static_cast<unsigned char>(mag[k])) << accbits;
+    accbits += 8;
+    while (accbits >= kLongShift) {
+      r->ob_digit[idx++] = static_cast<digit>(acc & kLongMask);
+      acc >>= kLongShift;
+      accbits -= kLongShift;
+    }
+  }
+  while (idx < ndig) {
+    r->ob_digit[idx++] = static_cast<digit>(acc & kLongMask);
+    acc >>= kLongShift;
+  }
+  r->lv_tag = long_make_tag(negative ? -1 : 1, ndig);
+  return long_normalize(r);
+}
+
+Object* long_from_mantissa_shift(long long m, int shift) {
+  bool neg = m < 0;
+  unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(m) : static_cast<unsigned long long>(m);
+  if (mag == 0) return long_from_long(0);
+  if (shift + 64 - __builtin_clzll(mag) < 63) return long_from_long_long(m * (1LL << shift));
+  ssize low_digits = shift / kLongShift;
+  int rem = shift % kLongShift;
+  ssize ndig = low_digits + 4;
+  LongObject* r = long_new(ndig);
+  if (!r) return nullptr;
+  for (ssize i = 0; i < ndig; i++) r->ob_digit[i] = 0;
+  // mag << rem spans at most 94 bits: spread it over the digits above low_digits.
+  unsigned __int128 x = static_cast<unsigned __int128>(mag) << rem;
+  for (ssize i = low_digits; i < ndig && x; i++) {
+    r->ob_digit[i] = static_cast<digit>(x & kLongMask);
+    x >>= kLongShift;
+  }
+  r->lv_tag = long_make_tag(neg ? -1 : 1, ndig);
+  return long_normalize(r);
+}
 
 TypeObject long_type{};
 

@@ -112,6 +112,9 @@ inline constexpr int kMaxStrDigitsDefault = 4300;
 inline constexpr int kMaxStrDigitsThreshold = 640;
 extern int long_max_str_digits;  // 0 disables the limit (sys.set_int_max_str_digits)
 
+// m * 2**shift (shift >= 0) as an int: the exact value of a float's mantissa and exponent.
+Object* long_from_mantissa_shift(long long m, int shift);
+
 // Small ints (borrowed, immortal): -5 <= v <= 256.
 Object* long_small(int v);
 

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "objects/floatobject.h"
+#include "objects/longobject.h"
 #include "objects/unicodeobject.h"
 
 #if __has_include("unicode/unicodectype.h")
@@ -15,6 +17,13 @@
 #endif
 
 namespace cppy::objects {
+
+int text_types_ready() {
+  TypeObject* types[] = {&str_type, &long_type, &bool_type, &float_type};
+  for (TypeObject* t : types)
+    if (type_ready(t) < 0) return -1;
+  return 0;
+}
 
 bool is_known_error_handler(const char* name) {
   static const char* const kBuiltin[] = {"strict", "ignore", "replace", "xmlcharrefreplace",
@@ -84,6 +93,32 @@ Object* type_fully_qualified_name(TypeObject* type, char sep) {
   (void)module;
   if (!qualname) return str_from_cstr(name);
   return new_ref(qualname);
+}
+
+bool text_number_to_ascii(Object* s, std::string* out) {
+  ssize n = str_length(s);
+  out->clear();
+  out->reserve(static_cast<size_t>(n));
+  for (ssize i = 0; i < n; i++) {
+    UCS4 ch = str_read_char(s, i);
+    if (ch < 128) {
+      out->push_back(static_cast<char>(ch));
+      continue;
+    }
+#ifdef CPPY_TEXT_HAVE_UCD
+    if (unicode::is_space(ch)) {
+      out->push_back(' ');
+      continue;
+    }
+    int d = unicode::to_decimal(ch);
+    if (d >= 0) {
+      out->push_back(static_cast<char>('0' + d));
+      continue;
+    }
+#endif
+    return false;
+  }
+  return true;
 }
 
 #ifdef CPPY_TEXT_HAVE_UCD

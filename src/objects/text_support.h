@@ -6,6 +6,8 @@
 // are on main, the declarations below (the agreed names) stand in for them.
 #pragma once
 
+#include <string>
+
 #include "objects/object.h"
 #include "objects/typeobject.h"
 
@@ -41,6 +43,7 @@ namespace cppy::objects {
 
 // Py_NotImplemented (defined by object.cpp).
 extern Object NotImplementedStruct;
+extern Object NoneStruct;
 inline Object* text_not_implemented() { return new_ref(&NotImplementedStruct); }
 
 // PyType_GetFullyQualifiedName (sep '.') and _PyType_GetFullyQualifiedName(type, ':'):
@@ -59,6 +62,9 @@ void set_unicode_encode_error(const char* encoding, Object* s, ssize start, ssiz
 
 // Py_UNICODE_ISPRINTABLE for characters above U+00FF (the Unicode database's answer).
 bool unicode_db_is_printable(uint32_t ch);
+// _PyUnicode_TransformDecimalAndSpaceToASCII for number parsing: Unicode decimal digits and
+// white space become ASCII; false when another non-ASCII character is present.
+bool text_number_to_ascii(Object* s, std::string* out);
 // Whether src/unicode's database is built in (otherwise an approximation stands in).
 bool text_have_unicode_db();
 

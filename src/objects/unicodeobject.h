@@ -215,5 +215,8 @@ class StrWriter {
 
 // Called once at start-up (and by tests): builds the character caches and the interned table.
 void str_init();
+// Readies the static types of the text and number objects (str, int, bool, float) with
+// type_ready; runtime::initialize_objects calls it. 0 or -1.
+int text_types_ready();
 
 }  // namespace cppy::objects

@@ -1,7 +1,9 @@
 // Test-only stand-ins for the object core (errors, exceptions, object/type singletons,
 // object_repr/object_str) so that the text objects' tests link while the core is not on
 // main. tests/cmake/text.cmake builds this file only when src/errors/errors.cpp is absent.
+#include <cerrno>
 #include <cstdarg>
+#include <cstring>
 #include <cstdio>
 #include <string>
 
@@ -14,6 +16,7 @@ namespace cppy::objects {
 TypeObject BaseObject_Type{};
 TypeObject Type_Type{};
 Object NotImplementedStruct{kImmortalRefcnt, nullptr};
+Object NoneStruct{kImmortalRefcnt, nullptr};
 
 namespace {
 TypeObject g_exc_types[10];
@@ -28,6 +31,8 @@ TypeObject* exc_UnicodeDecodeError = &g_exc_types[6];
 TypeObject* exc_UnicodeEncodeError = &g_exc_types[7];
 TypeObject* exc_ZeroDivisionError = &g_exc_types[8];
 TypeObject* exc_MemoryError = &g_exc_types[9];
+
+int type_ready(TypeObject*) { return 0; }
 
 void dealloc(Object* o) { o->type->dealloc(o); }
 
@@ -78,6 +83,10 @@ std::nullptr_t format(TypeObject* type, const char* fmt, ...) {
 }
 std::nullptr_t no_memory() {
   set_string(objects::exc_MemoryError, "");
+  return nullptr;
+}
+std::nullptr_t set_from_errno(TypeObject* type) {
+  format(type, "[Errno %d] %s", errno, std::strerror(errno));
   return nullptr;
 }
 void bad_internal_call() { set_string(objects::exc_SystemError, "bad internal call"); }

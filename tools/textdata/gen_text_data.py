@@ -54,6 +54,67 @@ def dec_cases():
                        "surrogatepass"]:
             yield b, errors
 
+print("#float")
+import math
+fl = [0.0, -0.0, 1.0, -1.5, 0.1, 1/3, 2.5, 1e16, 1.2345e-7, 123456789.125, 1e300, 5e-324,
+      2.2250738585072014e-308, 1.7976931348623157e308, float("inf"), float("-inf"),
+      float("nan"), 1e22, 1e-5, 0.5, 2.675, 100.0, 3.0, -7.25, 9007199254740993.0, 1e23]
+def fh(x):
+    return x.hex() if x == x else "nan"
+for x in fl:
+    print("repr|" + fh(x) + "|" + repr(x))
+    print("hex|" + fh(x) + "|" + x.hex())
+    try:
+        print("ratio|" + fh(x) + "|%d/%d" % x.as_integer_ratio())
+    except Exception as e:
+        print("ratio|" + fh(x) + "|err:" + type(e).__name__ + ":" + str(e))
+    try:
+        print("int|" + fh(x) + "|%d" % int(x))
+    except Exception as e:
+        print("int|" + fh(x) + "|err:" + type(e).__name__ + ":" + str(e))
+    try:
+        print("roundint|" + fh(x) + "|%d" % round(x))
+    except Exception as e:
+        print("roundint|" + fh(x) + "|err:" + type(e).__name__ + ":" + str(e))
+    for nd in [0, 1, 2, 5, -1, -2, 400, -400]:
+        print("round|" + fh(x) + " %d|" % nd + fh(round(x, nd)))
+ops = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b,
+       "/": lambda a, b: a / b, "//": lambda a, b: a // b, "%": lambda a, b: a % b,
+       "**": lambda a, b: a ** b}
+pairs = [(1.0, 0.0), (5.5, 2.0), (-5.5, 2.0), (5.5, -2.0), (-0.0, 3.0), (7.0, float("inf")),
+         (0.0, -1.0), (2.0, 0.5), (-8.0, 3.0), (10.0, 400.0), (1e308, 10.0), (0.1, 0.2),
+         (float("inf"), 2.0), (float("nan"), 0.0), (-1.0, float("inf")), (0.0, 0.0),
+         (-3.0, -0.5), (1e-320, 1e10), (-2.0, -3.0)]
+for a, b in pairs:
+    for name, f in ops.items():
+        try:
+            v = f(a, b)
+            r = fh(v) if isinstance(v, float) else "complex"
+        except Exception as e:
+            r = "err:" + type(e).__name__ + ":" + str(e)
+        print("binop|" + fh(a) + " " + name + " " + fh(b) + "|" + r)
+def ib(i):  # ints travel as signed little-endian bytes
+    return i.to_bytes((i.bit_length() + 8) // 8, "little", signed=True).hex()
+ints = [0, 1, -1, 2**48 + 1, 2**53 + 1, -(2**53 + 1), 10**20, -(10**20), 2**1100, -(2**1100)]
+fls = [0.0, 1.0, -1.0, 2.0**48 + 1, 2.0**53, -(2.0**53), 1e20, -1e20, 1e20 + 0.5, 1e300,
+       float("inf"), float("-inf"), float("nan"), 9007199254740993.5]
+for x in fls:
+    for i in ints:
+        bits = "".join("1" if c else "0" for c in [x < i, x <= i, x == i, x != i, x > i, x >= i])
+        print("cmp|" + fh(x) + " " + ib(i) + "|" + bits)
+for i in ints:
+    try:
+        print("fromint|" + ib(i) + "|" + fh(float(i)))
+    except Exception as e:
+        print("fromint|" + ib(i) + "|err:" + type(e).__name__ + ":" + str(e))
+for t in ["1.5", " 2.5e3 ", "1_000.5", "inf", "-nan", "abc", "", "1__0", "\u0661\u0662.5",
+          "\u00a01.0\u2003", "0x10", "1e500", "-1e-500", "\xe9"]:
+    try:
+        r = fh(float(t))
+    except Exception as e:
+        r = "err:" + type(e).__name__ + ":" + str(e)
+    print("parse|" + cps(t) + "|" + r)
+
 print("#decode")
 for b, errors in dec_cases():
     try:
@@ -138,6 +199,7 @@ def generate():
     oracle = split_sections(run_oracle(ORACLE_PROGRAM))
     files["str_repr.txt"] = "\n".join(oracle["repr"]) + "\n"
     files["str_decode_utf8.txt"] = "\n".join(oracle["decode"]) + "\n"
+    files["float_cases.txt"] = "\n".join(oracle["float"]) + "\n"
     files["str_hash.txt"] = run_host(HASH_PROGRAM)
     files["str_fromformat.txt"] = run_host(FROMFORMAT_PROGRAM)
     return files
