@@ -115,6 +115,29 @@ for t in ["1.5", " 2.5e3 ", "1_000.5", "inf", "-nan", "abc", "", "1__0", "\u0661
         r = "err:" + type(e).__name__ + ":" + str(e)
     print("parse|" + cps(t) + "|" + r)
 
+print("#methods")
+words = ["", "Hello World", "  spaced\t\n", "ΣΑΣ ΟΔΟΣ", "straße", "ǅungla ǆ", "ﬁne İstanbul",
+         "abcabcabc", "a,b,,c", "\u2003x\u00a0", "ὈΔΥΣΣΕΎΣ", "hello WORLD 123", "éÉ ǈ ß"]
+for w in words:
+    for op in ["lower", "upper", "casefold", "swapcase", "title", "capitalize", "strip",
+               "lstrip", "rstrip"]:
+        print(op + "|" + cps(w) + "|" + cps(getattr(w, op)()))
+subs = ["", "a", "abc", "bc", "Σ", "x", ",", "World"]
+for w in words:
+    for sub in subs:
+        for start, end in [(0, 100), (1, -1), (-3, 100), (5, 2)]:
+            args = cps(w) + ";" + cps(sub) + ";%d;%d" % (start, end)
+            print("find|" + args + "|%d" % w.find(sub, start, end))
+            print("rfind|" + args + "|%d" % w.rfind(sub, start, end))
+            print("count|" + args + "|%d" % w.count(sub, start, end))
+            print("startswith|" + args + "|%d" % w.startswith(sub, start, end))
+            print("endswith|" + args + "|%d" % w.endswith(sub, start, end))
+        for repl in ["", "-", "XYZ"]:
+            for count in [-1, 0, 1, 2]:
+                print("replace|" + cps(w) + ";" + cps(sub) + ";" + cps(repl) + ";%d|" % count +
+                      cps(w.replace(sub, repl, count)))
+    print("stripchars|" + cps(w) + ";" + cps("aHd \t") + "|" + cps(w.strip("aHd \t")))
+
 print("#decode")
 for b, errors in dec_cases():
     try:
@@ -199,6 +222,7 @@ def generate():
     oracle = split_sections(run_oracle(ORACLE_PROGRAM))
     files["str_repr.txt"] = "\n".join(oracle["repr"]) + "\n"
     files["str_decode_utf8.txt"] = "\n".join(oracle["decode"]) + "\n"
+    files["str_methods.txt"] = "\n".join(oracle["methods"]) + "\n"
     files["float_cases.txt"] = "\n".join(oracle["float"]) + "\n"
     files["str_hash.txt"] = run_host(HASH_PROGRAM)
     files["str_fromformat.txt"] = run_host(FROMFORMAT_PROGRAM)

@@ -1,0 +1,208 @@
+// str methods: Objects/unicodeobject.c (unicode_find_impl, replace, do_strip, tailmatch,
+// do_lower/do_upper/do_casefold/do_swapcase/do_title/do_capitalize).
+#include "objects/unicode_methods.h"
+
+#include "errors/errors.h"
+#include "objects/text_support.h"
+#include "unicode/unicodectype.h"
+
+namespace cppy::objects {
+
+namespace {
+
+// ADJUST_INDICES.
+void adjust_indices(ssize& start, ssize& end, ssize len) {
+  if (end > len) end = len;
+  else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+}
+
+bool match_at(Object* s, ssize i, Object* sub) {
+  ssize m = str_length(sub);
+  unsigned ks = str_kind(s), kp = str_kind(sub);
+  const void* ds = str_data(s);
+  const void* dp = str_data(sub);
+  for (ssize j = 0; j < m; j++)
+    if (str_read(ks, ds, i + j) != str_read(kp, dp, j)) return false;
+  return true;
+}
+
+}  // namespace
+
+ssize str_find(Object* s, Object* sub, ssize start, ssize end, int direction) {
+  ssize len = str_length(s);
+  adjust_indices(start, end, len);
+  ssize m = str_length(sub);
+  if (end - start < m) return -1;
+  if (direction > 0) {
+    for (ssize i = start; i + m <= end; i++)
+      if (match_at(s, i, sub)) return i;
+  } else {
+    for (ssize i = end - m; i >= start; i--)
+      if (match_at(s, i, sub)) return i;
+  }
+  return -1;
+}
+
+ssize str_count(Object* s, Object* sub, ssize start, ssize end) {
+  ssize len = str_length(s);
+  adjust_indices(start, end, len);
+  if (end < start) return 0;
+  ssize m = str_length(sub);
+  if (m == 0) return end - start + 1;
+  ssize n = 0;
+  for (ssize i = start; i + m <= end;) {
+    if (match_at(s, i, sub)) {
+      n++;
+      i += m;
+    } else {
+      i++;
+    }
+  }
+  return n;
+}
+
+Object* str_replace(Object* s, Object* old, Object* repl, ssize count) {
+  if (count < 0) count = PTRDIFF_MAX;
+  ssize len = str_length(s), m = str_length(old);
+  StrWriter w;
+  ssize done = 0;
+  if (m == 0) {
+    // Insert repl before every character and at the end, count times at most.
+    for (ssize i = 0; i <= len; i++) {
+      if (done < count) {
+        if (w.write_str(repl) < 0) return nullptr;
+        done++;
+      }
+      if (i < len && w.write_char(str_read_char(s, i)) < 0) return nullptr;
+    }
+    return w.finish();
+  }
+  ssize i = 0, last = 0;
+  while (done < count && i + m <= len) {
+    if (match_at(s, i, old)) {
+      if (w.write_substr(s, last, i) < 0 || w.write_str(repl) < 0) return nullptr;
+      i += m;
+      last = i;
+      done++;
+    } else {
+      i++;
+    }
+  }
+  if (done == 0 && str_check_exact(s)) return new_ref(s);
+  if (w.write_substr(s, last, len) < 0) return nullptr;
+  return w.finish();
+}
+
+Object* str_strip(Object* s, Object* chars, int which) {
+  ssize len = str_length(s);
+  auto strip_it = [&](UCS4 c) {
+    if (!chars) return unicode::is_space(c);
+    return str_find_char(chars, c, 0, str_length(chars), 1) >= 0;
+  };
+  ssize i = 0, j = len;
+  if (which != 1)
+    while (i < j && strip_it(str_read_char(s, i))) i++;
+  if (which != 0)
+    while (j > i && strip_it(str_read_char(s, j - 1))) j--;
+  return str_substring(s, i, j);
+}
+
+int str_tailmatch(Object* s, Object* sub, ssize start, ssize end, int direction) {
+  ssize len = str_length(s);
+  adjust_indices(start, end, len);
+  ssize m = str_length(sub);
+  end -= m;
+  if (end < start) return 0;
+  if (m == 0) return 1;
+  return match_at(s, direction > 0 ? end : start, sub) ? 1 : 0;
+}
+
+namespace {
+
+// handle_capital_sigma: final sigma when preceded by a cased letter and not followed by one
+// (case-ignorable characters skipped both ways).
+UCS4 capital_sigma(Object* s, ssize i) {
+  ssize len = str_length(s);
+  ssize j = i - 1;
+  while (j >= 0 && unicode::is_case_ignorable(str_read_char(s, j))) j--;
+  bool final_sigma = j >= 0 && unicode::is_cased(str_read_char(s, j));
+  if (final_sigma) {
+    j = i + 1;
+    while (j < len && unicode::is_case_ignorable(str_read_char(s, j))) j++;
+    final_sigma = j == len || !unicode::is_cased(str_read_char(s, j));
+  }
+  return final_sigma ? 0x3C2 : 0x3C3;
+}
+
+int lower_char(Object* s, ssize i, UCS4 c, char32_t* out) {
+  if (c == 0x3A3) {
+    out[0] = capital_sigma(s, i);
+    return 1;
+  }
+  return unicode::to_lower_full(c, out);
+}
+
+template <class F>
+Object* map_chars(Object* s, F f) {
+  ssize len = str_length(s);
+  StrWriter w;
+  char32_t buf[3];
+  for (ssize i = 0; i < len; i++) {
+    int n = f(i, str_read_char(s, i), buf);
+    for (int k = 0; k < n; k++)
+      if (w.write_char(buf[k]) < 0) return nullptr;
+  }
+  return w.finish();
+}
+
+}  // namespace
+
+Object* str_lower(Object* s) {
+  return map_chars(s, [&](ssize i, UCS4 c, char32_t* out) { return lower_char(s, i, c, out); });
+}
+
+Object* str_upper(Object* s) {
+  return map_chars(s, [](ssize, UCS4 c, char32_t* out) { return unicode::to_upper_full(c, out); });
+}
+
+Object* str_casefold(Object* s) {
+  return map_chars(s, [](ssize, UCS4 c, char32_t* out) { return unicode::to_folded_full(c, out); });
+}
+
+Object* str_swapcase(Object* s) {
+  return map_chars(s, [&](ssize i, UCS4 c, char32_t* out) {
+    if (unicode::is_upper(c)) return lower_char(s, i, c, out);
+    if (unicode::is_lower(c)) return unicode::to_upper_full(c, out);
+    out[0] = c;
+    return 1;
+  });
+}
+
+Object* str_title(Object* s) {
+  bool previous_cased = false;
+  return map_chars(s, [&](ssize i, UCS4 c, char32_t* out) {
+    int n;
+    if (previous_cased)
+      n = lower_char(s, i, c, out);
+    else
+      n = unicode::to_title_full(c, out);
+    previous_cased = unicode::is_cased(c);
+    return n;
+  });
+}
+
+Object* str_capitalize(Object* s) {
+  return map_chars(s, [&](ssize i, UCS4 c, char32_t* out) {
+    if (i == 0) return unicode::to_title_full(c, out);
+    return lower_char(s, i, c, out);
+  });
+}
+
+}  // namespace cppy::objects
