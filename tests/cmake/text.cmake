@@ -5,7 +5,8 @@ file(GLOB CPPY_TEXT_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/t
 if(EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp)
   target_sources(cppy_unit_tests PRIVATE ${CPPY_TEXT_TEST_SOURCES})
   target_compile_definitions(cppy_unit_tests PRIVATE
-                             CPPY_TEXT_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data")
+                             CPPY_TEXT_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data"
+                             CPPY_TEXT_WITH_CORE=1)
 else()
   # The object core is not in the tree yet: link against test stand-ins for it.
   add_executable(cppy_text_tests ${CPPY_TEXT_TEST_SOURCES}

@@ -1,0 +1,16 @@
+// With the object core in the tree, the text tests run inside cppy_unit_tests and need the
+// object model initialised (exception types, type_ready of the static types) before they
+// raise anything. Without it (test stand-ins), nothing is needed.
+#include <gtest/gtest.h>
+
+#ifdef CPPY_TEXT_WITH_CORE
+#include "objects/typeobject.h"
+
+namespace {
+class TextObjectsEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override { ASSERT_EQ(cppy::runtime::initialize_objects(), 0); }
+};
+const auto* const g_env = ::testing::AddGlobalTestEnvironment(new TextObjectsEnvironment);
+}  // namespace
+#endif
