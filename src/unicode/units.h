@@ -22,7 +22,7 @@ struct Units {
     switch (kind) {
       case 1: return static_cast<const uint8_t*>(data)[i];
       case 2: return static_cast<const uint16_t*>(data)[i];
-      default: return static_cast<const char32_t*>(data)[i];
+      default: return static_cast<const uint32_t*>(data)[i];
     }
   }
   size_t size() const { return length; }
