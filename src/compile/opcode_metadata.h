@@ -20,6 +20,7 @@ enum OpcodeFlag : uint16_t {
   HAS_JUMP_FLAG = 8,
   HAS_FREE_FLAG = 16,
   HAS_LOCAL_FLAG = 32,
+  HAS_EVAL_BREAK_FLAG = 64,
 };
 
 extern const uint16_t opcode_flags[MAX_OPCODE + 1];
@@ -40,6 +41,7 @@ inline bool opcode_has_name(int op) { return (opcode_flags[op] & HAS_NAME_FLAG) 
 inline bool opcode_has_jump(int op) { return (opcode_flags[op] & HAS_JUMP_FLAG) != 0; }
 inline bool opcode_has_free(int op) { return (opcode_flags[op] & HAS_FREE_FLAG) != 0; }
 inline bool opcode_has_local(int op) { return (opcode_flags[op] & HAS_LOCAL_FLAG) != 0; }
+inline bool opcode_has_eval_break(int op) { return (opcode_flags[op] & HAS_EVAL_BREAK_FLAG) != 0; }
 
 // _PyOpcode_num_popped / _PyOpcode_num_pushed: stack items the instruction takes and leaves
 // for this oparg; -1 for a number that is no instruction.
