@@ -6,3 +6,5 @@ add_test(NAME numerics.hash_data_generator
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/hashdata/gen_hash_data.py --check)
 add_test(NAME numerics.strconv_data_generator
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/strconvdata/gen_strconv_data.py --check)
+add_test(NAME numerics.bigint_data_generator
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/bigintdata/gen_bigint_data.py --check)
