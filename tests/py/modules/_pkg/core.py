@@ -1,0 +1,3 @@
+value = 'core-value'
+def where():
+    return __name__
