@@ -179,12 +179,22 @@ async function regenerate(targets) {
     const wanted = targets.map((t) => path.relative(testsRoot, path.resolve(t)).split(path.sep).join("/"));
     cases = cases.filter((c) => wanted.some((w) => w === "" || c === w || c.startsWith(w + "/")));
   }
-  const { py, run } = await makeOracle();
-  mirrorTree(py, all);
   const lock = readLock();
   // Forget lock rows of cases that no longer exist.
   for (const key of [...lock.keys()]) if (!fs.existsSync(path.join(testsRoot, key))) lock.delete(key);
+  // One fresh interpreter per top-level directory: a long run in a single pyodide instance
+  // eventually dies of a fatal wasm error (seen with about 80 cases), and the cases of one
+  // directory never depend on those of another.
+  let group = null;
+  let run = null;
   for (const rel of cases.sort()) {
+    const top = rel.split("/")[0];
+    if (top !== group) {
+      group = top;
+      const oracle = await makeOracle();
+      mirrorTree(oracle.py, all);
+      run = oracle.run;
+    }
     const source = fs.readFileSync(path.join(testsRoot, rel));
     const r = run(path.posix.join(VIRTUAL_ROOT, rel), source.toString("utf8"));
     const out = render(r.stdout, r.stderr, r.status);
