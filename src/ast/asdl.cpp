@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <cstring>
 
-#include "errors/errors.h"
+#include "ast/core_api.h"
+
 #if __has_include("objects/exceptions.h")
-#include "objects/exceptions.h"
 #else
 // The exception types' agreed names, until src/objects/exceptions.h lands.
 namespace cppy::objects {

@@ -3,6 +3,29 @@
 add_test(NAME ast.gen_check
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/asdl/gen_ast.py --check)
 add_test(NAME ast.node_set
-         COMMAND ${Python3_EXECUTABLE}
-                 ${CMAKE_SOURCE_DIR}/tools/asdl/gen_ast.py --node-set
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/asdl/gen_ast.py --node-set
                  --compare ${CMAKE_SOURCE_DIR}/tests/data/ast/node_set.txt)
+
+# GoogleTest tests of src/ast and src/symtable (tests/ast), with the S-expression tree reader
+# they share. They need the object core (errors, exceptions, abstract protocols) at run time,
+# so they join cppy_unit_tests once it is in the tree.
+if(EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp AND
+   EXISTS ${CMAKE_SOURCE_DIR}/src/objects/exceptions.h AND
+   EXISTS ${CMAKE_SOURCE_DIR}/src/objects/abstract.h)
+  file(GLOB CPPY_AST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/ast/*.cpp)
+  target_sources(cppy_unit_tests PRIVATE ${CPPY_AST_TEST_SOURCES})
+  target_include_directories(cppy_unit_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ast)
+  target_compile_definitions(cppy_unit_tests PRIVATE
+                             CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast")
+else()
+  # The object core is not in the tree yet: a separate executable links the tests against
+  # stand-ins for it (tests/ast/stubs).
+  file(GLOB CPPY_AST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/ast/*.cpp)
+  add_executable(cppy_ast_tests ${CPPY_AST_TEST_SOURCES}
+                 ${CMAKE_CURRENT_SOURCE_DIR}/ast/stubs/core_stubs.cpp)
+  target_link_libraries(cppy_ast_tests PRIVATE cppy_core GTest::gtest GTest::gtest_main)
+  target_include_directories(cppy_ast_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ast)
+  target_compile_definitions(cppy_ast_tests PRIVATE
+                             CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast")
+  gtest_discover_tests(cppy_ast_tests TEST_PREFIX "ast." DISCOVERY_TIMEOUT 60)
+endif()
