@@ -62,6 +62,8 @@ TypeObject* exc_RecursionError = &g_types[13];
 
 void dealloc(Object* o) { o->type->dealloc(o); }
 
+int type_ready(TypeObject*) { return 0; }
+
 bool is_subtype(TypeObject* a, TypeObject* b) {
   for (TypeObject* t = a; t; t = t->base)
     if (t == b) return true;
@@ -155,6 +157,10 @@ std::nullptr_t format(TypeObject* type, const char* fmt, ...) {
 }
 std::nullptr_t no_memory() {
   set_string(objects::exc_MemoryError, "");
+  return nullptr;
+}
+std::nullptr_t set_from_errno(TypeObject* type) {
+  set_string(type, "errno");
   return nullptr;
 }
 void bad_internal_call() { set_string(objects::exc_SystemError, "bad internal call"); }
