@@ -1,0 +1,265 @@
+// bytes: Objects/bytesobject.c (the core: see bytesobject.h).
+#include "objects/bytesobject.h"
+
+#include <cstring>
+#include <string>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "hash/hash.h"
+#include "objects/abstract.h"
+#include "objects/exceptions.h"
+#include "objects/longobject.h"
+#include "objects/sliceobject.h"
+#include "objects/unicodeobject.h"
+
+namespace cppy::objects {
+
+namespace {
+
+BytesObject* empty_bytes = nullptr;
+BytesObject* single_chars[256];
+
+BytesObject* bytes_alloc(ssize n) {
+  auto* b = static_cast<BytesObject*>(gc::object_malloc(sizeof(BytesObject) + size_t(n)));
+  if (!b) {
+    errors::no_memory();
+    return nullptr;
+  }
+  b->refcnt = 1;
+  b->type = &bytes_type;
+  b->size = n;
+  b->ob_shash = -1;
+  b->ob_sval[n] = '\0';
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  return b;
+}
+
+void bytes_dealloc(Object* o) { gc::object_free(o); }
+
+ssize bytes_length(Object* o) { return bytes_size(o); }
+
+Object* bytes_item(Object* o, ssize i) {
+  if (i < 0 || i >= bytes_size(o)) {
+    errors::set_string(exc_IndexError, "index out of range");
+    return nullptr;
+  }
+  return long_from_long(static_cast<unsigned char>(bytes_as_string(o)[i]));
+}
+
+// bytes_subscript: an index or a slice.
+Object* bytes_subscript(Object* o, Object* item) {
+  if (index_check(item)) {
+    ssize i = number_as_ssize(item, exc_IndexError);
+    if (i == -1 && errors::occurred()) return nullptr;
+    if (i < 0) i += bytes_size(o);
+    return bytes_item(o, i);
+  }
+  if (slice_check(item)) {
+    ssize start, stop, step, len;
+    if (slice_unpack(item, &start, &stop, &step) < 0) return nullptr;
+    len = slice_adjust_indices(bytes_size(o), &start, &stop, step);
+    if (step == 1) return bytes_from_string_and_size(bytes_as_string(o) + start, len);
+    Object* r = bytes_from_string_and_size(nullptr, len);
+    if (!r) return nullptr;
+    char* src = bytes_as_string(o);
+    char* dst = bytes_as_string(r);
+    for (ssize i = 0, cur = start; i < len; ++i, cur += step) dst[i] = src[cur];
+    return r;
+  }
+  return errors::format(exc_TypeError, "byte indices must be integers or slices, not %.200s",
+                        item->type->name);
+}
+
+int bytes_contains(Object* self, Object* arg) {
+  if (index_check(arg)) {
+    ssize v = number_as_ssize(arg, nullptr);
+    if (v == -1 && errors::occurred()) return -1;
+    if (v < 0 || v > 255) {
+      errors::set_string(exc_ValueError, "byte must be in range(0, 256)");
+      return -1;
+    }
+    return std::memchr(bytes_as_string(self), int(v), size_t(bytes_size(self))) != nullptr;
+  }
+  if (!bytes_check(arg)) {
+    errors::format(exc_TypeError, "a bytes-like object is required, not '%.100s'",
+                   arg->type->name);
+    return -1;
+  }
+  std::string_view hay(bytes_as_string(self), size_t(bytes_size(self)));
+  std::string_view needle(bytes_as_string(arg), size_t(bytes_size(arg)));
+  return hay.find(needle) != std::string_view::npos;
+}
+
+Object* bytes_richcompare(Object* a, Object* b, int op) {
+  if (!bytes_check(a) || !bytes_check(b)) return return_not_implemented();
+  ssize la = bytes_size(a), lb = bytes_size(b);
+  int c;
+  if ((op == kEQ || op == kNE) && la != lb) {
+    c = 1;
+  } else {
+    c = std::memcmp(bytes_as_string(a), bytes_as_string(b), size_t(la < lb ? la : lb));
+    if (c == 0) c = la < lb ? -1 : la > lb ? 1 : 0;
+  }
+  bool r = false;
+  switch (op) {
+    case kLT: r = c < 0; break;
+    case kLE: r = c <= 0; break;
+    case kEQ: r = c == 0; break;
+    case kNE: r = c != 0; break;
+    case kGT: r = c > 0; break;
+    case kGE: r = c >= 0; break;
+  }
+  return new_ref(r ? true_object() : false_object());
+}
+
+Object* bytes_repr_slot(Object* o) { return bytes_repr(o, true); }
+
+Object* bytes_concat_slot(Object* a, Object* b) { return bytes_concat(a, b); }
+
+Object* bytes_repeat(Object* o, ssize n) {
+  if (n < 0) n = 0;
+  ssize len = bytes_size(o);
+  if (len && n > (ssize(1) << 62) / len) return errors::no_memory();
+  Object* r = bytes_from_string_and_size(nullptr, len * n);
+  if (!r) return nullptr;
+  for (ssize i = 0; i < n; ++i)
+    std::memcpy(bytes_as_string(r) + i * len, bytes_as_string(o), size_t(len));
+  return r;
+}
+
+SequenceMethods bytes_as_sequence = {
+    bytes_length, bytes_concat_slot, bytes_repeat, bytes_item, nullptr, nullptr, nullptr,
+    bytes_contains, nullptr, nullptr,
+};
+MappingMethods bytes_as_mapping = {bytes_length, bytes_subscript, nullptr};
+
+hash_t bytes_hash_slot(Object* o) { return bytes_hash(o); }
+
+}  // namespace
+
+Object* bytes_from_string_and_size(const char* s, ssize n) {
+  if (n < 0) {
+    errors::set_string(exc_SystemError,
+                       "Negative size passed to PyBytes_FromStringAndSize");
+    return nullptr;
+  }
+  if (n == 0 && s) {
+    if (!empty_bytes) {
+      empty_bytes = bytes_alloc(0);
+      if (!empty_bytes) return nullptr;
+      make_immortal(empty_bytes);
+    }
+    return empty_bytes;
+  }
+  if (n == 1 && s) {
+    unsigned char c = static_cast<unsigned char>(*s);
+    if (!single_chars[c]) {
+      BytesObject* b = bytes_alloc(1);
+      if (!b) return nullptr;
+      b->ob_sval[0] = char(c);
+      make_immortal(b);
+      single_chars[c] = b;
+    }
+    return single_chars[c];
+  }
+  BytesObject* b = bytes_alloc(n);
+  if (!b) return nullptr;
+  if (s)
+    std::memcpy(b->ob_sval, s, size_t(n));
+  else
+    std::memset(b->ob_sval, 0, size_t(n));
+  return b;
+}
+
+Object* bytes_from_cstr(const char* s) {
+  return bytes_from_string_and_size(s, ssize(std::strlen(s)));
+}
+
+// PyBytes_Repr: b'...' (or b"..." when the data holds ' but no ").
+Object* bytes_repr(Object* o, bool smartquotes) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(bytes_as_string(o));
+  ssize n = bytes_size(o);
+  char quote = '\'';
+  if (smartquotes && std::memchr(p, '\'', size_t(n)) && !std::memchr(p, '"', size_t(n)))
+    quote = '"';
+  std::string out = "b";
+  out += quote;
+  static const char hex[] = "0123456789abcdef";
+  for (ssize i = 0; i < n; ++i) {
+    unsigned char c = p[i];
+    if (c == quote || c == '\\') {
+      out += '\\';
+      out += char(c);
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < ' ' || c >= 0x7f) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += char(c);
+    }
+  }
+  out += quote;
+  return str_from_utf8(out.data(), ssize(out.size()));
+}
+
+hash_t bytes_hash(Object* o) {
+  auto* b = static_cast<BytesObject*>(o);
+  if (b->ob_shash == -1) b->ob_shash = hash::hash_bytes(b->ob_sval, b->size);
+  return b->ob_shash;
+}
+
+int bytes_resize(Object** pv, ssize newsize) {
+  Object* v = *pv;
+  if (newsize == bytes_size(v)) return 0;
+  auto* b = static_cast<BytesObject*>(gc::object_realloc(v, sizeof(BytesObject) + size_t(newsize)));
+  if (!b) {
+    decref(v);
+    *pv = nullptr;
+    errors::no_memory();
+    return -1;
+  }
+  b->size = newsize;
+  b->ob_sval[newsize] = '\0';
+  b->ob_shash = -1;
+  *pv = b;
+  return 0;
+}
+
+Object* bytes_concat(Object* a, Object* b) {
+  if (!bytes_check(a) || !bytes_check(b)) {
+    return errors::format(exc_TypeError, "can't concat %.100s to %.100s", b->type->name,
+                          a->type->name);
+  }
+  ssize la = bytes_size(a), lb = bytes_size(b);
+  Object* r = bytes_from_string_and_size(nullptr, la + lb);
+  if (!r) return nullptr;
+  std::memcpy(bytes_as_string(r), bytes_as_string(a), size_t(la));
+  std::memcpy(bytes_as_string(r) + la, bytes_as_string(b), size_t(lb));
+  return r;
+}
+
+TypeObject bytes_type = [] {
+  TypeObject t = static_type("bytes", sizeof(BytesObject) - 1, 1,
+                             kTpflagsBasetype | kTpflagsBytesSubclass | kTpflagsMatchSelf);
+  t.dealloc = bytes_dealloc;
+  t.repr = bytes_repr_slot;
+  t.str = bytes_repr_slot;
+  t.as_sequence = &bytes_as_sequence;
+  t.as_mapping = &bytes_as_mapping;
+  t.hash = bytes_hash_slot;
+  t.getattro = object_generic_getattr;
+  t.richcompare = bytes_richcompare;
+  t.doc = "bytes(iterable_of_ints) -> bytes\n";
+  return t;
+}();
+
+}  // namespace cppy::objects

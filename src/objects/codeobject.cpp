@@ -1,0 +1,716 @@
+// Code objects: Objects/codeobject.c (construction and validation, the location table of
+// PEP 626/657, the exception table, the Python-level attributes, co_lines, co_positions,
+// replace).
+#include "objects/codeobject.h"
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "hash/hash.h"
+#include "objects/abstract.h"
+#include "objects/bytesobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+
+// The member table needs offsetof on a class with a base (the object header).
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
+namespace cppy::objects {
+
+namespace {
+
+uint32_t next_code_version = 1;
+
+// --- location table reading (Objects/locations.md) -----------------------------------------
+
+// A cursor over co_linetable, as _PyLineTable_* (PyCodeAddressRange) walks it.
+struct LineCursor {
+  const uint8_t* p;
+  const uint8_t* end;
+  int addr = 0;  // code units
+  int line;      // the line computed so far (entries with no location keep it)
+
+  int read_varint() {
+    unsigned v = 0, shift = 0;
+    while (p < end) {
+      uint8_t b = *p++;
+      v |= unsigned(b & 63) << shift;
+      shift += 6;
+      if (!(b & 64)) break;
+    }
+    return int(v);
+  }
+  int read_svarint() {
+    unsigned v = unsigned(read_varint());
+    return (v & 1) ? -int(v >> 1) : int(v >> 1);
+  }
+  // Decodes the next entry into r (byte offsets); false at the end of the table.
+  bool next(LineTableRange* r) {
+    if (p >= end) return false;
+    uint8_t first = *p++;
+    int code = (first >> 3) & 15;
+    int length = (first & 7) + 1;
+    r->start = addr * 2;
+    addr += length;
+    r->end = addr * 2;
+    switch (code) {
+      case 15:  // no location
+        r->line = r->endline = r->column = r->endcolumn = -1;
+        break;
+      case 14: {  // long form
+        line += read_svarint();
+        r->line = line;
+        r->endline = line + read_varint();
+        int col = read_varint();
+        int endcol = read_varint();
+        r->column = col - 1;
+        r->endcolumn = endcol - 1;
+        break;
+      }
+      case 13:  // no column
+        line += read_svarint();
+        r->line = r->endline = line;
+        r->column = r->endcolumn = -1;
+        break;
+      case 10:
+      case 11:
+      case 12: {  // one-line forms
+        line += code - 10;
+        r->line = r->endline = line;
+        r->column = p < end ? *p++ : 0;
+        r->endcolumn = p < end ? *p++ : 0;
+        break;
+      }
+      default: {  // short forms 0-9
+        int second = p < end ? *p++ : 0;
+        r->line = r->endline = line;
+        r->column = code * 8 + ((second >> 4) & 7);
+        r->endcolumn = r->column + (second & 15);
+        break;
+      }
+    }
+    return true;
+  }
+};
+
+LineCursor cursor_of(CodeObject* co) {
+  LineCursor c;
+  c.p = reinterpret_cast<const uint8_t*>(bytes_as_string(co->co_linetable));
+  c.end = c.p + bytes_size(co->co_linetable);
+  c.line = co->co_firstlineno;
+  return c;
+}
+
+// --- construction --------------------------------------------------------------------------
+
+int intern_strings(Object* tuple) {
+  ssize n = tuple_size(tuple);
+  for (ssize i = 0; i < n; ++i) {
+    Object** p = &tuple_items(tuple)[i];
+    if (!str_check_exact(*p)) {
+      errors::set_string(exc_TypeError, "non-string found in code slot");
+      return -1;
+    }
+    str_intern_in_place(p);
+  }
+  return 0;
+}
+
+// all_name_chars: constants that look like identifiers are interned too.
+bool all_name_chars(Object* s) {
+  if (!str_is_ascii(s)) return false;
+  ssize n = 0;
+  const char* c = str_as_utf8(s, &n);
+  for (ssize i = 0; i < n; ++i) {
+    unsigned char ch = static_cast<unsigned char>(c[i]);
+    if (!(ch == '_' || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+          (ch >= 'A' && ch <= 'Z')))
+      return false;
+  }
+  return true;
+}
+
+void intern_constants(Object* tuple) {
+  ssize n = tuple_size(tuple);
+  for (ssize i = 0; i < n; ++i) {
+    Object** p = &tuple_items(tuple)[i];
+    if (str_check_exact(*p)) {
+      if (all_name_chars(*p)) str_intern_in_place(p);
+    } else if (tuple_check_exact(*p)) {
+      intern_constants(*p);
+    }
+  }
+}
+
+// _PyCode_Validate.
+int code_validate(const CodeConstructor& con) {
+  if (!con.filename || !con.name || !con.qualname || !con.code || !con.consts || !con.names ||
+      !con.localsplusnames || !con.localspluskinds || !con.linetable || !con.exceptiontable ||
+      !str_check(con.filename) || !str_check(con.name) || !str_check(con.qualname) ||
+      !bytes_check(con.code) || !tuple_check(con.consts) || !tuple_check(con.names) ||
+      !tuple_check(con.localsplusnames) || !bytes_check(con.localspluskinds) ||
+      !bytes_check(con.linetable) || !bytes_check(con.exceptiontable) ||
+      tuple_size(con.localsplusnames) != bytes_size(con.localspluskinds) ||
+      con.argcount < con.posonlyargcount || con.posonlyargcount < 0 ||
+      con.kwonlyargcount < 0 || con.stacksize < 0 || con.flags < 0) {
+    errors::bad_internal_call();
+    return -1;
+  }
+  if (bytes_size(con.code) > (ssize(1) << 30)) {
+    errors::set_string(exc_OverflowError, "code: co_code larger than INT_MAX");
+    return -1;
+  }
+  if (bytes_size(con.code) % 2 != 0 || bytes_size(con.code) == 0) {
+    errors::set_string(exc_ValueError, "code: co_code is malformed");
+    return -1;
+  }
+  int nlocals = 0;
+  ssize n = bytes_size(con.localspluskinds);
+  for (ssize i = 0; i < n; ++i)
+    if (bytes_as_string(con.localspluskinds)[i] & kCoFastLocal) ++nlocals;
+  int nplainlocals = nlocals - con.argcount - con.kwonlyargcount -
+                     ((con.flags & kCoVarargs) != 0) - ((con.flags & kCoVarkeywords) != 0);
+  if (nplainlocals < 0) {
+    errors::set_string(exc_ValueError, "code: co_varnames is too small");
+    return -1;
+  }
+  return 0;
+}
+
+void code_dealloc(Object* o) {
+  auto* co = static_cast<CodeObject*>(o);
+  if (co->co_weakreflist) {
+    // Weak references are cleared by the gc owner's weakref support once it exists.
+  }
+  xdecref(co->co_consts);
+  xdecref(co->co_names);
+  xdecref(co->co_exceptiontable);
+  xdecref(co->co_localsplusnames);
+  xdecref(co->co_localspluskinds);
+  xdecref(co->co_filename);
+  xdecref(co->co_name);
+  xdecref(co->co_qualname);
+  xdecref(co->co_linetable);
+  xdecref(co->co_code);
+  xdecref(co->cached_varnames);
+  xdecref(co->cached_cellvars);
+  xdecref(co->cached_freevars);
+  gc::object_free(o);
+}
+
+// code_repr.
+Object* code_repr(Object* o) {
+  auto* co = static_cast<CodeObject*>(o);
+  int lineno = co->co_firstlineno;
+  if (co->co_filename && str_check(co->co_filename))
+    return str_from_format("<code object %U at %p, file \"%U\", line %d>", co->co_name,
+                           static_cast<void*>(co), co->co_filename, lineno);
+  return str_from_format("<code object %U at %p, file ???, line %d>", co->co_name,
+                         static_cast<void*>(co), lineno);
+}
+
+// The names of the locals of a kind, as a tuple (get_localsplus_names).
+Object* names_of_kind(CodeObject* co, int kind, int count) {
+  Object* names = tuple_new(count);
+  if (!names) return nullptr;
+  int index = 0;
+  for (int i = 0; i < co->co_nlocalsplus; ++i) {
+    if ((code_local_kind(co, i) & kind) == 0) continue;
+    tuple_set_item(names, index++, new_ref(tuple_item(co->co_localsplusnames, i)));
+  }
+  return names;
+}
+
+// code_richcompare: equal when every field is.
+Object* code_richcompare(Object* a, Object* b, int op) {
+  if ((op != kEQ && op != kNE) || !code_check(a) || !code_check(b))
+    return return_not_implemented();
+  auto* x = static_cast<CodeObject*>(a);
+  auto* y = static_cast<CodeObject*>(b);
+  bool eq = x == y;
+  if (!eq) {
+    eq = x->co_argcount == y->co_argcount && x->co_posonlyargcount == y->co_posonlyargcount &&
+         x->co_kwonlyargcount == y->co_kwonlyargcount && x->co_flags == y->co_flags &&
+         x->co_firstlineno == y->co_firstlineno && x->size == y->size;
+    Object* pairs[][2] = {{x->co_name, y->co_name},
+                          {x->co_code, y->co_code},
+                          {x->co_consts, y->co_consts},
+                          {x->co_names, y->co_names},
+                          {x->co_localsplusnames, y->co_localsplusnames},
+                          {x->co_linetable, y->co_linetable},
+                          {x->co_exceptiontable, y->co_exceptiontable}};
+    for (auto& pr : pairs) {
+      if (!eq) break;
+      int r = object_rich_compare_bool(pr[0], pr[1], kEQ);
+      if (r < 0) return nullptr;
+      eq = r == 1;
+    }
+  }
+  return new_ref((eq == (op == kEQ)) ? true_object() : false_object());
+}
+
+hash_t code_hash_slot(Object* o) { return code_hash(o); }
+
+// --- Python-level attributes ----------------------------------------------------------------
+
+#define CODE_MEMBER(pyname, kind, field) \
+  {pyname, kind, static_cast<ssize>(offsetof(CodeObject, field)), kMemberReadonly, nullptr}
+MemberDef code_members[] = {
+    CODE_MEMBER("co_argcount", kMemberInt, co_argcount),
+    CODE_MEMBER("co_posonlyargcount", kMemberInt, co_posonlyargcount),
+    CODE_MEMBER("co_kwonlyargcount", kMemberInt, co_kwonlyargcount),
+    CODE_MEMBER("co_stacksize", kMemberInt, co_stacksize),
+    CODE_MEMBER("co_flags", kMemberInt, co_flags),
+    CODE_MEMBER("co_nlocals", kMemberInt, co_nlocals),
+    CODE_MEMBER("co_consts", kMemberObject, co_consts),
+    CODE_MEMBER("co_names", kMemberObject, co_names),
+    CODE_MEMBER("co_filename", kMemberObject, co_filename),
+    CODE_MEMBER("co_name", kMemberObject, co_name),
+    CODE_MEMBER("co_qualname", kMemberObject, co_qualname),
+    CODE_MEMBER("co_firstlineno", kMemberInt, co_firstlineno),
+    CODE_MEMBER("co_linetable", kMemberObject, co_linetable),
+    CODE_MEMBER("co_exceptiontable", kMemberObject, co_exceptiontable),
+    {nullptr, 0, 0, 0, nullptr}};
+#undef CODE_MEMBER
+
+Object* get_code(Object* o, void*) { return code_get_code(static_cast<CodeObject*>(o)); }
+Object* get_varnames(Object* o, void*) { return code_get_varnames(static_cast<CodeObject*>(o)); }
+Object* get_cellvars(Object* o, void*) { return code_get_cellvars(static_cast<CodeObject*>(o)); }
+Object* get_freevars(Object* o, void*) { return code_get_freevars(static_cast<CodeObject*>(o)); }
+
+GetSetDef code_getsets[] = {
+    {"co_code", get_code, nullptr, nullptr, nullptr},
+    {"co_varnames", get_varnames, nullptr, nullptr, nullptr},
+    {"co_cellvars", get_cellvars, nullptr, nullptr, nullptr},
+    {"co_freevars", get_freevars, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+Object* int_or_none(int v) { return v < 0 ? return_none() : long_from_long(v); }
+
+// code.co_lines(): (start, end, line) for each range, merging neighbours of the same line
+// (lineiter_next). A list iterator stands in for CPython's line_iterator.
+Object* code_co_lines(Object* self, Object*) {
+  auto* co = static_cast<CodeObject*>(self);
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
+  LineCursor c = cursor_of(co);
+  LineTableRange r;
+  bool have = false;
+  LineTableRange cur{};
+  bool failed = false;
+  auto flush = [&](const LineTableRange& x) {
+    Object* t = tuple_new(3);
+    if (!t) return false;
+    tuple_set_item(t, 0, long_from_long(x.start));
+    tuple_set_item(t, 1, long_from_long(x.end));
+    tuple_set_item(t, 2, int_or_none(x.line));
+    int rc = list_append(list.get(), t);
+    decref(t);
+    return rc == 0;
+  };
+  while (c.next(&r)) {
+    if (have && r.line == cur.line) {
+      cur.end = r.end;
+      continue;
+    }
+    if (have && !flush(cur)) {
+      failed = true;
+      break;
+    }
+    cur = r;
+    have = true;
+  }
+  if (!failed && have && !flush(cur)) failed = true;
+  if (failed) return nullptr;
+  return object_get_iter(list.get());
+}
+
+// code.co_positions(): (line, endline, column, endcolumn) for each instruction.
+Object* code_co_positions(Object* self, Object*) {
+  auto* co = static_cast<CodeObject*>(self);
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
+  LineCursor c = cursor_of(co);
+  LineTableRange r;
+  while (c.next(&r)) {
+    for (int a = r.start; a < r.end; a += 2) {
+      Object* t = tuple_new(4);
+      if (!t) return nullptr;
+      tuple_set_item(t, 0, int_or_none(r.line));
+      tuple_set_item(t, 1, int_or_none(r.endline));
+      tuple_set_item(t, 2, int_or_none(r.column));
+      tuple_set_item(t, 3, int_or_none(r.endcolumn));
+      int rc = list_append(list.get(), t);
+      decref(t);
+      if (rc < 0) return nullptr;
+    }
+  }
+  return object_get_iter(list.get());
+}
+
+// code.replace(**changes) (code_replace_impl): keyword-only co_* fields.
+Object* code_replace(Object* self, Object* args, Object* kwargs) {
+  auto* co = static_cast<CodeObject*>(self);
+  if (args && tuple_size(args) != 0)
+    return errors::format(exc_TypeError, "replace() takes no positional arguments");
+  CodeConstructor con;
+  con.filename = co->co_filename;
+  con.name = co->co_name;
+  con.qualname = co->co_qualname;
+  con.flags = co->co_flags;
+  Ref<> code = Ref<>::steal(code_get_code(co));
+  if (!code) return nullptr;
+  con.code = code.get();
+  con.firstlineno = co->co_firstlineno;
+  con.linetable = co->co_linetable;
+  con.consts = co->co_consts;
+  con.names = co->co_names;
+  con.localsplusnames = co->co_localsplusnames;
+  con.localspluskinds = co->co_localspluskinds;
+  con.argcount = co->co_argcount;
+  con.posonlyargcount = co->co_posonlyargcount;
+  con.kwonlyargcount = co->co_kwonlyargcount;
+  con.stacksize = co->co_stacksize;
+  con.exceptiontable = co->co_exceptiontable;
+  Ref<> varnames, cellvars, freevars;
+  int nlocals = co->co_nlocals;
+  bool classic = false;
+  if (kwargs) {
+    ssize pos = 0;
+    Object *key, *value;
+    while (dict_next(kwargs, &pos, &key, &value)) {
+      const char* k = str_as_utf8(key);
+      if (!k) return nullptr;
+      auto want_int = [&](int* field) {
+        long v = long_as_long(value);
+        if (v == -1 && errors::occurred()) return false;
+        *field = int(v);
+        return true;
+      };
+      std::string name = k;
+      bool ok = true;
+      if (name == "co_argcount") ok = want_int(&con.argcount);
+      else if (name == "co_posonlyargcount") ok = want_int(&con.posonlyargcount);
+      else if (name == "co_kwonlyargcount") ok = want_int(&con.kwonlyargcount);
+      else if (name == "co_nlocals") ok = want_int(&nlocals);
+      else if (name == "co_stacksize") ok = want_int(&con.stacksize);
+      else if (name == "co_flags") ok = want_int(&con.flags);
+      else if (name == "co_firstlineno") ok = want_int(&con.firstlineno);
+      else if (name == "co_code") con.code = value;
+      else if (name == "co_consts") con.consts = value;
+      else if (name == "co_names") con.names = value;
+      else if (name == "co_varnames") varnames.reset(new_ref(value)), classic = true;
+      else if (name == "co_freevars") freevars.reset(new_ref(value)), classic = true;
+      else if (name == "co_cellvars") cellvars.reset(new_ref(value)), classic = true;
+      else if (name == "co_filename") con.filename = value;
+      else if (name == "co_name") con.name = value;
+      else if (name == "co_qualname") con.qualname = value;
+      else if (name == "co_linetable") con.linetable = value;
+      else if (name == "co_exceptiontable") con.exceptiontable = value;
+      else
+        return errors::format(exc_TypeError, "replace() got an unexpected keyword argument '%s'",
+                              k);
+      if (!ok) return nullptr;
+    }
+  }
+  if (classic) {
+    if (!varnames) varnames.reset(code_get_varnames(co));
+    if (!cellvars) cellvars.reset(code_get_cellvars(co));
+    if (!freevars) freevars.reset(code_get_freevars(co));
+    if (!varnames || !cellvars || !freevars) return nullptr;
+    return code_new_classic(con.argcount, con.posonlyargcount, con.kwonlyargcount, nlocals,
+                            con.stacksize, con.flags, con.code, con.consts, con.names,
+                            varnames.get(), freevars.get(), cellvars.get(), con.filename,
+                            con.name, con.qualname, con.firstlineno, con.linetable,
+                            con.exceptiontable);
+  }
+  return code_new(con);
+}
+
+MethodDef code_methods[] = {
+    {"co_lines", reinterpret_cast<void*>(code_co_lines), kMethNoArgs, nullptr},
+    {"co_positions", reinterpret_cast<void*>(code_co_positions), kMethNoArgs, nullptr},
+    {"replace", reinterpret_cast<void*>(code_replace), kMethVarargs | kMethKeywords,
+     "Return a copy of the code object with new values for the specified fields."},
+    {"__replace__", reinterpret_cast<void*>(code_replace), kMethVarargs | kMethKeywords,
+     "The same as replace()."},
+    {nullptr, nullptr, 0, nullptr}};
+
+}  // namespace
+
+// _PyCode_New (init_code): the fields, the counts derived from the local kinds, and the
+// adaptive copy of the instructions.
+Object* code_new(const CodeConstructor& con) {
+  if (code_validate(con) < 0) return nullptr;
+  if (intern_strings(con.names) < 0 || intern_strings(con.localsplusnames) < 0) return nullptr;
+  intern_constants(con.consts);
+  ssize nunits = bytes_size(con.code) / 2;
+  auto* co = static_cast<CodeObject*>(
+      gc::object_malloc(sizeof(CodeObject) + sizeof(CodeUnit) * size_t(nunits)));
+  if (!co) return errors::no_memory();
+  std::memset(static_cast<void*>(co), 0, sizeof(CodeObject));
+  co->refcnt = 1;
+  co->type = &code_type;
+  co->size = nunits;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  co->co_filename = new_ref(con.filename);
+  str_intern_in_place(&co->co_filename);
+  co->co_name = new_ref(con.name);
+  str_intern_in_place(&co->co_name);
+  co->co_qualname = new_ref(con.qualname);
+  str_intern_in_place(&co->co_qualname);
+  co->co_flags = con.flags;
+  co->co_firstlineno = con.firstlineno;
+  co->co_linetable = new_ref(con.linetable);
+  co->co_consts = new_ref(con.consts);
+  co->co_names = new_ref(con.names);
+  co->co_localsplusnames = new_ref(con.localsplusnames);
+  co->co_localspluskinds = new_ref(con.localspluskinds);
+  co->co_argcount = con.argcount;
+  co->co_posonlyargcount = con.posonlyargcount;
+  co->co_kwonlyargcount = con.kwonlyargcount;
+  co->co_stacksize = con.stacksize;
+  co->co_exceptiontable = new_ref(con.exceptiontable);
+  co->co_code = new_ref(con.code);
+  int nlocalsplus = int(tuple_size(con.localsplusnames));
+  co->co_nlocalsplus = nlocalsplus;
+  for (int i = 0; i < nlocalsplus; ++i) {
+    uint8_t kind = code_local_kind(co, i);
+    if (kind & kCoFastLocal) {
+      ++co->co_nlocals;
+      if (kind & kCoFastCell) ++co->co_ncellvars;
+    } else if (kind & kCoFastCell) {
+      ++co->co_ncellvars;
+    } else if (kind & kCoFastFree) {
+      ++co->co_nfreevars;
+    }
+  }
+  co->co_framesize = nlocalsplus + con.stacksize + kFrameSpecialsSize;
+  co->co_version = next_code_version++;
+  std::memcpy(code_units(co), bytes_as_string(con.code), size_t(nunits) * 2);
+  // The first traceable instruction: the one after the RESUME that ends the prologue.
+  CodeUnit* units = code_units(co);
+  co->co_firsttraceable = 0;
+  for (ssize i = 0; i < nunits; ++i) {
+    if (units[i].op.code == 128 /* RESUME */) {
+      co->co_firsttraceable = int(i);
+      break;
+    }
+  }
+  return co;
+}
+
+Object* code_new_classic(int argcount, int posonlyargcount, int kwonlyargcount, int nlocals,
+                         int stacksize, int flags, Object* code, Object* consts, Object* names,
+                         Object* varnames, Object* freevars, Object* cellvars,
+                         Object* filename, Object* name, Object* qualname, int firstlineno,
+                         Object* linetable, Object* exceptiontable) {
+  (void)nlocals;
+  if (!tuple_check(varnames) || !tuple_check(freevars) || !tuple_check(cellvars)) {
+    errors::bad_internal_call();
+    return nullptr;
+  }
+  ssize nvar = tuple_size(varnames), ncell = tuple_size(cellvars), nfree = tuple_size(freevars);
+  // Cells that are also arguments share the argument's slot (CO_FAST_LOCAL | CO_FAST_CELL).
+  Ref<> lnames = Ref<>::steal(tuple_new(nvar + ncell + nfree));
+  Ref<> kinds = Ref<>::steal(bytes_from_string_and_size(nullptr, nvar + ncell + nfree));
+  if (!lnames || !kinds) return nullptr;
+  char* k = bytes_as_string(kinds.get());
+  ssize n = 0;
+  int total_args = argcount + kwonlyargcount + ((flags & kCoVarargs) != 0) +
+                   ((flags & kCoVarkeywords) != 0);
+  for (ssize i = 0; i < nvar; ++i) {
+    tuple_set_item(lnames.get(), n, new_ref(tuple_item(varnames, i)));
+    uint8_t kind = kCoFastLocal;
+    if (i < argcount) kind |= kCoFastArgPos | (i >= posonlyargcount ? kCoFastArgKw : 0);
+    else if (i < argcount + kwonlyargcount) kind |= kCoFastArgKw;
+    else if (i < total_args) kind |= kCoFastArgVar;
+    k[n++] = char(kind);
+  }
+  for (ssize i = 0; i < ncell; ++i) {
+    Object* nm = tuple_item(cellvars, i);
+    bool merged = false;
+    for (ssize j = 0; j < total_args && j < nvar; ++j) {
+      if (str_equal(tuple_item(varnames, j), nm)) {
+        k[j] = char(uint8_t(k[j]) | kCoFastCell);
+        merged = true;
+        break;
+      }
+    }
+    if (merged) continue;
+    tuple_set_item(lnames.get(), n, new_ref(nm));
+    k[n++] = char(kCoFastCell);
+  }
+  for (ssize i = 0; i < nfree; ++i) {
+    tuple_set_item(lnames.get(), n, new_ref(tuple_item(freevars, i)));
+    k[n++] = char(kCoFastFree);
+  }
+  if (n != nvar + ncell + nfree) {
+    Object* shrunk = tuple_get_slice(lnames.get(), 0, n);
+    if (!shrunk) return nullptr;
+    lnames.reset(shrunk);
+    Object* kb = kinds.release();
+    if (bytes_resize(&kb, n) < 0) return nullptr;
+    kinds.reset(kb);
+  }
+  CodeConstructor con;
+  con.filename = filename;
+  con.name = name;
+  con.qualname = qualname;
+  con.flags = flags;
+  con.code = code;
+  con.firstlineno = firstlineno;
+  con.linetable = linetable;
+  con.consts = consts;
+  con.names = names;
+  con.localsplusnames = lnames.get();
+  con.localspluskinds = kinds.get();
+  con.argcount = argcount;
+  con.posonlyargcount = posonlyargcount;
+  con.kwonlyargcount = kwonlyargcount;
+  con.stacksize = stacksize;
+  con.exceptiontable = exceptiontable;
+  return code_new(con);
+}
+
+void code_for_each_location(CodeObject* co, bool (*fn)(const LineTableRange&, void*),
+                            void* arg) {
+  LineCursor c = cursor_of(co);
+  LineTableRange r;
+  while (c.next(&r))
+    if (!fn(r, arg)) return;
+}
+
+int code_addr2line(CodeObject* co, int addrq) {
+  if (addrq < 0) return co->co_firstlineno;
+  LineCursor c = cursor_of(co);
+  LineTableRange r;
+  while (c.next(&r))
+    if (addrq >= r.start && addrq < r.end) return r.line;
+  return -1;
+}
+
+int code_addr2location(CodeObject* co, int addrq, int* line, int* column, int* endline,
+                       int* endcolumn) {
+  *line = *column = *endline = *endcolumn = -1;
+  if (addrq < 0) {
+    *line = *endline = co->co_firstlineno;
+    return 1;
+  }
+  LineCursor c = cursor_of(co);
+  LineTableRange r;
+  while (c.next(&r)) {
+    if (addrq >= r.start && addrq < r.end) {
+      *line = r.line;
+      *endline = r.endline;
+      *column = r.column;
+      *endcolumn = r.endcolumn;
+      return 1;
+    }
+  }
+  return 1;
+}
+
+// get_exception_handler: entries are (start, size, target, depth << 1 | lasti), each a
+// big-endian varint of 6-bit groups; the first byte of an entry has bit 7 set.
+bool code_find_exception_handler(CodeObject* co, int index, int* target, int* depth,
+                                 bool* lasti) {
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(bytes_as_string(co->co_exceptiontable));
+  const uint8_t* end = p + bytes_size(co->co_exceptiontable);
+  auto varint = [&]() {
+    int v = *p & 63;
+    while (*p & 64) {
+      ++p;
+      v = (v << 6) | (*p & 63);
+    }
+    ++p;
+    return v;
+  };
+  while (p < end) {
+    int start = varint();
+    int size = varint();
+    int tgt = varint();
+    int dl = varint();
+    if (index < start) return false;  // entries are sorted by start
+    if (index < start + size) {
+      *target = tgt;
+      *depth = dl >> 1;
+      *lasti = (dl & 1) != 0;
+      return true;
+    }
+  }
+  return false;
+}
+
+Object* code_local_name(CodeObject* co, int i) { return tuple_item(co->co_localsplusnames, i); }
+
+Object* code_get_varnames(CodeObject* co) {
+  if (!co->cached_varnames) {
+    co->cached_varnames = names_of_kind(co, kCoFastLocal, co->co_nlocals);
+    if (!co->cached_varnames) return nullptr;
+  }
+  return new_ref(co->cached_varnames);
+}
+Object* code_get_cellvars(CodeObject* co) {
+  if (!co->cached_cellvars) {
+    co->cached_cellvars = names_of_kind(co, kCoFastCell, co->co_ncellvars);
+    if (!co->cached_cellvars) return nullptr;
+  }
+  return new_ref(co->cached_cellvars);
+}
+Object* code_get_freevars(CodeObject* co) {
+  if (!co->cached_freevars) {
+    co->cached_freevars = names_of_kind(co, kCoFastFree, co->co_nfreevars);
+    if (!co->cached_freevars) return nullptr;
+  }
+  return new_ref(co->cached_freevars);
+}
+
+Object* code_get_code(CodeObject* co) { return new_ref(co->co_code); }
+
+// code_hash: combines the fields code_richcompare looks at.
+hash_t code_hash(Object* o) {
+  auto* co = static_cast<CodeObject*>(o);
+  uint64_t h = 20221211;
+  auto mix = [&](uint64_t v) { h = (h ^ v) * 1000003u; };
+  Object* parts[] = {co->co_name, co->co_code, co->co_consts, co->co_names,
+                     co->co_localsplusnames, co->co_linetable, co->co_exceptiontable};
+  for (Object* p : parts) {
+    hash_t x = object_hash(p);
+    if (x == -1) return -1;
+    mix(uint64_t(x));
+  }
+  mix(uint64_t(co->co_argcount));
+  mix(uint64_t(co->co_posonlyargcount));
+  mix(uint64_t(co->co_kwonlyargcount));
+  mix(uint64_t(co->co_flags));
+  mix(uint64_t(co->co_firstlineno));
+  hash_t r = hash_t(h);
+  return r == -1 ? -2 : r;
+}
+
+TypeObject code_type = [] {
+  TypeObject t = static_type("code", sizeof(CodeObject), sizeof(CodeUnit));
+  t.dealloc = code_dealloc;
+  t.repr = code_repr;
+  t.hash = code_hash_slot;
+  t.getattro = object_generic_getattr;
+  t.richcompare = code_richcompare;
+  t.members = code_members;
+  t.getset = code_getsets;
+  t.methods = code_methods;
+  t.weaklistoffset = static_cast<ssize>(offsetof(CodeObject, co_weakreflist));
+  t.doc = "Create a code object.  Not for the faint of heart.";
+  return t;
+}();
+
+}  // namespace cppy::objects
