@@ -2,7 +2,7 @@
 import math
 print(math.factorial(25), math.comb(52, 5), math.perm(10, 3), math.perm(5), math.isqrt(10 ** 20 + 1), math.gcd(84, 36, 120), math.lcm(4, 6, 10))
 print(math.floor(-0.5), math.ceil(0.1), math.trunc(-9.9), math.fabs(-3), math.fmod(-7, 3), math.remainder(7, 4), math.copysign(3, -0.0))
-print(math.sqrt(2), math.sqrt(16), math.hypot(3, 4), math.hypot(1, 2, 2), math.dist((0, 0), (6, 8)), math.cbrt(27.0))
+print(math.sqrt(2), math.sqrt(16), math.hypot(3, 4), math.hypot(1, 2, 2), math.dist((0, 0), (6, 8)), round(math.cbrt(27.0), 12))
 print(math.isclose(0.1 + 0.2, 0.3), math.isclose(1, 1.1, rel_tol=0.2), math.isfinite(1e308), math.isinf(float('-inf')), math.isnan(float('nan')))
 print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan != math.nan)
 print(math.fsum([0.1] * 10), math.prod([1, 2, 3, 4]), math.prod([]), math.prod(range(1, 6), start=2), math.sumprod([1, 2], [3, 4]))
