@@ -8,3 +8,5 @@ add_test(NAME numerics.strconv_data_generator
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/strconvdata/gen_strconv_data.py --check)
 add_test(NAME numerics.bigint_data_generator
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/bigintdata/gen_bigint_data.py --check)
+add_test(NAME numerics.pymath_data_generator
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/pymathdata/gen_pymath_data.py --check)
