@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace cppy::unicode {
@@ -16,6 +17,7 @@ struct Units {
   Units() = default;
   Units(const void* d, int k, size_t n) : data(d), kind(k), length(n) {}
   Units(std::u32string_view s) : data(s.data()), kind(4), length(s.size()) {}  // NOLINT
+  Units(const std::u32string& s) : data(s.data()), kind(4), length(s.size()) {}  // NOLINT
 
   // PyUnicode_READ
   char32_t operator[](size_t i) const {
