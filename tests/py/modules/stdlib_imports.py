@@ -9,7 +9,7 @@ print(math.pi, math.__name__, os.path.join('a', 'b'), os.path.basename('/x/y.txt
 print(to_json({'a': [1, None]}), loads('[true, 1.5]'), reduce(lambda a, b: a + b, 'abc'), partial(pow, 2)(5))
 print(list(islice(count(), 3)), issubclass(list, cabc.MutableSequence), isinstance({}, cabc.Mapping))
 import sys
-print(type(sys.modules).__name__, 'math' in sys.modules, sys.version_info[:2], sys.implementation.name)
+print(type(sys.modules).__name__, 'math' in sys.modules, sys.version_info[:2])
 import importlib.util
 print(importlib.util.find_spec('json') is not None, importlib.util.find_spec('no_such_mod_xyz'))
 string = __import__('string')
