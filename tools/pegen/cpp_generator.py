@@ -29,6 +29,9 @@ class CppGenerator:
         self.metas = grammar.metas
         self.token_prefix = self.metas.get("token_prefix", "")
         self.seq_type = self.metas.get("seq_type", "asdl_seq*")
+        # The type of rules and groups whose type is not declared (C's void*; a grammar may
+        # name a class convertible to any node pointer, as void* is in C).
+        self.void_type = self.metas.get("untyped_type", "void*")
         self.keywords = {}
         self.soft_keywords = []
         self.keyword_base = int(self.metas.get("keyword_base", "500"))
@@ -76,10 +79,10 @@ class CppGenerator:
             types = set()
             for alt in rule.alts:
                 if alt.action or len(alt.items) != 1:
-                    types.add("void*")
+                    types.add(self.void_type)
                     continue
                 types.add(self.item_type(alt.items[0].item, seen))
-            t = types.pop() if len(types) == 1 else "void*"
+            t = types.pop() if len(types) == 1 else self.void_type
         if _seen is None or name not in _seen:
             self._types[name] = t
         return t
@@ -92,12 +95,12 @@ class CppGenerator:
         if isinstance(item, NameLeaf):
             if item.value in self.grammar.rules:
                 if seen and item.value in seen:
-                    return "void*"
+                    return self.void_type
                 return self.rule_type(item.value, seen)
             return "decltype(%s)" % self.call(item, "nullptr")
         if isinstance(item, StringLeaf):
             return "decltype(%s)" % self.call(item, "nullptr")
-        return "void*"
+        return self.void_type
 
     # ---- calls ----------------------------------------------------------------------------
     def token_type(self, name):
@@ -298,12 +301,18 @@ class CppGenerator:
                                else self.operator_tokens["'%s'" % text])
 
     def _alt_vars(self, alt):
-        names = []
+        # A name bound twice in one alternative: the action sees the first binding, the later
+        # ones get a suffix (CPython's generator dedupes names the same way).
+        names, seen = [], set()
         for i, named in enumerate(alt.items):
             if isinstance(named.item, (Cut, Lookahead)):
                 names.append(None)
-            else:
-                names.append(named.name or "_var_%d" % i)
+                continue
+            name = named.name or "_var_%d" % i
+            while name in seen:
+                name += "_1"
+            seen.add(name)
+            names.append(name)
         return names
 
     def _emit_alt(self, rule, alt, rtype, uses_extra):
@@ -325,7 +334,7 @@ class CppGenerator:
         for named, var in zip(alt.items, names):
             if var:
                 t = named.type or self.item_type(named.item)
-                unused = "[[maybe_unused]] " if named.name is None else ""
+                unused = "[[maybe_unused]] " if named.name is None or var != named.name else ""
                 self.emit("%s%s %s{};" % (unused, t, var), indent)
         conds = [self._condition(n, v) for n, v in zip(alt.items, names)]
         self.emit("if (%s) {" % ("\n" + "  " * (indent + 2) + "&& ").join(conds), indent)

@@ -48,9 +48,18 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("grammar")
     ap.add_argument("tokens")
-    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("-o", "--output")
+    ap.add_argument("--check", metavar="FILE",
+                    help="fail unless FILE is what the grammar generates (committed output)")
     args = ap.parse_args()
     text = generate(args.grammar, args.tokens)
+    if args.check:
+        with open(args.check, encoding="utf-8") as f:
+            if f.read() != text:
+                sys.exit("%s is out of date: rerun tools/pegen/pegen.py" % args.check)
+        return
+    if not args.output:
+        ap.error("-o/--output or --check is required")
     with open(args.output, "w", encoding="utf-8") as f:
         f.write(text)
 
