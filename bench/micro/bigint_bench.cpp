@@ -78,3 +78,14 @@ void BM_PowMod(benchmark::State& state) {
 BENCHMARK(BM_PowMod)->Arg(300)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
+
+namespace {
+
+void BM_Gcd(benchmark::State& state) {
+  bi::Int a = decimal_number(static_cast<int>(state.range(0)), 10);
+  bi::Int b = decimal_number(static_cast<int>(state.range(0)), 11);
+  for (auto _ : state) benchmark::DoNotOptimize(bi::gcd(a, b));
+}
+BENCHMARK(BM_Gcd)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

@@ -38,3 +38,6 @@ for n in (1000, 10000, 50000):
 for n in (1000, 10000, 50000):
     run("BM_FromDecimal/%d" % n, "int(s)", {"s": str(number(n, 6))})
 run("BM_PowMod/300", "pow(a, e, m)", {"a": number(300, 7), "e": number(300, 8), "m": number(300, 9)})
+import math  # noqa: E402
+for n in (1000, 10000):
+    run("BM_Gcd/%d" % n, "gcd(a, b)", {"a": number(n, 10), "b": number(n, 11), "gcd": math.gcd})

@@ -9,6 +9,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <map>
 
 #include "pystrconv/pyctype.h"
 
@@ -361,6 +362,9 @@ Int make(int sign, Mag m) {
 }
 
 const digit kOneDigit = 1;
+constexpr std::uint64_t kHugeExpCutoff = 60;  // HUGE_EXP_CUTOFF
+constexpr int kExpWindowSize = 5;             // EXP_WINDOW_SIZE
+constexpr int kExpTableLen = 1 << (kExpWindowSize - 1);
 const View kOne{1, 1, &kOneDigit};
 
 }  // namespace
@@ -572,8 +576,8 @@ bool invmod(View a, View n, Int* out) {
   return true;
 }
 
-// long_pow: left-to-right binary exponentiation, reduced after every step when there is a
-// modulus. (CPython switches to a 5-bit window for long exponents; the value is the same.)
+// long_pow: left-to-right binary exponentiation for exponents up to HUGE_EXP_CUTOFF bits, a
+// 5-bit sliding window over odd powers above, reduced after every step when there is a modulus.
 PowStatus pow(View base, View exp, const View* mod, Int* out) {
   Int a = Int::from_view(base);
   Int b = Int::from_view(exp);
@@ -601,22 +605,56 @@ PowStatus pow(View base, View exp, const View* mod, Int* out) {
   } else if (b.sign() < 0) {
     return PowStatus::kNegativeExponent;
   }
-  Int z = Int::from_i64(1);
-  std::uint64_t nbits = bit_length(b);
-  for (std::uint64_t i = nbits; i-- > 0;) {
-    z = mul(z, z);
+  auto reduce = [&](Int& v) {
     if (mod) {
       Int t;
-      divmod(z, c, nullptr, &t);
-      z = std::move(t);
+      divmod(v, c, nullptr, &t);
+      v = std::move(t);
     }
-    if ((b.digits()[i / kShift] >> (i % kShift)) & 1) {
-      z = mul(z, a);
-      if (mod) {
-        Int t;
-        divmod(z, c, nullptr, &t);
-        z = std::move(t);
+  };
+  auto bit = [&](std::uint64_t i) { return (b.digits()[i / kShift] >> (i % kShift)) & 1; };
+  Int z = Int::from_i64(1);
+  std::uint64_t nbits = bit_length(b);
+  if (nbits <= kHugeExpCutoff) {
+    // Left-to-right binary exponentiation.
+    for (std::uint64_t i = nbits; i-- > 0;) {
+      z = mul(z, z);
+      reduce(z);
+      if (bit(i)) {
+        z = mul(z, a);
+        reduce(z);
       }
+    }
+  } else {
+    // Sliding window of up to kExpWindowSize bits over a table of the odd powers a, a**3, ...
+    std::vector<Int> table(kExpTableLen);
+    table[0] = a;
+    Int a2 = mul(a, a);
+    reduce(a2);
+    for (int i = 1; i < kExpTableLen; ++i) {
+      table[i] = mul(table[i - 1], a2);
+      reduce(table[i]);
+    }
+    std::uint64_t i = nbits;
+    while (i > 0) {
+      if (!bit(i - 1)) {
+        z = mul(z, z);
+        reduce(z);
+        --i;
+        continue;
+      }
+      // The window: bits i-1 down to j, ending on a one bit.
+      std::uint64_t j = i >= kExpWindowSize ? i - kExpWindowSize : 0;
+      while (!bit(j)) ++j;
+      unsigned window = 0;
+      for (std::uint64_t k = i; k-- > j;) {
+        window = (window << 1) | static_cast<unsigned>(bit(k));
+        z = mul(z, z);
+        reduce(z);
+      }
+      z = mul(z, table[window >> 1]);
+      reduce(z);
+      i = j;
     }
   }
   if (negative_output && !z.is_zero()) z = sub(z, c);
@@ -800,14 +838,22 @@ Mag to_base_1e9(View a) {
 std::string decimal_string(View a) {
   if (a.sign == 0) return "0";
   Mag pout = to_base_1e9(a);
-  std::string s;
-  if (a.sign < 0) s += '-';
-  char buf[16];
-  int len = std::snprintf(buf, sizeof buf, "%u", pout.back());
-  s.append(buf, static_cast<std::size_t>(len));
+  // The top base-10**9 digit without leading zeros, then nine characters per digit.
+  char top[16];
+  int toplen = 0;
+  for (digit t = pout.back(); t; t /= 10) top[toplen++] = static_cast<char>('0' + t % 10);
+  std::size_t sign = a.sign < 0 ? 1 : 0;
+  std::string s(sign + static_cast<std::size_t>(toplen) + kDecimalShift * (pout.size() - 1), '0');
+  if (sign) s[0] = '-';
+  char* p = s.data() + sign;
+  while (toplen) *p++ = top[--toplen];
   for (ssize i = static_cast<ssize>(pout.size()) - 2; i >= 0; --i) {
-    std::snprintf(buf, sizeof buf, "%09u", pout[i]);
-    s.append(buf, kDecimalShift);
+    digit t = pout[i];
+    for (int k = kDecimalShift - 1; k >= 0; --k) {
+      p[k] = static_cast<char>('0' + t % 10);
+      t /= 10;
+    }
+    p += kDecimalShift;
   }
   return s;
 }
@@ -933,6 +979,24 @@ Mag digits_to_mag(const char* p, const char* end, int base) {
   return m;
 }
 
+// Base-10 strings longer than this convert by divide and conquer: value(hi) * 10**len(lo) +
+// value(lo), with Karatsuba products (CPython 3.14 hands such strings to Lib/_pylong.py).
+constexpr ssize kDecimalSplitDigits = 2000;
+
+Int decimal_dc(const char* p, ssize n, std::map<ssize, Int>* pow10) {
+  if (n <= kDecimalSplitDigits) return make(1, digits_to_mag(p, p + n, 10));
+  ssize lo_len = n / 2;
+  auto it = pow10->find(lo_len);
+  if (it == pow10->end()) {
+    Int r;
+    bigint::pow(Int::from_i64(10), Int::from_i64(lo_len), nullptr, &r);
+    it = pow10->emplace(lo_len, std::move(r)).first;
+  }
+  Int hi = decimal_dc(p, n - lo_len, pow10);
+  Int lo = decimal_dc(p + (n - lo_len), lo_len, pow10);
+  return add(mul(hi, it->second), lo);
+}
+
 }  // namespace
 
 ParseResult from_string(const char* s, const char* end, int base, int max_str_digits, Int* out) {
@@ -1002,7 +1066,18 @@ ParseResult from_string(const char* s, const char* end, int base, int max_str_di
     res.end = p;
     return res;
   }
-  Int z = make(sign, digits_to_mag(start, digits_end, base));
+  Int z;
+  if (base == 10 && ndigits > kDecimalSplitDigits) {
+    std::string clean;
+    clean.reserve(static_cast<std::size_t>(ndigits));
+    for (const char* q = start; q < digits_end; ++q)
+      if (*q != '_') clean += *q;
+    std::map<ssize, Int> pow10;
+    z = decimal_dc(clean.data(), static_cast<ssize>(clean.size()), &pow10);
+    if (sign < 0) z.negate();
+  } else {
+    z = make(sign, digits_to_mag(start, digits_end, base));
+  }
   if (error_if_nonzero) {
     res.error_base = 0;
     if (!z.is_zero()) return fail(p);
@@ -1098,24 +1173,93 @@ Int from_bytes(const unsigned char* bytes, std::size_t n, bool little_endian, bo
 
 // ---- gcd, isqrt ----
 
-Int gcd(View a, View b) {
-  Int x = abs(a), y = abs(b);
-  while (!y.is_zero()) {
-    std::uint64_t ux, uy;
-    if (x.to_u64(&ux) && y.to_u64(&uy)) {
-      while (uy) {
-        std::uint64_t t = ux % uy;
-        ux = uy;
-        uy = t;
-      }
-      return Int::from_u64(ux);
+// _PyLong_GCD: Lehmer's algorithm. While a has more than two digits, run Euclid on the top 60
+// bits of a and b to find a 2x2 matrix of single-digit cofactors, then apply it to the whole
+// numbers at once; when the top bits give no step, do one full division.
+Int gcd(View av, View bv) {
+  Int a = abs(av), b = abs(bv);
+  if (compare(a, b) < 0) std::swap(a, b);
+  while (a.size() > 2) {
+    ssize size_a = a.size(), size_b = b.size();
+    if (size_b == 0) return a;
+    const digit* ad = a.digits();
+    const digit* bd = b.digits();
+    int nbits = digit_bits(ad[size_a - 1]);
+    // The top 2*kShift bits of a, and the bits of b at the same positions.
+    stwodigits x = static_cast<stwodigits>((static_cast<twodigits>(ad[size_a - 1]) << (2 * kShift - nbits)) |
+                                           (static_cast<twodigits>(ad[size_a - 2]) << (kShift - nbits)) |
+                                           (ad[size_a - 3] >> nbits));
+    stwodigits y = static_cast<stwodigits>(
+        (size_b >= size_a - 2 ? bd[size_a - 3] >> nbits : 0) |
+        (size_b >= size_a - 1 ? static_cast<twodigits>(bd[size_a - 2]) << (kShift - nbits) : 0) |
+        (size_b >= size_a ? static_cast<twodigits>(bd[size_a - 1]) << (2 * kShift - nbits) : 0));
+    // Collins' condition keeps the quotients those of the full numbers; A..D stay below 2**30.
+    stwodigits A = 1, B = 0, C = 0, D = 1;
+    int k = 0;
+    for (;; ++k) {
+      if (y - C == 0) break;
+      stwodigits q = (x + (A - 1)) / (y - C);
+      stwodigits s2 = B + q * D;
+      stwodigits t = x - q * y;
+      if (s2 > t) break;
+      x = y;
+      y = t;
+      t = A + q * C;
+      A = D;
+      B = C;
+      C = s2;
+      D = t;
     }
-    Int r;
-    divrem(x, y, nullptr, &r);
-    x = std::move(y);
-    y = std::move(r);
+    if (k == 0) {
+      Int r;
+      divrem(a, b, nullptr, &r);
+      a = std::move(b);
+      b = std::move(r);
+      continue;
+    }
+    // new a = A*a - B*b, new b = D*b - C*a for even k; the roles swap for odd k.
+    if (k & 1) {
+      stwodigits T = -A;
+      A = -B;
+      B = T;
+      T = -C;
+      C = -D;
+      D = T;
+    }
+    // c = A*a - B*b, d = D*b - C*a, accumulated as sums.
+    B = -B;
+    C = -C;
+    Mag c(static_cast<std::size_t>(size_a)), d(static_cast<std::size_t>(size_a));
+    stwodigits c_carry = 0, d_carry = 0;
+    ssize i = 0;
+    for (; i < size_b; ++i) {
+      c_carry += A * ad[i] + B * bd[i];
+      d_carry += C * ad[i] + D * bd[i];
+      c[i] = static_cast<digit>(c_carry & kMask);
+      d[i] = static_cast<digit>(d_carry & kMask);
+      c_carry >>= kShift;
+      d_carry >>= kShift;
+    }
+    for (; i < size_a; ++i) {
+      c_carry += A * ad[i];
+      d_carry += C * ad[i];
+      c[i] = static_cast<digit>(c_carry & kMask);
+      d[i] = static_cast<digit>(d_carry & kMask);
+      c_carry >>= kShift;
+      d_carry >>= kShift;
+    }
+    a = make(1, std::move(c));
+    b = make(1, std::move(d));
   }
-  return x;
+  std::uint64_t ux = 0, uy = 0;
+  a.to_u64(&ux);
+  b.to_u64(&uy);
+  while (uy) {
+    std::uint64_t t = ux % uy;
+    ux = uy;
+    uy = t;
+  }
+  return Int::from_u64(ux);
 }
 
 namespace {
