@@ -28,6 +28,7 @@ extern TypeObject* exc_ValueError;
 #include "objects/abstract.h"
 #else
 namespace cppy::objects {
+Object* object_repr(Object* o);
 Object* object_str(Object* o);
 Object* object_getattr_string(Object* o, const char* name);
 int object_setattr_string(Object* o, const char* name, Object* value);

@@ -6,6 +6,7 @@
 
 #include "ast/core_api.h"
 #include "objects/boolobject.h"
+#include "objects/floatobject.h"
 #include "objects/longobject.h"
 #include "objects/unicodeobject.h"
 
@@ -184,15 +185,29 @@ ast::constant Reader::constant() {
     if (pos_ < text_.size() && text_[pos_] == '-') pos_++;
     while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) pos_++;
     std::string digits(text_.substr(start, pos_ - start));
-    return own(objects::long_from_long(std::strtol(digits.c_str(), nullptr, 10)));
+    if (digits.size() < 18) {
+      return own(objects::long_from_long(std::strtol(digits.c_str(), nullptr, 10)));
+    }
+    unsupported_ = true;  // big ints: not needed by these tests
+    return ast::py_none();
+  }
+  if (kind == "float") {
+    skip_space();
+    size_t start = pos_;
+    while (pos_ < text_.size() && !std::isspace(static_cast<unsigned char>(text_[pos_])) &&
+           text_[pos_] != ')' && text_[pos_] != ']')
+      pos_++;
+    std::string repr(text_.substr(start, pos_ - start));
+    return own(objects::float_from_double(std::strtod(repr.c_str(), nullptr)));
   }
   if (kind == "str") {
     std::string s;
     if (!string_literal(&s)) return nullptr;
     return own(objects::str_from_utf8(s.data(), static_cast<objects::ssize>(s.size())));
   }
-  // Other constants (bytes, float, complex, tuple...) do not matter to these tests: skip the
-  // value and stand in None.
+  // Other constants (bytes, complex, tuple...): skip the value, stand in None and mark the
+  // tree as unsupported.
+  unsupported_ = true;
   if (kind == "bytes") {
     std::string s;
     string_literal(&s);
@@ -235,9 +250,11 @@ ast::asdl_int_seq* Reader::int_seq(const std::vector<int>& items) {
   return seq;
 }
 
-ast::mod_ty parse_module(std::string_view text, ast::Arena* arena, std::string* error) {
+ast::mod_ty parse_module(std::string_view text, ast::Arena* arena, std::string* error,
+                         bool* unsupported) {
   Reader r(text, arena);
   ast::mod_ty mod = read_mod(r);
+  if (unsupported) *unsupported = r.unsupported();
   if (!r.ok() || !mod) {
     *error = r.ok() ? "constructor failed" : r.error();
     return nullptr;

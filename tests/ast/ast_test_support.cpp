@@ -2,16 +2,44 @@
 #include "ast_test_support.h"
 
 #include "ast/core_api.h"
+#include "objects/typeobject.h"
 #include "runtime/pystate.h"
+
+#include <fstream>
 
 namespace cppy::ast_test {
 
+std::vector<Case> load_cases(const std::string& kind) {
+  std::ifstream in(std::string(CPPY_AST_DATA_DIR) + "/ast_cases.txt");
+  std::vector<Case> cases;
+  std::string line;
+  bool keep = false;
+  const std::string head = "=== " + kind + " ";
+  while (std::getline(in, line)) {
+    if (line.rfind("=== ", 0) == 0) {
+      keep = line.rfind(head, 0) == 0;
+      if (keep) cases.push_back(Case{line.substr(head.size()), "", {}});
+    } else if (!keep || line.rfind("source ", 0) == 0) {
+      continue;
+    } else if (line.rfind("ast ", 0) == 0) {
+      cases.back().ast = line.substr(4);
+    } else {
+      cases.back().expected.push_back(line);
+    }
+  }
+  return cases;
+}
+
 void init_runtime() {
   static bool done = [] {
+#ifdef CPPY_AST_WITH_CORE
+    return runtime::initialize_objects() == 0;
+#else
     static runtime::ThreadState ts;
     if (!runtime::thread_state()) runtime::set_thread_state(&ts);
     objects::str_init();
     return true;
+#endif
   }();
   (void)done;
 }

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
 
 #include "objects/object.h"
 
@@ -16,5 +19,21 @@ std::string utf8(objects::Object* s);
 std::string syntax_error_line();
 // Takes the current exception and renders it as "TypeName: message".
 std::string error_line();
+
+// One case of tests/data/ast/ast_cases.txt (written by the reference, see ast_cases.py).
+struct Case {
+  std::string name;
+  std::string ast;                    // the tree, in ast_sexp.h's form
+  std::vector<std::string> expected;  // the lines after it
+  bool operator<(const Case& other) const { return name < other.name; }
+};
+// The cases of one kind ("symtable", "validate", "dump").
+std::vector<Case> load_cases(const std::string& kind);
+// For parameterised test names.
+struct CaseName {
+  std::string operator()(const ::testing::TestParamInfo<Case>& info) const {
+    return info.param.name;
+  }
+};
 
 }  // namespace cppy::ast_test

@@ -1,12 +1,10 @@
-// The symbol table against CPython 3.14.2's on the cases of tests/data/ast/symtable_cases.txt
-// (written by the reference running symtable_cases.py): each case's AST is rebuilt from its
+// The symbol table against CPython 3.14.2's on the symtable cases of tests/data/ast/ast_cases.txt
+// (written by the reference running ast_cases.py): each case's AST is rebuilt from its
 // S-expression, run through future_from_ast and symtable::build, and the resulting blocks
 // (or the SyntaxError) are compared with what _symtable reported.
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,31 +16,9 @@
 namespace cppy {
 namespace {
 
-struct Case {
-  std::string name;
-  std::string ast;
-  std::vector<std::string> expected;  // dump lines, or one "error ..." line
-};
+using ast_test::Case;
 
-std::vector<Case> load_cases() {
-  std::ifstream in(std::string(CPPY_AST_DATA_DIR) + "/symtable_cases.txt");
-  std::vector<Case> cases;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("=== ", 0) == 0) {
-      cases.push_back(Case{line.substr(4), "", {}});
-    } else if (cases.empty() || line.rfind("source ", 0) == 0) {
-      continue;
-    } else if (line.rfind("ast ", 0) == 0) {
-      cases.back().ast = line.substr(4);
-    } else {
-      cases.back().expected.push_back(line);
-    }
-  }
-  return cases;
-}
-
-// The dump format of symtable_cases.py.
+// The dump format of ast_cases.py.
 void dump(symtable::SymbolTableEntry* ste, std::vector<std::string>* out,
           const std::string& indent) {
   std::string head = indent + std::to_string(ste->ste_type) + " " + ast_test::utf8(ste->ste_name) +
@@ -94,8 +70,9 @@ TEST_P(SymtableCases, MatchesReference) {
   EXPECT_EQ(got, c.expected) << c.name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Reference, SymtableCases, ::testing::ValuesIn(load_cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Reference, SymtableCases,
+                         ::testing::ValuesIn(ast_test::load_cases("symtable")),
+                         ast_test::CaseName());
 
 }  // namespace
 }  // namespace cppy

@@ -16,7 +16,8 @@ if(EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp AND
   target_sources(cppy_unit_tests PRIVATE ${CPPY_AST_TEST_SOURCES})
   target_include_directories(cppy_unit_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ast)
   target_compile_definitions(cppy_unit_tests PRIVATE
-                             CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast")
+                             CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast"
+                             CPPY_AST_WITH_CORE=1)
 else()
   # The object core is not in the tree yet: a separate executable links the tests against
   # stand-ins for it (tests/ast/stubs).

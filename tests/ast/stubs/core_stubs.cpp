@@ -12,8 +12,20 @@ namespace cppy::objects {
 TypeObject BaseObject_Type{};
 TypeObject Type_Type{};
 Object NotImplementedStruct{kImmortalRefcnt, nullptr};
-Object NoneStruct{kImmortalRefcnt, nullptr};
-Object EllipsisStruct{kImmortalRefcnt, nullptr};
+namespace {
+Object* none_repr(Object*) { return str_from_cstr("None"); }
+Object* ellipsis_repr(Object*) { return str_from_cstr("Ellipsis"); }
+TypeObject make_singleton_type(const char* name, reprfunc repr) {
+  TypeObject t{};
+  t.name = name;
+  t.repr = repr;
+  return t;
+}
+TypeObject g_none_type = make_singleton_type("NoneType", none_repr);
+TypeObject g_ellipsis_type = make_singleton_type("ellipsis", ellipsis_repr);
+}  // namespace
+Object NoneStruct{kImmortalRefcnt, &g_none_type};
+Object EllipsisStruct{kImmortalRefcnt, &g_ellipsis_type};
 
 namespace {
 

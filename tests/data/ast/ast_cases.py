@@ -1,8 +1,12 @@
-# The symbol-table cases of tests/unit/symtable_cases_test.cpp. Run on the reference:
-#   node tools/oracle/oracle.mjs --run tests/data/ast/symtable_cases.py > tests/data/ast/symtable_cases.txt
-# For each case: its source, its AST in the S-expression form below, and either the symbol
-# table CPython 3.14 builds (every block: type, name, line, nested, parameters, then its
-# symbols sorted by name with their flags) or the SyntaxError it raises (position, message).
+# The reference cases of tests/ast (symtable_cases_test.cpp, validate_cases_test.cpp,
+# dump_cases_test.cpp). Run on the reference:
+#   node tools/oracle/oracle.mjs --run tests/data/ast/ast_cases.py > tests/data/ast/ast_cases.txt
+# Each case starts with "=== KIND NAME" and gives its AST in the S-expression form below, then
+#   symtable: the symbol table CPython 3.14 builds for the source (every block: type, name,
+#             line, nested, parameters, then its symbols sorted by name with their flags) or
+#             the SyntaxError it raises (position, message);
+#   validate: "ok" or the error _PyAST_Validate raises for a hand-built tree;
+#   dump:     ast.dump(tree, include_attributes=True) of the source's tree.
 import _symtable
 import ast
 import json
@@ -162,7 +166,7 @@ def dump(t, out, indent=""):
 
 
 for name, source in CASES:
-    print("=== " + name)
+    print("=== symtable " + name)
     print("source " + json.dumps(source))
     tree = ast.parse(source)
     print("ast " + sexp(tree))
@@ -174,3 +178,137 @@ for name, source in CASES:
     out = []
     dump(top, out)
     print("\n".join(out))
+
+
+# Hand-built trees for the validator: each is Python code building a module; positions are
+# filled by ast.fix_missing_locations unless the tree sets them. compile() with
+# PyCF_OPTIMIZED_AST validates without compiling.
+def pos(node, lineno, col, end_lineno, end_col):
+    node.lineno, node.col_offset, node.end_lineno, node.end_col_offset = lineno, col, end_lineno, end_col
+    return node
+
+
+def mod(*stmts):
+    return ast.Module(list(stmts), [])
+
+
+def expr(e):
+    return mod(ast.Expr(e))
+
+
+def name(id, ctx=None):
+    return ast.Name(id, ctx or ast.Load())
+
+
+def cst(v):
+    return ast.Constant(v)
+
+
+def args(**kw):
+    return ast.arguments(**kw)
+
+
+VALIDATE = [
+    ("ok_simple", "expr(ast.BinOp(name('a'), ast.Add(), cst(1)))"),
+    ("name_none", "expr(name('None'))"),
+    ("name_true_store", "mod(ast.Assign([name('True', ast.Store())], cst(1)))"),
+    ("store_in_load", "expr(name('x', ast.Store()))"),
+    ("load_in_store", "mod(ast.Assign([name('x')], cst(1)))"),
+    ("call_in_store", "mod(ast.Assign([ast.Call(name('f'), [], [])], cst(1)))"),
+    ("del_of_call", "mod(ast.Delete([ast.Call(name('f'), [], [])]))"),
+    ("boolop_one", "expr(ast.BoolOp(ast.And(), [name('a')]))"),
+    ("dict_mismatch", "expr(ast.Dict([name('a')], []))"),
+    ("dict_none_key", "expr(ast.Dict([None], [name('a')]))"),
+    ("dict_none_value", "expr(ast.Dict([name('a')], [None]))"),
+    ("compare_empty", "expr(ast.Compare(name('a'), [], []))"),
+    ("compare_mismatch", "expr(ast.Compare(name('a'), [ast.Lt(), ast.Gt()], [name('b')]))"),
+    ("comp_no_generators", "expr(ast.ListComp(name('a'), []))"),
+    ("comp_target_load", "expr(ast.ListComp(name('a'), [ast.comprehension(name('x'), name('y'), [], 0)]))"),
+    ("namedexpr_attr", "expr(ast.NamedExpr(ast.Attribute(name('a'), 'b', ast.Store()), cst(1)))"),
+    ("empty_body", "mod(ast.If(name('a'), [], []))"),
+    ("empty_function_body", "mod(ast.FunctionDef('f', args(), [], [], None, None, []))"),
+    ("empty_class_body", "mod(ast.ClassDef('C', [], [], [], [], []))"),
+    ("empty_targets", "mod(ast.Assign([], cst(1)))"),
+    ("empty_delete", "mod(ast.Delete([]))"),
+    ("empty_with", "mod(ast.With([], [ast.Pass()]))"),
+    ("empty_import", "mod(ast.Import([]))"),
+    ("empty_importfrom", "mod(ast.ImportFrom('m', [], 0))"),
+    ("negative_level", "mod(ast.ImportFrom('m', [ast.alias('x')], -1))"),
+    ("empty_global", "mod(ast.Global([]))"),
+    ("empty_nonlocal", "mod(ast.Nonlocal([]))"),
+    ("raise_cause_only", "mod(ast.Raise(None, name('c')))"),
+    ("try_nothing", "mod(ast.Try([ast.Pass()], [], [], []))"),
+    ("try_orelse_only", "mod(ast.Try([ast.Pass()], [], [ast.Pass()], [ast.Pass()]))"),
+    ("trystar_nothing", "mod(ast.TryStar([ast.Pass()], [], [], []))"),
+    ("trystar_orelse_only", "mod(ast.TryStar([ast.Pass()], [], [ast.Pass()], [ast.Pass()]))"),
+    ("handler_empty_body", "mod(ast.Try([ast.Pass()], [ast.ExceptHandler(None, None, [])], [], []))"),
+    ("annassign_simple_attr", "mod(ast.AnnAssign(ast.Attribute(name('a'), 'b', ast.Store()), name('int'), None, 1))"),
+    ("typealias_attr", "mod(ast.TypeAlias(ast.Attribute(name('a'), 'b', ast.Store()), [], cst(1)))"),
+    ("defaults_too_many", "mod(ast.FunctionDef('f', args(args=[], defaults=[cst(1)]), [ast.Pass()], [], None, None, []))"),
+    ("kw_defaults_mismatch", "mod(ast.FunctionDef('f', args(kwonlyargs=[ast.arg('a')], kw_defaults=[]), [ast.Pass()], [], None, None, []))"),
+    ("stmt_list_none", "mod(ast.If(name('a'), [ast.Pass(), None], []))"),
+    ("expr_list_none", "expr(ast.List([None], ast.Load()))"),
+    ("constant_list", "expr(cst([1]))"),
+    ("constant_tuple_ok", "expr(cst((1, 'a', (None, 2.5))))"),
+    ("constant_tuple_bad", "expr(cst((1, [2])))"),
+    ("lines_reversed", "mod(pos(ast.Pass(), 3, 0, 2, 4))"),
+    ("columns_reversed", "mod(pos(ast.Pass(), 2, 5, 2, 1))"),
+    ("negative_column", "mod(pos(ast.Pass(), 2, -1, 2, 3))"),
+    ("match_empty_cases", "mod(ast.Match(name('x'), []))"),
+    ("match_star_top", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchStar('a'), None, [ast.Pass()])]))"),
+    ("match_capture_underscore", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchAs(None, '_'), None, [ast.Pass()])]))"),
+    ("match_as_pattern_no_name", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchAs(ast.MatchAs(None, 'a'), None), None, [ast.Pass()])]))"),
+    ("match_or_one", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchOr([ast.MatchAs(None, 'a')]), None, [ast.Pass()])]))"),
+    ("match_singleton_int", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchSingleton(1), None, [ast.Pass()])]))"),
+    ("match_value_name", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchValue(name('y')), None, [ast.Pass()])]))"),
+    ("match_value_none", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchValue(cst(None)), None, [ast.Pass()])]))"),
+    ("match_value_negative", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchValue(ast.UnaryOp(ast.USub(), cst(1))), None, [ast.Pass()])]))"),
+    ("match_value_complex", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchValue(ast.BinOp(cst(1), ast.Add(), cst(2j))), None, [ast.Pass()])]))"),
+    ("match_value_bad_binop", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchValue(ast.BinOp(cst(1), ast.Add(), cst(2))), None, [ast.Pass()])]))"),
+    ("match_mapping_mismatch", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchMapping([cst(1)], [], None), None, [ast.Pass()])]))"),
+    ("match_mapping_true_key", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchMapping([cst(True)], [ast.MatchAs(None, 'a')], None), None, [ast.Pass()])]))"),
+    ("match_class_mismatch", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchClass(name('C'), [], ['a'], []), None, [ast.Pass()])]))"),
+    ("match_class_call", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchClass(ast.Call(name('C'), [], []), [], [], []), None, [ast.Pass()])]))"),
+    ("match_class_kwd_none", "mod(ast.Match(name('x'), [ast.match_case(ast.MatchClass(name('C'), [], ['None'], [ast.MatchAs(None, 'a')]), None, [ast.Pass()])]))"),
+    ("typevar_none", "mod(ast.TypeAlias(name('A', ast.Store()), [ast.TypeVar('None')], cst(1)))"),
+    ("starred_store", "mod(ast.Assign([ast.Starred(name('a'), ast.Store())], cst(1)))"),
+    ("starred_ctx_mismatch", "mod(ast.Assign([ast.Starred(name('a'), ast.Load())], cst(1)))"),
+    ("interpolation_ok", "expr(ast.TemplateStr([ast.Interpolation(name('a'), 'a', -1, None)]))"),
+    ("lambda_defaults", "expr(ast.Lambda(args(args=[ast.arg('a')], defaults=[cst(1), cst(2)]), name('a')))"),
+    ("expression_mode_store", "ast.Expression(name('x', ast.Store()))"),
+]
+
+for case_name, code in VALIDATE:
+    print("=== validate " + case_name)
+    tree = eval(code)
+    ast.fix_missing_locations(tree)
+    print("ast " + sexp(tree))
+    mode = "eval" if isinstance(tree, ast.Expression) else "exec"
+    try:
+        compile(tree, "<validate>", mode, flags=ast.PyCF_OPTIMIZED_AST)
+        print("ok")
+    except (ValueError, TypeError) as e:
+        print(f"error {type(e).__name__}: {e}")
+
+
+DUMP = [
+    ("assign", "x = 1\n"),
+    ("strings", "s = 'a\\'b' + \"c\\n\" + f'{x!r:>{w}}' + t'{y}'\n"),
+    ("numbers", "n = -1 + 2.5 * 10**3\n"),
+    ("function", "@d\nasync def f[T](a: int, /, b=2, *c, d, e=None, **g) -> T:\n    '''doc'''\n    return [i async for i in a if i]\n"),
+    ("class", "class C(B, metaclass=M):\n    x: int = 1\n    def m(self): pass\n"),
+    ("control", "for a, *b in c:\n    if a: break\n    elif b: continue\n    else: pass\nelse:\n    while x: del y\n"),
+    ("try", "try:\n    pass\nexcept* (E, F) as e:\n    raise X from e\nfinally:\n    assert a, 'm'\n"),
+    ("match", "match p:\n    case [1, *r] | {'k': v, **kw} if v:\n        pass\n    case C(a, b=c) as d:\n        pass\n    case None:\n        pass\n"),
+    ("imports", "import a.b as c\nfrom .. import d\nfrom e import *\nglobal g\n"),
+    ("exprs", "a[1:2, ::3] = b.c, (d := e), lambda x=1: x, {1, 2}, {k: v for k, v in z}, not a is not b, ...\n"),
+    ("with", "with a as b, c:\n    yield d\n    yield from e\n    await f\n"),
+    ("type_alias", "type A[T: int = str, *Ts, **P] = list[T]\n"),
+    ("unicode", "\u00e9t\u00e9 = '\u00fcber \U0001F600'\n"),
+]
+
+for case_name, source in DUMP:
+    print("=== dump " + case_name)
+    tree = ast.parse(source)
+    print("ast " + sexp(tree))
+    print(ast.dump(tree, include_attributes=True))
