@@ -30,3 +30,21 @@ else()
                              CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast")
   gtest_discover_tests(cppy_ast_tests TEST_PREFIX "ast." DISCOVERY_TIMEOUT 60)
 endif()
+
+# Symbol-table parity on the standard library (tests/data/ast/symtable_stdlib.tsv, from the
+# reference): every file parsed by src/parser, its table compared with CPython's. Fails below
+# the committed figure.
+set(CPPY_SYMTABLE_PARITY_MIN 556)
+set(CPPY_SYMTABLE_PARITY_SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/symtable/symtable_parity.cpp)
+if(NOT EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp)
+  list(APPEND CPPY_SYMTABLE_PARITY_SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ast/stubs/core_stubs.cpp)
+endif()
+add_executable(symtable_parity ${CPPY_SYMTABLE_PARITY_SOURCES})
+target_link_libraries(symtable_parity PRIVATE cppy_core)
+if(EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp)
+  target_compile_definitions(symtable_parity PRIVATE CPPY_AST_WITH_CORE=1)
+endif()
+add_dependencies(symtable_parity stdlib)
+add_test(NAME ast.symtable_parity
+         COMMAND symtable_parity ${CMAKE_BINARY_DIR}/lib/python3.14
+                 ${CMAKE_CURRENT_SOURCE_DIR}/data/ast/symtable_stdlib.tsv ${CPPY_SYMTABLE_PARITY_MIN})
