@@ -7,6 +7,7 @@
 #include <cstring>
 #include <vector>
 
+#include "unicode/unicodectype.h"
 #include "unicode/unicodedata_tables.h"
 
 namespace cppy::unicode {
@@ -313,8 +314,14 @@ bool parse_normal_form(std::string_view name, NormalForm* form) {
   return true;
 }
 
-// nfd_nfkd
-std::u32string decompose(Units input, bool k) {
+namespace {
+const detail::OldRecord& old_record(char32_t ch) {  // get_old_record
+  return detail::old_records[detail::old_index(ch)];
+}
+
+// nfd_nfkd; `old` for ucd_3_2_0 (its corrected decompositions, and none for characters it did
+// not have).
+std::u32string decompose_impl(Units input, bool k, bool old) {
   std::u32string out;
   out.reserve(input.size() + std::min<size_t>(input.size(), 10));
   std::vector<char32_t> stack;
@@ -331,7 +338,16 @@ std::u32string decompose(Units input, bool k) {
         if (t != TBase) out += t;
         continue;
       }
-      const char32_t* d = detail::decomp_data + detail::decomp_index(code);
+      uint32_t index = detail::decomp_index(code);
+      if (old) {
+        const auto& r = old_record(code);
+        if (r.normalization) {
+          stack.push_back(r.normalization);
+          continue;
+        }
+        if (r.flags & 1) index = 0;
+      }
+      const char32_t* d = detail::decomp_data + index;
       int count = static_cast<int>(d[0] >> 8);
       int prefix = static_cast<int>(d[0] & 0xFF);
       // Copy the character if it does not decompose, or only by compatibility in NFD.
@@ -364,6 +380,9 @@ std::u32string decompose(Units input, bool k) {
   }
   return out;
 }
+}  // namespace
+
+std::u32string decompose(Units input, bool k) { return decompose_impl(input, k, false); }
 
 namespace {
 const detail::CompositionPair* pairs_begin() { return detail::composition_pairs; }
@@ -389,9 +408,10 @@ char32_t compose_pair(char32_t first, char32_t second) {
 }
 }  // namespace
 
+namespace {
 // nfc_nfkc
-std::u32string compose(Units input, bool k) {
-  std::u32string data = decompose(input, k);
+std::u32string compose_impl(Units input, bool k, bool old) {
+  std::u32string data = decompose_impl(input, k, old);
   size_t len = data.size();
   std::u32string output;
   output.reserve(len);
@@ -456,6 +476,9 @@ std::u32string compose(Units input, bool k) {
   if (output.size() == len) return data;  // no change: CPython returns the NFD result
   return output;
 }
+}  // namespace
+
+std::u32string compose(Units input, bool k) { return compose_impl(input, k, false); }
 
 // is_normalized_quickcheck
 QuickCheck quick_check(NormalForm form, Units input, bool yes_only) {
@@ -519,5 +542,77 @@ bool is_normalized(NormalForm form, Units input) {
   }
   return true;
 }
+
+// --- ucd_3_2_0 -------------------------------------------------------------------------------
+
+namespace ucd_3_2_0 {
+
+const char* category(char32_t ch) {
+  uint32_t i = detail::old_index(ch);
+  return i ? detail::category_names[detail::old_records[i].category] : unicode::category(ch);
+}
+const char* bidirectional(char32_t ch) {
+  uint32_t i = detail::old_index(ch);
+  return i ? detail::bidirectional_names[detail::old_records[i].bidirectional]
+           : unicode::bidirectional(ch);
+}
+int combining(char32_t ch) {
+  uint32_t i = detail::old_index(ch);
+  return i ? detail::old_records[i].combining : unicode::combining(ch);
+}
+const char* east_asian_width(char32_t ch) {
+  uint32_t i = detail::old_index(ch);
+  return i ? detail::east_asian_width_names[detail::old_records[i].east_asian_width]
+           : unicode::east_asian_width(ch);
+}
+int mirrored(char32_t ch) {
+  uint32_t i = detail::old_index(ch);
+  return i ? detail::old_records[i].mirrored : unicode::mirrored(ch);
+}
+std::string decomposition(char32_t ch) {
+  if (old_record(ch).flags & 1) return "";
+  return unicode::decomposition(ch);
+}
+int decimal(char32_t ch) {
+  uint32_t i = detail::old_index(ch);
+  if (!i) return to_decimal(ch);
+  int d = detail::old_records[i].decimal;
+  return d == 0xFF ? -1 : d;
+}
+int digit(char32_t ch) { return to_digit(ch); }
+double numeric(char32_t ch) {
+  uint32_t i = detail::old_index(ch);
+  if (!i) return to_numeric(ch);
+  int n = detail::old_records[i].numeric;
+  return n ? detail::old_numeric_values[n] : -1.0;
+}
+
+bool get_name(char32_t code, std::string* out) {
+  if (code >= 0x110000 || is_alias(code) || is_named_sequence(code)) return false;
+  if (old_record(code).flags & 2) return false;
+  return unicode::get_name(code, out, false);
+}
+
+bool lookup_code(std::string_view name, char32_t* code) {
+  if (!get_code(name, code)) return false;
+  return !is_alias(*code) && !is_named_sequence(*code);
+}
+
+std::u32string normalize(NormalForm form, Units input) {
+  bool k = form == NormalForm::NFKC || form == NormalForm::NFKD;
+  if (form == NormalForm::NFC || form == NormalForm::NFKC) return compose_impl(input, k, true);
+  return decompose_impl(input, k, true);
+}
+
+bool is_normalized(NormalForm form, Units input) {
+  std::u32string cmp = ucd_3_2_0::normalize(form, input);
+  if (cmp.size() != input.size()) return false;
+  for (size_t i = 0; i < cmp.size(); i++) {
+    if (cmp[i] != input[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace ucd_3_2_0
 
 }  // namespace cppy::unicode

@@ -67,4 +67,24 @@ bool is_normalized(NormalForm form, Units input);
 std::u32string decompose(Units input, bool compat);
 std::u32string compose(Units input, bool compat);
 
+// unicodedata.ucd_3_2_0: the database as of Unicode 3.2.0 (for IDNA and stringprep), as CPython
+// derives it from the current one: characters unassigned in 3.2.0 have no properties and no
+// name, a few decompositions are the uncorrected ones, and the quick check is never used.
+namespace ucd_3_2_0 {
+inline constexpr const char* kUnidataVersion = "3.2.0";
+const char* category(char32_t ch);
+const char* bidirectional(char32_t ch);
+int combining(char32_t ch);
+const char* east_asian_width(char32_t ch);
+int mirrored(char32_t ch);
+std::string decomposition(char32_t ch);
+int decimal(char32_t ch);     // -1: none
+int digit(char32_t ch);       // -1: none (unchanged from the current version, as in CPython)
+double numeric(char32_t ch);  // -1.0: none
+bool get_name(char32_t code, std::string* out);
+bool lookup_code(std::string_view name, char32_t* code);  // no aliases, no named sequences
+std::u32string normalize(NormalForm form, Units input);
+bool is_normalized(NormalForm form, Units input);
+}  // namespace ucd_3_2_0
+
 }  // namespace cppy::unicode

@@ -58,6 +58,24 @@ extern const int named_sequence_count;
 extern const AlgorithmicNameRange algorithmic_names[];
 extern const int algorithmic_name_count;
 
+// ucd_3_2_0: the 3.2.0 values of a code point whose properties changed since (record 0: none
+// changed). flags: 1 no decomposition, 2 no name; normalization: the replacement of a
+// corrected decomposition (CPython's normalization_3_2_0), 0 if none.
+struct OldRecord {
+  uint8_t category;
+  uint8_t bidirectional;
+  uint8_t combining;
+  uint8_t east_asian_width;
+  uint8_t mirrored;
+  uint8_t decimal;   // 0xFF: none
+  uint16_t numeric;  // index into old_numeric_values, 0: none
+  uint8_t flags;
+  char32_t normalization;
+};
+extern const OldRecord old_records[];
+uint32_t old_index(char32_t ch);
+extern const double old_numeric_values[];
+
 constexpr char32_t kAliasesStart = 0xF0000;
 constexpr char32_t kNamedSequencesStart = 0xF0200;
 

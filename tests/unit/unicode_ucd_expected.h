@@ -7,4 +7,5 @@ namespace cppy_test_ucd {
 constexpr uint64_t kPropertiesDigest = 0x8a97274bafbdd167ULL;
 constexpr uint64_t kNamesDigest = 0x1a217dfa3b32e1e2ULL;
 constexpr int kNamedCount = 148853;
+constexpr uint64_t kOldPropertiesDigest = 0x677c1ebe22fa583fULL;  // ucd_3_2_0
 }  // namespace cppy_test_ucd

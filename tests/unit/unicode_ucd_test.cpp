@@ -143,3 +143,45 @@ TEST(UnicodeDatabase, AliasesAndNamedSequences) {
   }
   EXPECT_EQ(sequences, 461);
 }
+
+namespace {
+
+std::string old_properties(char32_t ch) {
+  namespace o = u::ucd_3_2_0;
+  std::string s;
+  s += o::category(ch);
+  s += ';';
+  s += o::bidirectional(ch);
+  s += ';' + std::to_string(o::combining(ch)) + ';';
+  s += o::east_asian_width(ch);
+  s += ';' + std::to_string(o::mirrored(ch)) + ';';
+  s += o::decomposition(ch) + ';';
+  if (o::decimal(ch) >= 0) s += std::to_string(o::decimal(ch));
+  s += ';';
+  if (o::digit(ch) >= 0) s += std::to_string(o::digit(ch));
+  s += ';';
+  if (o::numeric(ch) != -1.0) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%016llx",
+                  static_cast<unsigned long long>(std::bit_cast<uint64_t>(o::numeric(ch))));
+    s += buf;
+  }
+  std::string name;
+  s += o::get_name(ch, &name) ? ";1" : ";0";
+  std::u32string one(1, ch);
+  for (auto form : {u::NormalForm::NFD, u::NormalForm::NFC, u::NormalForm::NFKD, u::NormalForm::NFKC})
+    s += ';' + mapping(ch, o::normalize(form, u::Units(one)));
+  return s;
+}
+
+}  // namespace
+
+TEST(UnicodeDatabase, Ucd320MatchesTheReference) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char32_t ch = 0; ch < 0x110000; ch++) h = fnv1a(hex(ch) + ";" + old_properties(ch) + "\n", h);
+  EXPECT_EQ(h, cppy_test_ucd::kOldPropertiesDigest);
+  char32_t code;
+  EXPECT_FALSE(u::ucd_3_2_0::lookup_code("BEL", &code));  // an alias
+  EXPECT_TRUE(u::lookup_code("BEL", &code, false));
+  EXPECT_EQ(code, 7u);
+}

@@ -9,6 +9,7 @@
 #                                identity are empty, others are space-separated hex)
 #   N <cp> <name>                a name that is not algorithmic
 #   R <first> <last> <prefix>    code points whose name is prefix + '%X' % cp
+#   O <start> <count> <fields>   the same for unicodedata.ucd_3_2_0 (see OLD_FIELDS)
 #   A <cp> <alias>               a checked formal alias
 #   S <name>;<code points>       a checked named sequence
 #   E <message>                  a check that failed
@@ -16,6 +17,9 @@ import sys, struct, re, _sre, unicodedata as ud
 
 FIELDS = ("category bidirectional combining east_asian_width mirrored decomposition decimal "
           "digit numeric flags lower upper title casefold nfd nfc nfkd nfkc")
+
+OLD_FIELDS = ("category bidirectional combining east_asian_width mirrored decomposition decimal "
+              "digit numeric named nfd nfc nfkd nfkc")
 
 def mapping(c, m):
     return "" if m == c else " ".join("%X" % ord(x) for x in m)
@@ -49,6 +53,18 @@ def fields(i):
         print("E tolower %X" % i)
     return ";".join(f)
 
+def old_fields(i):
+    c = chr(i)
+    o = ud.ucd_3_2_0
+    num = o.numeric(c, None)
+    f = [o.category(c), o.bidirectional(c), str(o.combining(c)), o.east_asian_width(c),
+         str(o.mirrored(c)), o.decomposition(c), str(o.decimal(c, '')), str(o.digit(c, '')),
+         '' if num is None else struct.pack('>d', num).hex(),
+         '0' if o.name(c, None) is None else '1']
+    for form in ('NFD', 'NFC', 'NFKD', 'NFKC'):
+        f.append(mapping(c, o.normalize(form, c)))
+    return ";".join(f)
+
 def main():
     out = sys.stdout
     out.write("V %s\n" % ud.unidata_version)
@@ -57,6 +73,12 @@ def main():
         cur = fields(i) if i < 0x110000 else None
         if cur != prev:
             out.write("P %X %d %s\n" % (start, i - start, prev))
+            start, prev = i, cur
+    start, prev = 0, old_fields(0)
+    for i in range(1, 0x110001):
+        cur = old_fields(i) if i < 0x110000 else None
+        if cur != prev:
+            out.write("O %X %d %s\n" % (start, i - start, prev))
             start, prev = i, cur
     run = None  # (first, last, prefix)
     def flush():
