@@ -4,6 +4,7 @@
 // propagate by returning their own error value. Nothing here throws C++ exceptions.
 #pragma once
 
+#include <cstdarg>
 #include <cstddef>
 
 #include "objects/object.h"
@@ -35,6 +36,8 @@ void set_none(TypeObject* type);
 // %T ...). Always returns nullptr so a function can `return errors::format(...)`.
 std::nullptr_t format(TypeObject* type, const char* fmt, ...);
 
+std::nullptr_t format_v(TypeObject* type, const char* fmt, va_list va);
+
 // PyErr_ExceptionMatches / PyErr_GivenExceptionMatches: exc may be a type or a tuple of them.
 bool exception_matches(Object* exc);
 bool given_exception_matches(Object* given, Object* exc);
@@ -48,5 +51,22 @@ std::nullptr_t set_from_errno(TypeObject* type);
 // PyErr_WriteUnraisable / PyErr_FormatUnraisable: reports an exception that cannot
 // propagate (in a destructor, a callback) through sys.unraisablehook.
 void write_unraisable(Object* obj);
+// PyErr_FormatUnraisable: as write_unraisable with a message in place of "Exception ignored in".
+void format_unraisable(const char* fmt, ...);
+
+// PyErr_GetHandledException / PyErr_SetHandledException: sys.exception() (new reference or
+// null) and its replacement (borrowed argument, may be null or None to clear).
+Object* get_handled_exception();
+void set_handled_exception(Object* exc);
+// _PyErr_ChainExceptions1: raise the current exception (if any) with exc (stolen) as its
+// __context__; if nothing is raised, exc becomes the current exception.
+void chain_exceptions1(Object* exc);
+// _PyErr_FormatFromCause: raise a new exception whose __cause__ and __context__ are the
+// current one (which must be set).
+std::nullptr_t format_from_cause(TypeObject* type, const char* fmt, ...);
+// PyErr_WarnEx / PyErr_WarnFormat: the warnings machinery is not ported yet; a warning is
+// printed to stderr as "Category: message" and never becomes an error. 0 or -1.
+int warn_ex(TypeObject* category, const char* message, int stacklevel);
+int warn_format(TypeObject* category, int stacklevel, const char* fmt, ...);
 
 }  // namespace cppy::errors

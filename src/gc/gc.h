@@ -13,7 +13,7 @@
 namespace cppy::gc {
 
 struct GCHead {
-  uintptr_t next;  // next object in its generation list (low bits: flags)
+  uintptr_t next;  // next object in its generation list (0 when untracked)
   uintptr_t prev;  // previous object, low bits used as the collector's scratch state
 };
 
@@ -22,17 +22,58 @@ inline objects::Object* object_of(GCHead* g) { return reinterpret_cast<objects::
 
 // Raw object memory (PyObject_Malloc / PyObject_Free): small-object allocator.
 void* object_malloc(size_t size);
+void* object_calloc(size_t n, size_t size);
 void* object_realloc(void* p, size_t size);
 void object_free(void* p);
+// General memory (PyMem_Malloc family): same allocator, kept separate for statistics.
+void* mem_malloc(size_t size);
+void* mem_realloc(void* p, size_t size);
+void mem_free(void* p);
 
-// Allocates size bytes for a GC-tracked object, header included; returns the object
-// pointer, untracked (PyObject_GC_New without initialisation). nullptr with MemoryError set.
+// Allocates size bytes for a GC-tracked object, header included, zero-filled; returns the
+// object pointer, untracked (PyObject_GC_New without initialisation). nullptr with
+// MemoryError set.
 objects::Object* gc_malloc(size_t size);
+objects::Object* gc_realloc(objects::Object* o, size_t size);  // _PyObject_GC_Resize
 void gc_free(objects::Object* o);  // PyObject_GC_Del
 
 // PyObject_GC_Track / UnTrack: links the object into (or out of) the youngest generation.
 void track(objects::Object* o);
 void untrack(objects::Object* o);
-bool is_tracked(objects::Object* o);
+inline bool is_tracked(objects::Object* o) { return head_of(o)->next != 0; }
+// PyObject_IS_GC: the type has kTpflagsHaveGc and its tp_is_gc (if any) agrees.
+bool object_is_gc(objects::Object* o);
+
+// --- the collector (Python/gc.c) ---------------------------------------------------------
+inline constexpr int kNumGenerations = 3;
+struct GenerationStats {
+  objects::ssize collections = 0;
+  objects::ssize collected = 0;
+  objects::ssize uncollectable = 0;
+};
+// gc.collect(generation): the number of unreachable objects found.
+objects::ssize collect(int generation = kNumGenerations - 1);
+// Runs a collection if the young generation's allocation count passed its threshold
+// (_Py_ScheduleGC / _PyObject_GC_Link's trigger).
+void maybe_collect();
+bool is_enabled();
+void enable();
+void disable();
+void set_threshold(int t0, int t1 = -1, int t2 = -1);
+void get_threshold(int* t0, int* t1, int* t2);
+void get_count(int* c0, int* c1, int* c2);
+const GenerationStats& stats(int generation);
+// Calls visit on every tracked object of the generation (-1: all), for gc.get_objects.
+void for_each_tracked(int generation, void (*visit)(objects::Object*, void*), void* arg);
+// Objects found unreachable but with finalizers that resurrected them stay; gc.garbage
+// (a list) receives uncollectable objects when DEBUG_SAVEALL is set.
+objects::Object* garbage();
+inline constexpr int kDebugStats = 1, kDebugCollectable = 2, kDebugUncollectable = 4,
+                     kDebugSaveAll = 32, kDebugLeak = 38;
+void set_debug(int flags);
+int get_debug();
+// Finalizer bookkeeping (_PyGC_FINALIZED): tp_finalize runs once per object.
+bool is_finalized(objects::Object* o);
+void set_finalized(objects::Object* o);
 
 }  // namespace cppy::gc

@@ -141,4 +141,16 @@ inline TypeObject* type_of(const Object* o) { return o->type; }
 // Makes o immortal: for statically allocated singletons and types.
 inline void make_immortal(Object* o) { o->refcnt = kImmortalRefcnt; }
 
+// The singletons of object.cpp and sliceobject.cpp (Py_None, Py_NotImplemented,
+// Py_Ellipsis). They are immortal; the accessors return borrowed pointers, callers that
+// return them as results take a reference with new_ref() as CPython's Py_RETURN_NONE does.
+extern Object NoneStruct;
+extern Object NotImplementedStruct;
+extern Object EllipsisStruct;
+inline Object* none() { return &NoneStruct; }
+inline Object* not_implemented() { return &NotImplementedStruct; }
+inline Object* ellipsis() { return &EllipsisStruct; }
+inline Object* return_none() { return new_ref(&NoneStruct); }
+inline Object* return_not_implemented() { return new_ref(&NotImplementedStruct); }
+
 }  // namespace cppy::objects

@@ -276,4 +276,76 @@ inline bool type_check(Object* o, TypeObject* t) {
 // PyType_Ready: fills inherited slots, the MRO and the type's dict. 0 or -1.
 int type_ready(TypeObject* type);
 
+inline bool type_check_type(Object* o) {  // PyType_Check
+  return type_has_feature(o->type, kTpflagsTypeSubclass);
+}
+
+// A static type with the common fields set: immortal, of type `type`, with the given name
+// and sizes; the caller fills the slots (see tupleobject.cpp for the pattern).
+TypeObject static_type(const char* name, ssize basicsize, ssize itemsize = 0,
+                       unsigned long flags = 0);
+
+// _PyType_Lookup: the attribute name (a str) found along type's MRO, borrowed, or null
+// (no error set). Cached by (version tag, name) in the method cache.
+Object* type_lookup(TypeObject* type, Object* name);
+// _PyType_LookupRef: as type_lookup, with a new reference.
+Object* type_lookup_ref(TypeObject* type, Object* name);
+// PyType_Modified: invalidates the version tag of type and its subclasses.
+void type_modified(TypeObject* type);
+// Assigns a version tag if the type has none (assign_version_tag); false when exhausted.
+bool type_assign_version_tag(TypeObject* type);
+
+Object* type_generic_alloc(TypeObject* type, ssize nitems);  // PyType_GenericAlloc
+Object* type_generic_new(TypeObject* type, Object* args, Object* kwds);  // PyType_GenericNew
+void object_generic_free(void* p);  // PyObject_Free / PyObject_GC_Del by the type's flags
+// The type's __name__ / __qualname__ / __module__ (new references).
+Object* type_get_name(TypeObject* type);
+Object* type_get_qualname(TypeObject* type);
+Object* type_get_module(TypeObject* type);
+// _PyType_Name: the part of tp_name after the last dot.
+const char* type_short_name(const TypeObject* type);
+// type.__subclasses__(): a list.
+Object* type_subclasses(TypeObject* type);
+// type(name, bases, dict) through the metaclass rules (type_new). New reference or null.
+Object* type_new(TypeObject* metatype, Object* args, Object* kwds);
+// PyType_GetSlot-like access to a type's dunder: _PyObject_LookupSpecial (bound, new ref,
+// null without error when missing).
+Object* lookup_special(Object* self, Object* name);
+// _PyObject_LookupSpecialMethod style: the unbound attribute and whether it needs self.
+Object* lookup_maybe_method(Object* self, Object* name, bool* unbound);
+// The version tag counter, exposed for the method cache tests.
+unsigned int type_next_version_tag();
+
+// The instance layout of heap types: where __dict__ and __weakref__ live.
+ssize type_dict_offset(TypeObject* type);
+
+// super (Objects/typeobject.c super_*).
+extern TypeObject super_type;
+
+// Slot descriptions shared by typeobject.cpp (slotdefs) and descrobject.cpp (wrappers).
+struct SlotDef;
+// Calls the wrapped C slot with Python-level arguments (wrapperbase.wrapper).
+using wrapperfunc = Object* (*)(Object* self, Object* args, void* wrapped);
+using wrapperfunc_kwds = Object* (*)(Object* self, Object* args, void* wrapped, Object* kwds);
+struct SlotDef {
+  const char* name;
+  void** (*slot)(TypeObject*);  // where the slot lives in the type, null if not allocated
+  void* function;               // the slot_* function that calls the Python method
+  wrapperfunc wrapper;          // wrap_* turning a call into a C slot call
+  const char* doc;
+  int flags;                    // kWrapperFlagKeywords when wrapper takes kwds
+  Object* name_strobj;          // interned name, filled at start-up
+};
+inline constexpr int kWrapperFlagKeywords = 1;
+
+}  // namespace cppy::objects
+
+namespace cppy::runtime {
+// Readies every static type of the object model and creates the main thread state
+// (runtime::initialize_objects). Idempotent. 0 or -1.
+int initialize_objects();
+}  // namespace cppy::runtime
+
+namespace cppy::objects {
+
 }  // namespace cppy::objects

@@ -1,0 +1,66 @@
+// dict: Include/cpython/dictobject.h, Objects/dictobject.c, Objects/dict-common.h.
+//
+// The compact dict of CPython 3.14: an index table of 1/2/4/8-byte slots (sized by
+// log2_size) followed by an entry array in insertion order. Probing, growth and dummies
+// follow CPython exactly, so insertion, deletion and iteration order match.
+#pragma once
+
+#include "objects/object.h"
+#include "objects/typeobject.h"
+
+namespace cppy::objects {
+
+struct DictKeys;
+
+struct DictObject : Object {
+  ssize used;          // number of items
+  uint64_t version;    // ma_version_tag / watcher bits (changes on every mutation)
+  DictKeys* keys;
+  Object** values;     // split tables: not used yet (always null)
+};
+
+extern TypeObject dict_type;
+extern TypeObject dictkeys_type, dictvalues_type, dictitems_type;
+extern TypeObject dictiterkey_type, dictitervalue_type, dictiteritem_type;
+extern TypeObject dictreviterkey_type, dictrevitervalue_type, dictreviteritem_type;
+
+inline bool dict_check(Object* o) { return type_has_feature(o->type, kTpflagsDictSubclass); }
+inline bool dict_check_exact(Object* o) { return o->type == &dict_type; }
+inline ssize dict_size(Object* d) { return static_cast<DictObject*>(d)->used; }
+
+Object* dict_new();                      // PyDict_New
+Object* dict_new_presized(ssize n);      // _PyDict_NewPresized
+// PyDict_GetItem: borrowed, null when missing; errors (in hash/compare) are swallowed.
+Object* dict_get_item(Object* d, Object* key);
+// PyDict_GetItemWithError: borrowed, null when missing (no error) or on error.
+Object* dict_get_item_with_error(Object* d, Object* key);
+// PyDict_GetItemRef: 1 found (*result new ref), 0 missing, -1 error.
+int dict_get_item_ref(Object* d, Object* key, Object** result);
+Object* dict_get_item_string(Object* d, const char* key);  // borrowed
+// Lookup with a known hash (_PyDict_GetItem_KnownHash); borrowed.
+Object* dict_get_item_known_hash(Object* d, Object* key, hash_t hash);
+int dict_set_item(Object* d, Object* key, Object* value);  // PyDict_SetItem (no steal)
+int dict_set_item_string(Object* d, const char* key, Object* value);
+int dict_set_item_known_hash(Object* d, Object* key, Object* value, hash_t hash);
+int dict_del_item(Object* d, Object* key);  // PyDict_DelItem (KeyError when missing)
+int dict_del_item_string(Object* d, const char* key);
+// PyDict_Pop: 1 removed (*result new ref unless result null), 0 missing, -1 error.
+int dict_pop(Object* d, Object* key, Object** result);
+int dict_contains(Object* d, Object* key);  // PyDict_Contains
+// PyDict_SetDefaultRef: 1 existed, 0 inserted; *result new ref when non-null.
+int dict_set_default_ref(Object* d, Object* key, Object* default_value, Object** result);
+void dict_clear(Object* d);
+// PyDict_Next: *pos starts at 0; borrowed key/value.
+bool dict_next(Object* d, ssize* pos, Object** key, Object** value, hash_t* hash = nullptr);
+Object* dict_keys(Object* d);    // PyDict_Keys: list
+Object* dict_values(Object* d);
+Object* dict_items(Object* d);
+Object* dict_copy(Object* d);    // PyDict_Copy
+int dict_update(Object* a, Object* b);  // PyDict_Update
+int dict_merge(Object* a, Object* b, int override);  // PyDict_Merge
+int dict_merge_from_seq2(Object* d, Object* seq2, int override);
+// The size of the index table (for tests and sys.getsizeof): 1 << log2_size.
+ssize dict_keys_size(Object* d);
+ssize dict_sizeof(Object* d);
+
+}  // namespace cppy::objects

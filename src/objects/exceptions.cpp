@@ -1,0 +1,1324 @@
+// The built-in exception hierarchy: Objects/exceptions.c.
+#include "objects/exceptions.h"
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/listobject.h"
+#include "objects/text_api.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
+
+namespace cppy::objects {
+
+using typeobject_internal::name_of;
+
+namespace {
+
+inline BaseExceptionObject* be(Object* o) { return static_cast<BaseExceptionObject*>(o); }
+
+Object* empty_tuple_ref() { return new_ref(tuple_empty()); }
+
+int no_keywords(const char* name, Object* kwds) {
+  if (kwds && dict_check(kwds) && dict_size(kwds)) {
+    errors::format(exc_TypeError, "%.200s() takes no keyword arguments", name);
+    return 0;
+  }
+  return 1;
+}
+
+// --- BaseException ---------------------------------------------------------------------------
+
+Object* BaseException_new(TypeObject* type, Object* args, Object*) {
+  Object* self = type->alloc(type, 0);
+  if (!self) return nullptr;
+  be(self)->suppress_context = 0;
+  be(self)->args = args ? new_ref(args) : empty_tuple_ref();
+  return self;
+}
+
+int BaseException_init(Object* self, Object* args, Object* kwds) {
+  if (!no_keywords(self->type->name, kwds)) return -1;
+  xsetref(be(self)->args, new_ref(args));
+  return 0;
+}
+
+int BaseException_clear(Object* self) {
+  BaseExceptionObject* e = be(self);
+  clear(e->dict);
+  clear(e->args);
+  clear(e->notes);
+  clear(e->traceback);
+  clear(e->cause);
+  clear(e->context);
+  return 0;
+}
+
+void BaseException_dealloc(Object* self) {
+  gc::untrack(self);
+  self->type->clear(self);
+  self->type->free(self);
+}
+
+int BaseException_traverse(Object* self, visitproc visit, void* arg) {
+  BaseExceptionObject* e = be(self);
+  for (Object* o : {e->dict, e->args, e->notes, e->traceback, e->cause, e->context})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return 0;
+}
+
+Object* BaseException_str(Object* self) {
+  Object* args = be(self)->args;
+  switch (tuple_size(args)) {
+    case 0: return str_from_cstr("");
+    case 1: return object_str(tuple_item(args, 0));
+    default: return object_str(args);
+  }
+}
+
+Object* BaseException_repr(Object* self) {
+  const char* name = type_short_name(self->type);
+  Object* args = be(self)->args;
+  if (tuple_size(args) == 1) return str_from_format("%s(%R)", name, tuple_item(args, 0));
+  return str_from_format("%s%R", name, args);
+}
+
+Object* BaseException_reduce(Object* self, Object*) {
+  BaseExceptionObject* e = be(self);
+  if (e->args && e->dict) return tuple_pack(3, self->type, e->args, e->dict);
+  return tuple_pack(2, self->type, e->args);
+}
+
+Object* BaseException_setstate(Object* self, Object* state) {
+  if (state != none()) {
+    if (!dict_check(state)) {
+      errors::set_string(exc_TypeError, "state is not a dictionary");
+      return nullptr;
+    }
+    ssize pos = 0;
+    Object *k, *v;
+    while (dict_next(state, &pos, &k, &v)) {
+      Ref<> key = Ref<>::borrow(k);
+      Ref<> value = Ref<>::borrow(v);
+      if (object_setattr(self, k, v) < 0) return nullptr;
+    }
+  }
+  return return_none();
+}
+
+Object* BaseException_with_traceback(Object* self, Object* tb) {
+  if (exception_set_traceback(self, tb) < 0) return nullptr;
+  return new_ref(self);
+}
+
+// BaseException.add_note(note): appends to the __notes__ list in the instance dict.
+Object* BaseException_add_note(Object* self, Object* note) {
+  if (!str_check(note)) {
+    return errors::format(exc_TypeError, "note must be a str, not '%s'", note->type->name);
+  }
+  Object* notes = nullptr;
+  if (object_get_optional_attr(self, name_of("__notes__"), &notes) < 0) return nullptr;
+  Ref<> n = Ref<>::steal(notes);
+  if (!n) {
+    n = Ref<>::steal(list_new(0));
+    if (!n) return nullptr;
+    if (object_setattr(self, name_of("__notes__"), n.get()) < 0) return nullptr;
+  } else if (!list_check(n.get())) {
+    return errors::format(exc_TypeError, "Cannot add note: __notes__ is not a list");
+  }
+  if (list_append(n.get(), note) < 0) return nullptr;
+  return return_none();
+}
+
+MethodDef BaseException_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(BaseException_reduce), kMethNoArgs, nullptr},
+    {"__setstate__", reinterpret_cast<void*>(BaseException_setstate), kMethO, nullptr},
+    {"with_traceback", reinterpret_cast<void*>(BaseException_with_traceback), kMethO,
+     "Set self.__traceback__ to tb and return self."},
+    {"add_note", reinterpret_cast<void*>(BaseException_add_note), kMethO,
+     "Add a note to the exception"},
+    {nullptr, nullptr, 0, nullptr}};
+
+Object* BaseException_get_args(Object* self, void*) {
+  return new_ref(be(self)->args ? be(self)->args : none());
+}
+int BaseException_set_args(Object* self, Object* val, void*) {
+  if (val == nullptr) {
+    errors::set_string(exc_TypeError, "args may not be deleted");
+    return -1;
+  }
+  Object* seq = sequence_tuple(val);
+  if (!seq) return -1;
+  xsetref(be(self)->args, seq);
+  return 0;
+}
+Object* BaseException_get_tb(Object* self, void*) {
+  return new_ref(be(self)->traceback ? be(self)->traceback : none());
+}
+int BaseException_set_tb(Object* self, Object* tb, void*) {
+  if (tb == nullptr) {
+    errors::set_string(exc_TypeError, "__traceback__ may not be deleted");
+    return -1;
+  }
+  return exception_set_traceback(self, tb);
+}
+Object* BaseException_get_context(Object* self, void*) {
+  return new_ref(be(self)->context ? be(self)->context : none());
+}
+int BaseException_set_context(Object* self, Object* arg, void*) {
+  if (arg == nullptr) {
+    errors::set_string(exc_TypeError, "__context__ may not be deleted");
+    return -1;
+  }
+  if (arg == none()) {
+    arg = nullptr;
+  } else if (!exception_check(arg)) {
+    errors::set_string(exc_TypeError,
+                       "exception context must be None or derive from BaseException");
+    return -1;
+  }
+  xsetref(be(self)->context, xnew_ref(arg));
+  return 0;
+}
+Object* BaseException_get_cause(Object* self, void*) {
+  return new_ref(be(self)->cause ? be(self)->cause : none());
+}
+int BaseException_set_cause(Object* self, Object* arg, void*) {
+  if (arg == nullptr) {
+    errors::set_string(exc_TypeError, "__cause__ may not be deleted");
+    return -1;
+  }
+  if (arg == none()) {
+    arg = nullptr;
+  } else if (!exception_check(arg)) {
+    errors::set_string(exc_TypeError,
+                       "exception cause must be None or derive from BaseException");
+    return -1;
+  }
+  be(self)->suppress_context = 1;
+  xsetref(be(self)->cause, xnew_ref(arg));
+  return 0;
+}
+
+GetSetDef BaseException_getset[] = {
+    {"__dict__", object_generic_get_dict, object_generic_set_dict, nullptr, nullptr},
+    {"args", BaseException_get_args, BaseException_set_args, nullptr, nullptr},
+    {"__traceback__", BaseException_get_tb, BaseException_set_tb, nullptr, nullptr},
+    {"__context__", BaseException_get_context, BaseException_set_context,
+     "exception context", nullptr},
+    {"__cause__", BaseException_get_cause, BaseException_set_cause, "exception cause",
+     nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+MemberDef BaseException_members[] = {
+    {"__suppress_context__", kMemberBool,
+     static_cast<ssize>(offsetof(BaseExceptionObject, suppress_context)), 0, nullptr},
+    {nullptr, 0, 0, 0, nullptr}};
+
+// A static exception type: the common fields of SimpleExtendsException & co.
+TypeObject exc_type(const char* name, TypeObject* base, ssize size, const char* doc) {
+  TypeObject t = static_type(name, size, 0,
+                             kTpflagsBasetype | kTpflagsHaveGc | kTpflagsBaseExcSubclass);
+  t.base = base;
+  t.doc = doc;
+  t.dictoffset = static_cast<ssize>(offsetof(BaseExceptionObject, dict));
+  if (base == nullptr) {
+    // BaseException itself.
+    t.dealloc = BaseException_dealloc;
+    t.repr = BaseException_repr;
+    t.str = BaseException_str;
+    t.getattro = object_generic_getattr;
+    t.setattro = object_generic_setattr;
+    t.traverse = BaseException_traverse;
+    t.clear = BaseException_clear;
+    t.methods = BaseException_methods;
+    t.members = BaseException_members;
+    t.getset = BaseException_getset;
+    t.init = BaseException_init;
+    t.alloc = type_generic_alloc;
+    t.new_ = BaseException_new;
+  }
+  return t;
+}
+
+// --- StopIteration, SystemExit ----------------------------------------------------------------
+
+int StopIteration_init(Object* self, Object* args, Object* kwds) {
+  if (BaseException_init(self, args, kwds) < 0) return -1;
+  auto* s = static_cast<StopIterationObject*>(self);
+  xsetref(s->value, new_ref(tuple_size(args) > 0 ? tuple_item(args, 0) : none()));
+  return 0;
+}
+int StopIteration_clear(Object* self) {
+  clear(static_cast<StopIterationObject*>(self)->value);
+  return BaseException_clear(self);
+}
+int StopIteration_traverse(Object* self, visitproc visit, void* arg) {
+  if (Object* v = static_cast<StopIterationObject*>(self)->value)
+    if (int r = visit(v, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+MemberDef StopIteration_members[] = {
+    {"value", kMemberObject, static_cast<ssize>(offsetof(StopIterationObject, value)), 0,
+     "generator return value"},
+    {nullptr, 0, 0, 0, nullptr}};
+
+int SystemExit_init(Object* self, Object* args, Object* kwds) {
+  if (BaseException_init(self, args, kwds) < 0) return -1;
+  ssize size = tuple_size(args);
+  Object* code = size == 0 ? none() : size == 1 ? tuple_item(args, 0) : args;
+  xsetref(static_cast<SystemExitObject*>(self)->code, new_ref(code));
+  return 0;
+}
+int SystemExit_clear(Object* self) {
+  clear(static_cast<SystemExitObject*>(self)->code);
+  return BaseException_clear(self);
+}
+int SystemExit_traverse(Object* self, visitproc visit, void* arg) {
+  if (Object* v = static_cast<SystemExitObject*>(self)->code)
+    if (int r = visit(v, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+MemberDef SystemExit_members[] = {
+    {"code", kMemberObject, static_cast<ssize>(offsetof(SystemExitObject, code)), 0,
+     "exception code"},
+    {nullptr, 0, 0, 0, nullptr}};
+
+// --- keyword-taking initialisers (NameError, AttributeError, ImportError) ----------------------
+
+// Parses the keyword-only arguments of an exception constructor ("|$O..." formats).
+int parse_exc_kwargs(Object* kwds, const char* fname, const char* const* names, Object** out,
+                     int n) {
+  if (!kwds) return 0;
+  ssize pos = 0;
+  Object *k, *v;
+  while (dict_next(kwds, &pos, &k, &v)) {
+    int idx = -1;
+    for (int i = 0; i < n; ++i)
+      if (str_check(k) && str_compare_cstr(k, names[i]) == 0) idx = i;
+    if (idx < 0) {
+      errors::format(exc_TypeError, "%R is an invalid keyword argument for %s()", k, fname);
+      return -1;
+    }
+    out[idx] = v;
+  }
+  return 0;
+}
+
+int NameError_init(Object* self, Object* args, Object* kwds) {
+  static const char* const names[] = {"name"};
+  Object* vals[1] = {nullptr};
+  if (parse_exc_kwargs(kwds, "NameError", names, vals, 1) < 0) return -1;
+  if (BaseException_init(self, args, nullptr) < 0) return -1;
+  xsetref(static_cast<NameErrorObject*>(self)->name, xnew_ref(vals[0]));
+  return 0;
+}
+int NameError_clear(Object* self) {
+  clear(static_cast<NameErrorObject*>(self)->name);
+  return BaseException_clear(self);
+}
+int NameError_traverse(Object* self, visitproc visit, void* arg) {
+  if (Object* v = static_cast<NameErrorObject*>(self)->name)
+    if (int r = visit(v, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+MemberDef NameError_members[] = {
+    {"name", kMemberObject, static_cast<ssize>(offsetof(NameErrorObject, name)), 0, "name"},
+    {nullptr, 0, 0, 0, nullptr}};
+
+int AttributeError_init(Object* self, Object* args, Object* kwds) {
+  static const char* const names[] = {"name", "obj"};
+  Object* vals[2] = {nullptr, nullptr};
+  if (parse_exc_kwargs(kwds, "AttributeError", names, vals, 2) < 0) return -1;
+  if (BaseException_init(self, args, nullptr) < 0) return -1;
+  auto* e = static_cast<AttributeErrorObject*>(self);
+  xsetref(e->name, xnew_ref(vals[0]));
+  xsetref(e->obj, xnew_ref(vals[1]));
+  return 0;
+}
+int AttributeError_clear(Object* self) {
+  auto* e = static_cast<AttributeErrorObject*>(self);
+  clear(e->obj);
+  clear(e->name);
+  return BaseException_clear(self);
+}
+int AttributeError_traverse(Object* self, visitproc visit, void* arg) {
+  auto* e = static_cast<AttributeErrorObject*>(self);
+  for (Object* o : {e->obj, e->name})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+MemberDef AttributeError_members[] = {
+    {"name", kMemberObject, static_cast<ssize>(offsetof(AttributeErrorObject, name)), 0,
+     "attribute name"},
+    {"obj", kMemberObject, static_cast<ssize>(offsetof(AttributeErrorObject, obj)), 0,
+     "object"},
+    {nullptr, 0, 0, 0, nullptr}};
+
+int ImportError_init(Object* self, Object* args, Object* kwds) {
+  static const char* const names[] = {"name", "path", "name_from"};
+  Object* vals[3] = {nullptr, nullptr, nullptr};
+  if (parse_exc_kwargs(kwds, "ImportError", names, vals, 3) < 0) return -1;
+  if (BaseException_init(self, args, nullptr) < 0) return -1;
+  auto* e = static_cast<ImportErrorObject*>(self);
+  xsetref(e->name, xnew_ref(vals[0]));
+  xsetref(e->path, xnew_ref(vals[1]));
+  xsetref(e->name_from, xnew_ref(vals[2]));
+  Object* msg = tuple_size(args) == 1 ? tuple_item(args, 0) : nullptr;
+  xsetref(e->msg, xnew_ref(msg));
+  return 0;
+}
+int ImportError_clear(Object* self) {
+  auto* e = static_cast<ImportErrorObject*>(self);
+  clear(e->msg);
+  clear(e->name);
+  clear(e->path);
+  clear(e->name_from);
+  return BaseException_clear(self);
+}
+int ImportError_traverse(Object* self, visitproc visit, void* arg) {
+  auto* e = static_cast<ImportErrorObject*>(self);
+  for (Object* o : {e->msg, e->name, e->path, e->name_from})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+Object* ImportError_str(Object* self) {
+  auto* e = static_cast<ImportErrorObject*>(self);
+  if (e->msg && str_check(e->msg)) return new_ref(e->msg);
+  return BaseException_str(self);
+}
+MemberDef ImportError_members[] = {
+    {"msg", kMemberObject, static_cast<ssize>(offsetof(ImportErrorObject, msg)), 0,
+     "exception message"},
+    {"name", kMemberObject, static_cast<ssize>(offsetof(ImportErrorObject, name)), 0,
+     "module name"},
+    {"path", kMemberObject, static_cast<ssize>(offsetof(ImportErrorObject, path)), 0,
+     "module path"},
+    {"name_from", kMemberObject, static_cast<ssize>(offsetof(ImportErrorObject, name_from)), 0,
+     "name imported from module"},
+    {nullptr, 0, 0, 0, nullptr}};
+
+// --- OSError --------------------------------------------------------------------------------------
+
+TypeObject* errno_subclass(int e);
+
+void oserror_set_fields(OSErrorObject* self, Object* args, bool trim) {
+  ssize nargs = tuple_size(args);
+  if (nargs >= 2 && nargs <= 5) {
+    xsetref(self->myerrno, new_ref(tuple_item(args, 0)));
+    xsetref(self->strerror, new_ref(tuple_item(args, 1)));
+    Object* filename = nargs >= 3 ? tuple_item(args, 2) : nullptr;
+    Object* filename2 = nargs >= 5 ? tuple_item(args, 4) : nullptr;
+    if (filename && filename != none()) {
+      if (self->type == exc_BlockingIOError && index_check(filename)) {
+        self->written = number_as_ssize(filename, exc_ValueError);
+        if (self->written == -1 && errors::occurred()) return;
+      } else {
+        xsetref(self->filename, new_ref(filename));
+        if (filename2 && filename2 != none()) xsetref(self->filename2, new_ref(filename2));
+      }
+      if (trim) {
+        Object* sub = tuple_get_slice(args, 0, 2);
+        if (sub) xsetref(self->args, sub);
+      }
+    }
+  }
+}
+
+int OSError_init(Object* self, Object* args, Object* kwds);
+Object* OSError_new(TypeObject* type, Object* args, Object* kwds);
+
+// oserror_use_init: a subclass overriding __init__ but not __new__ parses in __init__.
+bool oserror_use_init(TypeObject* type) {
+  return type->init != OSError_init && type->new_ == OSError_new;
+}
+
+Object* OSError_new(TypeObject* type, Object* args, Object* kwds) {
+  if (!oserror_use_init(type)) {
+    if (!no_keywords(type->name, kwds)) return nullptr;
+    // OSError(errno, ...) picks the errno's subclass.
+    if (type == exc_OSError && tuple_size(args) >= 2) {
+      Object* e = tuple_item(args, 0);
+      if (type_has_feature(e->type, kTpflagsLongSubclass)) {
+        long v = long_as_long(e);
+        if (v == -1 && errors::occurred()) errors::clear();
+        else if (TypeObject* sub = errno_subclass(static_cast<int>(v))) type = sub;
+      }
+    }
+  }
+  Object* self = type->alloc(type, 0);
+  if (!self) return nullptr;
+  auto* o = static_cast<OSErrorObject*>(self);
+  o->written = -1;
+  o->args = new_ref(args);
+  if (!oserror_use_init(type)) {
+    oserror_set_fields(o, args, true);
+    if (errors::occurred()) {
+      decref(self);
+      return nullptr;
+    }
+  }
+  return self;
+}
+
+int OSError_init(Object* self, Object* args, Object* kwds) {
+  if (!oserror_use_init(self->type)) return 0;
+  if (!no_keywords(self->type->name, kwds)) return -1;
+  xsetref(be(self)->args, new_ref(args));
+  oserror_set_fields(static_cast<OSErrorObject*>(self), args, true);
+  return errors::occurred() ? -1 : 0;
+}
+
+int OSError_clear(Object* self) {
+  auto* e = static_cast<OSErrorObject*>(self);
+  clear(e->myerrno);
+  clear(e->strerror);
+  clear(e->filename);
+  clear(e->filename2);
+  return BaseException_clear(self);
+}
+int OSError_traverse(Object* self, visitproc visit, void* arg) {
+  auto* e = static_cast<OSErrorObject*>(self);
+  for (Object* o : {e->myerrno, e->strerror, e->filename, e->filename2})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+Object* OSError_str(Object* self) {
+  auto* e = static_cast<OSErrorObject*>(self);
+  if (e->filename) {
+    if (e->filename2) {
+      return str_from_format("[Errno %S] %S: %R -> %R", e->myerrno ? e->myerrno : none(),
+                             e->strerror ? e->strerror : none(), e->filename, e->filename2);
+    }
+    return str_from_format("[Errno %S] %S: %R", e->myerrno ? e->myerrno : none(),
+                           e->strerror ? e->strerror : none(), e->filename);
+  }
+  if (e->myerrno && e->strerror) return str_from_format("[Errno %S] %S", e->myerrno, e->strerror);
+  return BaseException_str(self);
+}
+Object* OSError_written_get(Object* self, void*) {
+  auto* e = static_cast<OSErrorObject*>(self);
+  if (e->written == -1) {
+    errors::set_string(exc_AttributeError, "characters_written");
+    return nullptr;
+  }
+  return long_from_ssize(e->written);
+}
+int OSError_written_set(Object* self, Object* arg, void*) {
+  auto* e = static_cast<OSErrorObject*>(self);
+  if (arg == nullptr) {
+    if (e->written == -1) {
+      errors::set_string(exc_AttributeError, "characters_written");
+      return -1;
+    }
+    e->written = -1;
+    return 0;
+  }
+  ssize n = number_as_ssize(arg, exc_ValueError);
+  if (n == -1 && errors::occurred()) return -1;
+  e->written = n;
+  return 0;
+}
+MemberDef OSError_members[] = {
+    {"errno", kMemberObject, static_cast<ssize>(offsetof(OSErrorObject, myerrno)), 0,
+     "POSIX exception code"},
+    {"strerror", kMemberObject, static_cast<ssize>(offsetof(OSErrorObject, strerror)), 0,
+     "exception strerror"},
+    {"filename", kMemberObject, static_cast<ssize>(offsetof(OSErrorObject, filename)), 0,
+     "exception filename"},
+    {"filename2", kMemberObject, static_cast<ssize>(offsetof(OSErrorObject, filename2)), 0,
+     "second exception filename"},
+    {nullptr, 0, 0, 0, nullptr}};
+GetSetDef OSError_getset[] = {
+    {"characters_written", OSError_written_get, OSError_written_set, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+// --- SyntaxError ------------------------------------------------------------------------------------
+
+int SyntaxError_init(Object* self, Object* args, Object* kwds) {
+  if (BaseException_init(self, args, kwds) < 0) return -1;
+  auto* e = static_cast<SyntaxErrorObject*>(self);
+  ssize lenargs = tuple_size(args);
+  if (lenargs >= 1) xsetref(e->msg, new_ref(tuple_item(args, 0)));
+  if (lenargs == 2) {
+    Ref<> info = Ref<>::steal(sequence_tuple(tuple_item(args, 1)));
+    if (!info) return -1;
+    ssize n = tuple_size(info.get());
+    if (n < 4 || n > 6) {
+      errors::set_string(exc_IndexError, "tuple index out of range");
+      return -1;
+    }
+    Object** fields[6] = {&e->filename, &e->lineno, &e->offset, &e->text, &e->end_lineno,
+                          &e->end_offset};
+    for (ssize i = 0; i < 6; ++i)
+      xsetref(*fields[i], i < n ? new_ref(tuple_item(info.get(), i)) : nullptr);
+  }
+  return 0;
+}
+int SyntaxError_clear(Object* self) {
+  auto* e = static_cast<SyntaxErrorObject*>(self);
+  clear(e->msg);
+  clear(e->filename);
+  clear(e->lineno);
+  clear(e->offset);
+  clear(e->end_lineno);
+  clear(e->end_offset);
+  clear(e->text);
+  clear(e->print_file_and_line);
+  clear(e->metadata);
+  return BaseException_clear(self);
+}
+int SyntaxError_traverse(Object* self, visitproc visit, void* arg) {
+  auto* e = static_cast<SyntaxErrorObject*>(self);
+  for (Object* o : {e->msg, e->filename, e->lineno, e->offset, e->end_lineno, e->end_offset,
+                    e->text, e->print_file_and_line, e->metadata})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+// SyntaxError_str: "msg (file, line N)" with the file's base name.
+Object* SyntaxError_str(Object* self) {
+  auto* e = static_cast<SyntaxErrorObject*>(self);
+  Ref<> filename;
+  if (e->filename && str_check(e->filename)) {
+    ssize n = 0;
+    const char* s = str_as_utf8(e->filename, &n);
+    const char* slash = std::strrchr(s, '/');
+    filename = Ref<>::steal(slash ? str_from_cstr(slash + 1) : new_ref(e->filename));
+    if (!filename) return nullptr;
+  }
+  bool have_lineno = e->lineno && type_has_feature(e->lineno->type, kTpflagsLongSubclass);
+  long lineno = have_lineno ? long_as_long(e->lineno) : 0;
+  Object* msg = e->msg ? e->msg : none();
+  if (filename && have_lineno)
+    return str_from_format("%S (%U, line %ld)", msg, filename.get(), lineno);
+  if (filename) return str_from_format("%S (%U)", msg, filename.get());
+  if (have_lineno) return str_from_format("%S (line %ld)", msg, lineno);
+  return object_str(msg);
+}
+MemberDef SyntaxError_members[] = {
+    {"msg", kMemberObject, static_cast<ssize>(offsetof(SyntaxErrorObject, msg)), 0,
+     "exception msg"},
+    {"filename", kMemberObject, static_cast<ssize>(offsetof(SyntaxErrorObject, filename)), 0,
+     "exception filename"},
+    {"lineno", kMemberObject, static_cast<ssize>(offsetof(SyntaxErrorObject, lineno)), 0,
+     "exception lineno"},
+    {"offset", kMemberObject, static_cast<ssize>(offsetof(SyntaxErrorObject, offset)), 0,
+     "exception offset"},
+    {"text", kMemberObject, static_cast<ssize>(offsetof(SyntaxErrorObject, text)), 0,
+     "exception text"},
+    {"end_lineno", kMemberObject, static_cast<ssize>(offsetof(SyntaxErrorObject, end_lineno)),
+     0, "exception end lineno"},
+    {"end_offset", kMemberObject, static_cast<ssize>(offsetof(SyntaxErrorObject, end_offset)),
+     0, "exception end offset"},
+    {"print_file_and_line", kMemberObject,
+     static_cast<ssize>(offsetof(SyntaxErrorObject, print_file_and_line)), 0,
+     "exception print_file_and_line"},
+    {"_metadata", kMemberObject, static_cast<ssize>(offsetof(SyntaxErrorObject, metadata)), 0,
+     "exception private metadata"},
+    {nullptr, 0, 0, 0, nullptr}};
+
+// --- KeyError ---------------------------------------------------------------------------------------
+
+// KeyError_str: a single argument is shown by its repr (so that KeyError('') is readable).
+Object* KeyError_str(Object* self) {
+  Object* args = be(self)->args;
+  if (tuple_size(args) == 1) return object_repr(tuple_item(args, 0));
+  return BaseException_str(self);
+}
+
+// --- Unicode errors -----------------------------------------------------------------------------
+
+int UnicodeError_clear(Object* self) {
+  auto* e = static_cast<UnicodeErrorObject*>(self);
+  clear(e->encoding);
+  clear(e->object);
+  clear(e->reason);
+  return BaseException_clear(self);
+}
+int UnicodeError_traverse(Object* self, visitproc visit, void* arg) {
+  auto* e = static_cast<UnicodeErrorObject*>(self);
+  for (Object* o : {e->encoding, e->object, e->reason})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+
+// UnicodeEncodeError(encoding, object, start, end, reason) and the decode/translate forms.
+int unicode_error_init_common(Object* self, Object* args, Object* kwds, int nfields,
+                              const char* name) {
+  if (BaseException_init(self, args, kwds) < 0) return -1;
+  if (tuple_size(args) != nfields) {
+    errors::format(exc_TypeError, "function takes exactly %d arguments (%zd given)", nfields,
+                   tuple_size(args));
+    return -1;
+  }
+  (void)name;
+  auto* e = static_cast<UnicodeErrorObject*>(self);
+  int i = 0;
+  if (nfields == 5) xsetref(e->encoding, new_ref(tuple_item(args, i++)));
+  xsetref(e->object, new_ref(tuple_item(args, i++)));
+  e->start = number_as_ssize(tuple_item(args, i++), exc_OverflowError);
+  if (e->start == -1 && errors::occurred()) return -1;
+  e->end = number_as_ssize(tuple_item(args, i++), exc_OverflowError);
+  if (e->end == -1 && errors::occurred()) return -1;
+  xsetref(e->reason, new_ref(tuple_item(args, i++)));
+  return 0;
+}
+int UnicodeEncodeError_init(Object* self, Object* args, Object* kwds) {
+  return unicode_error_init_common(self, args, kwds, 5, "UnicodeEncodeError");
+}
+int UnicodeDecodeError_init(Object* self, Object* args, Object* kwds) {
+  return unicode_error_init_common(self, args, kwds, 5, "UnicodeDecodeError");
+}
+int UnicodeTranslateError_init(Object* self, Object* args, Object* kwds) {
+  return unicode_error_init_common(self, args, kwds, 4, "UnicodeTranslateError");
+}
+// The one-character forms need the text owner's code point access; the range form is used.
+Object* unicode_error_str(Object* self, const char* verb) {
+  auto* e = static_cast<UnicodeErrorObject*>(self);
+  if (!e->object) return str_from_cstr("");
+  Ref<> reason = Ref<>::steal(object_str(e->reason));
+  if (!reason) return nullptr;
+  if (e->encoding) {
+    Ref<> encoding = Ref<>::steal(object_str(e->encoding));
+    if (!encoding) return nullptr;
+    return str_from_format("'%U' codec can't %s %s in position %zd-%zd: %U", encoding.get(), verb,
+                           std::strcmp(verb, "decode") == 0 ? "bytes" : "characters", e->start,
+                           e->end - 1, reason.get());
+  }
+  return str_from_format("can't translate characters in position %zd-%zd: %U", e->start,
+                         e->end - 1, reason.get());
+}
+Object* UnicodeEncodeError_str(Object* self) { return unicode_error_str(self, "encode"); }
+Object* UnicodeDecodeError_str(Object* self) { return unicode_error_str(self, "decode"); }
+Object* UnicodeTranslateError_str(Object* self) { return unicode_error_str(self, "translate"); }
+MemberDef UnicodeError_members[] = {
+    {"encoding", kMemberObject, static_cast<ssize>(offsetof(UnicodeErrorObject, encoding)), 0,
+     "exception encoding"},
+    {"object", kMemberObject, static_cast<ssize>(offsetof(UnicodeErrorObject, object)), 0,
+     "exception object"},
+    {"start", kMemberSsize, static_cast<ssize>(offsetof(UnicodeErrorObject, start)), 0,
+     "exception start"},
+    {"end", kMemberSsize, static_cast<ssize>(offsetof(UnicodeErrorObject, end)), 0,
+     "exception end"},
+    {"reason", kMemberObject, static_cast<ssize>(offsetof(UnicodeErrorObject, reason)), 0,
+     "exception reason"},
+    {nullptr, 0, 0, 0, nullptr}};
+
+// --- BaseExceptionGroup -------------------------------------------------------------------------
+
+inline BaseExceptionGroupObject* eg(Object* o) { return static_cast<BaseExceptionGroupObject*>(o); }
+
+Object* BaseExceptionGroup_new(TypeObject* type, Object* args, Object* kwds) {
+  if (!no_keywords(type->name, kwds)) return nullptr;
+  if (tuple_size(args) != 2) {
+    return errors::format(exc_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 "
+                          "arguments (%zd given)",
+                          tuple_size(args));
+  }
+  Object* message = tuple_item(args, 0);
+  Object* exceptions = tuple_item(args, 1);
+  if (!str_check(message)) {
+    return errors::format(exc_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, "
+                          "not %.50s",
+                          message->type->name);
+  }
+  if (!sequence_check(exceptions)) {
+    errors::set_string(exc_TypeError, "second argument (exceptions) must be a sequence");
+    return nullptr;
+  }
+  Ref<> excs = Ref<>::steal(sequence_tuple(exceptions));
+  if (!excs) return nullptr;
+  ssize numexcs = tuple_size(excs.get());
+  if (numexcs == 0) {
+    errors::set_string(exc_ValueError, "second argument (exceptions) must be a non-empty sequence");
+    return nullptr;
+  }
+  bool nested_base_exceptions = false;
+  for (ssize i = 0; i < numexcs; ++i) {
+    Object* exc = tuple_item(excs.get(), i);
+    if (!exception_check(exc)) {
+      return errors::format(exc_ValueError,
+                            "Item %d of second argument (exceptions) is not an exception",
+                            static_cast<int>(i));
+    }
+    if (!type_check(exc, exc_Exception)) nested_base_exceptions = true;
+  }
+  TypeObject* cls = type;
+  if (cls == exc_ExceptionGroup) {
+    if (nested_base_exceptions) {
+      errors::set_string(exc_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+      return nullptr;
+    }
+  } else if (cls == exc_BaseExceptionGroup) {
+    if (!nested_base_exceptions) cls = exc_ExceptionGroup;
+  } else if (nested_base_exceptions && !is_subtype(cls, exc_BaseExceptionGroup)) {
+    // unreachable: the type is a BaseExceptionGroup subclass
+  } else if (nested_base_exceptions && is_subtype(cls, exc_Exception)) {
+    return errors::format(exc_TypeError, "Cannot nest BaseExceptions in '%.200s'", cls->name);
+  }
+  Object* self = BaseException_new(cls, args, kwds);
+  if (!self) return nullptr;
+  eg(self)->msg = new_ref(message);
+  eg(self)->excs = excs.release();
+  return self;
+}
+
+int BaseExceptionGroup_init(Object* self, Object* args, Object* kwds) {
+  if (!no_keywords(self->type->name, kwds)) return -1;
+  return BaseException_init(self, args, nullptr);
+}
+int BaseExceptionGroup_clear(Object* self) {
+  clear(eg(self)->msg);
+  clear(eg(self)->excs);
+  return BaseException_clear(self);
+}
+int BaseExceptionGroup_traverse(Object* self, visitproc visit, void* arg) {
+  for (Object* o : {eg(self)->msg, eg(self)->excs})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return BaseException_traverse(self, visit, arg);
+}
+Object* BaseExceptionGroup_str(Object* self) {
+  ssize n = tuple_size(eg(self)->excs);
+  return str_from_format("%S (%zd sub-exception%s)", eg(self)->msg, n, n > 1 ? "s" : "");
+}
+Object* BaseExceptionGroup_repr(Object* self) {
+  Ref<> list = Ref<>::steal(sequence_list(eg(self)->excs));
+  if (!list) return nullptr;
+  return str_from_format("%s(%R, %R)", type_short_name(self->type), eg(self)->msg, list.get());
+}
+
+Object* BaseExceptionGroup_derive(Object* self, Object* excs) {
+  Ref<> init_args = Ref<>::steal(tuple_pack(2, eg(self)->msg, excs));
+  if (!init_args) return nullptr;
+  return object_call(exc_BaseExceptionGroup, init_args.get(), nullptr);
+}
+
+// exceptiongroup_subset: derive(excs) with the metadata of the original copied over.
+int exceptiongroup_subset(Object* orig, Object* excs, Object** result) {
+  *result = nullptr;
+  ssize num_excs = object_size(excs);
+  if (num_excs < 0) return -1;
+  if (num_excs == 0) return 0;
+  Ref<> derive = Ref<>::steal(str_intern_from_cstr("derive"));
+  Ref<> eg_obj = Ref<>::steal(call_method_one_arg(orig, derive.get(), excs));
+  if (!eg_obj) return -1;
+  if (!type_check(eg_obj.get(), exc_BaseExceptionGroup)) {
+    errors::set_string(exc_TypeError, "derive must return an instance of BaseExceptionGroup");
+    return -1;
+  }
+  Object* tb = be(orig)->traceback;
+  if (tb && exception_set_traceback(eg_obj.get(), tb) < 0) return -1;
+  exception_set_context(eg_obj.get(), exception_get_context(orig));
+  exception_set_cause(eg_obj.get(), exception_get_cause(orig));
+  Object* notes = nullptr;
+  if (object_get_optional_attr(orig, name_of("__notes__"), &notes) < 0) return -1;
+  if (notes) {
+    Ref<> n = Ref<>::steal(notes);
+    if (sequence_check(notes)) {
+      Ref<> copy = Ref<>::steal(sequence_list(notes));
+      if (!copy || object_setattr(eg_obj.get(), name_of("__notes__"), copy.get()) < 0) return -1;
+    }
+  }
+  *result = eg_obj.release();
+  return 0;
+}
+
+enum class MatcherType { kByType, kByPredicate, kInstanceIds };
+
+int get_matcher_type(Object* value, MatcherType* type) {
+  if (callable_check(value) && !type_check_type(value)) {
+    *type = MatcherType::kByPredicate;
+    return 0;
+  }
+  if (exception_class_check(value)) {
+    *type = MatcherType::kByType;
+    return 0;
+  }
+  if (tuple_check_exact(value)) {
+    ssize n = tuple_size(value);
+    for (ssize i = 0; i < n; ++i) {
+      if (!exception_class_check(tuple_item(value, i))) goto error;
+    }
+    *type = MatcherType::kByType;
+    return 0;
+  }
+error:
+  errors::set_string(exc_TypeError,
+                     "expected an exception type, a tuple of exception types, or a callable "
+                     "(other than a class)");
+  return -1;
+}
+
+int exceptiongroup_split_check_match(Object* exc, MatcherType type, Object* value) {
+  switch (type) {
+    case MatcherType::kByType: return errors::given_exception_matches(exc, value) ? 1 : 0;
+    case MatcherType::kByPredicate: {
+      Ref<> r = Ref<>::steal(object_call_one_arg(value, exc));
+      if (!r) return -1;
+      return object_is_true(r.get());
+    }
+    case MatcherType::kInstanceIds: {
+      if (dict_check(value)) {
+        Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(exc)));
+        if (!key) return -1;
+        return dict_contains(value, key.get());
+      }
+      return 0;
+    }
+  }
+  return 0;
+}
+
+struct SplitResult {
+  Object* match = nullptr;
+  Object* rest = nullptr;
+};
+
+int exceptiongroup_split_recursive(Object* exc, MatcherType type, Object* value, bool construct_rest,
+                                   SplitResult* result) {
+  result->match = nullptr;
+  result->rest = nullptr;
+  int is_match = exceptiongroup_split_check_match(exc, type, value);
+  if (is_match < 0) return -1;
+  if (is_match) {
+    result->match = new_ref(exc);
+    return 0;
+  }
+  if (!type_check(exc, exc_BaseExceptionGroup)) {
+    if (construct_rest) result->rest = new_ref(exc);
+    return 0;
+  }
+  Object* excs = eg(exc)->excs;
+  ssize num_excs = tuple_size(excs);
+  Ref<> match_list = Ref<>::steal(list_new(0));
+  Ref<> rest_list;
+  if (!match_list) return -1;
+  if (construct_rest) {
+    rest_list = Ref<>::steal(list_new(0));
+    if (!rest_list) return -1;
+  }
+  for (ssize i = 0; i < num_excs; ++i) {
+    Object* e = tuple_item(excs, i);
+    SplitResult rec;
+    if (enter_recursive_call(" in exceptiongroup_split_recursive")) return -1;
+    int rv = exceptiongroup_split_recursive(e, type, value, construct_rest, &rec);
+    leave_recursive_call();
+    if (rv < 0) return -1;
+    if (rec.match) {
+      int r = list_append(match_list.get(), rec.match);
+      decref(rec.match);
+      if (r < 0) {
+        xdecref(rec.rest);
+        return -1;
+      }
+    }
+    if (rec.rest) {
+      int r = list_append(rest_list.get(), rec.rest);
+      decref(rec.rest);
+      if (r < 0) return -1;
+    }
+  }
+  if (exceptiongroup_subset(exc, match_list.get(), &result->match) < 0) return -1;
+  if (construct_rest && exceptiongroup_subset(exc, rest_list.get(), &result->rest) < 0) {
+    clear(result->match);
+    return -1;
+  }
+  return 0;
+}
+
+Object* BaseExceptionGroup_split(Object* self, Object* matcher_value) {
+  MatcherType type;
+  if (get_matcher_type(matcher_value, &type) < 0) return nullptr;
+  SplitResult split;
+  if (exceptiongroup_split_recursive(self, type, matcher_value, true, &split) < 0) return nullptr;
+  Ref<> m = Ref<>::steal(split.match ? split.match : new_ref(none()));
+  Ref<> r = Ref<>::steal(split.rest ? split.rest : new_ref(none()));
+  return tuple_pack(2, m.get(), r.get());
+}
+
+Object* BaseExceptionGroup_subgroup(Object* self, Object* matcher_value) {
+  MatcherType type;
+  if (get_matcher_type(matcher_value, &type) < 0) return nullptr;
+  SplitResult split;
+  if (exceptiongroup_split_recursive(self, type, matcher_value, false, &split) < 0) return nullptr;
+  return split.match ? split.match : return_none();
+}
+
+MemberDef BaseExceptionGroup_members[] = {
+    {"message", kMemberObject, static_cast<ssize>(offsetof(BaseExceptionGroupObject, msg)),
+     kMemberReadonly, "exception message"},
+    {"exceptions", kMemberObject, static_cast<ssize>(offsetof(BaseExceptionGroupObject, excs)),
+     kMemberReadonly, "nested exceptions"},
+    {nullptr, 0, 0, 0, nullptr}};
+MethodDef BaseExceptionGroup_methods[] = {
+    {"derive", reinterpret_cast<void*>(BaseExceptionGroup_derive), kMethO, nullptr},
+    {"split", reinterpret_cast<void*>(BaseExceptionGroup_split), kMethO, nullptr},
+    {"subgroup", reinterpret_cast<void*>(BaseExceptionGroup_subgroup), kMethO, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
+}  // namespace
+
+// --- the static types ---------------------------------------------------------------------------
+
+#define SIMPLE(NAME, BASE, DOC) \
+  TypeObject NAME##_struct = exc_type(#NAME, &BASE##_struct, sizeof(BaseExceptionObject), DOC);
+
+TypeObject BaseException_struct = exc_type("BaseException", nullptr, sizeof(BaseExceptionObject),
+                                           "Common base class for all exceptions");
+TypeObject BaseExceptionGroup_struct = [] {
+  TypeObject t = exc_type("BaseExceptionGroup", &BaseException_struct,
+                          sizeof(BaseExceptionGroupObject),
+                          "A combination of multiple unrelated exceptions.");
+  t.new_ = BaseExceptionGroup_new;
+  t.init = BaseExceptionGroup_init;
+  t.clear = BaseExceptionGroup_clear;
+  t.traverse = BaseExceptionGroup_traverse;
+  t.str = BaseExceptionGroup_str;
+  t.repr = BaseExceptionGroup_repr;
+  t.members = BaseExceptionGroup_members;
+  t.methods = BaseExceptionGroup_methods;
+  return t;
+}();
+SIMPLE(Exception, BaseException, "Common base class for all non-exit exceptions.")
+SIMPLE(TypeError, Exception, "Inappropriate argument type.")
+SIMPLE(StopAsyncIteration, Exception, "Signal the end from iterator.__anext__().")
+TypeObject StopIteration_struct = [] {
+  TypeObject t = exc_type("StopIteration", &Exception_struct, sizeof(StopIterationObject),
+                          "Signal the end from iterator.__next__().");
+  t.init = StopIteration_init;
+  t.clear = StopIteration_clear;
+  t.traverse = StopIteration_traverse;
+  t.members = StopIteration_members;
+  return t;
+}();
+SIMPLE(GeneratorExit, BaseException, "Request that a generator exit.")
+TypeObject SystemExit_struct = [] {
+  TypeObject t = exc_type("SystemExit", &BaseException_struct, sizeof(SystemExitObject),
+                          "Request to exit from the interpreter.");
+  t.init = SystemExit_init;
+  t.clear = SystemExit_clear;
+  t.traverse = SystemExit_traverse;
+  t.members = SystemExit_members;
+  return t;
+}();
+SIMPLE(KeyboardInterrupt, BaseException, "Program interrupted by user.")
+TypeObject ImportError_struct = [] {
+  TypeObject t = exc_type("ImportError", &Exception_struct, sizeof(ImportErrorObject),
+                          "Import can't find module, or can't find name in module.");
+  t.init = ImportError_init;
+  t.clear = ImportError_clear;
+  t.traverse = ImportError_traverse;
+  t.str = ImportError_str;
+  t.members = ImportError_members;
+  return t;
+}();
+TypeObject ModuleNotFoundError_struct = exc_type("ModuleNotFoundError", &ImportError_struct,
+                                                 sizeof(ImportErrorObject), "Module not found.");
+TypeObject OSError_struct = [] {
+  TypeObject t = exc_type("OSError", &Exception_struct, sizeof(OSErrorObject),
+                          "Base class for I/O related errors.");
+  t.new_ = OSError_new;
+  t.init = OSError_init;
+  t.clear = OSError_clear;
+  t.traverse = OSError_traverse;
+  t.str = OSError_str;
+  t.members = OSError_members;
+  t.getset = OSError_getset;
+  return t;
+}();
+#define OSSUB(NAME, BASE, DOC) \
+  TypeObject NAME##_struct = exc_type(#NAME, &BASE##_struct, sizeof(OSErrorObject), DOC);
+SIMPLE(EOFError, Exception, "Read beyond end of file.")
+SIMPLE(RuntimeError, Exception, "Unspecified run-time error.")
+SIMPLE(RecursionError, RuntimeError, "Recursion limit exceeded.")
+SIMPLE(NotImplementedError, RuntimeError, "Method or function hasn't been implemented yet.")
+SIMPLE(PythonFinalizationError, RuntimeError, "Operation blocked during Python finalization.")
+TypeObject NameError_struct = [] {
+  TypeObject t = exc_type("NameError", &Exception_struct, sizeof(NameErrorObject),
+                          "Name not found globally.");
+  t.init = NameError_init;
+  t.clear = NameError_clear;
+  t.traverse = NameError_traverse;
+  t.members = NameError_members;
+  return t;
+}();
+TypeObject UnboundLocalError_struct = exc_type("UnboundLocalError", &NameError_struct,
+                                               sizeof(NameErrorObject),
+                                               "Local name referenced but not bound to a value.");
+TypeObject AttributeError_struct = [] {
+  TypeObject t = exc_type("AttributeError", &Exception_struct, sizeof(AttributeErrorObject),
+                          "Attribute not found.");
+  t.init = AttributeError_init;
+  t.clear = AttributeError_clear;
+  t.traverse = AttributeError_traverse;
+  t.members = AttributeError_members;
+  return t;
+}();
+TypeObject SyntaxError_struct = [] {
+  TypeObject t = exc_type("SyntaxError", &Exception_struct, sizeof(SyntaxErrorObject),
+                          "Invalid syntax.");
+  t.init = SyntaxError_init;
+  t.clear = SyntaxError_clear;
+  t.traverse = SyntaxError_traverse;
+  t.str = SyntaxError_str;
+  t.members = SyntaxError_members;
+  return t;
+}();
+TypeObject IndentationError_struct = exc_type("IndentationError", &SyntaxError_struct,
+                                              sizeof(SyntaxErrorObject), "Improper indentation.");
+TypeObject TabError_struct = exc_type("TabError", &IndentationError_struct,
+                                      sizeof(SyntaxErrorObject),
+                                      "Improper mixture of spaces and tabs.");
+TypeObject IncompleteInputError_struct = exc_type("_IncompleteInputError", &SyntaxError_struct,
+                                                  sizeof(SyntaxErrorObject),
+                                                  "incomplete input.");
+SIMPLE(LookupError, Exception, "Base class for lookup errors.")
+SIMPLE(IndexError, LookupError, "Sequence index out of range.")
+TypeObject KeyError_struct = [] {
+  TypeObject t = exc_type("KeyError", &LookupError_struct, sizeof(BaseExceptionObject),
+                          "Mapping key not found.");
+  t.str = KeyError_str;
+  return t;
+}();
+SIMPLE(ValueError, Exception, "Inappropriate argument value (of correct type).")
+SIMPLE(UnicodeError, ValueError, "Unicode related error.")
+TypeObject UnicodeEncodeError_struct = [] {
+  TypeObject t = exc_type("UnicodeEncodeError", &UnicodeError_struct, sizeof(UnicodeErrorObject),
+                          "Unicode encoding error.");
+  t.init = UnicodeEncodeError_init;
+  t.clear = UnicodeError_clear;
+  t.traverse = UnicodeError_traverse;
+  t.str = UnicodeEncodeError_str;
+  t.members = UnicodeError_members;
+  return t;
+}();
+TypeObject UnicodeDecodeError_struct = [] {
+  TypeObject t = exc_type("UnicodeDecodeError", &UnicodeError_struct, sizeof(UnicodeErrorObject),
+                          "Unicode decoding error.");
+  t.init = UnicodeDecodeError_init;
+  t.clear = UnicodeError_clear;
+  t.traverse = UnicodeError_traverse;
+  t.str = UnicodeDecodeError_str;
+  t.members = UnicodeError_members;
+  return t;
+}();
+TypeObject UnicodeTranslateError_struct = [] {
+  TypeObject t = exc_type("UnicodeTranslateError", &UnicodeError_struct,
+                          sizeof(UnicodeErrorObject), "Unicode translation error.");
+  t.init = UnicodeTranslateError_init;
+  t.clear = UnicodeError_clear;
+  t.traverse = UnicodeError_traverse;
+  t.str = UnicodeTranslateError_str;
+  t.members = UnicodeError_members;
+  return t;
+}();
+SIMPLE(AssertionError, Exception, "Assertion failed.")
+SIMPLE(ArithmeticError, Exception, "Base class for arithmetic errors.")
+SIMPLE(FloatingPointError, ArithmeticError, "Floating-point operation failed.")
+SIMPLE(OverflowError, ArithmeticError, "Result too large to be represented.")
+SIMPLE(ZeroDivisionError, ArithmeticError,
+       "Second argument to a division or modulo operation was zero.")
+SIMPLE(SystemError, Exception,
+       "Internal error in the Python interpreter.\n\nPlease report this to the Python "
+       "maintainer, along with the traceback,\nthe Python version, and the hardware/OS "
+       "platform and version.")
+SIMPLE(ReferenceError, Exception, "Weak ref proxy used after referent went away.")
+SIMPLE(MemoryError, Exception, "Out of memory.")
+SIMPLE(BufferError, Exception, "Buffer error.")
+OSSUB(ConnectionError, OSError, "Connection error.")
+OSSUB(BlockingIOError, OSError, "I/O operation would block.")
+OSSUB(BrokenPipeError, ConnectionError, "Broken pipe.")
+OSSUB(ChildProcessError, OSError, "Child process error.")
+OSSUB(ConnectionAbortedError, ConnectionError, "Connection aborted.")
+OSSUB(ConnectionRefusedError, ConnectionError, "Connection refused.")
+OSSUB(ConnectionResetError, ConnectionError, "Connection reset.")
+OSSUB(FileExistsError, OSError, "File already exists.")
+OSSUB(FileNotFoundError, OSError, "File not found.")
+OSSUB(IsADirectoryError, OSError, "Operation doesn't work on directories.")
+OSSUB(NotADirectoryError, OSError, "Operation only works on directories.")
+OSSUB(InterruptedError, OSError, "Interrupted by signal.")
+OSSUB(PermissionError, OSError, "Not enough permissions.")
+OSSUB(ProcessLookupError, OSError, "Process not found.")
+OSSUB(TimeoutError, OSError, "Timeout expired.")
+SIMPLE(Warning, Exception, "Base class for warning categories.")
+SIMPLE(UserWarning, Warning, "Base class for warnings generated by user code.")
+SIMPLE(EncodingWarning, Warning, "Base class for warnings about encodings.")
+SIMPLE(DeprecationWarning, Warning, "Base class for warnings about deprecated features.")
+SIMPLE(PendingDeprecationWarning, Warning,
+       "Base class for warnings about features which will be deprecated\nin the future.")
+SIMPLE(SyntaxWarning, Warning, "Base class for warnings about dubious syntax.")
+SIMPLE(RuntimeWarning, Warning, "Base class for warnings about dubious runtime behavior.")
+SIMPLE(FutureWarning, Warning,
+       "Base class for warnings about constructs that will change semantically\nin the "
+       "future.")
+SIMPLE(ImportWarning, Warning,
+       "Base class for warnings about probable mistakes in module imports")
+SIMPLE(UnicodeWarning, Warning,
+       "Base class for warnings about Unicode related problems, mostly\nrelated to conversion "
+       "problems.")
+SIMPLE(BytesWarning, Warning,
+       "Base class for warnings about bytes and buffer related problems, mostly\nrelated to "
+       "conversion from str or comparing to str.")
+SIMPLE(ResourceWarning, Warning, "Base class for warnings about resource usage.")
+#undef SIMPLE
+#undef OSSUB
+
+// ExceptionGroup is created at start-up as a heap type, as CPython does.
+TypeObject* exc_ExceptionGroup = nullptr;
+
+#define CPPY_DEFINE_EXC(name) TypeObject* exc_##name = &name##_struct;
+#define CPPY_EXC_STATIC_LIST(X)                                                         \
+  X(BaseException) X(BaseExceptionGroup) X(Exception)                                    \
+  X(TypeError) X(StopAsyncIteration) X(StopIteration) X(GeneratorExit) X(SystemExit)     \
+  X(KeyboardInterrupt) X(ImportError) X(ModuleNotFoundError) X(OSError) X(EOFError)      \
+  X(RuntimeError) X(RecursionError) X(NotImplementedError) X(PythonFinalizationError)    \
+  X(NameError) X(UnboundLocalError) X(AttributeError) X(SyntaxError)                     \
+  X(IndentationError) X(TabError) X(IncompleteInputError) X(LookupError) X(IndexError)   \
+  X(KeyError) X(ValueError) X(UnicodeError) X(UnicodeEncodeError)                        \
+  X(UnicodeDecodeError) X(UnicodeTranslateError) X(AssertionError) X(ArithmeticError)    \
+  X(FloatingPointError) X(OverflowError) X(ZeroDivisionError) X(SystemError)             \
+  X(ReferenceError) X(MemoryError) X(BufferError) X(ConnectionError)                     \
+  X(BlockingIOError) X(BrokenPipeError) X(ChildProcessError)                             \
+  X(ConnectionAbortedError) X(ConnectionRefusedError) X(ConnectionResetError)            \
+  X(FileExistsError) X(FileNotFoundError) X(IsADirectoryError) X(NotADirectoryError)     \
+  X(InterruptedError) X(PermissionError) X(ProcessLookupError) X(TimeoutError)           \
+  X(Warning) X(UserWarning) X(EncodingWarning) X(DeprecationWarning)                     \
+  X(PendingDeprecationWarning) X(SyntaxWarning) X(RuntimeWarning) X(FutureWarning)       \
+  X(ImportWarning) X(UnicodeWarning) X(BytesWarning) X(ResourceWarning)
+CPPY_EXC_STATIC_LIST(CPPY_DEFINE_EXC)
+#undef CPPY_DEFINE_EXC
+TypeObject* exc_EnvironmentError = &OSError_struct;
+TypeObject* exc_IOError = &OSError_struct;
+
+namespace {
+TypeObject* errno_subclass(int e) {
+  switch (e) {
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS: return exc_BlockingIOError;
+    case ECHILD: return exc_ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN: return exc_BrokenPipeError;
+    case ECONNABORTED: return exc_ConnectionAbortedError;
+    case ECONNREFUSED: return exc_ConnectionRefusedError;
+    case ECONNRESET: return exc_ConnectionResetError;
+    case EEXIST: return exc_FileExistsError;
+    case ENOENT: return exc_FileNotFoundError;
+    case EISDIR: return exc_IsADirectoryError;
+    case ENOTDIR: return exc_NotADirectoryError;
+    case EINTR: return exc_InterruptedError;
+    case EACCES:
+    case EPERM: return exc_PermissionError;
+    case ESRCH: return exc_ProcessLookupError;
+    case ETIMEDOUT: return exc_TimeoutError;
+    default: return nullptr;
+  }
+}
+}  // namespace
+
+int init_exceptions() {
+#define CPPY_READY_EXC(name) \
+  if (type_ready(exc_##name) < 0) return -1;
+  CPPY_EXC_STATIC_LIST(CPPY_READY_EXC)
+#undef CPPY_READY_EXC
+  if (!exc_ExceptionGroup) {
+    Ref<> bases = Ref<>::steal(tuple_pack(2, exc_BaseExceptionGroup, exc_Exception));
+    if (!bases) return -1;
+    exc_ExceptionGroup = new_exception("builtins.ExceptionGroup", bases.get(), nullptr);
+    if (!exc_ExceptionGroup) return -1;
+  }
+  return 0;
+}
+
+// --- accessors ------------------------------------------------------------------------------------
+
+Object* exception_get_traceback(Object* exc) { return xnew_ref(be(exc)->traceback); }
+int exception_set_traceback(Object* exc, Object* tb) {
+  if (tb == none()) {
+    clear(be(exc)->traceback);
+    return 0;
+  }
+  if (std::strcmp(tb->type->name, "traceback") != 0) {
+    errors::set_string(exc_TypeError, "__traceback__ must be a traceback or None");
+    return -1;
+  }
+  xsetref(be(exc)->traceback, new_ref(tb));
+  return 0;
+}
+Object* exception_get_cause(Object* exc) { return xnew_ref(be(exc)->cause); }
+void exception_set_cause(Object* exc, Object* cause) {
+  be(exc)->suppress_context = 1;
+  xsetref(be(exc)->cause, cause);
+}
+Object* exception_get_context(Object* exc) { return xnew_ref(be(exc)->context); }
+void exception_set_context(Object* exc, Object* context) { xsetref(be(exc)->context, context); }
+Object* exception_get_args(Object* exc) { return xnew_ref(be(exc)->args); }
+void exception_set_args(Object* exc, Object* args) { xsetref(be(exc)->args, xnew_ref(args)); }
+
+void set_key_error(Object* key) {
+  Ref<> tup = Ref<>::steal(tuple_pack(1, key));
+  if (!tup) return;
+  errors::set_object(exc_KeyError, tup.get());
+}
+
+// PyErr_NewException: "module.Name" with __module__ set, deriving from base (or bases).
+TypeObject* new_exception(const char* name, Object* base, Object* dict) {
+  const char* dot = std::strrchr(name, '.');
+  if (!dot) {
+    errors::set_string(exc_SystemError, "PyErr_NewException: name must be module.class");
+    return nullptr;
+  }
+  if (!base) base = exc_Exception;
+  Ref<> mydict;
+  if (!dict) {
+    mydict = Ref<>::steal(dict_new());
+    if (!mydict) return nullptr;
+    dict = mydict.get();
+  }
+  Ref<> modname = Ref<>::steal(str_from_utf8(name, dot - name));
+  if (!modname) return nullptr;
+  if (!dict_get_item(dict, name_of("__module__")) &&
+      dict_set_item(dict, name_of("__module__"), modname.get()) < 0)
+    return nullptr;
+  Ref<> bases;
+  if (tuple_check(base)) bases = Ref<>::borrow(base);
+  else bases = Ref<>::steal(tuple_pack(1, base));
+  if (!bases) return nullptr;
+  Ref<> classname = Ref<>::steal(str_from_cstr(dot + 1));
+  if (!classname) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(3, classname.get(), bases.get(), dict));
+  if (!args) return nullptr;
+  return static_cast<TypeObject*>(type_new(&Type_Type, args.get(), nullptr));
+}
+
+int set_stop_iteration_value(Object* value) {
+  // A tuple or an exception value must be wrapped so it is not unpacked (gen_send_ex).
+  Ref<> e = Ref<>::steal(object_call_one_arg(exc_StopIteration, value));
+  if (!e) return -1;
+  errors::set_raised_exception(e.release());
+  return 0;
+}
+
+Object* create_exception_group(const char* msg, Object* excs) {
+  Ref<> m = Ref<>::steal(str_from_cstr(msg));
+  if (!m) return nullptr;
+  return object_call_function_obj_args(exc_BaseExceptionGroup, m.get(), excs, nullptr);
+}
+
+}  // namespace cppy::objects

@@ -1,0 +1,163 @@
+// Sequence and callable iterators: Objects/iterobject.c.
+#include "objects/iterobject.h"
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/exceptions.h"
+#include "objects/text_api.h"
+
+namespace cppy::objects {
+
+namespace {
+
+struct SeqIterObject : Object {
+  ssize index;
+  Object* seq;  // null when exhausted
+};
+
+struct CallIterObject : Object {
+  Object* callable;  // null when exhausted
+  Object* sentinel;
+};
+
+template <class T>
+T* alloc_tracked(TypeObject* type) {
+  auto* o = static_cast<T*>(gc::gc_malloc(sizeof(T)));
+  if (!o) return nullptr;
+  o->refcnt = 1;
+  o->type = type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  return o;
+}
+
+inline SeqIterObject* si(Object* o) { return static_cast<SeqIterObject*>(o); }
+inline CallIterObject* ci(Object* o) { return static_cast<CallIterObject*>(o); }
+
+void seqiter_dealloc(Object* o) {
+  gc::untrack(o);
+  xdecref(si(o)->seq);
+  gc::gc_free(o);
+}
+int seqiter_traverse(Object* o, visitproc visit, void* arg) {
+  return si(o)->seq ? visit(si(o)->seq, arg) : 0;
+}
+
+// iter_iternext: seq[index] until IndexError or StopIteration.
+Object* seqiter_next(Object* o) {
+  Object* seq = si(o)->seq;
+  if (!seq) return nullptr;
+  if (si(o)->index == PTRDIFF_MAX) {
+    errors::set_string(exc_OverflowError, "iter index too large");
+    return nullptr;
+  }
+  Object* result = sequence_get_item(seq, si(o)->index);
+  if (result) {
+    si(o)->index++;
+    return result;
+  }
+  if (errors::exception_matches(exc_IndexError) || errors::exception_matches(exc_StopIteration)) {
+    errors::clear();
+    si(o)->seq = nullptr;
+    decref(seq);
+  }
+  return nullptr;
+}
+
+Object* seqiter_len(Object* o, Object*) {
+  Object* seq = si(o)->seq;
+  if (seq) {
+    ssize seqsize = sequence_size(seq);
+    if (seqsize == -1) return nullptr;
+    ssize len = seqsize - si(o)->index;
+    if (len >= 0) return long_from_ssize(len);
+  }
+  return long_from_long(0);
+}
+
+MethodDef seqiter_methods[] = {
+    {"__length_hint__", reinterpret_cast<void*>(seqiter_len), kMethNoArgs,
+     "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0, nullptr}};
+
+void calliter_dealloc(Object* o) {
+  gc::untrack(o);
+  xdecref(ci(o)->callable);
+  xdecref(ci(o)->sentinel);
+  gc::gc_free(o);
+}
+int calliter_traverse(Object* o, visitproc visit, void* arg) {
+  if (ci(o)->callable)
+    if (int r = visit(ci(o)->callable, arg)) return r;
+  return ci(o)->sentinel ? visit(ci(o)->sentinel, arg) : 0;
+}
+
+Object* calliter_next(Object* o) {
+  Object* callable = ci(o)->callable;
+  if (!callable) return nullptr;
+  Ref<> keep = Ref<>::borrow(callable);
+  Object* result = object_call_no_args(callable);
+  if (result) {
+    int ok = object_rich_compare_bool(ci(o)->sentinel, result, kEQ);
+    if (ok == 0) return result;
+    decref(result);
+    if (ok > 0) {
+      clear(ci(o)->callable);
+      clear(ci(o)->sentinel);
+    }
+  } else if (errors::exception_matches(exc_StopIteration)) {
+    errors::clear();
+    clear(ci(o)->callable);
+    clear(ci(o)->sentinel);
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TypeObject seqiter_type = [] {
+  TypeObject t = static_type("iterator", sizeof(SeqIterObject), 0, kTpflagsHaveGc);
+  t.dealloc = seqiter_dealloc;
+  t.getattro = object_generic_getattr;
+  t.traverse = seqiter_traverse;
+  t.iter = object_self_iter;
+  t.iternext = seqiter_next;
+  t.methods = seqiter_methods;
+  return t;
+}();
+
+TypeObject calliter_type = [] {
+  TypeObject t = static_type("callable_iterator", sizeof(CallIterObject), 0, kTpflagsHaveGc);
+  t.dealloc = calliter_dealloc;
+  t.getattro = object_generic_getattr;
+  t.traverse = calliter_traverse;
+  t.iter = object_self_iter;
+  t.iternext = calliter_next;
+  return t;
+}();
+
+Object* seqiter_new(Object* seq) {
+  if (!sequence_check(seq)) {
+    errors::bad_internal_call();
+    return nullptr;
+  }
+  auto* it = alloc_tracked<SeqIterObject>(&seqiter_type);
+  if (!it) return nullptr;
+  it->index = 0;
+  it->seq = new_ref(seq);
+  gc::track(it);
+  return it;
+}
+
+Object* calliter_new(Object* callable, Object* sentinel) {
+  auto* it = alloc_tracked<CallIterObject>(&calliter_type);
+  if (!it) return nullptr;
+  it->callable = new_ref(callable);
+  it->sentinel = new_ref(sentinel);
+  gc::track(it);
+  return it;
+}
+
+}  // namespace cppy::objects

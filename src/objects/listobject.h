@@ -1,0 +1,42 @@
+// list: Include/cpython/listobject.h, Objects/listobject.c (timsort: Objects/listsort.txt).
+#pragma once
+
+#include "objects/object.h"
+#include "objects/typeobject.h"
+
+namespace cppy::objects {
+
+struct ListObject : VarObject {
+  Object** items;
+  ssize allocated;
+};
+
+extern TypeObject list_type;
+extern TypeObject listiter_type;
+extern TypeObject listreviter_type;
+
+inline bool list_check(Object* o) { return type_has_feature(o->type, kTpflagsListSubclass); }
+inline bool list_check_exact(Object* o) { return o->type == &list_type; }
+inline Object** list_items(Object* l) { return static_cast<ListObject*>(l)->items; }
+inline ssize list_size(Object* l) { return static_cast<VarObject*>(l)->size; }
+inline Object* list_item(Object* l, ssize i) { return static_cast<ListObject*>(l)->items[i]; }
+inline void list_set_item_steal(Object* l, ssize i, Object* v) {
+  static_cast<ListObject*>(l)->items[i] = v;
+}
+
+Object* list_new(ssize n);                  // PyList_New: n null items
+int list_append(Object* l, Object* v);      // PyList_Append
+int list_insert(Object* l, ssize i, Object* v);
+Object* list_get_item(Object* l, ssize i);  // PyList_GetItem: borrowed, IndexError
+int list_set_item(Object* l, ssize i, Object* v);  // PyList_SetItem: steals v
+Object* list_get_slice(Object* l, ssize lo, ssize hi);
+int list_set_slice(Object* l, ssize lo, ssize hi, Object* v);
+int list_sort(Object* l);                   // PyList_Sort
+int list_reverse(Object* l);
+Object* list_as_tuple(Object* l);
+Object* list_from_array(Object* const* items, ssize n);
+int list_extend(Object* l, Object* iterable);  // _PyList_Extend
+// list.sort(key=..., reverse=...) as list_sort_impl.
+int list_sort_with(Object* l, Object* keyfunc, bool reverse);
+
+}  // namespace cppy::objects

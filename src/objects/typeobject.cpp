@@ -1,0 +1,802 @@
+// Type objects: Objects/typeobject.c (type_ready, slot inheritance, the C3 MRO, the method
+// cache, `object` and `type`, type_call, heap types from type(name, bases, dict)).
+// The slotdefs table and the slot_*/wrap_* functions are in slots.cpp.
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/listobject.h"
+#include "objects/methodobject.h"
+#include "objects/text_api.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
+#include "runtime/pystate.h"
+
+namespace cppy::objects {
+
+using typeobject_internal::name_of;
+
+TypeObject static_type(const char* name, ssize basicsize, ssize itemsize, unsigned long flags) {
+  TypeObject t{};
+  t.refcnt = kImmortalRefcnt;
+  t.type = &Type_Type;
+  t.name = name;
+  t.basicsize = basicsize;
+  t.itemsize = itemsize;
+  t.flags = flags | kTpflagsImmutabletype;
+  return t;
+}
+
+// PyType_IsSubtype.
+bool is_subtype(TypeObject* a, TypeObject* b) {
+  if (a == b) return true;
+  Object* mro = a->mro;
+  if (mro) {
+    ssize n = tuple_size(mro);
+    Object** items = tuple_items(mro);
+    for (ssize i = 0; i < n; ++i)
+      if (items[i] == b) return true;
+    return false;
+  }
+  // Not ready yet: follow tp_base.
+  for (TypeObject* t = a; t; t = t->base)
+    if (t == b) return true;
+  return b == &BaseObject_Type;
+}
+
+// --- version tags and the method cache -------------------------------------------------------
+
+namespace {
+
+constexpr unsigned kMcacheSizeExp = 12;
+constexpr unsigned kMaxVersionsPerClass = 1000;
+
+struct McacheEntry {
+  unsigned int version;
+  Object* name;   // borrowed interned str
+  Object* value;  // borrowed
+};
+McacheEntry method_cache[1u << kMcacheSizeExp];
+unsigned int next_version_tag = 1;
+
+inline unsigned mcache_hash(unsigned version, Object* name) {
+  auto p = reinterpret_cast<uintptr_t>(name);
+  return (version ^ static_cast<unsigned>(p >> 3)) & ((1u << kMcacheSizeExp) - 1);
+}
+
+// find_name_in_mro: borrowed; *error set to -1 when hashing the name failed.
+Object* find_name_in_mro(TypeObject* type, Object* name, int* error) {
+  *error = 0;
+  hash_t hash = object_hash(name);
+  if (hash == -1) {
+    *error = -1;
+    return nullptr;
+  }
+  Object* mro = type->mro;
+  if (mro == nullptr) {
+    if (!type_has_feature(type, kTpflagsReadying)) {
+      if (type_ready(type) < 0) {
+        *error = -1;
+        return nullptr;
+      }
+      mro = type->mro;
+    }
+    if (mro == nullptr) {
+      *error = 1;
+      return nullptr;
+    }
+  }
+  Ref<> keep = Ref<>::borrow(mro);
+  ssize n = tuple_size(mro);
+  for (ssize i = 0; i < n; ++i) {
+    auto* base = static_cast<TypeObject*>(tuple_item(mro, i));
+    Object* dict = base->dict;
+    if (!dict) continue;
+    Object* res = dict_get_item_known_hash(dict, name, hash);
+    if (res) return res;
+    if (errors::occurred()) {
+      *error = -1;
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+unsigned int type_next_version_tag() { return next_version_tag; }
+
+bool type_assign_version_tag(TypeObject* type) {
+  if (type_has_feature(type, kTpflagsValidVersionTag)) return true;
+  if (!type_has_feature(type, kTpflagsReady)) return false;
+  if (type_has_feature(type, kTpflagsHeaptype) && type->versions_used >= kMaxVersionsPerClass)
+    return false;
+  if (next_version_tag == 0) return false;  // exhausted
+  if (type->bases) {
+    ssize n = tuple_size(type->bases);
+    for (ssize i = 0; i < n; ++i)
+      if (!type_assign_version_tag(static_cast<TypeObject*>(tuple_item(type->bases, i))))
+        return false;
+  }
+  type->versions_used += 1;
+  type->version_tag = next_version_tag++;
+  type->flags |= kTpflagsValidVersionTag;
+  return true;
+}
+
+// PyType_Modified: the type and every subclass lose their version tag.
+void type_modified(TypeObject* type) {
+  if (!type_has_feature(type, kTpflagsValidVersionTag)) return;
+  if (type->subclasses) {
+    ssize pos = 0;
+    Object *k, *v;
+    while (dict_next(type->subclasses, &pos, &k, &v)) {
+      auto* sub = reinterpret_cast<TypeObject*>(long_as_long(v));
+      type_modified(sub);
+    }
+  }
+  type->flags &= ~kTpflagsValidVersionTag;
+  type->version_tag = 0;
+}
+
+// _PyType_Lookup.
+Object* type_lookup(TypeObject* type, Object* name) {
+  bool cacheable = name->type == &str_type;
+  unsigned h = 0;
+  if (cacheable && type_has_feature(type, kTpflagsValidVersionTag)) {
+    h = mcache_hash(type->version_tag, name);
+    McacheEntry& e = method_cache[h];
+    if (e.version == type->version_tag && e.name == name) return e.value;
+  }
+  int error;
+  Object* res = find_name_in_mro(type, name, &error);
+  if (error) {
+    if (error == -1) errors::clear();
+    return nullptr;
+  }
+  if (cacheable && type_assign_version_tag(type)) {
+    // Only interned names are cached: the pointer identifies the name.
+    h = mcache_hash(type->version_tag, name);
+    McacheEntry& e = method_cache[h];
+    e.version = type->version_tag;
+    e.name = name;
+    e.value = res;
+  }
+  return res;
+}
+
+Object* type_lookup_ref(TypeObject* type, Object* name) {
+  return xnew_ref(type_lookup(type, name));
+}
+
+// --- allocation -------------------------------------------------------------------------------
+
+// PyType_GenericAlloc: zeroed memory for basicsize + (nitems + 1) * itemsize, GC-tracked
+// when the type has the GC flag.
+Object* type_generic_alloc(TypeObject* type, ssize nitems) {
+  size_t size = static_cast<size_t>(type->basicsize + (nitems + 1) * type->itemsize);
+  size = (size + sizeof(void*) - 1) & ~(sizeof(void*) - 1);
+  Object* obj;
+  if (type_has_feature(type, kTpflagsHaveGc)) {
+    obj = gc::gc_malloc(size);
+    if (!obj) return nullptr;
+  } else {
+    obj = static_cast<Object*>(gc::object_calloc(1, size));
+    if (!obj) return errors::no_memory();
+  }
+  obj->refcnt = 1;
+  obj->type = type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  if (type_has_feature(type, kTpflagsHeaptype)) incref(type);
+  if (type->itemsize) static_cast<VarObject*>(obj)->size = nitems;
+  if (type_has_feature(type, kTpflagsHaveGc)) gc::track(obj);
+  return obj;
+}
+
+Object* type_generic_new(TypeObject* type, Object*, Object*) { return type->alloc(type, 0); }
+
+void object_generic_free(void* p) {
+  auto* o = static_cast<Object*>(p);
+  if (gc::object_is_gc(o)) gc::gc_free(o);
+  else gc::object_free(o);
+}
+
+namespace {
+void gc_del(void* p) { gc::gc_free(static_cast<Object*>(p)); }
+void plain_free(void* p) { gc::object_free(p); }
+}  // namespace
+
+// --- names -------------------------------------------------------------------------------------
+
+const char* type_short_name(const TypeObject* type) {
+  const char* s = std::strrchr(type->name, '.');
+  return s ? s + 1 : type->name;
+}
+
+Object* type_get_name(TypeObject* type) {
+  if (type_has_feature(type, kTpflagsHeaptype)) {
+    auto* ht = static_cast<HeapTypeObject*>(type);
+    return new_ref(ht->ht_name);
+  }
+  return str_from_cstr(type_short_name(type));
+}
+
+Object* type_get_qualname(TypeObject* type) {
+  if (type_has_feature(type, kTpflagsHeaptype)) {
+    auto* ht = static_cast<HeapTypeObject*>(type);
+    return new_ref(ht->ht_qualname);
+  }
+  return str_from_cstr(type_short_name(type));
+}
+
+Object* type_get_module(TypeObject* type) {
+  if (type_has_feature(type, kTpflagsHeaptype)) {
+    Object* mod = type->dict ? dict_get_item_with_error(type->dict, name_of("__module__"))
+                             : nullptr;
+    if (!mod) {
+      if (!errors::occurred()) errors::set_string(exc_AttributeError, "__module__");
+      return nullptr;
+    }
+    return new_ref(mod);
+  }
+  const char* s = std::strrchr(type->name, '.');
+  if (s) return str_from_utf8(type->name, s - type->name);
+  return str_intern_from_cstr("builtins");
+}
+
+Object* type_subclasses(TypeObject* type) {
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list || !type->subclasses) return list.release();
+  ssize pos = 0;
+  Object *k, *v;
+  while (dict_next(type->subclasses, &pos, &k, &v)) {
+    auto* sub = reinterpret_cast<Object*>(long_as_long(v));
+    if (list_append(list.get(), sub) < 0) return nullptr;
+  }
+  return list.release();
+}
+
+namespace {
+
+int add_subclass(TypeObject* base, TypeObject* type) {
+  if (!base->subclasses) {
+    base->subclasses = dict_new();
+    if (!base->subclasses) return -1;
+  }
+  Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(type)));
+  if (!key) return -1;
+  return dict_set_item(base->subclasses, key.get(), key.get());
+}
+
+// --- the MRO (C3 linearisation: mro_implementation) ---------------------------------------------
+
+bool tail_contains(const std::vector<Object*>& list, size_t whence, Object* o) {
+  for (size_t j = whence + 1; j < list.size(); ++j)
+    if (list[j] == o) return true;
+  return false;
+}
+
+Object* class_name(Object* cls) {
+  Object* name = nullptr;
+  if (object_get_optional_attr(cls, name_of("__name__"), &name) == 0) name = object_repr(cls);
+  return name;
+}
+
+// set_mro_error: names the bases that could not be ordered.
+void set_mro_error(std::vector<std::vector<Object*>>& to_merge, std::vector<size_t>& remain) {
+  Ref<> set = Ref<>::steal(dict_new());
+  if (!set) return;
+  for (size_t i = 0; i < to_merge.size(); ++i) {
+    if (remain[i] < to_merge[i].size()) {
+      Object* c = to_merge[i][remain[i]];
+      if (dict_set_item(set.get(), c, none()) < 0) return;
+    }
+  }
+  std::string msg = "Cannot create a consistent method resolution order (MRO) for bases";
+  ssize pos = 0;
+  Object *k, *v;
+  bool first = true;
+  while (dict_next(set.get(), &pos, &k, &v)) {
+    Ref<> name = Ref<>::steal(class_name(k));
+    msg += first ? " " : ", ";
+    first = false;
+    msg += name ? str_as_utf8(name.get()) : "?";
+  }
+  errors::set_string(exc_TypeError, msg.c_str());
+}
+
+int pmerge(std::vector<Object*>& acc, std::vector<std::vector<Object*>>& to_merge) {
+  std::vector<size_t> remain(to_merge.size(), 0);
+  size_t empty_cnt;
+again:
+  empty_cnt = 0;
+  for (size_t i = 0; i < to_merge.size(); ++i) {
+    auto& cur = to_merge[i];
+    if (remain[i] >= cur.size()) {
+      ++empty_cnt;
+      continue;
+    }
+    Object* candidate = cur[remain[i]];
+    bool in_tail = false;
+    for (size_t j = 0; j < to_merge.size() && !in_tail; ++j)
+      if (tail_contains(to_merge[j], remain[j], candidate)) in_tail = true;
+    if (in_tail) continue;
+    acc.push_back(candidate);
+    for (size_t j = 0; j < to_merge.size(); ++j)
+      if (remain[j] < to_merge[j].size() && to_merge[j][remain[j]] == candidate) ++remain[j];
+    goto again;
+  }
+  if (empty_cnt != to_merge.size()) {
+    set_mro_error(to_merge, remain);
+    return -1;
+  }
+  return 0;
+}
+
+int check_duplicates(Object* tuple) {
+  ssize n = tuple_size(tuple);
+  for (ssize i = 0; i < n; ++i) {
+    Object* o = tuple_item(tuple, i);
+    for (ssize j = i + 1; j < n; ++j) {
+      if (tuple_item(tuple, j) == o) {
+        Ref<> name = Ref<>::steal(class_name(o));
+        if (name) errors::format(exc_TypeError, "duplicate base class %U", name.get());
+        return -1;
+      }
+    }
+  }
+  return 0;
+}
+
+Object* mro_implementation(TypeObject* type) {
+  Object* bases = type->bases;
+  ssize n = tuple_size(bases);
+  for (ssize i = 0; i < n; ++i) {
+    auto* base = static_cast<TypeObject*>(tuple_item(bases, i));
+    if (base->mro == nullptr) {
+      errors::format(exc_TypeError, "Cannot extend an incomplete type '%.100s'", base->name);
+      return nullptr;
+    }
+  }
+  if (n == 1) {
+    // Fast path: (type,) + base.__mro__.
+    Object* base_mro = static_cast<TypeObject*>(tuple_item(bases, 0))->mro;
+    ssize k = tuple_size(base_mro);
+    Object* result = tuple_new(k + 1);
+    if (!result) return nullptr;
+    tuple_set_item(result, 0, new_ref<Object>(type));
+    for (ssize i = 0; i < k; ++i) tuple_set_item(result, i + 1, new_ref(tuple_item(base_mro, i)));
+    return result;
+  }
+  if (check_duplicates(bases) < 0) return nullptr;
+  std::vector<std::vector<Object*>> to_merge;
+  for (ssize i = 0; i < n; ++i) {
+    Object* m = static_cast<TypeObject*>(tuple_item(bases, i))->mro;
+    to_merge.emplace_back(tuple_items(m), tuple_items(m) + tuple_size(m));
+  }
+  to_merge.emplace_back(tuple_items(bases), tuple_items(bases) + n);
+  std::vector<Object*> acc{type};
+  if (pmerge(acc, to_merge) < 0) return nullptr;
+  return tuple_from_array(acc.data(), ssize(acc.size()));
+}
+
+}  // namespace
+
+Object* mro_implementation_public(TypeObject* type) { return mro_implementation(type); }
+
+namespace {
+
+// mro_invoke: a metaclass may override mro(); its result is checked.
+Object* mro_invoke(TypeObject* type) {
+  bool custom = type->type != &Type_Type;
+  Ref<> mro_result;
+  if (custom) {
+    Ref<> meth = Ref<>::steal(lookup_special(type, name_of("mro")));
+    if (!meth) {
+      if (!errors::occurred()) errors::set_string(exc_AttributeError, "mro");
+      return nullptr;
+    }
+    mro_result = Ref<>::steal(object_call_no_args(meth.get()));
+  } else {
+    mro_result = Ref<>::steal(mro_implementation(type));
+  }
+  if (!mro_result) return nullptr;
+  Object* result = sequence_tuple(mro_result.get());
+  if (!result) return nullptr;
+  if (custom) {
+    ssize n = tuple_size(result);
+    for (ssize i = 0; i < n; ++i) {
+      Object* cls = tuple_item(result, i);
+      if (!type_check_type(cls)) {
+        errors::format(exc_TypeError, "mro() returned a non-class ('%.500s')", cls->type->name);
+        decref(result);
+        return nullptr;
+      }
+    }
+  }
+  return result;
+}
+
+int mro_internal(TypeObject* type) {
+  Object* mro = mro_invoke(type);
+  if (!mro) return -1;
+  xsetref(type->mro, mro);
+  type_modified(type);
+  return 0;
+}
+
+// --- inheritance ----------------------------------------------------------------------------------
+
+void inherit_special(TypeObject* type, TypeObject* base) {
+  if (!type_has_feature(type, kTpflagsHaveGc) && type_has_feature(base, kTpflagsHaveGc) &&
+      !type->traverse && !type->clear) {
+    type->flags |= kTpflagsHaveGc;
+    if (!type->traverse) type->traverse = base->traverse;
+    if (!type->clear) type->clear = base->clear;
+  }
+  if (type->basicsize == 0) type->basicsize = base->basicsize;
+  if (!type->itemsize) type->itemsize = base->itemsize;
+  if (!type->weaklistoffset) type->weaklistoffset = base->weaklistoffset;
+  if (!type->dictoffset) type->dictoffset = base->dictoffset;
+  // The fast subclass flags follow the base.
+  constexpr unsigned long kSubclassFlags =
+      kTpflagsLongSubclass | kTpflagsListSubclass | kTpflagsTupleSubclass |
+      kTpflagsBytesSubclass | kTpflagsUnicodeSubclass | kTpflagsDictSubclass |
+      kTpflagsBaseExcSubclass | kTpflagsTypeSubclass;
+  type->flags |= base->flags & kSubclassFlags;
+}
+
+template <class T>
+void copy_slot(T& dst, T src) {
+  if (!dst && src) dst = src;
+}
+
+// overrides_hash: the type's own dict defines __eq__ or __hash__.
+bool overrides_hash(TypeObject* type) {
+  Object* dict = type->dict;
+  if (!dict) return false;
+  return dict_get_item(dict, name_of("__eq__")) || dict_get_item(dict, name_of("__hash__"));
+}
+
+void inherit_number(NumberMethods* n, const NumberMethods* b) {
+  copy_slot(n->add, b->add);
+  copy_slot(n->subtract, b->subtract);
+  copy_slot(n->multiply, b->multiply);
+  copy_slot(n->remainder, b->remainder);
+  copy_slot(n->divmod, b->divmod);
+  copy_slot(n->power, b->power);
+  copy_slot(n->negative, b->negative);
+  copy_slot(n->positive, b->positive);
+  copy_slot(n->absolute, b->absolute);
+  copy_slot(n->bool_, b->bool_);
+  copy_slot(n->invert, b->invert);
+  copy_slot(n->lshift, b->lshift);
+  copy_slot(n->rshift, b->rshift);
+  copy_slot(n->and_, b->and_);
+  copy_slot(n->xor_, b->xor_);
+  copy_slot(n->or_, b->or_);
+  copy_slot(n->int_, b->int_);
+  copy_slot(n->float_, b->float_);
+  copy_slot(n->inplace_add, b->inplace_add);
+  copy_slot(n->inplace_subtract, b->inplace_subtract);
+  copy_slot(n->inplace_multiply, b->inplace_multiply);
+  copy_slot(n->inplace_remainder, b->inplace_remainder);
+  copy_slot(n->inplace_power, b->inplace_power);
+  copy_slot(n->inplace_lshift, b->inplace_lshift);
+  copy_slot(n->inplace_rshift, b->inplace_rshift);
+  copy_slot(n->inplace_and, b->inplace_and);
+  copy_slot(n->inplace_xor, b->inplace_xor);
+  copy_slot(n->inplace_or, b->inplace_or);
+  copy_slot(n->true_divide, b->true_divide);
+  copy_slot(n->floor_divide, b->floor_divide);
+  copy_slot(n->inplace_true_divide, b->inplace_true_divide);
+  copy_slot(n->inplace_floor_divide, b->inplace_floor_divide);
+  copy_slot(n->index, b->index);
+  copy_slot(n->matrix_multiply, b->matrix_multiply);
+  copy_slot(n->inplace_matrix_multiply, b->inplace_matrix_multiply);
+}
+
+void inherit_slots(TypeObject* type, TypeObject* base) {
+  if (type->as_number && base->as_number && type->as_number != base->as_number)
+    inherit_number(type->as_number, base->as_number);
+  if (type->as_async && base->as_async && type->as_async != base->as_async) {
+    copy_slot(type->as_async->await, base->as_async->await);
+    copy_slot(type->as_async->aiter, base->as_async->aiter);
+    copy_slot(type->as_async->anext, base->as_async->anext);
+    copy_slot(type->as_async->send, base->as_async->send);
+  }
+  if (type->as_sequence && base->as_sequence && type->as_sequence != base->as_sequence) {
+    SequenceMethods* s = type->as_sequence;
+    const SequenceMethods* b = base->as_sequence;
+    copy_slot(s->length, b->length);
+    copy_slot(s->concat, b->concat);
+    copy_slot(s->repeat, b->repeat);
+    copy_slot(s->item, b->item);
+    copy_slot(s->ass_item, b->ass_item);
+    copy_slot(s->contains, b->contains);
+    copy_slot(s->inplace_concat, b->inplace_concat);
+    copy_slot(s->inplace_repeat, b->inplace_repeat);
+  }
+  if (type->as_mapping && base->as_mapping && type->as_mapping != base->as_mapping) {
+    copy_slot(type->as_mapping->length, base->as_mapping->length);
+    copy_slot(type->as_mapping->subscript, base->as_mapping->subscript);
+    copy_slot(type->as_mapping->ass_subscript, base->as_mapping->ass_subscript);
+  }
+  if (type->as_buffer && base->as_buffer && type->as_buffer != base->as_buffer) {
+    copy_slot(type->as_buffer->getbuffer, base->as_buffer->getbuffer);
+    copy_slot(type->as_buffer->releasebuffer, base->as_buffer->releasebuffer);
+  }
+  copy_slot(type->dealloc, base->dealloc);
+  if (!type->getattro) type->getattro = base->getattro;
+  if (!type->setattro) type->setattro = base->setattro;
+  copy_slot(type->repr, base->repr);
+  copy_slot(type->call, base->call);
+  copy_slot(type->str, base->str);
+  // Vectorcall is inherited only by types that cannot change __call__ afterwards.
+  if (!type_has_feature(type, kTpflagsHaveVectorcall) &&
+      type_has_feature(base, kTpflagsHaveVectorcall) &&
+      (!type_has_feature(type, kTpflagsHeaptype) ||
+       type_has_feature(type, kTpflagsImmutabletype)) &&
+      !type->call) {
+    type->flags |= kTpflagsHaveVectorcall;
+  }
+  if (!type->vectorcall_offset && type->call == base->call)
+    type->vectorcall_offset = base->vectorcall_offset;
+  // tp_hash and tp_richcompare go together, and only when the type overrides neither.
+  if (!type->richcompare && !type->hash && !overrides_hash(type)) {
+    type->richcompare = base->richcompare;
+    type->hash = base->hash;
+  }
+  copy_slot(type->iter, base->iter);
+  copy_slot(type->iternext, base->iternext);
+  copy_slot(type->descr_get, base->descr_get);
+  if (base->descr_get && type->descr_get == base->descr_get &&
+      type_has_feature(base, kTpflagsMethodDescriptor))
+    type->flags |= kTpflagsMethodDescriptor;
+  copy_slot(type->descr_set, base->descr_set);
+  copy_slot(type->init, base->init);
+  copy_slot(type->alloc, base->alloc);
+  copy_slot(type->is_gc, base->is_gc);
+  copy_slot(type->finalize, base->finalize);
+  copy_slot(type->del, base->del);
+  bool type_gc = type_has_feature(type, kTpflagsHaveGc);
+  bool base_gc = type_has_feature(base, kTpflagsHaveGc);
+  if (type_gc == base_gc) {
+    copy_slot(type->free, base->free);
+  } else if (type_gc && (!type->free || type->free == plain_free) &&
+             (base->free == plain_free || base->free == nullptr)) {
+    type->free = gc_del;
+  }
+}
+
+// type_new_wrapper (tp_new_wrapper): T.__new__(S, ...) for a type written in C++.
+Object* tp_new_wrapper(Object* self, Object* args, Object* kwds) {
+  auto* type = static_cast<TypeObject*>(self);
+  if (!tuple_check(args) || tuple_size(args) < 1) {
+    return errors::format(exc_TypeError, "%s.__new__(): not enough arguments", type->name);
+  }
+  Object* arg0 = tuple_item(args, 0);
+  if (!type_check_type(arg0)) {
+    return errors::format(exc_TypeError, "%s.__new__(X): X is not a type object (%s)",
+                          type->name, arg0->type->name);
+  }
+  auto* subtype = static_cast<TypeObject*>(arg0);
+  if (!is_subtype(subtype, type)) {
+    return errors::format(exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
+                          type->name, subtype->name, subtype->name, type->name);
+  }
+  // The most derived base that is not a heap type must use this __new__ ("is not safe").
+  TypeObject* staticbase = subtype;
+  while (staticbase && staticbase->new_ &&
+         type_has_feature(staticbase, kTpflagsHeaptype))
+    staticbase = staticbase->base;
+  if (staticbase && staticbase->new_ != type->new_) {
+    return errors::format(exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
+                          type->name, subtype->name, staticbase->name);
+  }
+  Ref<> rest = Ref<>::steal(tuple_get_slice(args, 1, tuple_size(args)));
+  if (!rest) return nullptr;
+  return type->new_(subtype, rest.get(), kwds);
+}
+
+MethodDef tp_new_methoddef[] = {
+    {"__new__", reinterpret_cast<void*>(tp_new_wrapper), kMethVarargs | kMethKeywords,
+     "__new__($type, *args, **kwargs)\n--\n\nCreate and return a new object.  See "
+     "help(type) for accurate signature."},
+    {nullptr, nullptr, 0, nullptr}};
+
+int add_tp_new_wrapper(TypeObject* type) {
+  Object* name = name_of("__new__");
+  if (dict_get_item(type->dict, name)) return 0;
+  Ref<> func = Ref<>::steal(cfunction_new(tp_new_methoddef, type, nullptr));
+  if (!func) return -1;
+  return dict_set_item(type->dict, name, func.get());
+}
+
+// The doc without the "name(signature)\n--\n\n" header (_PyType_GetDocFromInternalDoc).
+const char* doc_without_signature(const char* name, const char* doc) {
+  if (!doc) return nullptr;
+  const char* dot = std::strrchr(name, '.');
+  const char* shortname = dot ? dot + 1 : name;
+  size_t len = std::strlen(shortname);
+  if (std::strncmp(doc, shortname, len) != 0 || doc[len] != '(') return doc;
+  const char* end = std::strstr(doc, ")\n--\n\n");
+  if (!end) return doc;
+  return end + 6;
+}
+
+int add_methods(TypeObject* type, MethodDef* meth) {
+  for (; meth && meth->name; ++meth) {
+    Ref<> descr;
+    if (meth->flags & kMethClass) {
+      if (meth->flags & kMethStatic) {
+        errors::set_string(exc_ValueError, "method cannot be both class and static");
+        return -1;
+      }
+      descr = Ref<>::steal(descr_new_classmethod(type, meth));
+    } else if (meth->flags & kMethStatic) {
+      Ref<> cfunc = Ref<>::steal(cfunction_new(meth, nullptr, nullptr));
+      if (!cfunc) return -1;
+      descr = Ref<>::steal(staticmethod_new(cfunc.get()));
+    } else {
+      descr = Ref<>::steal(descr_new_method(type, meth));
+    }
+    if (!descr) return -1;
+    Ref<> name = Ref<>::steal(str_intern_from_cstr(meth->name));
+    if (!name) return -1;
+    if (meth->flags & kMethCoexist) {
+      if (dict_set_item(type->dict, name.get(), descr.get()) < 0) return -1;
+    } else if (dict_set_default_ref(type->dict, name.get(), descr.get(), nullptr) < 0) {
+      return -1;
+    }
+  }
+  return 0;
+}
+
+int add_members(TypeObject* type, MemberDef* m) {
+  for (; m && m->name; ++m) {
+    Ref<> descr = Ref<>::steal(descr_new_member(type, m));
+    if (!descr) return -1;
+    if (dict_set_default_ref(type->dict, static_cast<DescrObject*>(descr.get())->d_name,
+                             descr.get(), nullptr) < 0)
+      return -1;
+  }
+  return 0;
+}
+
+int add_getset(TypeObject* type, GetSetDef* g) {
+  for (; g && g->name; ++g) {
+    Ref<> descr = Ref<>::steal(descr_new_getset(type, g));
+    if (!descr) return -1;
+    if (dict_set_default_ref(type->dict, static_cast<DescrObject*>(descr.get())->d_name,
+                             descr.get(), nullptr) < 0)
+      return -1;
+  }
+  return 0;
+}
+
+int type_ready_fill_dict(TypeObject* type) {
+  if (typeobject_internal::add_operators(type) < 0) return -1;
+  if (add_methods(type, type->methods) < 0) return -1;
+  if (add_members(type, type->members) < 0) return -1;
+  if (add_getset(type, type->getset) < 0) return -1;
+  // __doc__
+  Object* docname = name_of("__doc__");
+  if (!dict_get_item(type->dict, docname)) {
+    Ref<> doc;
+    const char* d = doc_without_signature(type->name, type->doc);
+    if (d) doc = Ref<>::steal(str_from_cstr(d));
+    else doc = Ref<>::borrow(none());
+    if (!doc || dict_set_item(type->dict, docname, doc.get()) < 0) return -1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+// PyType_Ready.
+int type_ready(TypeObject* type) {
+  if (type_has_feature(type, kTpflagsReady)) return 0;
+  if (type_has_feature(type, kTpflagsReadying)) return 0;
+  type->flags |= kTpflagsReadying;
+  auto fail = [type] {
+    type->flags &= ~kTpflagsReadying;
+    return -1;
+  };
+  if (!type_has_feature(type, kTpflagsHeaptype)) make_immortal(type);
+  // type_ready_set_base / set_type.
+  TypeObject* base = type->base;
+  if (base == nullptr && type != &BaseObject_Type) base = type->base = &BaseObject_Type;
+  if (base && !type_has_feature(base, kTpflagsReady) && type_ready(base) < 0) return fail();
+  if (type->type == nullptr && base) type->type = base->type;
+  // type_ready_set_bases.
+  if (type->bases == nullptr) {
+    type->bases = base ? tuple_pack(1, base) : tuple_new(0);
+    if (!type->bases) return fail();
+  }
+  // type_ready_set_dict.
+  if (type->dict == nullptr) {
+    type->dict = dict_new();
+    if (!type->dict) return fail();
+  }
+  if (type_ready_fill_dict(type) < 0) return fail();
+  if (mro_internal(type) < 0) return fail();
+  // type_ready_set_new.
+  if (!type_has_feature(type, kTpflagsDisallowInstantiation)) {
+    if (type->new_) {
+      if (add_tp_new_wrapper(type) < 0) return fail();
+    } else if (base) {
+      type->new_ = base->new_;
+    }
+  } else {
+    type->new_ = nullptr;
+  }
+  // type_ready_inherit.
+  if (base) {
+    inherit_special(type, base);
+    if (!type->as_async) type->as_async = base->as_async;
+    if (!type->as_number) type->as_number = base->as_number;
+    if (!type->as_sequence) type->as_sequence = base->as_sequence;
+    if (!type->as_mapping) type->as_mapping = base->as_mapping;
+    if (!type->as_buffer) type->as_buffer = base->as_buffer;
+  }
+  ssize n = tuple_size(type->mro);
+  for (ssize i = 1; i < n; ++i) {
+    Object* b = tuple_item(type->mro, i);
+    inherit_slots(type, static_cast<TypeObject*>(b));
+  }
+  if (!type->free) type->free = type_has_feature(type, kTpflagsHaveGc) ? gc_del : plain_free;
+  // type_ready_set_hash: a type with no tp_hash is unhashable (__hash__ = None).
+  if (type->hash == nullptr) {
+    Object* hname = name_of("__hash__");
+    if (!dict_get_item(type->dict, hname)) {
+      if (dict_set_item(type->dict, hname, none()) < 0) return fail();
+      type->hash = object_hash_not_implemented;
+    }
+  }
+  // type_ready_add_subclasses.
+  ssize nb = tuple_size(type->bases);
+  for (ssize i = 0; i < nb; ++i) {
+    auto* b = static_cast<TypeObject*>(tuple_item(type->bases, i));
+    if (add_subclass(b, type) < 0) return fail();
+  }
+  type->flags = (type->flags & ~kTpflagsReadying) | kTpflagsReady;
+  return 0;
+}
+
+ssize type_dict_offset(TypeObject* type) { return type->dictoffset; }
+
+// _PyObject_LookupSpecial: the attribute found on the type, bound to self.
+Object* lookup_special(Object* self, Object* name) {
+  Object* res = type_lookup(self->type, name);
+  if (!res) return nullptr;
+  descrgetfunc f = res->type->descr_get;
+  if (f == nullptr) return new_ref(res);
+  Ref<> keep = Ref<>::borrow(res);
+  return f(res, self, self->type);
+}
+
+// lookup_maybe_method: the unbound function when it is a plain method descriptor.
+Object* lookup_maybe_method(Object* self, Object* name, bool* unbound) {
+  Object* res = type_lookup(self->type, name);
+  if (!res) return nullptr;
+  if (type_has_feature(res->type, kTpflagsMethodDescriptor)) {
+    *unbound = true;
+    return new_ref(res);
+  }
+  *unbound = false;
+  descrgetfunc f = res->type->descr_get;
+  if (f == nullptr) return new_ref(res);
+  Ref<> keep = Ref<>::borrow(res);
+  return f(res, self, self->type);
+}
+
+}  // namespace cppy::objects

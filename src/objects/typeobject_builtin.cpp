@@ -1,0 +1,1322 @@
+// The `object`, `type` and `super` types, and classes made by type(name, bases, dict):
+// Objects/typeobject.c (object_*, type_*, type_new and its helpers, subtype_dealloc,
+// super_*).
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/listobject.h"
+#include "objects/methodobject.h"
+#include "objects/text_api.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
+
+namespace cppy::objects {
+
+using typeobject_internal::name_of;
+
+namespace {
+
+inline HeapTypeObject* ht(TypeObject* t) { return static_cast<HeapTypeObject*>(t); }
+inline TypeObject* as_type(Object* o) { return static_cast<TypeObject*>(o); }
+
+bool excess_args(Object* args, Object* kwds) {
+  return (args && tuple_size(args)) || (kwds && dict_check(kwds) && dict_size(kwds));
+}
+
+int object_init(Object* self, Object* args, Object* kwds);
+Object* object_new(TypeObject* type, Object* args, Object* kwds);
+
+// --- object ---------------------------------------------------------------------------------
+
+int object_init(Object* self, Object* args, Object* kwds) {
+  TypeObject* type = self->type;
+  if (excess_args(args, kwds)) {
+    if (type->init != object_init) {
+      errors::set_string(exc_TypeError,
+                         "object.__init__() takes exactly one argument (the instance to "
+                         "initialize)");
+      return -1;
+    }
+    if (type->new_ == object_new) {
+      errors::format(exc_TypeError,
+                     "%.200s.__init__() takes exactly one argument (the instance to initialize)",
+                     type->name);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+// The sorted abstract method names for "Can't instantiate abstract class".
+Object* abstract_error(TypeObject* type) {
+  Ref<> abstract_methods = Ref<>::steal(object_getattr(type, name_of("__abstractmethods__")));
+  if (!abstract_methods) return nullptr;
+  Ref<> sorted = Ref<>::steal(sequence_list(abstract_methods.get()));
+  if (!sorted || list_sort(sorted.get()) < 0) return nullptr;
+  ssize n = list_size(sorted.get());
+  std::string joined;
+  for (ssize i = 0; i < n; ++i) {
+    if (i) joined += "', '";
+    Object* s = list_items(sorted.get())[i];
+    if (str_check(s)) joined += str_as_utf8(s);
+  }
+  return errors::format(exc_TypeError,
+                        "Can't instantiate abstract class %s without an implementation for "
+                        "abstract method%s '%s'",
+                        type->name, n > 1 ? "s" : "", joined.c_str());
+}
+
+Object* object_new(TypeObject* type, Object* args, Object* kwds) {
+  if (excess_args(args, kwds)) {
+    if (type->new_ != object_new) {
+      return errors::format(exc_TypeError,
+                            "object.__new__() takes exactly one argument (the type to "
+                            "instantiate)");
+    }
+    if (type->init == object_init) {
+      return errors::format(exc_TypeError, "%.200s() takes no arguments", type->name);
+    }
+  }
+  if (type_has_feature(type, kTpflagsIsAbstract)) return abstract_error(type);
+  return type->alloc(type, 0);
+}
+
+void object_dealloc(Object* self) { self->type->free(self); }
+
+Object* object_repr_slot(Object* self) {
+  TypeObject* type = self->type;
+  Ref<> mod = Ref<>::steal(type_get_module(type));
+  if (!mod) errors::clear();
+  else if (!str_check(mod.get())) mod.reset();
+  Ref<> name = Ref<>::steal(type_get_qualname(type));
+  if (!name) return nullptr;
+  if (mod && str_compare_cstr(mod.get(), "builtins") != 0)
+    return str_from_format("<%U.%U object at %p>", mod.get(), name.get(), static_cast<void*>(self));
+  return str_from_format("<%s object at %p>", type->name, static_cast<void*>(self));
+}
+
+Object* object_str_slot(Object* self) {
+  reprfunc f = self->type->repr;
+  if (f == nullptr) f = object_repr_slot;
+  return f(self);
+}
+
+Object* object_richcompare(Object* self, Object* other, int op) {
+  switch (op) {
+    case kEQ:
+      // identity: NotImplemented lets the other side or the fallback decide.
+      if (self == other) return bool_from_long(1);
+      return return_not_implemented();
+    case kNE: {
+      // By default __ne__ delegates to __eq__ and inverts the result.
+      richcmpfunc eq = self->type->richcompare;
+      if (eq == nullptr) return return_not_implemented();
+      Object* res = eq(self, other, kEQ);
+      if (res && res != not_implemented()) {
+        int ok = object_is_true(res);
+        decref(res);
+        if (ok < 0) return nullptr;
+        return bool_from_long(!ok);
+      }
+      return res;
+    }
+    default:
+      return return_not_implemented();
+  }
+}
+
+hash_t object_hash_slot(Object* self) { return hash_pointer(self); }
+
+Object* object_get_class(Object* self, void*) { return new_ref<Object>(self->type); }
+
+// compatible_for_assignment (reduced): same layout.
+bool compatible_for_assignment(TypeObject* oldto, TypeObject* newto, const char* attr) {
+  TypeObject* newbase = newto;
+  TypeObject* oldbase = oldto;
+  while (newbase->base && newbase->basicsize == newbase->base->basicsize &&
+         newbase->itemsize == newbase->base->itemsize)
+    newbase = newbase->base;
+  while (oldbase->base && oldbase->basicsize == oldbase->base->basicsize &&
+         oldbase->itemsize == oldbase->base->itemsize)
+    oldbase = oldbase->base;
+  if (newbase != oldbase && (newbase->base != oldbase->base || newto->basicsize != oldto->basicsize ||
+                             newto->dictoffset != oldto->dictoffset)) {
+    errors::format(exc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
+                   newto->name, oldto->name);
+    return false;
+  }
+  return true;
+}
+
+int object_set_class(Object* self, Object* value, void*) {
+  if (value == nullptr) {
+    errors::set_string(exc_TypeError, "can't delete __class__ attribute");
+    return -1;
+  }
+  if (!type_check_type(value)) {
+    errors::format(exc_TypeError, "__class__ must be set to a class, not '%s' object",
+                   value->type->name);
+    return -1;
+  }
+  TypeObject* newto = as_type(value);
+  TypeObject* oldto = self->type;
+  if (!(type_has_feature(newto, kTpflagsHeaptype) && type_has_feature(oldto, kTpflagsHeaptype))) {
+    errors::set_string(exc_TypeError,
+                       "__class__ assignment only supported for mutable types or ModuleType "
+                       "subclasses");
+    return -1;
+  }
+  if (!compatible_for_assignment(oldto, newto, "__class__")) return -1;
+  incref(newto);
+  self->type = newto;
+  decref(oldto);
+  return 0;
+}
+
+Object* object_init_subclass(Object*, Object*) { return return_none(); }
+Object* object_subclasshook(Object*, Object* const*, ssize) { return return_not_implemented(); }
+
+Object* object_format_method(Object* self, Object* format_spec) {
+  if (!str_check(format_spec)) {
+    return errors::format(exc_TypeError, "__format__() argument must be str, not %.200s",
+                          format_spec->type->name);
+  }
+  ssize n = 0;
+  str_as_utf8(format_spec, &n);
+  if (n > 0) {
+    return errors::format(exc_TypeError, "unsupported format string passed to %.200s.__format__",
+                          self->type->name);
+  }
+  return object_str_any(self);
+}
+
+Object* object_sizeof(Object* self, Object*) {
+  ssize size = 0;
+  ssize isize = self->type->itemsize;
+  if (isize > 0) size = static_cast<VarObject*>(self)->size * isize;
+  size += self->type->basicsize;
+  return long_from_ssize(size);
+}
+
+// merge_class_dict: the names of a class and its bases, for object.__dir__.
+int merge_class_dict(Object* dict, Object* aclass) {
+  Object* classdict = nullptr;
+  if (object_get_optional_attr(aclass, name_of("__dict__"), &classdict) < 0) return -1;
+  if (classdict) {
+    int status = dict_update(dict, classdict);
+    decref(classdict);
+    if (status < 0) return -1;
+  }
+  Object* bases = nullptr;
+  if (object_get_optional_attr(aclass, name_of("__bases__"), &bases) < 0) return -1;
+  if (bases) {
+    Ref<> b = Ref<>::steal(bases);
+    ssize n = object_size(bases);
+    if (n < 0) return -1;
+    for (ssize i = 0; i < n; ++i) {
+      Ref<> base = Ref<>::steal(sequence_get_item(bases, i));
+      if (!base) return -1;
+      if (merge_class_dict(dict, base.get()) < 0) return -1;
+    }
+  }
+  return 0;
+}
+
+Object* object_dir_method(Object* self, Object*) {
+  Object* dict = nullptr;
+  if (object_get_optional_attr(self, name_of("__dict__"), &dict) < 0) return nullptr;
+  Ref<> d;
+  if (dict && dict_check(dict)) {
+    d = Ref<>::steal(dict_copy(dict));
+    decref(dict);
+  } else {
+    xdecref(dict);
+    d = Ref<>::steal(dict_new());
+  }
+  if (!d) return nullptr;
+  Object* itsclass = nullptr;
+  if (object_get_optional_attr(self, name_of("__class__"), &itsclass) < 0) return nullptr;
+  if (itsclass) {
+    Ref<> c = Ref<>::steal(itsclass);
+    if (merge_class_dict(d.get(), itsclass) < 0) return nullptr;
+  }
+  return dict_keys(d.get());
+}
+
+Object* object_reduce_ex(Object* self, Object*) {
+  return errors::format(exc_TypeError, "cannot pickle '%.200s' object", self->type->name);
+}
+
+MethodDef object_methods[] = {
+    {"__reduce_ex__", reinterpret_cast<void*>(object_reduce_ex), kMethO,
+     "Helper for pickle."},
+    {"__subclasshook__", reinterpret_cast<void*>(object_subclasshook),
+     kMethClass | kMethFastcall,
+     "Abstract classes can override this to customize issubclass().\n\nThis is invoked early "
+     "on by abc.ABCMeta.__subclasscheck__().\nIt should return True, False or "
+     "NotImplemented.  If it returns\nNotImplemented, the normal algorithm is used.  "
+     "Otherwise, it\noverrides the normal algorithm (and the outcome is cached).\n"},
+    {"__init_subclass__", reinterpret_cast<void*>(object_init_subclass),
+     kMethClass | kMethNoArgs,
+     "This method is called when a class is subclassed.\n\nThe default implementation does "
+     "nothing. It may be\noverridden to extend subclasses.\n"},
+    {"__format__", reinterpret_cast<void*>(object_format_method), kMethO,
+     "Default object formatter.\n\nReturn str(self) if format_spec is empty. Raise TypeError "
+     "otherwise."},
+    {"__sizeof__", reinterpret_cast<void*>(object_sizeof), kMethNoArgs,
+     "Size of object in memory, in bytes."},
+    {"__dir__", reinterpret_cast<void*>(object_dir_method), kMethNoArgs,
+     "Default dir() implementation."},
+    {nullptr, nullptr, 0, nullptr}};
+
+GetSetDef object_getsets[] = {
+    {"__class__", object_get_class, object_set_class, "the object's class", nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+}  // namespace
+
+Object* object_str_any(Object* o) { return objects::object_str(o); }
+
+TypeObject BaseObject_Type = [] {
+  TypeObject t = static_type("object", sizeof(Object), 0, kTpflagsBasetype);
+  t.dealloc = object_dealloc;
+  t.repr = object_repr_slot;
+  t.hash = object_hash_slot;
+  t.str = object_str_slot;
+  t.getattro = object_generic_getattr;
+  t.setattro = object_generic_setattr;
+  t.richcompare = object_richcompare;
+  t.methods = object_methods;
+  t.getset = object_getsets;
+  t.init = object_init;
+  t.alloc = type_generic_alloc;
+  t.new_ = object_new;
+  t.free = object_generic_free;
+  t.doc =
+      "object()\n--\n\nThe base class of the class hierarchy.\n\nWhen called, it accepts no "
+      "arguments and returns a new featureless\ninstance that has no instance attributes and "
+      "cannot be given any.\n";
+  return t;
+}();
+
+// --- heap type instances ------------------------------------------------------------------------
+
+namespace {
+
+// The member descriptors a class's __slots__ added (their offsets within the instance).
+void clear_slots(TypeObject* type, Object* self) {
+  for (MemberDef* mp = type->members; mp && mp->name; ++mp) {
+    if (mp->type == kMemberObjectEx && !(mp->flags & kMemberReadonly)) {
+      auto** addr = reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + mp->offset);
+      clear(*addr);
+    }
+  }
+}
+
+void subtype_dealloc(Object* self);
+
+void subtype_dealloc(Object* self) {
+  TypeObject* type = self->type;
+  gc::untrack(self);
+  if (type->finalize) {
+    // Resurrection through __del__ keeps the object.
+    if (object_call_finalizer_from_dealloc(self) < 0) {
+      gc::track(self);
+      return;
+    }
+  }
+  // Clear the slots and dicts the heap types of the chain added.
+  TypeObject* base = type;
+  while (base->dealloc == subtype_dealloc) {
+    if (base->members) clear_slots(base, self);
+    base = base->base;
+  }
+  if (type->dictoffset && !base->dictoffset) {
+    Object** dictptr = object_dict_ptr(self);
+    if (dictptr && *dictptr) clear(*dictptr);
+  }
+  // The base's dealloc frees the memory (through type->free) and expects a tracked object
+  // if it is a GC type.
+  if (type_has_feature(base, kTpflagsHaveGc)) gc::track(self);
+  base->dealloc(self);
+  decref(type);
+}
+
+int subtype_traverse(Object* self, visitproc visit, void* arg) {
+  TypeObject* type = self->type;
+  TypeObject* base = type;
+  while (base->traverse == subtype_traverse) {
+    for (MemberDef* mp = base->members; mp && mp->name; ++mp) {
+      if (mp->type == kMemberObjectEx) {
+        Object* v = *reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + mp->offset);
+        if (v)
+          if (int r = visit(v, arg)) return r;
+      }
+    }
+    base = base->base;
+  }
+  if (type->dictoffset != base->dictoffset) {
+    Object** dictptr = object_dict_ptr(self);
+    if (dictptr && *dictptr)
+      if (int r = visit(*dictptr, arg)) return r;
+  }
+  if (int r = visit(type, arg)) return r;
+  if (base->traverse) return base->traverse(self, visit, arg);
+  return 0;
+}
+
+int subtype_clear(Object* self) {
+  TypeObject* type = self->type;
+  TypeObject* base = type;
+  while (base->clear == subtype_clear) {
+    if (base->members) clear_slots(base, self);
+    base = base->base;
+  }
+  if (type->dictoffset != base->dictoffset) {
+    Object** dictptr = object_dict_ptr(self);
+    if (dictptr && *dictptr) clear(*dictptr);
+  }
+  if (base->clear) return base->clear(self);
+  return 0;
+}
+
+Object* subtype_dict(Object* obj, void* context) { return object_generic_get_dict(obj, context); }
+int subtype_setdict(Object* obj, Object* value, void* context) {
+  return object_generic_set_dict(obj, value, context);
+}
+Object* subtype_getweakref(Object*, void*) { return return_none(); }
+
+GetSetDef subtype_getsets_full[] = {
+    {"__dict__", subtype_dict, subtype_setdict, "dictionary for instance variables", nullptr},
+    {"__weakref__", subtype_getweakref, nullptr, "list of weak references to the object",
+     nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+GetSetDef subtype_getsets_dict_only[] = {
+    {"__dict__", subtype_dict, subtype_setdict, "dictionary for instance variables", nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+GetSetDef subtype_getsets_weakref_only[] = {
+    {"__weakref__", subtype_getweakref, nullptr, "list of weak references to the object",
+     nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+// --- the type type ----------------------------------------------------------------------------------
+
+Object* type_repr(Object* self) {
+  TypeObject* type = as_type(self);
+  if (type->name == nullptr) return str_from_format("<class at %p>", static_cast<void*>(type));
+  Ref<> mod = Ref<>::steal(type_get_module(type));
+  if (!mod) errors::clear();
+  else if (!str_check(mod.get())) mod.reset();
+  Ref<> name = Ref<>::steal(type_get_qualname(type));
+  if (!name) return nullptr;
+  if (mod && str_compare_cstr(mod.get(), "builtins") != 0)
+    return str_from_format("<class '%U.%U'>", mod.get(), name.get());
+  return str_from_format("<class '%s'>", type->name);
+}
+
+Object* type_call(Object* self, Object* args, Object* kwds) {
+  TypeObject* type = as_type(self);
+  // type(x) is the type of x.
+  if (type == &Type_Type) {
+    ssize nargs = tuple_size(args);
+    if (nargs == 1 && (kwds == nullptr || !dict_size(kwds)))
+      return new_ref<Object>(tuple_item(args, 0)->type);
+    if (nargs != 3) {
+      errors::set_string(exc_TypeError, "type() takes 1 or 3 arguments");
+      return nullptr;
+    }
+  }
+  if (type->new_ == nullptr) {
+    return errors::format(exc_TypeError, "cannot create '%s' instances", type->name);
+  }
+  Object* obj = type->new_(type, args, kwds);
+  obj = check_function_result(type, obj, nullptr);
+  if (obj == nullptr) return nullptr;
+  // A __new__ returning something else skips __init__.
+  if (!type_check(obj, type)) return obj;
+  type = obj->type;
+  if (type->init) {
+    int res = type->init(obj, args, kwds);
+    if (res < 0) {
+      decref(obj);
+      return nullptr;
+    }
+  }
+  return obj;
+}
+
+Object* type_getattro(Object* self, Object* name) {
+  TypeObject* type = as_type(self);
+  TypeObject* metatype = self->type;
+  if (!str_check(name)) {
+    return errors::format(exc_TypeError, "attribute name must be string, not '%.200s'",
+                          name->type->name);
+  }
+  if (!type_has_feature(type, kTpflagsReady) && type_ready(type) < 0) return nullptr;
+  Object* meta_attribute = type_lookup(metatype, name);
+  Ref<> meta_ref = Ref<>::borrow(meta_attribute);
+  descrgetfunc meta_get = nullptr;
+  if (meta_attribute) {
+    meta_get = meta_attribute->type->descr_get;
+    if (meta_get && descr_is_data(meta_attribute)) return meta_get(meta_attribute, self, metatype);
+  }
+  Object* attribute = type_lookup(type, name);
+  if (attribute) {
+    Ref<> a = Ref<>::borrow(attribute);
+    descrgetfunc local_get = attribute->type->descr_get;
+    if (local_get) return local_get(attribute, nullptr, self);
+    return a.release();
+  }
+  if (meta_get) return meta_get(meta_attribute, self, metatype);
+  if (meta_attribute) return meta_ref.release();
+  errors::format(exc_AttributeError, "type object '%.100s' has no attribute '%U'", type->name,
+                 name);
+  return nullptr;
+}
+
+int type_setattro(Object* self, Object* name, Object* value) {
+  TypeObject* type = as_type(self);
+  if (type_has_feature(type, kTpflagsImmutabletype)) {
+    errors::format(exc_TypeError, "cannot set %R attribute of immutable type '%s'", name,
+                   type->name);
+    return -1;
+  }
+  if (!str_check(name)) {
+    errors::format(exc_TypeError, "attribute name must be string, not '%.200s'",
+                   name->type->name);
+    return -1;
+  }
+  incref(name);
+  str_intern_in_place(&name);
+  Ref<> n = Ref<>::steal(name);
+  int res = object_generic_setattr_with_dict(self, name, value, type->dict);
+  if (res == 0) {
+    type_modified(type);
+    if (typeobject_internal::is_slot_name(name)) res = typeobject_internal::update_slot(type, name);
+  }
+  return res;
+}
+
+void type_dealloc(Object* self) {
+  TypeObject* type = as_type(self);
+  gc::untrack(self);
+  type_modified(type);
+  if (type->bases) {
+    ssize n = tuple_size(type->bases);
+    for (ssize i = 0; i < n; ++i) {
+      auto* b = as_type(tuple_item(type->bases, i));
+      if (!b->subclasses) continue;
+      Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(type)));
+      if (!key || dict_del_item(b->subclasses, key.get()) < 0) errors::clear();
+    }
+  }
+  xdecref(type->base);
+  xdecref(type->dict);
+  xdecref(type->bases);
+  xdecref(type->mro);
+  xdecref(type->cache);
+  xdecref(type->subclasses);
+  HeapTypeObject* et = ht(type);
+  xdecref(et->ht_name);
+  xdecref(et->ht_qualname);
+  xdecref(et->ht_slots);
+  xdecref(et->ht_module);
+  delete[] et->ht_tpname;
+  delete[] type->members;
+  gc::gc_free(self);
+}
+
+int type_traverse(Object* self, visitproc visit, void* arg) {
+  TypeObject* type = as_type(self);
+  if (!type_has_feature(type, kTpflagsHeaptype)) return 0;
+  for (Object* o : {type->dict, type->cache, type->mro, type->bases,
+                    static_cast<Object*>(type->base), ht(type)->ht_module})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return 0;
+}
+
+int type_clear(Object* self) {
+  TypeObject* type = as_type(self);
+  type_modified(type);
+  if (type->dict) dict_clear(type->dict);
+  clear(type->mro);
+  return 0;
+}
+
+int type_is_gc(Object* self) { return type_has_feature(as_type(self), kTpflagsHeaptype); }
+
+// Attributes of type objects.
+int check_set_special_type_attr(TypeObject* type, Object* value, const char* name) {
+  if (!type_has_feature(type, kTpflagsHeaptype) || type_has_feature(type, kTpflagsImmutabletype)) {
+    errors::format(exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name,
+                   type->name);
+    return 0;
+  }
+  if (!value) {
+    errors::format(exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name,
+                   type->name);
+    return 0;
+  }
+  return 1;
+}
+
+Object* type_name_get(Object* self, void*) { return type_get_name(as_type(self)); }
+int type_name_set(Object* self, Object* value, void*) {
+  TypeObject* type = as_type(self);
+  if (!check_set_special_type_attr(type, value, "__name__")) return -1;
+  if (!str_check(value)) {
+    errors::format(exc_TypeError, "can only assign string to %s.__name__, not '%s'", type->name,
+                   value->type->name);
+    return -1;
+  }
+  ssize n = 0;
+  const char* s = str_as_utf8(value, &n);
+  if (!s) return -1;
+  if (std::strlen(s) != static_cast<size_t>(n)) {
+    errors::set_string(exc_ValueError, "type name must not contain null characters");
+    return -1;
+  }
+  char* copy = new char[static_cast<size_t>(n) + 1];
+  std::memcpy(copy, s, static_cast<size_t>(n) + 1);
+  delete[] ht(type)->ht_tpname;
+  ht(type)->ht_tpname = copy;
+  type->name = copy;
+  xsetref(ht(type)->ht_name, new_ref(value));
+  return 0;
+}
+Object* type_qualname_get(Object* self, void*) { return type_get_qualname(as_type(self)); }
+int type_qualname_set(Object* self, Object* value, void*) {
+  TypeObject* type = as_type(self);
+  if (!check_set_special_type_attr(type, value, "__qualname__")) return -1;
+  if (!str_check(value)) {
+    errors::format(exc_TypeError, "can only assign string to %s.__qualname__, not '%s'",
+                   type->name, value->type->name);
+    return -1;
+  }
+  xsetref(ht(type)->ht_qualname, new_ref(value));
+  return 0;
+}
+Object* type_module_get(Object* self, void*) { return type_get_module(as_type(self)); }
+int type_module_set(Object* self, Object* value, void*) {
+  TypeObject* type = as_type(self);
+  if (!check_set_special_type_attr(type, value, "__module__")) return -1;
+  type_modified(type);
+  return dict_set_item(type->dict, name_of("__module__"), value);
+}
+Object* type_bases_get(Object* self, void*) { return new_ref(as_type(self)->bases); }
+Object* type_base_get(Object* self, void*) {
+  TypeObject* b = as_type(self)->base;
+  return new_ref(b ? static_cast<Object*>(b) : none());
+}
+Object* type_mro_get(Object* self, void*) {
+  Object* m = as_type(self)->mro;
+  return new_ref(m ? m : none());
+}
+Object* type_dict_get(Object* self, void*) {
+  TypeObject* type = as_type(self);
+  if (!type->dict) return return_none();
+  return dictproxy_new(type->dict);
+}
+Object* type_doc_get(Object* self, void*) {
+  TypeObject* type = as_type(self);
+  if (!type_has_feature(type, kTpflagsHeaptype) && type->doc) {
+    const char* end = std::strstr(type->doc, ")\n--\n\n");
+    return str_from_cstr(end ? end + 6 : type->doc);
+  }
+  Object* result = dict_get_item(type->dict, name_of("__doc__"));
+  if (!result) return return_none();
+  descrgetfunc f = result->type->descr_get;
+  if (f) return f(result, nullptr, self);
+  return new_ref(result);
+}
+int type_doc_set(Object* self, Object* value, void*) {
+  TypeObject* type = as_type(self);
+  if (!check_set_special_type_attr(type, value, "__doc__")) return -1;
+  type_modified(type);
+  return dict_set_item(type->dict, name_of("__doc__"), value);
+}
+Object* type_abstractmethods_get(Object* self, void*) {
+  TypeObject* type = as_type(self);
+  Object* mod = nullptr;
+  if (type != &Type_Type) mod = dict_get_item(type->dict, name_of("__abstractmethods__"));
+  if (!mod) {
+    errors::set_object(exc_AttributeError, name_of("__abstractmethods__"));
+    return nullptr;
+  }
+  return new_ref(mod);
+}
+int type_abstractmethods_set(Object* self, Object* value, void*) {
+  TypeObject* type = as_type(self);
+  int abstract, res;
+  if (value) {
+    abstract = object_is_true(value);
+    if (abstract < 0) return -1;
+    res = dict_set_item(type->dict, name_of("__abstractmethods__"), value);
+  } else {
+    abstract = 0;
+    res = dict_del_item(type->dict, name_of("__abstractmethods__"));
+    if (res && errors::exception_matches(exc_KeyError)) {
+      errors::clear();
+      errors::set_object(exc_AttributeError, name_of("__abstractmethods__"));
+      return -1;
+    }
+  }
+  if (res == 0) {
+    type_modified(type);
+    if (abstract) type->flags |= kTpflagsIsAbstract;
+    else type->flags &= ~kTpflagsIsAbstract;
+  }
+  return res;
+}
+Object* type_basicsize_get(Object* self, void*) { return long_from_ssize(as_type(self)->basicsize); }
+Object* type_itemsize_get(Object* self, void*) { return long_from_ssize(as_type(self)->itemsize); }
+Object* type_flags_get(Object* self, void*) {
+  return long_from_long(static_cast<long>(as_type(self)->flags));
+}
+Object* type_dictoffset_get(Object* self, void*) { return long_from_ssize(as_type(self)->dictoffset); }
+Object* type_weakrefoffset_get(Object* self, void*) {
+  return long_from_ssize(as_type(self)->weaklistoffset);
+}
+
+GetSetDef type_getsets[] = {
+    {"__name__", type_name_get, type_name_set, nullptr, nullptr},
+    {"__qualname__", type_qualname_get, type_qualname_set, nullptr, nullptr},
+    {"__bases__", type_bases_get, nullptr, nullptr, nullptr},
+    {"__base__", type_base_get, nullptr, nullptr, nullptr},
+    {"__mro__", type_mro_get, nullptr, nullptr, nullptr},
+    {"__module__", type_module_get, type_module_set, nullptr, nullptr},
+    {"__abstractmethods__", type_abstractmethods_get, type_abstractmethods_set, nullptr,
+     nullptr},
+    {"__dict__", type_dict_get, nullptr, nullptr, nullptr},
+    {"__doc__", type_doc_get, type_doc_set, nullptr, nullptr},
+    {"__basicsize__", type_basicsize_get, nullptr, nullptr, nullptr},
+    {"__itemsize__", type_itemsize_get, nullptr, nullptr, nullptr},
+    {"__flags__", type_flags_get, nullptr, nullptr, nullptr},
+    {"__dictoffset__", type_dictoffset_get, nullptr, nullptr, nullptr},
+    {"__weakrefoffset__", type_weakrefoffset_get, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+Object* type_mro_method(Object* self, Object*) { return mro_implementation_public(as_type(self)); }
+Object* type_subclasses_method(Object* self, Object*) { return type_subclasses(as_type(self)); }
+Object* type_prepare(Object*, Object* const*, ssize, Object*) { return dict_new(); }
+Object* type_instancecheck(Object* self, Object* inst) {
+  int r = type_instancecheck_plain(inst, self);
+  if (r < 0) return nullptr;
+  return bool_from_long(r);
+}
+Object* type_subclasscheck(Object* self, Object* sub) {
+  int r = type_subclasscheck_plain(sub, self);
+  if (r < 0) return nullptr;
+  return bool_from_long(r);
+}
+Object* type_dir(Object* self, Object*) {
+  Ref<> dict = Ref<>::steal(dict_new());
+  if (!dict || merge_class_dict(dict.get(), self) < 0) return nullptr;
+  return dict_keys(dict.get());
+}
+Object* type_sizeof(Object* self, Object*) {
+  TypeObject* type = as_type(self);
+  ssize size = type_has_feature(type, kTpflagsHeaptype) ? static_cast<ssize>(sizeof(HeapTypeObject))
+                                                        : static_cast<ssize>(sizeof(TypeObject));
+  return long_from_ssize(size);
+}
+
+MethodDef type_methods[] = {
+    {"mro", reinterpret_cast<void*>(type_mro_method), kMethNoArgs,
+     "Return a type's method resolution order."},
+    {"__subclasses__", reinterpret_cast<void*>(type_subclasses_method), kMethNoArgs,
+     "Return a list of immediate subclasses."},
+    {"__prepare__", reinterpret_cast<void*>(type_prepare),
+     kMethFastcall | kMethKeywords | kMethClass,
+     "__prepare__($cls, name, bases, /, **kwds)\n--\n\nCreate the namespace for the class "
+     "statement"},
+    {"__instancecheck__", reinterpret_cast<void*>(type_instancecheck), kMethO,
+     "Check if an object is an instance."},
+    {"__subclasscheck__", reinterpret_cast<void*>(type_subclasscheck), kMethO,
+     "Check if a class is a subclass."},
+    {"__dir__", reinterpret_cast<void*>(type_dir), kMethNoArgs,
+     "Specialized __dir__ implementation for types."},
+    {"__sizeof__", reinterpret_cast<void*>(type_sizeof), kMethNoArgs,
+     "Return memory consumption of the type object."},
+    {nullptr, nullptr, 0, nullptr}};
+
+int type_init(Object*, Object* args, Object* kwds) {
+  ssize nargs = tuple_size(args);
+  if (nargs == 1 && kwds && dict_size(kwds)) {
+    errors::set_string(exc_TypeError, "type.__init__() takes no keyword arguments");
+    return -1;
+  }
+  if (nargs != 1 && nargs != 3) {
+    errors::set_string(exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+    return -1;
+  }
+  return 0;
+}
+
+Object* type_new_slot(TypeObject* metatype, Object* args, Object* kwds) {
+  return type_new(metatype, args, kwds);
+}
+
+// type.__or__ (X | Y) needs the union type; not available yet.
+
+}  // namespace
+
+TypeObject Type_Type = [] {
+  TypeObject t = static_type("type", sizeof(HeapTypeObject), 0,
+                             kTpflagsHaveGc | kTpflagsBasetype | kTpflagsTypeSubclass |
+                                 kTpflagsHaveVectorcall);
+  t.dealloc = type_dealloc;
+  t.vectorcall_offset = static_cast<ssize>(offsetof(TypeObject, vectorcall));
+  t.repr = type_repr;
+  t.call = type_call;
+  t.getattro = type_getattro;
+  t.setattro = type_setattro;
+  t.traverse = type_traverse;
+  t.clear = type_clear;
+  t.methods = type_methods;
+  t.getset = type_getsets;
+  t.base = &BaseObject_Type;
+  t.dictoffset = static_cast<ssize>(offsetof(TypeObject, dict));
+  t.init = type_init;
+  t.alloc = type_generic_alloc;
+  t.new_ = type_new_slot;
+  t.is_gc = type_is_gc;
+  t.weaklistoffset = static_cast<ssize>(offsetof(TypeObject, weaklist));
+  t.doc =
+      "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
+  return t;
+}();
+
+// --- type_new: classes at run time ------------------------------------------------------------
+
+namespace {
+
+// _PyType_CalculateMetaclass.
+TypeObject* calculate_metaclass(TypeObject* metatype, Object* bases) {
+  TypeObject* winner = metatype;
+  ssize n = tuple_size(bases);
+  for (ssize i = 0; i < n; ++i) {
+    TypeObject* tmptype = tuple_item(bases, i)->type;
+    if (is_subtype(winner, tmptype)) continue;
+    if (is_subtype(tmptype, winner)) {
+      winner = tmptype;
+      continue;
+    }
+    errors::set_string(exc_TypeError,
+                       "metaclass conflict: the metaclass of a derived class must be a "
+                       "(non-strict) subclass of the metaclasses of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
+bool shape_differs(TypeObject* t1, TypeObject* t2) {
+  return t1->basicsize != t2->basicsize || t1->itemsize != t2->itemsize;
+}
+
+// solid_base: the most derived base that adds to the instance layout.
+TypeObject* solid_base(TypeObject* type) {
+  TypeObject* base = type->base ? solid_base(type->base) : &BaseObject_Type;
+  if (type->base && shape_differs(type, type->base)) {
+    // Only slots, a dict or weakref list added by heap types count as "no new layout"
+    // when the extra space is exactly that.
+    ssize extra = type->basicsize - type->base->basicsize;
+    ssize allowed = 0;
+    if (type_has_feature(type, kTpflagsHeaptype)) {
+      if (type->dictoffset && !type->base->dictoffset) allowed += sizeof(Object*);
+      if (type->weaklistoffset && !type->base->weaklistoffset) allowed += sizeof(Object*);
+    }
+    if (extra != allowed || type->itemsize != type->base->itemsize) return type;
+  }
+  return base;
+}
+
+TypeObject* best_base(Object* bases) {
+  ssize n = tuple_size(bases);
+  TypeObject* base = nullptr;
+  TypeObject* winner = nullptr;
+  for (ssize i = 0; i < n; ++i) {
+    Object* base_proto = tuple_item(bases, i);
+    if (!type_check_type(base_proto)) {
+      errors::set_string(exc_TypeError, "bases must be types");
+      return nullptr;
+    }
+    TypeObject* base_i = as_type(base_proto);
+    if (!type_has_feature(base_i, kTpflagsReady) && type_ready(base_i) < 0) return nullptr;
+    if (!type_has_feature(base_i, kTpflagsBasetype)) {
+      errors::format(exc_TypeError, "type '%.100s' is not an acceptable base type", base_i->name);
+      return nullptr;
+    }
+    TypeObject* candidate = solid_base(base_i);
+    if (winner == nullptr) {
+      winner = candidate;
+      base = base_i;
+    } else if (is_subtype(winner, candidate)) {
+      // keep
+    } else if (is_subtype(candidate, winner)) {
+      winner = candidate;
+      base = base_i;
+    } else {
+      errors::set_string(exc_TypeError, "multiple bases have instance lay-out conflict");
+      return nullptr;
+    }
+  }
+  return base;
+}
+
+// The __slots__ names, validated and mangled (type_new_visit_slots / type_new_copy_slots).
+int parse_slots(Object* slots, Object* qualname_owner, std::vector<Object*>* names,
+                bool* add_dict, bool* add_weak, Object* dict) {
+  Ref<> seq;
+  if (str_check(slots)) {
+    seq = Ref<>::steal(tuple_pack(1, slots));
+  } else {
+    seq = Ref<>::steal(sequence_tuple(slots));
+  }
+  if (!seq) return -1;
+  (void)qualname_owner;
+  ssize n = tuple_size(seq.get());
+  for (ssize i = 0; i < n; ++i) {
+    Object* name = tuple_item(seq.get(), i);
+    if (!str_check(name)) {
+      errors::format(exc_TypeError, "__slots__ items must be strings, not '%.200s'",
+                     name->type->name);
+      return -1;
+    }
+    ssize len = 0;
+    const char* s = str_as_utf8(name, &len);
+    bool ident = len > 0 && !(s[0] >= '0' && s[0] <= '9');
+    for (ssize j = 0; j < len && ident; ++j) {
+      unsigned char c = static_cast<unsigned char>(s[j]);
+      ident = c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+              (c >= 'A' && c <= 'Z');
+    }
+    if (!ident) {
+      errors::set_string(exc_TypeError, "__slots__ must be identifiers");
+      return -1;
+    }
+    if (std::strcmp(s, "__dict__") == 0) {
+      if (*add_dict) {
+        errors::set_string(exc_TypeError, "__dict__ slot disallowed: we already got one");
+        return -1;
+      }
+      *add_dict = true;
+      continue;
+    }
+    if (std::strcmp(s, "__weakref__") == 0) {
+      if (*add_weak) {
+        errors::set_string(exc_TypeError, "__weakref__ slot disallowed: we already got one");
+        return -1;
+      }
+      *add_weak = true;
+      continue;
+    }
+    if (dict_get_item(dict, name)) {
+      // __qualname__ and __classcell__ are removed before; anything else conflicts.
+      errors::format(exc_ValueError, "%R in __slots__ conflicts with class variable", name);
+      return -1;
+    }
+    for (Object* prev : *names) {
+      if (str_equal(prev, name)) {
+        errors::format(exc_TypeError, "duplicate slot name %R", name);  // not CPython's text
+        return -1;
+      }
+    }
+    names->push_back(name);
+  }
+  std::sort(names->begin(), names->end(), [](Object* a, Object* b) {
+    return std::strcmp(str_as_utf8(a), str_as_utf8(b)) < 0;
+  });
+  return 0;
+}
+
+// type_new_set_names: __set_name__(owner, name) on every attribute that defines it.
+int set_names(TypeObject* type) {
+  Ref<> names_to_set = Ref<>::steal(dict_copy(type->dict));
+  if (!names_to_set) return -1;
+  ssize pos = 0;
+  Object *key, *value;
+  while (dict_next(names_to_set.get(), &pos, &key, &value)) {
+    Object* set_name = type_lookup(value->type, name_of("__set_name__"));
+    if (!set_name) continue;
+    Ref<> sn = Ref<>::borrow(set_name);
+    Ref<> res = Ref<>::steal(object_call_function_obj_args(set_name, value, type, key, nullptr));
+    if (!res) {
+      // 3.12+: a note names the attribute instead of wrapping the exception.
+      return -1;
+    }
+  }
+  return 0;
+}
+
+// type_new_init_subclass: super(type, type).__init_subclass__(**kwds).
+int init_subclass(TypeObject* type, Object* kwds) {
+  Object* mro = type->mro;
+  ssize n = tuple_size(mro);
+  Object* name = name_of("__init_subclass__");
+  for (ssize i = 1; i < n; ++i) {
+    auto* base = as_type(tuple_item(mro, i));
+    Object* func = base->dict ? dict_get_item(base->dict, name) : nullptr;
+    if (!func) continue;
+    Ref<> f = Ref<>::borrow(func);
+    Ref<> bound;
+    descrgetfunc get = func->type->descr_get;
+    if (get) bound = Ref<>::steal(get(func, nullptr, type));
+    else bound = f;
+    if (!bound) return -1;
+    Ref<> empty = Ref<>::steal(tuple_new(0));
+    Ref<> res = Ref<>::steal(object_call(bound.get(), empty.get(), kwds));
+    return res ? 0 : -1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
+  if (!tuple_check(args) || tuple_size(args) != 3) {
+    errors::set_string(exc_TypeError, "type() takes 1 or 3 arguments");
+    return nullptr;
+  }
+  Object* name = tuple_item(args, 0);
+  Object* bases = tuple_item(args, 1);
+  Object* orig_dict = tuple_item(args, 2);
+  if (!str_check(name)) {
+    return errors::format(exc_TypeError, "type.__new__() argument 1 must be str, not %s",
+                          name->type->name);
+  }
+  if (!tuple_check(bases)) {
+    return errors::format(exc_TypeError, "type.__new__() argument 2 must be tuple, not %s",
+                          bases->type->name);
+  }
+  if (!dict_check(orig_dict)) {
+    return errors::format(exc_TypeError, "type.__new__() argument 3 must be dict, not %s",
+                          orig_dict->type->name);
+  }
+  TypeObject* winner = calculate_metaclass(metatype, bases);
+  if (!winner) return nullptr;
+  if (winner != metatype) {
+    if (winner->new_ != type_new_slot) return winner->new_(winner, args, kwds);
+    metatype = winner;
+  }
+  Ref<> bases_ref;
+  if (tuple_size(bases) == 0) {
+    bases_ref = Ref<>::steal(tuple_pack(1, &BaseObject_Type));
+    if (!bases_ref) return nullptr;
+    bases = bases_ref.get();
+  } else {
+    bases_ref = Ref<>::borrow(bases);
+  }
+  TypeObject* base = best_base(bases);
+  if (!base) return nullptr;
+  Ref<> dict = Ref<>::steal(dict_copy(orig_dict));
+  if (!dict) return nullptr;
+
+  // __slots__
+  Object* slots = dict_get_item(dict.get(), name_of("__slots__"));
+  std::vector<Object*> slot_names;
+  bool add_dict = false, add_weak = false;
+  Ref<> qualname = Ref<>::borrow(dict_get_item(dict.get(), name_of("__qualname__")));
+  if (qualname) {
+    if (!str_check(qualname.get())) {
+      return errors::format(exc_TypeError, "type __qualname__ must be a str, not %s",
+                            qualname->type->name);
+    }
+    if (dict_del_item(dict.get(), name_of("__qualname__")) < 0) return nullptr;
+  }
+  Ref<> slots_ref = Ref<>::borrow(slots);
+  if (slots) {
+    if (parse_slots(slots, name, &slot_names, &add_dict, &add_weak, dict.get()) < 0) return nullptr;
+    if (!slot_names.empty() && base->itemsize != 0) {
+      return errors::format(exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                            base->name);
+    }
+    if (add_dict && base->dictoffset) {
+      errors::set_string(exc_TypeError, "__dict__ slot disallowed: we already got one");
+      return nullptr;
+    }
+  } else {
+    add_dict = base->dictoffset == 0;
+    add_weak = base->weaklistoffset == 0 && base->itemsize == 0;
+  }
+  // Bases other than the best one may provide a dict.
+  if (add_dict) {
+    ssize n = tuple_size(bases);
+    for (ssize i = 0; i < n; ++i)
+      if (as_type(tuple_item(bases, i))->dictoffset) add_dict = !slots && false;
+  }
+
+  // Allocate the type.
+  auto* et = static_cast<HeapTypeObject*>(metatype->alloc(metatype, 0));
+  if (!et) return nullptr;
+  Ref<> type_ref = Ref<>::steal(et);
+  TypeObject* type = et;
+  et->ht_name = new_ref(name);
+  et->ht_qualname = new_ref(qualname ? qualname.get() : name);
+  ssize namelen = 0;
+  const char* cname = str_as_utf8(name, &namelen);
+  et->ht_tpname = new char[static_cast<size_t>(namelen) + 1];
+  std::memcpy(et->ht_tpname, cname, static_cast<size_t>(namelen) + 1);
+  type->name = et->ht_tpname;
+  type->flags = kTpflagsHeaptype | kTpflagsBasetype | kTpflagsHaveGc;
+  type->as_async = &et->async_methods;
+  type->as_number = &et->number_methods;
+  type->as_sequence = &et->sequence_methods;
+  type->as_mapping = &et->mapping_methods;
+  type->as_buffer = &et->buffer_procs;
+  type->bases = bases_ref.release();
+  type->base = static_cast<TypeObject*>(new_ref<Object>(base));
+  type->dict = dict.release();
+  type->basicsize = base->basicsize;
+  type->itemsize = base->itemsize;
+  type->dealloc = subtype_dealloc;
+  type->traverse = subtype_traverse;
+  type->clear = subtype_clear;
+  type->alloc = type_generic_alloc;
+  type->free = object_generic_free;
+  et->ht_slots = xnew_ref(slots);
+
+  // __module__ defaults to the caller's globals' __name__ (no frames yet: "builtins").
+  if (!dict_get_item(type->dict, name_of("__module__"))) {
+    // Left unset; type_get_module reports it missing. The eval loop sets it for class
+    // statements (the compiler stores __module__ in the class namespace).
+  }
+  // Special methods that must be class/static methods.
+  for (const char* special : {"__init_subclass__", "__class_getitem__"}) {
+    Object* f = dict_get_item(type->dict, name_of(special));
+    if (f && f->type->descr_get && !type_check(f, &classmethod_type) &&
+        !type_check(f, &staticmethod_type) && f->type != &cfunction_type) {
+      Ref<> cm = Ref<>::steal(classmethod_new(f));
+      if (!cm || dict_set_item(type->dict, name_of(special), cm.get()) < 0) return nullptr;
+    }
+  }
+  {
+    Object* f = dict_get_item(type->dict, name_of("__new__"));
+    if (f && f->type->descr_get && !type_check(f, &staticmethod_type) &&
+        !type_check(f, &classmethod_type) && f->type != &cfunction_type) {
+      Ref<> sm = Ref<>::steal(staticmethod_new(f));
+      if (!sm || dict_set_item(type->dict, name_of("__new__"), sm.get()) < 0) return nullptr;
+    }
+  }
+
+  // Slots become members after the base's layout.
+  ssize nslots = ssize(slot_names.size());
+  if (nslots) {
+    type->members = new MemberDef[static_cast<size_t>(nslots) + 1]();
+    for (ssize i = 0; i < nslots; ++i) {
+      MemberDef& m = type->members[i];
+      m.name = str_as_utf8(slot_names[static_cast<size_t>(i)]);
+      m.type = kMemberObjectEx;
+      m.offset = type->basicsize;
+      m.flags = 0;
+      m.doc = nullptr;
+      type->basicsize += static_cast<ssize>(sizeof(Object*));
+    }
+    // Keep the names alive for the MemberDef pointers.
+    Ref<> names_tuple = Ref<>::steal(tuple_from_array(slot_names.data(), nslots));
+    if (!names_tuple) return nullptr;
+    xsetref(et->ht_slots, names_tuple.release());
+    for (ssize i = 0; i < nslots; ++i) type->members[i].name = str_as_utf8(tuple_item(et->ht_slots, i));
+  }
+  if (add_dict) {
+    type->dictoffset = type->basicsize;
+    type->basicsize += static_cast<ssize>(sizeof(Object*));
+  }
+  if (add_weak) {
+    type->weaklistoffset = type->basicsize;
+    type->basicsize += static_cast<ssize>(sizeof(Object*));
+  }
+  if (add_dict && add_weak) type->getset = subtype_getsets_full;
+  else if (add_dict) type->getset = subtype_getsets_dict_only;
+  else if (add_weak) type->getset = subtype_getsets_weakref_only;
+  type->flags |= base->flags & kTpflagsHaveGc;
+  if (type_ready(type) < 0) return nullptr;
+  typeobject_internal::fixup_slot_dispatchers(type);
+  if (set_names(type) < 0) return nullptr;
+  if (init_subclass(type, kwds) < 0) return nullptr;
+  return type_ref.release();
+}
+
+// --- super ------------------------------------------------------------------------------------
+
+namespace {
+
+struct SuperObject : Object {
+  TypeObject* type;
+  Object* obj;
+  TypeObject* obj_type;
+};
+
+inline SuperObject* su(Object* o) { return static_cast<SuperObject*>(o); }
+
+void super_dealloc(Object* self) {
+  gc::untrack(self);
+  xdecref(su(self)->obj);
+  xdecref(su(self)->type);
+  xdecref(su(self)->obj_type);
+  self->type->free(self);
+}
+int super_traverse(Object* self, visitproc visit, void* arg) {
+  for (Object* o : {su(self)->obj, static_cast<Object*>(su(self)->type),
+                    static_cast<Object*>(su(self)->obj_type)})
+    if (o)
+      if (int r = visit(o, arg)) return r;
+  return 0;
+}
+
+Object* super_repr(Object* self) {
+  SuperObject* s = su(self);
+  const char* tname = s->type ? s->type->name : "NULL";
+  if (s->obj_type)
+    return str_from_format("<super: <class '%s'>, <%s object>>", tname, s->obj_type->name);
+  return str_from_format("<super: <class '%s'>, NULL>", tname);
+}
+
+// super_getattro: the MRO of the instance's type, after su->type.
+Object* super_getattro(Object* self, Object* name) {
+  SuperObject* s = su(self);
+  TypeObject* starttype = s->obj_type;
+  if (starttype == nullptr || (str_check(name) && str_compare_cstr(name, "__class__") == 0))
+    return object_generic_getattr(self, name);
+  Object* mro = starttype->mro;
+  if (!mro) return object_generic_getattr(self, name);
+  ssize n = tuple_size(mro);
+  ssize i;
+  for (i = 0; i + 1 < n; ++i)
+    if (tuple_item(mro, i) == s->type) break;
+  ++i;
+  if (i >= n) return object_generic_getattr(self, name);
+  Ref<> keep = Ref<>::borrow(mro);
+  for (; i < n; ++i) {
+    auto* base = as_type(tuple_item(mro, i));
+    Object* res = base->dict ? dict_get_item_with_error(base->dict, name) : nullptr;
+    if (res) {
+      Ref<> r = Ref<>::borrow(res);
+      descrgetfunc f = res->type->descr_get;
+      if (f) return f(res, s->obj == starttype ? nullptr : s->obj, starttype);
+      return r.release();
+    }
+    if (errors::occurred()) return nullptr;
+  }
+  return object_generic_getattr(self, name);
+}
+
+// supercheck: the type whose MRO super() walks.
+TypeObject* supercheck(TypeObject* type, Object* obj) {
+  if (type_check_type(obj) && is_subtype(as_type(obj), type)) return static_cast<TypeObject*>(new_ref(obj));
+  if (is_subtype(obj->type, type)) return static_cast<TypeObject*>(new_ref<Object>(obj->type));
+  Object* class_attr = nullptr;
+  if (object_get_optional_attr(obj, name_of("__class__"), &class_attr) < 0) return nullptr;
+  if (class_attr && type_check_type(class_attr) && class_attr != obj->type &&
+      is_subtype(as_type(class_attr), type))
+    return as_type(class_attr);
+  xdecref(class_attr);
+  const char* type_or_instance = type_check_type(obj) ? "type" : "instance of";
+  const char* obj_str = type_check_type(obj) ? as_type(obj)->name : obj->type->name;
+  errors::format(exc_TypeError, "super(type, obj): obj (%s %.200s) is not an instance or subtype "
+                 "of type (%.200s).",
+                 type_or_instance, obj_str, type->name);
+  return nullptr;
+}
+
+int super_init(Object* self, Object* args, Object* kwds) {
+  if (kwds && dict_size(kwds)) {
+    errors::set_string(exc_TypeError, "super() takes no keyword arguments");
+    return -1;
+  }
+  ssize n = tuple_size(args);
+  if (n == 0) {
+    errors::set_string(exc_RuntimeError, "super(): no arguments");
+    return -1;
+  }
+  if (n > 2) {
+    errors::format(exc_TypeError, "super() takes at most 2 arguments (%zd given)", n);
+    return -1;
+  }
+  Object* type = tuple_item(args, 0);
+  Object* obj = n > 1 ? tuple_item(args, 1) : nullptr;
+  if (!type_check_type(type)) {
+    errors::format(exc_TypeError, "super() argument 1 must be a type, not %.200s",
+                   type->type->name);
+    return -1;
+  }
+  if (obj == none()) obj = nullptr;
+  TypeObject* obj_type = nullptr;
+  if (obj) {
+    obj_type = supercheck(as_type(type), obj);
+    if (!obj_type) return -1;
+    incref(obj);
+  }
+  SuperObject* s = su(self);
+  xsetref(s->type, static_cast<TypeObject*>(new_ref(type)));
+  xsetref(s->obj, obj);
+  xsetref(s->obj_type, obj_type);
+  return 0;
+}
+
+Object* super_descr_get(Object* self, Object* obj, Object*) {
+  SuperObject* s = su(self);
+  if (obj == nullptr || obj == none() || s->obj != nullptr) return new_ref(self);
+  if (self->type != &super_type) return object_call_function_obj_args(self->type, s->type, obj, nullptr);
+  TypeObject* obj_type = supercheck(s->type, obj);
+  if (!obj_type) return nullptr;
+  Object* newobj = type_generic_alloc(&super_type, 0);
+  if (!newobj) {
+    decref(obj_type);
+    return nullptr;
+  }
+  su(newobj)->type = static_cast<TypeObject*>(new_ref<Object>(s->type));
+  su(newobj)->obj = new_ref(obj);
+  su(newobj)->obj_type = obj_type;
+  return newobj;
+}
+
+Object* super_thisclass(Object* self, void*) {
+  Object* t = su(self)->type;
+  return new_ref(t ? t : none());
+}
+Object* super_self(Object* self, void*) {
+  Object* o = su(self)->obj;
+  return new_ref(o ? o : none());
+}
+Object* super_self_class(Object* self, void*) {
+  Object* o = su(self)->obj_type;
+  return new_ref(o ? o : none());
+}
+GetSetDef super_getsets[] = {
+    {"__thisclass__", super_thisclass, nullptr, "the class invoking super()", nullptr},
+    {"__self__", super_self, nullptr, "the instance invoking super(); may be None", nullptr},
+    {"__self_class__", super_self_class, nullptr,
+     "the type of the instance invoking super(); may be None", nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+}  // namespace
+
+TypeObject super_type = [] {
+  TypeObject t = static_type("super", sizeof(SuperObject), 0, kTpflagsHaveGc | kTpflagsBasetype);
+  t.dealloc = super_dealloc;
+  t.repr = super_repr;
+  t.getattro = super_getattro;
+  t.traverse = super_traverse;
+  t.getset = super_getsets;
+  t.descr_get = super_descr_get;
+  t.init = super_init;
+  t.alloc = type_generic_alloc;
+  t.new_ = type_generic_new;
+  t.doc =
+      "super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super "
+      "object\nsuper(type, obj) -> bound super object; requires isinstance(obj, type)\n"
+      "super(type, type2) -> bound super object; requires issubclass(type2, type)";
+  return t;
+}();
+
+}  // namespace cppy::objects
