@@ -21,7 +21,9 @@ namespace {
 // The NumberMethods slot of each binary operator, as a member pointer.
 using NbSlot = binaryfunc NumberMethods::*;
 
+#ifndef CPPY_HAVE_REAL_LONG
 inline bool long_check(Object* o) { return type_has_feature(o->type, kTpflagsLongSubclass); }
+#endif
 
 Object* null_error() {
   if (!errors::occurred())
@@ -281,7 +283,10 @@ Object* number_absolute(Object* o) {
   return errors::format(exc_TypeError, "bad operand type for abs(): '%.200s'", o->type->name);
 }
 
-bool index_check(Object* o) { return o->type->as_number && o->type->as_number->index; }
+// PyIndex_Check; int always qualifies (even before its number slots are filled).
+bool index_check(Object* o) {
+  return long_check(o) || (o->type->as_number && o->type->as_number->index);
+}
 
 bool number_check(Object* o) {
   NumberMethods* nb = o->type->as_number;

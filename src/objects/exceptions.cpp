@@ -229,6 +229,9 @@ TypeObject exc_type(const char* name, TypeObject* base, ssize size, const char* 
   t.base = base;
   t.doc = doc;
   t.dictoffset = static_cast<ssize>(offsetof(BaseExceptionObject, dict));
+  // A GC type names its own traverse/clear (they are not inherited between GC types).
+  t.traverse = BaseException_traverse;
+  t.clear = BaseException_clear;
   if (base == nullptr) {
     // BaseException itself.
     t.dealloc = BaseException_dealloc;
@@ -687,6 +690,8 @@ int UnicodeTranslateError_init(Object* self, Object* args, Object* kwds) {
 // The one-character forms need the text owner's code point access; the range form is used.
 Object* unicode_error_str(Object* self, const char* verb) {
   auto* e = static_cast<UnicodeErrorObject*>(self);
+  // Raised by set_unicode_error: the message is the single argument.
+  if (tuple_size(e->args) == 1) return BaseException_str(self);
   if (!e->object) return str_from_cstr("");
   Ref<> reason = Ref<>::steal(object_str(e->reason));
   if (!reason) return nullptr;
@@ -1313,6 +1318,22 @@ int set_stop_iteration_value(Object* value) {
   if (!e) return -1;
   errors::set_raised_exception(e.release());
   return 0;
+}
+
+void set_unicode_error(TypeObject* type, const char* encoding, Object* object, ssize start,
+                       ssize end, const char* reason, Object* message) {
+  Ref<> args = Ref<>::steal(tuple_pack(1, message));
+  if (!args) return;
+  Ref<> exc = Ref<>::steal(type->new_(type, args.get(), nullptr));
+  if (!exc) return;
+  auto* e = static_cast<UnicodeErrorObject*>(exc.get());
+  e->encoding = str_from_cstr(encoding);
+  e->object = xnew_ref(object);
+  e->start = start;
+  e->end = end;
+  e->reason = str_from_cstr(reason);
+  if (!e->encoding || !e->reason) return;
+  errors::set_object(type, exc.get());
 }
 
 Object* create_exception_group(const char* msg, Object* excs) {

@@ -122,6 +122,11 @@ void set_key_error(Object* key);
 TypeObject* new_exception(const char* name, Object* base, Object* dict);
 // The StopIteration(value) raised by a generator's return (_PyGen_SetStopIterationValue).
 int set_stop_iteration_value(Object* value);
+// Raises type (a UnicodeError subclass) with its attributes set directly and message as its
+// only argument and str(): how the codecs raise while bytes objects are missing (object may
+// be null). Steals nothing.
+void set_unicode_error(TypeObject* type, const char* encoding, Object* object, ssize start,
+                       ssize end, const char* reason, Object* message);
 // _PyExc_CreateExceptionGroup.
 Object* create_exception_group(const char* msg, Object* excs);
 

@@ -459,7 +459,10 @@ Object* bool_from_long(long v) { return new_ref<Object>(v ? &true_struct : &fals
 #endif  // CPPY_HAVE_REAL_BOOL
 
 int fallback::init_text() {
-#ifndef CPPY_HAVE_REAL_STR
+#ifdef CPPY_HAVE_REAL_STR
+  // The real text types ready themselves (str, int, bool, float).
+  if (text_types_ready() < 0) return -1;
+#else
   if (type_ready(&str_type) < 0) return -1;
 #endif
 #ifndef CPPY_HAVE_REAL_LONG

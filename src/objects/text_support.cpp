@@ -51,28 +51,36 @@ void char_escape(uint32_t ch, char* buf, size_t n) {
 void set_unicode_decode_error(const char* encoding, const char* data, ssize n, ssize start,
                               ssize end, const char* reason) {
   (void)n;
+  Object* msg;
   if (end == start + 1) {
-    errors::format(exc_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %zd: %s",
-                   encoding, static_cast<unsigned>(static_cast<unsigned char>(data[start])), start,
-                   reason);
+    msg = str_from_format("'%s' codec can't decode byte 0x%02x in position %zd: %s", encoding,
+                          static_cast<unsigned>(static_cast<unsigned char>(data[start])), start,
+                          reason);
   } else {
-    errors::format(exc_UnicodeDecodeError, "'%s' codec can't decode bytes in position %zd-%zd: %s",
-                   encoding, start, end - 1, reason);
+    msg = str_from_format("'%s' codec can't decode bytes in position %zd-%zd: %s", encoding,
+                          start, end - 1, reason);
   }
+  if (!msg) return;
+  // The object attribute (the bytes) waits for the bytes type.
+  set_unicode_error(exc_UnicodeDecodeError, encoding, nullptr, start, end, reason, msg);
+  decref(msg);
 }
 
 void set_unicode_encode_error(const char* encoding, Object* s, ssize start, ssize end,
                               const char* reason) {
+  Object* msg;
   if (end == start + 1) {
     char buf[16];
     char_escape(str_read_char(s, start), buf, sizeof buf);
-    errors::format(exc_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %zd: %s",
-                   encoding, buf, start, reason);
+    msg = str_from_format("'%s' codec can't encode character '%s' in position %zd: %s", encoding,
+                          buf, start, reason);
   } else {
-    errors::format(exc_UnicodeEncodeError,
-                   "'%s' codec can't encode characters in position %zd-%zd: %s", encoding, start,
-                   end - 1, reason);
+    msg = str_from_format("'%s' codec can't encode characters in position %zd-%zd: %s", encoding,
+                          start, end - 1, reason);
   }
+  if (!msg) return;
+  set_unicode_error(exc_UnicodeEncodeError, encoding, s, start, end, reason, msg);
+  decref(msg);
 }
 
 Object* type_fully_qualified_name(TypeObject* type, char sep) {

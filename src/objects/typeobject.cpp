@@ -59,8 +59,8 @@ constexpr unsigned kMaxVersionsPerClass = 1000;
 
 struct McacheEntry {
   unsigned int version;
-  Object* name;   // borrowed interned str
-  Object* value;  // borrowed
+  Object* name;   // strong reference, so that the address cannot be reused by another str
+  Object* value;  // borrowed (kept alive by the type's dict while the version is valid)
 };
 McacheEntry method_cache[1u << kMcacheSizeExp];
 unsigned int next_version_tag = 1;
@@ -161,11 +161,11 @@ Object* type_lookup(TypeObject* type, Object* name) {
     return nullptr;
   }
   if (cacheable && type_assign_version_tag(type)) {
-    // Only interned names are cached: the pointer identifies the name.
+    // The entry owns a reference to the name: the pointer identifies it.
     h = mcache_hash(type->version_tag, name);
     McacheEntry& e = method_cache[h];
     e.version = type->version_tag;
-    e.name = name;
+    xsetref(e.name, new_ref(name));
     e.value = res;
   }
   return res;

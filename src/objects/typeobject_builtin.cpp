@@ -508,6 +508,8 @@ int type_setattro(Object* self, Object* name, Object* value) {
 void type_dealloc(Object* self) {
   TypeObject* type = as_type(self);
   gc::untrack(self);
+  // type_dealloc_common: a failed type_new frees the type with its error pending.
+  Object* saved = errors::get_raised_exception();
   type_modified(type);
   if (type->bases) {
     ssize n = tuple_size(type->bases);
@@ -515,9 +517,10 @@ void type_dealloc(Object* self) {
       auto* b = as_type(tuple_item(type->bases, i));
       if (!b->subclasses) continue;
       Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(type)));
-      if (!key || dict_del_item(b->subclasses, key.get()) < 0) errors::clear();
+      if (!key || dict_pop(b->subclasses, key.get(), nullptr) < 0) errors::clear();
     }
   }
+  errors::set_raised_exception(saved);
   xdecref(type->base);
   xdecref(type->dict);
   xdecref(type->bases);

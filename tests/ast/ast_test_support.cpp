@@ -38,6 +38,10 @@ void init_runtime() {
     static runtime::ThreadState ts;
     if (!runtime::thread_state()) runtime::set_thread_state(&ts);
     objects::str_init();
+#if __has_include("objects/exceptions.h")
+    // The object core is in the tree: its types must be ready before exceptions are raised.
+    runtime::initialize_objects();
+#endif
     return true;
 #endif
   }();

@@ -38,7 +38,7 @@ TEST_F(Containers, SetOrderAfterInsertsAndDeletes) {
     ASSERT_EQ(set_add(s.get(), Ref<>::steal(I(i)).get()), 0);
   for (long i : {13, 1000, 2}) ASSERT_EQ(set_discard(s.get(), Ref<>::steal(I(i)).get()), 1);
   for (long i : {99, 100, 101, 13}) ASSERT_EQ(set_add(s.get(), Ref<>::steal(I(i)).get()), 0);
-  EXPECT_EQ(list_repr_of_set(s.get()), ref("set.a"));
+  EXPECT_EQ(list_repr_of_set(s.get()), expect_ref("set.a"));
 
   std::vector<long> r;
   for (long i = 0; i < 200; i += 7) r.push_back(i);
@@ -46,13 +46,13 @@ TEST_F(Containers, SetOrderAfterInsertsAndDeletes) {
   Ref<> b = Ref<>::steal(set_new(l.get()));
   for (long i = 0; i < 200; i += 21) ASSERT_EQ(set_discard(b.get(), Ref<>::steal(I(i)).get()), 1);
   for (long i = 300; i < 320; ++i) set_add(b.get(), Ref<>::steal(I(i)).get());
-  EXPECT_EQ(list_repr_of_set(b.get()), ref("set.b"));
+  EXPECT_EQ(list_repr_of_set(b.get()), expect_ref("set.b"));
 
   Ref<> c = Ref<>::steal(set_new(nullptr));
   for (long i = 0; i < 20; ++i) set_add(c.get(), Ref<>::steal(I(i * 8)).get());
   for (long i = 0; i < 20; i += 3) set_discard(c.get(), Ref<>::steal(I(i * 8)).get());
   for (long i = 20; i < 26; ++i) set_add(c.get(), Ref<>::steal(I(i * 8)).get());
-  EXPECT_EQ(list_repr_of_set(c.get()), ref("set.c"));
+  EXPECT_EQ(list_repr_of_set(c.get()), expect_ref("set.c"));
 }
 
 TEST_F(Containers, SetPopAndOperations) {
@@ -65,8 +65,8 @@ TEST_F(Containers, SetPopAndOperations) {
     Ref<> p = Ref<>::steal(set_pop(s.get()));
     list_append(popped.get(), p.get());
   }
-  EXPECT_EQ(repr_steal(new_ref(popped.get())), ref("set.pop"));
-  EXPECT_EQ(list_repr_of_set(s.get()), ref("set.pop_rest"));
+  EXPECT_EQ(repr_steal(new_ref(popped.get())), expect_ref("set.pop"));
+  EXPECT_EQ(list_repr_of_set(s.get()), expect_ref("set.pop_rest"));
 
   std::vector<long> va, vb;
   for (long i = 0; i < 50; i += 3) va.push_back(i);
@@ -75,19 +75,19 @@ TEST_F(Containers, SetPopAndOperations) {
   Ref<> lb = Ref<>::steal(int_list(vb.begin(), vb.end()));
   Ref<> a = Ref<>::steal(set_new(la.get()));
   Ref<> b = Ref<>::steal(set_new(lb.get()));
-  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_or(a.get(), b.get())).get())), ref("set.or"));
-  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_and(a.get(), b.get())).get())), ref("set.and"));
-  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_subtract(a.get(), b.get())).get())), ref("set.sub"));
-  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_xor(a.get(), b.get())).get())), ref("set.xor"));
-  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_xor(b.get(), a.get())).get())), ref("set.xor_rev"));
+  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_or(a.get(), b.get())).get())), expect_ref("set.or"));
+  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_and(a.get(), b.get())).get())), expect_ref("set.and"));
+  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_subtract(a.get(), b.get())).get())), expect_ref("set.sub"));
+  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_xor(a.get(), b.get())).get())), expect_ref("set.xor"));
+  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_xor(b.get(), a.get())).get())), expect_ref("set.xor_rev"));
 
   std::vector<long> lv = lcg_list(40, 7, 500);
   Ref<> ll = Ref<>::steal(int_list(lv.begin(), lv.end()));
   Ref<> c = Ref<>::steal(set_new(ll.get()));
-  EXPECT_EQ(list_repr_of_set(c.get()), ref("set.lcg"));
+  EXPECT_EQ(list_repr_of_set(c.get()), expect_ref("set.lcg"));
   Ref<> copy_name = Ref<>::steal(S("copy"));
   Ref<> cc = Ref<>::steal(call_method_no_args(c.get(), copy_name.get()));
-  EXPECT_EQ(list_repr_of_set(cc.get()), ref("set.lcg_copy"));
+  EXPECT_EQ(list_repr_of_set(cc.get()), expect_ref("set.lcg_copy"));
   Ref<> d = Ref<>::steal(set_new(c.get()));
   std::vector<long> evens;
   for (long i = 0; i < 500; i += 2) evens.push_back(i);
@@ -95,13 +95,13 @@ TEST_F(Containers, SetPopAndOperations) {
   Ref<> du = Ref<>::steal(S("difference_update"));
   Ref<> res = Ref<>::steal(call_method_one_arg(d.get(), du.get(), le.get()));
   ASSERT_TRUE(res) << error_text();
-  EXPECT_EQ(list_repr_of_set(d.get()), ref("set.lcg_diff_update"));
+  EXPECT_EQ(list_repr_of_set(d.get()), expect_ref("set.lcg_diff_update"));
 
-  EXPECT_EQ(repr_steal(set_of({3, 1, 2})), ref("set.repr_small"));
-  EXPECT_EQ(repr_steal(set_new(nullptr)), ref("set.repr_empty"));
+  EXPECT_EQ(repr_steal(set_of({3, 1, 2})), expect_ref("set.repr_small"));
+  EXPECT_EQ(repr_steal(set_new(nullptr)), expect_ref("set.repr_empty"));
   std::vector<long> one_two{1, 2};
   Ref<> l2 = Ref<>::steal(int_list(one_two.begin(), one_two.end()));
-  EXPECT_EQ(repr_steal(frozenset_new(l2.get())), ref("frozenset.repr"));
+  EXPECT_EQ(repr_steal(frozenset_new(l2.get())), expect_ref("frozenset.repr"));
 }
 
 TEST_F(Containers, DictOrderPopitemAndRepr) {
@@ -114,7 +114,7 @@ TEST_F(Containers, DictOrderPopitemAndRepr) {
   }
   for (long i : {7, 3, 1000, 42})
     dict_set_item(d.get(), Ref<>::steal(I(i)).get(), Ref<>::steal(I(-i)).get());
-  EXPECT_EQ(repr_steal(dict_items(d.get())), ref("dict.order"));
+  EXPECT_EQ(repr_steal(dict_items(d.get())), expect_ref("dict.order"));
   Ref<> popped = Ref<>::steal(list_new(0));
   Ref<> popitem = Ref<>::steal(S("popitem"));
   for (int i = 0; i < 3; ++i) {
@@ -122,15 +122,15 @@ TEST_F(Containers, DictOrderPopitemAndRepr) {
     ASSERT_TRUE(p) << error_text();
     list_append(popped.get(), p.get());
   }
-  EXPECT_EQ(repr_steal(new_ref(popped.get())), ref("dict.popitem"));
+  EXPECT_EQ(repr_steal(new_ref(popped.get())), expect_ref("dict.popitem"));
   dict_set_item(d.get(), Ref<>::steal(I(5000)).get(), Ref<>::steal(I(1)).get());
-  EXPECT_EQ(repr_steal(dict_keys(d.get())), ref("dict.after_popitem"));
+  EXPECT_EQ(repr_steal(dict_keys(d.get())), expect_ref("dict.after_popitem"));
 
   Ref<> lit = Ref<>::steal(dict_new());
   dict_set_item(lit.get(), Ref<>::steal(I(1)).get(), Ref<>::steal(I(2)).get());
   Ref<> t45 = Ref<>::steal(tuple_pack(2, Ref<>::steal(I(4)).get(), Ref<>::steal(I(5)).get()));
   dict_set_item(lit.get(), Ref<>::steal(I(3)).get(), t45.get());
-  EXPECT_EQ(repr_steal(new_ref(lit.get())), ref("dict.repr"));
+  EXPECT_EQ(repr_steal(new_ref(lit.get())), expect_ref("dict.repr"));
 
   std::vector<long> keys{3, 1, 3, 2};
   Ref<> kl = Ref<>::steal(int_list(keys.begin(), keys.end()));
@@ -139,7 +139,7 @@ TEST_F(Containers, DictOrderPopitemAndRepr) {
   Ref<> zero = Ref<>::steal(I(0));
   Ref<> nd = Ref<>::steal(object_call_function_obj_args(fk.get(), kl.get(), zero.get(), nullptr));
   ASSERT_TRUE(nd) << error_text();
-  EXPECT_EQ(repr_steal(dict_items(nd.get())), ref("dict.fromkeys"));
+  EXPECT_EQ(repr_steal(dict_items(nd.get())), expect_ref("dict.fromkeys"));
 }
 
 TEST_F(Containers, DictSizesFollowCPythonGrowth) {
@@ -151,36 +151,36 @@ TEST_F(Containers, DictSizesFollowCPythonGrowth) {
     dict_set_item(d.get(), Ref<>::steal(I(i)).get(), Ref<>::steal(I(i)).get());
   }
   sizes += "]";
-  EXPECT_EQ(sizes, ref("dict.sizes"));
+  EXPECT_EQ(sizes, expect_ref("dict.sizes"));
   Ref<> e = Ref<>::steal(dict_new());
   for (long i = 0; i < 50; ++i) dict_set_item(e.get(), Ref<>::steal(I(i)).get(), Ref<>::steal(I(i)).get());
   for (long i = 0; i < 40; ++i) ASSERT_EQ(dict_del_item(e.get(), Ref<>::steal(I(i)).get()), 0);
-  EXPECT_EQ(std::to_string(dict_sizeof(e.get())), ref("dict.size_after_deletes"));
+  EXPECT_EQ(std::to_string(dict_sizeof(e.get())), expect_ref("dict.size_after_deletes"));
   dict_set_item(e.get(), Ref<>::steal(I(1000)).get(), Ref<>::steal(I(1)).get());
-  EXPECT_EQ(std::to_string(dict_sizeof(e.get())), ref("dict.size_after_reinsert"));
+  EXPECT_EQ(std::to_string(dict_sizeof(e.get())), expect_ref("dict.size_after_reinsert"));
 }
 
 TEST_F(Containers, TupleAndFrozensetHashes) {
   Ref<> empty = Ref<>::steal(tuple_new(0));
-  EXPECT_EQ(std::to_string(object_hash(empty.get())), ref("hash.tuple_empty"));
+  EXPECT_EQ(std::to_string(object_hash(empty.get())), expect_ref("hash.tuple_empty"));
   Ref<> t123 = Ref<>::steal(tuple_pack(3, Ref<>::steal(I(1)).get(), Ref<>::steal(I(2)).get(),
                                        Ref<>::steal(I(3)).get()));
-  EXPECT_EQ(std::to_string(object_hash(t123.get())), ref("hash.tuple_123"));
+  EXPECT_EQ(std::to_string(object_hash(t123.get())), expect_ref("hash.tuple_123"));
   Ref<> t23 = Ref<>::steal(tuple_pack(2, Ref<>::steal(I(2)).get(), Ref<>::steal(I(3)).get()));
   Ref<> nested = Ref<>::steal(tuple_pack(4, Ref<>::steal(I(1)).get(), t23.get(),
                                          Ref<>::steal(I(-1)).get(), Ref<>::steal(I(-2)).get()));
-  EXPECT_EQ(std::to_string(object_hash(nested.get())), ref("hash.tuple_nested"));
+  EXPECT_EQ(std::to_string(object_hash(nested.get())), expect_ref("hash.tuple_nested"));
   EXPECT_EQ(std::to_string(object_hash(Ref<>::steal(frozenset_new(nullptr)).get())),
-            ref("hash.frozenset_empty"));
+            expect_ref("hash.frozenset_empty"));
   std::vector<long> v123{1, 2, 3};
   Ref<> l = Ref<>::steal(int_list(v123.begin(), v123.end()));
   EXPECT_EQ(std::to_string(object_hash(Ref<>::steal(frozenset_new(l.get())).get())),
-            ref("hash.frozenset_123"));
+            expect_ref("hash.frozenset_123"));
   std::vector<long> r100;
   for (long i = 0; i < 100; ++i) r100.push_back(i);
   Ref<> l100 = Ref<>::steal(int_list(r100.begin(), r100.end()));
   EXPECT_EQ(std::to_string(object_hash(Ref<>::steal(frozenset_new(l100.get())).get())),
-            ref("hash.frozenset_range"));
+            expect_ref("hash.frozenset_range"));
 }
 
 // --- timsort ---
@@ -215,14 +215,14 @@ void sort_case(const std::string& name, const std::vector<long>& values, bool re
   }
   lt_calls = 0;
   ASSERT_EQ(list_sort_with(list.get(), nullptr, reverse), 0);
-  EXPECT_EQ(std::to_string(lt_calls), objtest::ref("sort." + name + ".count")) << name;
+  EXPECT_EQ(std::to_string(lt_calls), expect_ref("sort." + name + ".count")) << name;
   std::string order = "[";
   for (ssize i = 0; i < list_size(list.get()); ++i) {
     if (i) order += ", ";
     order += std::to_string(static_cast<KObject*>(list_item(list.get(), i))->i);
   }
   order += "]";
-  EXPECT_EQ(order, objtest::ref("sort." + name + ".order")) << name;
+  EXPECT_EQ(order, expect_ref("sort." + name + ".order")) << name;
 }
 
 TEST_F(Containers, TimsortComparisonCountsAndStability) {

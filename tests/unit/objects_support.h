@@ -48,7 +48,7 @@ inline const std::map<std::string, std::string>& expected() {
   return m;
 }
 
-inline std::string ref(const std::string& key) {
+inline std::string expect_ref(const std::string& key) {
   auto it = expected().find(key);
   if (it == expected().end()) {
     ADD_FAILURE() << "no reference value for " << key;
