@@ -182,27 +182,91 @@ Object* wrapperdescr_call(Object* descr, Object* args, Object* kwds) {
   return wrapperdescr_raw_call(static_cast<WrapperDescrObject*>(descr), self, rest.get(), kwds);
 }
 
-// method_vectorcall_*: the unbound method descriptor called with self first.
-Object* method_check_self(Object* func, Object* const* args, ssize nargs) {
+// method_check_args: self present and of the right type; no keywords for the forms that
+// take none. Messages name the descriptor ("list.append()").
+int method_check_args(Object* func, Object* const* args, ssize nargs, Object* kwnames,
+                      bool keywords_ok) {
   if (nargs < 1) {
     Ref<> name = Ref<>::steal(object_function_str(func));
     if (name) errors::format(exc_TypeError, "unbound method %U needs an argument", name.get());
-    return nullptr;
+    return -1;
   }
-  if (descr_check(func, args[0]) < 0) return nullptr;
-  return args[0];
+  if (descr_check(func, args[0]) < 0) return -1;
+  if (!keywords_ok && kwnames && tuple_size(kwnames)) {
+    Ref<> name = Ref<>::steal(object_function_str(func));
+    if (name) errors::format(exc_TypeError, "%U takes no keyword arguments", name.get());
+    return -1;
+  }
+  return 0;
 }
 
+// method_vectorcall_{NOARGS,O,FASTCALL,FASTCALL_KEYWORDS,VARARGS,VARARGS_KEYWORDS}.
 Object* method_vectorcall(Object* func, Object* const* args, size_t nargsf, Object* kwnames) {
   ssize nargs = vectorcall_nargs(nargsf);
-  if (!method_check_self(func, args, nargs)) return nullptr;
   auto* md = static_cast<MethodDescrObject*>(func);
-  // Bind and call: the builtin's own vectorcall does the argument checks and messages.
-  Ref<> bound = Ref<>::steal(cfunction_new(md->d_method, args[0], nullptr,
-                                           (md->d_method->flags & kMethMethod) ? md->d_type
-                                                                               : nullptr));
-  if (!bound) return nullptr;
-  return vectorcall(bound.get(), args + 1, static_cast<size_t>(nargs - 1), kwnames);
+  MethodDef* ml = md->d_method;
+  int flags = ml->flags & (kMethVarargs | kMethFastcall | kMethNoArgs | kMethO | kMethKeywords |
+                           kMethMethod);
+  bool keywords_ok = (flags & kMethKeywords) != 0;
+  if (method_check_args(func, args, nargs, kwnames, keywords_ok) < 0) return nullptr;
+  Object* self = args[0];
+  Object* result = nullptr;
+  if (enter_recursive_call(" while calling a Python object")) return nullptr;
+  switch (flags) {
+    case kMethNoArgs:
+      if (nargs != 1) {
+        Ref<> name = Ref<>::steal(object_function_str(func));
+        if (name)
+          errors::format(exc_TypeError, "%U takes no arguments (%zd given)", name.get(), nargs - 1);
+        break;
+      }
+      result = reinterpret_cast<CFunction>(ml->function)(self, nullptr);
+      break;
+    case kMethO:
+      if (nargs != 2) {
+        Ref<> name = Ref<>::steal(object_function_str(func));
+        if (name)
+          errors::format(exc_TypeError, "%U takes exactly one argument (%zd given)", name.get(),
+                         nargs - 1);
+        break;
+      }
+      result = reinterpret_cast<CFunction>(ml->function)(self, args[1]);
+      break;
+    case kMethFastcall:
+      result = reinterpret_cast<CFunctionFast>(ml->function)(self, args + 1, nargs - 1);
+      break;
+    case kMethFastcall | kMethKeywords:
+      result = reinterpret_cast<CFunctionFastWithKeywords>(ml->function)(self, args + 1,
+                                                                        nargs - 1, kwnames);
+      break;
+    case kMethMethod | kMethFastcall | kMethKeywords: {
+      using Fn = Object* (*)(Object*, TypeObject*, Object* const*, ssize, Object*);
+      result = reinterpret_cast<Fn>(ml->function)(self, md->d_type, args + 1, nargs - 1, kwnames);
+      break;
+    }
+    case kMethVarargs:
+    case kMethVarargs | kMethKeywords: {
+      Ref<> argstuple = Ref<>::steal(tuple_from_array(args + 1, nargs - 1));
+      if (!argstuple) break;
+      if (flags & kMethKeywords) {
+        Ref<> kwdict;
+        if (kwnames && tuple_size(kwnames)) {
+          kwdict = Ref<>::steal(stack_as_dict(args + nargs, kwnames));
+          if (!kwdict) break;
+        }
+        result = reinterpret_cast<CFunctionWithKeywords>(ml->function)(self, argstuple.get(),
+                                                                      kwdict.get());
+      } else {
+        result = reinterpret_cast<CFunction>(ml->function)(self, argstuple.get());
+      }
+      break;
+    }
+    default:
+      errors::format(exc_SystemError, "%s() method: bad call flags", ml->name);
+      break;
+  }
+  leave_recursive_call();
+  return result;
 }
 
 Object* method_call_tuple(Object* func, Object* args, Object* kwargs) {
