@@ -324,6 +324,184 @@ CodecStatus utf32_encode(Units in, ssize* pos, std::string* out, CodecError* err
   return CodecStatus::Ok;
 }
 
+// --- UTF-7 -------------------------------------------------------------------------------------
+
+namespace {
+// utf7_category: 0 direct, 1 optional direct, 2 whitespace, 3 must be base64-encoded.
+const unsigned char kUtf7Category[128] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 2, 3, 3,  // NUL .. SI
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,  // DLE .. US
+    2, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 3, 0, 0, 0, 0,  // space .. /
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0,  // 0 .. ?
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // @ .. O
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1, 1, 1,  // P .. _
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  // ` .. o
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 3, 3,  // p .. DEL
+};
+const char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+inline bool is_base64(unsigned c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+         c == '/';
+}
+inline unsigned from_base64(unsigned c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  return c == '+' ? 62 : 63;
+}
+inline bool decode_direct(unsigned c) { return c <= 127 && c != '+'; }
+// ENCODE_DIRECT with the optional direct characters and whitespace sent directly.
+inline bool encode_direct(char32_t c) { return c > 0 && c < 128 && kUtf7Category[c] != 3; }
+}  // namespace
+
+// PyUnicode_DecodeUTF7Stateful
+CodecStatus utf7_decode(const char* str, ssize n, ssize* pos, std::u32string* out,
+                        CodecError* err, bool final) {
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(str);
+  ssize i = *pos;
+  bool in_shift = false;
+  int base64bits = 0;
+  uint32_t base64buffer = 0;
+  char32_t surrogate = 0;
+  ssize start = i;
+  size_t shift_out_start = out->size();
+  while (i < n) {
+    unsigned ch = s[i];
+    if (in_shift) {
+      if (is_base64(ch)) {
+        base64buffer = (base64buffer << 6) | from_base64(ch);
+        base64bits += 6;
+        i++;
+        if (base64bits >= 16) {
+          char32_t out_ch = (base64buffer >> (base64bits - 16)) & 0xFFFF;
+          base64bits -= 16;
+          base64buffer &= (1u << base64bits) - 1;
+          if (surrogate) {
+            if (is_low_surrogate(out_ch)) {
+              out->push_back(0x10000 + (((surrogate & 0x3FF) << 10) | (out_ch & 0x3FF)));
+              surrogate = 0;
+              continue;
+            }
+            out->push_back(surrogate);
+            surrogate = 0;
+          }
+          if (is_high_surrogate(out_ch)) surrogate = out_ch;
+          else out->push_back(out_ch);
+        }
+        continue;
+      }
+      // Leaving the base-64 section.
+      in_shift = false;
+      if (base64bits > 0) {
+        if (base64bits >= 6) {
+          i++;
+          *pos = start;
+          return fail(err, start, i, "partial character in shift sequence");
+        }
+        if (base64buffer != 0) {
+          i++;
+          *pos = start;
+          return fail(err, start, i, "non-zero padding bits in shift sequence");
+        }
+      }
+      if (surrogate && decode_direct(ch)) out->push_back(surrogate);
+      surrogate = 0;
+      if (ch == '-') i++;  // absorbed; other terminators are kept
+      continue;
+    }
+    if (ch == '+') {
+      start = i;
+      i++;
+      if (i < n && s[i] == '-') {  // "+-" is '+'
+        i++;
+        out->push_back('+');
+      } else if (i < n && !is_base64(s[i])) {
+        i++;
+        *pos = start;
+        return fail(err, start, i, "ill-formed sequence");
+      } else {
+        in_shift = true;
+        surrogate = 0;
+        shift_out_start = out->size();
+        base64bits = 0;
+        base64buffer = 0;
+      }
+      continue;
+    }
+    if (decode_direct(ch)) {
+      out->push_back(ch);
+      i++;
+      continue;
+    }
+    *pos = i;
+    return fail(err, i, i + 1, "unexpected special character");
+  }
+  if (in_shift) {
+    if (!final) {
+      out->resize(shift_out_start);
+      *pos = start;
+      return CodecStatus::Incomplete;
+    }
+    if (surrogate || base64bits >= 6 || (base64bits > 0 && base64buffer != 0)) {
+      *pos = start;
+      return fail(err, start, n, "unterminated shift sequence");
+    }
+  }
+  *pos = n;
+  return CodecStatus::Ok;
+}
+
+// _PyUnicode_EncodeUTF7 (base64SetO and base64WhiteSpace false, as the codec calls it)
+std::string utf7_encode(Units in) {
+  std::string out;
+  bool in_shift = false;
+  int base64bits = 0;
+  uint64_t base64buffer = 0;
+  auto emit_units = [&](char32_t unit) {
+    base64bits += 16;
+    base64buffer = (base64buffer << 16) | unit;
+    while (base64bits >= 6) {
+      out.push_back(kBase64[(base64buffer >> (base64bits - 6)) & 0x3F]);
+      base64bits -= 6;
+    }
+  };
+  for (size_t i = 0; i < in.size(); i++) {
+    char32_t ch = in[i];
+    if (in_shift) {
+      if (encode_direct(ch)) {
+        if (base64bits) {
+          out.push_back(kBase64[(base64buffer << (6 - base64bits)) & 0x3F]);
+          base64buffer = 0;
+          base64bits = 0;
+        }
+        in_shift = false;
+        // A base-64 character or '-' would be read as part of the sequence: close it.
+        if (is_base64(ch) || ch == '-') out.push_back('-');
+        out.push_back(static_cast<char>(ch));
+        continue;
+      }
+    } else if (ch == '+') {
+      out += "+-";
+      continue;
+    } else if (encode_direct(ch)) {
+      out.push_back(static_cast<char>(ch));
+      continue;
+    } else {
+      out.push_back('+');
+      in_shift = true;
+    }
+    if (ch >= 0x10000) {
+      emit_units(0xD800 | ((ch - 0x10000) >> 10));
+      ch = 0xDC00 | ((ch - 0x10000) & 0x3FF);
+    }
+    emit_units(ch);
+  }
+  if (base64bits) out.push_back(kBase64[(base64buffer << (6 - base64bits)) & 0x3F]);
+  if (in_shift) out.push_back('-');
+  return out;
+}
+
 // --- latin-1, ASCII --------------------------------------------------------------------------
 
 void latin1_decode(const char* s, ssize n, std::u32string* out) {

@@ -56,6 +56,17 @@ CodecStatus utf16_encode(Units in, ptrdiff_t* pos, std::string* out, CodecError*
 CodecStatus utf32_encode(Units in, ptrdiff_t* pos, std::string* out, CodecError* err,
                          bool little_endian);
 
+// --- UTF-7 (PyUnicode_DecodeUTF7Stateful, _PyUnicode_EncodeUTF7) ---------------------------
+// Reasons: "unexpected special character", "ill-formed sequence", "partial character in shift
+// sequence", "non-zero padding bits in shift sequence", "unterminated shift sequence" (the
+// last from the '+' to the end). Every error leaves the decoder outside a shift sequence, so
+// resuming at the handler's position is CPython's behaviour. Incomplete: *pos is the '+' of the
+// open shift sequence, and what it decoded so far is taken back out of *out.
+CodecStatus utf7_decode(const char* s, ptrdiff_t n, ptrdiff_t* pos, std::u32string* out,
+                        CodecError* err, bool final = true);
+// Never fails (surrogates are encoded as UTF-16 units).
+std::string utf7_encode(Units in);
+
 // --- latin-1, ASCII (PyUnicode_DecodeASCII, _PyUnicode_EncodeUCS1) ------------------------
 void latin1_decode(const char* s, ptrdiff_t n, std::u32string* out);
 // One byte per error: "ordinal not in range(128)".

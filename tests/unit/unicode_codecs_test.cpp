@@ -42,6 +42,7 @@ u::CodecStatus decode_step(const std::string& codec, const std::string& data, pt
   const char* s = data.data();
   ptrdiff_t n = data.size();
   if (codec == "utf-8") return u::utf8_decode(s, n, pos, out, err, final);
+  if (codec == "utf-7") return u::utf7_decode(s, n, pos, out, err, final);
   if (codec.rfind("utf-16", 0) == 0) return u::utf16_decode(s, n, pos, out, err, *little, final);
   if (codec.rfind("utf-32", 0) == 0) return u::utf32_decode(s, n, pos, out, err, *little, final);
   if (codec == "ascii") return u::ascii_decode(s, n, pos, out, err);
@@ -138,8 +139,10 @@ Result encode(const std::string& codec, const std::string& errors, const std::u3
   std::string out;
   ptrdiff_t pos = 0;
   u::Units in(text);
-  if (codec == "unicode_escape" || codec == "raw_unicode_escape") {
-    out = codec == "unicode_escape" ? u::unicode_escape_encode(in) : u::raw_unicode_escape_encode(in);
+  if (codec == "unicode_escape" || codec == "raw_unicode_escape" || codec == "utf-7") {
+    out = codec == "unicode_escape"       ? u::unicode_escape_encode(in)
+          : codec == "raw_unicode_escape" ? u::raw_unicode_escape_encode(in)
+                                          : u::utf7_encode(in);
     r.value.assign(out.begin(), out.end());
     for (auto& v : r.value) v &= 0xFF;
     return r;

@@ -10,15 +10,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 OUT = os.path.join(REPO, "tests/unit/unicode_codec_cases.h")
 
-DECODERS = ["utf-8", "utf-16-le", "utf-16-be", "utf-16", "utf-32-le", "utf-32-be", "utf-32",
+DECODERS = ["utf-7", "utf-8", "utf-16-le", "utf-16-be", "utf-16", "utf-32-le", "utf-32-be", "utf-32",
             "ascii", "latin-1", "unicode_escape", "raw_unicode_escape", "cp1252"]
 DECODE_ERRORS = ["strict", "replace", "ignore", "surrogateescape", "backslashreplace"]
-ENCODERS = ["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "ascii", "latin-1",
+ENCODERS = ["utf-7", "utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "ascii", "latin-1",
             "unicode_escape", "raw_unicode_escape", "cp1252"]
 ENCODE_ERRORS = ["strict", "replace", "ignore", "backslashreplace", "xmlcharrefreplace",
                  "surrogateescape", "surrogatepass"]
 # Stateful decoding (final=False): codecs.<name>_decode(data, "strict", False).
-STATEFUL = {"utf-8": "utf_8_decode", "utf-16-le": "utf_16_le_decode",
+STATEFUL = {"utf-7": "utf_7_decode", "utf-8": "utf_8_decode", "utf-16-le": "utf_16_le_decode",
             "utf-16-be": "utf_16_be_decode", "utf-32-le": "utf_32_le_decode",
             "unicode_escape": "unicode_escape_decode",
             "raw_unicode_escape": "raw_unicode_escape_decode"}
@@ -37,8 +37,12 @@ def byte_inputs(rng):
                b"\\N{}", b"\\N{LATIN SMALL LETTER A}", b"\\N{latin small letter a}",
                b"\\N{NO SUCH NAME}", b"\\N{BEL}", b"\\N{KEYCAP DIGIT ONE}", b"\\q\\w", b"\\400",
                b"\\777x", b"\\0\\12\\123", b"\\\n", b"a\\", b"\\u00e9\\U0001F600", b"\\a\\b\\f\\v",
-               b"\xe9\\u", b"\x81\x8d\x8f\x90\x9d\x80"]
-    pool = list(range(0x80)) * 1 + [0x80, 0xbf, 0xc2, 0xc3, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0,
+               b"\xe9\\u", b"\x81\x8d\x8f\x90\x9d\x80",
+               b"+AGE-", b"+AGEAYgBj-", b"a+-b", b"+", b"+A", b"+AG", b"+AGE", b"+AGEA",
+               b"+AGEAYg", b"+2D3eAA-", b"+2D0-", b"+2D0AYQ-", b"+2D3eAA", b"+2D0", b"+!",
+               b"~\\", b"+AGE\x80", b"+ZeVnLIqe-", b"+AGF-", b"+AGEx", b"x+AGE.y", b"+-+AGE",
+               b"+AGE+AGI-", b"+2D3eAA+2D0-", b"+2D3e-", b"+AGE\x00", b"abc+"]
+    pool = list(range(0x80)) * 1 + [0x2b, 0x2b, 0x2d, 0x2d, 0x41, 0x47, 0x32, 0x44,0x80, 0xbf, 0xc2, 0xc3, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0,
                                     0xf4, 0xf5, 0xff, 0x00, 0xd8, 0xdc, 0xa0, 0x90, 0x5c, 0x5c,
                                     0x75, 0x55, 0x4e, 0x7b, 0x7d]
     rand = [bytes(rng.choice(pool) for _ in range(rng.randint(1, 12))) for _ in range(60)]
@@ -48,7 +52,8 @@ def byte_inputs(rng):
 def text_inputs(rng):
     crafted = [[], [0x41], [0xE9], [0x20AC], [0x1F600], [0xD800], [0xDC80], [0xD800, 0xDC00],
                [0x41, 0xD800, 0xDFFF, 0x42], [0xDC80, 0xDCFF, 0xD800, 0x41], [0x100, 0x101, 0x41],
-               [0x5C, 0x0A, 0x09, 0x7F, 0xFF, 0x100, 0x10FFFF], [0x20AC, 0x81], [0xDC41]]
+               [0x5C, 0x0A, 0x09, 0x7F, 0xFF, 0x100, 0x10FFFF], [0x20AC, 0x81], [0xDC41],
+               list(range(128)), [x for c in range(128) for x in (0x20AC, c)]]
     pool = [0x41, 0x7A, 0x5C, 0x0A, 0x00, 0x7F, 0x80, 0xE9, 0xFF, 0x100, 0x20AC, 0xFFFD, 0xD800,
             0xDBFF, 0xDC00, 0xDC80, 0xDCFF, 0xDFFF, 0x10000, 0x1F600, 0x10FFFF, 0x152, 0x2122]
     rand = [[rng.choice(pool) for _ in range(rng.randint(1, 8))] for _ in range(40)]
