@@ -46,8 +46,9 @@ struct State {
   ssize long_lived_pending = 0;
   Object* garbage = nullptr;
   State() {
-    // CPython 3.14's defaults (gc.get_threshold() == (2000, 10, 10)).
-    const int thresholds[kNumGenerations] = {2000, 10, 10};
+    // CPython 3.14's defaults: gc.get_threshold() == (2000, 10, 0) (the oldest generation
+    // is only collected explicitly or through its pending-objects rule).
+    const int thresholds[kNumGenerations] = {2000, 10, 0};
     for (int i = 0; i < kNumGenerations; ++i) {
       gens[i].head.next = gens[i].head.prev = reinterpret_cast<uintptr_t>(&gens[i].head);
       gens[i].threshold = thresholds[i];
@@ -309,7 +310,9 @@ void maybe_collect() {
   if (st.gens[0].count <= st.gens[0].threshold) return;
   for (int i = kNumGenerations - 1; i >= 0; --i) {
     if (st.gens[i].count > st.gens[i].threshold) {
-      if (i == kNumGenerations - 1 && st.long_lived_pending < st.long_lived_total / 4) continue;
+      if (i == kNumGenerations - 1 &&
+          (st.gens[i].threshold == 0 || st.long_lived_pending < st.long_lived_total / 4))
+        continue;
       collect_generation(i);
       return;
     }

@@ -11,6 +11,7 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 
@@ -126,7 +127,7 @@ int meth_traverse(Object* o, visitproc visit, void* arg) {
 Object* meth_repr(Object* o) {
   Object* self = cf(o)->m_self;
   // Module-level functions are bound to their module (PyModule_Check).
-  if (self == nullptr || std::string_view(self->type->name) == "module")
+  if (self == nullptr || module_check(self))
     return str_from_format("<built-in function %s>", cf(o)->m_ml->name);
   return str_from_format("<built-in method %s of %s object at %p>", cf(o)->m_ml->name,
                          self->type->name, static_cast<void*>(self));
@@ -151,8 +152,7 @@ Object* meth_get_name(Object* o, void*) { return str_from_cstr(cf(o)->m_ml->name
 Object* meth_get_qualname(Object* o, void*) {
   // A method bound to an instance: "Type.name"; to a type: "Type.name"; a function: "name".
   Object* self = cf(o)->m_self;
-  if (self == nullptr || std::string_view(self->type->name) == "module")
-    return str_from_cstr(cf(o)->m_ml->name);
+  if (self == nullptr || module_check(self)) return str_from_cstr(cf(o)->m_ml->name);
   TypeObject* type = type_check_type(self) ? static_cast<TypeObject*>(self) : self->type;
   Ref<> tq = Ref<>::steal(type_get_qualname(type));
   if (!tq) return nullptr;

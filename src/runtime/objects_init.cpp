@@ -2,12 +2,16 @@
 // Python/pylifecycle.c's pycore_init_types) and creates the main thread state.
 #include "errors/errors.h"
 #include "objects/abstract.h"
+#include "objects/cellobject.h"
 #include "objects/descrobject.h"
+#include "objects/enumobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/methodobject.h"
+#include "objects/moduleobject.h"
+#include "objects/rangeobject.h"
 #include "objects/setobject.h"
 #include "objects/sliceobject.h"
 #include "objects/text_api.h"
@@ -49,7 +53,8 @@ int initialize_objects() {
       &seqiter_type, &calliter_type, &method_descr_type, &classmethod_descr_type,
       &member_descr_type, &getset_descr_type, &wrapper_descr_type, &method_wrapper_type,
       &property_type, &classmethod_type, &staticmethod_type, &mappingproxy_type,
-      &cfunction_type, &cmethod_type, &method_type,
+      &cfunction_type, &cmethod_type, &method_type, &range_type, &rangeiter_type,
+      &enum_type, &reversed_type, &cell_type, &module_type,
   };
   for (TypeObject* t : types)
     if (type_ready(t) < 0) return -1;

@@ -197,4 +197,44 @@ err("none_call", lambda: type(None)(1))
 err("instancecheck", lambda: isinstance(1, 1))
 err("issubclass", lambda: issubclass(1, int))
 
+# --- range, enumerate, reversed, cell, module ---
+put("range.repr", (repr(range(10)), repr(range(0, 10, 2)), repr(range(5, -3, -2))))
+put("range.slice", (list(range(10)[2:8:3]), repr(range(10)[::-2]), range(10)[-1], len(range(5, -3, -2))))
+put("range.index", (range(1, 10, 3).index(7), 7 in range(1, 10, 3), 8 in range(1, 10, 3), range(1, 10, 3).count(4)))
+put("range.eq", (range(0) == range(2, 2), range(1, 2, 5) == range(1, 3, 7), range(0, 4, 2) == range(0, 5, 2), hash(range(0)) == hash(range(5, 5))))
+put("range.reversed", list(reversed(range(1, 10, 4))))
+err("range_step0", lambda: range(1, 2, 0))
+err("range_noargs", lambda: range())
+err("range_4args", lambda: range(1, 2, 3, 4))
+err("range_index", lambda: range(3)[5])
+err("range_value_index", lambda: range(3).index(9))
+err("range_float", lambda: range(1.5))
+put("enumerate.list", list(enumerate([7, 8], start=2)))
+put("reversed.list", list(reversed([1, 2, 3])))
+err("reversed_int", lambda: reversed(1))
+err("reversed_set", lambda: reversed({1}))
+import types
+m = types.ModuleType("m")
+put("module.repr", repr(m))
+put("module.dict", sorted(m.__dict__))
+err("module_getattr", lambda: m.x)
+
+# --- the cycle collector ---
+import gc
+gc.collect()
+l = []
+l.append(l)
+del l
+put("gc.self_list", gc.collect())
+a = []
+b = [a]
+a.append(b)
+del a, b
+put("gc.two_lists", gc.collect())
+d = {}
+d[1] = (d,)
+del d
+put("gc.dict_tuple", gc.collect())
+put("gc.threshold", gc.get_threshold())
+
 print("\n".join(out))

@@ -1,0 +1,220 @@
+// Module objects: Objects/moduleobject.c (the part that needs no import machinery).
+#include "objects/moduleobject.h"
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/methodobject.h"
+#include "objects/text_api.h"
+#include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
+
+namespace cppy::objects {
+
+using typeobject_internal::name_of;
+
+namespace {
+
+inline ModuleObject* mo(Object* o) { return static_cast<ModuleObject*>(o); }
+
+// module_init_dict: __name__, __doc__, __package__, __loader__, __spec__.
+int module_init_dict(Object* md_dict, Object* name, Object* doc) {
+  if (!doc) doc = none();
+  if (dict_set_item(md_dict, name_of("__name__"), name) < 0) return -1;
+  if (dict_set_item(md_dict, name_of("__doc__"), doc) < 0) return -1;
+  if (dict_set_item(md_dict, name_of("__package__"), none()) < 0) return -1;
+  if (dict_set_item(md_dict, name_of("__loader__"), none()) < 0) return -1;
+  if (dict_set_item(md_dict, name_of("__spec__"), none()) < 0) return -1;
+  return 0;
+}
+
+Object* new_module_notrack(TypeObject* type) {
+  Object* m = type->alloc(type, 0);
+  if (!m) return nullptr;
+  mo(m)->md_dict = dict_new();
+  if (!mo(m)->md_dict) {
+    decref(m);
+    return nullptr;
+  }
+  return m;
+}
+
+void module_dealloc(Object* o) {
+  gc::untrack(o);
+  xdecref(mo(o)->md_dict);
+  xdecref(mo(o)->md_name);
+  o->type->free(o);
+}
+int module_traverse(Object* o, visitproc visit, void* arg) {
+  return mo(o)->md_dict ? visit(mo(o)->md_dict, arg) : 0;
+}
+int module_clear(Object* o) {
+  clear(mo(o)->md_dict);
+  return 0;
+}
+
+Object* module_tp_new(TypeObject* type, Object*, Object*) { return new_module_notrack(type); }
+
+// module.__init__(name, doc=None).
+int module_init(Object* self, Object* args, Object* kwds) {
+  Object* name = nullptr;
+  Object* doc = none();
+  ssize n = tuple_size(args);
+  if (n >= 1) name = tuple_item(args, 0);
+  if (n >= 2) doc = tuple_item(args, 1);
+  if (n > 2) {
+    errors::format(exc_TypeError, "module() takes at most 2 arguments (%zd given)", n);
+    return -1;
+  }
+  if (kwds) {
+    ssize pos = 0;
+    Object *k, *v;
+    while (dict_next(kwds, &pos, &k, &v)) {
+      if (str_compare_cstr(k, "name") == 0 && !name) name = v;
+      else if (str_compare_cstr(k, "doc") == 0 && n < 2) doc = v;
+      else {
+        errors::format(exc_TypeError, "module() got an unexpected keyword argument '%U'", k);
+        return -1;
+      }
+    }
+  }
+  if (!name) {
+    errors::set_string(exc_TypeError, "module() missing required argument 'name' (pos 1)");
+    return -1;
+  }
+  if (!str_check(name)) {
+    errors::format(exc_TypeError, "module() argument 'name' must be str, not %.200s",
+                   name->type->name);
+    return -1;
+  }
+  return module_init_dict(mo(self)->md_dict, name, doc);
+}
+
+// module_repr: without importlib's helper, "<module 'name'>" or "<module 'name' from 'file'>".
+Object* module_repr(Object* self) {
+  Object* d = mo(self)->md_dict;
+  Object* name = d ? dict_get_item(d, name_of("__name__")) : nullptr;
+  Object* file = d ? dict_get_item(d, name_of("__file__")) : nullptr;
+  if (!name || !str_check(name)) return str_from_cstr("<module '?'>");
+  if (file && str_check(file)) return str_from_format("<module %R from %R>", name, file);
+  return str_from_format("<module %R>", name);
+}
+
+// module_getattro: the generic lookup, then the module's __getattr__, then a message naming
+// the module.
+Object* module_getattro(Object* self, Object* name) {
+  Object* attr = object_generic_getattr_with_dict(self, name, nullptr, true);
+  if (attr || errors::occurred()) return attr;
+  Object* d = mo(self)->md_dict;
+  if (d) {
+    Object* getattr = dict_get_item(d, name_of("__getattr__"));
+    if (getattr) {
+      Ref<> g = Ref<>::borrow(getattr);
+      return object_call_one_arg(getattr, name);
+    }
+    Object* mod_name = dict_get_item(d, name_of("__name__"));
+    if (mod_name && str_check(mod_name)) {
+      errors::format(exc_AttributeError, "module '%U' has no attribute '%U'", mod_name, name);
+      return nullptr;
+    }
+  }
+  errors::format(exc_AttributeError, "module has no attribute '%U'", name);
+  return nullptr;
+}
+
+Object* module_dir(Object* self, Object*) {
+  Object* d = mo(self)->md_dict;
+  if (!d || !dict_check(d)) {
+    return errors::format(exc_TypeError, "<module>.__dict__ is not a dictionary");
+  }
+  Object* dirfunc = dict_get_item(d, name_of("__dir__"));
+  if (dirfunc) return object_call_no_args(dirfunc);
+  return dict_keys(d);
+}
+
+MemberDef module_members[] = {
+    {"__dict__", kMemberObject, static_cast<ssize>(offsetof(ModuleObject, md_dict)),
+     kMemberReadonly, nullptr},
+    {nullptr, 0, 0, 0, nullptr}};
+MethodDef module_methods[] = {
+    {"__dir__", reinterpret_cast<void*>(module_dir), kMethNoArgs,
+     "__dir__() -> list\nspecialized dir() implementation"},
+    {nullptr, nullptr, 0, nullptr}};
+
+}  // namespace
+
+TypeObject module_type = [] {
+  TypeObject t = static_type("module", sizeof(ModuleObject), 0, kTpflagsHaveGc | kTpflagsBasetype);
+  t.dealloc = module_dealloc;
+  t.repr = module_repr;
+  t.getattro = module_getattro;
+  t.setattro = object_generic_setattr;
+  t.traverse = module_traverse;
+  t.clear = module_clear;
+  t.weaklistoffset = static_cast<ssize>(offsetof(ModuleObject, md_weaklist));
+  t.methods = module_methods;
+  t.members = module_members;
+  t.dictoffset = static_cast<ssize>(offsetof(ModuleObject, md_dict));
+  t.init = module_init;
+  t.alloc = type_generic_alloc;
+  t.new_ = module_tp_new;
+  t.doc = "module(name, doc=None)\n--\n\nCreate a module object.\n\nThe name must be a string; the optional doc argument can have any type.";
+  return t;
+}();
+
+bool module_check(Object* o) { return type_check(o, &module_type); }
+
+Object* module_new_object(Object* name) {
+  Ref<> m = Ref<>::steal(new_module_notrack(&module_type));
+  if (!m) return nullptr;
+  if (module_init_dict(mo(m.get())->md_dict, name, nullptr) < 0) return nullptr;
+  mo(m.get())->md_name = new_ref(name);
+  return m.release();
+}
+
+Object* module_new(const char* name) {
+  Ref<> n = Ref<>::steal(str_from_cstr(name));
+  if (!n) return nullptr;
+  return module_new_object(n.get());
+}
+
+Object* module_get_dict(Object* m) { return mo(m)->md_dict; }
+
+Object* module_get_name_object(Object* m) {
+  Object* d = mo(m)->md_dict;
+  Object* name = d ? dict_get_item(d, name_of("__name__")) : nullptr;
+  if (!name || !str_check(name)) {
+    errors::set_string(exc_SystemError, "nameless module");
+    return nullptr;
+  }
+  return new_ref(name);
+}
+
+int module_add_object_ref(Object* m, const char* name, Object* value) {
+  if (!value) {
+    if (!errors::occurred())
+      errors::set_string(exc_SystemError, "PyModule_AddObjectRef() must be called with an exception raised if value is NULL");
+    return -1;
+  }
+  return dict_set_item_string(mo(m)->md_dict, name, value);
+}
+
+int module_add_functions(Object* m, MethodDef* functions) {
+  Ref<> name = Ref<>::steal(module_get_name_object(m));
+  if (!name) return -1;
+  for (MethodDef* fdef = functions; fdef && fdef->name; ++fdef) {
+    if ((fdef->flags & kMethClass) || (fdef->flags & kMethStatic)) {
+      errors::set_string(exc_ValueError, "module functions cannot set METH_CLASS or METH_STATIC");
+      return -1;
+    }
+    Ref<> func = Ref<>::steal(cfunction_new(fdef, m, name.get()));
+    if (!func) return -1;
+    if (dict_set_item_string(mo(m)->md_dict, fdef->name, func.get()) < 0) return -1;
+  }
+  return 0;
+}
+
+}  // namespace cppy::objects
