@@ -2,6 +2,7 @@
 """Runs dump_ucd.py on the reference interpreter and writes the dump (xz-compressed).
 
     python3 tools/unicode/make_dump.py [-o tests/data/unicode/ucd_dump.txt.xz]
+    python3 tools/unicode/make_dump.py --check    the committed dump is what the reference says
 
 The formal aliases and named sequences (name_aliases.txt, named_sequences.txt) are appended to
 the script so that the reference checks each of them with unicodedata.lookup."""
@@ -24,6 +25,7 @@ def read_table(name):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-o", default=os.path.join(REPO, "tests/data/unicode/ucd_dump.txt.xz"))
+    ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     with open(os.path.join(HERE, "dump_ucd.py"), encoding="utf-8") as f:
         source = f.read()
@@ -41,6 +43,12 @@ def main():
     errors = [l for l in text.splitlines() if l.startswith("E ") or l.startswith("--- ")]
     if errors:
         sys.exit("reference reported:\n" + "\n".join(errors[:20]))
+    if args.check:
+        with lzma.open(args.o, "rt", encoding="utf-8") as f:
+            if f.read() != text:
+                sys.exit("%s differs from the reference: run make_dump.py" % args.o)
+        print("the dump agrees with the reference")
+        return
     with lzma.open(args.o, "wt", encoding="utf-8", preset=9) as f:
         f.write(text)
     print("wrote %s (%d lines)" % (args.o, text.count("\n")))
