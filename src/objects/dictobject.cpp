@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "errors/errors.h"
 #include "gc/gc.h"
@@ -1378,6 +1379,76 @@ Object* dictviews_isdisjoint(Object* self, Object* other) {
   return bool_from_long(1);
 }
 
+// dictviews_to_set: set(view), using the dict itself for keys views (the fast path).
+Object* dictviews_to_set(Object* self) {
+  Object* left = self;
+  if (self->type == &dictkeys_type) {
+    Object* d = static_cast<DictViewObject*>(self)->dict;
+    if (d && dict_check_exact(d)) left = d;
+  }
+  return set_new(left);
+}
+
+Object* call_on_set(Object* self, Object* other, const char* method) {
+  Ref<> result = Ref<>::steal(dictviews_to_set(self));
+  if (!result) return nullptr;
+  Ref<> name = Ref<>::steal(str_intern_from_cstr(method));
+  Ref<> tmp = Ref<>::steal(call_method_one_arg(result.get(), name.get(), other));
+  if (!tmp) return nullptr;
+  return result.release();
+}
+
+Object* dictviews_sub(Object* self, Object* other) {
+  return call_on_set(self, other, "difference_update");
+}
+Object* dictviews_or(Object* self, Object* other) { return call_on_set(self, other, "update"); }
+Object* dictviews_xor(Object* self, Object* other) {
+  return call_on_set(self, other, "symmetric_difference_update");
+}
+
+bool view_set_check(Object* o) { return o->type == &dictkeys_type || o->type == &dictitems_type; }
+
+// _PyDictView_Intersect.
+Object* dictviews_and(Object* self, Object* other) {
+  if (!view_set_check(self)) std::swap(self, other);
+  ssize len_self = dictview_len(self);
+  if (set_check_exact(other)) {
+    ssize len_other = object_size(other);
+    if (len_other < 0) return nullptr;
+    if (len_self <= len_other) {
+      Ref<> name = Ref<>::steal(str_intern_from_cstr("intersection"));
+      return call_method_one_arg(other, name.get(), self);
+    }
+  }
+  if (view_set_check(other)) {
+    ssize len_other = dictview_len(other);
+    if (len_other > len_self) std::swap(self, other);
+  }
+  Ref<> result = Ref<>::steal(set_new(nullptr));
+  if (!result) return nullptr;
+  Ref<> it = Ref<>::steal(object_get_iter(other));
+  if (!it) return nullptr;
+  auto contains = self->type == &dictkeys_type ? dictkeys_contains : dictitems_contains;
+  for (;;) {
+    Ref<> key = Ref<>::steal(iter_next(it.get()));
+    if (!key) break;
+    int rv = contains(self, key.get());
+    if (rv < 0) return nullptr;
+    if (rv && set_add(result.get(), key.get()) < 0) return nullptr;
+  }
+  if (errors::occurred()) return nullptr;
+  return result.release();
+}
+
+NumberMethods dictviews_as_number = [] {
+  NumberMethods n{};
+  n.subtract = dictviews_sub;
+  n.and_ = dictviews_and;
+  n.xor_ = dictviews_xor;
+  n.or_ = dictviews_or;
+  return n;
+}();
+
 MethodDef dictkeys_methods[] = {
     {"isdisjoint", reinterpret_cast<void*>(dictviews_isdisjoint), kMethO,
      "Return True if the view and the given iterable have a null intersection."},
@@ -1415,7 +1486,10 @@ TypeObject make_view_type(const char* name, SequenceMethods* seq, getiterfunc it
   t.iter = iter;
   t.methods = methods;
   t.getset = dictview_getset;
-  if (setlike) t.richcompare = dictview_richcompare;
+  if (setlike) {
+    t.richcompare = dictview_richcompare;
+    t.as_number = &dictviews_as_number;
+  }
   return t;
 }
 

@@ -1,5 +1,7 @@
 // range, enumerate, reversed, cells, modules and the cycle collector against the reference.
 #include "gc/gc.h"
+#include "gc/gcmodule.h"
+#include "objects/setobject.h"
 #include "objects/cellobject.h"
 #include "objects/dictobject.h"
 #include "objects/enumobject.h"
@@ -143,6 +145,73 @@ TEST_F(Misc, CycleCollector) {
   EXPECT_EQ(cppy::gc::collect(), 0);
   EXPECT_TRUE(cppy::gc::is_tracked(keep.get()));
   list_set_slice(keep.get(), 0, 1, nullptr);  // break the cycle before the end of the test
+}
+
+}  // namespace
+}  // namespace objtest
+
+namespace objtest {
+namespace {
+
+TEST_F(Misc, GcModule) {
+  Ref<> m = Ref<>::steal(cppy::gc::create_gc_module());
+  ASSERT_TRUE(m) << error_text();
+  auto call0 = [&](const char* name) {
+    Ref<> f = Ref<>::steal(object_getattr_string(m.get(), name));
+    return f ? object_call_no_args(f.get()) : nullptr;
+  };
+  auto call1 = [&](const char* name, Object* arg) {
+    Ref<> f = Ref<>::steal(object_getattr_string(m.get(), name));
+    return f ? object_call_one_arg(f.get(), arg) : nullptr;
+  };
+  Ref<> empty = Ref<>::steal(list_new(0));
+  Ref<> stats = Ref<>::steal(call0("get_stats"));
+  ASSERT_TRUE(stats) << error_text();
+  Ref<> t = Ref<>::steal(steal_tuple({call0("isenabled"), call1("is_tracked", empty.get()),
+                                      call1("is_tracked", Ref<>::steal(I(1)).get()),
+                                      object_getattr_string(m.get(), "DEBUG_LEAK"),
+                                      long_from_ssize(list_size(stats.get()))}));
+  EXPECT_EQ(repr_steal(new_ref(t.get())), expect_ref("gc.module"));
+  EXPECT_EQ(repr_steal(call1("collect", Ref<>::steal(I(3)).get())), expect_ref("err.gc_collect_gen"));
+  EXPECT_EQ(repr_steal(call1("get_objects", Ref<>::steal(I(5)).get())),
+            expect_ref("err.gc_get_objects_gen"));
+  // A tracked list shows up in get_objects() and its referents.
+  Ref<> holder = Ref<>::steal(list_new(0));
+  list_append(holder.get(), empty.get());
+  Ref<> objs = Ref<>::steal(call0("get_objects"));
+  ASSERT_TRUE(objs) << error_text();
+  EXPECT_EQ(sequence_contains(objs.get(), holder.get()), 1);
+  EXPECT_EQ(repr_steal(call1("get_referents", holder.get())), "[[]]");
+}
+
+TEST_F(Misc, DictViewsAsSets) {
+  std::vector<long> r;
+  for (long i = 0; i < 30; i += 3) r.push_back(i);
+  Ref<> l = Ref<>::steal(int_list(r.begin(), r.end()));
+  Ref<> fromkeys = Ref<>::steal(object_getattr_string(&dict_type, "fromkeys"));
+  Ref<> d = Ref<>::steal(object_call_one_arg(fromkeys.get(), l.get()));
+  Ref<> dk = Ref<>::steal(call_method_no_args(d.get(), Ref<>::steal(S("keys")).get()));
+  std::vector<long> evens;
+  for (long i = 0; i < 30; i += 2) evens.push_back(i);
+  Ref<> le = Ref<>::steal(int_list(evens.begin(), evens.end()));
+  Ref<> se = Ref<>::steal(set_new(le.get()));
+  Ref<> inter = Ref<>::steal(sequence_list(Ref<>::steal(number_and(dk.get(), se.get())).get()));
+  ASSERT_TRUE(inter) << error_text();
+  list_sort(inter.get());
+  EXPECT_EQ(repr_steal(new_ref(inter.get())), expect_ref("views.and"));
+  auto set_of = [](std::initializer_list<long> v) {
+    Ref<> x = Ref<>::steal(int_list(v.begin(), v.end()));
+    return set_new(x.get());
+  };
+  Ref<> s1 = Ref<>::steal(set_of({100, 3}));
+  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_or(dk.get(), s1.get())).get())),
+            expect_ref("views.or"));
+  Ref<> s2 = Ref<>::steal(set_of({0, 3, 6}));
+  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_subtract(dk.get(), s2.get())).get())),
+            expect_ref("views.sub"));
+  Ref<> s3 = Ref<>::steal(set_of({0, 1}));
+  EXPECT_EQ(repr_steal(sequence_list(Ref<>::steal(number_xor(dk.get(), s3.get())).get())),
+            expect_ref("views.xor"));
 }
 
 }  // namespace

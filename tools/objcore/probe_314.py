@@ -236,5 +236,16 @@ d[1] = (d,)
 del d
 put("gc.dict_tuple", gc.collect())
 put("gc.threshold", gc.get_threshold())
+put("gc.module", (gc.isenabled(), gc.is_tracked([]), gc.is_tracked(1), gc.DEBUG_LEAK, len(gc.get_stats())))
+err("gc_collect_gen", lambda: gc.collect(3))
+err("gc_get_objects_gen", lambda: gc.get_objects(5))
+
+# --- dict views as sets ---
+dk = dict.fromkeys(range(0, 30, 3)).keys()
+put("views.and", sorted(dk & set(range(0, 30, 2))))
+put("views.or", list(dk | {100, 3}))
+put("views.sub", list(dk - {0, 3, 6}))
+put("views.xor", list(dk ^ {0, 1}))
+put("views.items_and", sorted(dict.fromkeys(range(5), 0).items() & {(1, 0), (2, 1)}))
 
 print("\n".join(out))
