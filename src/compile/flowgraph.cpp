@@ -69,7 +69,11 @@ struct ExceptStack {
 struct BasicBlock {
   JumpTargetLabel b_label = kNoLabel;
   ExceptStack* b_exceptstack = nullptr;
+  // The instruction array as CPython allocates it: b_iused entries in use; the slots past
+  // them keep what they held (basicblock_addop leaves i_except alone, so an instruction
+  // appended where one was removed inherits its handler, as in CPython).
   std::vector<CfgInstr> b_instr;
+  int b_iused = 0;
   BasicBlock* b_next = nullptr;
   uint64_t b_unsafe_locals_mask = 0;
   int b_predecessors = 0;
@@ -80,7 +84,9 @@ struct BasicBlock {
   bool b_cold = false;
   bool b_warm = false;
 
-  int iused() const { return int(b_instr.size()); }
+  int iused() const { return b_iused; }
+  CfgInstr* begin() { return b_instr.data(); }
+  CfgInstr* end() { return b_instr.data() + b_iused; }
 };
 
 }  // namespace
@@ -119,7 +125,23 @@ inline void instr_set_op0(CfgInstr* i, int op) {
 }
 
 CfgInstr* basicblock_last_instr(basicblock* b) {
-  return b->b_instr.empty() ? nullptr : &b->b_instr.back();
+  return b->b_iused == 0 ? nullptr : &b->b_instr[b->b_iused - 1];
+}
+
+// Slots in the first allocation of a block's array (DEFAULT_BLOCK_SIZE).
+constexpr int kDefaultBlockSize = 16;
+
+// basicblock_next_instr: the index of a new slot, growing the array as
+// _Py_CArray_EnsureCapacity does (new slots zeroed).
+int basicblock_next_instr(basicblock* b) {
+  int idx = b->b_iused;
+  int alloc = int(b->b_instr.size());
+  if (idx >= alloc) {
+    int new_alloc = alloc == 0 ? kDefaultBlockSize : alloc << 1;
+    if (idx >= new_alloc) new_alloc = idx + kDefaultBlockSize;
+    b->b_instr.resize(new_alloc, CfgInstr{0, 0, Location{0, 0, 0, 0}, nullptr, nullptr});
+  }
+  return b->b_iused++;
 }
 
 basicblock* cfg_builder_new_block(cfg_builder* g) {
@@ -132,7 +154,12 @@ int basicblock_addop(basicblock* b, int opcode, int oparg, Location loc) {
   assert(!is_assembler_opcode(opcode));
   assert(opcode_has_arg(opcode) || has_target(opcode) || oparg == 0);
   assert(0 <= oparg && oparg < (1 << 30));
-  b->b_instr.push_back(CfgInstr{opcode, oparg, loc, nullptr, nullptr});
+  int off = basicblock_next_instr(b);
+  CfgInstr* i = &b->b_instr[off];
+  i->i_opcode = opcode;
+  i->i_oparg = oparg;
+  i->i_target = nullptr;
+  i->i_loc = loc;
   return SUCCESS;
 }
 
@@ -140,14 +167,17 @@ int basicblock_add_jump(basicblock* b, int opcode, basicblock* target, Location 
   CfgInstr* last = basicblock_last_instr(b);
   if (last && is_jump(last)) return ERROR;
   RETURN_IF_ERROR(basicblock_addop(b, opcode, target->b_label.id, loc));
-  b->b_instr.back().i_target = target;
+  basicblock_last_instr(b)->i_target = target;
   return SUCCESS;
 }
 
 int basicblock_append_instructions(basicblock* to, basicblock* from) {
   // Copy first: `to` and `from` may be the same block.
-  std::vector<CfgInstr> copy = from->b_instr;
-  to->b_instr.insert(to->b_instr.end(), copy.begin(), copy.end());
+  std::vector<CfgInstr> copy(from->begin(), from->end());
+  for (const CfgInstr& instr : copy) {
+    int n = basicblock_next_instr(to);
+    to->b_instr[n] = instr;
+  }
   return SUCCESS;
 }
 
@@ -168,7 +198,9 @@ basicblock* copy_basicblock(cfg_builder* g, basicblock* block) {
 }
 
 int basicblock_insert_instruction(basicblock* block, int pos, const CfgInstr& instr) {
-  block->b_instr.insert(block->b_instr.begin() + pos, instr);
+  basicblock_next_instr(block);
+  for (int i = block->b_iused - 1; i > pos; i--) block->b_instr[i] = block->b_instr[i - 1];
+  block->b_instr[pos] = instr;
   return SUCCESS;
 }
 
@@ -184,7 +216,7 @@ bool basicblock_exits_scope(basicblock* b) {
 }
 
 bool basicblock_has_eval_break(basicblock* b) {
-  for (const CfgInstr& i : b->b_instr) {
+  for (const CfgInstr& i : *b) {
     if (opcode_has_eval_break(i.i_opcode)) return true;
   }
   return false;
@@ -213,7 +245,7 @@ int cfg_builder_maybe_start_new_block(cfg_builder* g) {
 }
 
 basicblock* next_nonempty_block(basicblock* b) {
-  while (b && b->b_instr.empty()) b = b->b_next;
+  while (b && b->b_iused == 0) b = b->b_next;
   return b;
 }
 
@@ -302,7 +334,7 @@ int translate_jump_labels_to_targets(basicblock* entryblock) {
     if (b->b_label.id >= 0) label2block[b->b_label.id] = b;
   }
   for (basicblock* b = entryblock; b != nullptr; b = b->b_next) {
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       assert(instr.i_target == nullptr);
       if (has_target(instr.i_opcode)) {
         int lbl = instr.i_oparg;
@@ -317,7 +349,7 @@ int translate_jump_labels_to_targets(basicblock* entryblock) {
 
 int mark_except_handlers(basicblock* entryblock) {
   for (basicblock* b = entryblock; b != nullptr; b = b->b_next) {
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       if (is_block_push(&instr)) instr.i_target->b_except_handler = true;
     }
   }
@@ -530,7 +562,7 @@ int remove_unreachable(basicblock* entryblock) {
       }
       b->b_next->b_predecessors++;
     }
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       if (is_jump(&instr) || is_block_push(&instr)) {
         basicblock* target = instr.i_target;
         if (!target->b_visited) {
@@ -544,7 +576,7 @@ int remove_unreachable(basicblock* entryblock) {
   // Delete unreachable instructions.
   for (basicblock* b = entryblock; b != nullptr; b = b->b_next) {
     if (b->b_predecessors == 0) {
-      b->b_instr.clear();
+      b->b_iused = 0;
       b->b_except_handler = false;
     }
   }
@@ -576,7 +608,7 @@ int basicblock_remove_redundant_nops(basicblock* bb) {
         // or if it ends the block and the next block starts on the same line.
         if (next) {
           Location next_loc = kNoLocation;
-          for (CfgInstr& instr : next->b_instr) {
+          for (CfgInstr& instr : *next) {
             if (instr.i_opcode == NOP && instr.i_loc.lineno < 0) {
               // Skip NOPs without a location: they will be removed.
               continue;
@@ -594,7 +626,7 @@ int basicblock_remove_redundant_nops(basicblock* bb) {
   }
   assert(dest <= used);
   int num_removed = used - dest;
-  bb->b_instr.resize(dest);
+  bb->b_iused = dest;
   return num_removed;
 }
 
@@ -669,7 +701,7 @@ int remove_redundant_jumps(cfg_builder* g) {
 }
 
 bool basicblock_has_no_lineno(basicblock* b) {
-  for (const CfgInstr& i : b->b_instr) {
+  for (const CfgInstr& i : *b) {
     if (i.i_loc.lineno >= 0) return false;
   }
   return true;
@@ -1685,6 +1717,9 @@ int optimize_load_fast(cfg_builder* g) {
         // No inputs consumed:
         case GET_ANEXT:
         case GET_LEN:
+        // GET_YIELD_FROM_ITER hands a generator or coroutine back unchanged: its input stays
+        // on the stack as the receiver of the SEND loop (CPython 3.14.2 behaves so).
+        case GET_YIELD_FROM_ITER:
         case IMPORT_FROM:
         case MATCH_KEYS:
         case MATCH_MAPPING:
@@ -1692,8 +1727,7 @@ int optimize_load_fast(cfg_builder* g) {
         case WITH_EXCEPT_START: {
           int net_pushed = num_pushed(opcode, oparg) - num_popped(opcode, oparg);
           assert(net_pushed >= 0);
-          // CPython pushes the loop counter here, not the instruction index.
-          for (int k = 0; k < net_pushed; k++) refs.push_back(Ref{k, NOT_LOCAL});
+          for (int k = 0; k < net_pushed; k++) refs.push_back(Ref{i, NOT_LOCAL});
           break;
         }
         // Some inputs consumed, nothing new pushed:
@@ -1805,7 +1839,7 @@ void maybe_push(basicblock* b, uint64_t unsafe_mask, basicblock*** sp) {
 void scan_block_for_locals(basicblock* b, basicblock*** sp) {
   // Bit i is set if local i may be unbound.
   uint64_t unsafe_mask = b->b_unsafe_locals_mask;
-  for (CfgInstr& instr : b->b_instr) {
+  for (CfgInstr& instr : *b) {
     assert(instr.i_opcode != EXTENDED_ARG);
     if (instr.i_except != nullptr) maybe_push(instr.i_except, unsafe_mask, sp);
     if (instr.i_oparg >= 64) continue;
@@ -1846,7 +1880,7 @@ int fast_scan_many_locals(basicblock* entryblock, int nlocals) {
   int64_t blocknum = 0;
   for (basicblock* b = entryblock; b != nullptr; b = b->b_next) {
     blocknum++;
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       assert(instr.i_opcode != EXTENDED_ARG);
       int arg = instr.i_oparg;
       if (arg < 64) continue;
@@ -1876,7 +1910,7 @@ int remove_unused_consts(basicblock* entryblock, ConstPool* consts) {
   // The first constant may be the docstring: always kept.
   index_map[0] = 0;
   for (basicblock* b = entryblock; b != nullptr; b = b->b_next) {
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       if (opcode_has_const(instr.i_opcode)) index_map[instr.i_oparg] = instr.i_oparg;
     }
   }
@@ -1890,7 +1924,7 @@ int remove_unused_consts(basicblock* entryblock, ConstPool* consts) {
   std::vector<int> reverse_index_map(nconsts, -1);
   for (int i = 0; i < int(used.size()); i++) reverse_index_map[used[i]] = i;
   for (basicblock* b = entryblock; b != nullptr; b = b->b_next) {
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       if (opcode_has_const(instr.i_opcode)) {
         assert(reverse_index_map[instr.i_oparg] >= 0);
         instr.i_oparg = reverse_index_map[instr.i_oparg];
@@ -1939,7 +1973,7 @@ int mark_warm(basicblock* entryblock) {
       *sp++ = next;
       next->b_visited = true;
     }
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       if (is_jump(&instr) && !instr.i_target->b_visited) {
         *sp++ = instr.i_target;
         instr.i_target->b_visited = true;
@@ -2038,10 +2072,12 @@ int convert_pseudo_conditional_jumps(cfg_builder* g) {
         assert(i == b->iused() - 1);
         instr->i_opcode = instr->i_opcode == JUMP_IF_FALSE ? POP_JUMP_IF_FALSE : POP_JUMP_IF_TRUE;
         Location loc = instr->i_loc;
+        // The COPY and TO_BOOL are covered by the jump's handler (CPython 3.14.2 does so).
+        BasicBlock* except = instr->i_except;
         RETURN_IF_ERROR(
-            basicblock_insert_instruction(b, i++, CfgInstr{COPY, 1, loc, nullptr, nullptr}));
+            basicblock_insert_instruction(b, i++, CfgInstr{COPY, 1, loc, nullptr, except}));
         RETURN_IF_ERROR(
-            basicblock_insert_instruction(b, i++, CfgInstr{TO_BOOL, 0, loc, nullptr, nullptr}));
+            basicblock_insert_instruction(b, i++, CfgInstr{TO_BOOL, 0, loc, nullptr, except}));
       }
     }
   }
@@ -2050,7 +2086,7 @@ int convert_pseudo_conditional_jumps(cfg_builder* g) {
 
 int convert_pseudo_ops(cfg_builder* g) {
   for (basicblock* b = g->g_entryblock; b != nullptr; b = b->b_next) {
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       if (is_block_push(&instr)) {
         instr_set_op0(&instr, NOP);
       } else if (instr.i_opcode == LOAD_CLOSURE) {
@@ -2115,7 +2151,7 @@ void propagate_line_numbers(basicblock* entryblock) {
     CfgInstr* last = basicblock_last_instr(b);
     if (last == nullptr) continue;
     Location prev_location = kNoLocation;
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       if (instr.i_loc.lineno == kNoLocation.lineno) {
         instr.i_loc = prev_location;
       } else {
@@ -2220,7 +2256,7 @@ int fix_cell_offsets(const CodeUnitMetadata& umd, basicblock* entryblock,
   }
   // Then the offsets, relative to the locals or to the argument.
   for (basicblock* b = entryblock; b != nullptr; b = b->b_next) {
-    for (CfgInstr& inst : b->b_instr) {
+    for (CfgInstr& inst : *b) {
       assert(inst.i_opcode != EXTENDED_ARG);
       int oldoffset = inst.i_oparg;
       switch (inst.i_opcode) {
@@ -2304,14 +2340,35 @@ CfgBuilderPtr cfg_from_instruction_sequence(InstructionSequence* seq) {
       seq->instrs[instr.i_oparg].i_target = 1;
     }
   }
+  // ANNOTATIONS_PLACEHOLDER marks where a module's or class's __annotate__ code goes: the
+  // annotations sequence is spliced in there, or the placeholder dropped; later labels
+  // shift accordingly.
+  int offset = 0;
   for (int i = 0; i < seq->size(); i++) {
     Instruction& instr = seq->instrs[i];
+    if (instr.i_opcode == ANNOTATIONS_PLACEHOLDER) {
+      InstructionSequence* ann = seq->annotations_code.get();
+      if (ann != nullptr) {
+        assert(ann->labelmap.empty() && ann->nested.empty());
+        for (const Instruction& ann_instr : ann->instrs) {
+          assert(!has_target(ann_instr.i_opcode));
+          if (cfg_builder_addop(g.get(), ann_instr.i_opcode, ann_instr.i_oparg,
+                                ann_instr.i_loc) < 0) {
+            return nullptr;
+          }
+        }
+        offset += ann->size() - 1;
+      } else {
+        offset -= 1;
+      }
+      continue;
+    }
     if (instr.i_target) {
-      if (cfg_builder_use_label(g.get(), JumpTargetLabel{i}) < 0) return nullptr;
+      if (cfg_builder_use_label(g.get(), JumpTargetLabel{i + offset}) < 0) return nullptr;
     }
-    if (cfg_builder_addop(g.get(), instr.i_opcode, instr.i_oparg, instr.i_loc) < 0) {
-      return nullptr;
-    }
+    int oparg = instr.i_oparg;
+    if (has_target(instr.i_opcode)) oparg += offset;
+    if (cfg_builder_addop(g.get(), instr.i_opcode, oparg, instr.i_loc) < 0) return nullptr;
   }
   return g;
 }
@@ -2324,7 +2381,7 @@ int cfg_to_instruction_sequence(CfgBuilder* g, InstructionSequence* seq) {
   }
   for (basicblock* b = g->g_entryblock; b != nullptr; b = b->b_next) {
     RETURN_IF_ERROR(seq->use_label(b->b_label.id));
-    for (CfgInstr& instr : b->b_instr) {
+    for (CfgInstr& instr : *b) {
       if (has_target(instr.i_opcode)) {
         // The label id, mapped to an offset later.
         instr.i_oparg = instr.i_target->b_label.id;
