@@ -16,7 +16,7 @@ constexpr int ERROR = -1;
 
 // The offset in code units of the END_SEND from the SEND in a `yield from` / `await` loop;
 // END_ASYNC_FOR's oparg points at the END_SEND so that sys.monitoring finds it.
-constexpr int END_SEND_OFFSET = 6;
+constexpr int END_SEND_OFFSET = 5;
 
 // _PyCodeLocationInfoKind (Include/cpython/code.h).
 constexpr int PY_CODE_LOCATION_INFO_SHORT0 = 0;

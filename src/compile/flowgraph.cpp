@@ -1767,6 +1767,13 @@ int optimize_load_fast(cfg_builder* g) {
           }
           break;
         }
+        case LOAD_SPECIAL: {
+          // Pushes the method, then its input back as self (CPython 3.14.2 behaves so).
+          Ref self = ref_pop(refs);
+          refs.push_back(Ref{i, NOT_LOCAL});
+          refs.push_back(self);
+          break;
+        }
         case SEND:
           load_fast_push_block(&sp, instr->i_target, int64_t(refs.size()));
           ref_pop(refs);

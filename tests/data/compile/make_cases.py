@@ -78,6 +78,34 @@ CASES = [
     ("ternary", "def f(a, b):\n    return a if b else -a\n"),
     ("chained_cmp", "def f(a, b, c):\n    return a < b < c\n"),
     ("dict_build", "def f(a):\n    return {'x': a, 'y': 2}\n"),
+    ("async_for", "async def f(xs):\n    async for x in xs:\n        await x\n"),
+    ("async_with", "async def f(m):\n    async with m as v:\n        return v\n"),
+    ("await_call", "async def f(g):\n    return await g(1)\n"),
+    ("async_gen", "async def f(n):\n    for i in range(n):\n        yield i\n"),
+    ("yield_from", "def f(g):\n    r = yield from g\n    return r\n"),
+    ("match_seq", "def f(p):\n    match p:\n        case [x, y]:\n            return x + y\n        case {'k': v}:\n            return v\n        case str() | bytes():\n            return 0\n        case _:\n            return None\n"),
+    ("match_class", "def f(p):\n    match p:\n        case Point(x=0, y=yy):\n            return yy\n        case int(n) if n > 3:\n            return n\n"),
+    ("except_star", "def f(g):\n    try:\n        g()\n    except* ValueError as e:\n        print(e)\n    except* TypeError:\n        pass\n"),
+    ("return_in_finally_loop", "def f(xs):\n    for x in xs:\n        try:\n            if x:\n                break\n        finally:\n            print(x)\n    else:\n        return 1\n    return 0\n"),
+    ("with_multi", "def f(a, b):\n    with a as x, b as y:\n        return x, y\n"),
+    ("star_call", "def f(g, a, kw):\n    return g(*a, **kw)\n"),
+    ("star_unpack", "def f(t):\n    a, *b, c = t\n    return [*b, a, c], {**{'a': a}}\n"),
+    ("lambda_default", "def f(a):\n    return lambda x, y=a: x + y\n"),
+    ("genexpr", "def f(xs):\n    return sum(x * x for x in xs)\n"),
+    ("dictcomp_cell", "def f(xs):\n    return {x: (lambda: x) for x in xs}\n"),
+    ("many_consts", "def f():\n    return [" + ", ".join(f"'s{i}'" for i in range(300)) + "]\n"),
+    ("many_locals", "def f(a):\n" + "".join(f"    v{i} = a\n" for i in range(70)) + "    del v3\n    return v69 + v3\n"),
+    ("global_nonlocal", "def f():\n    global G\n    G = 1\n    return G\n"),
+    ("class_in_func", "def f(b):\n    class C(b):\n        x = 1\n        def m(self):\n            return __class__\n    return C\n"),
+    ("while_else", "def f(n):\n    while n:\n        n -= 1\n        if n == 5:\n            break\n    else:\n        n = -1\n    return n\n"),
+    ("nested_funcs_cells", "def f(a, b):\n    def g(c):\n        def h():\n            return a + b + c\n        return h\n    return g\n"),
+    ("annotations", "def f(a: int, b: 'str' = 'x') -> list[int]:\n    x: int = 1\n    return [a, x]\n"),
+    ("bool_const_ops", "def f(a):\n    return a is not None and not a or (a == 1) is True\n"),
+    ("big_int_fold", "def f():\n    return 2 ** 64, 1 << 100, -(2 ** 63), 255 + 1\n"),
+    ("float_fold", "def f():\n    return 1.5 * 2, 0.1 + 0.2, -0.0, 3 / 2\n"),
+    ("frozenset_iter", "def f(x):\n    for y in {1, 2, 3}:\n        if x in (y, 'a'):\n            return y\n"),
+    ("fstring_conv", "def f(a):\n    return f'{a!s:{a}}' + f\"{a=}\"\n"),
+    ("assert_msg_fmt", "def f(a):\n    assert a, 'bad %s %r' % (a, a)\n"),
 ]
 
 
@@ -140,6 +168,7 @@ FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 LOAD_CONST, MAKE_FUNCTION, CALL_KW, IMPORT_NAME, STORE_NAME = 82, 23, 55, 73, 116
 SET_FUNCTION_ATTRIBUTE = 108
 MATCH_CLASS, JUMP, RETURN_VALUE, STORE_FAST, STORE_DEREF, STORE_GLOBAL = 99, 257, 35, 112, 111, 115
+GET_LEN = 18
 
 
 def format_piece(by_span, instrs, k, used_counts):
@@ -215,6 +244,14 @@ def recover_consts(by_span, instrs, code):
                 raise Unresolved("keyword default names")
             value = names[used]
             kwnames_used[id(node)] = used + 1
+        elif k > 0 and instrs[k - 1][0] == GET_LEN and \
+                any(isinstance(n, (ast.MatchSequence, ast.MatchMapping)) for n in nodes):
+            # The length a sequence or mapping pattern needs.
+            node = [n for n in nodes if isinstance(n, (ast.MatchSequence, ast.MatchMapping))][0]
+            if isinstance(node, ast.MatchMapping):
+                value = len(node.keys)
+            else:
+                value = len([p for p in node.patterns if not isinstance(p, ast.MatchStar)])
         elif nextop == MATCH_CLASS:
             pats = [n for n in nodes if isinstance(n, ast.MatchClass)]
             if not pats:
@@ -449,7 +486,8 @@ def module_units(name, source, counts, snippet=False):
 
 # Modules of the standard library compiled whole, every code unit.
 STDLIB = ["bisect", "colorsys", "keyword", "textwrap", "fnmatch", "shlex", "copy",
-          "_weakrefset", "heapq", "base64", "string", "functools", "dataclasses"]
+          "_weakrefset", "heapq", "base64", "string", "functools", "dataclasses", "contextlib",
+          "enum", "asyncio.locks", "json.decoder", "json.encoder", "reprlib"]
 
 
 def main():
@@ -460,6 +498,9 @@ def main():
     import importlib.util
     for modname in STDLIB:
         source = importlib.util.find_spec(modname).loader.get_source(modname)
+        if source is None:
+            print("# no source for", modname)
+            continue
         module_units(modname, source, counts)
     print("# units:", counts[0], "skipped:", counts[1])
 
