@@ -9,7 +9,8 @@
 #include <cstring>
 #include <utility>
 
-#include "parser/unicode_tables_tmp.h"
+#include "unicode/unicodectype.h"
+
 
 namespace cppy::parser {
 
@@ -715,7 +716,9 @@ bool Lexer::verify_identifier() {
   }
   size_t invalid = chars.size();
   for (size_t i = 0; i < chars.size(); i++) {
-    bool ok = i == 0 ? tmp_is_xid_start(chars[i]) : tmp_is_xid_continue(chars[i]);
+    // _PyUnicode_ScanIdentifier: the first character may also be '_'.
+    bool ok = i == 0 ? (chars[i] == U'_' || unicode::is_xid_start(chars[i]))
+                     : unicode::is_xid_continue(chars[i]);
     if (!ok) {
       invalid = i;
       break;
@@ -732,7 +735,7 @@ bool Lexer::verify_identifier() {
     }
     std::string utf8;
     append_utf8(&utf8, ch);
-    if (tmp_is_printable(ch)) {
+    if (unicode::is_printable(ch)) {
       syntax_error("invalid character '" + utf8 + "' (" + uplus(ch) + ")");
     } else {
       syntax_error("invalid non-printable character " + uplus(ch));
@@ -1419,7 +1422,7 @@ letter_quote:
       break;
   }
 
-  if (!tmp_is_printable(static_cast<char32_t>(c))) {
+  if (!unicode::is_printable(static_cast<char32_t>(c))) {
     return MAKE_TOKEN(syntax_error("invalid non-printable character " + uplus(c)));
   }
 

@@ -6,11 +6,6 @@ add_test(NAME tokenizer.gen_tokens
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/tokens/gen_tokens.py --check
                  --token-py ${CMAKE_BINARY_DIR}/lib/python3.14/token.py)
 
-# Temporary Unicode tables of the tokenizer agree with their generator (host unicodedata).
-add_test(NAME tokenizer.gen_unicode_tables
-         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/tokenizer/gen_unicode_tables.py
-                 --check)
-
 # Token parity on the standard library: every file's token stream equals CPython 3.14.2's
 # (tests/data/tokenizer/stdlib_tokens.tsv, from tools/tokenizer/make_reference.py).
 add_executable(tokenizer_parity ${CMAKE_CURRENT_SOURCE_DIR}/tokenizer/tokenizer_parity.cpp)
