@@ -307,7 +307,7 @@ int parse_exc_kwargs(Object* kwds, const char* fname, const char* const* names, 
     for (int i = 0; i < n; ++i)
       if (str_check(k) && str_compare_cstr(k, names[i]) == 0) idx = i;
     if (idx < 0) {
-      errors::format(exc_TypeError, "%R is an invalid keyword argument for %s()", k, fname);
+      errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, k);
       return -1;
     }
     out[idx] = v;

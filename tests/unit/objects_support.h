@@ -12,6 +12,7 @@
 #include "errors/errors.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
+#include "objects/listobject.h"
 #include "objects/text_api.h"
 #include "objects/typeobject.h"
 

@@ -240,6 +240,16 @@ put("gc.module", (gc.isenabled(), gc.is_tracked([]), gc.is_tracked(1), gc.DEBUG_
 err("gc_collect_gen", lambda: gc.collect(3))
 err("gc_get_objects_gen", lambda: gc.get_objects(5))
 
+# --- keyword argument parsing (_PyArg_UnpackKeywords) ---
+err("args_missing", lambda: int.from_bytes())
+err("args_name_and_pos", lambda: int.from_bytes(b"", "big", byteorder="big"))
+err("args_too_many_pos", lambda: int.from_bytes(b"", "big", 1))
+err("args_unexpected", lambda: int.from_bytes(b"", foo=1))
+err("args_no_positional", lambda: [].sort(1))
+err("args_sort_unexpected", lambda: [].sort(foo=1))
+err("args_at_most", lambda: "a".split("b", 1, 2))
+err("args_nameerror_kw", lambda: NameError(foo=1))
+
 # --- dict views as sets ---
 dk = dict.fromkeys(range(0, 30, 3)).keys()
 put("views.and", sorted(dk & set(range(0, 30, 2))))
