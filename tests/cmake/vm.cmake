@@ -11,3 +11,11 @@ endif()
 add_test(NAME vm.pyc_data_generator
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/pycdata/gen_pyc.py --check)
 set_tests_properties(vm.pyc_data_generator PROPERTIES TIMEOUT 120)
+if(CPPY_VM_ENABLED)
+  # The tests/py cases run from the reference's .pyc files: every case listed in
+  # tests/data/pyc/passing.txt must still pass; the summary line gives the count.
+  add_test(NAME vm.pyc_cases
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/pycdata/run_pyc_cases.py
+                   --cppy $<TARGET_FILE:cppy> --expect ${CMAKE_SOURCE_DIR}/tests/data/pyc/passing.txt)
+  set_tests_properties(vm.pyc_cases PROPERTIES TIMEOUT 900)
+endif()

@@ -14,6 +14,7 @@ version (name, version, hex of marshal.dumps, repr), for tests/vm/marshal_test.c
     gen_pyc.py --check   regenerate in memory and compare with the committed files
 """
 import base64
+import hashlib
 import json
 import os
 import subprocess
@@ -133,9 +134,14 @@ def generate():
     out = run_oracle([{"name": "compile", "source": program},
                       {"name": "marshal", "source": MARSHAL_PROGRAM}])
     files = {}
-    for rel, b64 in json.loads(out["compile"]).items():
+    manifest = []
+    for rel, b64 in sorted(json.loads(out["compile"]).items()):
         if b64 is not None:
             files["pyc/" + rel[:-3] + ".pyc"] = base64.b64decode(b64)
+            source = dict(sources)[rel].encode("utf-8")
+            manifest.append("%s  %s\n" % (hashlib.sha256(source).hexdigest(), rel))
+    # sha256 of each case's source when its .pyc was made (the runner skips stale ones).
+    files["pyc/MANIFEST"] = "".join(manifest).encode()
     files["marshal/cases.txt"] = (
         "# name|version|hex of marshal.dumps(value, version)|repr(marshal.loads(data))\n"
         "# Written by tools/pycdata/gen_pyc.py from CPython 3.14.2.\n" + out["marshal"]).encode()
@@ -165,6 +171,7 @@ def main():
         have = existing()
         bad = sorted(k for k in have if k in files and files[k] != have[k])
         bad += sorted(k for k in have if k not in files and not k.startswith("pyc/"))
+        bad = [k for k in bad if k != "pyc/MANIFEST"]
         for k in bad:
             print("differs: tests/data/" + k)
         for k in sorted(set(files) - set(have)):

@@ -1,0 +1,285 @@
+// map, filter and zip: the iterator types of Python/bltinmodule.c.
+#include "builtins/bltinmodule.h"
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/boolobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+
+namespace cppy::objects {
+
+namespace {
+
+struct MapObject : Object {
+  Object* iters;  // tuple of iterators
+  Object* func;
+};
+
+template <class T>
+T* alloc_gc(TypeObject* type) {
+  auto* o = static_cast<T*>(gc::gc_malloc(sizeof(T)));
+  if (!o) return nullptr;
+  o->refcnt = 1;
+  o->type = type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  return o;
+}
+
+Object* iters_of(Object* args, ssize from, const char* fname) {
+  ssize n = tuple_size(args) - from;
+  Object* iters = tuple_new(n);
+  if (!iters) return nullptr;
+  for (ssize i = 0; i < n; ++i) {
+    Object* it = object_get_iter(tuple_item(args, from + i));
+    if (!it) {
+      (void)fname;
+      decref(iters);
+      return nullptr;
+    }
+    tuple_set_item(iters, i, it);
+  }
+  return iters;
+}
+
+bool no_keywords(Object* kwds, const char* name) {
+  if (kwds && dict_size(kwds)) {
+    errors::format(exc_TypeError, "%s() takes no keyword arguments", name);
+    return false;
+  }
+  return true;
+}
+
+void map_dealloc(Object* o) {
+  auto* m = static_cast<MapObject*>(o);
+  gc::untrack(o);
+  xdecref(m->iters);
+  xdecref(m->func);
+  gc::gc_free(o);
+}
+int map_traverse(Object* o, visitproc visit, void* arg) {
+  auto* m = static_cast<MapObject*>(o);
+  if (m->iters) {
+    int r = visit(m->iters, arg);
+    if (r) return r;
+  }
+  return m->func ? visit(m->func, arg) : 0;
+}
+
+Object* map_new(TypeObject* type, Object* args, Object* kwds) {
+  if (!no_keywords(kwds, "map")) return nullptr;
+  if (tuple_size(args) < 2) {
+    errors::set_string(exc_TypeError, "map() must have at least two arguments.");
+    return nullptr;
+  }
+  Object* iters = iters_of(args, 1, "map");
+  if (!iters) return nullptr;
+  auto* m = alloc_gc<MapObject>(type);
+  if (!m) {
+    decref(iters);
+    return nullptr;
+  }
+  m->iters = iters;
+  m->func = new_ref(tuple_item(args, 0));
+  gc::track(m);
+  return m;
+}
+
+Object* map_next(Object* o) {
+  auto* m = static_cast<MapObject*>(o);
+  ssize n = tuple_size(m->iters);
+  Object* small[8];
+  Object** stack = n <= 8 ? small : new Object*[size_t(n)];
+  ssize got = 0;
+  Object* result = nullptr;
+  for (; got < n; ++got) {
+    Object* it = tuple_item(m->iters, got);
+    Object* v = it->type->iternext(it);
+    if (!v) goto done;
+    stack[got] = v;
+  }
+  result = vectorcall(m->func, stack, size_t(n), nullptr);
+done:
+  for (ssize i = 0; i < got; ++i) decref(stack[i]);
+  if (stack != small) delete[] stack;
+  return result;
+}
+
+struct FilterObject : Object {
+  Object* func;
+  Object* it;
+};
+
+void filter_dealloc(Object* o) {
+  auto* f = static_cast<FilterObject*>(o);
+  gc::untrack(o);
+  xdecref(f->func);
+  xdecref(f->it);
+  gc::gc_free(o);
+}
+int filter_traverse(Object* o, visitproc visit, void* arg) {
+  auto* f = static_cast<FilterObject*>(o);
+  if (f->it) {
+    int r = visit(f->it, arg);
+    if (r) return r;
+  }
+  return f->func ? visit(f->func, arg) : 0;
+}
+Object* filter_new(TypeObject* type, Object* args, Object* kwds) {
+  if (!no_keywords(kwds, "filter")) return nullptr;
+  if (tuple_size(args) != 2) {
+    errors::format(exc_TypeError, "filter expected 2 arguments, got %zd", tuple_size(args));
+    return nullptr;
+  }
+  Object* it = object_get_iter(tuple_item(args, 1));
+  if (!it) return nullptr;
+  auto* f = alloc_gc<FilterObject>(type);
+  if (!f) {
+    decref(it);
+    return nullptr;
+  }
+  f->func = new_ref(tuple_item(args, 0));
+  f->it = it;
+  gc::track(f);
+  return f;
+}
+Object* filter_next(Object* o) {
+  auto* f = static_cast<FilterObject*>(o);
+  bool checktrue = f->func == none() || f->func == reinterpret_cast<Object*>(&bool_type);
+  for (;;) {
+    Object* item = f->it->type->iternext(f->it);
+    if (!item) return nullptr;
+    int ok;
+    if (checktrue) {
+      ok = object_is_true(item);
+    } else {
+      Object* good = object_call_one_arg(f->func, item);
+      if (!good) {
+        decref(item);
+        return nullptr;
+      }
+      ok = object_is_true(good);
+      decref(good);
+    }
+    if (ok > 0) return item;
+    decref(item);
+    if (ok < 0) return nullptr;
+  }
+}
+
+struct ZipObject : Object {
+  Object* iters;
+  int strict;
+};
+
+void zip_dealloc(Object* o) {
+  auto* z = static_cast<ZipObject*>(o);
+  gc::untrack(o);
+  xdecref(z->iters);
+  gc::gc_free(o);
+}
+int zip_traverse(Object* o, visitproc visit, void* arg) {
+  auto* z = static_cast<ZipObject*>(o);
+  return z->iters ? visit(z->iters, arg) : 0;
+}
+Object* zip_new(TypeObject* type, Object* args, Object* kwds) {
+  int strict = 0;
+  if (kwds && dict_size(kwds)) {
+    Object* s = dict_get_item_string(kwds, "strict");
+    if (!s || dict_size(kwds) > 1) {
+      errors::set_string(exc_TypeError, "zip() takes at most one keyword argument");
+      return nullptr;
+    }
+    strict = object_is_true(s);
+    if (strict < 0) return nullptr;
+  }
+  Object* iters = iters_of(args, 0, "zip");
+  if (!iters) return nullptr;
+  auto* z = alloc_gc<ZipObject>(type);
+  if (!z) {
+    decref(iters);
+    return nullptr;
+  }
+  z->iters = iters;
+  z->strict = strict;
+  gc::track(z);
+  return z;
+}
+Object* zip_next(Object* o) {
+  auto* z = static_cast<ZipObject*>(o);
+  ssize n = tuple_size(z->iters);
+  if (n == 0) return nullptr;
+  Object* result = tuple_new(n);
+  if (!result) return nullptr;
+  for (ssize i = 0; i < n; ++i) {
+    Object* it = tuple_item(z->iters, i);
+    Object* item = it->type->iternext(it);
+    if (!item) {
+      if (z->strict && !errors::occurred()) {
+        if (i > 0) {
+          errors::format(exc_ValueError, "zip() argument %zd is shorter than argument%s%zd",
+                         i + 1, i == 1 ? " " : "s 1-", i);
+        } else {
+          for (ssize j = 1; j < n; ++j) {
+            Object* it2 = tuple_item(z->iters, j);
+            Object* extra = it2->type->iternext(it2);
+            if (extra) {
+              decref(extra);
+              errors::format(exc_ValueError, "zip() argument %zd is longer than argument%s%zd",
+                             j + 1, j == 1 ? " " : "s 1-", j);
+              break;
+            }
+            if (errors::occurred()) break;
+          }
+        }
+      }
+      // Fill the rest so the tuple can be released.
+      for (ssize k = i; k < n; ++k) tuple_set_item(result, k, new_ref(none()));
+      decref(result);
+      return nullptr;
+    }
+    tuple_set_item(result, i, item);
+  }
+  return result;
+}
+
+}  // namespace
+
+TypeObject map_type = [] {
+  TypeObject t = static_type("map", sizeof(MapObject), 0, kTpflagsHaveGc | kTpflagsBasetype);
+  t.dealloc = map_dealloc;
+  t.getattro = object_generic_getattr;
+  t.traverse = map_traverse;
+  t.iter = object_self_iter;
+  t.iternext = map_next;
+  t.new_ = map_new;
+  return t;
+}();
+
+TypeObject filter_type = [] {
+  TypeObject t = static_type("filter", sizeof(FilterObject), 0, kTpflagsHaveGc | kTpflagsBasetype);
+  t.dealloc = filter_dealloc;
+  t.getattro = object_generic_getattr;
+  t.traverse = filter_traverse;
+  t.iter = object_self_iter;
+  t.iternext = filter_next;
+  t.new_ = filter_new;
+  return t;
+}();
+
+TypeObject zip_type = [] {
+  TypeObject t = static_type("zip", sizeof(ZipObject), 0, kTpflagsHaveGc | kTpflagsBasetype);
+  t.dealloc = zip_dealloc;
+  t.getattro = object_generic_getattr;
+  t.traverse = zip_traverse;
+  t.iter = object_self_iter;
+  t.iternext = zip_next;
+  t.new_ = zip_new;
+  return t;
+}();
+
+}  // namespace cppy::objects

@@ -1,0 +1,804 @@
+// The builtins module: Python/bltinmodule.c. The functions the interpreter core needs to run
+// programs; the rest of the module is a separate task (see README.md).
+#include "builtins/bltinmodule.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/boolobject.h"
+#include "objects/bytesobject.h"
+#include "objects/cellobject.h"
+#include "objects/codeobject.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/floatobject.h"
+#include "objects/iterobject.h"
+#include "objects/funcobject.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/methodobject.h"
+#include "objects/moduleobject.h"
+#include "objects/enumobject.h"
+#include "objects/rangeobject.h"
+#include "objects/setobject.h"
+#include "objects/sliceobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+#include "vm/ceval.h"
+#include "vm/frame.h"
+
+namespace cppy::builtins {
+
+using namespace objects;
+
+namespace {
+
+Object* interned(const char* s) { return str_intern_from_cstr(s); }
+
+// The value of keyword `name` in a vectorcall's kwnames (borrowed), or null.
+Object* kwarg(Object* const* args, ssize nargs, Object* kwnames, const char* name) {
+  if (!kwnames) return nullptr;
+  for (ssize i = 0; i < tuple_size(kwnames); ++i)
+    if (str_compare_cstr(tuple_item(kwnames, i), name) == 0) return args[nargs + i];
+  return nullptr;
+}
+
+// Rejects keywords other than the allowed ones ("f() got an unexpected keyword argument").
+bool check_kwargs(const char* fname, Object* kwnames, std::initializer_list<const char*> ok) {
+  if (!kwnames) return true;
+  for (ssize i = 0; i < tuple_size(kwnames); ++i) {
+    Object* k = tuple_item(kwnames, i);
+    bool found = false;
+    for (const char* n : ok)
+      if (str_compare_cstr(k, n) == 0) found = true;
+    if (!found) {
+      errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, k);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool check_nargs(const char* fname, ssize nargs, ssize min, ssize max) {
+  if (nargs >= min && nargs <= max) return true;
+  if (min == max) {
+    if (min == 1)
+      errors::format(exc_TypeError, "%s() takes exactly one argument (%zd given)", fname, nargs);
+    else
+      errors::format(exc_TypeError, "%s expected %zd arguments, got %zd", fname, min, nargs);
+  } else if (nargs < min) {
+    errors::format(exc_TypeError, "%s expected at least %zd argument%s, got %zd", fname, min,
+                   min == 1 ? "" : "s", nargs);
+  } else {
+    errors::format(exc_TypeError, "%s expected at most %zd argument%s, got %zd", fname, max,
+                   max == 1 ? "" : "s", nargs);
+  }
+  return false;
+}
+
+// --- __build_class__ ----------------------------------------------------------------------
+
+// _PyType_CalculateMetaclass: the most derived metaclass of meta and the bases' types.
+TypeObject* calculate_metaclass(TypeObject* metatype, Object* bases) {
+  TypeObject* winner = metatype;
+  for (ssize i = 0; i < tuple_size(bases); ++i) {
+    TypeObject* tmptype = tuple_item(bases, i)->type;
+    if (is_subtype(winner, tmptype)) continue;
+    if (is_subtype(tmptype, winner)) {
+      winner = tmptype;
+      continue;
+    }
+    errors::set_string(exc_TypeError,
+                       "metaclass conflict: the metaclass of a derived class must be a "
+                       "(non-strict) subclass of the metaclasses of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
+// update_bases: PEP 560 __mro_entries__.
+Object* update_bases(Object* bases, Object* const* args, ssize nargs) {
+  Object* new_bases = nullptr;
+  Object* mro_entries_name = interned("__mro_entries__");
+  for (ssize i = 0; i < nargs; ++i) {
+    Object* base = args[i];
+    if (type_check_type(base)) {
+      if (new_bases && list_append(new_bases, base) < 0) goto error;
+      continue;
+    }
+    Object* meth;
+    if (object_get_optional_attr(base, mro_entries_name, &meth) < 0) goto error;
+    if (!meth) {
+      if (new_bases && list_append(new_bases, base) < 0) goto error;
+      continue;
+    }
+    {
+      Object* new_base = object_call_one_arg(meth, bases);
+      decref(meth);
+      if (!new_base) goto error;
+      if (!tuple_check(new_base)) {
+        errors::set_string(exc_TypeError, "__mro_entries__ must return a tuple");
+        decref(new_base);
+        goto error;
+      }
+      if (!new_bases) {
+        new_bases = list_new(0);
+        if (!new_bases) {
+          decref(new_base);
+          goto error;
+        }
+        for (ssize j = 0; j < i; ++j) list_append(new_bases, args[j]);
+      }
+      int rc = list_extend(new_bases, new_base);
+      decref(new_base);
+      if (rc < 0) goto error;
+    }
+  }
+  if (!new_bases) return new_ref(bases);
+  {
+    Object* result = list_as_tuple(new_bases);
+    decref(new_bases);
+    return result;
+  }
+error:
+  xdecref(new_bases);
+  return nullptr;
+}
+
+Object* builtin___build_class__(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (nargs < 2) {
+    errors::set_string(exc_TypeError, "__build_class__: not enough arguments");
+    return nullptr;
+  }
+  Object* func = args[0];
+  if (!function_check(func)) {
+    errors::set_string(exc_TypeError, "__build_class__: func must be a function");
+    return nullptr;
+  }
+  Object* name = args[1];
+  if (!str_check(name)) {
+    errors::set_string(exc_TypeError, "__build_class__: name is not a string");
+    return nullptr;
+  }
+  Ref<> orig_bases = Ref<>::steal(tuple_from_array(args + 2, nargs - 2));
+  if (!orig_bases) return nullptr;
+  Ref<> bases = Ref<>::steal(update_bases(orig_bases.get(), args + 2, nargs - 2));
+  if (!bases) return nullptr;
+  Ref<> mkw;
+  Ref<> meta;
+  bool is_class = false;
+  if (kwnames) {
+    mkw.reset(stack_as_dict(args + nargs, kwnames));
+    if (!mkw) return nullptr;
+    Object* m = nullptr;
+    int rc = dict_pop(mkw.get(), interned("metaclass"), &m);
+    if (rc < 0) return nullptr;
+    if (rc > 0) {
+      meta.reset(m);
+      is_class = type_check_type(m);
+    }
+  }
+  if (!meta) {
+    if (tuple_size(bases.get()) == 0)
+      meta.reset(new_ref(reinterpret_cast<Object*>(&Type_Type)));
+    else
+      meta.reset(new_ref(reinterpret_cast<Object*>(tuple_item(bases.get(), 0)->type)));
+    is_class = true;
+  }
+  if (is_class) {
+    TypeObject* winner = calculate_metaclass(static_cast<TypeObject*>(meta.get()), bases.get());
+    if (!winner) return nullptr;
+    if (winner != static_cast<TypeObject*>(meta.get()))
+      meta.reset(new_ref(reinterpret_cast<Object*>(winner)));
+  }
+  // __prepare__
+  Ref<> ns;
+  Object* prep;
+  if (object_get_optional_attr(meta.get(), interned("__prepare__"), &prep) < 0) return nullptr;
+  if (!prep) {
+    ns.reset(dict_new());
+  } else {
+    Object* pargs[2] = {name, bases.get()};
+    ns.reset(vectorcall_dict(prep, pargs, 2, mkw.get()));
+    decref(prep);
+  }
+  if (!ns) return nullptr;
+  if (!mapping_check(ns.get())) {
+    errors::format(exc_TypeError, "%.200s.__prepare__() must return a mapping, not %.200s",
+                   is_class ? static_cast<TypeObject*>(meta.get())->name : "<metaclass>",
+                   ns->type->name);
+    return nullptr;
+  }
+  Ref<> cell = Ref<>::steal(
+      vm::eval_function_with_locals(static_cast<FunctionObject*>(func), ns.get()));
+  if (!cell) return nullptr;
+  if (bases.get() != orig_bases.get()) {
+    if (object_set_item(ns.get(), interned("__orig_bases__"), orig_bases.get()) < 0)
+      return nullptr;
+  }
+  // type_new_set_classcell: the class body's __class__ cell is filled by the new class.
+  Object* classcell_name = interned("__classcell__");
+  Ref<> classcell;
+  if (dict_check(ns.get())) {
+    Object* cc = nullptr;
+    int rc = dict_pop(ns.get(), classcell_name, &cc);
+    if (rc < 0) return nullptr;
+    if (rc > 0) classcell.reset(cc);
+  }
+  Object* margs[3] = {name, bases.get(), ns.get()};
+  Ref<> cls = Ref<>::steal(vectorcall_dict(meta.get(), margs, 3, mkw.get()));
+  if (!cls) return nullptr;
+  if (classcell && cell_check(classcell.get())) {
+    if (type_check_type(cls.get())) cell_set_steal(classcell.get(), new_ref(cls.get()));
+  }
+  if (cell_check(cell.get())) {
+    Object* cell_cls = cell_get(cell.get());
+    if (cell_cls != cls.get()) {
+      if (!cell_cls) {
+        errors::format(exc_RuntimeError,
+                       "__class__ not set defining %.200R as %.200R. Was __classcell__ "
+                       "propagated to type.__new__?",
+                       name, cls.get());
+      } else {
+        errors::format(exc_TypeError, "__class__ set to %.200R defining %.200R as %.200R",
+                       cell_cls, name, cls.get());
+      }
+      return nullptr;
+    }
+  }
+  return cls.release();
+}
+
+// --- output --------------------------------------------------------------------------------
+
+int write_text(Object* file, Object* s) {
+  if (!file || file == none()) {
+    ssize n = 0;
+    const char* p = str_as_utf8(s, &n);
+    if (!p) return -1;
+    std::fwrite(p, 1, size_t(n), stdout);
+    return 0;
+  }
+  Object* r = call_method_one_arg(file, interned("write"), s);
+  if (!r) return -1;
+  decref(r);
+  return 0;
+}
+
+Object* builtin_print(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_kwargs("print", kwnames, {"sep", "end", "file", "flush"})) return nullptr;
+  Object* sep = kwarg(args, nargs, kwnames, "sep");
+  Object* end = kwarg(args, nargs, kwnames, "end");
+  Object* file = kwarg(args, nargs, kwnames, "file");
+  Object* flush = kwarg(args, nargs, kwnames, "flush");
+  if (sep == none()) sep = nullptr;
+  if (end == none()) end = nullptr;
+  if (sep && !str_check(sep)) {
+    errors::format(exc_TypeError, "sep must be None or a string, not %.200s", sep->type->name);
+    return nullptr;
+  }
+  if (end && !str_check(end)) {
+    errors::format(exc_TypeError, "end must be None or a string, not %.200s", end->type->name);
+    return nullptr;
+  }
+  if (!file || file == none()) {
+    // sys.stdout once sys exists; until then the process's standard output.
+    file = nullptr;
+  }
+  for (ssize i = 0; i < nargs; ++i) {
+    if (i > 0) {
+      Ref<> s = Ref<>::steal(sep ? new_ref(sep) : str_from_cstr(" "));
+      if (!s || write_text(file, s.get()) < 0) return nullptr;
+    }
+    Ref<> s = Ref<>::steal(object_str(args[i]));
+    if (!s || write_text(file, s.get()) < 0) return nullptr;
+  }
+  Ref<> e = Ref<>::steal(end ? new_ref(end) : str_from_cstr("\n"));
+  if (!e || write_text(file, e.get()) < 0) return nullptr;
+  if (flush) {
+    int f = object_is_true(flush);
+    if (f < 0) return nullptr;
+    if (f) {
+      if (file) {
+        Object* r = call_method_no_args(file, interned("flush"));
+        if (!r) return nullptr;
+        decref(r);
+      } else {
+        std::fflush(stdout);
+      }
+    }
+  }
+  return return_none();
+}
+
+// --- simple functions ---------------------------------------------------------------------
+
+Object* builtin_len(Object*, Object* o) {
+  ssize n = object_size(o);
+  if (n < 0) return nullptr;
+  return long_from_ssize(n);
+}
+Object* builtin_repr(Object*, Object* o) { return object_repr(o); }
+Object* builtin_ascii(Object*, Object* o) { return object_ascii(o); }
+Object* builtin_abs(Object*, Object* o) { return number_absolute(o); }
+Object* builtin_hash(Object*, Object* o) {
+  hash_t h = object_hash(o);
+  if (h == -1) return nullptr;
+  return long_from_ssize(h);
+}
+Object* builtin_id(Object*, Object* o) {
+  return long_from_unsigned_long_long(reinterpret_cast<uintptr_t>(o));
+}
+Object* builtin_callable(Object*, Object* o) {
+  return new_ref(o->type->call ? true_object() : false_object());
+}
+Object* builtin_isinstance(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("isinstance", nargs, 2, 2)) return nullptr;
+  int r = object_is_instance(args[0], args[1]);
+  if (r < 0) return nullptr;
+  return new_ref(r ? true_object() : false_object());
+}
+Object* builtin_issubclass(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("issubclass", nargs, 2, 2)) return nullptr;
+  int r = object_is_subclass(args[0], args[1]);
+  if (r < 0) return nullptr;
+  return new_ref(r ? true_object() : false_object());
+}
+Object* builtin_iter(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("iter", nargs, 1, 2)) return nullptr;
+  if (nargs == 1) return object_get_iter(args[0]);
+  if (!args[0]->type->call) {
+    errors::set_string(exc_TypeError, "iter(v, w): v must be callable");
+    return nullptr;
+  }
+  return calliter_new(args[0], args[1]);
+}
+Object* builtin_next(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("next", nargs, 1, 2)) return nullptr;
+  Object* it = args[0];
+  if (!iter_check(it)) {
+    errors::format(exc_TypeError, "'%.200s' object is not an iterator", it->type->name);
+    return nullptr;
+  }
+  Object* res = it->type->iternext(it);
+  if (res) return res;
+  if (nargs > 1) {
+    if (errors::occurred()) {
+      if (!errors::exception_matches(reinterpret_cast<Object*>(exc_StopIteration))) return nullptr;
+      errors::clear();
+    }
+    return new_ref(args[1]);
+  }
+  if (!errors::occurred()) errors::set_none(exc_StopIteration);
+  return nullptr;
+}
+Object* builtin_getattr(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("getattr", nargs, 2, 3)) return nullptr;
+  if (!str_check(args[1])) {
+    errors::format(exc_TypeError, "attribute name must be string, not '%.200s'",
+                   args[1]->type->name);
+    return nullptr;
+  }
+  if (nargs == 3) {
+    Object* r;
+    if (object_get_optional_attr(args[0], args[1], &r) == 0) return new_ref(args[2]);
+    return r;
+  }
+  return object_getattr(args[0], args[1]);
+}
+Object* builtin_setattr(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("setattr", nargs, 3, 3)) return nullptr;
+  if (object_setattr(args[0], args[1], args[2]) < 0) return nullptr;
+  return return_none();
+}
+Object* builtin_delattr(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("delattr", nargs, 2, 2)) return nullptr;
+  if (object_setattr(args[0], args[1], nullptr) < 0) return nullptr;
+  return return_none();
+}
+Object* builtin_hasattr(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("hasattr", nargs, 2, 2)) return nullptr;
+  if (!str_check(args[1])) {
+    errors::format(exc_TypeError, "attribute name must be string, not '%.200s'",
+                   args[1]->type->name);
+    return nullptr;
+  }
+  Object* r;
+  int rc = object_get_optional_attr(args[0], args[1], &r);
+  if (rc < 0) return nullptr;
+  xdecref(r);
+  return new_ref(rc ? true_object() : false_object());
+}
+Object* builtin_chr(Object*, Object* o) {
+  int overflow = 0;
+  long v = long_as_long_and_overflow(o, &overflow);
+  if (v == -1 && errors::occurred()) return nullptr;
+  if (overflow || v < 0 || v > 0x10ffff) {
+    errors::set_string(exc_ValueError, "chr() arg not in range(0x110000)");
+    return nullptr;
+  }
+  return str_from_ordinal(UCS4(v));
+}
+Object* builtin_ord(Object*, Object* c) {
+  if (str_check(c)) {
+    if (str_length(c) == 1) return long_from_long(long(str_read_char(c, 0)));
+    errors::format(exc_TypeError, "ord() expected a character, but string of length %zd found",
+                   str_length(c));
+    return nullptr;
+  }
+  if (bytes_check(c)) {
+    if (bytes_size(c) == 1)
+      return long_from_long(static_cast<unsigned char>(bytes_as_string(c)[0]));
+    errors::format(exc_TypeError, "ord() expected a character, but string of length %zd found",
+                   bytes_size(c));
+    return nullptr;
+  }
+  errors::format(exc_TypeError, "ord() expected string of length 1, but %.200s found",
+                 c->type->name);
+  return nullptr;
+}
+// PyNumber_ToBase (long_format with the 0x/0o/0b prefix), by repeated division.
+Object* number_to_base(Object* o, int base) {
+  Ref<> i = Ref<>::steal(number_index(o));
+  if (!i) return nullptr;
+  bool negative = long_sign(i.get()) < 0;
+  Ref<> a = Ref<>::steal(number_absolute(i.get()));
+  Ref<> b = Ref<>::steal(long_from_long(base));
+  if (!a || !b) return nullptr;
+  std::string digits;
+  static const char hexdigits[] = "0123456789abcdef";
+  do {
+    Ref<> qr = Ref<>::steal(number_divmod(a.get(), b.get()));
+    if (!qr) return nullptr;
+    digits.push_back(hexdigits[long_as_long(tuple_item(qr.get(), 1))]);
+    a.reset(new_ref(tuple_item(qr.get(), 0)));
+  } while (!long_is_zero(a.get()));
+  std::string out = negative ? "-0" : "0";
+  out += base == 16 ? 'x' : base == 8 ? 'o' : 'b';
+  out.append(digits.rbegin(), digits.rend());
+  return str_from_utf8(out.data(), ssize(out.size()));
+}
+Object* builtin_hex(Object*, Object* o) { return number_to_base(o, 16); }
+Object* builtin_oct(Object*, Object* o) { return number_to_base(o, 8); }
+Object* builtin_bin(Object*, Object* o) { return number_to_base(o, 2); }
+Object* builtin_divmod(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("divmod", nargs, 2, 2)) return nullptr;
+  return number_divmod(args[0], args[1]);
+}
+Object* builtin_pow(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_kwargs("pow", kwnames, {"base", "exp", "mod"})) return nullptr;
+  Object* base = nargs > 0 ? args[0] : kwarg(args, nargs, kwnames, "base");
+  Object* exp = nargs > 1 ? args[1] : kwarg(args, nargs, kwnames, "exp");
+  Object* mod = nargs > 2 ? args[2] : kwarg(args, nargs, kwnames, "mod");
+  if (!base || !exp) {
+    errors::format(exc_TypeError, "pow() missing required argument '%s' (pos %d)",
+                   base ? "exp" : "base", base ? 2 : 1);
+    return nullptr;
+  }
+  return number_power(base, exp, mod ? mod : none());
+}
+Object* builtin_format(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("format", nargs, 1, 2)) return nullptr;
+  return object_format(args[0], nargs > 1 ? args[1] : nullptr);
+}
+Object* builtin_round(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_kwargs("round", kwnames, {"number", "ndigits"})) return nullptr;
+  Object* number = nargs > 0 ? args[0] : kwarg(args, nargs, kwnames, "number");
+  Object* ndigits = nargs > 1 ? args[1] : kwarg(args, nargs, kwnames, "ndigits");
+  if (!number) {
+    errors::set_string(exc_TypeError, "round() missing required argument 'number' (pos 1)");
+    return nullptr;
+  }
+  Object* round = lookup_special(number, interned("__round__"));
+  if (!round) {
+    if (!errors::occurred())
+      errors::format(exc_TypeError, "type %.100s doesn't define __round__ method",
+                     number->type->name);
+    return nullptr;
+  }
+  Object* r = (!ndigits || ndigits == none()) ? object_call_no_args(round)
+                                              : object_call_one_arg(round, ndigits);
+  decref(round);
+  return r;
+}
+Object* builtin_globals(Object*, Object*) {
+  Object* g = vm::eval_get_globals();
+  return g ? new_ref(g) : return_none();
+}
+Object* builtin_locals(Object*, Object*) {
+  vm::Frame* f = vm::current_frame();
+  if (!f) return return_none();
+  if (f->f_locals) return new_ref(f->f_locals);
+  Object* fo = vm::frame_get_frame_object(f);
+  if (!fo) return nullptr;
+  return object_getattr(fo, interned("f_locals"));
+}
+Object* builtin_vars(Object* self, Object* const* args, ssize nargs) {
+  if (!check_nargs("vars", nargs, 0, 1)) return nullptr;
+  if (nargs == 0) return builtin_locals(self, nullptr);
+  Object* d;
+  int rc = object_get_optional_attr(args[0], interned("__dict__"), &d);
+  if (rc == 0)
+    errors::set_string(exc_TypeError, "vars() argument must have __dict__ attribute");
+  return rc > 0 ? d : nullptr;
+}
+Object* builtin_dir(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("dir", nargs, 0, 1)) return nullptr;
+  if (nargs == 0) {
+    Object* locals = vm::eval_get_frame_locals();
+    if (!locals) locals = vm::eval_get_globals();
+    if (!locals) return list_new(0);
+    Object* keys = mapping_keys(locals);
+    if (!keys) return nullptr;
+    Object* l = sequence_list(keys);
+    decref(keys);
+    if (l && list_sort(l) < 0) {
+      decref(l);
+      return nullptr;
+    }
+    return l;
+  }
+  return object_dir(args[0]);
+}
+
+// min/max (min_max): an iterable or several arguments, key= and default=.
+Object* min_max(const char* name, Object* const* args, ssize nargs, Object* kwnames, int op) {
+  if (!check_kwargs(name, kwnames, {"key", "default"})) return nullptr;
+  Object* keyfunc = kwarg(args, nargs, kwnames, "key");
+  Object* defaultval = kwarg(args, nargs, kwnames, "default");
+  if (keyfunc == none()) keyfunc = nullptr;
+  if (nargs == 0) {
+    errors::format(exc_TypeError, "%s expected at least 1 argument, got 0", name);
+    return nullptr;
+  }
+  Ref<> it;
+  if (nargs == 1) {
+    it.reset(object_get_iter(args[0]));
+  } else {
+    if (defaultval) {
+      errors::format(exc_TypeError,
+                     "Cannot specify a default for %s() with multiple positional arguments",
+                     name);
+      return nullptr;
+    }
+    Ref<> t = Ref<>::steal(tuple_from_array(args, nargs));
+    if (!t) return nullptr;
+    it.reset(object_get_iter(t.get()));
+  }
+  if (!it) return nullptr;
+  Ref<> maxitem, maxval;
+  for (;;) {
+    Object* item = iter_next(it.get());
+    if (!item) {
+      if (errors::occurred()) return nullptr;
+      break;
+    }
+    Ref<> item_ref = Ref<>::steal(item);
+    Ref<> val;
+    if (keyfunc) {
+      val.reset(object_call_one_arg(keyfunc, item));
+      if (!val) return nullptr;
+    } else {
+      val = item_ref;
+    }
+    if (!maxval) {
+      maxitem = item_ref;
+      maxval = val;
+    } else {
+      int cmp = object_rich_compare_bool(val.get(), maxval.get(), op);
+      if (cmp < 0) return nullptr;
+      if (cmp > 0) {
+        maxitem = item_ref;
+        maxval = val;
+      }
+    }
+  }
+  if (!maxitem) {
+    if (defaultval) return new_ref(defaultval);
+    errors::format(exc_ValueError, "%s() iterable argument is empty", name);
+    return nullptr;
+  }
+  return maxitem.release();
+}
+Object* builtin_min(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  return min_max("min", args, nargs, kwnames, kLT);
+}
+Object* builtin_max(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  return min_max("max", args, nargs, kwnames, kGT);
+}
+Object* builtin_sum(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!check_kwargs("sum", kwnames, {"start"})) return nullptr;
+  if (!check_nargs("sum", nargs, 1, 2)) return nullptr;
+  Object* start = nargs > 1 ? args[1] : kwarg(args, nargs, kwnames, "start");
+  if (start && str_check(start)) {
+    errors::set_string(exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    return nullptr;
+  }
+  if (start && bytes_check(start)) {
+    errors::set_string(exc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    return nullptr;
+  }
+  Ref<> it = Ref<>::steal(object_get_iter(args[0]));
+  if (!it) return nullptr;
+  Ref<> result = Ref<>::steal(start ? new_ref(start) : long_from_long(0));
+  for (;;) {
+    Object* item = iter_next(it.get());
+    if (!item) {
+      if (errors::occurred()) return nullptr;
+      break;
+    }
+    Object* r = number_add(result.get(), item);
+    decref(item);
+    if (!r) return nullptr;
+    result.reset(r);
+  }
+  return result.release();
+}
+Object* builtin_any_all(Object* iterable, bool want) {
+  Ref<> it = Ref<>::steal(object_get_iter(iterable));
+  if (!it) return nullptr;
+  for (;;) {
+    Object* item = iter_next(it.get());
+    if (!item) {
+      if (errors::occurred()) return nullptr;
+      break;
+    }
+    int r = object_is_true(item);
+    decref(item);
+    if (r < 0) return nullptr;
+    if (bool(r) == want) return new_ref(want ? true_object() : false_object());
+  }
+  return new_ref(want ? false_object() : true_object());
+}
+Object* builtin_any(Object*, Object* o) { return builtin_any_all(o, true); }
+Object* builtin_all(Object*, Object* o) { return builtin_any_all(o, false); }
+Object* builtin_sorted(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  if (nargs != 1) {
+    errors::format(exc_TypeError, "sorted expected 1 argument, got %zd", nargs);
+    return nullptr;
+  }
+  if (!check_kwargs("sort", kwnames, {"key", "reverse"})) return nullptr;
+  Object* key = kwarg(args, nargs, kwnames, "key");
+  Object* reverse = kwarg(args, nargs, kwnames, "reverse");
+  Ref<> l = Ref<>::steal(sequence_list(args[0]));
+  if (!l) return nullptr;
+  int rev = 0;
+  if (reverse) {
+    rev = object_is_true(reverse);
+    if (rev < 0) return nullptr;
+  }
+  if (list_sort_with(l.get(), key == none() ? nullptr : key, rev != 0) < 0) return nullptr;
+  return l.release();
+}
+Object* builtin___import__(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  Object* name = nargs > 0 ? args[0] : kwarg(args, nargs, kwnames, "name");
+  if (!name) {
+    errors::set_string(exc_TypeError, "__import__() missing required argument 'name' (pos 1)");
+    return nullptr;
+  }
+  // The import system (src/imp) is not there yet: every import fails as a missing module.
+  Object* exc_args = str_from_format("No module named '%U'", name);
+  if (!exc_args) return nullptr;
+  errors::set_object(exc_ModuleNotFoundError, exc_args);
+  decref(exc_args);
+  return nullptr;
+}
+
+#define FASTCALL(f) reinterpret_cast<void*>(f), kMethFastcall
+#define FASTCALL_KW(f) reinterpret_cast<void*>(f), kMethFastcall | kMethKeywords
+#define METH_O(f) reinterpret_cast<void*>(f), kMethO
+#define NOARGS(f) reinterpret_cast<void*>(f), kMethNoArgs
+
+MethodDef builtin_methods[] = {
+    {"__build_class__", FASTCALL_KW(builtin___build_class__),
+     "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"},
+    {"__import__", FASTCALL_KW(builtin___import__), nullptr},
+    {"abs", METH_O(builtin_abs), "Return the absolute value of the argument."},
+    {"all", METH_O(builtin_all), nullptr},
+    {"any", METH_O(builtin_any), nullptr},
+    {"ascii", METH_O(builtin_ascii), nullptr},
+    {"bin", METH_O(builtin_bin), nullptr},
+    {"callable", METH_O(builtin_callable), nullptr},
+    {"chr", METH_O(builtin_chr), nullptr},
+    {"delattr", FASTCALL(builtin_delattr), nullptr},
+    {"dir", FASTCALL(builtin_dir), nullptr},
+    {"divmod", FASTCALL(builtin_divmod), nullptr},
+    {"format", FASTCALL(builtin_format), nullptr},
+    {"getattr", FASTCALL(builtin_getattr), nullptr},
+    {"globals", NOARGS(builtin_globals), nullptr},
+    {"hasattr", FASTCALL(builtin_hasattr), nullptr},
+    {"hash", METH_O(builtin_hash), nullptr},
+    {"hex", METH_O(builtin_hex), nullptr},
+    {"id", METH_O(builtin_id), nullptr},
+    {"isinstance", FASTCALL(builtin_isinstance), nullptr},
+    {"issubclass", FASTCALL(builtin_issubclass), nullptr},
+    {"iter", FASTCALL(builtin_iter), nullptr},
+    {"len", METH_O(builtin_len), "Return the number of items in a container."},
+    {"locals", NOARGS(builtin_locals), nullptr},
+    {"max", FASTCALL_KW(builtin_max), nullptr},
+    {"min", FASTCALL_KW(builtin_min), nullptr},
+    {"next", FASTCALL(builtin_next), nullptr},
+    {"oct", METH_O(builtin_oct), nullptr},
+    {"ord", METH_O(builtin_ord), nullptr},
+    {"pow", FASTCALL_KW(builtin_pow), nullptr},
+    {"print", FASTCALL_KW(builtin_print), nullptr},
+    {"repr", METH_O(builtin_repr), nullptr},
+    {"round", FASTCALL_KW(builtin_round), nullptr},
+    {"setattr", FASTCALL(builtin_setattr), nullptr},
+    {"sorted", FASTCALL_KW(builtin_sorted), nullptr},
+    {"sum", FASTCALL_KW(builtin_sum), nullptr},
+    {"vars", FASTCALL(builtin_vars), nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
+Object* the_module = nullptr;
+
+}  // namespace
+
+Object* builtins_module() { return the_module; }
+
+// _PyBuiltin_Init.
+Object* init_builtins() {
+  if (the_module) return the_module;
+  Object* mod = module_new("builtins");
+  if (!mod) return nullptr;
+  Object* dict = module_get_dict(mod);
+  for (MethodDef* ml = builtin_methods; ml->name; ++ml) {
+    Object* f = cfunction_new(ml, mod, nullptr);
+    if (!f) return nullptr;
+    int rc = dict_set_item_string(dict, ml->name, f);
+    decref(f);
+    if (rc < 0) return nullptr;
+  }
+  struct {
+    const char* name;
+    Object* value;
+  } const values[] = {
+      {"None", none()},
+      {"Ellipsis", ellipsis()},
+      {"NotImplemented", not_implemented()},
+      {"False", false_object()},
+      {"True", true_object()},
+      {"bool", &bool_type},
+      {"bytes", &bytes_type},
+      {"classmethod", &classmethod_type},
+      {"dict", &dict_type},
+      {"enumerate", &enum_type},
+      {"filter", &filter_type},
+      {"float", &float_type},
+      {"frozenset", &frozenset_type},
+      {"property", &property_type},
+      {"int", &long_type},
+      {"list", &list_type},
+      {"map", &map_type},
+      {"object", &BaseObject_Type},
+      {"range", &range_type},
+      {"reversed", &reversed_type},
+      {"set", &set_type},
+      {"slice", &slice_type},
+      {"staticmethod", &staticmethod_type},
+      {"str", &str_type},
+      {"super", &super_type},
+      {"tuple", &tuple_type},
+      {"type", &Type_Type},
+      {"zip", &zip_type},
+  };
+  for (auto& v : values)
+    if (dict_set_item_string(dict, v.name, v.value) < 0) return nullptr;
+  if (dict_set_item_string(dict, "__debug__", true_object()) < 0) return nullptr;
+#define CPPY_ADD_EXC(name) \
+  if (dict_set_item_string(dict, #name, reinterpret_cast<Object*>(exc_##name)) < 0) return nullptr;
+  CPPY_EXCEPTION_LIST(CPPY_ADD_EXC)
+#undef CPPY_ADD_EXC
+  if (dict_set_item_string(dict, "EnvironmentError", reinterpret_cast<Object*>(exc_OSError)) < 0 ||
+      dict_set_item_string(dict, "IOError", reinterpret_cast<Object*>(exc_OSError)) < 0)
+    return nullptr;
+  the_module = mod;
+  return mod;
+}
+
+}  // namespace cppy::builtins

@@ -1,0 +1,598 @@
+// Generators and coroutines: Objects/genobject.c. The frame lives inside the object and the
+// eval loop runs it in place (gen_send_ex2 -> vm::eval_frame); `yield from` and `await`
+// delegate through SEND, and throw() through the delegate's throw() and CLEANUP_THROW.
+#include "objects/genobject.h"
+
+#include <cstring>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/exceptions.h"
+#include "objects/frameobject.h"
+#include "objects/funcobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+#include "vm/ceval.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
+namespace cppy::objects {
+
+namespace {
+
+bool is_coro(GenObject* gen) { return gen->type == &coro_type; }
+const char* kind_name(GenObject* gen) {
+  if (gen->type == &coro_type) return "coroutine";
+  if (gen->type == &async_gen_type) return "async generator";
+  return "generator";
+}
+
+void gen_clear_frame(GenObject* gen) {
+  if (gen->gi_frame_state == kFrameCleared) return;
+  gen->gi_frame_state = kFrameCleared;
+  vm::frame_clear(&gen->gi_iframe);
+}
+
+Object* gen_close(Object* self, Object* = nullptr);
+
+void gen_dealloc(Object* o) {
+  auto* gen = static_cast<GenObject*>(o);
+  gc::untrack(o);
+  if (gen->gi_frame_state >= kFrameSuspended && gen->gi_frame_state < kFrameCompleted &&
+      gen->gi_frame_state != kFrameExecuting) {
+    // _PyGen_Finalize: close a suspended generator (resurrecting it for the call).
+    o->refcnt = 1;
+    Object* saved = errors::get_raised_exception();
+    Object* r = gen_close(o);
+    if (!r) errors::write_unraisable(o);
+    else decref(r);
+    errors::set_raised_exception(saved);
+    if (--o->refcnt != 0) return;  // resurrected
+  }
+  if (gen->gi_frame_state != kFrameCleared) gen_clear_frame(gen);
+  xdecref(gen->gi_name);
+  xdecref(gen->gi_qualname);
+  xdecref(gen->gi_exc_state.exc_value);
+  xdecref(gen->gi_origin_or_finalizer);
+  gc::gc_free(o);
+}
+
+int gen_traverse(Object* o, visitproc visit, void* arg) {
+  auto* gen = static_cast<GenObject*>(o);
+  Object* fields[] = {gen->gi_name, gen->gi_qualname, gen->gi_exc_state.exc_value};
+  for (Object* x : fields)
+    if (x) {
+      int r = visit(x, arg);
+      if (r) return r;
+    }
+  if (gen->gi_frame_state != kFrameCleared) {
+    vm::Frame* f = &gen->gi_iframe;
+    for (Object** p = f->localsplus; p < f->stackpointer; ++p)
+      if (*p) {
+        int r = visit(*p, arg);
+        if (r) return r;
+      }
+    if (f->f_funcobj) {
+      int r = visit(f->f_funcobj, arg);
+      if (r) return r;
+    }
+  }
+  return 0;
+}
+
+Object* gen_repr(Object* o) {
+  auto* gen = static_cast<GenObject*>(o);
+  return str_from_format("<%s object %U at %p>", kind_name(gen), gen->gi_qualname,
+                         static_cast<void*>(o));
+}
+
+// gen_send_ex: send()/__next__ on top of gen_send_ex2, turning a return into StopIteration.
+Object* gen_send_ex(GenObject* gen, Object* arg, bool exc, bool closing) {
+  Object* result = nullptr;
+  int r = gen_send_ex2(gen, arg, &result, exc, closing);
+  if (r == 1) return result;
+  if (r == 0) {
+    if (result == none()) {
+      if (gen->type == &async_gen_type)
+        errors::set_none(exc_StopAsyncIteration);
+      else if (arg)
+        errors::set_none(exc_StopIteration);
+      decref(result);
+      return nullptr;
+    }
+    set_stop_iteration_value(result);
+    decref(result);
+    return nullptr;
+  }
+  return nullptr;
+}
+
+Object* gen_iternext(Object* o) {
+  auto* gen = static_cast<GenObject*>(o);
+  Object* result = nullptr;
+  int r = gen_send_ex2(gen, nullptr, &result, false, false);
+  if (r == 1) return result;
+  if (r == 0) {
+    if (result != none()) set_stop_iteration_value(result);
+    decref(result);
+  }
+  return nullptr;
+}
+
+Object* gen_send(Object* o, Object* arg) {
+  return gen_send_ex(static_cast<GenObject*>(o), arg, false, false);
+}
+
+// gen_close_iter: close() on the delegate of a `yield from`.
+int gen_close_iter(Object* yf) {
+  if (yf->type == &gen_type || yf->type == &coro_type) {
+    Object* r = gen_close(yf);
+    if (!r) return -1;
+    decref(r);
+    return 0;
+  }
+  Object* meth;
+  Object* name = str_intern_from_cstr("close");
+  if (object_get_optional_attr(yf, name, &meth) < 0) errors::write_unraisable(yf);
+  if (meth) {
+    Object* r = object_call_no_args(meth);
+    decref(meth);
+    if (!r) return -1;
+    decref(r);
+  }
+  return 0;
+}
+
+Object* gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Object* val,
+                       Object* tb) {
+  Object* yf = gen_yf(gen);
+  if (yf) {
+    Object* ret = nullptr;
+    if (typ == reinterpret_cast<Object*>(exc_GeneratorExit) && close_on_genexit) {
+      int8_t state = gen->gi_frame_state;
+      gen->gi_frame_state = kFrameExecuting;
+      int err = gen_close_iter(yf);
+      gen->gi_frame_state = state;
+      decref(yf);
+      if (err < 0) return gen_send_ex(gen, none(), true, false);
+      goto throw_here;
+    }
+    if (yf->type == &gen_type || yf->type == &coro_type) {
+      int8_t state = gen->gi_frame_state;
+      gen->gi_frame_state = kFrameExecuting;
+      ret = gen_throw_impl(static_cast<GenObject*>(yf), close_on_genexit, typ, val, tb);
+      gen->gi_frame_state = state;
+    } else {
+      Object* meth;
+      Object* name = str_intern_from_cstr("throw");
+      if (object_get_optional_attr(yf, name, &meth) < 0) {
+        decref(yf);
+        return nullptr;
+      }
+      if (!meth) {
+        decref(yf);
+        goto throw_here;
+      }
+      int8_t state = gen->gi_frame_state;
+      gen->gi_frame_state = kFrameExecuting;
+      Object* args[3] = {typ, val, tb};
+      ssize n = tb ? 3 : val ? 2 : 1;
+      ret = vectorcall(meth, args, size_t(n), nullptr);
+      gen->gi_frame_state = state;
+      decref(meth);
+    }
+    decref(yf);
+    if (!ret) ret = gen_send_ex(gen, none(), true, false);
+    return ret;
+  }
+throw_here:
+  if (tb == none()) tb = nullptr;
+  if (tb && std::strcmp(tb->type->name, "traceback") != 0) {
+    errors::set_string(exc_TypeError, "throw() third argument must be a traceback object");
+    return nullptr;
+  }
+  Object* exc;
+  if (exception_class_check(typ)) {
+    if (val && exception_check(val)) {
+      exc = new_ref(val);
+    } else if (!val || val == none()) {
+      exc = object_call_no_args(typ);
+    } else {
+      exc = tuple_check(val) ? object_call(typ, val, nullptr) : object_call_one_arg(typ, val);
+    }
+    if (!exc) return nullptr;
+  } else if (exception_check(typ)) {
+    if (val && val != none()) {
+      errors::set_string(exc_TypeError, "instance exception may not have a separate value");
+      return nullptr;
+    }
+    exc = new_ref(typ);
+  } else {
+    errors::format(exc_TypeError,
+                   "exceptions must be classes or instances deriving from BaseException, not %s",
+                   typ->type->name);
+    return nullptr;
+  }
+  if (tb) exception_set_traceback(exc, tb);
+  errors::set_raised_exception(exc);
+  return gen_send_ex(gen, none(), true, false);
+}
+
+Object* gen_throw(Object* self, Object* const* args, ssize nargs) {
+  if (nargs < 1 || nargs > 3) {
+    errors::format(exc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
+    return nullptr;
+  }
+  if (nargs > 1) {
+    if (errors::warn_ex(exc_DeprecationWarning,
+                        "the (type, exc, tb) signature of throw() is deprecated, use the "
+                        "single-arg signature instead.",
+                        1) < 0)
+      return nullptr;
+  }
+  return gen_throw_impl(static_cast<GenObject*>(self), true, args[0],
+                        nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr);
+}
+
+Object* gen_close(Object* self, Object*) {
+  auto* gen = static_cast<GenObject*>(self);
+  if (gen->gi_frame_state == kFrameCreated) {
+    gen->gi_frame_state = kFrameCompleted;
+    gen_clear_frame(gen);
+    return return_none();
+  }
+  if (gen->gi_frame_state >= kFrameCompleted) return return_none();
+  Object* yf = gen_yf(gen);
+  int err = 0;
+  if (yf) {
+    int8_t state = gen->gi_frame_state;
+    gen->gi_frame_state = kFrameExecuting;
+    err = gen_close_iter(yf);
+    gen->gi_frame_state = state;
+    decref(yf);
+  }
+  if (err == 0) errors::set_none(exc_GeneratorExit);
+  Object* retval = gen_send_ex(gen, none(), true, true);
+  if (retval) {
+    decref(retval);
+    errors::format(exc_RuntimeError, "%s ignored GeneratorExit", kind_name(gen));
+    return nullptr;
+  }
+  if (errors::exception_matches(reinterpret_cast<Object*>(exc_StopIteration))) {
+    Object* value = nullptr;
+    gen_fetch_stop_iteration_value(&value);
+    return value;
+  }
+  if (errors::exception_matches(reinterpret_cast<Object*>(exc_GeneratorExit))) {
+    errors::clear();
+    return return_none();
+  }
+  return nullptr;
+}
+
+Object* gen_get_name(Object* o, void*) { return new_ref(static_cast<GenObject*>(o)->gi_name); }
+int gen_set_name(Object* o, Object* v, void*) {
+  if (!v || !str_check(v)) {
+    errors::set_string(exc_TypeError, "__name__ must be set to a string object");
+    return -1;
+  }
+  xsetref(static_cast<GenObject*>(o)->gi_name, new_ref(v));
+  return 0;
+}
+Object* gen_get_qualname(Object* o, void*) {
+  return new_ref(static_cast<GenObject*>(o)->gi_qualname);
+}
+int gen_set_qualname(Object* o, Object* v, void*) {
+  if (!v || !str_check(v)) {
+    errors::set_string(exc_TypeError, "__qualname__ must be set to a string object");
+    return -1;
+  }
+  xsetref(static_cast<GenObject*>(o)->gi_qualname, new_ref(v));
+  return 0;
+}
+Object* gen_get_running(Object* o, void*) {
+  bool r = static_cast<GenObject*>(o)->gi_frame_state == kFrameExecuting;
+  return new_ref(r ? true_object() : false_object());
+}
+Object* gen_get_suspended(Object* o, void*) {
+  int8_t s = static_cast<GenObject*>(o)->gi_frame_state;
+  bool r = s == kFrameSuspended || s == kFrameSuspendedYieldFrom;
+  return new_ref(r ? true_object() : false_object());
+}
+Object* gen_get_yieldfrom(Object* o, void*) {
+  Object* yf = gen_yf(static_cast<GenObject*>(o));
+  return yf ? yf : return_none();
+}
+Object* gen_get_code(Object* o, void*) {
+  auto* gen = static_cast<GenObject*>(o);
+  if (gen->gi_frame_state == kFrameCleared) return return_none();
+  return new_ref(gen->gi_iframe.f_executable);
+}
+Object* gen_get_frame(Object* o, void*) {
+  auto* gen = static_cast<GenObject*>(o);
+  if (gen->gi_frame_state >= kFrameCompleted) return return_none();
+  Object* f = vm::frame_get_frame_object(&gen->gi_iframe);
+  return xnew_ref(f);
+}
+
+GetSetDef gen_getsetlist[] = {
+    {"__name__", gen_get_name, gen_set_name, nullptr, nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr, nullptr},
+    {"gi_yieldfrom", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {"gi_running", gen_get_running, nullptr, nullptr, nullptr},
+    {"gi_frame", gen_get_frame, nullptr, nullptr, nullptr},
+    {"gi_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
+    {"gi_code", gen_get_code, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+GetSetDef coro_getsetlist[] = {
+    {"__name__", gen_get_name, gen_set_name, nullptr, nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr, nullptr},
+    {"cr_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {"cr_running", gen_get_running, nullptr, nullptr, nullptr},
+    {"cr_frame", gen_get_frame, nullptr, nullptr, nullptr},
+    {"cr_code", gen_get_code, nullptr, nullptr, nullptr},
+    {"cr_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+MethodDef gen_methods[] = {
+    {"send", reinterpret_cast<void*>(gen_send), kMethO, nullptr},
+    {"throw", reinterpret_cast<void*>(gen_throw), kMethFastcall, nullptr},
+    {"close", reinterpret_cast<void*>(static_cast<Object* (*)(Object*, Object*)>(gen_close)),
+     kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
+// --- coroutine wrapper (coro.__await__()) --------------------------------------------------
+
+struct CoroWrapper : Object {
+  Object* cw_coroutine;
+};
+
+void cw_dealloc(Object* o) {
+  gc::untrack(o);
+  xdecref(static_cast<CoroWrapper*>(o)->cw_coroutine);
+  gc::gc_free(o);
+}
+int cw_traverse(Object* o, visitproc visit, void* arg) {
+  Object* c = static_cast<CoroWrapper*>(o)->cw_coroutine;
+  return c ? visit(c, arg) : 0;
+}
+Object* cw_iternext(Object* o) {
+  return gen_send_ex(static_cast<GenObject*>(static_cast<CoroWrapper*>(o)->cw_coroutine),
+                     nullptr, false, false);
+}
+Object* cw_send(Object* o, Object* arg) {
+  return gen_send(static_cast<CoroWrapper*>(o)->cw_coroutine, arg);
+}
+Object* cw_throw(Object* o, Object* const* args, ssize nargs) {
+  return gen_throw(static_cast<CoroWrapper*>(o)->cw_coroutine, args, nargs);
+}
+Object* cw_close(Object* o, Object*) { return gen_close(static_cast<CoroWrapper*>(o)->cw_coroutine); }
+
+MethodDef cw_methods[] = {
+    {"send", reinterpret_cast<void*>(cw_send), kMethO, nullptr},
+    {"throw", reinterpret_cast<void*>(cw_throw), kMethFastcall, nullptr},
+    {"close", reinterpret_cast<void*>(cw_close), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
+Object* coro_await(Object* coro) {
+  auto* cw = static_cast<CoroWrapper*>(gc::gc_malloc(sizeof(CoroWrapper)));
+  if (!cw) return nullptr;
+  cw->refcnt = 1;
+  cw->type = &coro_wrapper_type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  cw->cw_coroutine = new_ref(coro);
+  gc::track(cw);
+  return cw;
+}
+
+AsyncMethods coro_as_async = {coro_await, nullptr, nullptr, nullptr};
+
+Object* coro_await_method(Object* self, Object*) { return coro_await(self); }
+MethodDef coro_methods[] = {
+    {"send", reinterpret_cast<void*>(gen_send), kMethO, nullptr},
+    {"throw", reinterpret_cast<void*>(gen_throw), kMethFastcall, nullptr},
+    {"close", reinterpret_cast<void*>(static_cast<Object* (*)(Object*, Object*)>(gen_close)),
+     kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
+}  // namespace
+
+GenObject* gen_make(Object* func_obj) {
+  auto* func = static_cast<FunctionObject*>(func_obj);
+  auto* co = static_cast<CodeObject*>(func->func_code);
+  TypeObject* type = &gen_type;
+  if (co->co_flags & kCoCoroutine) type = &coro_type;
+  else if (co->co_flags & kCoAsyncGenerator) type = &async_gen_type;
+  size_t size = offsetof(GenObject, gi_iframe) + sizeof(Object*) * size_t(co->co_framesize);
+  auto* gen = static_cast<GenObject*>(gc::gc_malloc(size));
+  if (!gen) return nullptr;
+  gen->refcnt = 1;
+  gen->type = type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  gen->gi_name = new_ref(func->func_name);
+  gen->gi_qualname = new_ref(func->func_qualname);
+  gen->gi_frame_state = kFrameCreated;
+  gc::track(gen);
+  return gen;
+}
+
+int gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc, bool closing) {
+  runtime::ThreadState* ts = runtime::thread_state();
+  *presult = nullptr;
+  if (gen->gi_frame_state == kFrameCreated && arg && arg != none() && !exc) {
+    const char* msg = is_coro(gen) ? "can't send non-None value to a just-started coroutine"
+                                   : "can't send non-None value to a just-started generator";
+    errors::set_string(exc_TypeError, msg);
+    return -1;
+  }
+  if (gen->gi_frame_state == kFrameExecuting) {
+    errors::format(exc_ValueError, "%s already executing", kind_name(gen));
+    return -1;
+  }
+  if (gen->gi_frame_state >= kFrameCompleted) {
+    if (is_coro(gen) && !closing) {
+      errors::set_string(exc_RuntimeError, "cannot reuse already awaited coroutine");
+    } else if (arg && !exc) {
+      *presult = return_none();
+      return 0;
+    }
+    return -1;
+  }
+  vm::Frame* frame = &gen->gi_iframe;
+  *frame->stackpointer++ = new_ref(arg ? arg : none());
+  gen->gi_exc_state.previous_item = ts->exc_info;
+  ts->exc_info = &gen->gi_exc_state;
+  gen->gi_frame_state = kFrameExecuting;
+  incref(gen);  // the frame runs with the generator alive
+  Object* result = vm::eval_frame(frame, exc ? 1 : 0);
+  ts->exc_info = gen->gi_exc_state.previous_item;
+  gen->gi_exc_state.previous_item = nullptr;
+  int rc;
+  if (result) {
+    if (gen->gi_frame_state == kFrameSuspended || gen->gi_frame_state == kFrameSuspendedYieldFrom) {
+      *presult = result;
+      rc = 1;
+    } else {
+      *presult = result;
+      clear(gen->gi_exc_state.exc_value);
+      gen->gi_frame_state = kFrameCleared;
+      rc = 0;
+    }
+  } else {
+    clear(gen->gi_exc_state.exc_value);
+    gen->gi_frame_state = kFrameCleared;
+    rc = -1;
+  }
+  decref(gen);
+  return rc;
+}
+
+int iter_send(Object* iter, Object* arg, Object** result) {
+  if (iter->type == &gen_type || iter->type == &coro_type)
+    return gen_send_ex2(static_cast<GenObject*>(iter), arg, result, false, false);
+  if (arg == none() && iter->type->iternext) {
+    *result = iter->type->iternext(iter);
+  } else {
+    Object* name = str_intern_from_cstr("send");
+    *result = call_method_one_arg(iter, name, arg);
+  }
+  if (*result) return 1;
+  if (gen_fetch_stop_iteration_value(result) == 0) return 0;
+  return -1;
+}
+
+int gen_fetch_stop_iteration_value(Object** pvalue) {
+  *pvalue = nullptr;
+  if (errors::occurred()) {
+    if (!errors::exception_matches(reinterpret_cast<Object*>(exc_StopIteration))) return -1;
+    Object* exc = errors::get_raised_exception();
+    Object* value = static_cast<StopIterationObject*>(exc)->value;
+    *pvalue = new_ref(value ? value : none());
+    decref(exc);
+    return 0;
+  }
+  *pvalue = return_none();
+  return 0;
+}
+
+Object* coro_get_awaitable_iter(Object* o) {
+  if (o->type == &coro_type) return new_ref(o);
+  if (o->type == &gen_type) {
+    auto* gen = static_cast<GenObject*>(o);
+    if (gen->gi_frame_state != kFrameCleared &&
+        (vm::frame_code(&gen->gi_iframe)->co_flags & kCoIterableCoroutine))
+      return new_ref(o);
+  }
+  AsyncMethods* am = o->type->as_async;
+  if (am && am->await) {
+    Object* res = am->await(o);
+    if (!res) return nullptr;
+    if (res->type == &coro_type || gen_is_coroutine(res)) {
+      errors::set_string(exc_TypeError, "__await__() returned a coroutine");
+      decref(res);
+      return nullptr;
+    }
+    if (!iter_check(res)) {
+      errors::format(exc_TypeError, "__await__() returned non-iterator of type '%.100s'",
+                     res->type->name);
+      decref(res);
+      return nullptr;
+    }
+    return res;
+  }
+  errors::format(exc_TypeError, "'%.100s' object can't be awaited", o->type->name);
+  return nullptr;
+}
+
+Object* gen_yf(GenObject* gen) {
+  if (gen->gi_frame_state != kFrameSuspendedYieldFrom) return nullptr;
+  vm::Frame* f = &gen->gi_iframe;
+  return new_ref(f->stackpointer[-1]);
+}
+
+bool gen_is_coroutine(Object* o) {
+  if (o->type == &coro_type) return true;
+  if (o->type != &gen_type) return false;
+  auto* gen = static_cast<GenObject*>(o);
+  return gen->gi_frame_state != kFrameCleared &&
+         (vm::frame_code(&gen->gi_iframe)->co_flags & kCoIterableCoroutine);
+}
+
+TypeObject gen_type = [] {
+  TypeObject t = static_type("generator", sizeof(GenObject), sizeof(Object*), kTpflagsHaveGc);
+  t.dealloc = gen_dealloc;
+  t.repr = gen_repr;
+  t.getattro = object_generic_getattr;
+  t.traverse = gen_traverse;
+  t.iter = object_self_iter;
+  t.iternext = gen_iternext;
+  t.methods = gen_methods;
+  t.getset = gen_getsetlist;
+  t.weaklistoffset = static_cast<ssize>(offsetof(GenObject, gi_weakreflist));
+  return t;
+}();
+
+TypeObject coro_type = [] {
+  TypeObject t = static_type("coroutine", sizeof(GenObject), sizeof(Object*), kTpflagsHaveGc);
+  t.dealloc = gen_dealloc;
+  t.repr = gen_repr;
+  t.as_async = &coro_as_async;
+  t.getattro = object_generic_getattr;
+  t.traverse = gen_traverse;
+  t.methods = coro_methods;
+  t.getset = coro_getsetlist;
+  t.weaklistoffset = static_cast<ssize>(offsetof(GenObject, gi_weakreflist));
+  return t;
+}();
+
+TypeObject async_gen_type = [] {
+  TypeObject t = static_type("async_generator", sizeof(GenObject), sizeof(Object*),
+                             kTpflagsHaveGc);
+  t.dealloc = gen_dealloc;
+  t.repr = gen_repr;
+  t.getattro = object_generic_getattr;
+  t.traverse = gen_traverse;
+  t.getset = gen_getsetlist;
+  t.weaklistoffset = static_cast<ssize>(offsetof(GenObject, gi_weakreflist));
+  return t;
+}();
+
+TypeObject coro_wrapper_type = [] {
+  TypeObject t = static_type("coroutine_wrapper", sizeof(CoroWrapper), 0, kTpflagsHaveGc);
+  t.dealloc = cw_dealloc;
+  t.getattro = object_generic_getattr;
+  t.traverse = cw_traverse;
+  t.iter = object_self_iter;
+  t.iternext = cw_iternext;
+  t.methods = cw_methods;
+  return t;
+}();
+
+}  // namespace cppy::objects

@@ -1,0 +1,2609 @@
+// The eval loop: Python/ceval.c, Python/bytecodes.c (the tier-1 instructions of CPython
+// 3.14.2, unspecialised), Python/ceval_macros.h.
+//
+// Dispatch is by computed goto (GCC and Clang), with a switch for other compilers. Values on
+// the stack are owned references. Python-to-Python calls push the callee's frame on the
+// thread's data stack and continue in the same C activation; only calls that go through C
+// (builtins, type calls, generators) nest eval_frame.
+#include "vm/ceval.h"
+
+#include <cstring>
+
+#include "compile/opcode_ids.h"
+#include "compile/opcode_metadata.h"
+#include "errors/errors.h"
+#include "objects/abstract.h"
+#include "objects/boolobject.h"
+#include "objects/cellobject.h"
+#include "objects/codeobject.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/frameobject.h"
+#include "objects/funcobject.h"
+#include "objects/genobject.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/methodobject.h"
+#include "objects/setobject.h"
+#include "objects/sliceobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/pystate.h"
+#include "vm/frame.h"
+#include "vm/intrinsics.h"
+#include "vm/traceback.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CPPY_COMPUTED_GOTOS 1
+#else
+#define CPPY_COMPUTED_GOTOS 0
+#endif
+
+namespace cppy::vm {
+
+using namespace objects;
+using namespace compile;
+
+volatile int eval_breaker = 0;
+
+namespace {
+
+Object* the_builtins = nullptr;
+
+// The inline cache sizes of the instructions that have caches (opcode_caches), checked
+// against the generated table by initialize().
+constexpr int kCacheToBool = 3, kCacheBinaryOp = 5, kCacheCall = 3, kCacheCompareOp = 1,
+              kCacheContainsOp = 1, kCacheForIter = 1, kCacheJumpBackward = 1,
+              kCacheLoadAttr = 9, kCacheLoadGlobal = 4, kCacheLoadSuperAttr = 1,
+              kCachePopJump = 1, kCacheSend = 1, kCacheStoreAttr = 4, kCacheStoreSubscr = 1,
+              kCacheUnpackSequence = 1;
+
+// The C stack is bounded by address: nested eval_frame activations (calls through C) stop
+// with RecursionError well before the thread's stack ends.
+thread_local char* c_stack_base = nullptr;
+constexpr size_t kCStackBudget = size_t(6) << 20;
+
+bool c_stack_exhausted() {
+  char probe;
+  if (!c_stack_base) {
+    c_stack_base = &probe;
+    return false;
+  }
+  return size_t(c_stack_base - &probe) > kCStackBudget;
+}
+
+Object* interned(const char* s, Object** cache) {
+  if (!*cache) *cache = str_intern_from_cstr(s);
+  return *cache;
+}
+#define NAME(var, text) \
+  static Object* var##_cache = nullptr; \
+  Object* var = interned(text, &var##_cache)
+
+// --- argument binding (ceval.c initialize_locals and its error messages) -------------------
+
+void format_missing(CodeObject* co, Object* qualname, const char* kind, Object* names) {
+  ssize len = list_size(names);
+  Ref<> joined;
+  if (len == 1) {
+    joined.reset(new_ref(list_item(names, 0)));
+  } else if (len == 2) {
+    joined.reset(str_from_format("%U and %U", list_item(names, 0), list_item(names, 1)));
+  } else {
+    // "'a', 'b', and 'c'"
+    Ref<> acc = Ref<>::steal(str_from_cstr(""));
+    for (ssize i = 0; i < len && acc; ++i) {
+      Object* piece;
+      if (i == len - 1) piece = str_from_format("and %U", list_item(names, i));
+      else piece = str_from_format("%U, ", list_item(names, i));
+      if (!piece) return;
+      acc.reset(str_concat(acc.get(), piece));
+      decref(piece);
+    }
+    joined = std::move(acc);
+  }
+  (void)co;
+  if (!joined) return;
+  errors::format(exc_TypeError, "%U() missing %zd required %s argument%s: %U", qualname, len,
+                 kind, len == 1 ? "" : "s", joined.get());
+}
+
+// missing_arguments: names the missing arguments in [start, end) of localsplus.
+void missing_arguments(CodeObject* co, ssize missing, ssize defcount, Object** localsplus,
+                       Object* qualname, bool positional) {
+  ssize start, end;
+  if (positional) {
+    start = 0;
+    end = co->co_argcount - defcount;
+  } else {
+    start = co->co_argcount;
+    end = start + co->co_kwonlyargcount;
+  }
+  Ref<> names = Ref<>::steal(list_new(0));
+  if (!names) return;
+  for (ssize i = start; i < end; ++i) {
+    if (localsplus[i]) continue;
+    Object* r = object_repr(tuple_item(co->co_localsplusnames, i));
+    if (!r) return;
+    list_append(names.get(), r);
+    decref(r);
+  }
+  (void)missing;
+  format_missing(co, qualname, positional ? "positional" : "keyword-only", names.get());
+}
+
+void too_many_positional(CodeObject* co, ssize given, Object* defaults, Object** localsplus,
+                         Object* qualname) {
+  ssize kwonly_given = 0;
+  for (int i = co->co_argcount; i < co->co_argcount + co->co_kwonlyargcount; ++i)
+    if (localsplus[i]) ++kwonly_given;
+  ssize defcount = defaults ? tuple_size(defaults) : 0;
+  Ref<> sig;
+  bool plural;
+  if (defcount) {
+    plural = true;
+    sig.reset(str_from_format("from %zd to %d", co->co_argcount - defcount, co->co_argcount));
+  } else {
+    plural = co->co_argcount != 1;
+    sig.reset(str_from_format("%d", co->co_argcount));
+  }
+  if (!sig) return;
+  Ref<> kwonly_sig;
+  if (kwonly_given) {
+    kwonly_sig.reset(str_from_format(" positional argument%s (and %zd keyword-only argument%s)",
+                                     given != 1 ? "s" : "", kwonly_given,
+                                     kwonly_given != 1 ? "s" : ""));
+  } else {
+    kwonly_sig.reset(str_from_cstr(""));
+  }
+  if (!kwonly_sig) return;
+  errors::format(exc_TypeError, "%U() takes %U positional argument%s but %zd%U %s given",
+                 qualname, sig.get(), plural ? "s" : "", given, kwonly_sig.get(),
+                 given == 1 && !kwonly_given ? "was" : "were");
+}
+
+// Binds the arguments into localsplus (references are taken, args stay the caller's).
+int initialize_locals(FunctionObject* func, Object** localsplus, Object* const* args,
+                      ssize argcount, Object* kwnames) {
+  auto* co = static_cast<CodeObject*>(func->func_code);
+  const ssize total_args = co->co_argcount + co->co_kwonlyargcount;
+  Object* kwdict = nullptr;
+  ssize i;
+  if (co->co_flags & kCoVarkeywords) {
+    kwdict = dict_new();
+    if (!kwdict) return -1;
+    ssize slot = total_args + ((co->co_flags & kCoVarargs) ? 1 : 0);
+    localsplus[slot] = kwdict;
+  }
+  ssize n = argcount < co->co_argcount ? argcount : co->co_argcount;
+  for (i = 0; i < n; ++i) localsplus[i] = new_ref(args[i]);
+  if (co->co_flags & kCoVarargs) {
+    Object* u = argcount > n ? tuple_from_array(args + n, argcount - n)
+                             : new_ref(tuple_empty());
+    if (!u) return -1;
+    localsplus[total_args] = u;
+  }
+  if (kwnames) {
+    ssize kwcount = tuple_size(kwnames);
+    Object* const* kwvalues = args + argcount;
+    for (i = 0; i < kwcount; ++i) {
+      Object* keyword = tuple_item(kwnames, i);
+      Object* value = kwvalues[i];
+      if (!str_check(keyword)) {
+        errors::format(exc_TypeError, "%U() keywords must be strings", func->func_qualname);
+        return -1;
+      }
+      ssize j;
+      Object** names = tuple_items(co->co_localsplusnames);
+      for (j = co->co_posonlyargcount; j < total_args; ++j)
+        if (names[j] == keyword) goto kw_found;
+      for (j = co->co_posonlyargcount; j < total_args; ++j)
+        if (str_equal(names[j], keyword)) goto kw_found;
+      if (!kwdict) {
+        // positional_only_passed_as_keyword, else an unexpected keyword.
+        Ref<> posonly = Ref<>::steal(list_new(0));
+        if (!posonly) return -1;
+        for (ssize k = 0; k < co->co_posonlyargcount; ++k) {
+          for (ssize m = 0; m < kwcount; ++m) {
+            if (str_equal(names[k], tuple_item(kwnames, m))) {
+              list_append(posonly.get(), names[k]);
+              break;
+            }
+          }
+        }
+        if (list_size(posonly.get()) > 0) {
+          NAME(sep, ", ");
+          Object* joined = nullptr;
+          {
+            // ", ".join(names)
+            Ref<> acc = Ref<>::borrow(list_item(posonly.get(), 0));
+            for (ssize k = 1; k < list_size(posonly.get()) && acc; ++k) {
+              Ref<> t = Ref<>::steal(str_concat(acc.get(), sep));
+              if (!t) return -1;
+              acc.reset(str_concat(t.get(), list_item(posonly.get(), k)));
+            }
+            joined = acc.release();
+          }
+          if (!joined) return -1;
+          errors::format(exc_TypeError,
+                         "%U() got some positional-only arguments passed as keyword "
+                         "arguments: '%U'",
+                         func->func_qualname, joined);
+          decref(joined);
+          return -1;
+        }
+        errors::format(exc_TypeError, "%U() got an unexpected keyword argument '%S'",
+                       func->func_qualname, keyword);
+        return -1;
+      }
+      if (dict_set_item(kwdict, keyword, value) < 0) return -1;
+      continue;
+    kw_found:
+      if (localsplus[j]) {
+        errors::format(exc_TypeError, "%U() got multiple values for argument '%S'",
+                       func->func_qualname, keyword);
+        return -1;
+      }
+      localsplus[j] = new_ref(value);
+    }
+  }
+  if (argcount > co->co_argcount && !(co->co_flags & kCoVarargs)) {
+    too_many_positional(co, argcount, func->func_defaults, localsplus, func->func_qualname);
+    return -1;
+  }
+  if (argcount < co->co_argcount) {
+    ssize defcount = func->func_defaults ? tuple_size(func->func_defaults) : 0;
+    ssize m = co->co_argcount - defcount;
+    ssize missing = 0;
+    for (i = argcount; i < m; ++i)
+      if (!localsplus[i]) ++missing;
+    if (missing) {
+      missing_arguments(co, missing, defcount, localsplus, func->func_qualname, true);
+      return -1;
+    }
+    if (n > m) i = n - m;
+    else i = 0;
+    if (defcount) {
+      Object** defs = tuple_items(func->func_defaults);
+      for (; i < defcount; ++i)
+        if (!localsplus[m + i]) localsplus[m + i] = new_ref(defs[i]);
+    }
+  }
+  if (co->co_kwonlyargcount > 0) {
+    ssize missing = 0;
+    for (i = co->co_argcount; i < total_args; ++i) {
+      if (localsplus[i]) continue;
+      Object* name = tuple_item(co->co_localsplusnames, i);
+      if (func->func_kwdefaults) {
+        Object* def = dict_get_item_with_error(func->func_kwdefaults, name);
+        if (def) {
+          localsplus[i] = new_ref(def);
+          continue;
+        }
+        if (errors::occurred()) return -1;
+      }
+      ++missing;
+    }
+    if (missing) {
+      missing_arguments(co, missing, -1, localsplus, func->func_qualname, false);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+// _PyEvalFramePushAndInit: a new frame for func with its arguments bound; null on error
+// (the frame is then already released).
+Frame* push_and_init(FunctionObject* func, Object* locals, Object* const* args, ssize argcount,
+                     Object* kwnames, Frame* previous) {
+  auto* co = static_cast<CodeObject*>(func->func_code);
+  Frame* f = push_frame(size_t(co->co_framesize));
+  if (!f) return nullptr;
+  frame_initialize(f, func, co, func->func_globals, func->func_builtins, locals, 0);
+  f->previous = previous;
+  if (initialize_locals(func, f->localsplus, args, argcount, kwnames) < 0) {
+    frame_clear(f);
+    pop_frame(f);
+    return nullptr;
+  }
+  return f;
+}
+
+// --- helpers of the instructions -----------------------------------------------------------
+
+void format_unbound_local(Object* name) {
+  format_exc_check_arg(exc_UnboundLocalError,
+                       "cannot access local variable '%s' where it is not associated with a "
+                       "value",
+                       name);
+}
+
+void format_unbound_free(CodeObject* co, int oparg) {
+  Object* name = code_local_name(co, oparg);
+  if (code_local_kind(co, oparg) & kCoFastLocal) {
+    format_unbound_local(name);
+  } else {
+    format_exc_check_arg(exc_NameError,
+                         "cannot access free variable '%s' where it is not associated with a "
+                         "value in enclosing scope",
+                         name);
+  }
+}
+
+void format_name_error(Object* name) {
+  format_exc_check_arg(exc_NameError, "name '%.200s' is not defined", name);
+}
+
+// The message of a failed iteration of a non-iterable in `yield from`/await and friends.
+void format_awaitable_error(TypeObject* type, int oparg) {
+  if (type->as_async == nullptr || type->as_async->await == nullptr) {
+    if (oparg == 1)
+      errors::format(exc_TypeError,
+                     "'async with' received an object from __aenter__ that does not implement "
+                     "__await__: %.100s",
+                     type->name);
+    else if (oparg == 2)
+      errors::format(exc_TypeError,
+                     "'async with' received an object from __aexit__ that does not implement "
+                     "__await__: %.100s",
+                     type->name);
+  }
+}
+
+// UNPACK_SEQUENCE / UNPACK_EX (unpack_iterable): fills sp[0..argcnt+1+argcntafter) from the
+// top down; argcntafter -1 for plain unpacking.
+int unpack_iterable(Object* v, int argcnt, int argcntafter, Object** sp) {
+  Ref<> it = Ref<>::steal(object_get_iter(v));
+  if (!it) {
+    if (errors::exception_matches(exc_TypeError) && v->type->iter == nullptr &&
+        !sequence_check(v)) {
+      errors::clear();
+      errors::format(exc_TypeError, "cannot unpack non-iterable %.200s object", v->type->name);
+    }
+    return -1;
+  }
+  int i = 0;
+  Object** top = sp + argcnt + (argcntafter >= 0 ? 1 + argcntafter : 0);
+  for (; i < argcnt; ++i) {
+    Object* w = iter_next(it.get());
+    if (!w) {
+      if (!errors::occurred()) {
+        if (argcntafter == -1)
+          errors::format(exc_ValueError, "not enough values to unpack (expected %d, got %d)",
+                         argcnt, i);
+        else
+          errors::format(exc_ValueError,
+                         "not enough values to unpack (expected at least %d, got %d)",
+                         argcnt + argcntafter, i);
+      }
+      goto fail;
+    }
+    *--top = w;
+  }
+  if (argcntafter == -1) {
+    Object* w = iter_next(it.get());
+    if (!w) {
+      if (errors::occurred()) goto fail;
+      return 0;
+    }
+    decref(w);
+    if (list_check_exact(v) || tuple_check_exact(v) || dict_check_exact(v)) {
+      ssize len = object_size(v);
+      errors::format(exc_ValueError, "too many values to unpack (expected %d, got %zd)", argcnt,
+                     len);
+    } else {
+      errors::format(exc_ValueError, "too many values to unpack (expected %d)", argcnt);
+    }
+    goto fail;
+  }
+  {
+    Object* l = sequence_list(it.get());
+    if (!l) goto fail;
+    *--top = l;
+    ++i;
+    ssize ll = list_size(l);
+    if (ll < argcntafter) {
+      errors::format(exc_ValueError,
+                     "not enough values to unpack (expected at least %d, got %zd)",
+                     argcnt + argcntafter, argcnt + ll);
+      goto fail;
+    }
+    for (int j = argcntafter; j > 0; --j, ++i) *--top = new_ref(list_item(l, ll - j));
+    // Shrink the list to the starred part.
+    if (list_set_slice(l, ll - argcntafter, ll, nullptr) < 0) goto fail;
+  }
+  return 0;
+fail:
+  for (; i > 0; --i) decref(*top++);
+  return -1;
+}
+
+// import_name: builtins.__import__(name, globals, locals, fromlist, level).
+Object* import_name(Frame* frame, Object* name, Object* fromlist, Object* level) {
+  NAME(import_str, "__import__");
+  Object* import_func = dict_get_item_with_error(frame->f_builtins, import_str);
+  if (!import_func) {
+    if (!errors::occurred()) errors::set_string(exc_ImportError, "__import__ not found");
+    return nullptr;
+  }
+  Object* locals = frame->f_locals ? frame->f_locals : none();
+  Object* args[5] = {name, frame->f_globals, locals, fromlist, level};
+  Ref<> f = Ref<>::borrow(import_func);
+  return vectorcall(f.get(), args, 5, nullptr);
+}
+
+// import_from: getattr(module, name), falling back to sys.modules["pkg.name"].
+Object* import_from(Object* v, Object* name) {
+  Object* x;
+  if (object_get_optional_attr(v, name, &x) != 0) return x;
+  NAME(name_str, "__name__");
+  Object* pkgname = nullptr;
+  if (object_get_optional_attr(v, name_str, &pkgname) < 0) return nullptr;
+  if (pkgname && str_check(pkgname)) {
+    Object* fullname = str_from_format("%U.%U", pkgname, name);
+    if (fullname) {
+      Object* mod = nullptr;
+      // sys.modules is reached through the import machinery's owner; until then, none.
+      decref(fullname);
+      if (mod) {
+        xdecref(pkgname);
+        return mod;
+      }
+    }
+  }
+  if (pkgname && str_check(pkgname)) {
+    errors::format(exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name,
+                   pkgname);
+  } else {
+    errors::format(exc_ImportError, "cannot import name '%U' from '<unknown module name>' "
+                   "(unknown location)", name);
+  }
+  xdecref(pkgname);
+  return nullptr;
+}
+
+// do_raise: RAISE_VARARGS with exc (and cause). Returns true for a bare re-raise that found
+// an exception to re-raise (the caller then unwinds without a new traceback entry).
+bool do_raise(Object* exc, Object* cause) {
+  Object *type = nullptr, *value = nullptr;
+  if (!exc) {
+    // raise (re-raise the handled exception)
+    Object* handled = errors::get_handled_exception();
+    if (!handled || handled == none()) {
+      xdecref(handled);
+      errors::set_string(exc_RuntimeError, "No active exception to reraise");
+      return false;
+    }
+    errors::set_raised_exception(handled);
+    return true;
+  }
+  if (exception_class_check(exc)) {
+    type = exc;
+    value = object_call_no_args(exc);
+    if (!value) goto raise_error;
+    if (!exception_check(value)) {
+      errors::format(exc_TypeError,
+                     "calling %R should have returned an instance of BaseException, not %R",
+                     type, value->type);
+      goto raise_error;
+    }
+  } else if (exception_check(exc)) {
+    value = new_ref(exc);
+    type = value->type;
+  } else {
+    errors::set_string(exc_TypeError, "exceptions must derive from BaseException");
+    goto raise_error;
+  }
+  if (cause) {
+    Object* fixed_cause;
+    if (exception_class_check(cause)) {
+      fixed_cause = object_call_no_args(cause);
+      if (!fixed_cause) goto raise_error;
+      if (!exception_check(fixed_cause)) {
+        errors::format(exc_TypeError,
+                       "calling %R should have returned an instance of BaseException, not %R",
+                       cause, fixed_cause->type);
+        decref(fixed_cause);
+        goto raise_error;
+      }
+    } else if (exception_check(cause)) {
+      fixed_cause = new_ref(cause);
+    } else if (cause == none()) {
+      fixed_cause = nullptr;
+    } else {
+      errors::set_string(exc_TypeError, "exception causes must derive from BaseException");
+      goto raise_error;
+    }
+    exception_set_cause(value, fixed_cause);
+  }
+  errors::set_object(static_cast<TypeObject*>(type), value);
+  decref(value);
+  return false;
+raise_error:
+  xdecref(value);
+  return false;
+}
+
+// check_except_type_valid: `except X` needs a class deriving from BaseException.
+int check_except_type_valid(Object* right) {
+  const char* msg = "catching classes that do not inherit from BaseException is not allowed";
+  if (tuple_check(right)) {
+    for (ssize i = 0; i < tuple_size(right); ++i) {
+      if (!exception_class_check(tuple_item(right, i))) {
+        errors::set_string(exc_TypeError, msg);
+        return -1;
+      }
+    }
+  } else if (!exception_class_check(right)) {
+    errors::set_string(exc_TypeError, msg);
+    return -1;
+  }
+  return 0;
+}
+
+// get_exception_handler aside: MATCH_CLASS (match_class and match_class_attr).
+Object* match_class_attr(Object* subject, Object* type, Object* name, Object* seen) {
+  if (set_contains(seen, name) || set_add(seen, name)) {
+    if (!errors::occurred())
+      errors::format(exc_TypeError, "%s() got multiple sub-patterns for attribute %R",
+                     static_cast<TypeObject*>(type)->name, name);
+    return nullptr;
+  }
+  Object* attr;
+  object_get_optional_attr(subject, name, &attr);
+  return attr;
+}
+
+Object* match_class(Object* subject, Object* type, ssize nargs, Object* kwargs) {
+  if (!type_check_type(type)) {
+    errors::set_string(exc_TypeError, "called match pattern must be a class");
+    return nullptr;
+  }
+  if (!object_is_instance(subject, type)) return nullptr;  // errors checked by caller
+  NAME(match_args_str, "__match_args__");
+  Ref<> seen = Ref<>::steal(set_new(nullptr));
+  Ref<> attrs = Ref<>::steal(list_new(0));
+  if (!seen || !attrs) return nullptr;
+  Ref<> match_args;
+  bool match_self = false;
+  if (nargs) {
+    Object* ma;
+    if (object_get_optional_attr(type, match_args_str, &ma) < 0) return nullptr;
+    if (ma) {
+      match_args.reset(ma);
+      if (!tuple_check_exact(ma)) {
+        errors::format(exc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
+                       static_cast<TypeObject*>(type)->name, ma->type->name);
+        return nullptr;
+      }
+    } else {
+      match_args.reset(new_ref(tuple_empty()));
+      match_self = type_has_feature(static_cast<TypeObject*>(type), kTpflagsMatchSelf);
+    }
+    ssize allowed = match_self ? 1 : tuple_size(match_args.get());
+    if (allowed < nargs) {
+      const char* plural = allowed == 1 ? "" : "s";
+      errors::format(exc_TypeError, "%s() accepts %zd positional sub-pattern%s (%zd given)",
+                     static_cast<TypeObject*>(type)->name, allowed, plural, nargs);
+      return nullptr;
+    }
+    if (match_self) {
+      if (list_append(attrs.get(), subject) < 0) return nullptr;
+    } else {
+      for (ssize i = 0; i < nargs; ++i) {
+        Object* name = tuple_item(match_args.get(), i);
+        if (!str_check_exact(name)) {
+          errors::format(exc_TypeError, "__match_args__ elements must be strings (got %s)",
+                         name->type->name);
+          return nullptr;
+        }
+        Object* attr = match_class_attr(subject, type, name, seen.get());
+        if (!attr) return nullptr;
+        list_append(attrs.get(), attr);
+        decref(attr);
+      }
+    }
+  }
+  for (ssize i = 0; i < tuple_size(kwargs); ++i) {
+    Object* name = tuple_item(kwargs, i);
+    Object* attr = match_class_attr(subject, type, name, seen.get());
+    if (!attr) return nullptr;
+    list_append(attrs.get(), attr);
+    decref(attr);
+  }
+  return list_as_tuple(attrs.get());
+}
+
+// MATCH_KEYS (match_keys): a tuple of the values, or None when a key is missing.
+Object* match_keys(Object* map, Object* keys) {
+  ssize nkeys = tuple_size(keys);
+  if (!nkeys) return new_ref(tuple_empty());
+  NAME(get_str, "get");
+  Ref<> get = Ref<>::steal(object_getattr(map, get_str));
+  if (!get) return nullptr;
+  Ref<> seen = Ref<>::steal(set_new(nullptr));
+  Ref<> values = Ref<>::steal(list_new(0));
+  Ref<> dummy = Ref<>::steal(object_call_no_args(reinterpret_cast<Object*>(&BaseObject_Type)));
+  if (!seen || !values || !dummy) return nullptr;
+  for (ssize i = 0; i < nkeys; ++i) {
+    Object* key = tuple_item(keys, i);
+    if (set_contains(seen.get(), key) || set_add(seen.get(), key)) {
+      if (!errors::occurred())
+        errors::format(exc_ValueError, "mapping pattern checks duplicate key (%R)", key);
+      return nullptr;
+    }
+    Object* args[2] = {key, dummy.get()};
+    Object* value = vectorcall(get.get(), args, 2, nullptr);
+    if (!value) return nullptr;
+    if (value == dummy.get()) {
+      decref(value);
+      return return_none();
+    }
+    list_append(values.get(), value);
+    decref(value);
+  }
+  return list_as_tuple(values.get());
+}
+
+// _PyEval_ExceptionGroupMatch (CHECK_EG_MATCH).
+int exception_group_match(Object* exc_value, Object* match_type, Object** match,
+                          Object** rest) {
+  if (exc_value == none()) {
+    *match = return_none();
+    *rest = return_none();
+    return 0;
+  }
+  if (object_is_instance(exc_value, match_type)) {
+    Object* wrapped;
+    if (object_is_instance(exc_value, reinterpret_cast<Object*>(exc_BaseExceptionGroup))) {
+      wrapped = new_ref(exc_value);
+    } else {
+      Object* excs = tuple_pack(1, exc_value);
+      if (!excs) return -1;
+      Object* args[2] = {nullptr, excs};
+      Object* msg = str_from_cstr("");
+      args[0] = msg;
+      wrapped = vectorcall(reinterpret_cast<Object*>(exc_BaseExceptionGroup), args, 2, nullptr);
+      decref(msg);
+      decref(excs);
+      if (!wrapped) return -1;
+      Object* tb = exception_get_traceback(exc_value);
+      if (tb) {
+        exception_set_traceback(wrapped, tb);
+        decref(tb);
+      }
+    }
+    *match = wrapped;
+    *rest = return_none();
+    return 0;
+  }
+  if (object_is_instance(exc_value, reinterpret_cast<Object*>(exc_BaseExceptionGroup))) {
+    NAME(split_str, "split");
+    Object* pair = call_method_one_arg(exc_value, split_str, match_type);
+    if (!pair) return -1;
+    if (!tuple_check_exact(pair) || tuple_size(pair) != 2) {
+      errors::format(exc_TypeError, "%.200s.split must return a 2-tuple, got %.200s",
+                     exc_value->type->name, pair->type->name);
+      decref(pair);
+      return -1;
+    }
+    *match = new_ref(tuple_item(pair, 0));
+    *rest = new_ref(tuple_item(pair, 1));
+    decref(pair);
+    return 0;
+  }
+  *match = return_none();
+  *rest = return_none();
+  return 0;
+}
+
+// _PyEval_CheckExceptStarTypeValid.
+int check_except_star_type_valid(Object* right) {
+  if (check_except_type_valid(right) < 0) return -1;
+  auto is_group = [](Object* t) {
+    return is_subtype(static_cast<TypeObject*>(t), exc_BaseExceptionGroup);
+  };
+  bool bad = false;
+  if (tuple_check(right)) {
+    for (ssize i = 0; i < tuple_size(right); ++i)
+      if (is_group(tuple_item(right, i))) bad = true;
+  } else {
+    bad = is_group(right);
+  }
+  if (bad) {
+    errors::set_string(exc_TypeError,
+                       "catching ExceptionGroup with except* is not allowed. Use except "
+                       "instead.");
+    return -1;
+  }
+  return 0;
+}
+
+// LOAD_SPECIAL's names and messages (_Py_SpecialMethods).
+struct SpecialMethod {
+  const char* name;
+  const char* error;
+};
+const SpecialMethod kSpecialMethods[] = {
+    {"__enter__", "'%.200s' object does not support the context manager protocol"},
+    {"__exit__",
+     "'%.200s' object does not support the context manager protocol (missed __exit__ method)"},
+    {"__aenter__", "'%.200s' object does not support the asynchronous context manager protocol"},
+    {"__aexit__",
+     "'%.200s' object does not support the asynchronous context manager protocol (missed "
+     "__aexit__ method)"},
+};
+
+// The common constants of LOAD_COMMON_CONSTANT.
+Object* common_constant(int oparg) {
+  switch (oparg) {
+    case 0: return reinterpret_cast<Object*>(exc_AssertionError);
+    case 1: return reinterpret_cast<Object*>(exc_NotImplementedError);
+    case 2: return reinterpret_cast<Object*>(&tuple_type);
+    case 3: {
+      NAME(all_str, "all");
+      return dict_get_item(builtins_dict(), all_str);
+    }
+    case 4: {
+      NAME(any_str, "any");
+      return dict_get_item(builtins_dict(), any_str);
+    }
+  }
+  return nullptr;
+}
+
+Object* format_value(Object* value, int conversion) {
+  switch (conversion) {
+    case 1: return object_str(value);
+    case 2: return object_repr(value);
+    case 3: return object_ascii(value);
+  }
+  errors::set_string(exc_SystemError, "unexpected conversion flag");
+  return nullptr;
+}
+
+// The generator whose frame this is, when owned by one.
+inline GenObject* frame_generator(Frame* f) {
+  return f->owner == kOwnedByGenerator ? gen_of_frame(f) : nullptr;
+}
+
+}  // namespace
+
+// --- public entry points --------------------------------------------------------------------
+
+Object* builtins_dict() { return the_builtins; }
+void set_builtins_dict(Object* d) { xsetref(the_builtins, xnew_ref(d)); }
+
+Frame* current_frame() { return runtime::thread_state()->current_frame; }
+
+Object* eval_get_globals() {
+  Frame* f = current_frame();
+  return f ? f->f_globals : nullptr;
+}
+Object* eval_get_builtins() {
+  Frame* f = current_frame();
+  return f ? f->f_builtins : builtins_dict();
+}
+Object* eval_get_frame_locals() {
+  Frame* f = current_frame();
+  return f ? f->f_locals : nullptr;
+}
+
+void format_exc_check_arg(TypeObject* exc, const char* format, Object* name) {
+  if (!name) return;
+  const char* s = str_as_utf8(name);
+  if (!s) return;
+  errors::format(exc, format, s);
+  // NameError carries the name (for suggestions in tracebacks).
+  if (is_subtype(exc, exc_NameError)) {
+    Object* raised = errors::get_raised_exception();
+    if (raised && object_is_instance(raised, reinterpret_cast<Object*>(exc_NameError)) > 0) {
+      NAME(name_str, "name");
+      if (object_setattr(raised, name_str, name) < 0) errors::clear();
+    }
+    errors::set_raised_exception(raised);
+  }
+}
+
+Object* eval_vector(FunctionObject* func, Object* const* args, ssize argcount,
+                    Object* kwnames) {
+  runtime::ThreadState* ts = runtime::thread_state();
+  Frame* f = push_and_init(func, nullptr, args, argcount, kwnames, ts->current_frame);
+  if (!f) return nullptr;
+  return eval_frame(f, 0);
+}
+
+Object* eval_code(Object* code, Object* globals, Object* locals) {
+  auto* co = static_cast<CodeObject*>(code);
+  Object* builtins = builtins_from_globals(globals);
+  runtime::ThreadState* ts = runtime::thread_state();
+  Frame* f = push_frame(size_t(co->co_framesize));
+  if (!f) return nullptr;
+  frame_initialize(f, nullptr, code, globals, builtins, locals, 0);
+  f->previous = ts->current_frame;
+  return eval_frame(f, 0);
+}
+
+// Runs a class body or a function with an explicit locals mapping (the __build_class__ path
+// of _PyEval_Vector with locals).
+Object* eval_function_with_locals(FunctionObject* func, Object* locals) {
+  runtime::ThreadState* ts = runtime::thread_state();
+  Frame* f = push_and_init(func, locals, nullptr, 0, nullptr, ts->current_frame);
+  if (!f) return nullptr;
+  return eval_frame(f, 0);
+}
+
+// --- the loop ---------------------------------------------------------------------------------
+
+Object* eval_frame(Frame* frame, int throwflag) {
+  runtime::ThreadState* ts = runtime::thread_state();
+  if (c_stack_exhausted()) {
+    errors::set_string(exc_RecursionError, "maximum recursion depth exceeded");
+    // The frame was pushed by the caller: release it as an exit would.
+    if (frame->owner == kOwnedByThread) {
+      frame_clear(frame);
+      pop_frame(frame);
+    }
+    return nullptr;
+  }
+  Frame* const entry_previous = ts->current_frame;
+  frame->is_entry = 1;
+  frame->previous = entry_previous;
+  ts->current_frame = frame;
+
+  CodeUnit* next_instr;
+  Object** sp;
+  Object** fast;
+  CodeObject* co;
+  int opcode = 0;
+  int oparg = 0;
+  Object* consts;
+  Object* names;
+
+#define LOAD_FRAME_STATE()                                         \
+  do {                                                             \
+    co = frame_code(frame);                                        \
+    fast = frame->localsplus;                                      \
+    consts = co->co_consts;                                        \
+    names = co->co_names;                                          \
+    sp = frame->stackpointer;                                      \
+  } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PEEK(n) (sp[-(n)])
+#define GETITEM(t, i) (tuple_items(t)[i])
+#define JUMPBY(n) (next_instr += (n))
+#define SKIP_CACHES(n) (next_instr += (n))
+
+  // The table is built once: every label of an implemented instruction by its opcode.
+#if CPPY_COMPUTED_GOTOS
+  static void* targets[256];
+  static bool targets_ready = false;
+  if (!targets_ready) {
+    for (auto& t : targets) t = &&op_unknown;
+#define SET_TARGET(name) targets[name] = &&op_##name;
+    // Every TARGET below, by opcode.
+    SET_TARGET(NOP)
+    SET_TARGET(NOT_TAKEN)
+    SET_TARGET(CACHE)
+    SET_TARGET(RESERVED)
+    SET_TARGET(RESUME)
+    SET_TARGET(EXTENDED_ARG)
+    SET_TARGET(LOAD_CONST)
+    SET_TARGET(LOAD_SMALL_INT)
+    SET_TARGET(LOAD_FAST)
+    SET_TARGET(LOAD_FAST_BORROW)
+    SET_TARGET(LOAD_FAST_CHECK)
+    SET_TARGET(LOAD_FAST_AND_CLEAR)
+    SET_TARGET(LOAD_FAST_LOAD_FAST)
+    SET_TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW)
+    SET_TARGET(STORE_FAST)
+    SET_TARGET(STORE_FAST_LOAD_FAST)
+    SET_TARGET(STORE_FAST_STORE_FAST)
+    SET_TARGET(DELETE_FAST)
+    SET_TARGET(MAKE_CELL)
+    SET_TARGET(LOAD_DEREF)
+    SET_TARGET(STORE_DEREF)
+    SET_TARGET(DELETE_DEREF)
+    SET_TARGET(COPY_FREE_VARS)
+    SET_TARGET(LOAD_FROM_DICT_OR_DEREF)
+    SET_TARGET(LOAD_NAME)
+    SET_TARGET(LOAD_FROM_DICT_OR_GLOBALS)
+    SET_TARGET(STORE_NAME)
+    SET_TARGET(DELETE_NAME)
+    SET_TARGET(LOAD_GLOBAL)
+    SET_TARGET(STORE_GLOBAL)
+    SET_TARGET(DELETE_GLOBAL)
+    SET_TARGET(LOAD_LOCALS)
+    SET_TARGET(SETUP_ANNOTATIONS)
+    SET_TARGET(POP_TOP)
+    SET_TARGET(PUSH_NULL)
+    SET_TARGET(END_FOR)
+    SET_TARGET(POP_ITER)
+    SET_TARGET(COPY)
+    SET_TARGET(SWAP)
+    SET_TARGET(UNARY_NEGATIVE)
+    SET_TARGET(UNARY_INVERT)
+    SET_TARGET(UNARY_NOT)
+    SET_TARGET(TO_BOOL)
+    SET_TARGET(BINARY_OP)
+    SET_TARGET(BINARY_OP_INPLACE_ADD_UNICODE)
+    SET_TARGET(COMPARE_OP)
+    SET_TARGET(IS_OP)
+    SET_TARGET(CONTAINS_OP)
+    SET_TARGET(BINARY_SLICE)
+    SET_TARGET(STORE_SLICE)
+    SET_TARGET(STORE_SUBSCR)
+    SET_TARGET(DELETE_SUBSCR)
+    SET_TARGET(BUILD_TUPLE)
+    SET_TARGET(BUILD_LIST)
+    SET_TARGET(BUILD_SET)
+    SET_TARGET(BUILD_MAP)
+    SET_TARGET(BUILD_STRING)
+    SET_TARGET(BUILD_SLICE)
+    SET_TARGET(BUILD_TEMPLATE)
+    SET_TARGET(BUILD_INTERPOLATION)
+    SET_TARGET(LIST_APPEND)
+    SET_TARGET(LIST_EXTEND)
+    SET_TARGET(SET_ADD)
+    SET_TARGET(SET_UPDATE)
+    SET_TARGET(MAP_ADD)
+    SET_TARGET(DICT_UPDATE)
+    SET_TARGET(DICT_MERGE)
+    SET_TARGET(UNPACK_SEQUENCE)
+    SET_TARGET(UNPACK_EX)
+    SET_TARGET(LOAD_ATTR)
+    SET_TARGET(STORE_ATTR)
+    SET_TARGET(DELETE_ATTR)
+    SET_TARGET(LOAD_SUPER_ATTR)
+    SET_TARGET(LOAD_SPECIAL)
+    SET_TARGET(JUMP_FORWARD)
+    SET_TARGET(JUMP_BACKWARD)
+    SET_TARGET(JUMP_BACKWARD_NO_INTERRUPT)
+    SET_TARGET(POP_JUMP_IF_FALSE)
+    SET_TARGET(POP_JUMP_IF_TRUE)
+    SET_TARGET(POP_JUMP_IF_NONE)
+    SET_TARGET(POP_JUMP_IF_NOT_NONE)
+    SET_TARGET(GET_ITER)
+    SET_TARGET(FOR_ITER)
+    SET_TARGET(GET_LEN)
+    SET_TARGET(MAKE_FUNCTION)
+    SET_TARGET(SET_FUNCTION_ATTRIBUTE)
+    SET_TARGET(CALL)
+    SET_TARGET(CALL_KW)
+    SET_TARGET(CALL_FUNCTION_EX)
+    SET_TARGET(CALL_INTRINSIC_1)
+    SET_TARGET(CALL_INTRINSIC_2)
+    SET_TARGET(LOAD_BUILD_CLASS)
+    SET_TARGET(LOAD_COMMON_CONSTANT)
+    SET_TARGET(RETURN_VALUE)
+    SET_TARGET(RETURN_GENERATOR)
+    SET_TARGET(YIELD_VALUE)
+    SET_TARGET(GET_YIELD_FROM_ITER)
+    SET_TARGET(SEND)
+    SET_TARGET(END_SEND)
+    SET_TARGET(CLEANUP_THROW)
+    SET_TARGET(GET_AWAITABLE)
+    SET_TARGET(GET_AITER)
+    SET_TARGET(GET_ANEXT)
+    SET_TARGET(END_ASYNC_FOR)
+    SET_TARGET(RAISE_VARARGS)
+    SET_TARGET(RERAISE)
+    SET_TARGET(PUSH_EXC_INFO)
+    SET_TARGET(POP_EXCEPT)
+    SET_TARGET(CHECK_EXC_MATCH)
+    SET_TARGET(CHECK_EG_MATCH)
+    SET_TARGET(WITH_EXCEPT_START)
+    SET_TARGET(MATCH_CLASS)
+    SET_TARGET(MATCH_MAPPING)
+    SET_TARGET(MATCH_SEQUENCE)
+    SET_TARGET(MATCH_KEYS)
+    SET_TARGET(CONVERT_VALUE)
+    SET_TARGET(FORMAT_SIMPLE)
+    SET_TARGET(FORMAT_WITH_SPEC)
+    SET_TARGET(IMPORT_NAME)
+    SET_TARGET(IMPORT_FROM)
+    SET_TARGET(EXIT_INIT_CHECK)
+    SET_TARGET(INTERPRETER_EXIT)
+#undef SET_TARGET
+    targets_ready = true;
+  }
+#define DISPATCH()                        \
+  do {                                    \
+    frame->instr_ptr = next_instr;        \
+    opcode = next_instr->op.code;         \
+    oparg = next_instr->op.arg;           \
+    ++next_instr;                         \
+    goto* targets[opcode];                \
+  } while (0)
+#define DISPATCH_SAME_OPARG()             \
+  do {                                    \
+    opcode = next_instr[-1].op.code;      \
+    goto* targets[opcode];                \
+  } while (0)
+#define TARGET(name) op_##name:
+#else
+#define DISPATCH() goto dispatch_switch
+#define DISPATCH_SAME_OPARG() goto dispatch_same
+#define TARGET(name) case name:
+#endif
+
+  LOAD_FRAME_STATE();
+  next_instr = frame->instr_ptr;
+  goto start_frame_checked;
+
+start_frame:
+  // A new Python frame (call): the recursion limit (_Py_EnterRecursivePy).
+  if (ts->py_recursion_remaining-- <= 0) {
+    ++ts->py_recursion_remaining;
+    errors::set_string(exc_RecursionError, "maximum recursion depth exceeded");
+    goto exit_unwind;
+  }
+  LOAD_FRAME_STATE();
+  next_instr = frame->instr_ptr;
+  DISPATCH();
+
+start_frame_checked:
+  if (ts->py_recursion_remaining-- <= 0) {
+    ++ts->py_recursion_remaining;
+    errors::set_string(exc_RecursionError, "maximum recursion depth exceeded");
+    goto exit_unwind;
+  }
+  // Resuming a generator with an exception (throw()): raise it where it is suspended.
+  if (throwflag) goto error;
+  DISPATCH();
+
+#if !CPPY_COMPUTED_GOTOS
+dispatch_switch:
+  frame->instr_ptr = next_instr;
+  opcode = next_instr->op.code;
+  oparg = next_instr->op.arg;
+  ++next_instr;
+dispatch_same:
+  switch (opcode) {
+#endif
+
+  TARGET(NOP) { DISPATCH(); }
+  TARGET(NOT_TAKEN) { DISPATCH(); }
+  TARGET(CACHE) { goto op_unknown; }
+  TARGET(RESERVED) { goto op_unknown; }
+
+  TARGET(RESUME) {
+    if (eval_breaker) {
+      // Nothing is pending yet (signals, async exceptions and GC requests come later).
+    }
+    DISPATCH();
+  }
+
+  TARGET(EXTENDED_ARG) {
+    opcode = next_instr->op.code;
+    oparg = (oparg << 8) | next_instr->op.arg;
+    ++next_instr;
+#if CPPY_COMPUTED_GOTOS
+    goto* targets[opcode];
+#else
+    goto dispatch_same;
+#endif
+  }
+
+  // --- locals and constants -----------------------------------------------------------------
+  TARGET(LOAD_CONST) {
+    PUSH(new_ref(GETITEM(consts, oparg)));
+    DISPATCH();
+  }
+  TARGET(LOAD_SMALL_INT) {
+    PUSH(long_from_long(oparg));
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST) {
+    PUSH(new_ref(fast[oparg]));
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST_BORROW) {
+    PUSH(new_ref(fast[oparg]));
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST_CHECK) {
+    Object* v = fast[oparg];
+    if (!v) {
+      format_unbound_local(code_local_name(co, oparg));
+      goto error;
+    }
+    PUSH(new_ref(v));
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST_AND_CLEAR) {
+    PUSH(fast[oparg]);
+    fast[oparg] = nullptr;
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST_LOAD_FAST) {
+    PUSH(new_ref(fast[oparg >> 4]));
+    PUSH(new_ref(fast[oparg & 15]));
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW) {
+    PUSH(new_ref(fast[oparg >> 4]));
+    PUSH(new_ref(fast[oparg & 15]));
+    DISPATCH();
+  }
+  TARGET(STORE_FAST) {
+    Object* v = POP();
+    xsetref(fast[oparg], v);
+    DISPATCH();
+  }
+  TARGET(STORE_FAST_LOAD_FAST) {
+    Object* v = POP();
+    xsetref(fast[oparg >> 4], v);
+    PUSH(new_ref(fast[oparg & 15]));
+    DISPATCH();
+  }
+  TARGET(STORE_FAST_STORE_FAST) {
+    Object* v1 = POP();
+    xsetref(fast[oparg >> 4], v1);
+    Object* v2 = POP();
+    xsetref(fast[oparg & 15], v2);
+    DISPATCH();
+  }
+  TARGET(DELETE_FAST) {
+    if (!fast[oparg]) {
+      format_unbound_local(code_local_name(co, oparg));
+      goto error;
+    }
+    clear(fast[oparg]);
+    DISPATCH();
+  }
+  TARGET(MAKE_CELL) {
+    Object* initial = fast[oparg];
+    Object* cell = cell_new(initial);
+    if (!cell) goto error;
+    xsetref(fast[oparg], cell);
+    DISPATCH();
+  }
+  TARGET(LOAD_DEREF) {
+    Object* value = cell_get(fast[oparg]);
+    if (!value) {
+      format_unbound_free(co, oparg);
+      goto error;
+    }
+    PUSH(new_ref(value));
+    DISPATCH();
+  }
+  TARGET(STORE_DEREF) {
+    Object* v = POP();
+    cell_set_steal(fast[oparg], v);
+    DISPATCH();
+  }
+  TARGET(DELETE_DEREF) {
+    Object* cell = fast[oparg];
+    if (!cell_get(cell)) {
+      format_unbound_free(co, oparg);
+      goto error;
+    }
+    cell_set_steal(cell, nullptr);
+    DISPATCH();
+  }
+  TARGET(COPY_FREE_VARS) {
+    auto* func = static_cast<FunctionObject*>(frame->f_funcobj);
+    Object* closure = func->func_closure;
+    int offset = co->co_nlocalsplus - oparg;
+    for (int i = 0; i < oparg; ++i) fast[offset + i] = new_ref(tuple_item(closure, i));
+    DISPATCH();
+  }
+  TARGET(LOAD_FROM_DICT_OR_DEREF) {
+    Object* class_dict = TOP();
+    Object* name = code_local_name(co, oparg);
+    Object* value;
+    int rc = mapping_get_optional_item(class_dict, name, &value);
+    if (rc < 0) goto error;
+    if (!rc) {
+      value = xnew_ref(cell_get(fast[oparg]));
+      if (!value) {
+        format_unbound_free(co, oparg);
+        goto error;
+      }
+    }
+    decref(class_dict);
+    sp[-1] = value;
+    DISPATCH();
+  }
+
+  // --- names ----------------------------------------------------------------------------------
+  TARGET(LOAD_NAME) {
+    Object* name = GETITEM(names, oparg);
+    Object* locals = frame->f_locals;
+    if (!locals) {
+      errors::format(exc_SystemError, "no locals found when loading %R", name);
+      goto error;
+    }
+    Object* v;
+    int rc = mapping_get_optional_item(locals, name, &v);
+    if (rc < 0) goto error;
+    if (!rc) {
+      rc = dict_get_item_ref(frame->f_globals, name, &v);
+      if (rc < 0) goto error;
+      if (!rc) {
+        rc = mapping_get_optional_item(frame->f_builtins, name, &v);
+        if (rc < 0) goto error;
+        if (!rc) {
+          format_name_error(name);
+          goto error;
+        }
+      }
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(LOAD_FROM_DICT_OR_GLOBALS) {
+    Object* mapping = TOP();
+    Object* name = GETITEM(names, oparg);
+    Object* v;
+    int rc = mapping_get_optional_item(mapping, name, &v);
+    if (rc < 0) goto error;
+    if (!rc) {
+      rc = dict_get_item_ref(frame->f_globals, name, &v);
+      if (rc < 0) goto error;
+      if (!rc) {
+        rc = mapping_get_optional_item(frame->f_builtins, name, &v);
+        if (rc < 0) goto error;
+        if (!rc) {
+          format_name_error(name);
+          goto error;
+        }
+      }
+    }
+    decref(mapping);
+    sp[-1] = v;
+    DISPATCH();
+  }
+  TARGET(STORE_NAME) {
+    Object* name = GETITEM(names, oparg);
+    Object* v = POP();
+    Object* locals = frame->f_locals;
+    if (!locals) {
+      errors::format(exc_SystemError, "no locals found when storing %R", name);
+      decref(v);
+      goto error;
+    }
+    int err = dict_check_exact(locals) ? dict_set_item(locals, name, v)
+                                       : object_set_item(locals, name, v);
+    decref(v);
+    if (err) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    Object* name = GETITEM(names, oparg);
+    Object* locals = frame->f_locals;
+    if (!locals) {
+      errors::format(exc_SystemError, "no locals when deleting %R", name);
+      goto error;
+    }
+    if (object_del_item(locals, name) != 0) {
+      if (errors::exception_matches(reinterpret_cast<Object*>(exc_KeyError))) {
+        errors::clear();
+        format_name_error(name);
+      }
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL) {
+    SKIP_CACHES(kCacheLoadGlobal);
+    Object* name = GETITEM(names, oparg >> 1);
+    Object* v = dict_get_item_with_error(frame->f_globals, name);
+    if (!v) {
+      if (errors::occurred()) goto error;
+      if (dict_check_exact(frame->f_builtins)) {
+        v = dict_get_item_with_error(frame->f_builtins, name);
+        if (!v) {
+          if (!errors::occurred()) format_name_error(name);
+          goto error;
+        }
+        incref(v);
+      } else {
+        int rc = mapping_get_optional_item(frame->f_builtins, name, &v);
+        if (rc < 0) goto error;
+        if (!rc) {
+          format_name_error(name);
+          goto error;
+        }
+      }
+    } else {
+      incref(v);
+    }
+    PUSH(v);
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(STORE_GLOBAL) {
+    Object* v = POP();
+    int err = dict_set_item(frame->f_globals, GETITEM(names, oparg), v);
+    decref(v);
+    if (err) goto error;
+    DISPATCH();
+  }
+  TARGET(DELETE_GLOBAL) {
+    Object* name = GETITEM(names, oparg);
+    int rc = dict_pop(frame->f_globals, name, nullptr);
+    if (rc < 0) goto error;
+    if (rc == 0) {
+      format_name_error(name);
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_LOCALS) {
+    Object* locals = frame->f_locals;
+    if (!locals) {
+      errors::set_string(exc_SystemError, "no locals found");
+      goto error;
+    }
+    PUSH(new_ref(locals));
+    DISPATCH();
+  }
+  TARGET(SETUP_ANNOTATIONS) {
+    NAME(ann, "__annotations__");
+    Object* locals = frame->f_locals;
+    if (!locals) {
+      errors::set_string(exc_SystemError, "no locals found when setting up annotations");
+      goto error;
+    }
+    Object* v;
+    int rc = mapping_get_optional_item(locals, ann, &v);
+    if (rc < 0) goto error;
+    if (rc) {
+      decref(v);
+    } else {
+      Object* d = dict_new();
+      if (!d) goto error;
+      int err = object_set_item(locals, ann, d);
+      decref(d);
+      if (err) goto error;
+    }
+    DISPATCH();
+  }
+
+  // --- stack manipulation -------------------------------------------------------------------
+  TARGET(POP_TOP) {
+    Object* v = POP();
+    xdecref(v);
+    DISPATCH();
+  }
+  TARGET(PUSH_NULL) {
+    PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(END_FOR) {
+    Object* v = POP();
+    xdecref(v);
+    DISPATCH();
+  }
+  TARGET(POP_ITER) {
+    Object* v = POP();
+    xdecref(v);
+    DISPATCH();
+  }
+  TARGET(COPY) {
+    Object* v = PEEK(oparg);
+    PUSH(xnew_ref(v));
+    DISPATCH();
+  }
+  TARGET(SWAP) {
+    Object* t = TOP();
+    sp[-1] = PEEK(oparg);
+    sp[-oparg] = t;
+    DISPATCH();
+  }
+
+  // --- operators ------------------------------------------------------------------------------
+  TARGET(UNARY_NEGATIVE) {
+    Object* v = TOP();
+    Object* r = number_negative(v);
+    if (!r) goto error;
+    decref(v);
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(UNARY_INVERT) {
+    Object* v = TOP();
+    Object* r = number_invert(v);
+    if (!r) goto error;
+    decref(v);
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(UNARY_NOT) {
+    Object* v = TOP();
+    sp[-1] = new_ref(v == true_object() ? false_object() : true_object());
+    decref(v);
+    DISPATCH();
+  }
+  TARGET(TO_BOOL) {
+    SKIP_CACHES(kCacheToBool);
+    Object* v = TOP();
+    if (v->type != &bool_type) {
+      int r = object_is_true(v);
+      if (r < 0) goto error;
+      decref(v);
+      sp[-1] = new_ref(r ? true_object() : false_object());
+    }
+    DISPATCH();
+  }
+  TARGET(BINARY_OP) {
+    SKIP_CACHES(kCacheBinaryOp);
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    Object* r = binary_op(lhs, rhs, oparg);
+    if (!r) goto error;
+    decref(lhs);
+    decref(rhs);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(BINARY_OP_INPLACE_ADD_UNICODE) { goto op_unknown; }
+  TARGET(COMPARE_OP) {
+    SKIP_CACHES(kCacheCompareOp);
+    Object* right = TOP();
+    Object* left = SECOND();
+    Object* r = object_rich_compare(left, right, oparg >> 5);
+    if (!r) goto error;
+    if (oparg & 16) {
+      int b = object_is_true(r);
+      decref(r);
+      if (b < 0) goto error;
+      r = new_ref(b ? true_object() : false_object());
+    }
+    decref(left);
+    decref(right);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(IS_OP) {
+    Object* right = TOP();
+    Object* left = SECOND();
+    bool b = (left == right) ^ (oparg != 0);
+    decref(left);
+    decref(right);
+    --sp;
+    sp[-1] = new_ref(b ? true_object() : false_object());
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP) {
+    SKIP_CACHES(kCacheContainsOp);
+    Object* right = TOP();
+    Object* left = SECOND();
+    int res = sequence_contains(right, left);
+    if (res < 0) goto error;
+    decref(left);
+    decref(right);
+    --sp;
+    sp[-1] = new_ref((res ^ oparg) ? true_object() : false_object());
+    DISPATCH();
+  }
+  TARGET(BINARY_SLICE) {
+    Object* stop = TOP();
+    Object* start = SECOND();
+    Object* container = PEEK(3);
+    Object* slice = slice_new(start, stop, nullptr);
+    if (!slice) goto error;
+    Object* r = object_get_item(container, slice);
+    decref(slice);
+    if (!r) goto error;
+    decref(stop);
+    decref(start);
+    decref(container);
+    sp -= 2;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(STORE_SLICE) {
+    Object* stop = TOP();
+    Object* start = SECOND();
+    Object* container = PEEK(3);
+    Object* v = PEEK(4);
+    Object* slice = slice_new(start, stop, nullptr);
+    if (!slice) goto error;
+    int err = object_set_item(container, slice, v);
+    decref(slice);
+    if (err) goto error;
+    decref(stop);
+    decref(start);
+    decref(container);
+    decref(v);
+    sp -= 4;
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR) {
+    SKIP_CACHES(kCacheStoreSubscr);
+    Object* sub = TOP();
+    Object* container = SECOND();
+    Object* v = PEEK(3);
+    int err = object_set_item(container, sub, v);
+    if (err) goto error;
+    decref(sub);
+    decref(container);
+    decref(v);
+    sp -= 3;
+    DISPATCH();
+  }
+  TARGET(DELETE_SUBSCR) {
+    Object* sub = TOP();
+    Object* container = SECOND();
+    int err = object_del_item(container, sub);
+    if (err) goto error;
+    decref(sub);
+    decref(container);
+    sp -= 2;
+    DISPATCH();
+  }
+
+  // --- building -------------------------------------------------------------------------------
+  TARGET(BUILD_TUPLE) {
+    Object* t = tuple_from_array_steal(sp - oparg, oparg);
+    if (!t) goto error;
+    sp -= oparg;
+    PUSH(t);
+    DISPATCH();
+  }
+  TARGET(BUILD_LIST) {
+    Object* l = list_new(oparg);
+    if (!l) goto error;
+    for (int i = 0; i < oparg; ++i) list_set_item_steal(l, i, sp[i - oparg]);
+    sp -= oparg;
+    PUSH(l);
+    DISPATCH();
+  }
+  TARGET(BUILD_SET) {
+    Object* s = set_new(nullptr);
+    if (!s) goto error;
+    int err = 0;
+    for (int i = 0; i < oparg; ++i) {
+      Object* item = sp[i - oparg];
+      if (!err) err = set_add(s, item);
+      decref(item);
+    }
+    sp -= oparg;
+    if (err) {
+      decref(s);
+      goto error;
+    }
+    PUSH(s);
+    DISPATCH();
+  }
+  TARGET(BUILD_MAP) {
+    Object* d = dict_new_presized(oparg);
+    if (!d) goto error;
+    Object** base = sp - 2 * oparg;
+    int err = 0;
+    for (int i = 0; i < oparg; ++i) {
+      if (!err) err = dict_set_item(d, base[2 * i], base[2 * i + 1]);
+    }
+    for (int i = 0; i < 2 * oparg; ++i) decref(base[i]);
+    sp = base;
+    if (err) {
+      decref(d);
+      goto error;
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+  TARGET(BUILD_STRING) {
+    Ref<> acc = Ref<>::steal(str_from_cstr(""));
+    Object** base = sp - oparg;
+    for (int i = 0; i < oparg && acc; ++i) acc.reset(str_concat(acc.get(), base[i]));
+    for (int i = 0; i < oparg; ++i) decref(base[i]);
+    sp = base;
+    if (!acc) goto error;
+    PUSH(acc.release());
+    DISPATCH();
+  }
+  TARGET(BUILD_SLICE) {
+    Object* step = oparg == 3 ? POP() : nullptr;
+    Object* stop = POP();
+    Object* start = POP();
+    Object* s = slice_new(start, stop, step);
+    decref(start);
+    decref(stop);
+    xdecref(step);
+    if (!s) goto error;
+    PUSH(s);
+    DISPATCH();
+  }
+  TARGET(BUILD_TEMPLATE) {
+    errors::set_string(exc_SystemError, "template strings are not supported yet");
+    goto error;
+  }
+  TARGET(BUILD_INTERPOLATION) {
+    errors::set_string(exc_SystemError, "template strings are not supported yet");
+    goto error;
+  }
+  TARGET(LIST_APPEND) {
+    Object* v = POP();
+    Object* list = PEEK(oparg);
+    int err = list_append(list, v);
+    decref(v);
+    if (err) goto error;
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    Object* iterable = POP();
+    Object* list = PEEK(oparg);
+    if (list_extend(list, iterable) < 0) {
+      if (errors::exception_matches(exc_TypeError) && iterable->type->iter == nullptr &&
+          !sequence_check(iterable)) {
+        errors::clear();
+        errors::format(exc_TypeError, "Value after * must be an iterable, not %.200s",
+                       iterable->type->name);
+      }
+      decref(iterable);
+      goto error;
+    }
+    decref(iterable);
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    Object* v = POP();
+    int err = set_add(PEEK(oparg), v);
+    decref(v);
+    if (err) goto error;
+    DISPATCH();
+  }
+  TARGET(SET_UPDATE) {
+    Object* iterable = POP();
+    int err = set_update(PEEK(oparg), iterable);
+    decref(iterable);
+    if (err < 0) goto error;
+    DISPATCH();
+  }
+  TARGET(MAP_ADD) {
+    Object* value = POP();
+    Object* key = POP();
+    int err = dict_set_item(PEEK(oparg), key, value);
+    decref(key);
+    decref(value);
+    if (err) goto error;
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE) {
+    Object* update = POP();
+    Object* dict = PEEK(oparg);
+    if (dict_update(dict, update) < 0) {
+      if (errors::exception_matches(reinterpret_cast<Object*>(exc_AttributeError))) {
+        errors::clear();
+        errors::format(exc_TypeError, "'%.200s' object is not a mapping", update->type->name);
+      }
+      decref(update);
+      goto error;
+    }
+    decref(update);
+    DISPATCH();
+  }
+  TARGET(DICT_MERGE) {
+    Object* update = POP();
+    Object* dict = PEEK(oparg);
+    Object* callable = PEEK(oparg + 3);
+    if (dict_merge(dict, update, 2) < 0) {
+      if (errors::exception_matches(reinterpret_cast<Object*>(exc_AttributeError)) ||
+          !mapping_check(update)) {
+        errors::clear();
+        Object* fs = object_function_str(callable);
+        if (fs) {
+          errors::format(exc_TypeError, "%U argument after ** must be a mapping, not %.200s",
+                         fs, update->type->name);
+          decref(fs);
+        }
+      } else if (errors::exception_matches(reinterpret_cast<Object*>(exc_KeyError))) {
+        Object* exc = errors::get_raised_exception();
+        Object* args = exception_get_args(exc);
+        Object* fs = object_function_str(callable);
+        if (args && tuple_check(args) && tuple_size(args) == 1 && fs) {
+          Object* key = tuple_item(args, 0);
+          if (str_check(key))
+            errors::format(exc_TypeError, "%U got multiple values for keyword argument '%S'",
+                           fs, key);
+          else
+            errors::format(exc_TypeError, "%U keywords must be strings", fs);
+          decref(exc);
+        } else {
+          errors::set_raised_exception(exc);
+        }
+        xdecref(args);
+        xdecref(fs);
+      }
+      decref(update);
+      goto error;
+    }
+    decref(update);
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    SKIP_CACHES(kCacheUnpackSequence);
+    Object* seq = POP();
+    if (tuple_check_exact(seq) && tuple_size(seq) == oparg) {
+      for (int i = oparg; i-- > 0;) PUSH(new_ref(tuple_item(seq, i)));
+    } else if (list_check_exact(seq) && list_size(seq) == oparg) {
+      for (int i = oparg; i-- > 0;) PUSH(new_ref(list_item(seq, i)));
+    } else {
+      if (unpack_iterable(seq, oparg, -1, sp) < 0) {
+        decref(seq);
+        goto error;
+      }
+      sp += oparg;
+    }
+    decref(seq);
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    Object* seq = POP();
+    int before = oparg & 0xFF, after = oparg >> 8;
+    if (unpack_iterable(seq, before, after, sp) < 0) {
+      decref(seq);
+      goto error;
+    }
+    sp += before + 1 + after;
+    decref(seq);
+    DISPATCH();
+  }
+
+  // --- attributes ---------------------------------------------------------------------------
+  TARGET(LOAD_ATTR) {
+    SKIP_CACHES(kCacheLoadAttr);
+    Object* name = GETITEM(names, oparg >> 1);
+    Object* owner = TOP();
+    if (oparg & 1) {
+      Object* meth = nullptr;
+      bool is_meth = object_get_method(owner, name, &meth);
+      if (is_meth) {
+        sp[-1] = meth;
+        PUSH(owner);  // self
+      } else {
+        if (!meth) goto error;
+        decref(owner);
+        sp[-1] = meth;
+        PUSH(nullptr);
+      }
+    } else {
+      Object* attr = object_getattr(owner, name);
+      if (!attr) goto error;
+      decref(owner);
+      sp[-1] = attr;
+    }
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR) {
+    SKIP_CACHES(kCacheStoreAttr);
+    Object* owner = TOP();
+    Object* v = SECOND();
+    int err = object_setattr(owner, GETITEM(names, oparg), v);
+    if (err) goto error;
+    decref(owner);
+    decref(v);
+    sp -= 2;
+    DISPATCH();
+  }
+  TARGET(DELETE_ATTR) {
+    Object* owner = TOP();
+    int err = object_setattr(owner, GETITEM(names, oparg), nullptr);
+    if (err) goto error;
+    decref(owner);
+    --sp;
+    DISPATCH();
+  }
+  TARGET(LOAD_SUPER_ATTR) {
+    SKIP_CACHES(kCacheLoadSuperAttr);
+    Object* self = TOP();
+    Object* cls = SECOND();
+    Object* global_super = PEEK(3);
+    Object* name = GETITEM(names, oparg >> 2);
+    // super() without arguments binds the class cell and the first argument: the compiler
+    // loaded them, so both forms call super(class, self).
+    Object* args[2] = {cls, self};
+    Object* super;
+    if (global_super == reinterpret_cast<Object*>(&super_type) || (oparg & 2))
+      super = vectorcall(global_super, args, 2, nullptr);
+    else
+      super = vectorcall(global_super, args, 0, nullptr);
+    if (!super) goto error;
+    Object* attr = object_getattr(super, name);
+    decref(super);
+    if (!attr) goto error;
+    decref(self);
+    decref(cls);
+    decref(global_super);
+    sp -= 3;
+    PUSH(attr);
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(LOAD_SPECIAL) {
+    Object* owner = TOP();
+    NAME(enter_s, "__enter__");
+    NAME(exit_s, "__exit__");
+    NAME(aenter_s, "__aenter__");
+    NAME(aexit_s, "__aexit__");
+    Object* names4[4] = {enter_s, exit_s, aenter_s, aexit_s};
+    bool unbound = false;
+    Object* attr = lookup_maybe_method(owner, names4[oparg], &unbound);
+    if (!attr) {
+      if (!errors::occurred())
+        errors::format(exc_TypeError, kSpecialMethods[oparg].error, owner->type->name);
+      goto error;
+    }
+    if (unbound) {
+      sp[-1] = attr;
+      PUSH(owner);
+    } else {
+      decref(owner);
+      sp[-1] = attr;
+      PUSH(nullptr);
+    }
+    DISPATCH();
+  }
+
+  // --- control flow -------------------------------------------------------------------------
+  TARGET(JUMP_FORWARD) {
+    JUMPBY(oparg);
+    DISPATCH();
+  }
+  TARGET(JUMP_BACKWARD) {
+    SKIP_CACHES(kCacheJumpBackward);
+    JUMPBY(-oparg);
+    if (eval_breaker) {
+      // Pending work is handled here once it exists (signals, GC).
+    }
+    DISPATCH();
+  }
+  TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
+    JUMPBY(-oparg);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_FALSE) {
+    SKIP_CACHES(kCachePopJump);
+    Object* cond = POP();
+    if (cond == false_object()) JUMPBY(oparg);
+    decref(cond);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_TRUE) {
+    SKIP_CACHES(kCachePopJump);
+    Object* cond = POP();
+    if (cond == true_object()) JUMPBY(oparg);
+    decref(cond);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_NONE) {
+    SKIP_CACHES(kCachePopJump);
+    Object* v = POP();
+    if (v == none()) JUMPBY(oparg);
+    decref(v);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_NOT_NONE) {
+    SKIP_CACHES(kCachePopJump);
+    Object* v = POP();
+    if (v != none()) JUMPBY(oparg);
+    decref(v);
+    DISPATCH();
+  }
+  TARGET(GET_ITER) {
+    Object* iterable = TOP();
+    Object* it = object_get_iter(iterable);
+    if (!it) goto error;
+    decref(iterable);
+    sp[-1] = it;
+    DISPATCH();
+  }
+  TARGET(FOR_ITER) {
+    SKIP_CACHES(kCacheForIter);
+    Object* it = TOP();
+    Object* next = it->type->iternext ? it->type->iternext(it) : nullptr;
+    if (!next) {
+      if (!it->type->iternext) {
+        errors::format(exc_TypeError, "'%.200s' object is not an iterator", it->type->name);
+        goto error;
+      }
+      if (errors::occurred()) {
+        if (!errors::exception_matches(reinterpret_cast<Object*>(exc_StopIteration)))
+          goto error;
+        errors::clear();
+      }
+      // Exhausted: jump past the END_FOR that ends the loop; POP_ITER pops the iterator.
+      JUMPBY(oparg + 1);
+      DISPATCH();
+    }
+    PUSH(next);
+    DISPATCH();
+  }
+  TARGET(GET_LEN) {
+    ssize len = object_length(TOP());
+    if (len < 0) goto error;
+    Object* l = long_from_ssize(len);
+    if (!l) goto error;
+    PUSH(l);
+    DISPATCH();
+  }
+
+  // --- functions and calls ------------------------------------------------------------------
+  TARGET(MAKE_FUNCTION) {
+    Object* code = TOP();
+    Object* func = function_new(code, frame->f_globals, nullptr);
+    if (!func) goto error;
+    decref(code);
+    sp[-1] = func;
+    DISPATCH();
+  }
+  TARGET(SET_FUNCTION_ATTRIBUTE) {
+    Object* func = POP();
+    Object* attr = POP();
+    auto* f = static_cast<FunctionObject*>(func);
+    switch (oparg) {
+      case 0x01: xsetref(f->func_defaults, attr); break;
+      case 0x02: xsetref(f->func_kwdefaults, attr); break;
+      case 0x04: xsetref(f->func_annotations, attr); break;
+      case 0x08: xsetref(f->func_closure, attr); break;
+      case 0x10: xsetref(f->func_annotate, attr); break;
+      default: decref(attr); break;
+    }
+    PUSH(func);
+    DISPATCH();
+  }
+  TARGET(CALL) {
+    SKIP_CACHES(kCacheCall);
+    Object** args = sp - oparg;
+    Object* callable = args[-2];
+    Object* self_or_null = args[-1];
+    int total = oparg;
+    if (self_or_null) {
+      --args;
+      ++total;
+    } else if (callable->type == &method_type) {
+      auto* m = static_cast<MethodObject*>(callable);
+      args[-1] = new_ref(m->im_self);
+      args[-2] = new_ref(m->im_func);
+      decref(callable);
+      callable = args[-2];
+      --args;
+      ++total;
+    }
+    if (callable->type == &function_type) {
+      // A Python function: its frame continues in this loop.
+      auto* func = static_cast<FunctionObject*>(callable);
+      frame->stackpointer = args - 2;
+      Frame* nf = push_and_init(func, nullptr, args, total, nullptr, frame);
+      for (int i = 0; i < total; ++i) decref(args[i]);
+      decref(callable);
+      sp = args - 2;
+      if (!nf) goto error;
+      frame->return_offset = uint16_t(1 + kCacheCall);
+      frame->stackpointer = sp;
+      frame = nf;
+      ts->current_frame = frame;
+      goto start_frame;
+    }
+    Object* res = vectorcall(callable, args, size_t(total) | kVectorcallArgumentsOffset, nullptr);
+    for (int i = 0; i < total; ++i) decref(args[i]);
+    decref(callable);
+    sp = args - 2;
+    if (!res) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+  TARGET(CALL_KW) {
+    SKIP_CACHES(kCacheCall);
+    Object* kwnames = POP();
+    Object** args = sp - oparg;
+    Object* callable = args[-2];
+    Object* self_or_null = args[-1];
+    int total = oparg;
+    if (self_or_null) {
+      --args;
+      ++total;
+    } else if (callable->type == &method_type) {
+      auto* m = static_cast<MethodObject*>(callable);
+      args[-1] = new_ref(m->im_self);
+      args[-2] = new_ref(m->im_func);
+      decref(callable);
+      callable = args[-2];
+      --args;
+      ++total;
+    }
+    ssize nkw = tuple_size(kwnames);
+    if (callable->type == &function_type) {
+      auto* func = static_cast<FunctionObject*>(callable);
+      Frame* nf = push_and_init(func, nullptr, args, total - nkw, kwnames, frame);
+      for (int i = 0; i < total; ++i) decref(args[i]);
+      decref(callable);
+      decref(kwnames);
+      sp = args - 2;
+      if (!nf) goto error;
+      frame->return_offset = uint16_t(1 + kCacheCall);
+      frame->stackpointer = sp;
+      frame = nf;
+      ts->current_frame = frame;
+      goto start_frame;
+    }
+    Object* res = vectorcall(callable, args,
+                             size_t(total - nkw) | kVectorcallArgumentsOffset, kwnames);
+    for (int i = 0; i < total; ++i) decref(args[i]);
+    decref(callable);
+    decref(kwnames);
+    sp = args - 2;
+    if (!res) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+  TARGET(CALL_FUNCTION_EX) {
+    Object* kwargs = TOP();
+    Object* callargs = SECOND();
+    Object* func = PEEK(4);
+    if (!tuple_check(callargs)) {
+      // _MAKE_CALLARGS_A_TUPLE
+      if (callargs->type->iter == nullptr && !sequence_check(callargs)) {
+        Object* fs = object_function_str(func);
+        if (fs) {
+          errors::format(exc_TypeError, "%U argument after * must be an iterable, not %.200s",
+                         fs, callargs->type->name);
+          decref(fs);
+        }
+        goto error;
+      }
+      Object* t = sequence_tuple(callargs);
+      if (!t) goto error;
+      decref(callargs);
+      sp[-2] = callargs = t;
+    }
+    if (kwargs && !dict_check_exact(kwargs)) {
+      // Only a dict reaches here from the compiler's DICT_MERGE, but be safe.
+      Object* d = dict_new();
+      if (!d) goto error;
+      if (dict_merge(d, kwargs, 1) < 0) {
+        decref(d);
+        goto error;
+      }
+      decref(kwargs);
+      sp[-1] = kwargs = d;
+    }
+    Object* res;
+    if (func->type == &function_type && (!kwargs || dict_size(kwargs) == 0)) {
+      res = vectorcall(func, tuple_items(callargs), size_t(tuple_size(callargs)), nullptr);
+    } else {
+      res = object_call(func, callargs, kwargs);
+    }
+    if (!res) goto error;
+    xdecref(kwargs);
+    decref(callargs);
+    xdecref(PEEK(3));
+    decref(func);
+    sp -= 4;
+    PUSH(res);
+    DISPATCH();
+  }
+  TARGET(CALL_INTRINSIC_1) {
+    Object* v = TOP();
+    Object* r = call_intrinsic_1(oparg, v);
+    if (!r) goto error;
+    decref(v);
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(CALL_INTRINSIC_2) {
+    Object* v1 = TOP();
+    Object* v2 = SECOND();
+    Object* r = call_intrinsic_2(oparg, v2, v1);
+    if (!r) goto error;
+    decref(v1);
+    decref(v2);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(LOAD_BUILD_CLASS) {
+    NAME(bc, "__build_class__");
+    Object* v;
+    int rc = mapping_get_optional_item(frame->f_builtins, bc, &v);
+    if (rc < 0) goto error;
+    if (!rc) {
+      errors::set_string(exc_NameError, "__build_class__ not found");
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(LOAD_COMMON_CONSTANT) {
+    Object* c = common_constant(oparg);
+    if (!c) {
+      errors::set_string(exc_SystemError, "bad common constant");
+      goto error;
+    }
+    PUSH(new_ref(c));
+    DISPATCH();
+  }
+  TARGET(RETURN_VALUE) {
+    Object* retval = POP();
+    frame->stackpointer = sp;
+    ++ts->py_recursion_remaining;
+    if (frame->is_entry) {
+      GenObject* gen = frame_generator(frame);
+      if (gen) {
+        gen->gi_frame_state = kFrameCompleted;
+        frame_clear(frame);
+        ts->current_frame = entry_previous;
+        return retval;
+      }
+      frame_clear(frame);
+      pop_frame(frame);
+      ts->current_frame = entry_previous;
+      return retval;
+    }
+    Frame* prev = frame->previous;
+    frame_clear(frame);
+    pop_frame(frame);
+    frame = prev;
+    ts->current_frame = frame;
+    LOAD_FRAME_STATE();
+    next_instr = frame->instr_ptr + frame->return_offset;
+    PUSH(retval);
+    DISPATCH();
+  }
+  TARGET(RETURN_GENERATOR) {
+    auto* func = static_cast<FunctionObject*>(frame->f_funcobj);
+    GenObject* gen = gen_make(func);
+    if (!gen) goto error;
+    Frame* gen_frame = &gen->gi_iframe;
+    frame->instr_ptr = next_instr;  // resume after RETURN_GENERATOR
+    frame->stackpointer = sp;
+    frame_copy(frame, gen_frame);
+    gen->gi_frame_state = kFrameCreated;
+    gen_frame->owner = kOwnedByGenerator;
+    gen_frame->is_entry = 0;
+    gen_frame->previous = nullptr;
+    // The thread's frame is now empty: its references moved to the generator.
+    frame->stackpointer = frame->localsplus;
+    frame->frame_obj = nullptr;
+    ++ts->py_recursion_remaining;
+    Frame* prev = frame->previous;
+    bool was_entry = frame->is_entry;
+    pop_frame(frame);
+    if (was_entry) {
+      ts->current_frame = entry_previous;
+      return gen;
+    }
+    frame = prev;
+    ts->current_frame = frame;
+    LOAD_FRAME_STATE();
+    next_instr = frame->instr_ptr + frame->return_offset;
+    PUSH(gen);
+    DISPATCH();
+  }
+  TARGET(YIELD_VALUE) {
+    Object* retval = POP();
+    GenObject* gen = frame_generator(frame);
+    frame->instr_ptr = next_instr;
+    frame->stackpointer = sp;
+    ++ts->py_recursion_remaining;
+    if (gen) gen->gi_frame_state = oparg ? kFrameSuspendedYieldFrom : kFrameSuspended;
+    // Generator frames always run as entry frames (gen_send_ex2 calls eval_frame).
+    ts->current_frame = entry_previous;
+    return retval;
+  }
+  TARGET(GET_YIELD_FROM_ITER) {
+    Object* iterable = TOP();
+    if (coro_check_exact(iterable)) {
+      auto* co_here = frame_code(frame);
+      if (!(co_here->co_flags & (kCoCoroutine | kCoIterableCoroutine))) {
+        errors::set_string(exc_TypeError,
+                           "cannot 'yield from' a coroutine object in a non-coroutine "
+                           "generator");
+        goto error;
+      }
+    } else if (!gen_check_exact(iterable)) {
+      Object* it = object_get_iter(iterable);
+      if (!it) goto error;
+      decref(iterable);
+      sp[-1] = it;
+    }
+    DISPATCH();
+  }
+  TARGET(SEND) {
+    SKIP_CACHES(kCacheSend);
+    Object* v = TOP();
+    Object* receiver = SECOND();
+    Object* retval = nullptr;
+    int r = iter_send(receiver, v, &retval);
+    if (r < 0) goto error;
+    decref(v);
+    sp[-1] = retval;
+    if (r == 0) JUMPBY(oparg);  // returned: jump to END_SEND's target
+    DISPATCH();
+  }
+  TARGET(END_SEND) {
+    Object* value = POP();
+    Object* receiver = TOP();
+    decref(receiver);
+    sp[-1] = value;
+    DISPATCH();
+  }
+  TARGET(CLEANUP_THROW) {
+    // sub_iter, last_sent_val, exc_value -- none, value
+    Object* exc_value = TOP();
+    Object* last_sent = SECOND();
+    Object* sub_iter = PEEK(3);
+    if (object_is_instance(exc_value, reinterpret_cast<Object*>(exc_StopIteration)) > 0) {
+      NAME(value_s, "value");
+      Object* value = object_getattr(exc_value, value_s);
+      if (!value) goto error;
+      decref(exc_value);
+      decref(last_sent);
+      decref(sub_iter);
+      sp -= 3;
+      PUSH(return_none());
+      PUSH(value);
+      DISPATCH();
+    }
+    errors::set_raised_exception(new_ref(exc_value));
+    goto exception_unwind;
+  }
+  TARGET(GET_AWAITABLE) {
+    Object* iterable = TOP();
+    Object* iter = coro_get_awaitable_iter(iterable);
+    if (!iter) {
+      format_awaitable_error(iterable->type, oparg);
+      goto error;
+    }
+    if (coro_check_exact(iter)) {
+      Object* yf = gen_yf(static_cast<GenObject*>(iter));
+      if (yf) {
+        decref(yf);
+        decref(iter);
+        errors::set_string(exc_RuntimeError, "coroutine is being awaited already");
+        goto error;
+      }
+    }
+    decref(iterable);
+    sp[-1] = iter;
+    DISPATCH();
+  }
+  TARGET(GET_AITER) {
+    Object* obj = TOP();
+    TypeObject* type = obj->type;
+    if (!type->as_async || !type->as_async->aiter) {
+      errors::format(exc_TypeError,
+                     "'async for' requires an object with __aiter__ method, got %.100s",
+                     type->name);
+      goto error;
+    }
+    Object* iter = type->as_async->aiter(obj);
+    if (!iter) goto error;
+    if (!iter->type->as_async || !iter->type->as_async->anext) {
+      errors::format(exc_TypeError,
+                     "'async for' received an object from __aiter__ that does not implement "
+                     "__anext__: %.100s",
+                     iter->type->name);
+      decref(iter);
+      goto error;
+    }
+    decref(obj);
+    sp[-1] = iter;
+    DISPATCH();
+  }
+  TARGET(GET_ANEXT) {
+    Object* aiter = TOP();
+    TypeObject* type = aiter->type;
+    if (!type->as_async || !type->as_async->anext) {
+      errors::format(exc_TypeError,
+                     "'async for' requires an iterator with __anext__ method, got %.100s",
+                     type->name);
+      goto error;
+    }
+    Object* next_iter = type->as_async->anext(aiter);
+    if (!next_iter) goto error;
+    Object* awaitable = coro_get_awaitable_iter(next_iter);
+    if (!awaitable) {
+      errors::format(exc_TypeError,
+                     "'async for' received an invalid object from __anext__: %.100s",
+                     next_iter->type->name);
+      decref(next_iter);
+      goto error;
+    }
+    decref(next_iter);
+    PUSH(awaitable);
+    DISPATCH();
+  }
+  TARGET(END_ASYNC_FOR) {
+    Object* exc = POP();
+    Object* awaitable = POP();
+    if (object_is_instance(exc, reinterpret_cast<Object*>(exc_StopAsyncIteration)) > 0) {
+      decref(exc);
+      decref(awaitable);
+      DISPATCH();
+    }
+    decref(awaitable);
+    errors::set_raised_exception(exc);
+    goto exception_unwind;
+  }
+
+  // --- exceptions ---------------------------------------------------------------------------
+  TARGET(RAISE_VARARGS) {
+    Object* cause = nullptr;
+    Object* exc = nullptr;
+    if (oparg == 2) cause = POP();
+    if (oparg >= 1) exc = POP();
+    bool reraise = do_raise(exc, cause);
+    xdecref(exc);
+    xdecref(cause);
+    if (reraise) goto exception_unwind;
+    goto error;
+  }
+  TARGET(RERAISE) {
+    Object* exc = POP();
+    if (oparg) {
+      Object* lasti = PEEK(oparg);
+      if (long_check(lasti)) {
+        long v = long_as_long(lasti);
+        frame->instr_ptr = code_units(co) + v;
+      }
+    }
+    errors::set_raised_exception(exc);
+    goto exception_unwind;
+  }
+  TARGET(PUSH_EXC_INFO) {
+    Object* exc = TOP();
+    Object* prev = ts->exc_info->exc_value;
+    sp[-1] = prev ? prev : new_ref(none());
+    ts->exc_info->exc_value = new_ref(exc);
+    PUSH(exc);
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT) {
+    Object* exc_value = POP();
+    Object* old = ts->exc_info->exc_value;
+    ts->exc_info->exc_value = exc_value == none() ? nullptr : exc_value;
+    if (exc_value == none()) decref(exc_value);
+    xdecref(old);
+    DISPATCH();
+  }
+  TARGET(CHECK_EXC_MATCH) {
+    Object* right = TOP();
+    Object* left = SECOND();
+    if (check_except_type_valid(right) < 0) goto error;
+    int res = errors::given_exception_matches(left, right);
+    decref(right);
+    sp[-1] = new_ref(res ? true_object() : false_object());
+    DISPATCH();
+  }
+  TARGET(CHECK_EG_MATCH) {
+    Object* match_type = TOP();
+    Object* exc_value = SECOND();
+    if (check_except_star_type_valid(match_type) < 0) goto error;
+    Object *match = nullptr, *rest = nullptr;
+    if (exception_group_match(exc_value, match_type, &match, &rest) < 0) goto error;
+    decref(exc_value);
+    decref(match_type);
+    sp -= 2;
+    if (match != none()) errors::set_handled_exception(match);
+    PUSH(rest);
+    PUSH(match);
+    DISPATCH();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    // exit_func, exit_self, lasti, unused, val
+    Object* val = TOP();
+    Object* exit_self = PEEK(4);
+    Object* exit_func = PEEK(5);
+    Object* exc_type = reinterpret_cast<Object*>(val->type);
+    Object* tb = exception_get_traceback(val);
+    Object* stack[5] = {nullptr, exit_self, exc_type, val, tb ? tb : none()};
+    bool has_self = exit_self != nullptr;
+    Object* res = vectorcall(exit_func, stack + 2 - has_self,
+                             size_t(3 + has_self) | kVectorcallArgumentsOffset, nullptr);
+    xdecref(tb);
+    if (!res) goto error;
+    PUSH(res);
+    DISPATCH();
+  }
+
+  // --- pattern matching -----------------------------------------------------------------------
+  TARGET(MATCH_CLASS) {
+    Object* kwnames = TOP();
+    Object* type = SECOND();
+    Object* subject = PEEK(3);
+    Object* attrs = match_class(subject, type, oparg, kwnames);
+    if (!attrs) {
+      if (errors::occurred()) goto error;
+      attrs = return_none();
+    }
+    decref(kwnames);
+    decref(type);
+    decref(subject);
+    sp -= 3;
+    PUSH(attrs);
+    DISPATCH();
+  }
+  TARGET(MATCH_MAPPING) {
+    Object* subject = TOP();
+    bool m = type_has_feature(subject->type, kTpflagsMapping);
+    PUSH(new_ref(m ? true_object() : false_object()));
+    DISPATCH();
+  }
+  TARGET(MATCH_SEQUENCE) {
+    Object* subject = TOP();
+    bool m = type_has_feature(subject->type, kTpflagsSequence);
+    PUSH(new_ref(m ? true_object() : false_object()));
+    DISPATCH();
+  }
+  TARGET(MATCH_KEYS) {
+    Object* keys = TOP();
+    Object* subject = SECOND();
+    Object* values = match_keys(subject, keys);
+    if (!values) goto error;
+    PUSH(values);
+    DISPATCH();
+  }
+
+  // --- formatting ---------------------------------------------------------------------------
+  TARGET(CONVERT_VALUE) {
+    Object* value = TOP();
+    Object* r = format_value(value, oparg);
+    if (!r) goto error;
+    decref(value);
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(FORMAT_SIMPLE) {
+    Object* value = TOP();
+    if (!str_check_exact(value)) {
+      Object* r = object_format(value, nullptr);
+      if (!r) goto error;
+      decref(value);
+      sp[-1] = r;
+    }
+    DISPATCH();
+  }
+  TARGET(FORMAT_WITH_SPEC) {
+    Object* spec = TOP();
+    Object* value = SECOND();
+    Object* r = object_format(value, spec);
+    if (!r) goto error;
+    decref(spec);
+    decref(value);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+
+  // --- imports ------------------------------------------------------------------------------
+  TARGET(IMPORT_NAME) {
+    Object* fromlist = TOP();
+    Object* level = SECOND();
+    Object* r = import_name(frame, GETITEM(names, oparg), fromlist, level);
+    if (!r) goto error;
+    decref(fromlist);
+    decref(level);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(IMPORT_FROM) {
+    Object* from = TOP();
+    Object* r = import_from(from, GETITEM(names, oparg));
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(EXIT_INIT_CHECK) {
+    Object* should_be_none = TOP();
+    if (should_be_none != none()) {
+      errors::format(exc_TypeError, "__init__() should return None, not '%.200s'",
+                     should_be_none->type->name);
+      goto error;
+    }
+    decref(POP());
+    DISPATCH();
+  }
+  TARGET(INTERPRETER_EXIT) { goto op_unknown; }
+
+#if !CPPY_COMPUTED_GOTOS
+    default:
+      goto op_unknown;
+  }
+#endif
+
+op_unknown:
+  errors::format(exc_SystemError, "%U:%d: unknown opcode %d", co->co_filename,
+                 code_addr2line(co, frame_lasti(frame) * 2), opcode);
+  goto error;
+
+error:
+  // Record this frame in the traceback (PyTraceBack_Here), unless still in its prologue.
+  if (!frame_is_incomplete(frame)) {
+    Object* fo = frame_get_frame_object(frame);
+    if (fo) traceback_here(fo);
+  }
+exception_unwind:
+  frame->stackpointer = sp;
+  {
+  int offset = frame_lasti(frame);
+  int target, depth;
+  bool push_lasti;
+  sp = frame->stackpointer;
+  if (code_find_exception_handler(frame_code(frame), offset, &target, &depth, &push_lasti)) {
+    Object** base = frame_stack_base(frame);
+    Object** new_sp = base + depth;
+    while (sp > new_sp) xdecref(*--sp);
+    if (push_lasti) {
+      Object* lasti = long_from_long(offset);
+      if (!lasti) goto exit_unwind;
+      PUSH(lasti);
+    }
+    Object* exc = errors::get_raised_exception();
+    PUSH(exc);
+    co = frame_code(frame);
+    next_instr = code_units(co) + target;
+    DISPATCH();
+  }
+  // No handler: the frame ends with the exception.
+  Object** base = frame_stack_base(frame);
+  while (sp > base) xdecref(*--sp);
+  frame->stackpointer = sp;
+}
+  ++ts->py_recursion_remaining;
+exit_unwind: {
+  if (frame->is_entry) {
+    GenObject* gen = frame_generator(frame);
+    if (gen) {
+      gen->gi_frame_state = kFrameCompleted;
+      frame_clear(frame);
+    } else {
+      frame_clear(frame);
+      pop_frame(frame);
+    }
+    ts->current_frame = entry_previous;
+    return nullptr;
+  }
+  Frame* prev = frame->previous;
+  frame_clear(frame);
+  pop_frame(frame);
+  frame = prev;
+  ts->current_frame = frame;
+  LOAD_FRAME_STATE();
+  next_instr = frame->instr_ptr;
+  goto error;
+}
+}
+
+// Checks the cache sizes the loop assumes against the generated instruction table.
+static bool cache_sizes_agree() {
+  struct {
+    int op, n;
+  } const expected[] = {{TO_BOOL, kCacheToBool},       {BINARY_OP, kCacheBinaryOp},
+                        {CALL, kCacheCall},            {CALL_KW, kCacheCall},
+                        {COMPARE_OP, kCacheCompareOp}, {CONTAINS_OP, kCacheContainsOp},
+                        {FOR_ITER, kCacheForIter},     {JUMP_BACKWARD, kCacheJumpBackward},
+                        {LOAD_ATTR, kCacheLoadAttr},   {LOAD_GLOBAL, kCacheLoadGlobal},
+                        {LOAD_SUPER_ATTR, kCacheLoadSuperAttr},
+                        {POP_JUMP_IF_FALSE, kCachePopJump}, {POP_JUMP_IF_TRUE, kCachePopJump},
+                        {POP_JUMP_IF_NONE, kCachePopJump},  {POP_JUMP_IF_NOT_NONE, kCachePopJump},
+                        {SEND, kCacheSend},            {STORE_ATTR, kCacheStoreAttr},
+                        {STORE_SUBSCR, kCacheStoreSubscr},
+                        {UNPACK_SEQUENCE, kCacheUnpackSequence}};
+  for (auto& e : expected)
+    if (opcode_caches[e.op] != e.n) return false;
+  return true;
+}
+
+int check_cache_layout() {
+  if (!cache_sizes_agree()) {
+    errors::set_string(exc_SystemError, "the eval loop's inline cache sizes disagree with "
+                       "src/compile/opcode_metadata");
+    return -1;
+  }
+  return 0;
+}
+
+}  // namespace cppy::vm

@@ -1,0 +1,405 @@
+// Interpreter frames and the data stack: Python/frame.c, Python/pystate.c
+// (_PyThreadState_PushFrame, push_chunk), and the frame type (Objects/frameobject.c).
+#include "vm/frame.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/cellobject.h"
+#include "objects/dictobject.h"
+#include "objects/exceptions.h"
+#include "objects/frameobject.h"
+#include "objects/funcobject.h"
+#include "objects/longobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+#include "runtime/pystate.h"
+#include "vm/ceval.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
+namespace cppy::vm {
+
+using namespace objects;
+
+namespace {
+
+// A chunk of the data stack (_PyStackChunk): frames are carved from it in LIFO order.
+struct Chunk {
+  Chunk* previous;
+  size_t size;  // in words, header included
+  size_t top;   // words in use, header included
+  Object* data[1];
+};
+constexpr size_t kChunkWords = 16 * 1024;  // 128 KiB on 64-bit
+constexpr size_t kChunkHeaderWords = offsetof(Chunk, data) / sizeof(Object*);
+
+struct DataStack {
+  Chunk* chunk = nullptr;
+  Object** top = nullptr;
+  Object** limit = nullptr;
+};
+thread_local DataStack data_stack;
+
+Chunk* new_chunk(size_t words, Chunk* previous) {
+  auto* c = static_cast<Chunk*>(std::malloc(words * sizeof(Object*)));
+  if (!c) return nullptr;
+  c->previous = previous;
+  c->size = words;
+  c->top = kChunkHeaderWords;
+  return c;
+}
+
+}  // namespace
+
+bool data_stack_has_space(size_t size) {
+  return data_stack.top && size_t(data_stack.limit - data_stack.top) > size;
+}
+
+Frame* push_frame(size_t size) {
+  DataStack& ds = data_stack;
+  if (ds.top && size_t(ds.limit - ds.top) > size) {
+    auto* f = reinterpret_cast<Frame*>(ds.top);
+    ds.top += size;
+    return f;
+  }
+  // push_chunk: a new chunk big enough for the frame.
+  size_t words = kChunkWords;
+  while (words < size + kChunkHeaderWords + 1) words *= 2;
+  if (ds.chunk) ds.chunk->top = size_t(ds.top - reinterpret_cast<Object**>(ds.chunk));
+  Chunk* c = new_chunk(words, ds.chunk);
+  if (!c) {
+    errors::no_memory();
+    return nullptr;
+  }
+  ds.chunk = c;
+  Object** base = reinterpret_cast<Object**>(c);
+  ds.top = base + kChunkHeaderWords;
+  ds.limit = base + c->size;
+  auto* f = reinterpret_cast<Frame*>(ds.top);
+  ds.top += size;
+  return f;
+}
+
+void pop_frame(Frame* f) {
+  DataStack& ds = data_stack;
+  Object** base = reinterpret_cast<Object**>(ds.chunk);
+  if (reinterpret_cast<Object**>(f) == base + kChunkHeaderWords) {
+    // The first frame of the chunk: return to the previous chunk.
+    Chunk* prev = ds.chunk->previous;
+    std::free(ds.chunk);
+    ds.chunk = prev;
+    if (prev) {
+      Object** pbase = reinterpret_cast<Object**>(prev);
+      ds.top = pbase + prev->top;
+      ds.limit = pbase + prev->size;
+    } else {
+      ds.top = ds.limit = nullptr;
+    }
+    return;
+  }
+  ds.top = reinterpret_cast<Object**>(f);
+}
+
+void frame_initialize(Frame* f, FunctionObject* func, Object* code, Object* globals,
+                      Object* builtins, Object* locals, int null_locals_from) {
+  auto* co = static_cast<CodeObject*>(code);
+  f->f_executable = new_ref(code);
+  f->previous = nullptr;
+  f->f_funcobj = func ? new_ref(static_cast<Object*>(func)) : nullptr;
+  f->f_globals = new_ref(globals);
+  f->f_builtins = new_ref(builtins);
+  f->f_locals = xnew_ref(locals);
+  f->frame_obj = nullptr;
+  f->instr_ptr = code_units(co);
+  f->stackpointer = f->localsplus + co->co_nlocalsplus;
+  f->return_offset = 0;
+  f->owner = kOwnedByThread;
+  f->is_entry = 0;
+  for (int i = null_locals_from; i < co->co_nlocalsplus; ++i) f->localsplus[i] = nullptr;
+}
+
+// take_ownership: the frame object keeps a copy of the ending frame (locals included, the
+// value stack empty) and learns its caller's frame object.
+static void take_ownership(FrameObject* fo, Frame* f) {
+  CodeObject* co = frame_code(f);
+  size_t words = offsetof(Frame, localsplus) / sizeof(Object*) + size_t(co->co_nlocalsplus) + 1;
+  auto* copy = static_cast<Frame*>(std::malloc(words * sizeof(Object*)));
+  if (!copy) {
+    // Out of memory: the frame object loses its view (its attributes then read as empty).
+    fo->f_frame = nullptr;
+    fo->f_lineno = frame_get_line(f);
+    return;
+  }
+  std::memcpy(static_cast<void*>(copy), f, offsetof(Frame, localsplus));
+  for (int i = 0; i < co->co_nlocalsplus; ++i) {
+    copy->localsplus[i] = f->localsplus[i];
+    f->localsplus[i] = nullptr;
+  }
+  copy->stackpointer = copy->localsplus + co->co_nlocalsplus;
+  copy->owner = kOwnedByFrameObject;
+  copy->frame_obj = nullptr;  // the frame object does not own itself
+  copy->previous = nullptr;
+  // The references of the header move to the copy.
+  f->f_executable = nullptr;
+  f->f_funcobj = nullptr;
+  f->f_globals = nullptr;
+  f->f_builtins = nullptr;
+  f->f_locals = nullptr;
+  fo->owned = copy;
+  fo->f_frame = copy;
+  fo->f_lineno = frame_get_line(copy);
+  // The caller's frame object becomes f_back (skipping frames still in their prologue).
+  Frame* prev = f->previous;
+  while (prev && frame_is_incomplete(prev)) prev = prev->previous;
+  if (prev && !fo->f_back) {
+    Object* back = frame_get_frame_object(prev);
+    if (back) fo->f_back = static_cast<FrameObject*>(new_ref(back));
+    else errors::clear();
+  }
+}
+
+void frame_clear(Frame* f) {
+  CodeObject* co = frame_code(f);
+  if (f->frame_obj) {
+    auto* fo = static_cast<FrameObject*>(f->frame_obj);
+    f->frame_obj = nullptr;
+    if (fo->refcnt > 1) {
+      // The frame object outlives the frame: it takes the locals.
+      for (Object** p = f->localsplus + co->co_nlocalsplus; p < f->stackpointer; ++p) xdecref(*p);
+      f->stackpointer = f->localsplus + co->co_nlocalsplus;
+      take_ownership(fo, f);
+      decref(fo);
+      if (!f->f_executable) return;  // everything moved
+    } else {
+      fo->f_frame = nullptr;
+      decref(fo);
+    }
+  }
+  for (Object** p = f->localsplus; p < f->stackpointer; ++p) xdecref(*p);
+  f->stackpointer = f->localsplus;
+  clear(f->f_locals);
+  clear(f->f_funcobj);
+  clear(f->f_globals);
+  clear(f->f_builtins);
+  clear(f->f_executable);
+}
+
+void frame_copy(Frame* src, Frame* dest) {
+  std::memcpy(static_cast<void*>(dest), src, offsetof(Frame, localsplus));
+  ssize n = src->stackpointer - src->localsplus;
+  for (ssize i = 0; i < n; ++i) dest->localsplus[i] = src->localsplus[i];
+  dest->stackpointer = dest->localsplus + n;
+  // The frame object, if any, follows the frame to its new home.
+  if (dest->frame_obj) static_cast<FrameObject*>(dest->frame_obj)->f_frame = dest;
+}
+
+bool frame_is_incomplete(Frame* f) {
+  if (f->owner == kOwnedByCStack) return true;
+  CodeObject* co = frame_code(f);
+  return f->owner != kOwnedByGenerator && frame_lasti(f) < co->co_firsttraceable;
+}
+
+int frame_get_line(Frame* f) {
+  CodeObject* co = frame_code(f);
+  return code_addr2line(co, frame_lasti(f) * 2);
+}
+
+Object* frame_get_frame_object(Frame* f) {
+  if (f->frame_obj) return f->frame_obj;
+  FrameObject* fo = frame_object_new(f);
+  if (!fo) return nullptr;
+  f->frame_obj = fo;
+  return fo;
+}
+
+}  // namespace cppy::vm
+
+// --- the frame type (Objects/frameobject.c) ------------------------------------------------
+
+namespace cppy::objects {
+
+namespace {
+
+void frame_dealloc(Object* o) {
+  auto* fo = static_cast<FrameObject*>(o);
+  gc::untrack(o);
+  if (fo->owned) {
+    vm::Frame* f = fo->owned;
+    CodeObject* co = vm::frame_code(f);
+    for (int i = 0; i < co->co_nlocalsplus; ++i) xdecref(f->localsplus[i]);
+    xdecref(f->f_locals);
+    xdecref(f->f_funcobj);
+    xdecref(f->f_globals);
+    xdecref(f->f_builtins);
+    xdecref(f->f_executable);
+    std::free(f);
+  } else if (fo->f_frame && fo->f_frame->frame_obj == o) {
+    fo->f_frame->frame_obj = nullptr;
+  }
+  xdecref(fo->f_back);
+  xdecref(fo->f_trace);
+  xdecref(fo->f_extra_locals);
+  xdecref(fo->f_locals_cache);
+  gc::gc_free(o);
+}
+
+int frame_traverse(Object* o, visitproc visit, void* arg) {
+  auto* fo = static_cast<FrameObject*>(o);
+  if (fo->f_back) {
+    int r = visit(fo->f_back, arg);
+    if (r) return r;
+  }
+  if (fo->owned) {
+    vm::Frame* f = fo->owned;
+    CodeObject* co = vm::frame_code(f);
+    for (int i = 0; i < co->co_nlocalsplus; ++i)
+      if (f->localsplus[i]) {
+        int r = visit(f->localsplus[i], arg);
+        if (r) return r;
+      }
+    Object* fields[] = {f->f_locals, f->f_funcobj, f->f_globals};
+    for (Object* x : fields)
+      if (x) {
+        int r = visit(x, arg);
+        if (r) return r;
+      }
+  }
+  return 0;
+}
+
+Object* frame_repr(Object* o) {
+  auto* fo = static_cast<FrameObject*>(o);
+  if (!fo->f_frame) return str_from_format("<frame at %p>", static_cast<void*>(o));
+  CodeObject* co = vm::frame_code(fo->f_frame);
+  return str_from_format("<frame at %p, file %R, line %d, code %S>", static_cast<void*>(o),
+                         co->co_filename, frame_object_get_lineno(fo), co->co_name);
+}
+
+Object* get_code(Object* o, void*) {
+  auto* fo = static_cast<FrameObject*>(o);
+  if (!fo->f_frame) return return_none();
+  return new_ref(fo->f_frame->f_executable);
+}
+Object* get_globals(Object* o, void*) {
+  auto* fo = static_cast<FrameObject*>(o);
+  if (!fo->f_frame) return return_none();
+  return new_ref(fo->f_frame->f_globals);
+}
+Object* get_builtins(Object* o, void*) {
+  auto* fo = static_cast<FrameObject*>(o);
+  if (!fo->f_frame) return return_none();
+  return new_ref(fo->f_frame->f_builtins);
+}
+Object* get_lineno(Object* o, void*) {
+  return long_from_long(frame_object_get_lineno(static_cast<FrameObject*>(o)));
+}
+Object* get_lasti(Object* o, void*) {
+  auto* fo = static_cast<FrameObject*>(o);
+  if (!fo->f_frame) return long_from_long(-1);
+  int lasti = vm::frame_lasti(fo->f_frame);
+  return long_from_long(lasti < 0 ? -1 : lasti * 2);
+}
+Object* get_back(Object* o, void*) {
+  Object* b = frame_object_get_back(static_cast<FrameObject*>(o));
+  if (!b && !errors::occurred()) return return_none();
+  return b;
+}
+// f_locals: the namespace of module and class frames; for functions a snapshot dict of the
+// fast locals (PEP 667's proxy is for the frame owner to add).
+Object* get_locals(Object* o, void*) {
+  auto* fo = static_cast<FrameObject*>(o);
+  vm::Frame* f = fo->f_frame;
+  if (!f) return dict_new();
+  if (f->f_locals) return new_ref(f->f_locals);
+  CodeObject* co = vm::frame_code(f);
+  Object* d = dict_new();
+  if (!d) return nullptr;
+  for (int i = 0; i < co->co_nlocalsplus; ++i) {
+    Object* v = f->localsplus[i];
+    if (!v) continue;
+    uint8_t kind = code_local_kind(co, i);
+    if (kind & kCoFastHidden) continue;
+    if ((kind & (kCoFastCell | kCoFastFree)) && v->type == &cell_type) {
+      v = cell_get(v);
+      if (!v) continue;
+    }
+    if (dict_set_item(d, code_local_name(co, i), v) < 0) {
+      decref(d);
+      return nullptr;
+    }
+  }
+  return d;
+}
+Object* get_trace(Object* o, void*) {
+  Object* t = static_cast<FrameObject*>(o)->f_trace;
+  return new_ref(t ? t : none());
+}
+int set_trace(Object* o, Object* v, void*) {
+  if (v == none()) v = nullptr;
+  xsetref(static_cast<FrameObject*>(o)->f_trace, xnew_ref(v));
+  return 0;
+}
+Object* get_generator(Object* o, void*) {
+  (void)o;
+  return return_none();
+}
+
+GetSetDef frame_getsetlist[] = {
+    {"f_back", get_back, nullptr, nullptr, nullptr},
+    {"f_locals", get_locals, nullptr, nullptr, nullptr},
+    {"f_lineno", get_lineno, nullptr, nullptr, nullptr},
+    {"f_trace", get_trace, set_trace, nullptr, nullptr},
+    {"f_lasti", get_lasti, nullptr, nullptr, nullptr},
+    {"f_globals", get_globals, nullptr, nullptr, nullptr},
+    {"f_builtins", get_builtins, nullptr, nullptr, nullptr},
+    {"f_code", get_code, nullptr, nullptr, nullptr},
+    {"f_generator", get_generator, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+}  // namespace
+
+FrameObject* frame_object_new(vm::Frame* f) {
+  auto* fo = static_cast<FrameObject*>(gc::gc_malloc(sizeof(FrameObject)));
+  if (!fo) return nullptr;
+  fo->refcnt = 1;
+  fo->type = &frame_type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  fo->f_frame = f;
+  fo->f_lineno = 0;
+  gc::track(fo);
+  return fo;
+}
+
+int frame_object_get_lineno(FrameObject* f) {
+  if (!f->f_frame) return f->f_lineno;
+  if (f->owned) return f->f_lineno;
+  return vm::frame_get_line(f->f_frame);
+}
+
+Object* frame_object_get_back(FrameObject* f) {
+  if (f->f_back) return new_ref(f->f_back);
+  if (!f->f_frame || f->owned) return nullptr;
+  vm::Frame* prev = f->f_frame->previous;
+  while (prev && vm::frame_is_incomplete(prev)) prev = prev->previous;
+  if (!prev) return nullptr;
+  return xnew_ref(vm::frame_get_frame_object(prev));
+}
+
+TypeObject frame_type = [] {
+  TypeObject t = static_type("frame", sizeof(FrameObject), 0, kTpflagsHaveGc);
+  t.dealloc = frame_dealloc;
+  t.repr = frame_repr;
+  t.getattro = object_generic_getattr;
+  t.setattro = object_generic_setattr;
+  t.traverse = frame_traverse;
+  t.getset = frame_getsetlist;
+  return t;
+}();
+
+}  // namespace cppy::objects

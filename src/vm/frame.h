@@ -1,0 +1,87 @@
+// Interpreter frames: Include/internal/pycore_frame.h, Python/frame.c, and the per-thread data
+// stack they live on (Python/pystate.c _PyThreadState_PushFrame).
+//
+// A frame is a header followed by its "locals plus" (arguments, locals, cells, free
+// variables) and its value stack, in one block of words taken from the thread's data stack:
+// a Python-to-Python call allocates nothing on the heap. Generators copy their frame into
+// the generator object; a frame object (sys._getframe, tracebacks) is created on demand and
+// takes a copy of the frame when the frame ends.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "objects/codeobject.h"
+#include "objects/object.h"
+
+namespace cppy::objects {
+struct FunctionObject;
+}
+
+namespace cppy::vm {
+
+using objects::Object;
+using objects::ssize;
+
+// Who owns a frame (enum _frameowner).
+enum FrameOwner : uint8_t {
+  kOwnedByThread = 0,
+  kOwnedByGenerator = 1,
+  kOwnedByFrameObject = 2,
+  kOwnedByCStack = 3,
+};
+
+struct Frame {  // _PyInterpreterFrame
+  Object* f_executable;  // the code object (strong)
+  Frame* previous;
+  Object* f_funcobj;  // the function (strong) or null
+  Object* f_globals;  // strong
+  Object* f_builtins;  // strong
+  Object* f_locals;   // strong or null: the namespace of module and class bodies
+  Object* frame_obj;  // the FrameObject (strong) or null
+  objects::CodeUnit* instr_ptr;  // the instruction being executed (or next, once suspended)
+  Object** stackpointer;
+  uint16_t return_offset;  // where the caller resumes, in code units after its instr_ptr
+  uint8_t owner;
+  uint8_t is_entry;  // the first frame of an eval_frame() activation
+  uint32_t padding;
+  Object* localsplus[1];
+};
+static_assert(offsetof(Frame, localsplus) == objects::kFrameSpecialsSize * sizeof(Object*) ||
+              sizeof(void*) != 8);
+
+inline objects::CodeObject* frame_code(Frame* f) {
+  return static_cast<objects::CodeObject*>(f->f_executable);
+}
+inline Object** frame_stack_base(Frame* f) {
+  return f->localsplus + frame_code(f)->co_nlocalsplus;
+}
+// The index in code units of the current instruction (_PyInterpreterFrame_LASTI).
+inline int frame_lasti(Frame* f) {
+  return int(f->instr_ptr - objects::code_units(frame_code(f)));
+}
+// The line of the current instruction (PyUnstable_InterpreterFrame_GetLine).
+int frame_get_line(Frame* f);
+
+// The thread's data stack (_PyThreadState_PushFrame / _PyThreadState_PopFrame): size words.
+Frame* push_frame(size_t size);
+void pop_frame(Frame* f);
+// Whether the data stack has room for size words without a new chunk.
+bool data_stack_has_space(size_t size);
+
+// _PyFrame_Initialize: code and function are borrowed (references are taken); the locals
+// and the stack start empty.
+void frame_initialize(Frame* f, objects::FunctionObject* func, Object* code, Object* globals,
+                      Object* builtins, Object* locals, int null_locals_from);
+// _PyFrame_ClearExceptCode plus the code: releases everything the frame holds. A frame
+// object that outlives the frame receives a copy first (take_ownership).
+void frame_clear(Frame* f);
+// _PyFrame_Copy: moves src's state into dest (a generator's embedded frame).
+void frame_copy(Frame* src, Frame* dest);
+// _PyFrame_GetFrameObject: the frame object of f, created on first use (new reference is
+// not returned: borrowed, owned by the frame).
+Object* frame_get_frame_object(Frame* f);
+// Whether f is incomplete (still in its prologue: before the RESUME), as tracebacks skip.
+bool frame_is_incomplete(Frame* f);
+
+}  // namespace cppy::vm

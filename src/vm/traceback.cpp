@@ -1,0 +1,506 @@
+// Traceback objects (Python/traceback.c) and the display of uncaught exceptions in the
+// format of Lib/traceback.py (which CPython 3.13+ uses for sys.excepthook): frames, source
+// lines, PEP 657 carets with the anchors of binary operators, subscripts and calls,
+// "[Previous line repeated N more times]", chained causes and contexts, notes.
+#include "vm/traceback.h"
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <vector>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/codeobject.h"
+#include "objects/exceptions.h"
+#include "objects/frameobject.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+#include "vm/frame.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+
+namespace cppy::vm {
+
+using namespace objects;
+
+namespace {
+
+void tb_dealloc(Object* o) {
+  auto* tb = static_cast<TracebackObject*>(o);
+  gc::untrack(o);
+  xdecref(tb->tb_next);
+  xdecref(tb->tb_frame);
+  gc::gc_free(o);
+}
+
+int tb_traverse(Object* o, visitproc visit, void* arg) {
+  auto* tb = static_cast<TracebackObject*>(o);
+  if (tb->tb_next) {
+    int r = visit(tb->tb_next, arg);
+    if (r) return r;
+  }
+  return tb->tb_frame ? visit(tb->tb_frame, arg) : 0;
+}
+
+Object* tb_get_next(Object* o, void*) {
+  Object* n = static_cast<TracebackObject*>(o)->tb_next;
+  return new_ref(n ? n : none());
+}
+int tb_set_next(Object* o, Object* v, void*) {
+  if (!v) {
+    errors::set_string(exc_TypeError, "can't delete tb_next attribute");
+    return -1;
+  }
+  if (v == none()) v = nullptr;
+  else if (v->type != &traceback_type) {
+    errors::format(exc_TypeError, "expected traceback object or None, got '%s'", v->type->name);
+    return -1;
+  }
+  for (Object* c = v; c; c = static_cast<TracebackObject*>(c)->tb_next)
+    if (c == o) {
+      errors::set_string(exc_ValueError, "traceback loop detected");
+      return -1;
+    }
+  auto* tb = static_cast<TracebackObject*>(o);
+  Object* old = tb->tb_next;
+  tb->tb_next = static_cast<TracebackObject*>(xnew_ref(v));
+  xdecref(old);
+  return 0;
+}
+Object* tb_get_frame(Object* o, void*) {
+  return new_ref(static_cast<TracebackObject*>(o)->tb_frame);
+}
+Object* tb_get_lasti(Object* o, void*) {
+  return long_from_long(static_cast<TracebackObject*>(o)->tb_lasti);
+}
+Object* tb_get_lineno(Object* o, void*) {
+  return long_from_long(static_cast<TracebackObject*>(o)->tb_lineno);
+}
+
+GetSetDef tb_getsetters[] = {
+    {"tb_next", tb_get_next, tb_set_next, nullptr, nullptr},
+    {"tb_frame", tb_get_frame, nullptr, nullptr, nullptr},
+    {"tb_lasti", tb_get_lasti, nullptr, nullptr, nullptr},
+    {"tb_lineno", tb_get_lineno, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+// --- source lines and carets --------------------------------------------------------------
+
+// linecache.getline for the files tracebacks name (read once, relative to the current
+// directory as CPython resolves a script's relative co_filename).
+const std::vector<std::string>* source_lines(const std::string& filename) {
+  static std::map<std::string, std::vector<std::string>> cache;
+  auto it = cache.find(filename);
+  if (it != cache.end()) return &it->second;
+  std::ifstream in(filename, std::ios::binary);
+  std::vector<std::string> lines;
+  if (in) {
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(line);
+    }
+  }
+  return &(cache[filename] = std::move(lines));
+}
+
+// Character offset of a UTF-8 byte offset in line (_byte_offset_to_character_offset).
+int char_offset(const std::string& line, int byte_offset) {
+  int chars = 0;
+  for (int i = 0; i < byte_offset && i < int(line.size()); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++chars;
+  return chars;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r'; }
+bool is_ident(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The binary operators at bracket depth 0 of an expression, with their precedence.
+struct OpAt {
+  int pos;
+  int len;
+  int prec;  // higher binds tighter
+};
+
+// A light scan of a one-line expression: the depth-0 binary operators, whether something of
+// lower precedence than arithmetic (comparison, boolean operator, conditional, lambda, comma,
+// assignment) appears at depth 0, and string literals skipped.
+bool scan_expression(const std::string& s, std::vector<OpAt>* ops) {
+  int depth = 0;
+  bool expect_operand = true;
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (is_space(c)) {
+      ++i;
+      continue;
+    }
+    if (c == '#') return false;
+    if (c == '\'' || c == '"') {
+      // A string literal (prefixes were consumed as identifiers).
+      char q = c;
+      bool triple = s.compare(i, 3, std::string(3, q)) == 0;
+      size_t j = i + (triple ? 3 : 1);
+      while (j < s.size()) {
+        if (s[j] == '\\') {
+          j += 2;
+          continue;
+        }
+        if (triple ? s.compare(j, 3, std::string(3, q)) == 0 : s[j] == q) break;
+        ++j;
+      }
+      i = j + (triple ? 3 : 1);
+      expect_operand = false;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+      ++i;
+      expect_operand = true;
+      continue;
+    }
+    if (c == ')' || c == ']' || c == '}') {
+      --depth;
+      ++i;
+      expect_operand = false;
+      if (depth < 0) return false;
+      continue;
+    }
+    if (is_ident(c)) {
+      size_t j = i;
+      while (j < s.size() && is_ident(s[j])) ++j;
+      std::string word = s.substr(i, j - i);
+      if (depth == 0 && (word == "and" || word == "or" || word == "not" || word == "if" ||
+                         word == "else" || word == "lambda" || word == "in" || word == "is" ||
+                         word == "for" || word == "await" || word == "yield"))
+        return false;
+      i = j;
+      // A string prefix directly followed by a quote belongs to the literal.
+      expect_operand = false;
+      continue;
+    }
+    if (c == '.' && !expect_operand) {
+      ++i;
+      continue;
+    }
+    // Operators.
+    static const char* const ops3[] = {"**=", "//=", ">>=", "<<=", nullptr};
+    static const char* const ops2[] = {"**", "//", "<<", ">>", "==", "!=", "<=", ">=", ":=",
+                                       "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
+                                       "@=", nullptr};
+    int len = 1;
+    std::string op(1, c);
+    for (const char* const* p = ops3; *p; ++p)
+      if (s.compare(i, 3, *p) == 0) len = 3, op = *p;
+    if (len == 1)
+      for (const char* const* p = ops2; *p; ++p)
+        if (s.compare(i, 2, *p) == 0) len = 2, op = *p;
+    if (depth == 0) {
+      if (op == "==" || op == "!=" || op == "<=" || op == ">=" || op == "<" || op == ">" ||
+          op == "," || op == "=" || op == ":" || op == ":=" || len == 3 ||
+          (len == 2 && op.back() == '=' ) || op == "->")
+        return false;
+      if (!expect_operand) {
+        int prec = -1;
+        if (op == "|") prec = 1;
+        else if (op == "^") prec = 2;
+        else if (op == "&") prec = 3;
+        else if (op == "<<" || op == ">>") prec = 4;
+        else if (op == "+" || op == "-") prec = 5;
+        else if (op == "*" || op == "/" || op == "//" || op == "%" || op == "@") prec = 6;
+        else if (op == "**") prec = 8;
+        if (prec > 0) ops->push_back({int(i), len, prec});
+      }
+    }
+    expect_operand = !(op == ")" || op == "]" || op == "}");
+    i += size_t(len);
+  }
+  return depth == 0;
+}
+
+// _extract_caret_anchors_from_line_segment for one-line segments: [left, right) of the part
+// drawn with '^' (the rest of the segment gets '~'), or false when there are no anchors.
+bool caret_anchors(const std::string& seg, int* left, int* right) {
+  std::vector<OpAt> ops;
+  if (!scan_expression(seg, &ops)) return false;
+  if (!ops.empty()) {
+    // The operator of the outermost BinOp: the lowest precedence, rightmost ('**' leftmost).
+    int best = -1;
+    for (size_t k = 0; k < ops.size(); ++k) {
+      if (best < 0 || ops[k].prec < ops[best].prec ||
+          (ops[k].prec == ops[best].prec && ops[k].prec != 8))
+        best = int(k);
+    }
+    *left = ops[best].pos;
+    *right = ops[best].pos + ops[best].len;
+    // CPython takes a second character only when it is part of the operator.
+    return true;
+  }
+  // Trailing call or subscript: the bracket matching the last character.
+  int end = int(seg.size());
+  while (end > 0 && is_space(seg[end - 1])) --end;
+  if (end == 0) return false;
+  char close = seg[end - 1];
+  if (close != ')' && close != ']') return false;
+  char open = close == ')' ? '(' : '[';
+  int depth = 0;
+  for (int i = end - 1; i >= 0; --i) {
+    char c = seg[i];
+    if (c == ')' || c == ']' || c == '}') ++depth;
+    else if (c == '(' || c == '[' || c == '{') {
+      if (--depth == 0) {
+        if (c != open) return false;
+        int k = i;
+        while (k > 0 && is_space(seg[k - 1])) --k;
+        if (k == 0) return false;  // a parenthesised expression or a display
+        *left = i;
+        *right = end;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The special case of _should_show_carets: `return f(...)` and `x = f(...)` where the call
+// of a plain name is the whole segment get no carets.
+bool is_plain_call_statement(const std::string& stripped, const std::string& seg) {
+  std::string rest;
+  if (stripped.rfind("return ", 0) == 0) {
+    rest = stripped.substr(7);
+  } else {
+    size_t eq = stripped.find('=');
+    if (eq == std::string::npos || eq == 0) return false;
+    if (stripped[eq + 1] == '=' || std::string("!<>=+-*/%&|^@:").find(stripped[eq - 1]) !=
+                                        std::string::npos)
+      return false;
+    rest = stripped.substr(eq + 1);
+  }
+  size_t a = rest.find_first_not_of(" \t");
+  if (a == std::string::npos) return false;
+  rest = rest.substr(a);
+  if (rest != seg) return false;
+  size_t i = 0;
+  while (i < seg.size() && is_ident(seg[i])) ++i;
+  if (i == 0 || i >= seg.size() || seg[i] != '(') return false;
+  int l, r;
+  return caret_anchors(seg, &l, &r) && l == int(i);
+}
+
+}  // namespace
+
+std::string format_carets(const std::string& line, int col, int endcol) {
+  if (col < 0 || endcol < 0 || endcol <= col || endcol > int(line.size())) return "";
+  std::string seg = line.substr(size_t(col), size_t(endcol - col));
+  int left = 0, right = 0;
+  bool anchors = caret_anchors(seg, &left, &right);
+  size_t first = line.find_first_not_of(" \t\f");
+  size_t last = line.find_last_not_of(" \t\f\r\n");
+  std::string stripped = first == std::string::npos ? "" : line.substr(first, last - first + 1);
+  if (is_plain_call_statement(stripped, seg)) return "";
+  bool covers = int(first) >= col && int(last) + 1 <= endcol;
+  if (!anchors && covers) return "";
+  std::string out;
+  for (int i = 0; i < endcol - col; ++i) {
+    if ((static_cast<unsigned char>(seg[size_t(i)]) & 0xC0) == 0x80) continue;
+    out += anchors && (i < left || i >= right) ? '~' : '^';
+  }
+  return out;
+}
+
+int traceback_here(Object* frame) {
+  auto* fo = static_cast<FrameObject*>(frame);
+  Object* exc = errors::get_raised_exception();
+  if (!exc) return 0;
+  Object* prev = exception_get_traceback(exc);
+  auto* tb = static_cast<TracebackObject*>(gc::gc_malloc(sizeof(TracebackObject)));
+  if (!tb) {
+    xdecref(prev);
+    errors::set_raised_exception(exc);
+    return -1;
+  }
+  tb->refcnt = 1;
+  tb->type = &traceback_type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  tb->tb_next = static_cast<TracebackObject*>(prev);  // the reference moves in
+  tb->tb_frame = new_ref(frame);
+  Frame* f = fo->f_frame;
+  tb->tb_lasti = f ? frame_lasti(f) * 2 : -1;
+  tb->tb_lineno = f ? frame_get_line(f) : -1;
+  gc::track(tb);
+  exception_set_traceback(exc, tb);
+  decref(tb);
+  errors::set_raised_exception(exc);
+  return 0;
+}
+
+namespace {
+
+std::string utf8_of(Object* s) {
+  if (!s || !str_check(s)) return "";
+  ssize n = 0;
+  const char* p = str_as_utf8(s, &n);
+  if (!p) {
+    errors::clear();
+    return "";
+  }
+  return std::string(p, size_t(n));
+}
+
+struct FrameLine {
+  std::string filename;
+  int lineno;
+  std::string name;
+  int col = -1, endcol = -1, endline = -1;
+};
+
+void format_tb(Object* tb_obj, std::string* out) {
+  std::vector<FrameLine> lines;
+  for (auto* tb = static_cast<TracebackObject*>(tb_obj); tb; tb = tb->tb_next) {
+    auto* fo = static_cast<FrameObject*>(tb->tb_frame);
+    Frame* f = fo->f_frame;
+    if (!f) continue;
+    CodeObject* co = frame_code(f);
+    FrameLine fl;
+    fl.filename = utf8_of(co->co_filename);
+    fl.name = utf8_of(co->co_name);
+    int line, col, endline, endcol;
+    code_addr2location(co, tb->tb_lasti, &line, &col, &endline, &endcol);
+    fl.lineno = tb->tb_lineno;
+    fl.col = col;
+    fl.endcol = endcol;
+    fl.endline = endline;
+    lines.push_back(fl);
+  }
+  const FrameLine* last = nullptr;
+  int repeat = 0;
+  auto flush_repeat = [&]() {
+    if (repeat > 3) {
+      int more = repeat - 3;
+      *out += "  [Previous line repeated " + std::to_string(more) + " more time" +
+              (more > 1 ? "s" : "") + "]\n";
+    }
+  };
+  for (const FrameLine& fl : lines) {
+    if (last && last->filename == fl.filename && last->lineno == fl.lineno &&
+        last->name == fl.name) {
+      ++repeat;
+      if (repeat > 3) continue;
+    } else {
+      flush_repeat();
+      repeat = 1;
+    }
+    last = &fl;
+    *out += "  File \"" + fl.filename + "\", line " + std::to_string(fl.lineno) + ", in " +
+            fl.name + "\n";
+    const auto* src = source_lines(fl.filename);
+    if (fl.lineno >= 1 && size_t(fl.lineno) <= src->size()) {
+      const std::string& text = (*src)[size_t(fl.lineno - 1)];
+      size_t first = text.find_first_not_of(" \t\f");
+      if (first == std::string::npos) continue;
+      size_t lastc = text.find_last_not_of(" \t\f");
+      *out += "    " + text.substr(first, lastc - first + 1) + "\n";
+      if (fl.endline == fl.lineno && fl.col >= 0) {
+        std::string carets = format_carets(text, fl.col, fl.endcol);
+        if (!carets.empty()) {
+          int indent = char_offset(text, fl.col) - char_offset(text, int(first));
+          *out += "    " + std::string(size_t(indent), ' ') + carets + "\n";
+        }
+      }
+    }
+  }
+  flush_repeat();
+}
+
+// The "Type: message" line (TracebackException.format_exception_only).
+void format_exception_only(Object* exc, std::string* out) {
+  TypeObject* type = exc->type;
+  Ref<> qualname = Ref<>::steal(type_get_qualname(type));
+  Ref<> module = Ref<>::steal(type_get_module(type));
+  errors::clear();
+  std::string stype = utf8_of(qualname.get());
+  std::string smod = module ? utf8_of(module.get()) : "";
+  if (!smod.empty() && smod != "__main__" && smod != "builtins") stype = smod + "." + stype;
+  Ref<> s = Ref<>::steal(object_str(exc));
+  std::string value;
+  if (!s) {
+    errors::clear();
+    value = "<exception str() failed>";
+  } else {
+    value = utf8_of(s.get());
+  }
+  if (value.empty()) *out += stype + "\n";
+  else *out += stype + ": " + value + "\n";
+  // __notes__
+  Object* notes = nullptr;
+  Object* notes_name = str_intern_from_cstr("__notes__");
+  if (object_get_optional_attr(exc, notes_name, &notes) > 0) {
+    if (list_check(notes) || tuple_check(notes)) {
+      Ref<> seq = Ref<>::steal(sequence_tuple(notes));
+      if (seq) {
+        for (ssize i = 0; i < tuple_size(seq.get()); ++i) {
+          Object* n = tuple_item(seq.get(), i);
+          if (str_check(n)) {
+            *out += utf8_of(n) + "\n";
+          } else {
+            Ref<> r = Ref<>::steal(object_repr(n));
+            *out += (r ? utf8_of(r.get()) : std::string("<note str() failed>")) + "\n";
+          }
+        }
+      }
+    } else {
+      Ref<> r = Ref<>::steal(object_repr(notes));
+      *out += (r ? utf8_of(r.get()) : std::string("<__notes__ repr() failed>")) + "\n";
+    }
+    decref(notes);
+  }
+  errors::clear();
+}
+
+void print_chain(Object* exc, std::set<Object*>* seen, std::string* out) {
+  seen->insert(exc);
+  auto* be = static_cast<BaseExceptionObject*>(exc);
+  Object* cause = be->cause;
+  Object* context = be->context;
+  if (cause && cause != none() && exception_check(cause) && !seen->count(cause)) {
+    print_chain(cause, seen, out);
+    *out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (context && context != none() && exception_check(context) && !be->suppress_context &&
+             !seen->count(context)) {
+    print_chain(context, seen, out);
+    *out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  if (be->traceback && be->traceback != none()) {
+    *out += "Traceback (most recent call last):\n";
+    format_tb(be->traceback, out);
+  }
+  format_exception_only(exc, out);
+}
+
+}  // namespace
+
+void print_exception(Object* exc, std::string* out) {
+  std::set<Object*> seen;
+  print_chain(exc, &seen, out);
+}
+
+objects::TypeObject traceback_type = [] {
+  TypeObject t = static_type("traceback", sizeof(TracebackObject), 0, kTpflagsHaveGc);
+  t.dealloc = tb_dealloc;
+  t.getattro = object_generic_getattr;
+  t.traverse = tb_traverse;
+  t.getset = tb_getsetters;
+  return t;
+}();
+
+}  // namespace cppy::vm

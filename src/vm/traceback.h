@@ -1,0 +1,37 @@
+// Traceback objects and the printing of uncaught exceptions: Python/traceback.c,
+// Python/pythonrun.c (PyErr_Display), and the output format of Lib/traceback.py that
+// CPython's sys.excepthook produces (PEP 657 carets included).
+#pragma once
+
+#include <string>
+
+#include "objects/object.h"
+#include "objects/typeobject.h"
+
+namespace cppy::vm {
+
+using objects::Object;
+
+struct TracebackObject : Object {
+  TracebackObject* tb_next;
+  Object* tb_frame;  // FrameObject
+  int tb_lasti;      // byte offset of the instruction
+  int tb_lineno;
+};
+
+extern objects::TypeObject traceback_type;  // PyTraceBack_Type
+
+// PyTraceBack_Here: prepends an entry for frame (a FrameObject) to the traceback of the
+// exception being raised. 0 or -1.
+int traceback_here(Object* frame);
+
+// Writes exc (an exception instance) as CPython's default sys.excepthook does: the chain of
+// causes and contexts, each traceback with its source lines and carets, the exception line.
+void print_exception(Object* exc, std::string* out);
+
+// The carets under a source line for the instruction span [col, endcol) of line (0-based
+// character offsets; the helper of print_exception, exposed for tests). Empty when CPython
+// shows none.
+std::string format_carets(const std::string& line, int col, int endcol);
+
+}  // namespace cppy::vm
