@@ -25,7 +25,7 @@ PYC_DIR = os.path.join(REPO, "tests", "data", "pyc")
 sys.path.insert(0, CASES)
 from run_case import render  # noqa: E402  (the shared rendering of results)
 
-TIMEOUT = 30
+TIMEOUT = 10
 
 
 def cases():
@@ -96,11 +96,12 @@ def main():
     args = ap.parse_args()
     selected = args.case or cases()
     passed, failed, skipped = [], [], []
-    for case in selected:
-        if stale(case):
-            skipped.append(case)
-            continue
-        ok, expected, actual = run(args.cppy, case)
+    fresh = [c for c in selected if not stale(c)]
+    skipped = [c for c in selected if stale(c)]
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda c: run(args.cppy, c), fresh))
+    for case, (ok, expected, actual) in zip(fresh, results):
         (passed if ok else failed).append(case)
         if args.verbose and not ok:
             import difflib
