@@ -28,7 +28,7 @@ else()
   target_include_directories(cppy_ast_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ast)
   target_compile_definitions(cppy_ast_tests PRIVATE
                              CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast")
-  gtest_discover_tests(cppy_ast_tests TEST_PREFIX "ast." DISCOVERY_TIMEOUT 60)
+  cppy_add_gtest(cppy_ast_tests ast)
 endif()
 
 # Symbol-table parity on the standard library (tests/data/ast/symtable_stdlib.tsv, from the

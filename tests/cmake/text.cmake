@@ -14,7 +14,7 @@ else()
   target_link_libraries(cppy_text_tests PRIVATE cppy_core GTest::gtest GTest::gtest_main)
   target_compile_definitions(cppy_text_tests PRIVATE
                              CPPY_TEXT_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data")
-  gtest_discover_tests(cppy_text_tests TEST_PREFIX "text." DISCOVERY_TIMEOUT 60)
+  cppy_add_gtest(cppy_text_tests text)
 endif()
 add_test(NAME text.data_generator
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/textdata/gen_text_data.py --check)
