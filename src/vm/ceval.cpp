@@ -1955,6 +1955,7 @@ dispatch_same:
   TARGET(CALL) {
     SKIP_CACHES(kCacheCall);
     Object** args = sp - oparg;
+    Object** const call_base = args - 2;  // the callable's slot: the stack top after the call
     Object* callable = args[-2];
     Object* self_or_null = args[-1];
     int total = oparg;
@@ -1973,11 +1974,11 @@ dispatch_same:
     if (callable->type == &function_type) {
       // A Python function: its frame continues in this loop.
       auto* func = static_cast<FunctionObject*>(callable);
-      frame->stackpointer = args - 2;
+      frame->stackpointer = call_base;
       Frame* nf = push_and_init(func, nullptr, args, total, nullptr, frame);
       for (int i = 0; i < total; ++i) decref(args[i]);
       decref(callable);
-      sp = args - 2;
+      sp = call_base;
       if (!nf) goto error;
       frame->return_offset = uint16_t(1 + kCacheCall);
       frame->stackpointer = sp;
@@ -1988,7 +1989,7 @@ dispatch_same:
     Object* res = vectorcall(callable, args, size_t(total) | kVectorcallArgumentsOffset, nullptr);
     for (int i = 0; i < total; ++i) decref(args[i]);
     decref(callable);
-    sp = args - 2;
+    sp = call_base;
     if (!res) goto error;
     PUSH(res);
     DISPATCH();
@@ -1997,6 +1998,7 @@ dispatch_same:
     SKIP_CACHES(kCacheCall);
     Object* kwnames = POP();
     Object** args = sp - oparg;
+    Object** const call_base = args - 2;
     Object* callable = args[-2];
     Object* self_or_null = args[-1];
     int total = oparg;
@@ -2019,7 +2021,7 @@ dispatch_same:
       for (int i = 0; i < total; ++i) decref(args[i]);
       decref(callable);
       decref(kwnames);
-      sp = args - 2;
+      sp = call_base;
       if (!nf) goto error;
       frame->return_offset = uint16_t(1 + kCacheCall);
       frame->stackpointer = sp;
@@ -2032,7 +2034,7 @@ dispatch_same:
     for (int i = 0; i < total; ++i) decref(args[i]);
     decref(callable);
     decref(kwnames);
-    sp = args - 2;
+    sp = call_base;
     if (!res) goto error;
     PUSH(res);
     DISPATCH();
@@ -2528,16 +2530,19 @@ error:
 exception_unwind:
   frame->stackpointer = sp;
   {
-  int offset = frame_lasti(frame);
+  // The handler covering the instruction being executed (next_instr is past its opcode);
+  // RERAISE may have pointed instr_ptr back at the original raise, which is the lasti pushed.
+  co = frame_code(frame);
+  int offset = int(next_instr - code_units(co)) - 1;
   int target, depth;
   bool push_lasti;
   sp = frame->stackpointer;
-  if (code_find_exception_handler(frame_code(frame), offset, &target, &depth, &push_lasti)) {
+  if (code_find_exception_handler(co, offset, &target, &depth, &push_lasti)) {
     Object** base = frame_stack_base(frame);
     Object** new_sp = base + depth;
     while (sp > new_sp) xdecref(*--sp);
     if (push_lasti) {
-      Object* lasti = long_from_long(offset);
+      Object* lasti = long_from_long(frame_lasti(frame));
       if (!lasti) goto exit_unwind;
       PUSH(lasti);
     }
@@ -2572,7 +2577,7 @@ exit_unwind: {
   frame = prev;
   ts->current_frame = frame;
   LOAD_FRAME_STATE();
-  next_instr = frame->instr_ptr;
+  next_instr = frame->instr_ptr + 1;
   goto error;
 }
 }
