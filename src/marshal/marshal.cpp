@@ -171,30 +171,28 @@ struct Reader {
     if (n < -0x7fffffffL || n > 0x7fffffffL) return bad_data("long size out of range");
     long size = n < 0 ? -n : n;
     if (!need(size_t(size) * 2)) return nullptr;
-    // Accumulate 15-bit digits from the most significant down.
-    Ref<> result = Ref<>::steal(long_from_long(0));
-    Ref<> shift = Ref<>::steal(long_from_long(kLongShift));
-    if (!result || !shift) return nullptr;
-    for (long i = size - 1; i >= 0; --i) {
+    // The 15-bit digits, least significant first, become a little-endian magnitude.
+    std::vector<unsigned char> bytes(size_t(size) * 2 + 1, 0);
+    size_t bit = 0;
+    for (long i = 0; i < size; ++i, bit += kLongShift) {
       int d = ptr[2 * i] | ptr[2 * i + 1] << 8;
       if (d > 0x7fff) return bad_data("digit out of range in long");
       if (d == 0 && i == size - 1) return bad_data("unnormalized long data");
-      Object* t = number_lshift(result.get(), shift.get());
-      if (!t) return nullptr;
-      result.reset(t);
-      if (d) {
-        Ref<> dv = Ref<>::steal(long_from_long(d));
-        t = number_or(result.get(), dv.get());
-        if (!t) return nullptr;
-        result.reset(t);
-      }
+      for (int b = 0; b < kLongShift; ++b)
+        if (d & (1 << b)) bytes[(bit + size_t(b)) / 8] |= static_cast<unsigned char>(1u << ((bit + size_t(b)) % 8));
     }
     ptr += size * 2;
     if (n < 0) {
-      Object* t = number_negative(result.get());
-      if (!t) return nullptr;
-      result.reset(t);
+      // Two's complement (the top byte is free, so the result reads as negative).
+      unsigned carry = 1;
+      for (unsigned char& b : bytes) {
+        unsigned v = unsigned(static_cast<unsigned char>(~b)) + carry;
+        b = static_cast<unsigned char>(v & 0xff);
+        carry = v >> 8;
+      }
     }
+    Ref<> result = Ref<>::steal(long_from_byte_array(bytes.data(), bytes.size(), true, n < 0));
+    if (!result) return nullptr;
     return ref(result.release(), flag);
   }
 
@@ -630,27 +628,20 @@ struct Writer {
       w_long(x);
       return;
     }
-    // 15-bit digits, least significant first.
-    Ref<> a = Ref<>::steal(number_absolute(v));
-    Ref<> mask = Ref<>::steal(long_from_long(0x7fff));
-    Ref<> shift = Ref<>::steal(long_from_long(kLongShift));
+    // 15-bit digits of the magnitude, least significant first: each 30-bit digit of the
+    // int is two of them (w_PyLong).
+    bool negative = long_sign(v) < 0;
     std::vector<int> digits;
-    while (a && !long_is_zero(a.get())) {
-      Ref<> d = Ref<>::steal(number_and(a.get(), mask.get()));
-      if (!d) {
-        error = true;
-        return;
-      }
-      digits.push_back(int(long_as_long(d.get())));
-      a.reset(number_rshift(a.get(), shift.get()));
+    ssize nd = long_digit_count(v);
+    for (ssize i = 0; i < nd; ++i) {
+      digit d = as_long(v)->ob_digit[i];
+      digits.push_back(int(d & 0x7fff));
+      digits.push_back(int(d >> kLongShift));
     }
-    if (!a) {
-      error = true;
-      return;
-    }
+    while (!digits.empty() && digits.back() == 0) digits.pop_back();
     w_byte(TYPE_LONG | flag);
     long n = long(digits.size());
-    w_long(long_sign(v) < 0 ? -n : n);
+    w_long(negative ? -n : n);
     for (int d : digits) {
       w_byte(d & 0xff);
       w_byte(d >> 8);
@@ -677,7 +668,7 @@ struct Writer {
     }
   }
 
-  void w_sequence(Object* seq, ssize n, Object* const* items) {
+  void w_sequence(ssize n, Object* const* items) {
     for (ssize i = 0; i < n && !error; ++i) write(items[i]);
   }
 
@@ -753,7 +744,7 @@ struct Writer {
         w_byte(TYPE_TUPLE | flag);
         w_size(size_t(n));
       }
-      w_sequence(v, n, tuple_items(v));
+      w_sequence(n, tuple_items(v));
     } else if (list_check_exact(v)) {
       w_byte(TYPE_LIST | flag);
       ssize n = list_size(v);

@@ -392,7 +392,6 @@ Object* coro_await(Object* coro) {
 
 AsyncMethods coro_as_async = {coro_await, nullptr, nullptr, nullptr};
 
-Object* coro_await_method(Object* self, Object*) { return coro_await(self); }
 MethodDef coro_methods[] = {
     {"send", reinterpret_cast<void*>(gen_send), kMethO, nullptr},
     {"throw", reinterpret_cast<void*>(gen_throw), kMethFastcall, nullptr},
@@ -401,6 +400,10 @@ MethodDef coro_methods[] = {
     {nullptr, nullptr, 0, nullptr}};
 
 }  // namespace
+
+GenObject* gen_of_frame(vm::Frame* f) {
+  return reinterpret_cast<GenObject*>(reinterpret_cast<char*>(f) - offsetof(GenObject, gi_iframe));
+}
 
 GenObject* gen_make(Object* func_obj) {
   auto* func = static_cast<FunctionObject*>(func_obj);

@@ -44,10 +44,8 @@ extern TypeObject coro_wrapper_type;  // coroutine_wrapper (__await__ of a corou
 inline bool gen_check_exact(Object* o) { return o->type == &gen_type; }
 inline bool coro_check_exact(Object* o) { return o->type == &coro_type; }
 inline bool async_gen_check_exact(Object* o) { return o->type == &async_gen_type; }
-inline GenObject* gen_of_frame(vm::Frame* f) {
-  return reinterpret_cast<GenObject*>(reinterpret_cast<char*>(f) -
-                                      offsetof(GenObject, gi_iframe));
-}
+// The generator whose embedded frame f is (the frame sits at a fixed offset in the object).
+GenObject* gen_of_frame(vm::Frame* f);
 
 // _Py_MakeCoro: the generator, coroutine or async generator of func's code, with room for
 // its frame (the caller copies the frame in). New reference.

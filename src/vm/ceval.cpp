@@ -65,12 +65,13 @@ thread_local char* c_stack_base = nullptr;
 constexpr size_t kCStackBudget = size_t(6) << 20;
 
 bool c_stack_exhausted() {
-  char probe;
+  // The address of a local marks how deep the C stack is (__builtin_frame_address).
+  char* here = static_cast<char*>(__builtin_frame_address(0));
   if (!c_stack_base) {
-    c_stack_base = &probe;
+    c_stack_base = here;
     return false;
   }
-  return size_t(c_stack_base - &probe) > kCStackBudget;
+  return size_t(c_stack_base - here) > kCStackBudget;
 }
 
 Object* interned(const char* s, Object** cache) {
