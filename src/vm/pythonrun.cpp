@@ -55,10 +55,6 @@ int initialize() {
 int initialize_runtime() {
   static int state = 0;
   if (state) return state > 0 ? 0 : -1;
-  // PYTHONHASHSEED (the configuration owner will pass it through runtime::Config).
-  const char* seed = std::getenv("PYTHONHASHSEED");
-  bool use_seed = seed && *seed && std::strcmp(seed, "random") != 0;
-  hash::init_secret(use_seed, use_seed ? uint32_t(std::strtoul(seed, nullptr, 10)) : 0);
   if (runtime::initialize_objects() < 0 || initialize() < 0) {
     state = -1;
     return -1;
@@ -127,6 +123,12 @@ int print_uncaught() {
 }
 
 int run_pyc_file(const char* path) {
+  // PYTHONHASHSEED, before any string is hashed (the configuration owner will pass it
+  // through runtime::Config). Only the process entry may key the hash: re-keying a running
+  // runtime would strand the hashes already cached in strings.
+  const char* seed = std::getenv("PYTHONHASHSEED");
+  bool use_seed = seed && *seed && std::strcmp(seed, "random") != 0;
+  hash::init_secret(use_seed, use_seed ? uint32_t(std::strtoul(seed, nullptr, 10)) : 0);
   if (initialize_runtime() < 0) {
     std::fprintf(stderr, "Fatal Python error: cannot initialize the runtime\n");
     return 1;
