@@ -48,3 +48,17 @@ add_dependencies(symtable_parity stdlib)
 add_test(NAME ast.symtable_parity
          COMMAND symtable_parity ${CMAKE_BINARY_DIR}/lib/python3.14
                  ${CMAKE_CURRENT_SOURCE_DIR}/data/ast/symtable_stdlib.tsv ${CPPY_SYMTABLE_PARITY_MIN})
+
+# SyntaxError parity past the parser (tests/data/parser/syntax_errors.tsv): the snippets the
+# parser accepts, through future_from_ast and the symbol table. Fails below the figure.
+set(CPPY_FRONT_END_ERRORS_MIN 55)
+list(TRANSFORM CPPY_SYMTABLE_PARITY_SOURCES REPLACE "symtable_parity\\.cpp$" "front_end_errors.cpp"
+     OUTPUT_VARIABLE CPPY_FRONT_END_ERRORS_SOURCES)
+add_executable(front_end_errors ${CPPY_FRONT_END_ERRORS_SOURCES})
+target_link_libraries(front_end_errors PRIVATE cppy_core)
+if(EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp)
+  target_compile_definitions(front_end_errors PRIVATE CPPY_AST_WITH_CORE=1)
+endif()
+add_test(NAME ast.front_end_errors
+         COMMAND front_end_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/parser/syntax_errors.tsv
+                 ${CPPY_FRONT_END_ERRORS_MIN})
