@@ -464,8 +464,103 @@ Int mul(View a, View b) {
   return make(a.sign * b.sign, mag_mul(a.d, a.n, b.d, b.n));
 }
 
+namespace {
+
+// Recursive division (Burnikel and Ziegler's scheme as Lib/_pylong.py writes it, which
+// CPython 3.14 uses for divisors above 300 digits): a 2n-bit by n-bit division is two 3n/2n
+// divisions, each one n-bit division of the top halves plus a correction.
+constexpr ssize kFastDivDigits = 300;       // divisor size where CPython switches to _pylong
+constexpr ssize kFastDivExtraDigits = 150;  // ... when the quotient is at least this long
+constexpr std::uint64_t kDivLimitBits = 4000;  // _DIV_LIMIT: below this, Knuth's algorithm D
+
+void plain_divrem(const Int& a, const Int& b, Int* q, Int* r) {
+  Mag qm, rm;
+  mag_divrem(a.digits(), a.size(), b.digits(), b.size(), &qm, &rm);
+  *q = make(1, std::move(qm));
+  *r = make(1, std::move(rm));
+}
+
+// a mod 2**n for a >= 0.
+Int low_bits(const Int& a, std::uint64_t n) {
+  auto whole = static_cast<ssize>(n / kShift);
+  if (whole >= a.size()) return a;
+  Mag m(a.digits(), a.digits() + whole + 1);
+  m[whole] &= (digit(1) << (n % kShift)) - 1;
+  return make(1, std::move(m));
+}
+
+void div2n1n(const Int& a, const Int& b, std::uint64_t n, Int* q, Int* r);
+
+void div3n2n(const Int& a12, const Int& a3, const Int& b, const Int& b1, const Int& b2,
+             std::uint64_t n, Int* q, Int* r) {
+  if (equal(rshift(a12, n), b1)) {
+    // The quotient digit would be 2**n or more: clamp it, the correction loop fixes it.
+    *q = sub(lshift(Int::from_i64(1), n), Int::from_i64(1));
+    *r = add(sub(a12, lshift(b1, n)), b1);
+  } else {
+    div2n1n(a12, b1, n, q, r);
+  }
+  *r = sub(add(lshift(*r, n), a3), mul(*q, b2));
+  while (r->sign() < 0) {
+    *q = sub(*q, Int::from_i64(1));
+    *r = add(*r, b);
+  }
+}
+
+// a < 2**n * b, b of exactly n bits.
+void div2n1n(const Int& a, const Int& b, std::uint64_t n, Int* q, Int* r) {
+  if (bit_length(a) <= n + kDivLimitBits) {
+    plain_divrem(a, b, q, r);
+    return;
+  }
+  Int aa = a, bb = b;
+  bool pad = n & 1;
+  if (pad) {
+    aa = lshift(aa, 1);
+    bb = lshift(bb, 1);
+    ++n;
+  }
+  std::uint64_t half = n >> 1;
+  Int b1 = rshift(bb, half);
+  Int b2 = low_bits(bb, half);
+  Int q1, q2, rr;
+  div3n2n(rshift(aa, n), low_bits(rshift(aa, half), half), bb, b1, b2, half, &q1, &rr);
+  div3n2n(rr, low_bits(aa, half), bb, b1, b2, half, &q2, &rr);
+  if (pad) rr = rshift(rr, 1);
+  *q = add(lshift(q1, half), q2);
+  *r = std::move(rr);
+}
+
+// _divmod_pos: schoolbook division in base 2**n (n the divisor's bit length), each step a
+// recursive 2n/n division.
+void fast_divmod_pos(const Int& a, const Int& b, Int* q, Int* r) {
+  std::uint64_t n = bit_length(b);
+  std::uint64_t abits = bit_length(a);
+  std::uint64_t count = (abits + n - 1) / n;
+  Int rem, quot;
+  for (std::uint64_t i = count; i-- > 0;) {
+    Int chunk = low_bits(rshift(a, i * n), n);
+    Int qd;
+    div2n1n(add(lshift(rem, n), chunk), b, n, &qd, &rem);
+    quot = add(lshift(quot, n), qd);
+  }
+  *q = std::move(quot);
+  *r = std::move(rem);
+}
+
+}  // namespace
+
 bool divrem(View a, View b, Int* q, Int* r) {
   if (b.sign == 0) return false;
+  if (b.n > kFastDivDigits && a.n - b.n > kFastDivExtraDigits) {
+    Int qq, rr;
+    fast_divmod_pos(abs(a), abs(b), &qq, &rr);
+    if (a.sign * b.sign < 0) qq.negate();
+    if (a.sign < 0) rr.negate();
+    if (q) *q = std::move(qq);
+    if (r) *r = std::move(rr);
+    return true;
+  }
   Mag qm, rm;
   mag_divrem(a.d, a.n, b.d, b.n, q ? &qm : nullptr, &rm);
   if (q) *q = make(a.sign * b.sign, std::move(qm));
@@ -835,7 +930,7 @@ Mag to_base_1e9(View a) {
   return pout;
 }
 
-std::string decimal_string(View a) {
+std::string decimal_string_quadratic(View a) {
   if (a.sign == 0) return "0";
   Mag pout = to_base_1e9(a);
   // The top base-10**9 digit without leading zeros, then nine characters per digit.
@@ -855,6 +950,45 @@ std::string decimal_string(View a) {
     }
     p += kDecimalShift;
   }
+  return s;
+}
+
+// Above this many digits, str() splits the value by powers 10**(kDecChunk * 2**i) with the
+// recursive division, and converts the pieces (CPython 3.14 hands large values to
+// Lib/_pylong.py likewise). The pieces below the top are zero-padded to their full width.
+constexpr ssize kDecSplitDigits = 1000;
+constexpr std::int64_t kDecChunk = 2048;  // decimal digits of the smallest power used
+
+void decimal_dc(const Int& v, std::size_t level, const std::vector<Int>& pow10, bool pad,
+                std::string* out) {
+  if (level == 0) {
+    std::string s = decimal_string_quadratic(v);
+    if (pad) out->append(static_cast<std::size_t>(kDecChunk) - s.size(), '0');
+    *out += s;
+    return;
+  }
+  Int q, r;
+  divrem(v, pow10[level - 1], &q, &r);
+  if (!pad && q.is_zero()) {
+    decimal_dc(r, level - 1, pow10, false, out);
+    return;
+  }
+  decimal_dc(q, level - 1, pow10, pad, out);
+  decimal_dc(r, level - 1, pow10, true, out);
+}
+
+std::string decimal_string(View a) {
+  if (a.n <= kDecSplitDigits) return decimal_string_quadratic(a);
+  Int v = abs(a);
+  // pow10[i] = 10**(kDecChunk * 2**i), up to the first above v.
+  std::vector<Int> pow10;
+  Int p;
+  bigint::pow(Int::from_i64(10), Int::from_i64(kDecChunk), nullptr, &p);
+  pow10.push_back(p);
+  while (compare(pow10.back(), v) <= 0) pow10.push_back(mul(pow10.back(), pow10.back()));
+  std::string s;
+  if (a.sign < 0) s += '-';
+  decimal_dc(v, pow10.size() - 1, pow10, false, &s);
   return s;
 }
 

@@ -120,7 +120,13 @@ Int from_double(double x);
 
 // Text. to_string: base 2..36, lowercase, with a '-' sign and no prefix (long_to_decimal_string
 // for base 10, long_format_binary for powers of two). The int_max_str_digits check is the
-// caller's.
+// caller's (or use to_decimal_string). Values above 1000 digits convert by divide and conquer
+// over the recursive division, as CPython 3.14 does through Lib/_pylong.py; so do decimal
+// strings above 2000 digits in from_string, and divisions by more than 300 digits.
+//
+// Results are std::vector-backed: the caller bounds sizes it cannot afford (CPython raises
+// OverflowError "too many digits in integer" or MemoryError) before asking for them, e.g. the
+// count of lshift or the size of pow's result.
 std::string to_string(View a, int base = 10);
 // PyLong_FromString's grammar on [s, end): whitespace, sign, 0x/0o/0b prefix (base 0 or the
 // matching base), single underscores between digits, trailing whitespace. base is 0 or 2..36

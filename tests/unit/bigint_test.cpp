@@ -197,6 +197,21 @@ TEST(BigInt, DivisionIdentity) {
   }
 }
 
+// Divisors above 300 digits take the recursive division; quotients of every shape.
+TEST(BigInt, RecursiveDivisionIdentity) {
+  std::mt19937_64 rng(4242);
+  for (int i = 0; i < 40; ++i) {
+    Int b = random_int(rng, 2500);
+    if (b.size() <= 300) b = bi::add(bi::lshift(b, 301 * 30), b);
+    Int a = bi::add(bi::mul(b, random_int(rng, 3000)), random_int(rng, 2500));
+    Int q, r;
+    ASSERT_TRUE(bi::divmod(a, b, &q, &r));
+    EXPECT_TRUE(bi::equal(bi::add(bi::mul(q, b), r), a));
+    EXPECT_TRUE(r.is_zero() || r.sign() == b.sign());
+    EXPECT_LT(bi::compare(bi::abs(r), bi::abs(b)), 0);
+  }
+}
+
 TEST(BigInt, KaratsubaAgreesWithSchoolbook) {
   std::mt19937_64 rng(777);
   for (int i = 0; i < 40; ++i) {

@@ -2,6 +2,7 @@
 # per line, integers in hex ("-" prefix for negatives), floats as float.hex().
 import math
 import random
+import sys
 
 rng = random.Random(27182818)
 out = []
@@ -97,6 +98,15 @@ for _ in range(400):
         emit("float", h(a), float(a).hex())
     except OverflowError:
         emit("float", h(a), "OverflowError")
+# Huge values: the divide-and-conquer conversions and the recursive division.
+sys.set_int_max_str_digits(0)
+for bits in (31000, 45000, 70000, 100000):
+    a = (rng.getrandbits(bits) | (1 << (bits - 1))) * rng.choice([1, -1])
+    emit("str", h(a), str(a))
+    bbits = bits // 2 + rng.randint(-2000, 2000)
+    b = (rng.getrandbits(bbits) | (1 << (bbits - 1))) * rng.choice([1, -1])
+    q, r = divmod(a, b)
+    emit("div", h(a), h(b), h(q), h(r))
 # Rounding at the 53-bit boundary: ties, just above and below.
 for _ in range(400):
     m = rng.getrandbits(53) | (1 << 53)
