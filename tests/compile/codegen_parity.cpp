@@ -1,0 +1,231 @@
+// Compiler parity with CPython 3.14.2 on the standard library.
+//
+//   codegen_parity LIBDIR STDLIB_TSV MIN_IDENTICAL [--show N] [--dump FILE] [--ok]
+//
+// Compiles every file listed in STDLIB_TSV (tests/data/parity/stdlib.tsv) as
+// compile(source, path, "exec", dont_inherit=True) would, writes tests/parity/canon.py's
+// code_text (every code object, field by field) and compares its SHA-256 with the third
+// column. Prints "M/N identical" and fails when M is below MIN_IDENTICAL (the committed
+// figure). --dump FILE prints one file's text; --ok lists the identical files.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ast/arena.h"
+#include "compile/compile.h"
+#include "compile/konst.h"
+#include "errors/errors.h"
+#include "objects/unicodeobject.h"
+#include "parser/constants.h"
+#include "parser/pegen.h"
+#include "runtime/pystate.h"
+#include "../tokenizer/sha256.h"
+
+using namespace cppy;
+using compile::CodeData;
+using compile::Konst;
+using compile::KonstKind;
+
+namespace {
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  std::stringstream ss;
+  ss << f.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+std::string str_repr(const std::string& s) {
+  objects::Object* o = objects::str_from_utf8(s.data(), objects::ssize(s.size()));
+  std::string r;
+  if (!o || !parser::constant_repr(o, &r)) {
+    errors::clear();
+    r = "<?>";
+  }
+  objects::xdecref(o);
+  return r;
+}
+
+std::string names_repr(const std::vector<std::string>& v) {
+  std::string s = "(";
+  for (size_t i = 0; i < v.size(); i++) {
+    if (i) s += ", ";
+    s += str_repr(v[i]);
+  }
+  if (v.size() == 1) s += ",";
+  return s + ")";
+}
+
+std::string hex(const std::string& b) {
+  static const char* d = "0123456789abcdef";
+  std::string s;
+  for (unsigned char ch : b) {
+    s.push_back(d[ch >> 4]);
+    s.push_back(d[ch & 15]);
+  }
+  return s;
+}
+
+// canon._const.
+std::string konst_text(const Konst* k) {
+  switch (k->kind) {
+    case KonstKind::Code: return "<code " + k->code->qualname + ">";
+    case KonstKind::FrozenSet: {
+      std::vector<std::string> items;
+      for (const Konst* i : k->items) items.push_back(konst_text(i));
+      std::sort(items.begin(), items.end());
+      std::string s = "frozenset({";
+      for (size_t i = 0; i < items.size(); i++) s += (i ? ", " : "") + items[i];
+      return s + "})";
+    }
+    case KonstKind::Tuple: {
+      std::string s = "(";
+      for (size_t i = 0; i < k->items.size(); i++) s += (i ? ", " : "") + konst_text(k->items[i]);
+      if (k->items.size() == 1) s += ",";
+      return s + ")";
+    }
+    default:
+      return std::string(compile::konst_type_name(k)) + ":" + compile::konst_repr(k);
+  }
+}
+
+// canon._code.
+void code_text(const CodeData& co, std::vector<std::string>* out, int depth) {
+  std::string pad(size_t(depth) * 2, ' ');
+  out->push_back(pad + "code " + co.qualname);
+  auto field = [&](const char* name, const std::string& v) {
+    out->push_back(pad + "  " + name + "=" + v);
+  };
+  field("co_name", str_repr(co.name));
+  field("co_filename", str_repr(co.filename));
+  field("co_firstlineno", std::to_string(co.a.firstlineno));
+  field("co_flags", std::to_string(co.a.flags));
+  field("co_argcount", std::to_string(co.a.argcount));
+  field("co_posonlyargcount", std::to_string(co.a.posonlyargcount));
+  field("co_kwonlyargcount", std::to_string(co.a.kwonlyargcount));
+  field("co_nlocals", std::to_string(co.nlocals()));
+  field("co_stacksize", std::to_string(co.a.stacksize));
+  field("co_names", names_repr(co.names));
+  field("co_varnames", names_repr(co.varnames()));
+  field("co_cellvars", names_repr(co.cellvars()));
+  field("co_freevars", names_repr(co.freevars()));
+  field("co_code", hex(co.a.code));
+  field("co_linetable", hex(co.a.linetable));
+  field("co_exceptiontable", hex(co.a.exceptiontable));
+  std::string consts;
+  for (size_t i = 0; i < co.consts.size(); i++) {
+    if (i) consts += ", ";
+    consts += konst_text(co.consts[i]);
+  }
+  field("co_consts", "[" + consts + "]");
+  for (const Konst* k : co.consts) {
+    if (k->kind == KonstKind::Code) code_text(*k->code, out, depth + 1);
+  }
+}
+
+std::string compile_text(const std::string& source, const std::string& rel, bool* is_error) {
+  ast::Arena arena;
+  parser::ParseOptions options;
+  parser::ParseResult r = parser::parse_string(source, rel, options, &arena);
+  *is_error = true;
+  if (!r.mod) return "error:" + r.error.type + " " + r.error.message;
+  compile::CompileResult cr = compile::compile_ast(r.mod, rel, 0, 0, &arena);
+  errors::clear();
+  if (!cr.code) return "error:" + cr.failure.type + " " + cr.failure.message;
+  *is_error = false;
+  std::vector<std::string> lines;
+  code_text(*cr.code, &lines, 0);
+  std::string out;
+  for (size_t i = 0; i < lines.size(); i++) {
+    if (i) out += "\n";
+    out += lines[i];
+  }
+  return out;
+}
+
+// The object model (types, the thread state) before anything is compiled.
+void init_runtime() {
+#ifdef CPPY_CODEGEN_WITH_CORE
+  runtime::initialize_objects();
+#else
+  static runtime::ThreadState ts;
+  if (!runtime::thread_state()) runtime::set_thread_state(&ts);
+  objects::str_init();
+#endif
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  init_runtime();
+  if (argc < 4) {
+    std::cerr << "usage: codegen_parity LIBDIR STDLIB_TSV MIN_IDENTICAL [--show N] [--dump FILE] "
+                 "[--ok]\n";
+    return 2;
+  }
+  std::string libdir = argv[1];
+  int min_identical = std::atoi(argv[3]);
+  int show = 0;
+  bool list_ok = false;
+  for (int i = 4; i < argc; i++) {
+    std::string a = argv[i];
+    if (a == "--ok") list_ok = true;
+    if (a == "--show" && i + 1 < argc) show = std::atoi(argv[i + 1]);
+    if (a == "--dump" && i + 1 < argc) {
+      std::string src;
+      if (!read_file(libdir + "/" + argv[i + 1], &src)) return 2;
+      bool err;
+      std::cout << compile_text(src, argv[i + 1], &err) << "\n";
+      return 0;
+    }
+  }
+  std::ifstream tsv(argv[2]);
+  if (!tsv) {
+    std::cerr << "cannot read " << argv[2] << "\n";
+    return 2;
+  }
+  std::string line;
+  int total = 0, identical = 0;
+  while (std::getline(tsv, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t t1 = line.find('\t');
+    size_t t2 = line.find('\t', t1 + 1);
+    std::string rel = line.substr(0, t1);
+    std::string expected = line.substr(t2 + 1);
+    total++;
+    std::string src;
+    if (!read_file(libdir + "/" + rel, &src)) {
+      if (show-- > 0) std::cerr << rel << ": missing\n";
+      continue;
+    }
+    bool is_error = false;
+    std::string text = compile_text(src, rel, &is_error);
+    bool same;
+    if (expected.rfind("error:", 0) == 0) {
+      same = is_error && text.rfind(expected, 0) == 0;
+    } else {
+      tests::Sha256 h;
+      h.update(text);
+      same = !is_error && h.hexdigest() == expected;
+    }
+    if (same) {
+      identical++;
+      if (list_ok) std::cout << "ok " << rel << "\n";
+    } else if (show-- > 0) {
+      std::cerr << rel << ": " << (is_error ? text : "digest differs") << "\n";
+    }
+  }
+  std::cout << identical << "/" << total << " identical\n";
+  if (identical < min_identical) {
+    std::cerr << "below the committed figure " << min_identical << "\n";
+    return 1;
+  }
+  return 0;
+}
