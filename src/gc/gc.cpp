@@ -9,11 +9,14 @@
 #include "gc/gc.h"
 
 #include <cstdlib>
+#include <unordered_set>
 #include <vector>
 
 #include "errors/errors.h"
 #include "objects/listobject.h"
 #include "objects/typeobject.h"
+#include "objects/abstract.h"
+#include "objects/weakrefobject.h"
 
 namespace cppy::gc {
 
@@ -162,6 +165,43 @@ void relink(const std::vector<GCHead*>& nodes, GCHead* list) {
   }
 }
 
+// handle_weakrefs: before any finalizer runs, every weak reference to an unreachable object
+// is cleared, and so is every unreachable weak reference itself (its callback must not run:
+// it may refer to the garbage). Callbacks run only for cleared references that are not
+// garbage themselves, in the order the unreachable objects and their lists are walked. The
+// result counts the reachable weak references that their callback's completion freed.
+ssize handle_weakrefs(const std::vector<GCHead*>& unreachable) {
+  std::unordered_set<GCHead*> doomed(unreachable.begin(), unreachable.end());
+  std::vector<objects::WeakReference*> to_call;
+  for (GCHead* g : unreachable) {
+    Object* op = object_of(g);
+    if (objects::weakref_check(op)) objects::weakref_clear_ref(static_cast<objects::WeakReference*>(op));
+    objects::WeakReference** list = objects::weakref_list_ptr(op);
+    if (!list) continue;
+    while (objects::WeakReference* wr = *list) {
+      objects::weakref_clear_ref(wr);
+      if (wr->wr_callback == nullptr) continue;
+      if (doomed.count(head_of(wr))) continue;
+      objects::incref(wr);
+      to_call.push_back(wr);
+    }
+  }
+  ssize freed = 0;
+  for (objects::WeakReference* wr : to_call) {
+    Object* callback = wr->wr_callback;
+    if (callback) {
+      Object* res = objects::object_call_one_arg(callback, wr);
+      if (!res)
+        errors::format_unraisable("Exception ignored while calling weakref callback %R", callback);
+      else
+        objects::decref(res);
+    }
+    if (wr->refcnt == 1) ++freed;
+    objects::decref(wr);
+  }
+  return freed;
+}
+
 ssize collect_generation(int generation) {
   State& st = state();
   st.collecting = true;
@@ -192,6 +232,7 @@ ssize collect_generation(int generation) {
   list_init(&unreach_list);
   relink(unreachable, &unreach_list);
   ssize found = ssize(unreachable.size());
+  found += handle_weakrefs(unreachable);
 
   // finalize_garbage: every unreachable object with tp_finalize not yet run gets it once.
   // The list is walked through a snapshot because finalizers may untrack or free objects.

@@ -1,6 +1,7 @@
 // Code objects: Objects/codeobject.c (construction and validation, the location table of
 // PEP 626/657, the exception table, the Python-level attributes, co_lines, co_positions,
 // replace).
+#include "objects/weakrefobject.h"
 #include "objects/codeobject.h"
 
 #include <cstddef>
@@ -186,9 +187,7 @@ int code_validate(const CodeConstructor& con) {
 
 void code_dealloc(Object* o) {
   auto* co = static_cast<CodeObject*>(o);
-  if (co->co_weakreflist) {
-    // Weak references are cleared by the gc owner's weakref support once it exists.
-  }
+  if (co->co_weakreflist) object_clear_weakrefs(o);
   xdecref(co->co_consts);
   xdecref(co->co_names);
   xdecref(co->co_exceptiontable);

@@ -1,4 +1,5 @@
 // Module objects: Objects/moduleobject.c (the part that needs no import machinery).
+#include "objects/weakrefobject.h"
 #include "objects/moduleobject.h"
 
 #include "errors/errors.h"
@@ -44,6 +45,7 @@ Object* new_module_notrack(TypeObject* type) {
 
 void module_dealloc(Object* o) {
   gc::untrack(o);
+  if (mo(o)->md_weaklist) object_clear_weakrefs(o);
   xdecref(mo(o)->md_dict);
   xdecref(mo(o)->md_name);
   o->type->free(o);

@@ -1,6 +1,7 @@
 // set and frozenset: Objects/setobject.c (CPython 3.14). The table, LINEAR_PROBES, the
 // perturbation, the fill/resize thresholds, dummy reuse and the table-copying fast paths of
 // set_merge are CPython's, so iteration orders agree.
+#include "objects/weakrefobject.h"
 #include "objects/setobject.h"
 
 #include <cstring>
@@ -400,6 +401,7 @@ void set_dealloc(Object* self) {
   SetObject* so = so_(self);
   ssize used = so->used;
   gc::untrack(self);
+  if (so->weakreflist) object_clear_weakrefs(self);
   for (SetEntry* entry = so->table; used > 0; ++entry) {
     if (entry->key && entry->key != dummy) {
       --used;

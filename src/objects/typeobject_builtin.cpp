@@ -17,6 +17,7 @@
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject_internal.h"
+#include "objects/weakrefobject.h"
 
 namespace cppy::objects {
 
@@ -333,12 +334,14 @@ void subtype_dealloc(Object* self) {
       return;
     }
   }
-  // Clear the slots and dicts the heap types of the chain added.
   TypeObject* base = type;
-  while (base->dealloc == subtype_dealloc) {
-    if (base->members) clear_slots(base, self);
-    base = base->base;
-  }
+  while (base->dealloc == subtype_dealloc) base = base->base;
+  // A weakref list added by a heap type of the chain is cleared (callbacks run) before the
+  // slots and the instance dict, after the finalizer, as CPython's subtype_dealloc does.
+  if (type->weaklistoffset && !base->weaklistoffset) object_clear_weakrefs(self);
+  // Clear the slots and dicts the heap types of the chain added.
+  for (TypeObject* t = type; t->dealloc == subtype_dealloc; t = t->base)
+    if (t->members) clear_slots(t, self);
   if (type->dictoffset && !base->dictoffset) {
     Object** dictptr = object_dict_ptr(self);
     if (dictptr && *dictptr) clear(*dictptr);
@@ -392,7 +395,12 @@ Object* subtype_dict(Object* obj, void* context) { return object_generic_get_dic
 int subtype_setdict(Object* obj, Object* value, void* context) {
   return object_generic_set_dict(obj, value, context);
 }
-Object* subtype_getweakref(Object*, void*) { return return_none(); }
+// subtype_getweakref: the head of the instance's weak reference list, or None.
+Object* subtype_getweakref(Object* obj, void*) {
+  WeakReference** list = weakref_list_ptr(obj);
+  if (!list || !*list) return return_none();
+  return new_ref<Object>(*list);
+}
 
 GetSetDef subtype_getsets_full[] = {
     {"__dict__", subtype_dict, subtype_setdict, "dictionary for instance variables", nullptr},
@@ -508,6 +516,7 @@ int type_setattro(Object* self, Object* name, Object* value) {
 void type_dealloc(Object* self) {
   TypeObject* type = as_type(self);
   gc::untrack(self);
+  if (type->weaklist) object_clear_weakrefs(self);
   // type_dealloc_common: a failed type_new frees the type with its error pending.
   Object* saved = errors::get_raised_exception();
   type_modified(type);

@@ -18,6 +18,7 @@
 #include "objects/tupleobject.h"
 #include "objects/typeobject.h"
 #include "objects/typeobject_internal.h"
+#include "objects/weakrefobject.h"
 #include "runtime/pystate.h"
 
 namespace cppy::objects {
@@ -58,6 +59,7 @@ int initialize_objects() {
   };
   for (TypeObject* t : types)
     if (type_ready(t) < 0) return -1;
+  if (init_weakref_types() < 0) return -1;
   if (init_exceptions() < 0) return -1;
   initialized = true;
   return 0;
