@@ -1672,6 +1672,9 @@ int optimize_load_fast(cfg_builder* g) {
       assert(opcode != EXTENDED_ARG);
       switch (opcode) {
         // Loads and stores of locals.
+        case DELETE_FAST:
+          kill_local(instr_flags, refs, oparg);
+          break;
         case LOAD_FAST:
           refs.push_back(Ref{i, oparg});
           break;

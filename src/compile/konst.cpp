@@ -4,6 +4,7 @@
 #include "compile/konst.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <cstring>
 
@@ -365,28 +366,108 @@ FoldResult UnitConsts::binary_op(Const left, int nb_op, Const right) {
     }
     return FoldResult{f_->from_new_object(objects::float_from_double(r)), false};
   }
-  if (a->kind == KonstKind::Str && b->kind == KonstKind::Str && nb_op == NB_ADD) {
-    return FoldResult{f_->str(str_utf8(a->obj) + str_utf8(b->obj)), false};
-  }
-  if (a->kind == KonstKind::Str && isint(b) && nb_op == NB_MULTIPLY) {
-    int64_t n = 0;
-    if (!bigint::Int::from_view(view_of(b->obj)).to_i64(&n)) return none;
-    std::string s = str_utf8(a->obj), out;
-    for (int64_t i = 0; i < n; i++) out += s;
-    return FoldResult{f_->str(out), false};
-  }
-  if (a->kind == KonstKind::Tuple && b->kind == KonstKind::Tuple && nb_op == NB_ADD) {
+  // Sequences (str, bytes, tuple): concatenation, repetition, indexing and slicing.
+  auto is_seq = [](const Konst* k) {
+    return k->kind == KonstKind::Str || k->kind == KonstKind::Bytes || k->kind == KonstKind::Tuple;
+  };
+  if (nb_op == NB_ADD && is_seq(a) && a->kind == b->kind) {
+    if (a->kind == KonstKind::Str) return FoldResult{f_->str(str_utf8(a->obj) + str_utf8(b->obj)), false};
+    if (a->kind == KonstKind::Bytes) {
+      std::string r = parser::bytes_contents(a->obj) + parser::bytes_contents(b->obj);
+      return FoldResult{f_->from_new_object(parser::const_bytes(r.data(), r.size())), false};
+    }
     std::vector<const Konst*> v = a->items;
     v.insert(v.end(), b->items.begin(), b->items.end());
     return FoldResult{f_->tuple(std::move(v)), false};
   }
-  if (a->kind == KonstKind::Tuple && isint(b) && nb_op == NB_SUBSCR) {
+  if (nb_op == NB_MULTIPLY && ((is_seq(a) && isint(b)) || (isint(a) && is_seq(b)))) {
+    const Konst* seq = is_seq(a) ? a : b;
+    const Konst* cnt = is_seq(a) ? b : a;
     int64_t n = 0;
-    if (!bigint::Int::from_view(view_of(b->obj)).to_i64(&n)) return none;
-    int64_t size = int64_t(a->items.size());
-    if (n < 0) n += size;
-    if (n < 0 || n >= size) return none;
-    return FoldResult{a->items[size_t(n)], false};
+    if (!bigint::Int::from_view(view_of(cnt->obj)).to_i64(&n)) return none;
+    if (n < 0) n = 0;
+    if (seq->kind == KonstKind::Tuple) {
+      std::vector<const Konst*> v;
+      for (int64_t i = 0; i < n; i++) v.insert(v.end(), seq->items.begin(), seq->items.end());
+      return FoldResult{f_->tuple(std::move(v)), false};
+    }
+    std::string s = seq->kind == KonstKind::Str ? str_utf8(seq->obj) : parser::bytes_contents(seq->obj);
+    std::string out;
+    for (int64_t i = 0; i < n; i++) out += s;
+    if (seq->kind == KonstKind::Str) return FoldResult{f_->str(out), false};
+    return FoldResult{f_->from_new_object(parser::const_bytes(out.data(), out.size())), false};
+  }
+  if (nb_op == NB_SUBSCR && is_seq(a) && (isint(b) || b->kind == KonstKind::Slice)) {
+    // The elements: code points of a str, bytes of a bytes, items of a tuple.
+    std::vector<std::string> cps;
+    std::string bytes;
+    int64_t size;
+    if (a->kind == KonstKind::Str) {
+      std::string s = str_utf8(a->obj);
+      for (size_t i = 0; i < s.size();) {
+        size_t j = i + 1;
+        while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) j++;
+        cps.push_back(s.substr(i, j - i));
+        i = j;
+      }
+      size = int64_t(cps.size());
+    } else if (a->kind == KonstKind::Bytes) {
+      bytes = parser::bytes_contents(a->obj);
+      size = int64_t(bytes.size());
+    } else {
+      size = int64_t(a->items.size());
+    }
+    if (isint(b)) {
+      int64_t n = 0;
+      if (!bigint::Int::from_view(view_of(b->obj)).to_i64(&n)) return none;
+      if (n < 0) n += size;
+      if (n < 0 || n >= size) return none;
+      if (a->kind == KonstKind::Str) return FoldResult{f_->str(cps[size_t(n)]), false};
+      if (a->kind == KonstKind::Bytes) return FoldResult{f_->integer(static_cast<unsigned char>(bytes[size_t(n)])), false};
+      return FoldResult{a->items[size_t(n)], false};
+    }
+    // PySlice_Unpack / PySlice_AdjustIndices with int or None bounds.
+    int64_t bounds[3];
+    bool present[3];
+    for (int i = 0; i < 3; i++) {
+      const Konst* x = b->items[size_t(i)];
+      present[i] = x->kind != KonstKind::None;
+      if (present[i] && !isint(x)) return none;
+      if (present[i] && !bigint::Int::from_view(view_of(x->obj)).to_i64(&bounds[i])) return none;
+    }
+    int64_t step = present[2] ? bounds[2] : 1;
+    if (step == 0) return none;
+    int64_t start = present[0] ? bounds[0] : (step < 0 ? INT64_MAX : 0);
+    int64_t stop = present[1] ? bounds[1] : (step < 0 ? INT64_MIN : INT64_MAX);
+    auto adjust = [&](int64_t& v) {
+      if (v < 0) {
+        v += size;
+        if (v < 0) v = step < 0 ? -1 : 0;
+      } else if (v >= size) {
+        v = step < 0 ? size - 1 : size;
+      }
+    };
+    adjust(start);
+    adjust(stop);
+    std::vector<int64_t> idx;
+    if (step > 0) {
+      for (int64_t i = start; i < stop; i += step) idx.push_back(i);
+    } else {
+      for (int64_t i = start; i > stop; i += step) idx.push_back(i);
+    }
+    if (a->kind == KonstKind::Str) {
+      std::string out;
+      for (int64_t i : idx) out += cps[size_t(i)];
+      return FoldResult{f_->str(out), false};
+    }
+    if (a->kind == KonstKind::Bytes) {
+      std::string out;
+      for (int64_t i : idx) out += bytes[size_t(i)];
+      return FoldResult{f_->from_new_object(parser::const_bytes(out.data(), out.size())), false};
+    }
+    std::vector<const Konst*> v;
+    for (int64_t i : idx) v.push_back(a->items[size_t(i)]);
+    return FoldResult{f_->tuple(std::move(v)), false};
   }
   return none;
 }
