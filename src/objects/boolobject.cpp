@@ -1,7 +1,11 @@
 // bool: Objects/boolobject.c.
 #include "objects/boolobject.h"
 
+#include "errors/errors.h"
+#include "objects/abstract.h"
+#include "objects/clinic_args.h"
 #include "objects/text_support.h"
+#include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 
 namespace cppy::objects {
@@ -37,6 +41,41 @@ Object* bool_and(Object* a, Object* b) { return bool_logic(a, b, 0); }
 Object* bool_or(Object* a, Object* b) { return bool_logic(a, b, 1); }
 Object* bool_xor(Object* a, Object* b) { return bool_logic(a, b, 2); }
 
+// bool_invert: deprecated since 3.12, then int's ~.
+Object* bool_invert(Object* v) {
+  if (errors::warn_ex(exc_DeprecationWarning,
+                      "Bitwise inversion '~' on bool is deprecated and will be removed in "
+                      "Python 3.16. This returns the bitwise inversion of the underlying int "
+                      "object and is usually not what you expect from negating a bool. Use the "
+                      "'not' operator for boolean negation or ~int(x) if you really want the "
+                      "bitwise inversion of the underlying int.",
+                      1) < 0)
+    return nullptr;
+  return long_type.as_number->invert(v);
+}
+
+// bool_new: bool(x=False, /).
+Object* bool_new(TypeObject*, Object* args, Object* kwargs) {
+  if (!no_keywords("bool", kwargs)) return nullptr;
+  ssize n = tuple_size(args);
+  if (!check_positional("bool", n, 0, 1)) return nullptr;
+  if (n == 0) return bool_from_bool(false);
+  int ok = object_is_true(tuple_item(args, 0));
+  if (ok < 0) return nullptr;
+  return bool_from_bool(ok);
+}
+
+// bool_vectorcall.
+Object* bool_vectorcall(Object*, Object* const* args, size_t nargsf, Object* kwnames) {
+  if (!no_kwnames("bool", kwnames)) return nullptr;
+  ssize n = vectorcall_nargs(nargsf);
+  if (!check_positional("bool", n, 0, 1)) return nullptr;
+  if (n == 0) return bool_from_bool(false);
+  int ok = object_is_true(args[0]);
+  if (ok < 0) return nullptr;
+  return bool_from_bool(ok);
+}
+
 NumberMethods g_bool_as_number = {};
 
 const char kBoolDoc[] =
@@ -49,6 +88,7 @@ struct BoolTypeInit {
     g_bool_as_number.and_ = bool_and;
     g_bool_as_number.or_ = bool_or;
     g_bool_as_number.xor_ = bool_xor;
+    g_bool_as_number.invert = bool_invert;
     TypeObject& t = bool_type;
     t.refcnt = kImmortalRefcnt;
     t.type = &Type_Type;
@@ -60,6 +100,8 @@ struct BoolTypeInit {
     t.flags = kTpflagsDefault | kTpflagsLongSubclass | kTpflagsMatchSelf;
     t.doc = kBoolDoc;
     t.base = &long_type;
+    t.new_ = bool_new;
+    t.vectorcall = bool_vectorcall;
   }
 } g_bool_type_init;
 

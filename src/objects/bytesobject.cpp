@@ -247,6 +247,8 @@ Object* bytes_concat(Object* a, Object* b) {
   return r;
 }
 
+void bytes_fill_type_methods(TypeObject* t);
+
 TypeObject bytes_type = [] {
   TypeObject t = static_type("bytes", sizeof(BytesObject) - 1, 1,
                              kTpflagsBasetype | kTpflagsBytesSubclass | kTpflagsMatchSelf);
@@ -258,7 +260,18 @@ TypeObject bytes_type = [] {
   t.hash = bytes_hash_slot;
   t.getattro = object_generic_getattr;
   t.richcompare = bytes_richcompare;
-  t.doc = "bytes(iterable_of_ints) -> bytes\n";
+  t.doc =
+      "bytes(iterable_of_ints) -> bytes\n"
+      "bytes(string, encoding[, errors]) -> bytes\n"
+      "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
+      "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
+      "bytes() -> empty bytes object\n\n"
+      "Construct an immutable array of bytes from:\n"
+      "  - an iterable yielding integers in range(256)\n"
+      "  - a text string encoded using the specified encoding\n"
+      "  - any object implementing the buffer API.\n"
+      "  - an integer";
+  bytes_fill_type_methods(&t);
   return t;
 }();
 

@@ -1,5 +1,6 @@
 // float: Objects/floatobject.c.
 #include "objects/floatobject.h"
+#include "objects/complexobject.h"
 
 #include <cerrno>
 #include <cfloat>
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "gc/gc.h"
 #include "hash/hash.h"
 #include "objects/longobject.h"
 #include "objects/text_support.h"
@@ -23,7 +25,12 @@ TypeObject float_type{};
 
 namespace {
 
-void float_dealloc(Object* o) { std::free(o); }
+void float_dealloc(Object* o) {
+  if (o->type == &float_type || !o->type->free)
+    gc::object_free(o);
+  else
+    o->type->free(o);
+}
 
 // CONVERT_TO_DOUBLE: floats and ints; 1 ok, 0 not a number we handle (NotImplemented),
 // -1 error (an int too large for a float).
@@ -153,9 +160,7 @@ Object* float_pow(Object* v, Object* w, Object* z) {
   if (iv < 0.0) {
     if (iw != std::floor(iw)) {
       // A negative base to a fractional power gives a complex result (complex_pow).
-      errors::set_string(exc_ValueError,
-                         "negative number cannot be raised to a fractional power");
-      return nullptr;
+      return complex_number_power(v, w, z);
     }
     iv = -iv;
     negate = std::fmod(std::fabs(iw), 2.0) == 1.0;
@@ -188,6 +193,12 @@ Object* float_trunc(Object* v) { return long_from_double(float_value(v)); }
 
 NumberMethods g_float_as_number = {};
 
+}  // namespace
+
+void float_fill_type_methods(TypeObject* t, NumberMethods* nm);
+
+namespace {
+
 struct FloatTypeInit {
   FloatTypeInit() {
     NumberMethods& n = g_float_as_number;
@@ -217,13 +228,14 @@ struct FloatTypeInit {
     t.doc = "Convert a string or number to a floating-point number, if possible.";
     t.richcompare = float_richcompare;
     t.base = &BaseObject_Type;
+    float_fill_type_methods(&t, &n);
   }
 } g_float_type_init;
 
 }  // namespace
 
 Object* float_from_double(double v) {
-  auto* f = static_cast<FloatObject*>(std::malloc(sizeof(FloatObject)));
+  auto* f = static_cast<FloatObject*>(gc::object_malloc(sizeof(FloatObject)));
   if (!f) return errors::no_memory();
   f->refcnt = 1;
   f->type = &float_type;

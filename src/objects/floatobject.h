@@ -22,6 +22,8 @@ Object* float_from_double(double v);  // PyFloat_FromDouble
 double float_as_double(Object* o);
 // PyFloat_FromString for a str: ValueError "could not convert string to float: %R".
 Object* float_from_string(Object* s);
+// PyNumber_Float: float(o) for o not a str (__float__, __index__, float subclasses, bytes).
+Object* float_from_object(Object* o);
 
 Object* float_repr(Object* o);
 hash_t float_hash(Object* o);

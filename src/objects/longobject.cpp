@@ -9,6 +9,7 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "gc/gc.h"
 #include "hash/hash.h"
 #include "objects/text_support.h"
 #include "objects/unicodeobject.h"
@@ -23,11 +24,16 @@ constexpr size_t kLongHeader = kLongHeaderSize;
 
 LongObject* g_small_ints[kSmallNegInts + kSmallPosInts] = {};
 
-void long_dealloc(Object* o) { std::free(o); }
+void long_dealloc(Object* o) {
+  if (o->type == &long_type || !o->type->free)
+    gc::object_free(o);
+  else
+    o->type->free(o);
+}
 
 LongObject* alloc_long(ssize ndigits) {
   size_t n = static_cast<size_t>(ndigits < 1 ? 1 : ndigits);
-  auto* v = static_cast<LongObject*>(std::malloc(kLongHeader + n * sizeof(digit)));
+  auto* v = static_cast<LongObject*>(gc::object_malloc(kLongHeader + n * sizeof(digit)));
   if (!v) return nullptr;
   v->refcnt = 1;
   v->type = &long_type;
@@ -451,6 +457,27 @@ namespace {
 
 NumberMethods g_long_as_number = {};
 
+}  // namespace
+
+void long_fill_number_methods(NumberMethods* nm);
+void long_fill_type_methods(TypeObject* t);
+
+namespace {
+
+const char kLongDoc[] =
+    "int([x]) -> integer\n"
+    "int(x, base=10) -> integer\n\n"
+    "Convert a number or string to an integer, or return 0 if no arguments\n"
+    "are given.  If x is a number, return x.__int__().  For floating-point\n"
+    "numbers, this truncates towards zero.\n\n"
+    "If x is not a number or if base is given, then x must be a string,\n"
+    "bytes, or bytearray instance representing an integer literal in the\n"
+    "given base.  The literal can be preceded by '+' or '-' and be surrounded\n"
+    "by whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\n"
+    "Base 0 means to interpret the base from the string as an integer literal.\n"
+    ">>> int('0b100', base=0)\n"
+    "4";
+
 struct LongTypeInit {
   LongTypeInit() {
     TypeObject& t = long_type;
@@ -466,6 +493,9 @@ struct LongTypeInit {
     t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsLongSubclass | kTpflagsMatchSelf;
     t.richcompare = long_richcompare;
     t.base = &BaseObject_Type;
+    t.doc = kLongDoc;
+    long_fill_number_methods(&g_long_as_number);
+    long_fill_type_methods(&t);
     init_small_ints();
   }
 } g_long_type_init;

@@ -13,6 +13,11 @@
 
 namespace cppy::objects {
 
+namespace bigint {
+struct View;
+class Int;
+}  // namespace bigint
+
 using digit = uint32_t;
 inline constexpr int kLongShift = 30;                   // PyLong_SHIFT
 inline constexpr digit kLongMask = (digit(1) << kLongShift) - 1;
@@ -117,5 +122,38 @@ Object* long_from_mantissa_shift(long long m, int shift);
 
 // Small ints (borrowed, immortal): -5 <= v <= 256.
 Object* long_small(int v);
+
+// The digit library's view of an int's digits, and an int object from a digit value.
+bigint::View long_view(Object* o);
+Object* long_from_int(const bigint::Int& v);
+
+// int's number slots (long_as_number), for the interpreter's fast paths: NotImplemented
+// unless both operands are ints.
+Object* long_add(Object* a, Object* b);
+Object* long_sub(Object* a, Object* b);
+Object* long_mul(Object* a, Object* b);
+Object* long_floor_div(Object* a, Object* b);
+Object* long_mod(Object* a, Object* b);
+Object* long_divmod(Object* a, Object* b);
+Object* long_true_divide(Object* a, Object* b);
+Object* long_pow(Object* a, Object* b, Object* c);
+Object* long_neg(Object* a);
+Object* long_abs(Object* a);
+Object* long_invert(Object* a);
+Object* long_lshift(Object* a, Object* b);
+Object* long_rshift(Object* a, Object* b);
+Object* long_and(Object* a, Object* b);
+Object* long_xor(Object* a, Object* b);
+Object* long_or(Object* a, Object* b);
+Object* long_float(Object* a);
+int long_bool(Object* a);
+// long_long: an exact int with the value (itself for exact ints).
+Object* long_long(Object* a);
+// l_divmod: floor quotient and/or modulo (either pointer may be null); 0 or -1.
+int long_divmod_parts(Object* a, Object* b, Object** pdiv, Object** pmod);
+// PyNumber_Long: int(o) (__int__, __index__, str, bytes), with CPython's messages.
+Object* long_from_object(Object* o);
+// _PyLong_FromBytes: int(b, base) for the text of a bytes-like object.
+Object* long_from_bytes_text(const char* s, ssize n, int base);
 
 }  // namespace cppy::objects

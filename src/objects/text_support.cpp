@@ -7,6 +7,8 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "objects/bytesobject.h"
+#include "objects/complexobject.h"
 #include "objects/floatobject.h"
 #include "objects/longobject.h"
 #include "objects/unicodeobject.h"
@@ -19,7 +21,9 @@
 namespace cppy::objects {
 
 int text_types_ready() {
-  TypeObject* types[] = {&str_type, &long_type, &bool_type, &float_type};
+  TypeObject* types[] = {&str_type,      &long_type,          &bool_type,
+                         &float_type,    &str_iter_type,      &str_ascii_iter_type,
+                         &bytes_type,    &bytesiter_type,     &complex_type};
   for (TypeObject* t : types)
     if (type_ready(t) < 0) return -1;
   return 0;
@@ -50,7 +54,6 @@ void char_escape(uint32_t ch, char* buf, size_t n) {
 // structured attributes come with the exception constructors of the object core.
 void set_unicode_decode_error(const char* encoding, const char* data, ssize n, ssize start,
                               ssize end, const char* reason) {
-  (void)n;
   Object* msg;
   if (end == start + 1) {
     msg = str_from_format("'%s' codec can't decode byte 0x%02x in position %zd: %s", encoding,
@@ -61,8 +64,13 @@ void set_unicode_decode_error(const char* encoding, const char* data, ssize n, s
                           start, end - 1, reason);
   }
   if (!msg) return;
-  // The object attribute (the bytes) waits for the bytes type.
-  set_unicode_error(exc_UnicodeDecodeError, encoding, nullptr, start, end, reason, msg);
+  Object* object = bytes_from_string_and_size(data, n);
+  if (!object) {
+    decref(msg);
+    return;
+  }
+  set_unicode_error(exc_UnicodeDecodeError, encoding, object, start, end, reason, msg);
+  decref(object);
   decref(msg);
 }
 

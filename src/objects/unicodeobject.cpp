@@ -10,10 +10,13 @@
 #include <unordered_set>
 
 #include "errors/errors.h"
+#include "gc/gc.h"
 #include "hash/hash.h"
 #include "objects/text_support.h"
 
 namespace cppy::objects {
+
+void str_fill_type_methods(TypeObject* t, MappingMethods* mapping);
 
 namespace {
 
@@ -46,7 +49,11 @@ void unicode_dealloc(Object* o) {
     if (c->utf8) raw_free(c->utf8);
   }
   if (!a->state.compact) raw_free(static_cast<UnicodeObject*>(a)->data);
-  raw_free(o);
+  // Subclass instances come from their type's allocator (tp_free).
+  if (o->type == &str_type || !o->type->free)
+    gc::object_free(o);
+  else
+    o->type->free(o);
 }
 
 inline UCS4 kind_max(unsigned kind) {
@@ -137,7 +144,7 @@ Object* str_new(ssize size, UCS4 maxchar) {
   if (static_cast<size_t>(size) > (PTRDIFF_MAX - struct_size) / kind - 1)
     return errors::no_memory();
   size_t total = struct_size + (static_cast<size_t>(size) + 1) * kind;
-  void* mem = raw_alloc(total);
+  void* mem = gc::object_malloc(total);
   if (!mem) return errors::no_memory();
   auto* a = static_cast<AsciiObject*>(mem);
   a->refcnt = 1;
@@ -1398,11 +1405,37 @@ void init_str_type() {
   t.doc = kStrDoc;
   t.richcompare = str_richcompare;
   t.base = &BaseObject_Type;
+  str_fill_type_methods(&t, &g_str_as_mapping);
 }
 
 }  // namespace
 
 TypeObject str_type{};
+
+// unicode_subtype_new's copy: a legacy (non-compact) string of the subclass with its own
+// character block.
+Object* str_subclass_copy(TypeObject* type, Object* s) {
+  Object* o = type->alloc(type, 0);
+  if (!o) return nullptr;
+  auto* u = static_cast<UnicodeObject*>(o);
+  ssize n = str_length(s);
+  unsigned kind = str_kind(s);
+  u->length = n;
+  u->hash = -1;
+  std::memset(&u->state, 0, sizeof u->state);
+  u->state.kind = kind;
+  u->state.compact = 0;
+  u->state.ascii = str_is_ascii(s);
+  u->utf8_length = 0;
+  u->utf8 = nullptr;
+  u->data = raw_alloc((static_cast<size_t>(n) + 1) * kind);
+  if (!u->data) {
+    decref(o);
+    return errors::no_memory();
+  }
+  std::memcpy(u->data, str_data(s), (static_cast<size_t>(n) + 1) * kind);
+  return o;
+}
 
 // ---------------------------------------------------------------------------------------
 // Start-up.

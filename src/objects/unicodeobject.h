@@ -213,6 +213,18 @@ class StrWriter {
   ssize cap_ = 0;
 };
 
+// str(...) of a subclass: an instance of type (a str subclass) with the characters of s.
+Object* str_subclass_copy(TypeObject* type, Object* s);
+// iter(s): a str_ascii_iterator or str_iterator.
+Object* str_iter(Object* s);
+extern TypeObject str_iter_type;        // str_iterator
+extern TypeObject str_ascii_iter_type;  // str_ascii_iterator
+// str.encode / PyUnicode_AsEncodedString for the built-in codecs (utf-8, ascii, latin-1,
+// utf-16, utf-32 and their aliases) with the standard error handlers; LookupError for others.
+Object* str_encode(Object* s, const char* encoding, const char* errors);
+// str(obj, encoding, errors) (PyUnicode_FromEncodedObject): bytes-like obj decoded.
+Object* str_decode_object(Object* obj, const char* encoding, const char* errors);
+
 // Called once at start-up (and by tests): builds the character caches and the interned table.
 void str_init();
 // Readies the static types of the text and number objects (str, int, bool, float) with

@@ -1,0 +1,997 @@
+// The Python-visible parts of bytes: Objects/bytesobject.c (bytes_new_impl and
+// _PyBytes_FromObject, bytes_methods with the clinic wrappers of
+// Objects/clinic/bytesobject.c.h, the bytes iterator, bytes.fromhex/hex, join) and the shared
+// algorithms of Objects/bytes_methods.c (find/count/index, startswith/endswith, the ASCII case
+// and is* methods) and Objects/stringlib (split, partition, strip, pad).
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "errors/errors.h"
+#include "gc/gc.h"
+#include "objects/abstract.h"
+#include "objects/bytesobject.h"
+#include "objects/clinic_args.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/sliceobject.h"
+#include "objects/text_support.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+#include "pystrconv/pystrhex.h"
+
+namespace cppy::objects {
+
+namespace {
+
+template <typename F>
+void* fn(F f) {
+  return reinterpret_cast<void*>(f);
+}
+
+std::string_view view(Object* b) {
+  return std::string_view(bytes_as_string(b), static_cast<size_t>(bytes_size(b)));
+}
+
+Object* make(std::string_view s) {
+  return bytes_from_string_and_size(s.data(), static_cast<ssize>(s.size()));
+}
+
+// Exact bytes are immutable: operations that change nothing return the object itself.
+Object* unchanged(Object* self) {
+  if (bytes_check_exact(self)) return new_ref(self);
+  return make(view(self));
+}
+
+bool is_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
+bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alpha(unsigned char c) { return is_lower(c) || is_upper(c); }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
+
+// A bytes-like argument (only bytes until bytearray and memoryview exist): "a bytes-like
+// object is required, not 'str'".
+bool bytes_arg(Object* o, std::string_view* out) {
+  if (bytes_check(o)) {
+    *out = view(o);
+    return true;
+  }
+  errors::format(exc_TypeError, "a bytes-like object is required, not '%.100s'", o->type->name);
+  return false;
+}
+
+// ADJUST_INDICES.
+void adjust(ssize& start, ssize& end, ssize len) {
+  if (end > len) end = len;
+  else if (end < 0) {
+    end += len;
+    if (end < 0) end = 0;
+  }
+  if (start < 0) {
+    start += len;
+    if (start < 0) start = 0;
+  }
+}
+
+// parse_args_finds_byte: sub is bytes-like or an int in range(256).
+bool parse_finds(const char* name, Object* const* args, ssize nargs, std::string* sub,
+                 ssize* start, ssize* end) {
+  if (!check_positional(name, nargs, 1, 3)) return false;
+  *start = 0;
+  *end = PTRDIFF_MAX;
+  if (nargs > 1 && args[1] != none() && !eval_slice_index(args[1], start)) return false;
+  if (nargs > 2 && args[2] != none() && !eval_slice_index(args[2], end)) return false;
+  Object* s = args[0];
+  if (bytes_check(s)) {
+    *sub = std::string(view(s));
+    return true;
+  }
+  if (index_check(s)) {
+    ssize v = number_as_ssize(s, nullptr);
+    if (v == -1 && errors::occurred()) return false;
+    if (v < 0 || v > 255) {
+      errors::set_string(exc_ValueError, "byte must be in range(0, 256)");
+      return false;
+    }
+    *sub = std::string(1, static_cast<char>(v));
+    return true;
+  }
+  errors::format(exc_TypeError, "argument should be integer or bytes-like object, not '%.200s'",
+                 s->type->name);
+  return false;
+}
+
+ssize find_in(std::string_view hay, std::string_view sub, ssize start, ssize end, int dir) {
+  adjust(start, end, static_cast<ssize>(hay.size()));
+  if (end - start < static_cast<ssize>(sub.size())) return -1;
+  std::string_view part = hay.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+  size_t p = dir > 0 ? part.find(sub) : part.rfind(sub);
+  return p == std::string_view::npos ? -1 : start + static_cast<ssize>(p);
+}
+
+Object* do_find(Object* self, Object* const* args, ssize nargs, const char* name, int dir,
+                bool raise) {
+  std::string sub;
+  ssize start, end;
+  if (!parse_finds(name, args, nargs, &sub, &start, &end)) return nullptr;
+  ssize r = find_in(view(self), sub, start, end, dir);
+  if (r < 0 && raise) {
+    errors::set_string(exc_ValueError, "subsection not found");
+    return nullptr;
+  }
+  return long_from_ssize(r);
+}
+Object* b_find(Object* s, Object* const* a, ssize n) { return do_find(s, a, n, "find", 1, false); }
+Object* b_rfind(Object* s, Object* const* a, ssize n) { return do_find(s, a, n, "rfind", -1, false); }
+Object* b_index(Object* s, Object* const* a, ssize n) { return do_find(s, a, n, "index", 1, true); }
+Object* b_rindex(Object* s, Object* const* a, ssize n) { return do_find(s, a, n, "rindex", -1, true); }
+
+Object* b_count(Object* self, Object* const* args, ssize nargs) {
+  std::string sub;
+  ssize start, end;
+  if (!parse_finds("count", args, nargs, &sub, &start, &end)) return nullptr;
+  std::string_view hay = view(self);
+  adjust(start, end, static_cast<ssize>(hay.size()));
+  if (end < start) return long_from_long(0);
+  if (sub.empty()) return long_from_ssize(end - start + 1);
+  ssize n = 0;
+  for (ssize i = start; i + static_cast<ssize>(sub.size()) <= end;) {
+    if (hay.compare(static_cast<size_t>(i), sub.size(), sub) == 0) {
+      n++;
+      i += static_cast<ssize>(sub.size());
+    } else {
+      i++;
+    }
+  }
+  return long_from_ssize(n);
+}
+
+// tailmatch for startswith / endswith.
+bool tailmatch(std::string_view s, std::string_view sub, ssize start, ssize end, int dir) {
+  ssize len = static_cast<ssize>(s.size()), slen = static_cast<ssize>(sub.size());
+  adjust(start, end, len);
+  end -= slen;
+  if (end < start) return false;
+  if (slen == 0) return true;
+  ssize pos = dir < 0 ? start : end;
+  return s.compare(static_cast<size_t>(pos), sub.size(), sub) == 0;
+}
+
+Object* do_tailmatch(Object* self, Object* const* args, ssize nargs, const char* name, int dir) {
+  if (!check_positional(name, nargs, 1, 3)) return nullptr;
+  ssize start = 0, end = PTRDIFF_MAX;
+  if (nargs > 1 && args[1] != none() && !eval_slice_index(args[1], &start)) return nullptr;
+  if (nargs > 2 && args[2] != none() && !eval_slice_index(args[2], &end)) return nullptr;
+  Object* sub = args[0];
+  if (tuple_check(sub)) {
+    for (ssize i = 0; i < tuple_size(sub); i++) {
+      Object* item = tuple_item(sub, i);
+      if (!bytes_check(item)) {
+        return errors::format(exc_TypeError,
+                              "a bytes-like object is required, not '%.100s'",
+                              item->type->name);
+      }
+      if (tailmatch(view(self), view(item), start, end, dir)) return bool_from_bool(true);
+    }
+    return bool_from_bool(false);
+  }
+  if (!bytes_check(sub)) {
+    return errors::format(exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s",
+                          name, sub->type->name);
+  }
+  return bool_from_bool(tailmatch(view(self), view(sub), start, end, dir));
+}
+Object* b_startswith(Object* s, Object* const* a, ssize n) {
+  return do_tailmatch(s, a, n, "startswith", -1);
+}
+Object* b_endswith(Object* s, Object* const* a, ssize n) {
+  return do_tailmatch(s, a, n, "endswith", 1);
+}
+
+const char* const kDecodeKeywords[] = {"encoding", "errors", nullptr};
+const ArgParser kDecodeParser = {"decode", kDecodeKeywords, 0, 2, 0};
+
+bool text_arg(const char* fname, const char* display, Object* o, const char** out) {
+  if (!o) return true;
+  if (!str_check(o)) {
+    bad_argument(fname, display, "str", o);
+    return false;
+  }
+  ssize n;
+  const char* s = str_as_utf8(o, &n);
+  if (!s) return false;
+  if (static_cast<ssize>(std::strlen(s)) != n) {
+    errors::set_string(exc_ValueError, "embedded null character");
+    return false;
+  }
+  *out = s;
+  return true;
+}
+
+Object* b_decode(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  Object* a[2];
+  if (unpack_keywords(kDecodeParser, args, nargs, kwnames, a) < 0) return nullptr;
+  const char* encoding = "utf-8";
+  const char* errs = "strict";
+  if (!text_arg("decode", "'encoding'", a[0], &encoding)) return nullptr;
+  if (!text_arg("decode", "'errors'", a[1], &errs)) return nullptr;
+  return str_decode_object(self, encoding, errs);
+}
+
+const char* const kHexKeywords[] = {"sep", "bytes_per_sep", nullptr};
+const ArgParser kHexParser = {"hex", kHexKeywords, 0, 2, 0};
+
+Object* b_hex(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  Object* a[2];
+  if (unpack_keywords(kHexParser, args, nargs, kwnames, a) < 0) return nullptr;
+  char sep = 0;
+  if (a[0]) {
+    ssize n = 0;
+    const char* s = nullptr;
+    if (str_check(a[0])) {
+      s = str_as_utf8(a[0], &n);
+      if (!s) return nullptr;
+      if (str_length(a[0]) != 1 || n != 1) {
+        errors::set_string(exc_ValueError, str_length(a[0]) != 1 ? "sep must be length 1."
+                                                                  : "sep must be ASCII.");
+        return nullptr;
+      }
+    } else if (bytes_check(a[0])) {
+      s = bytes_as_string(a[0]);
+      n = bytes_size(a[0]);
+      if (n != 1) {
+        errors::set_string(exc_ValueError, "sep must be length 1.");
+        return nullptr;
+      }
+    } else {
+      // The separator's length is checked first (PyObject_Length).
+      errors::format(exc_TypeError, "object of type '%.200s' has no len()", a[0]->type->name);
+      return nullptr;
+    }
+    sep = s[0];
+  }
+  int per = 1;
+  if (a[1]) {
+    per = long_as_int(a[1]);
+    if (per == -1 && errors::occurred()) return nullptr;
+  }
+  std::string h = pystrconv::strhex(reinterpret_cast<const unsigned char*>(bytes_as_string(self)),
+                                    static_cast<size_t>(bytes_size(self)), sep, sep ? per : 0);
+  return str_from_ascii(h.data(), static_cast<ssize>(h.size()));
+}
+
+int hexval(UCS4 c) {
+  if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
+  if (c >= 'a' && c <= 'f') return static_cast<int>(c - 'a' + 10);
+  if (c >= 'A' && c <= 'F') return static_cast<int>(c - 'A' + 10);
+  return -1;
+}
+
+// bytes.fromhex(string, /) (a classmethod): _PyBytes_FromHex.
+Object* b_fromhex(Object* type, Object* arg) {
+  std::u32string text;
+  if (str_check(arg)) {
+    for (ssize i = 0; i < str_length(arg); i++) text += static_cast<char32_t>(str_read_char(arg, i));
+  } else if (bytes_check(arg)) {
+    for (unsigned char c : view(arg)) text += c;
+  } else {
+    bad_argument("fromhex", nullptr, "str or bytes-like", arg);
+    return nullptr;
+  }
+  std::string out;
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    if (text[i] == ' ' || (text[i] >= 9 && text[i] <= 13)) {
+      i++;
+      continue;
+    }
+    int hi = hexval(text[i]);
+    if (hi < 0 || i + 1 >= n || hexval(text[i + 1]) < 0) {
+      if (hi >= 0 && i + 1 >= n) {
+        errors::set_string(exc_ValueError,
+                           "fromhex() arg must contain an even number of hexadecimal digits");
+        return nullptr;
+      }
+      size_t pos = hi < 0 ? i : i + 1;
+      errors::format(exc_ValueError, "non-hexadecimal number found in fromhex() arg at position %zd",
+                     static_cast<ssize>(pos));
+      return nullptr;
+    }
+    out.push_back(static_cast<char>(hi * 16 + hexval(text[i + 1])));
+    i += 2;
+  }
+  Ref<> r = Ref<>::steal(make(out));
+  if (!r) return nullptr;
+  if (type != &bytes_type) return object_call_one_arg(type, r.get());
+  return r.release();
+}
+
+// bytes.join(iterable_of_bytes, /): stringlib/join.h.
+Object* b_join(Object* self, Object* iterable) {
+  Ref<> seq = Ref<>::steal(sequence_fast(iterable, "can only join an iterable"));
+  if (!seq) return nullptr;
+  ssize n = list_check(seq.get()) ? list_size(seq.get()) : tuple_size(seq.get());
+  Object** items = list_check(seq.get()) ? list_items(seq.get()) : tuple_items(seq.get());
+  std::string out;
+  for (ssize i = 0; i < n; i++) {
+    if (!bytes_check(items[i])) {
+      return errors::format(exc_TypeError,
+                            "sequence item %zd: expected a bytes-like object, %.80s found", i,
+                            items[i]->type->name);
+    }
+    if (i) out += view(self);
+    out += view(items[i]);
+  }
+  return make(out);
+}
+
+// --- split / partition / strip ------------------------------------------------------------
+
+const char* const kSplitKeywords[] = {"sep", "maxsplit", nullptr};
+
+bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwnames,
+                 std::string* sep, bool* has_sep, ssize* maxsplit) {
+  ArgParser p = {name, kSplitKeywords, 0, 2, 0};
+  Object* a[2];
+  if (unpack_keywords(p, args, nargs, kwnames, a) < 0) return false;
+  *has_sep = a[0] && a[0] != none();
+  if (*has_sep) {
+    std::string_view v;
+    if (!bytes_arg(a[0], &v)) return false;
+    *sep = std::string(v);
+    if (sep->empty()) {
+      errors::set_string(exc_ValueError, "empty separator");
+      return false;
+    }
+  }
+  *maxsplit = -1;
+  if (a[1]) {
+    *maxsplit = number_as_ssize(a[1], exc_OverflowError);
+    if (*maxsplit == -1 && errors::occurred()) return false;
+  }
+  if (*maxsplit < 0) *maxsplit = PTRDIFF_MAX;
+  return true;
+}
+
+int add_piece(Object* list, std::string_view s, ssize start, ssize end) {
+  Ref<> piece = Ref<>::steal(make(s.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))));
+  if (!piece) return -1;
+  return list_append(list, piece.get());
+}
+
+Object* b_split(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  std::string sep;
+  bool has_sep;
+  ssize maxcount;
+  if (!parse_split("split", args, nargs, kwnames, &sep, &has_sep, &maxcount)) return nullptr;
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
+  std::string_view s = view(self);
+  ssize len = static_cast<ssize>(s.size());
+  auto at = [&](ssize i) { return static_cast<unsigned char>(s[static_cast<size_t>(i)]); };
+  if (!has_sep) {
+    ssize i = 0, j;
+    while (maxcount-- > 0) {
+      while (i < len && is_space(at(i))) i++;
+      if (i == len) break;
+      j = i++;
+      while (i < len && !is_space(at(i))) i++;
+      if (add_piece(list.get(), s, j, i) < 0) return nullptr;
+    }
+    if (i < len) {
+      while (i < len && is_space(at(i))) i++;
+      if (i != len && add_piece(list.get(), s, i, len) < 0) return nullptr;
+    }
+    return list.release();
+  }
+  ssize i = 0;
+  while (maxcount-- > 0) {
+    size_t pos = s.find(sep, static_cast<size_t>(i));
+    if (pos == std::string_view::npos) break;
+    if (add_piece(list.get(), s, i, static_cast<ssize>(pos)) < 0) return nullptr;
+    i = static_cast<ssize>(pos + sep.size());
+  }
+  if (add_piece(list.get(), s, i, len) < 0) return nullptr;
+  return list.release();
+}
+
+Object* b_rsplit(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  std::string sep;
+  bool has_sep;
+  ssize maxcount;
+  if (!parse_split("rsplit", args, nargs, kwnames, &sep, &has_sep, &maxcount)) return nullptr;
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
+  std::string_view s = view(self);
+  ssize len = static_cast<ssize>(s.size());
+  auto at = [&](ssize i) { return static_cast<unsigned char>(s[static_cast<size_t>(i)]); };
+  if (!has_sep) {
+    ssize i = len - 1, j;
+    while (maxcount-- > 0) {
+      while (i >= 0 && is_space(at(i))) i--;
+      if (i < 0) break;
+      j = i--;
+      while (i >= 0 && !is_space(at(i))) i--;
+      if (add_piece(list.get(), s, i + 1, j + 1) < 0) return nullptr;
+    }
+    if (i >= 0) {
+      while (i >= 0 && is_space(at(i))) i--;
+      if (i >= 0 && add_piece(list.get(), s, 0, i + 1) < 0) return nullptr;
+    }
+  } else {
+    ssize j = len;
+    while (maxcount-- > 0) {
+      ssize pos = find_in(s, sep, 0, j, -1);
+      if (pos < 0) break;
+      if (add_piece(list.get(), s, pos + static_cast<ssize>(sep.size()), j) < 0) return nullptr;
+      j = pos;
+    }
+    if (add_piece(list.get(), s, 0, j) < 0) return nullptr;
+  }
+  if (list_reverse(list.get()) < 0) return nullptr;
+  return list.release();
+}
+
+const char* const kSplitlinesKeywords[] = {"keepends", nullptr};
+const ArgParser kSplitlinesParser = {"splitlines", kSplitlinesKeywords, 0, 1, 0};
+
+Object* b_splitlines(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  Object* a[1];
+  if (unpack_keywords(kSplitlinesParser, args, nargs, kwnames, a) < 0) return nullptr;
+  bool keepends = false;
+  if (a[0]) {
+    int t = object_is_true(a[0]);
+    if (t < 0) return nullptr;
+    keepends = t;
+  }
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
+  std::string_view s = view(self);
+  ssize len = static_cast<ssize>(s.size()), i = 0, j = 0;
+  while (i < len) {
+    while (i < len && s[static_cast<size_t>(i)] != '\n' && s[static_cast<size_t>(i)] != '\r') i++;
+    ssize eol = i;
+    if (i < len) {
+      if (s[static_cast<size_t>(i)] == '\r' && i + 1 < len && s[static_cast<size_t>(i + 1)] == '\n')
+        i += 2;
+      else
+        i++;
+      if (keepends) eol = i;
+    }
+    if (add_piece(list.get(), s, j, eol) < 0) return nullptr;
+    j = i;
+  }
+  return list.release();
+}
+
+Object* do_partition(Object* self, Object* sep_obj, int dir) {
+  std::string_view sep;
+  if (!bytes_arg(sep_obj, &sep)) return nullptr;
+  if (sep.empty()) {
+    errors::set_string(exc_ValueError, "empty separator");
+    return nullptr;
+  }
+  std::string_view s = view(self);
+  ssize pos = find_in(s, sep, 0, static_cast<ssize>(s.size()), dir);
+  Ref<> empty = Ref<>::steal(make(""));
+  if (pos < 0) {
+    Ref<> whole = Ref<>::steal(unchanged(self));
+    if (dir > 0) return tuple_pack(3, whole.get(), empty.get(), empty.get());
+    return tuple_pack(3, empty.get(), empty.get(), whole.get());
+  }
+  Ref<> before = Ref<>::steal(make(s.substr(0, static_cast<size_t>(pos))));
+  Ref<> mid = Ref<>::steal(make(sep));
+  Ref<> after = Ref<>::steal(make(s.substr(static_cast<size_t>(pos) + sep.size())));
+  if (!before || !mid || !after) return nullptr;
+  return tuple_pack(3, before.get(), bytes_check_exact(sep_obj) ? sep_obj : mid.get(), after.get());
+}
+Object* b_partition(Object* s, Object* sep) { return do_partition(s, sep, 1); }
+Object* b_rpartition(Object* s, Object* sep) { return do_partition(s, sep, -1); }
+
+// do_xstrip / do_strip: which 0 left, 1 right, 2 both.
+Object* do_strip(Object* self, Object* const* args, ssize nargs, const char* name, int which) {
+  if (!check_positional(name, nargs, 0, 1)) return nullptr;
+  std::string_view chars = " \t\n\r\x0b\x0c";
+  bool custom = nargs && args[0] != none();
+  if (custom && !bytes_arg(args[0], &chars)) return nullptr;
+  std::string_view s = view(self);
+  size_t i = 0, j = s.size();
+  if (which != 1)
+    while (i < j && chars.find(s[i]) != std::string_view::npos) i++;
+  if (which != 0)
+    while (j > i && chars.find(s[j - 1]) != std::string_view::npos) j--;
+  if (i == 0 && j == s.size()) return unchanged(self);
+  return make(s.substr(i, j - i));
+}
+Object* b_strip(Object* s, Object* const* a, ssize n) { return do_strip(s, a, n, "strip", 2); }
+Object* b_lstrip(Object* s, Object* const* a, ssize n) { return do_strip(s, a, n, "lstrip", 0); }
+Object* b_rstrip(Object* s, Object* const* a, ssize n) { return do_strip(s, a, n, "rstrip", 1); }
+
+const char* const kReplaceKeywords[] = {"", "", "count", nullptr};
+const ArgParser kReplaceParser = {"replace", kReplaceKeywords, 2, 3, 0};
+
+Object* b_replace(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  Object* a[3];
+  if (unpack_keywords(kReplaceParser, args, nargs, kwnames, a) < 0) return nullptr;
+  std::string_view from, to;
+  if (!bytes_arg(a[0], &from) || !bytes_arg(a[1], &to)) return nullptr;
+  ssize count = -1;
+  if (a[2]) {
+    count = number_as_ssize(a[2], exc_OverflowError);
+    if (count == -1 && errors::occurred()) return nullptr;
+  }
+  if (count < 0) count = PTRDIFF_MAX;
+  std::string_view s = view(self);
+  std::string out;
+  ssize done = 0;
+  if (from.empty()) {
+    for (size_t i = 0; i <= s.size(); i++) {
+      if (done < count) {
+        out += to;
+        done++;
+      }
+      if (i < s.size()) out += s[i];
+    }
+    return make(out);
+  }
+  size_t i = 0;
+  while (done < count) {
+    size_t p = s.find(from, i);
+    if (p == std::string_view::npos) break;
+    out += s.substr(i, p - i);
+    out += to;
+    i = p + from.size();
+    done++;
+  }
+  if (done == 0) return unchanged(self);
+  out += s.substr(i);
+  return make(out);
+}
+
+// --- case and predicates (Objects/bytes_methods.c) -------------------------------------------
+
+template <unsigned char (*F)(unsigned char)>
+Object* map_bytes(Object* self, Object*) {
+  std::string s(view(self));
+  for (char& c : s) c = static_cast<char>(F(static_cast<unsigned char>(c)));
+  return make(s);
+}
+unsigned char to_lower(unsigned char c) { return is_upper(c) ? c + 32 : c; }
+unsigned char to_upper(unsigned char c) { return is_lower(c) ? c - 32 : c; }
+unsigned char swap_case(unsigned char c) { return is_upper(c) ? c + 32 : is_lower(c) ? c - 32 : c; }
+
+Object* b_title(Object* self, Object*) {
+  std::string s(view(self));
+  bool previous_is_cased = false;
+  for (char& ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (is_lower(c)) {
+      if (!previous_is_cased) c = to_upper(c);
+      previous_is_cased = true;
+    } else if (is_upper(c)) {
+      if (previous_is_cased) c = to_lower(c);
+      previous_is_cased = true;
+    } else {
+      previous_is_cased = false;
+    }
+    ch = static_cast<char>(c);
+  }
+  return make(s);
+}
+
+Object* b_capitalize(Object* self, Object*) {
+  std::string s(view(self));
+  for (size_t i = 0; i < s.size(); i++) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    s[i] = static_cast<char>(i == 0 ? to_upper(c) : to_lower(c));
+  }
+  return make(s);
+}
+
+template <bool (*P)(unsigned char)>
+Object* all_bytes(Object* self, Object*) {
+  std::string_view s = view(self);
+  if (s.empty()) return bool_from_bool(false);
+  for (unsigned char c : s)
+    if (!P(c)) return bool_from_bool(false);
+  return bool_from_bool(true);
+}
+
+Object* b_isascii(Object* self, Object*) {
+  for (unsigned char c : view(self))
+    if (c >= 128) return bool_from_bool(false);
+  return bool_from_bool(true);
+}
+
+Object* b_islower(Object* self, Object*) {
+  bool cased = false;
+  for (unsigned char c : view(self)) {
+    if (is_upper(c)) return bool_from_bool(false);
+    if (is_lower(c)) cased = true;
+  }
+  return bool_from_bool(cased);
+}
+
+Object* b_isupper(Object* self, Object*) {
+  bool cased = false;
+  for (unsigned char c : view(self)) {
+    if (is_lower(c)) return bool_from_bool(false);
+    if (is_upper(c)) cased = true;
+  }
+  return bool_from_bool(cased);
+}
+
+Object* b_istitle(Object* self, Object*) {
+  bool cased = false, previous_is_cased = false;
+  for (unsigned char c : view(self)) {
+    if (is_upper(c)) {
+      if (previous_is_cased) return bool_from_bool(false);
+      previous_is_cased = cased = true;
+    } else if (is_lower(c)) {
+      if (!previous_is_cased) return bool_from_bool(false);
+      previous_is_cased = cased = true;
+    } else {
+      previous_is_cased = false;
+    }
+  }
+  return bool_from_bool(cased);
+}
+
+// --- padding ---------------------------------------------------------------------------------
+
+bool parse_pad(const char* name, Object* const* args, ssize nargs, ssize* width, char* fill) {
+  if (!check_positional(name, nargs, 1, 2)) return false;
+  *width = number_as_ssize(args[0], exc_OverflowError);
+  if (*width == -1 && errors::occurred()) return false;
+  *fill = ' ';
+  if (nargs > 1) {
+    Object* f = args[1];
+    if (bytes_check(f) && bytes_size(f) == 1) {
+      *fill = bytes_as_string(f)[0];
+    } else if (bytes_check(f)) {
+      errors::format(exc_TypeError,
+                     "%s(): argument 2 must be a byte string of length 1, not a bytes object of "
+                     "length %zd",
+                     name, bytes_size(f));
+      return false;
+    } else {
+      errors::format(exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s",
+                     name, f->type->name);
+      return false;
+    }
+  }
+  return true;
+}
+
+Object* pad(Object* self, ssize left, ssize right, char fill) {
+  if (left < 0) left = 0;
+  if (right < 0) right = 0;
+  if (left == 0 && right == 0) return unchanged(self);
+  std::string out(static_cast<size_t>(left), fill);
+  out += view(self);
+  out.append(static_cast<size_t>(right), fill);
+  return make(out);
+}
+
+Object* b_center(Object* self, Object* const* args, ssize nargs) {
+  ssize width;
+  char fill;
+  if (!parse_pad("center", args, nargs, &width, &fill)) return nullptr;
+  ssize len = bytes_size(self);
+  if (len >= width) return unchanged(self);
+  ssize marg = width - len, left = marg / 2 + (marg & width & 1);
+  return pad(self, left, marg - left, fill);
+}
+Object* b_ljust(Object* self, Object* const* args, ssize nargs) {
+  ssize width;
+  char fill;
+  if (!parse_pad("ljust", args, nargs, &width, &fill)) return nullptr;
+  return pad(self, 0, width - bytes_size(self), fill);
+}
+Object* b_rjust(Object* self, Object* const* args, ssize nargs) {
+  ssize width;
+  char fill;
+  if (!parse_pad("rjust", args, nargs, &width, &fill)) return nullptr;
+  return pad(self, width - bytes_size(self), 0, fill);
+}
+
+Object* b_zfill(Object* self, Object* arg) {
+  ssize width = number_as_ssize(arg, exc_OverflowError);
+  if (width == -1 && errors::occurred()) return nullptr;
+  std::string_view s = view(self);
+  ssize len = static_cast<ssize>(s.size());
+  if (len >= width) return unchanged(self);
+  std::string out(static_cast<size_t>(width - len), '0');
+  out += s;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    out[0] = s[0];
+    out[static_cast<size_t>(width - len)] = '0';
+  }
+  return make(out);
+}
+
+Object* do_affix(Object* self, Object* arg, int dir) {
+  std::string_view a;
+  if (!bytes_arg(arg, &a)) return nullptr;
+  std::string_view s = view(self);
+  if (a.size() <= s.size()) {
+    if (dir < 0 && s.substr(0, a.size()) == a) return make(s.substr(a.size()));
+    if (dir > 0 && s.substr(s.size() - a.size()) == a) return make(s.substr(0, s.size() - a.size()));
+  }
+  return unchanged(self);
+}
+Object* b_removeprefix(Object* s, Object* a) { return do_affix(s, a, -1); }
+Object* b_removesuffix(Object* s, Object* a) { return do_affix(s, a, 1); }
+
+Object* b_getnewargs(Object* self, Object*) {
+  Ref<> copy = Ref<>::steal(make(view(self)));
+  if (!copy) return nullptr;
+  return tuple_pack(1, copy.get());
+}
+
+Object* b_bytes(Object* self, Object*) { return unchanged(self); }
+
+MethodDef g_bytes_methods[] = {
+    {"__getnewargs__", fn(b_getnewargs), kMethNoArgs, nullptr},
+    {"__bytes__", fn(b_bytes), kMethNoArgs, "Convert this value to exact type bytes."},
+    {"capitalize", fn(b_capitalize), kMethNoArgs, "B.capitalize() -> copy of B"},
+    {"center", fn(b_center), kMethFastcall, "Return a centered string of length width."},
+    {"count", fn(b_count), kMethFastcall,
+     "Return the number of non-overlapping occurrences of subsection 'sub' in bytes B[start:end]."},
+    {"decode", fn(b_decode), kMethFastcall | kMethKeywords,
+     "Decode the bytes using the codec registered for encoding."},
+    {"endswith", fn(b_endswith), kMethFastcall,
+     "Return True if the bytes ends with the specified suffix, False otherwise."},
+    {"find", fn(b_find), kMethFastcall,
+     "Return the lowest index in B where subsection 'sub' is found, such that 'sub' is "
+     "contained within B[start:end]."},
+    {"fromhex", fn(b_fromhex), kMethO | kMethClass,
+     "Create a bytes object from a string of hexadecimal numbers."},
+    {"hex", fn(b_hex), kMethFastcall | kMethKeywords,
+     "Create a string of hexadecimal numbers from a bytes object."},
+    {"index", fn(b_index), kMethFastcall,
+     "Return the lowest index in B where subsection 'sub' is found, such that 'sub' is "
+     "contained within B[start:end]."},
+    {"isalnum", fn(all_bytes<is_alnum>), kMethNoArgs, nullptr},
+    {"isalpha", fn(all_bytes<is_alpha>), kMethNoArgs, nullptr},
+    {"isascii", fn(b_isascii), kMethNoArgs, nullptr},
+    {"isdigit", fn(all_bytes<is_digit>), kMethNoArgs, nullptr},
+    {"islower", fn(b_islower), kMethNoArgs, nullptr},
+    {"isspace", fn(all_bytes<is_space>), kMethNoArgs, nullptr},
+    {"istitle", fn(b_istitle), kMethNoArgs, nullptr},
+    {"isupper", fn(b_isupper), kMethNoArgs, nullptr},
+    {"join", fn(b_join), kMethO, "Concatenate any number of bytes objects."},
+    {"ljust", fn(b_ljust), kMethFastcall, "Return a left-justified string of length width."},
+    {"lower", fn(map_bytes<to_lower>), kMethNoArgs, "B.lower() -> copy of B"},
+    {"lstrip", fn(b_lstrip), kMethFastcall, "Strip leading bytes contained in the argument."},
+    {"partition", fn(b_partition), kMethO,
+     "Partition the bytes into three parts using the given separator."},
+    {"replace", fn(b_replace), kMethFastcall | kMethKeywords,
+     "Return a copy with all occurrences of substring old replaced by new."},
+    {"removeprefix", fn(b_removeprefix), kMethO,
+     "Return a bytes object with the given prefix string removed if present."},
+    {"removesuffix", fn(b_removesuffix), kMethO,
+     "Return a bytes object with the given suffix string removed if present."},
+    {"rfind", fn(b_rfind), kMethFastcall,
+     "Return the highest index in B where subsection 'sub' is found, such that 'sub' is "
+     "contained within B[start:end]."},
+    {"rindex", fn(b_rindex), kMethFastcall,
+     "Return the highest index in B where subsection 'sub' is found, such that 'sub' is "
+     "contained within B[start:end]."},
+    {"rjust", fn(b_rjust), kMethFastcall, "Return a right-justified string of length width."},
+    {"rpartition", fn(b_rpartition), kMethO,
+     "Partition the bytes into three parts using the given separator."},
+    {"rsplit", fn(b_rsplit), kMethFastcall | kMethKeywords,
+     "Return a list of the sections in the bytes, using sep as the delimiter."},
+    {"rstrip", fn(b_rstrip), kMethFastcall, "Strip trailing bytes contained in the argument."},
+    {"split", fn(b_split), kMethFastcall | kMethKeywords,
+     "Return a list of the sections in the bytes, using sep as the delimiter."},
+    {"splitlines", fn(b_splitlines), kMethFastcall | kMethKeywords,
+     "Return a list of the lines in the bytes, breaking at line boundaries."},
+    {"startswith", fn(b_startswith), kMethFastcall,
+     "Return True if the bytes starts with the specified prefix, False otherwise."},
+    {"strip", fn(b_strip), kMethFastcall,
+     "Strip leading and trailing bytes contained in the argument."},
+    {"swapcase", fn(map_bytes<swap_case>), kMethNoArgs, "B.swapcase() -> copy of B"},
+    {"title", fn(b_title), kMethNoArgs, "B.title() -> copy of B"},
+    {"upper", fn(map_bytes<to_upper>), kMethNoArgs, "B.upper() -> copy of B"},
+    {"zfill", fn(b_zfill), kMethO,
+     "Pad a numeric string with zeros on the left, to fill a field of the given width."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+// --- construction ------------------------------------------------------------------------------
+
+// _PyBytes_FromObject / PyBytes_FromObject without bytes: an iterable of ints.
+Object* from_iterable(Object* x) {
+  if (str_check(x)) {
+    errors::set_string(exc_TypeError, "cannot convert 'str' object to bytes");
+    return nullptr;
+  }
+  Ref<> it = Ref<>::steal(object_get_iter(x));
+  if (!it) {
+    if (errors::exception_matches(exc_TypeError)) {
+      errors::clear();
+      errors::format(exc_TypeError, "cannot convert '%.200s' object to bytes", x->type->name);
+    }
+    return nullptr;
+  }
+  std::string buf;
+  for (;;) {
+    Ref<> item = Ref<>::steal(iter_next(it.get()));
+    if (!item) {
+      if (errors::occurred()) return nullptr;
+      break;
+    }
+    ssize v = number_as_ssize(item.get(), nullptr);
+    if (v == -1 && errors::occurred()) return nullptr;
+    if (v < 0 || v >= 256) {
+      errors::set_string(exc_ValueError, "bytes must be in range(0, 256)");
+      return nullptr;
+    }
+    buf.push_back(static_cast<char>(v));
+  }
+  return make(buf);
+}
+
+const char* const kBytesKeywords[] = {"source", "encoding", "errors", nullptr};
+const ArgParser kBytesParser = {"bytes", kBytesKeywords, 0, 3, 0};
+
+// bytes_new_impl for exact bytes.
+Object* bytes_new_exact(Object* x, Object* encoding, Object* errs) {
+  if (!x) {
+    if (encoding || errs) {
+      errors::set_string(exc_TypeError, encoding ? "encoding without a string argument"
+                                                 : "errors without a string argument");
+      return nullptr;
+    }
+    return make("");
+  }
+  if (encoding) {
+    if (!str_check(x)) {
+      errors::set_string(exc_TypeError, "encoding without a string argument");
+      return nullptr;
+    }
+    const char* enc = "utf-8";
+    const char* err = "strict";
+    if (!text_arg("bytes", "'encoding'", encoding, &enc)) return nullptr;
+    if (!text_arg("bytes", "'errors'", errs, &err)) return nullptr;
+    return str_encode(x, enc, err);
+  }
+  if (errs) {
+    errors::set_string(exc_TypeError, str_check(x) ? "string argument without an encoding"
+                                                   : "errors without a string argument");
+    return nullptr;
+  }
+  static Object* bytes_name = str_intern_from_cstr("__bytes__");
+  Ref<> f = Ref<>::steal(lookup_special(x, bytes_name));
+  if (f) {
+    Object* r = object_call_no_args(f.get());
+    if (r && !bytes_check(r)) {
+      errors::format(exc_TypeError, "__bytes__ returned non-bytes (type %.200s)", r->type->name);
+      decref(r);
+      return nullptr;
+    }
+    return r;
+  }
+  if (errors::occurred()) return nullptr;
+  if (str_check(x)) {
+    errors::set_string(exc_TypeError, "string argument without an encoding");
+    return nullptr;
+  }
+  if (index_check(x)) {
+    ssize size = number_as_ssize(x, exc_OverflowError);
+    if (size == -1 && errors::occurred()) {
+      if (!errors::exception_matches(exc_TypeError)) return nullptr;
+      errors::clear();
+    } else {
+      if (size < 0) {
+        errors::set_string(exc_ValueError, "negative count");
+        return nullptr;
+      }
+      Object* r = bytes_from_string_and_size(nullptr, size);
+      if (r) std::memset(bytes_as_string(r), 0, static_cast<size_t>(size));
+      return r;
+    }
+  }
+  if (bytes_check(x)) return make(view(x));
+  return from_iterable(x);
+}
+
+Object* bytes_tp_new(TypeObject* type, Object* args, Object* kwargs) {
+  Object* a[3];
+  if (unpack_keywords_tuple(kBytesParser, args, kwargs, a) < 0) return nullptr;
+  Ref<> r = Ref<>::steal(bytes_new_exact(a[0], a[1], a[2]));
+  if (!r || type == &bytes_type) return r.release();
+  // bytes_subtype_new: a copy in an instance of the subclass.
+  ssize n = bytes_size(r.get());
+  Object* o = type->alloc(type, n);
+  if (!o) return nullptr;
+  auto* b = static_cast<BytesObject*>(o);
+  std::memcpy(b->ob_sval, bytes_as_string(r.get()), static_cast<size_t>(n) + 1);
+  b->ob_shash = -1;
+  return o;
+}
+
+Object* bytes_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
+  ssize nargs = vectorcall_nargs(nargsf);
+  auto* t = static_cast<TypeObject*>(type);
+  Ref<> tuple = Ref<>::steal(tuple_from_array(args, nargs));
+  if (!tuple) return nullptr;
+  Ref<> kw;
+  if (kwnames && tuple_size(kwnames)) {
+    kw = Ref<>::steal(stack_as_dict(args + nargs, kwnames));
+    if (!kw) return nullptr;
+  }
+  return bytes_tp_new(t, tuple.get(), kw.get());
+}
+
+// --- the iterator -----------------------------------------------------------------------------
+
+struct BytesIterObject : Object {
+  ssize index;
+  Object* seq;
+};
+
+void bytesiter_dealloc(Object* o) {
+  auto* it = static_cast<BytesIterObject*>(o);
+  xdecref(it->seq);
+  gc::object_free(o);
+}
+
+Object* bytesiter_next(Object* o) {
+  auto* it = static_cast<BytesIterObject*>(o);
+  if (!it->seq) return nullptr;
+  if (it->index < bytes_size(it->seq))
+    return long_from_long(static_cast<unsigned char>(bytes_as_string(it->seq)[it->index++]));
+  clear(it->seq);
+  return nullptr;
+}
+
+Object* bytesiter_len(Object* o, Object*) {
+  auto* it = static_cast<BytesIterObject*>(o);
+  return long_from_ssize(it->seq ? bytes_size(it->seq) - it->index : 0);
+}
+
+MethodDef g_bytesiter_methods[] = {
+    {"__length_hint__", fn(bytesiter_len), kMethNoArgs,
+     "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+Object* bytes_iter(Object* seq) {
+  auto* it = static_cast<BytesIterObject*>(gc::object_malloc(sizeof(BytesIterObject)));
+  if (!it) return errors::no_memory();
+  it->refcnt = 1;
+  it->type = &bytesiter_type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  it->index = 0;
+  it->seq = new_ref(seq);
+  return it;
+}
+
+}  // namespace
+
+TypeObject bytesiter_type = [] {
+  TypeObject t = static_type("bytes_iterator", sizeof(BytesIterObject), 0, 0);
+  t.dealloc = bytesiter_dealloc;
+  t.getattro = object_generic_getattr;
+  t.iter = object_self_iter;
+  t.iternext = bytesiter_next;
+  t.methods = g_bytesiter_methods;
+  return t;
+}();
+
+// The parts of bytes' type written here, filled by bytesobject.cpp's type initialiser.
+void bytes_fill_type_methods(TypeObject* t) {
+  t->methods = g_bytes_methods;
+  t->new_ = bytes_tp_new;
+  t->vectorcall = bytes_vectorcall;
+  t->iter = bytes_iter;
+  t->alloc = type_generic_alloc;
+}
+
+}  // namespace cppy::objects
