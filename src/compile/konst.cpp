@@ -327,7 +327,15 @@ FoldResult UnitConsts::binary_op(Const left, int nb_op, Const right) {
         break;
       }
       case NB_POWER: {
-        if (y.sign < 0) return none;
+        if (y.sign < 0) {
+          // int ** negative int is float ** float (long_pow hands it to float_pow).
+          bool ok = true;
+          double fx = as_double(a, &ok), fy = as_double(b, &ok);
+          if (!ok || fx == 0.0) return none;
+          double r = std::pow(fx, fy);
+          if (!std::isfinite(r)) return none;
+          return FoldResult{f_->from_new_object(objects::float_from_double(r)), false};
+        }
         if (bigint::pow(x, y, nullptr, &r) != bigint::PowStatus{}) return none;
         break;
       }
@@ -360,6 +368,13 @@ FoldResult UnitConsts::binary_op(Const left, int nb_op, Const right) {
       case NB_TRUE_DIVIDE:
         if (y == 0.0) return none;
         r = x / y;
+        break;
+      case NB_POWER:
+        // float_pow: no folding where it raises or gives a complex result.
+        if (x == 0.0 && y < 0.0) return none;
+        if (x < 0.0 && y != std::floor(y)) return none;
+        r = std::pow(x, y);
+        if (!std::isfinite(r) && std::isfinite(x) && std::isfinite(y)) return none;
         break;
       default:
         return none;
