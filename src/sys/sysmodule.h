@@ -1,0 +1,33 @@
+// The sys module: Python/sysmodule.c.
+#pragma once
+
+#include "modules/moduledef.h"
+#include "objects/object.h"
+#include "runtime/config.h"
+
+namespace cppy::sys {
+
+using objects::Object;
+
+// _PySys_Create: the sys module, filled from config (a default Config when null), registered as
+// a core module and stored in sys.modules['sys']. Borrowed; null with an error on failure.
+// A second call returns the module made by the first.
+Object* create_sys_module(const runtime::Config* config = nullptr);
+Object* sys_module();  // borrowed, null before create_sys_module
+
+// PySys_GetObject (borrowed, null without error when missing) / PySys_SetObject.
+Object* get_object(const char* name);
+int set_object(const char* name, Object* value);
+
+// Hooks the interpreter core installs: sys._getframe(depth) and the traceback printer behind
+// sys.excepthook (_PyErr_Display). Without them _getframe raises ValueError and excepthook
+// prints "Type: message".
+// The ModuleDef behind the sys module (its functions and doc).
+modules::ModuleDef* module_def();
+
+using GetFrameHook = Object* (*)(int depth);
+using DisplayExceptionHook = int (*)(Object* file, Object* exc);
+void set_getframe_hook(GetFrameHook hook);
+void set_display_exception_hook(DisplayExceptionHook hook);
+
+}  // namespace cppy::sys
