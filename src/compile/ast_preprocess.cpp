@@ -15,6 +15,7 @@
 #include "objects/longobject.h"
 #include "objects/longobject_digits.h"
 #include "objects/unicodeobject.h"
+#include "parser/constants.h"
 
 namespace cppy::compile {
 
@@ -540,7 +541,158 @@ int ast_preprocess(mod_ty mod, int optimize, int ff_features, Arena* arena) {
   return ok ? 0 : -1;
 }
 
-// Python/ast_unparse.c is not ported yet.
-bool expr_as_unicode(expr_ty, std::string*) { return false; }
+// _PyAST_ExprAsUnicode (Python/ast_unparse.c) for the expressions annotations use; false
+// for the kinds not written yet (f-strings, lambdas, comprehensions...).
+namespace {
+
+enum Prec { PR_TUPLE, PR_TEST, PR_OR, PR_AND, PR_NOT, PR_CMP, PR_EXPR, PR_BOR = PR_EXPR,
+            PR_BXOR, PR_BAND, PR_SHIFT, PR_ARITH, PR_TERM, PR_FACTOR, PR_POWER, PR_AWAIT,
+            PR_ATOM };
+
+bool unparse(expr_ty e, int level, std::string* out);
+
+bool unparse_seq(asdl_expr_seq* s, int level, std::string* out) {
+  for (ssize i = 0; i < asdl_seq_LEN(s); i++) {
+    if (i) *out += ", ";
+    if (!unparse(asdl_seq_GET(s, i), level, out)) return false;
+  }
+  return true;
+}
+
+bool unparse_slice(expr_ty e, std::string* out) {
+  if (e->kind == Slice_kind) {
+    if (e->v.Slice.lower && !unparse(e->v.Slice.lower, PR_TEST, out)) return false;
+    *out += ":";
+    if (e->v.Slice.upper && !unparse(e->v.Slice.upper, PR_TEST, out)) return false;
+    if (e->v.Slice.step) {
+      *out += ":";
+      if (!unparse(e->v.Slice.step, PR_TEST, out)) return false;
+    }
+    return true;
+  }
+  if (e->kind == Tuple_kind && asdl_seq_LEN(e->v.Tuple.elts) > 0) {
+    asdl_expr_seq* elts = e->v.Tuple.elts;
+    for (ssize i = 0; i < asdl_seq_LEN(elts); i++) {
+      if (i) *out += ", ";
+      if (!unparse_slice(asdl_seq_GET(elts, i), out)) return false;
+    }
+    if (asdl_seq_LEN(elts) == 1) *out += ",";
+    return true;
+  }
+  return unparse(e, PR_TUPLE, out);
+}
+
+bool unparse(expr_ty e, int level, std::string* out) {
+  switch (e->kind) {
+    case Constant_kind: {
+      Object* v = e->v.Constant.value;
+      if (v == parser::const_ellipsis()) {
+        *out += "...";
+        return true;
+      }
+      std::string r;
+      if (!parser::constant_repr(v, &r)) {
+        errors::clear();
+        return false;
+      }
+      if (r.find("inf") != std::string::npos || r.find("nan") != std::string::npos) return false;
+      *out += r;
+      return true;
+    }
+    case Name_kind:
+      *out += utf8_of(e->v.Name.id);
+      return true;
+    case Attribute_kind: {
+      expr_ty v = e->v.Attribute.value;
+      if (!unparse(v, PR_ATOM, out)) return false;
+      if (v->kind == Constant_kind && objects::long_check(v->v.Constant.value)) *out += " ";
+      *out += "." + utf8_of(e->v.Attribute.attr);
+      return true;
+    }
+    case Subscript_kind:
+      if (!unparse(e->v.Subscript.value, PR_ATOM, out)) return false;
+      *out += "[";
+      if (!unparse_slice(e->v.Subscript.slice, out)) return false;
+      *out += "]";
+      return true;
+    case Starred_kind:
+      *out += "*";
+      return unparse(e->v.Starred.value, PR_EXPR, out);
+    case Tuple_kind: {
+      ssize n = asdl_seq_LEN(e->v.Tuple.elts);
+      if (n == 0) {
+        *out += "()";
+        return true;
+      }
+      if (level > PR_TUPLE) *out += "(";
+      if (!unparse_seq(e->v.Tuple.elts, PR_TEST, out)) return false;
+      if (n == 1) *out += ",";
+      if (level > PR_TUPLE) *out += ")";
+      return true;
+    }
+    case List_kind:
+      *out += "[";
+      if (!unparse_seq(e->v.List.elts, PR_TEST, out)) return false;
+      *out += "]";
+      return true;
+    case BinOp_kind: {
+      const char* op;
+      int pr;
+      bool rassoc = false;
+      switch (e->v.BinOp.op) {
+        case Add: op = " + "; pr = PR_ARITH; break;
+        case Sub: op = " - "; pr = PR_ARITH; break;
+        case Mult: op = " * "; pr = PR_TERM; break;
+        case MatMult: op = " @ "; pr = PR_TERM; break;
+        case Div: op = " / "; pr = PR_TERM; break;
+        case Mod: op = " % "; pr = PR_TERM; break;
+        case LShift: op = " << "; pr = PR_SHIFT; break;
+        case RShift: op = " >> "; pr = PR_SHIFT; break;
+        case BitOr: op = " | "; pr = PR_BOR; break;
+        case BitXor: op = " ^ "; pr = PR_BXOR; break;
+        case BitAnd: op = " & "; pr = PR_BAND; break;
+        case FloorDiv: op = " // "; pr = PR_TERM; break;
+        case Pow: op = " ** "; pr = PR_POWER; rassoc = true; break;
+        default: return false;
+      }
+      if (level > pr) *out += "(";
+      if (!unparse(e->v.BinOp.left, pr + (rassoc ? 1 : 0), out)) return false;
+      *out += op;
+      if (!unparse(e->v.BinOp.right, pr + (rassoc ? 0 : 1), out)) return false;
+      if (level > pr) *out += ")";
+      return true;
+    }
+    case Call_kind: {
+      if (!unparse(e->v.Call.func, PR_ATOM, out)) return false;
+      *out += "(";
+      bool first = true;
+      for (ssize i = 0; i < asdl_seq_LEN(e->v.Call.args); i++) {
+        expr_ty a = asdl_seq_GET(e->v.Call.args, i);
+        if (a->kind == GeneratorExp_kind) return false;
+        if (!first) *out += ", ";
+        first = false;
+        if (!unparse(a, PR_TEST, out)) return false;
+      }
+      for (ssize i = 0; i < asdl_seq_LEN(e->v.Call.keywords); i++) {
+        keyword_ty k = asdl_seq_GET(e->v.Call.keywords, i);
+        if (!first) *out += ", ";
+        first = false;
+        *out += k->arg ? utf8_of(k->arg) + "=" : std::string("**");
+        if (!unparse(k->value, PR_TEST, out)) return false;
+      }
+      *out += ")";
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool expr_as_unicode(expr_ty e, std::string* out) {
+  out->clear();
+  return unparse(e, PR_TEST, out);
+}
 
 }  // namespace cppy::compile
