@@ -6,13 +6,7 @@
 
 #include "ast/core_api.h"
 
-#if __has_include("objects/exceptions.h")
-#else
-// The exception types' agreed names, until src/objects/exceptions.h lands.
-namespace cppy::objects {
-extern TypeObject* exc_ValueError;
-}
-#endif
+#include "objects/exceptions.h"
 
 namespace cppy::ast {
 

@@ -9,9 +9,7 @@
 
 #include "cli/options.h"
 #include "runtime/pathconfig.h"
-#ifdef CPPY_HAVE_VM
 #include "vm/pythonrun.h"
-#endif
 
 namespace {
 
@@ -34,11 +32,9 @@ int run(const cppy::runtime::Config& config) {
       return 2;
     }
     std::fclose(f);
-#ifdef CPPY_HAVE_VM
     // A compiled file runs directly, as CPython's pymain_run_file does for a .pyc.
     if (cppy::vm::is_pyc_file(config.run_filename->c_str()))
       return cppy::vm::run_pyc_file(config.run_filename->c_str());
-#endif
   }
   std::fprintf(stderr, "%s: the interpreter is not implemented yet\n",
                config.program_name.c_str());

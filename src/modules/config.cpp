@@ -14,10 +14,8 @@ const InittabEntry* inittab() {
       {"builtins", nullptr},
       {"sys", nullptr},
       {"errno", errno_::module_def()},
-#if CPPY_HAVE_BYTES  // built with the interpreter core (src/vm/gate.cmake)
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
-#endif
       {nullptr, nullptr},
   };
   return table;

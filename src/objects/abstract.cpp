@@ -21,10 +21,6 @@ namespace {
 // The NumberMethods slot of each binary operator, as a member pointer.
 using NbSlot = binaryfunc NumberMethods::*;
 
-#ifndef CPPY_HAVE_REAL_LONG
-inline bool long_check(Object* o) { return type_has_feature(o->type, kTpflagsLongSubclass); }
-#endif
-
 Object* null_error() {
   if (!errors::occurred())
     errors::set_string(exc_SystemError, "null argument to internal routine");

@@ -13,10 +13,7 @@
 #include "objects/longobject.h"
 #include "objects/unicodeobject.h"
 
-#if __has_include("unicode/unicodectype.h")
 #include "unicode/unicodectype.h"
-#define CPPY_TEXT_HAVE_UCD 1
-#endif
 
 namespace cppy::objects {
 
@@ -121,7 +118,6 @@ bool text_number_to_ascii(Object* s, std::string* out) {
       out->push_back(static_cast<char>(ch));
       continue;
     }
-#ifdef CPPY_TEXT_HAVE_UCD
     if (unicode::is_space(ch)) {
       out->push_back(' ');
       continue;
@@ -131,34 +127,11 @@ bool text_number_to_ascii(Object* s, std::string* out) {
       out->push_back(static_cast<char>('0' + d));
       continue;
     }
-#endif
     return false;
   }
   return true;
 }
 
-#ifdef CPPY_TEXT_HAVE_UCD
-bool text_have_unicode_db() { return true; }
 bool unicode_db_is_printable(uint32_t ch) { return unicode::is_printable(ch); }
-#else
-bool text_have_unicode_db() { return false; }
-// Until the Unicode database is available: the non-printable classes above U+00FF that
-// matter most in practice (separators, format characters, surrogates, private use,
-// noncharacters).
-bool unicode_db_is_printable(uint32_t ch) {
-  if (ch >= 0xD800 && ch <= 0xDFFF) return false;
-  if (ch >= 0xE000 && ch <= 0xF8FF) return false;
-  if (ch >= 0xF0000) return false;
-  if ((ch & 0xFFFE) == 0xFFFE) return false;
-  if (ch >= 0xFDD0 && ch <= 0xFDEF) return false;
-  if (ch == 0x1680 || (ch >= 0x2000 && ch <= 0x200F) || (ch >= 0x2028 && ch <= 0x202F) ||
-      (ch >= 0x205F && ch <= 0x2064) || (ch >= 0x2066 && ch <= 0x206F) || ch == 0x3000 ||
-      ch == 0xFEFF || (ch >= 0xFFF9 && ch <= 0xFFFB) || ch == 0x061C || ch == 0x180E ||
-      (ch >= 0x0600 && ch <= 0x0605) || ch == 0x06DD || ch == 0x070F || ch == 0x110BD ||
-      (ch >= 0xE0000 && ch <= 0xE0FFF) || ch == 0x034F)
-    return ch == 0x034F;  // U+034F COMBINING GRAPHEME JOINER is Mn: printable
-  return true;
-}
-#endif
 
 }  // namespace cppy::objects

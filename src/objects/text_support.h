@@ -1,9 +1,6 @@
 // What the text and number objects use from the rest of the object core (exceptions, the
 // abstract protocols, bool) and the helpers they share among themselves (codec error
 // construction, error handler names). Private to src/objects' text files.
-//
-// The exception and abstract headers are written in parallel by the object core; until they
-// are on main, the declarations below (the agreed names) stand in for them.
 #pragma once
 
 #include <string>
@@ -11,31 +8,9 @@
 #include "objects/object.h"
 #include "objects/typeobject.h"
 
-#if __has_include("objects/exceptions.h")
 #include "objects/exceptions.h"
-#else
-namespace cppy::objects {
-extern TypeObject* exc_TypeError;
-extern TypeObject* exc_ValueError;
-extern TypeObject* exc_IndexError;
-extern TypeObject* exc_OverflowError;
-extern TypeObject* exc_SystemError;
-extern TypeObject* exc_LookupError;
-extern TypeObject* exc_UnicodeDecodeError;
-extern TypeObject* exc_UnicodeEncodeError;
-extern TypeObject* exc_ZeroDivisionError;
-extern TypeObject* exc_MemoryError;
-}  // namespace cppy::objects
-#endif
 
-#if __has_include("objects/abstract.h")
 #include "objects/abstract.h"
-#else
-namespace cppy::objects {
-Object* object_repr(Object* o);
-Object* object_str(Object* o);
-}  // namespace cppy::objects
-#endif
 
 #include "objects/boolobject.h"
 
@@ -65,7 +40,5 @@ bool unicode_db_is_printable(uint32_t ch);
 // _PyUnicode_TransformDecimalAndSpaceToASCII for number parsing: Unicode decimal digits and
 // white space become ASCII; false when another non-ASCII character is present.
 bool text_number_to_ascii(Object* s, std::string* out);
-// Whether src/unicode's database is built in (otherwise an approximation stands in).
-bool text_have_unicode_db();
 
 }  // namespace cppy::objects

@@ -23,9 +23,6 @@
 
 namespace cppy::objects {
 extern TypeObject none_type, notimplemented_type;
-namespace fallback {
-int init_text();
-}
 }  // namespace cppy::objects
 
 namespace cppy::runtime {
@@ -43,7 +40,7 @@ int initialize_objects() {
   TypeObject* const core[] = {&BaseObject_Type, &Type_Type};
   for (TypeObject* t : core)
     if (type_ready(t) < 0) return -1;
-  if (fallback::init_text() < 0) return -1;
+  if (text_types_ready() < 0) return -1;
   if (typeobject_internal::init_slotdefs() < 0) return -1;
   TypeObject* const types[] = {
       &none_type, &notimplemented_type, &ellipsis_type, &super_type,

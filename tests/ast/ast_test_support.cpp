@@ -32,18 +32,7 @@ std::vector<Case> load_cases(const std::string& kind) {
 
 void init_runtime() {
   static bool done = [] {
-#ifdef CPPY_AST_WITH_CORE
     return runtime::initialize_objects() == 0;
-#else
-    static runtime::ThreadState ts;
-    if (!runtime::thread_state()) runtime::set_thread_state(&ts);
-    objects::str_init();
-#if __has_include("objects/exceptions.h")
-    // The object core is in the tree: its types must be ready before exceptions are raised.
-    runtime::initialize_objects();
-#endif
-    return true;
-#endif
   }();
   (void)done;
 }

@@ -7,43 +7,20 @@ add_test(NAME ast.node_set
                  --compare ${CMAKE_SOURCE_DIR}/tests/data/ast/node_set.txt)
 
 # GoogleTest tests of src/ast and src/symtable (tests/ast), with the S-expression tree reader
-# they share. They need the object core (errors, exceptions, abstract protocols) at run time,
-# so they join cppy_unit_tests once it is in the tree.
-if(EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp AND
-   EXISTS ${CMAKE_SOURCE_DIR}/src/objects/exceptions.h AND
-   EXISTS ${CMAKE_SOURCE_DIR}/src/objects/abstract.h)
-  file(GLOB CPPY_AST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/ast/*.cpp)
-  target_sources(cppy_unit_tests PRIVATE ${CPPY_AST_TEST_SOURCES})
-  target_include_directories(cppy_unit_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ast)
-  target_compile_definitions(cppy_unit_tests PRIVATE
-                             CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast"
-                             CPPY_AST_WITH_CORE=1)
-else()
-  # The object core is not in the tree yet: a separate executable links the tests against
-  # stand-ins for it (tests/ast/stubs).
-  file(GLOB CPPY_AST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/ast/*.cpp)
-  add_executable(cppy_ast_tests ${CPPY_AST_TEST_SOURCES}
-                 ${CMAKE_CURRENT_SOURCE_DIR}/ast/stubs/core_stubs.cpp)
-  target_link_libraries(cppy_ast_tests PRIVATE cppy_core GTest::gtest GTest::gtest_main)
-  target_include_directories(cppy_ast_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ast)
-  target_compile_definitions(cppy_ast_tests PRIVATE
-                             CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast")
-  cppy_add_gtest(cppy_ast_tests ast)
-endif()
+# they share. They are part of cppy_unit_tests.
+file(GLOB CPPY_AST_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/ast/*.cpp)
+target_sources(cppy_unit_tests PRIVATE ${CPPY_AST_TEST_SOURCES})
+target_include_directories(cppy_unit_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/ast)
+target_compile_definitions(cppy_unit_tests PRIVATE
+                           CPPY_AST_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/ast")
 
 # Symbol-table parity on the standard library (tests/data/ast/symtable_stdlib.tsv, from the
 # reference): every file parsed by src/parser, its table compared with CPython's. Fails below
 # the committed figure.
 set(CPPY_SYMTABLE_PARITY_MIN 556)
 set(CPPY_SYMTABLE_PARITY_SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/symtable/symtable_parity.cpp)
-if(NOT EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp)
-  list(APPEND CPPY_SYMTABLE_PARITY_SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ast/stubs/core_stubs.cpp)
-endif()
 add_executable(symtable_parity ${CPPY_SYMTABLE_PARITY_SOURCES})
 target_link_libraries(symtable_parity PRIVATE cppy_core)
-if(EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp)
-  target_compile_definitions(symtable_parity PRIVATE CPPY_AST_WITH_CORE=1)
-endif()
 add_dependencies(symtable_parity stdlib)
 add_test(NAME ast.symtable_parity
          COMMAND symtable_parity ${CMAKE_BINARY_DIR}/lib/python3.14
@@ -56,9 +33,6 @@ list(TRANSFORM CPPY_SYMTABLE_PARITY_SOURCES REPLACE "symtable_parity\\.cpp$" "fr
      OUTPUT_VARIABLE CPPY_FRONT_END_ERRORS_SOURCES)
 add_executable(front_end_errors ${CPPY_FRONT_END_ERRORS_SOURCES})
 target_link_libraries(front_end_errors PRIVATE cppy_core)
-if(EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp)
-  target_compile_definitions(front_end_errors PRIVATE CPPY_AST_WITH_CORE=1)
-endif()
 add_test(NAME ast.front_end_errors
          COMMAND front_end_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/parser/syntax_errors.tsv
                  ${CPPY_FRONT_END_ERRORS_MIN})

@@ -10,16 +10,10 @@ add_test(NAME parser.gen_check
 add_test(NAME parser.dump_gen_check
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/asdl/gen_dump.py --check)
 
-# The object core's stand-ins link the tools while src/errors/errors.cpp is not on main.
-set(CPPY_PARSER_TOOL_EXTRA)
-if(NOT EXISTS ${CMAKE_SOURCE_DIR}/src/errors/errors.cpp)
-  set(CPPY_PARSER_TOOL_EXTRA ${CMAKE_CURRENT_SOURCE_DIR}/text/core_stubs.cpp)
-endif()
 
 # AST parity on the standard library (tests/data/parity/stdlib.tsv): fails below the figure.
 set(CPPY_PARSER_AST_PARITY_MIN 555)
-add_executable(parser_ast_parity ${CMAKE_CURRENT_SOURCE_DIR}/parser/ast_parity.cpp
-               ${CPPY_PARSER_TOOL_EXTRA})
+add_executable(parser_ast_parity ${CMAKE_CURRENT_SOURCE_DIR}/parser/ast_parity.cpp)
 target_link_libraries(parser_ast_parity PRIVATE cppy_core)
 add_dependencies(parser_ast_parity stdlib)
 add_test(NAME parser.ast_parity
@@ -28,8 +22,7 @@ add_test(NAME parser.ast_parity
 
 # SyntaxError parity (tests/data/parser/syntax_errors.tsv): fails below the figure.
 set(CPPY_PARSER_ERROR_PARITY_MIN 498)
-add_executable(parser_syntax_errors ${CMAKE_CURRENT_SOURCE_DIR}/parser/syntax_errors.cpp
-               ${CPPY_PARSER_TOOL_EXTRA})
+add_executable(parser_syntax_errors ${CMAKE_CURRENT_SOURCE_DIR}/parser/syntax_errors.cpp)
 target_link_libraries(parser_syntax_errors PRIVATE cppy_core)
 add_test(NAME parser.syntax_errors
          COMMAND parser_syntax_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/parser/syntax_errors.tsv

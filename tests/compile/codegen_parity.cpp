@@ -152,13 +152,7 @@ std::string compile_text(const std::string& source, const std::string& rel, bool
 
 // The object model (types, the thread state) before anything is compiled.
 void init_runtime() {
-#ifdef CPPY_CODEGEN_WITH_CORE
   runtime::initialize_objects();
-#else
-  static runtime::ThreadState ts;
-  if (!runtime::thread_state()) runtime::set_thread_state(&ts);
-  objects::str_init();
-#endif
 }
 
 }  // namespace

@@ -96,13 +96,7 @@ std::string outcome(ast::mod_ty mod) {
 }
 
 void init_runtime() {
-#ifdef CPPY_AST_WITH_CORE
   runtime::initialize_objects();
-#else
-  static runtime::ThreadState ts;
-  if (!runtime::thread_state()) runtime::set_thread_state(&ts);
-  objects::str_init();
-#endif
 }
 
 }  // namespace

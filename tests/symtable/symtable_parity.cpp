@@ -64,13 +64,7 @@ std::string table_text(const std::string& source, const std::string& rel) {
 }
 
 void init_runtime() {
-#ifdef CPPY_AST_WITH_CORE
   runtime::initialize_objects();
-#else
-  static runtime::ThreadState ts;
-  if (!runtime::thread_state()) runtime::set_thread_state(&ts);
-  objects::str_init();
-#endif
 }
 
 }  // namespace

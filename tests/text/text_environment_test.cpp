@@ -1,9 +1,7 @@
-// With the object core in the tree, the text tests run inside cppy_unit_tests and need the
-// object model initialised (exception types, type_ready of the static types) before they
-// raise anything. Without it (test stand-ins), nothing is needed.
+// The text tests run inside cppy_unit_tests and need the object model initialised (exception
+// types, type_ready of the static types) before they raise anything.
 #include <gtest/gtest.h>
 
-#ifdef CPPY_TEXT_WITH_CORE
 #include "objects/typeobject.h"
 
 namespace {
@@ -13,4 +11,3 @@ class TextObjectsEnvironment : public ::testing::Environment {
 };
 const auto* const g_env = ::testing::AddGlobalTestEnvironment(new TextObjectsEnvironment);
 }  // namespace
-#endif

@@ -11,7 +11,6 @@
 #include "objects/namespaceobject.h"
 #include "sys/sysmodule.h"
 
-#if CPPY_HAVE_BYTES  // _imp is built with the interpreter core (src/vm/gate.cmake)
 namespace modtest {
 namespace {
 
@@ -87,4 +86,3 @@ TEST_F(ModulesImp, Lock) {
 
 }  // namespace
 }  // namespace modtest
-#endif  // CPPY_HAVE_BYTES

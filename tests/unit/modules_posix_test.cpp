@@ -16,7 +16,6 @@
 #include "objects/structseq.h"
 #include "sys/sysmodule.h"
 
-#if CPPY_HAVE_BYTES  // posix is built with the interpreter core (src/vm/gate.cmake)
 namespace modtest {
 namespace {
 
@@ -145,4 +144,3 @@ TEST_F(ModulesPosix, Files) {
 
 }  // namespace
 }  // namespace modtest
-#endif  // CPPY_HAVE_BYTES
