@@ -20,7 +20,7 @@ target_compile_definitions(cppy_unit_tests PRIVATE
 set(CPPY_SYMTABLE_PARITY_MIN 556)
 set(CPPY_SYMTABLE_PARITY_SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/symtable/symtable_parity.cpp)
 add_executable(symtable_parity ${CPPY_SYMTABLE_PARITY_SOURCES})
-target_link_libraries(symtable_parity PRIVATE cppy_core)
+target_link_libraries(symtable_parity PRIVATE cppy_core cppy_test_support)
 add_dependencies(symtable_parity stdlib)
 add_test(NAME ast.symtable_parity
          COMMAND symtable_parity ${CMAKE_BINARY_DIR}/lib/python3.14
@@ -32,7 +32,7 @@ set(CPPY_FRONT_END_ERRORS_MIN 55)
 list(TRANSFORM CPPY_SYMTABLE_PARITY_SOURCES REPLACE "symtable_parity\\.cpp$" "front_end_errors.cpp"
      OUTPUT_VARIABLE CPPY_FRONT_END_ERRORS_SOURCES)
 add_executable(front_end_errors ${CPPY_FRONT_END_ERRORS_SOURCES})
-target_link_libraries(front_end_errors PRIVATE cppy_core)
+target_link_libraries(front_end_errors PRIVATE cppy_core cppy_test_support)
 add_test(NAME ast.front_end_errors
          COMMAND front_end_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/parser/syntax_errors.tsv
                  ${CPPY_FRONT_END_ERRORS_MIN})

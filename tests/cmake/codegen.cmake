@@ -3,7 +3,7 @@
 # committed figure.
 set(CPPY_CODEGEN_PARITY_MIN 549)
 add_executable(codegen_parity ${CMAKE_CURRENT_SOURCE_DIR}/compile/codegen_parity.cpp)
-target_link_libraries(codegen_parity PRIVATE cppy_core)
+target_link_libraries(codegen_parity PRIVATE cppy_core cppy_test_support)
 add_dependencies(codegen_parity stdlib)
 add_test(NAME codegen.stdlib_parity
          COMMAND codegen_parity ${CMAKE_BINARY_DIR}/lib/python3.14

@@ -14,7 +14,7 @@ add_test(NAME parser.dump_gen_check
 # AST parity on the standard library (tests/data/parity/stdlib.tsv): fails below the figure.
 set(CPPY_PARSER_AST_PARITY_MIN 555)
 add_executable(parser_ast_parity ${CMAKE_CURRENT_SOURCE_DIR}/parser/ast_parity.cpp)
-target_link_libraries(parser_ast_parity PRIVATE cppy_core)
+target_link_libraries(parser_ast_parity PRIVATE cppy_core cppy_test_support)
 add_dependencies(parser_ast_parity stdlib)
 add_test(NAME parser.ast_parity
          COMMAND parser_ast_parity ${CMAKE_BINARY_DIR}/lib/python3.14
@@ -23,7 +23,7 @@ add_test(NAME parser.ast_parity
 # SyntaxError parity (tests/data/parser/syntax_errors.tsv): fails below the figure.
 set(CPPY_PARSER_ERROR_PARITY_MIN 498)
 add_executable(parser_syntax_errors ${CMAKE_CURRENT_SOURCE_DIR}/parser/syntax_errors.cpp)
-target_link_libraries(parser_syntax_errors PRIVATE cppy_core)
+target_link_libraries(parser_syntax_errors PRIVATE cppy_core cppy_test_support)
 add_test(NAME parser.syntax_errors
          COMMAND parser_syntax_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/parser/syntax_errors.tsv
                  ${CPPY_PARSER_ERROR_PARITY_MIN})

@@ -9,7 +9,7 @@ add_test(NAME tokenizer.gen_tokens
 # Token parity on the standard library: every file's token stream equals CPython 3.14.2's
 # (tests/data/tokenizer/stdlib_tokens.tsv, from tools/tokenizer/make_reference.py).
 add_executable(tokenizer_parity ${CMAKE_CURRENT_SOURCE_DIR}/tokenizer/tokenizer_parity.cpp)
-target_link_libraries(tokenizer_parity PRIVATE cppy_core)
+target_link_libraries(tokenizer_parity PRIVATE cppy_core cppy_test_support)
 add_dependencies(tokenizer_parity stdlib)
 add_test(NAME tokenizer.stdlib_parity
          COMMAND tokenizer_parity ${CMAKE_BINARY_DIR}/lib/python3.14
@@ -19,7 +19,7 @@ add_test(NAME tokenizer.stdlib_parity
 # Error parity: the snippets of tests/data/parser/syntax_errors.tsv whose error comes from the
 # tokenizer get CPython 3.14.2's message and positions.
 add_executable(tokenizer_errors ${CMAKE_CURRENT_SOURCE_DIR}/tokenizer/tokenizer_errors.cpp)
-target_link_libraries(tokenizer_errors PRIVATE cppy_core)
+target_link_libraries(tokenizer_errors PRIVATE cppy_core cppy_test_support)
 add_test(NAME tokenizer.syntax_errors
          COMMAND tokenizer_errors ${CMAKE_CURRENT_SOURCE_DIR}/data/parser/syntax_errors.tsv
                  ${CMAKE_CURRENT_SOURCE_DIR}/data/tokenizer/syntax_errors_known_mismatches.txt)

@@ -24,7 +24,7 @@
 #include "parser/constants.h"
 #include "parser/pegen.h"
 #include "runtime/pystate.h"
-#include "../tokenizer/sha256.h"
+#include "parity_driver.h"
 
 using namespace cppy;
 using compile::CodeData;
@@ -32,15 +32,6 @@ using compile::Konst;
 using compile::KonstKind;
 
 namespace {
-
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::stringstream ss;
-  ss << f.rdbuf();
-  *out = ss.str();
-  return true;
-}
 
 std::string str_repr(const std::string& s) {
   objects::Object* o = objects::str_from_utf8(s.data(), objects::ssize(s.size()));
@@ -159,67 +150,8 @@ void init_runtime() {
 
 int main(int argc, char** argv) {
   init_runtime();
-  if (argc < 4) {
-    std::cerr << "usage: codegen_parity LIBDIR STDLIB_TSV MIN_IDENTICAL [--show N] [--dump FILE] "
-                 "[--ok]\n";
-    return 2;
-  }
-  std::string libdir = argv[1];
-  int min_identical = std::atoi(argv[3]);
-  int show = 0;
-  bool list_ok = false;
-  for (int i = 4; i < argc; i++) {
-    std::string a = argv[i];
-    if (a == "--ok") list_ok = true;
-    if (a == "--show" && i + 1 < argc) show = std::atoi(argv[i + 1]);
-    if (a == "--dump" && i + 1 < argc) {
-      std::string src;
-      if (!read_file(libdir + "/" + argv[i + 1], &src)) return 2;
-      bool err;
-      std::cout << compile_text(src, argv[i + 1], &err) << "\n";
-      return 0;
-    }
-  }
-  std::ifstream tsv(argv[2]);
-  if (!tsv) {
-    std::cerr << "cannot read " << argv[2] << "\n";
-    return 2;
-  }
-  std::string line;
-  int total = 0, identical = 0;
-  while (std::getline(tsv, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t t1 = line.find('\t');
-    size_t t2 = line.find('\t', t1 + 1);
-    std::string rel = line.substr(0, t1);
-    std::string expected = line.substr(t2 + 1);
-    total++;
-    std::string src;
-    if (!read_file(libdir + "/" + rel, &src)) {
-      if (show-- > 0) std::cerr << rel << ": missing\n";
-      continue;
-    }
-    bool is_error = false;
-    std::string text = compile_text(src, rel, &is_error);
-    bool same;
-    if (expected.rfind("error:", 0) == 0) {
-      same = is_error && text.rfind(expected, 0) == 0;
-    } else {
-      tests::Sha256 h;
-      h.update(text);
-      same = !is_error && h.hexdigest() == expected;
-    }
-    if (same) {
-      identical++;
-      if (list_ok) std::cout << "ok " << rel << "\n";
-    } else if (show-- > 0) {
-      std::cerr << rel << ": " << (is_error ? text : "digest differs") << "\n";
-    }
-  }
-  std::cout << identical << "/" << total << " identical\n";
-  if (identical < min_identical) {
-    std::cerr << "below the committed figure " << min_identical << "\n";
-    return 1;
-  }
-  return 0;
+  return tests::run_stdlib_parity(argc, argv,
+                                  "codegen_parity LIBDIR STDLIB_TSV MIN_IDENTICAL [--show N] "
+                                  "[--dump FILE] [--ok]",
+                                  2, true, compile_text);
 }

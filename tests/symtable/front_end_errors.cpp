@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "parity_driver.h"
 #include "ast/arena.h"
 #include "ast/core_api.h"
 #include "ast/future.h"
@@ -25,31 +26,6 @@
 using namespace cppy;
 
 namespace {
-
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); i++) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      char n = s[++i];
-      out.push_back(n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n);
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> f;
-  size_t pos = 0;
-  for (;;) {
-    size_t tab = line.find('\t', pos);
-    f.push_back(line.substr(pos, tab == std::string::npos ? std::string::npos : tab - pos));
-    if (tab == std::string::npos) break;
-    pos = tab + 1;
-  }
-  return f;
-}
 
 std::string text_of(objects::Object* s) {
   objects::ssize n = 0;
@@ -118,9 +94,9 @@ int main(int argc, char** argv) {
   int total = 0, identical = 0;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f = split_tabs(line);
+    std::vector<std::string> f = tests::split_tabs(line);
     if (f.size() < 9) continue;
-    std::string source = unescape(f[1]);
+    std::string source = tests::unescape_field(f[1]);
     ast::Arena arena;
     parser::ParseOptions options;
     parser::ParseResult r = parser::parse_string(source, "<snippet>", options, &arena);
@@ -128,7 +104,7 @@ int main(int argc, char** argv) {
     total++;
     std::string expected = f[2] == "ok" ? "ok|||||"
                                         : f[2] + "|" + f[3] + "|" + f[4] + "|" + f[5] + "|" +
-                                              f[6] + "|" + unescape(f[7]);
+                                              f[6] + "|" + tests::unescape_field(f[7]);
     std::string got = outcome(r.mod);
     if (got == expected) {
       identical++;

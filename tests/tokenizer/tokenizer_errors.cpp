@@ -17,36 +17,12 @@
 #include <string>
 #include <vector>
 
+#include "parity_driver.h"
 #include "parser/lexer.h"
 
 using namespace cppy::parser;
 
 namespace {
-
-std::string unescape(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); i++) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      char n = s[++i];
-      out.push_back(n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n);
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> f;
-  size_t pos = 0;
-  for (;;) {
-    size_t tab = line.find('\t', pos);
-    f.push_back(line.substr(pos, tab == std::string::npos ? std::string::npos : tab - pos));
-    if (tab == std::string::npos) break;
-    pos = tab + 1;
-  }
-  return f;
-}
 
 std::string pos(int v) { return v == kNoPosition ? "None" : std::to_string(v); }
 
@@ -90,13 +66,13 @@ int main(int argc, char** argv) {
   int total = 0, same = 0, unexpected = 0;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
-    auto f = split_tabs(line);
+    auto f = cppy::tests::split_tabs(line);
     if (f.size() < 9) continue;
     const std::string& name = f[0];
-    std::string source = unescape(f[1]);
+    std::string source = cppy::tests::unescape_field(f[1]);
     const std::string& type = f[2];
-    std::string message = unescape(f[7]);
-    std::string warnings = unescape(f[8]);
+    std::string message = cppy::tests::unescape_field(f[7]);
+    std::string warnings = cppy::tests::unescape_field(f[8]);
     if (source.find('\0') != std::string::npos) continue;  // compile() rejects it first
 
     Lexer lex(source, Lexer::Input::kString);

@@ -5,32 +5,21 @@ probe_314.py runs on CPython 3.14.2 (tools/oracle); probe_host.py on the host py
 (64-bit hash values and sizes). --check compares instead of writing (a ctest runs it).
 """
 import argparse
-import json
 import os
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(REPO, "tools", "oracle"))
+import oracle_run  # noqa: E402
 OUT = os.path.join(REPO, "tests", "data", "objcore", "expectations.txt")
 
 
 def run_oracle(path):
     with open(path, encoding="utf-8") as f:
         source = f.read()
-    with tempfile.TemporaryDirectory() as tmp:
-        inp = os.path.join(tmp, "in.json")
-        outp = os.path.join(tmp, "out.json")
-        with open(inp, "w", encoding="utf-8") as f:
-            json.dump([{"name": "probe", "source": source}], f)
-        subprocess.run(["node", os.path.join(REPO, "tools", "oracle", "oracle.mjs"), "--batch",
-                        inp, outp], check=True, stdout=subprocess.DEVNULL)
-        with open(outp, encoding="utf-8") as f:
-            result = json.load(f)[0]
-    if result["status"] != 0:
-        sys.exit(f"probe failed on the reference:\n{result['stderr']}")
-    return result["stdout"]
+    return oracle_run.run_source(source, "probe")
 
 
 def generate():

@@ -7,11 +7,11 @@ compute the same texts with the same canon.py and compare. Run from anywhere:
 
     python3 tools/parity/make_reference.py
 """
-import json
 import os
-import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "oracle"))
+import oracle_run  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -27,24 +27,13 @@ def main():
                "canon = types.ModuleType('canon')\n"
                "exec(%r, canon.__dict__)\n"
                "sys.modules['canon'] = canon\n" % canon_source) + body
-    with tempfile.TemporaryDirectory() as tmp:
-        batch_in = os.path.join(tmp, "in.json")
-        batch_out = os.path.join(tmp, "out.json")
-        with open(batch_in, "w", encoding="utf-8") as f:
-            json.dump([{"name": "stdlib", "source": program}], f)
-        subprocess.run(["node", os.path.join(REPO, "tools", "oracle", "oracle.mjs"), "--batch",
-                        batch_in, batch_out], check=True)
-        with open(batch_out, encoding="utf-8") as f:
-            result = json.load(f)[0]
-    if result["status"] != 0:
-        sys.stderr.write(result["stderr"])
-        sys.exit("the reference failed")
+    stdout = oracle_run.run_source(program, "stdlib")
     out = os.path.join(REPO, "tests", "data", "parity", "stdlib.tsv")
     with open(out, "w", encoding="utf-8") as f:
         f.write("# path\tsha256(canon.ast_text)\tsha256(canon.code_text); "
                 "written by tools/parity/make_reference.py\n")
-        f.write(result["stdout"])
-    print("%d files" % result["stdout"].count("\n"))
+        f.write(stdout)
+    print("%d files" % stdout.count("\n"))
 
 
 if __name__ == "__main__":

@@ -14,17 +14,10 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
-DATA = os.path.join(REPO, "tests", "data", "pymath")
+sys.path.insert(0, os.path.join(HERE, "..", "oracle"))
+import oracle_run  # noqa: E402
 
-
-def oracle_output():
-    proc = subprocess.run(["node", os.path.join(REPO, "tools", "oracle", "oracle.mjs"), "--run",
-                           os.path.join(HERE, "oracle_child.py")],
-                          capture_output=True, text=True, check=True)
-    if "\n--- " in proc.stdout or proc.stdout.startswith("--- "):
-        sys.exit("the oracle run failed:\n" + proc.stdout[-2000:])
-    return proc.stdout
+DATA = os.path.join(oracle_run.REPO, "tests", "data", "pymath")
 
 
 def host_output():
@@ -35,18 +28,8 @@ def host_output():
     return proc.stdout
 
 
-def main():
-    outputs = {"pymath_data.txt": oracle_output(), "gamma_data.txt": host_output()}
-    for name, data in outputs.items():
-        path = os.path.join(DATA, name)
-        if "--check" in sys.argv:
-            with open(path) as f:
-                if f.read() != data:
-                    sys.exit("tests/data/pymath/%s differs from the generator's output" % name)
-        else:
-            with open(path, "w") as f:
-                f.write(data)
-
-
 if __name__ == "__main__":
-    main()
+    oracle_run.write_or_check({
+        os.path.join(DATA, "pymath_data.txt"):
+            oracle_run.run_script(os.path.join(HERE, "oracle_child.py")),
+        os.path.join(DATA, "gamma_data.txt"): host_output()})

@@ -8,10 +8,7 @@ of tests/data/parser/syntax_errors.tsv (written by the same code, gen_syntax_err
 checked by tests/tokenizer/tokenizer_errors.cpp.
 """
 import importlib.util
-import json
 import os
-import subprocess
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -57,23 +54,7 @@ def main():
         "gen", os.path.join(REPO, "tests", "data", "parser", "gen_syntax_errors.py"))
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
-    program = gen.PROGRAM.replace("CASES", repr([(n, b.hex()) for n, b in CASES]))
-    with tempfile.TemporaryDirectory() as tmp:
-        with open(os.path.join(tmp, "in.json"), "w") as f:
-            json.dump([{"name": "tokenizer_errors", "source": program}], f)
-        subprocess.run(["node", os.path.join(REPO, "tools", "oracle", "oracle.mjs"), "--batch",
-                        os.path.join(tmp, "in.json"), os.path.join(tmp, "out.json")], check=True)
-        with open(os.path.join(tmp, "out.json")) as f:
-            result = json.load(f)[0]
-    if result["status"] != 0:
-        raise SystemExit(result["stderr"])
-    sources = dict(CASES)
-    rows = []
-    for line in result["stdout"].splitlines():
-        name, typ, lineno, offset, end_lineno, end_offset, msg, ws = json.loads(line)
-        source = sources[name].decode("utf-8", "surrogateescape")
-        rows.append("\t".join([name, gen.escape(source), typ, lineno, offset, end_lineno,
-                               end_offset, gen.escape(msg), gen.escape(ws)]))
+    rows = gen.reference_rows(CASES, "tokenizer_errors")
     out = os.path.join(REPO, "tests", "data", "tokenizer", "errors.tsv")
     with open(out, "w", encoding="utf-8", errors="surrogateescape") as f:
         f.write("# name\tsource\ttype\tlineno\toffset\tend_lineno\tend_offset\tmessage\twarnings"

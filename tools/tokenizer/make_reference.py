@@ -14,11 +14,11 @@ in UTF-8 bytes. A file the reference cannot tokenize ends with the line
     error TYPE LINENO OFFSET MESSAGE\\n
 Run from anywhere:  python3 tools/tokenizer/make_reference.py
 """
-import json
 import os
-import subprocess
 import sys
-import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "oracle"))
+import oracle_run  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -52,24 +52,13 @@ print("\n".join(rows))
 
 
 def main():
-    with tempfile.TemporaryDirectory() as tmp:
-        batch_in = os.path.join(tmp, "in.json")
-        batch_out = os.path.join(tmp, "out.json")
-        with open(batch_in, "w", encoding="utf-8") as f:
-            json.dump([{"name": "tokens", "source": PROGRAM}], f)
-        subprocess.run(["node", os.path.join(REPO, "tools", "oracle", "oracle.mjs"), "--batch",
-                        batch_in, batch_out], check=True)
-        with open(batch_out, encoding="utf-8") as f:
-            result = json.load(f)[0]
-    if result["status"] != 0:
-        sys.stderr.write(result["stderr"])
-        sys.exit("the reference failed")
+    stdout = oracle_run.run_source(PROGRAM, "tokens")
     out = os.path.join(REPO, "tests", "data", "tokenizer", "stdlib_tokens.tsv")
     with open(out, "w", encoding="utf-8") as f:
         f.write("# path\tsha256(canonical token stream)\ttokens; "
                 "written by tools/tokenizer/make_reference.py from CPython 3.14.2\n")
-        f.write(result["stdout"])
-    print("%d files" % result["stdout"].count("\n"))
+        f.write(stdout)
+    print("%d files" % stdout.count("\n"))
 
 
 if __name__ == "__main__":

@@ -13,11 +13,12 @@ name, source (escaped), type, lineno, offset, end_lineno, end_offset, message, w
 import json
 import os
 import re
-import subprocess
-import tempfile
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
+sys.path.insert(0, os.path.join(REPO, "tools", "oracle"))
+import oracle_run  # noqa: E402
 
 # Cases that cannot be typed in a text file: (name, bytes).
 BYTE_CASES = [
@@ -72,26 +73,24 @@ for name, hexsrc in cases:
 '''
 
 
-def main():
-    cases = [(n, s.encode("utf-8")) for n, s in snippets()]
-    cases += [(n + "@bytes", b) for n, b in BYTE_CASES]
+def reference_rows(cases, batch_name):
+    """The TSV rows of (name, source bytes) cases: the outcome under the reference CPython."""
     program = PROGRAM.replace("CASES", repr([(n, b.hex()) for n, b in cases]))
-    with tempfile.TemporaryDirectory() as tmp:
-        with open(os.path.join(tmp, "in.json"), "w") as f:
-            json.dump([{"name": "syntax", "source": program}], f)
-        subprocess.run(["node", os.path.join(REPO, "tools", "oracle", "oracle.mjs"), "--batch",
-                        os.path.join(tmp, "in.json"), os.path.join(tmp, "out.json")], check=True)
-        with open(os.path.join(tmp, "out.json")) as f:
-            result = json.load(f)[0]
-    if result["status"] != 0:
-        raise SystemExit(result["stderr"])
+    stdout = oracle_run.run_source(program, batch_name)
     sources = dict(cases)
     rows = []
-    for line in result["stdout"].splitlines():
+    for line in stdout.splitlines():
         name, typ, lineno, offset, end_lineno, end_offset, msg, ws = json.loads(line)
         source = sources[name].decode("utf-8", "surrogateescape")
         rows.append("\t".join([name, escape(source), typ, lineno, offset, end_lineno, end_offset,
                                escape(msg), escape(ws)]))
+    return rows
+
+
+def main():
+    cases = [(n, s.encode("utf-8")) for n, s in snippets()]
+    cases += [(n + "@bytes", b) for n, b in BYTE_CASES]
+    rows = reference_rows(cases, "syntax")
     with open(os.path.join(HERE, "syntax_errors.tsv"), "w", encoding="utf-8",
               errors="surrogateescape") as f:
         f.write("# name\tsource\ttype\tlineno\toffset\tend_lineno\tend_offset\tmessage\twarnings"
