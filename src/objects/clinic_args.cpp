@@ -1,10 +1,6 @@
-// Python/getargs.c's clinic helpers (see clinic_args.h).
+// Python/getargs.c's clinic entry points (see clinic_args.h); the parsing itself is
+// getargs.cpp's unpack_keywords_impl.
 #include "objects/clinic_args.h"
-
-#include <algorithm>
-#include <cstdint>
-#include <cstring>
-#include <utility>
 
 #include "errors/errors.h"
 #include "objects/dictobject.h"
@@ -14,190 +10,13 @@
 
 namespace cppy::objects {
 
-namespace {
-
-int count_params(const ArgParser& p) {
-  int n = 0;
-  while (p.keywords[n]) n++;
-  return n;
-}
-int count_posonly(const ArgParser& p) {
-  int n = 0;
-  while (p.keywords[n] && !p.keywords[n][0]) n++;
-  return n;
-}
-
-// find_keyword: the value passed under the keyword name, or null.
-Object* find_keyword(Object* kwnames, Object* const* kwstack, Object* kwargs, const char* key) {
-  if (kwargs) return dict_get_item_string(kwargs, key);
-  ssize n = tuple_size(kwnames);
-  for (ssize i = 0; i < n; i++)
-    if (str_equal_cstr(tuple_item(kwnames, i), key)) return kwstack[i];
-  return nullptr;
-}
-
-// Python/suggestions.c's levenshtein_distance (moves cost 2, case changes 1), on ASCII-range
-// UTF-8 names as the keyword lists are.
-constexpr size_t kMoveCost = 2, kCaseCost = 1, kMaxStringSize = 40;
-size_t substitution_cost(char a, char b) {
-  if ((a & 31) != (b & 31)) return kMoveCost;
-  if (a == b) return 0;
-  if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + ('a' - 'A'));
-  if (b >= 'A' && b <= 'Z') b = static_cast<char>(b + ('a' - 'A'));
-  return a == b ? kCaseCost : kMoveCost;
-}
-size_t levenshtein(const char* a, size_t na, const char* b, size_t nb, size_t max_cost) {
-  while (na && nb && a[0] == b[0]) a++, b++, na--, nb--;
-  while (na && nb && a[na - 1] == b[nb - 1]) na--, nb--;
-  if (na == 0 || nb == 0) return (na + nb) * kMoveCost;
-  if (na > kMaxStringSize || nb > kMaxStringSize) return max_cost + 1;
-  if (nb < na) {
-    std::swap(a, b);
-    std::swap(na, nb);
-  }
-  if ((nb - na) * kMoveCost > max_cost) return max_cost + 1;
-  size_t buffer[kMaxStringSize];
-  for (size_t i = 0; i < na; i++) buffer[i] = (i + 1) * kMoveCost;
-  size_t result = 0;
-  for (size_t bi = 0; bi < nb; bi++) {
-    char code = b[bi];
-    size_t distance = result = bi * kMoveCost;
-    size_t minimum = SIZE_MAX;
-    for (size_t ai = 0; ai < na; ai++) {
-      size_t substitute = distance + substitution_cost(code, a[ai]);
-      distance = buffer[ai];
-      size_t insert_delete = std::min(result, distance) + kMoveCost;
-      result = std::min(insert_delete, substitute);
-      buffer[ai] = result;
-      if (result < minimum) minimum = result;
-    }
-    if (minimum > max_cost) return max_cost + 1;
-  }
-  return result;
-}
-
-// _Py_CalculateSuggestions over the parser's keyword names: the closest one, or null.
-const char* suggest_keyword(const ArgParser& p, Object* name) {
-  ssize name_size = 0;
-  const char* name_str = str_as_utf8(name, &name_size);
-  if (!name_str) {
-    errors::clear();
-    return nullptr;
-  }
-  const char* best = nullptr;
-  size_t best_distance = SIZE_MAX;
-  for (int i = 0; p.keywords[i]; i++) {
-    const char* item = p.keywords[i];
-    if (!item[0] || std::strcmp(item, name_str) == 0) continue;
-    size_t item_size = std::strlen(item);
-    size_t max_distance = (static_cast<size_t>(name_size) + item_size + 3) * kMoveCost / 6;
-    if (best_distance - 1 < max_distance) max_distance = best_distance - 1;
-    size_t d = levenshtein(name_str, static_cast<size_t>(name_size), item, item_size, max_distance);
-    if (d > max_distance) continue;
-    if (!best || d < best_distance) {
-      best = item;
-      best_distance = d;
-    }
-  }
-  return best;
-}
-
-// error_unexpected_keyword_arg.
-void unexpected_keyword(const ArgParser& p, Object* kwnames, Object* kwargs) {
-  int nparams = count_params(p), posonly = count_posonly(p);
-  auto check = [&](Object* name) -> bool {
-    if (!str_check(name)) {
-      errors::set_string(exc_TypeError, "keywords must be strings");
-      return true;
-    }
-    for (int i = posonly; i < nparams; i++)
-      if (str_equal_cstr(name, p.keywords[i])) return false;
-    if (const char* hint = suggest_keyword(p, name))
-      errors::format(exc_TypeError,
-                     "%.200s%s got an unexpected keyword argument '%S'. Did you mean '%s'?",
-                     p.fname ? p.fname : "function", p.fname ? "()" : "", name, hint);
-    else
-      errors::format(exc_TypeError, "%.200s%s got an unexpected keyword argument '%S'",
-                     p.fname ? p.fname : "function", p.fname ? "()" : "", name);
-    return true;
-  };
-  if (kwargs) {
-    ssize pos = 0;
-    Object *k, *v;
-    while (dict_next(kwargs, &pos, &k, &v))
-      if (check(k)) return;
-  } else {
-    for (ssize i = 0; i < tuple_size(kwnames); i++)
-      if (check(tuple_item(kwnames, i))) return;
-  }
-}
-
-int unpack(const ArgParser& p, Object* const* args, ssize nargs, Object* kwargs, Object* kwnames,
-           Object* const* kwstack, Object** out) {
-  int nparams = count_params(p), posonly = count_posonly(p);
-  const char* fname = p.fname ? p.fname : "function";
-  const char* paren = p.fname ? "()" : "";
-  ssize nkw = kwargs ? dict_size(kwargs) : kwnames ? tuple_size(kwnames) : 0;
-  int minposonly = posonly < p.minpos ? posonly : p.minpos;
-  if (nargs > p.maxpos) {
-    if (p.maxpos == 0)
-      errors::format(exc_TypeError, "%.200s%s takes no positional arguments", fname, paren);
-    else
-      errors::format(exc_TypeError, "%.200s%s takes %s %d %sargument%s (%zd given)", fname,
-                     paren, p.minpos < p.maxpos ? "at most" : "exactly", p.maxpos,
-                     nparams > p.maxpos ? "positional " : "", p.maxpos == 1 ? "" : "s", nargs);
-    return -1;
-  }
-  if (nargs < minposonly) {
-    errors::format(exc_TypeError, "%.200s%s takes %s %d %sargument%s (%zd given)", fname, paren,
-                   minposonly < p.maxpos ? "at least" : "exactly", minposonly,
-                   nparams > p.maxpos ? "positional " : "", minposonly == 1 ? "" : "s", nargs);
-    return -1;
-  }
-  if (nkw > 0 && posonly == nparams) {
-    errors::format(exc_TypeError, "%.200s%s takes no keyword arguments", fname, paren);
-    return -1;
-  }
-  for (int i = 0; i < nparams; i++) out[i] = i < nargs ? args[i] : nullptr;
-  int reqlimit = p.minkw ? p.maxpos + p.minkw : p.minpos;
-  for (int i = static_cast<int>(nargs > posonly ? nargs : posonly); i < nparams; i++) {
-    Object* arg = nkw ? find_keyword(kwnames, kwstack, kwargs, p.keywords[i]) : nullptr;
-    if (arg) {
-      out[i] = arg;
-      nkw--;
-    } else if (i < p.minpos || (p.maxpos <= i && i < reqlimit)) {
-      errors::format(exc_TypeError, "%.200s%s missing required argument '%s' (pos %d)", fname,
-                     paren, p.keywords[i], i + 1);
-      return -1;
-    }
-  }
-  if (nkw > 0) {
-    // Arguments given both by name and by position?
-    for (int i = posonly; i < nargs; i++) {
-      if (find_keyword(kwnames, kwstack, kwargs, p.keywords[i])) {
-        errors::format(exc_TypeError,
-                       "argument for %.200s%s given by name ('%s') and position (%d)", fname,
-                       paren, p.keywords[i], i + 1);
-        return -1;
-      }
-    }
-    unexpected_keyword(p, kwnames, kwargs);
-    return -1;
-  }
-  return 0;
-}
-
-}  // namespace
-
 int unpack_keywords(const ArgParser& p, Object* const* args, ssize nargs, Object* kwnames,
                     Object** out) {
-  if (kwnames && tuple_size(kwnames) == 0) kwnames = nullptr;
-  return unpack(p, args, nargs, nullptr, kwnames, args + nargs, out);
+  return unpack_keywords_impl(p, args, nargs, nullptr, kwnames, out);
 }
 
 int unpack_keywords_tuple(const ArgParser& p, Object* args, Object* kwargs, Object** out) {
-  if (kwargs && dict_size(kwargs) == 0) kwargs = nullptr;
-  return unpack(p, tuple_items(args), tuple_size(args), kwargs, nullptr, nullptr, out);
+  return unpack_keywords_impl(p, tuple_items(args), tuple_size(args), kwargs, nullptr, out);
 }
 
 void bad_argument(const char* fname, const char* displayname, const char* expected, Object* arg) {

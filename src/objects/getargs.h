@@ -23,6 +23,12 @@ struct ArgParser {
 bool unpack_keywords(Object* const* args, ssize nargs, Object* kwargs, Object* kwnames,
                      const ArgParser& parser, Object** out);
 
+// The one implementation of _PyArg_UnpackKeywords both entry points above and clinic_args.h's
+// use: a vectorcall (kwnames, the values after args[nargs]) or a dict call (kwargs).
+// 0, or -1 with the TypeError (with 3.14's "Did you mean" keyword suggestions).
+int unpack_keywords_impl(const ArgParser& p, Object* const* args, ssize nargs, Object* kwargs,
+                         Object* kwnames, Object** out);
+
 // _PyArg_CheckPositional: "name expected at least/at most N argument(s), got M".
 bool check_positional(const char* name, ssize nargs, ssize min, ssize max);
 // _PyArg_NoKeywords / _PyArg_NoKwnames: "name() takes no keyword arguments".

@@ -14,6 +14,8 @@ const char* const from_bytes_kw[] = {"bytes", "byteorder", "signed", nullptr};
 const ArgParser from_bytes{"from_bytes", from_bytes_kw, 1, 2, 0};
 const char* const sort_kw[] = {"key", "reverse", nullptr};
 const ArgParser sort_parser{"sort", sort_kw, 0, 0, 0};
+const char* const to_bytes_kw[] = {"length", "byteorder", "signed", nullptr};
+const ArgParser to_bytes{"to_bytes", to_bytes_kw, 0, 2, 0};
 const char* const split_kw[] = {"sep", "maxsplit", nullptr};
 const ArgParser split_parser{"split", split_kw, 0, 2, 0};
 
@@ -46,6 +48,8 @@ TEST_F(GetArgs, MessagesMatchTheReference) {
   EXPECT_EQ(parse(sort_parser, {1}, {}), expect_ref("err.args_no_positional"));
   EXPECT_EQ(parse(sort_parser, {}, {"foo"}), expect_ref("err.args_sort_unexpected"));
   EXPECT_EQ(parse(split_parser, {1, 2, 3}, {}), expect_ref("err.args_at_most"));
+  EXPECT_EQ(parse(from_bytes, {1}, {"byteordr"}), expect_ref("err.args_suggest"));
+  EXPECT_EQ(parse(to_bytes, {1, 2, 3, 4}, {}), expect_ref("err.args_at_most_all"));
   Ref<> kw = Ref<>::steal(dict_new());
   dict_set_item_string(kw.get(), "foo", Ref<>::steal(I(1)).get());
   Ref<> empty = Ref<>::steal(tuple_new(0));

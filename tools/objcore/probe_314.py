@@ -249,6 +249,8 @@ err("args_no_positional", lambda: [].sort(1))
 err("args_sort_unexpected", lambda: [].sort(foo=1))
 err("args_at_most", lambda: "a".split("b", 1, 2))
 err("args_nameerror_kw", lambda: NameError(foo=1))
+err("args_suggest", lambda: int.from_bytes(b"", byteordr="big"))
+err("args_at_most_all", lambda: (1).to_bytes(1, "big", False, 4))
 
 # --- dict views as sets ---
 dk = dict.fromkeys(range(0, 30, 3)).keys()

@@ -26,6 +26,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
+#include "objects/getargs.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/moduleobject.h"
@@ -48,51 +49,19 @@ namespace {
 
 // ---- arguments -------------------------------------------------------------------------
 
-// The arguments of a FASTCALL_KW function by parameter name (Argument Clinic's parser in
-// miniature): positional first, then keywords. Reports CPython's messages.
+// The arguments of a FASTCALL_KW function by parameter name: the first `required` are
+// required, those past max_positional keyword-only; parsed by objects::unpack_keywords_impl
+// (_PyArg_UnpackKeywords) with CPython's messages.
 struct Args {
   const char* func;
   std::vector<Object*> values;
   bool parse(Object* const* args, ssize nargs, Object* kwnames,
              std::initializer_list<const char*> names, ssize required, ssize max_positional) {
+    std::vector<const char*> keywords(names);
+    keywords.push_back(nullptr);
     values.assign(names.size(), nullptr);
-    std::vector<const char*> n(names);
-    if (nargs > max_positional) {
-      errors::format(exc_TypeError, "%s() takes %s %zd positional argument%s (%zd given)", func,
-                     required == max_positional ? "exactly" : "at most", max_positional,
-                     max_positional == 1 ? "" : "s", nargs);
-      return false;
-    }
-    for (ssize i = 0; i < nargs; ++i) values[i] = args[i];
-    ssize nkw = kwnames ? tuple_size(kwnames) : 0;
-    for (ssize k = 0; k < nkw; ++k) {
-      Object* key = tuple_item(kwnames, k);
-      bool found = false;
-      for (size_t i = 0; i < n.size(); ++i) {
-        if (str_compare_cstr(key, n[i]) == 0) {
-          if (values[i]) {
-            errors::format(exc_TypeError,
-                           "argument for %s() given by name ('%s') and position (%zd)", func,
-                           n[i], static_cast<ssize>(i) + 1);
-            return false;
-          }
-          values[i] = args[nargs + k];
-          found = true;
-        }
-      }
-      if (!found) {
-        errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%U'", func, key);
-        return false;
-      }
-    }
-    for (ssize i = 0; i < required; ++i) {
-      if (!values[i]) {
-        errors::format(exc_TypeError, "%s() missing required argument '%s' (pos %zd)", func, n[i],
-                       i + 1);
-        return false;
-      }
-    }
-    return true;
+    ArgParser parser{func, keywords.data(), int(required), int(max_positional), 0};
+    return unpack_keywords_impl(parser, args, nargs, nullptr, kwnames, values.data()) == 0;
   }
   Object* operator[](size_t i) const { return values[i]; }
 };
