@@ -29,8 +29,10 @@
 #include "objects/sliceobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "sys/sysmodule.h"
 #include "vm/ceval.h"
 #include "vm/frame.h"
+#include "vm/pythonrun.h"
 
 namespace cppy::builtins {
 
@@ -261,7 +263,7 @@ int write_text(Object* file, Object* s) {
     ssize n = 0;
     const char* p = str_as_utf8(s, &n);
     if (!p) return -1;
-    std::fwrite(p, 1, size_t(n), stdout);
+    vm::write_std_stream(1, std::string_view(p, size_t(n)));
     return 0;
   }
   Object* r = call_method_one_arg(file, interned("write"), s);
@@ -287,8 +289,9 @@ Object* builtin_print(Object*, Object* const* args, ssize nargs, Object* kwnames
     return nullptr;
   }
   if (!file || file == none()) {
-    // sys.stdout once sys exists; until then the process's standard output.
-    file = nullptr;
+    // sys.stdout; while it is None (before _io provides it) the process's standard output.
+    file = sys::get_object("stdout");
+    if (file == none()) file = nullptr;
   }
   for (ssize i = 0; i < nargs; ++i) {
     if (i > 0) {

@@ -646,10 +646,11 @@ CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flag
   result.konsts = c.konsts;
   c.filename = objects::str_from_utf8(filename.data(), objects::ssize(filename.size()));
   c.filename_utf8 = filename;
+  // The front-end passes raise their exceptions themselves: they stay set.
   auto fail_from_exception = [&](const char* what) {
     result.failure.type = what;
     result.failure.message = "";
-    errors::clear();
+    result.failure.exception_set = errors::occurred() != nullptr;
   };
   if (!c.filename) {
     fail_from_exception("UnicodeDecodeError");

@@ -1,18 +1,24 @@
 // The compiler's entry point (Python/compile.c _PyAST_Compile): AST -> code units.
 //
 // A compiled unit is kept as CodeData, the fields of a code object with its constants as
-// Konsts, until the object layer's tuples are on main; code_object() (later) turns one into an
-// objects::CodeObject.
+// Konsts; code_object() turns one into an objects::CodeObject. compile_string() is the whole
+// pipeline from source to code object (Py_CompileStringObject).
 #pragma once
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ast/ast_gen.h"
 #include "compile/assemble.h"
 #include "compile/konst.h"
 #include "objects/object.h"
+
+namespace cppy::parser {
+struct ParseError;
+struct ParseWarning;
+}  // namespace cppy::parser
 
 namespace cppy::compile {
 
@@ -32,10 +38,14 @@ struct CodeData {
 };
 
 // A SyntaxError (or another error) raised by the compiler.
+// The columns are 0-based UTF-8 byte offsets. When exception_set is true the failure came
+// from a pass that raises exceptions itself (future, preprocessing, symbol table): the
+// exception is the thread's current one and the other fields are empty.
 struct CompileFailure {
   std::string type;  // "SyntaxError", "SystemError", ...
   std::string message;
   int lineno = -1, col_offset = -1, end_lineno = -1, end_col_offset = -1;
+  bool exception_set = false;
 };
 
 struct CompileResult {
@@ -48,8 +58,38 @@ struct CompileResult {
 inline constexpr int PyCF_MASK = 0x3fe0000;  // the CO_FUTURE_* bits
 
 // _PyAST_Compile: compiles a Module (or Expression/Interactive) tree. optimize is -O's level
-// (0, 1, 2). The tree may be modified (ast_preprocess).
+// (0, 1, 2). The tree may be modified (ast_preprocess). On failure, see CompileFailure.
 CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flags,
                           int optimize, ast::Arena* arena);
+
+// makecode (Python/assemble.c): the code object of a compiled unit and, recursively, of the
+// units among its constants; equal constants are shared as CPython's const cache shares
+// them. A new reference, or nullptr with the exception set.
+objects::Object* code_object(const CodeData& code);
+
+// The start symbols of Include/compile.h (compile()'s modes 'single', 'exec', 'eval',
+// 'func_type').
+inline constexpr int kPySingleInput = 256;
+inline constexpr int kPyFileInput = 257;
+inline constexpr int kPyEvalInput = 258;
+inline constexpr int kPyFuncTypeInput = 345;
+
+// Py_CompileStringObject without PyCF_ONLY_AST: parses source (bytes with PEP 263 cookie/BOM
+// detection unless flags has PyCF_IGNORE_COOKIE, then UTF-8), compiles it with the PyCF_*
+// and CO_FUTURE_* flags and the -O level (0, 1, 2; -1 as 0) and returns a new code object,
+// or nullptr with the exception set (SyntaxError, IndentationError, TabError with CPython's
+// attributes, MemoryError, ...). The parser's SyntaxWarnings go to stderr.
+objects::Object* compile_string(std::string_view source, const std::string& filename, int mode,
+                                int flags, int optimize);
+
+// Raises the exception a parser error record stands for (_PyPegen_raise_error_known_location:
+// SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))).
+void raise_parse_error(const parser::ParseError& error);
+// Raises the exception of a compiler failure (_PyErr_RaiseSyntaxError for a SyntaxError: the
+// source line is read from the file `filename` when it exists).
+void raise_compile_failure(const CompileFailure& failure, const std::string& filename);
+// Shows the parser's warnings on stderr (until the warnings module exists).
+void report_parse_warnings(const std::vector<parser::ParseWarning>& warnings,
+                           const std::string& filename);
 
 }  // namespace cppy::compile

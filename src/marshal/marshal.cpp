@@ -788,7 +788,11 @@ struct Writer {
       w_long(co->co_kwonlyargcount);
       w_long(co->co_stacksize);
       w_long(co->co_flags);
-      write(co->co_code);
+      // _PyCode_GetCode hands w_object a new reference to co_code cached in the code object:
+      // its count is never 1, so the bytes always get FLAG_REF.
+      Object* code = new_ref(co->co_code);
+      write(code);
+      decref(code);
       write(co->co_consts);
       write(co->co_names);
       write(co->co_localsplusnames);

@@ -1,9 +1,6 @@
 // The constant objects the parser creates (Constant.value): None, Ellipsis, int, float,
 // complex, bytes, str, bool, and their repr (for ast.dump).
-//
-// The object core's None/Ellipsis and the complex and bytes types are written in parallel;
-// until they are on main, immortal stand-ins of the same meaning are used here (one place to
-// switch when they land: constants.cpp).
+
 #pragma once
 
 #include <string>

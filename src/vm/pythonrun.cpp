@@ -1,13 +1,20 @@
-// Running code: Python/pythonrun.c (_PyRun_SimpleFileObject, maybe_pyc_file,
-// run_pyc_file, _PyErr_PrintEx, _Py_HandleSystemExit).
+// Running code: Python/pythonrun.c (_PyRun_SimpleFileObject, PyRun_SimpleStringFlagsWithName,
+// run_mod, run_eval_code_obj, maybe_pyc_file, run_pyc_file, _PyErr_PrintEx,
+// _Py_HandleSystemExit), the dispatch of Modules/main.c (pymain_run_python, pymain_run_command,
+// pymain_run_file, pymain_run_stdin) and the start-up and exit steps of Python/pylifecycle.c
+// that the cppy command needs (init_interp_main's __main__, flush_std_files).
 #include "vm/pythonrun.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "builtins/bltinmodule.h"
+#include "compile/compile.h"
 #include "errors/errors.h"
 #include "hash/hash.h"
 #include "marshal/marshal.h"
@@ -25,7 +32,12 @@
 #include "objects/enumobject.h"
 #include "objects/rangeobject.h"
 #include "objects/unicodeobject.h"
+#include "modules/moduledef.h"
+#include "objects/listobject.h"
+#include "objects/tupleobject.h"
+#include "sys/sysmodule.h"
 #include "vm/ceval.h"
+#include "vm/frame.h"
 #include "vm/traceback.h"
 
 namespace cppy::vm {
@@ -75,80 +87,421 @@ bool is_pyc_file(const char* path) {
 
 namespace {
 
-void write_stderr(const std::string& s) {
-  std::fflush(stdout);
-  std::fwrite(s.data(), 1, s.size(), stderr);
-  std::fflush(stderr);
+constexpr int kPyCFIgnoreCookie = 0x0800;  // PyCF_IGNORE_COOKIE
+
+// PyDict_ContainsString.
+int dict_contains_string(Object* d, const char* key) {
+  Ref<> k = Ref<>::steal(str_from_cstr(key));
+  if (!k) return -1;
+  return dict_contains(d, k.get());
 }
 
-// _Py_HandleSystemExit: the exit status of a SystemExit.
+// The status a SystemExit asked for; -1 while none was raised.
+int g_exit_status = -1;
+
+// _Py_HandleSystemExit: the exit status of a SystemExit (its code: None is 0, an int is
+// itself, anything else is printed to stderr and gives 1).
 int system_exit_status(Object* exc) {
-  Object* code = static_cast<SystemExitObject*>(exc)->code;
-  if (!code || code == none()) return 0;
-  if (long_check(code)) {
-    int overflow = 0;
-    long v = long_as_long_and_overflow(code, &overflow);
-    if (overflow) {
-      errors::clear();
-      return -1;
-    }
-    return int(v);
-  }
-  Object* s = object_str(code);
-  if (s) {
-    write_stderr(std::string(str_as_utf8(s)) + "\n");
-    decref(s);
+  Ref<> code = Ref<>::steal(object_getattr_string(exc, "code"));
+  Object* value = exc;
+  if (code) {
+    if (code.get() == none()) return 0;
+    value = code.get();
   } else {
     errors::clear();
   }
+  if (long_check(value)) {
+    long v = long_as_long(value);
+    if (v == -1 && errors::occurred()) errors::clear();
+    return int(v);
+  }
+  Object* err = sys::get_object("stderr");
+  Ref<> s = Ref<>::steal(object_str(value));
+  if (!s) {
+    errors::clear();
+    return 1;
+  }
+  std::string text = std::string(str_as_utf8(s.get())) + "\n";
+  if (err && err != none()) {
+    Ref<> t = Ref<>::steal(str_from_utf8(text.data(), ssize(text.size())));
+    Ref<> r = Ref<>::steal(t ? call_method_one_arg(err, str_intern_from_cstr("write"), t.get())
+                             : nullptr);
+    if (!r) errors::clear();
+  } else {
+    write_std_stream(2, text);
+  }
   return 1;
+}
+
+// flush_io: sys.stderr and sys.stdout's flush(), errors ignored; then the C streams.
+void flush_io() {
+  for (const char* name : {"stderr", "stdout"}) {
+    Object* f = sys::get_object(name);
+    if (f && f != none()) {
+      Ref<> r = Ref<>::steal(call_method_no_args(f, str_intern_from_cstr("flush")));
+      if (!r) errors::clear();
+    }
+  }
+  std::fflush(stdout);
+  std::fflush(stderr);
+}
+
+// _PyErr_Display: the traceback and the exception to file (sys.stderr), or to the process's
+// stderr while file is None (before _io).
+int display_exception(Object* file, Object* exc) {
+  std::string out;
+  print_exception(exc, &out);
+  if (file && file != none()) {
+    Ref<> t = Ref<>::steal(str_from_utf8(out.data(), ssize(out.size())));
+    if (!t) return -1;
+    Ref<> r = Ref<>::steal(call_method_one_arg(file, str_intern_from_cstr("write"), t.get()));
+    if (!r) return -1;
+    Ref<> f = Ref<>::steal(call_method_no_args(file, str_intern_from_cstr("flush")));
+    if (!f) errors::clear();
+    return 0;
+  }
+  write_std_stream(2, out);
+  return 0;
+}
+
+// sys._getframe(depth): the depth-th complete frame from the caller's (_PyThread_GetFrame).
+Object* getframe(int depth) {
+  Frame* f = current_frame();
+  while (f && frame_is_incomplete(f)) f = f->previous;
+  while (depth > 0 && f) {
+    f = f->previous;
+    while (f && frame_is_incomplete(f)) f = f->previous;
+    --depth;
+  }
+  if (!f) return errors::format(exc_ValueError, "call stack is not deep enough");
+  Object* fo = frame_get_frame_object(f);
+  return fo ? new_ref(fo) : nullptr;
+}
+
+// The __main__ module (PyImport_AddModuleRef("__main__")): made at start-up, in sys.modules.
+Object* main_module() {
+  Object* mods = modules::modules_dict();
+  Object* m = mods ? dict_get_item_string(mods, "__main__") : nullptr;
+  return m;
+}
+
+// add_main_module (Python/pylifecycle.c): __main__ with __builtins__ = the builtins module.
+int add_main_module() {
+  if (main_module()) return 0;
+  Ref<> m = Ref<>::steal(module_new("__main__"));
+  if (!m) return -1;
+  if (dict_set_item_string(modules::modules_dict(), "__main__", m.get()) < 0) return -1;
+  Object* d = module_get_dict(m.get());
+  return dict_set_item_string(d, "__builtins__", builtins::builtins_module());
+}
+
+std::string read_stream(std::FILE* f, bool* ok) {
+  std::string data;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+  *ok = !std::ferror(f);
+  return data;
+}
+
+// _PyUnicode_Dedent of UTF-8 text: textwrap.dedent's rule (the leading blanks common to every
+// line that is not all blanks are removed; all-blank lines become empty).
+std::string dedent(const std::string& src) {
+  // search_longest_common_leading_whitespace.
+  size_t common_start = std::string::npos, common_len = 0;
+  size_t end = src.size();
+  for (size_t i = 0; i < end; ++i) {
+    size_t line = i;
+    size_t ws_end = std::string::npos;
+    while (i < end && src[i] != '\n') {
+      if (ws_end == std::string::npos && src[i] != ' ' && src[i] != '\t') {
+        if (i == line) return src;
+        ws_end = i;
+      }
+      ++i;
+    }
+    if (ws_end == std::string::npos) continue;
+    if (common_start == std::string::npos) {
+      common_start = line;
+      common_len = ws_end - line;
+    } else {
+      size_t n = 0;
+      while (n < common_len && line + n < ws_end && src[common_start + n] == src[line + n]) ++n;
+      common_len = n;
+      if (common_len == 0) return src;
+    }
+  }
+  if (common_len == 0) return src;
+  std::string out;
+  for (size_t i = 0; i < end; ++i) {
+    size_t line = i;
+    bool leading = true;
+    while (i < end && src[i] != '\n') {
+      if (leading && src[i] != ' ' && src[i] != '\t') leading = false;
+      ++i;
+    }
+    bool newline = i < end;
+    if (leading && newline) {
+      out.push_back('\n');
+      continue;
+    }
+    size_t from = line + common_len;
+    if (from < i) out.append(src, from, i - from);
+    if (newline) out.push_back('\n');
+  }
+  return out;
 }
 
 }  // namespace
 
-// _PyErr_PrintEx: the uncaught exception goes to stderr; SystemExit gives the status.
-int print_uncaught() {
-  Object* exc = errors::get_raised_exception();
-  if (!exc) return 1;
-  if (object_is_instance(exc, reinterpret_cast<Object*>(exc_SystemExit)) > 0) {
-    int status = system_exit_status(exc);
-    decref(exc);
-    return status;
-  }
-  std::string out;
-  print_exception(exc, &out);
-  write_stderr(out);
-  decref(exc);
-  return 1;
+void write_std_stream(int fd, std::string_view text) {
+  std::FILE* f = fd == 2 ? stderr : stdout;
+  if (fd == 2) std::fflush(stdout);
+  std::fwrite(text.data(), 1, text.size(), f);
+  if (fd == 2) std::fflush(stderr);
 }
 
-int run_pyc_file(const char* path) {
-  // PYTHONHASHSEED, before any string is hashed (the configuration owner will pass it
-  // through runtime::Config). Only the process entry may key the hash: re-keying a running
-  // runtime would strand the hashes already cached in strings.
-  const char* seed = std::getenv("PYTHONHASHSEED");
+int pending_exit_status() { return g_exit_status; }
+
+// _PyErr_PrintEx(set_sys_last_vars=1).
+void print_exception_and_set_status() {
+  Object* exc = errors::get_raised_exception();
+  if (!exc) return;
+  if (object_is_instance(exc, reinterpret_cast<Object*>(exc_SystemExit)) > 0) {
+    g_exit_status = system_exit_status(exc);
+    decref(exc);
+    return;
+  }
+  Ref<> value = Ref<>::steal(exc);
+  Object* typ = reinterpret_cast<Object*>(value->type);
+  Ref<> tb = Ref<>::steal(exception_get_traceback(value.get()));
+  Object* tbo = tb ? tb.get() : none();
+  // sys.last_exc, last_type, last_value, last_traceback.
+  if (sys::sys_module()) {
+    if (sys::set_object("last_exc", value.get()) < 0 || sys::set_object("last_type", typ) < 0 ||
+        sys::set_object("last_value", value.get()) < 0 ||
+        sys::set_object("last_traceback", tbo) < 0)
+      errors::clear();
+  }
+  Object* hook = sys::get_object("excepthook");
+  if (hook && hook != none()) {
+    Object* args[3] = {typ, value.get(), tbo};
+    Ref<> r = Ref<>::steal(vectorcall(hook, args, 3, nullptr));
+    if (r) return;
+    Ref<> exc2 = Ref<>::steal(errors::get_raised_exception());
+    if (exc2 && object_is_instance(exc2.get(), reinterpret_cast<Object*>(exc_SystemExit)) > 0) {
+      g_exit_status = system_exit_status(exc2.get());
+      return;
+    }
+    flush_io();
+    Object* err = sys::get_object("stderr");
+    write_std_stream(2, "Error in sys.excepthook:\n");
+    if (exc2) display_exception(err, exc2.get());
+    write_std_stream(2, "\nOriginal exception was:\n");
+    display_exception(err, value.get());
+    errors::clear();
+    return;
+  }
+  write_std_stream(2, "sys.excepthook is missing\n");
+  display_exception(sys::get_object("stderr"), value.get());
+  errors::clear();
+}
+
+// The old entry of the .pyc runner: the uncaught exception's status.
+int print_uncaught() {
+  print_exception_and_set_status();
+  return g_exit_status >= 0 ? g_exit_status : 1;
+}
+
+Object* run_eval_code_obj(Object* code, Object* globals, Object* locals) {
+  if (!globals || !dict_check(globals)) {
+    errors::set_string(exc_SystemError, "globals must be a real dict");
+    return nullptr;
+  }
+  int has = dict_contains_string(globals, "__builtins__");
+  if (has < 0) return nullptr;
+  if (!has && dict_set_item_string(globals, "__builtins__", builtins_dict()) < 0) return nullptr;
+  return eval_code(code, globals, locals);
+}
+
+int initialize_main(const runtime::Config& config) {
+  // PYTHONHASHSEED, before any string is hashed. Only the process entry may key the hash:
+  // re-keying a running runtime would strand the hashes already cached in strings.
+  const char* seed = config.ignore_environment ? nullptr : std::getenv("PYTHONHASHSEED");
   bool use_seed = seed && *seed && std::strcmp(seed, "random") != 0;
   hash::init_secret(use_seed, use_seed ? uint32_t(std::strtoul(seed, nullptr, 10)) : 0);
   if (initialize_runtime() < 0) {
     std::fprintf(stderr, "Fatal Python error: cannot initialize the runtime\n");
-    return 1;
+    return -1;
   }
-  Ref<> main_mod = Ref<>::steal(module_new("__main__"));
-  if (!main_mod) return print_uncaught();
-  Object* globals = module_get_dict(main_mod.get());
-  if (dict_set_item_string(globals, "__builtins__", builtins::builtins_module()) < 0)
-    return print_uncaught();
-  Ref<> file = Ref<>::steal(str_from_cstr(path));
-  if (!file || dict_set_item_string(globals, "__file__", file.get()) < 0)
-    return print_uncaught();
-  Ref<> code = Ref<>::steal(marshal::read_pyc_file(path));
-  if (!code) return print_uncaught();
-  Object* result = eval_code(code.get(), globals, globals);
-  std::fflush(stdout);
-  if (!result) return print_uncaught();
-  decref(result);
-  std::fflush(stdout);
+  Object* bmod = builtins::builtins_module();
+  modules::register_core_module("builtins", bmod);
+  if (dict_set_item_string(modules::modules_dict(), "builtins", bmod) < 0 ||
+      !sys::create_sys_module(&config) || add_main_module() < 0) {
+    std::fprintf(stderr, "Fatal Python error: cannot initialize sys and __main__\n");
+    print_uncaught();
+    return -1;
+  }
+  sys::set_getframe_hook(getframe);
+  sys::set_display_exception_hook(display_exception);
   return 0;
+}
+
+int run_simple_source(std::string_view source, const std::string& filename,
+                      bool set_file_attribute, int flags) {
+  Object* m = main_module();
+  if (!m) {
+    print_exception_and_set_status();
+    return -1;
+  }
+  Ref<> keep = Ref<>::borrow(m);
+  Object* d = module_get_dict(m);
+  bool set_file_name = false;
+  if (set_file_attribute) {
+    int has = dict_contains_string(d, "__file__");
+    if (has == 0) {
+      Ref<> fn = Ref<>::steal(str_from_utf8(filename.data(), ssize(filename.size())));
+      if (!fn || dict_set_item_string(d, "__file__", fn.get()) < 0 ||
+          dict_set_item_string(d, "__cached__", none()) < 0) {
+        print_exception_and_set_status();
+        return -1;
+      }
+      set_file_name = true;
+    } else if (has < 0) {
+      print_exception_and_set_status();
+      return -1;
+    }
+  }
+  int ret = 0;
+  Ref<> code = Ref<>::steal(
+      compile::compile_string(source, filename, compile::kPyFileInput, flags, -1));
+  Ref<> v;
+  if (code) v = Ref<>::steal(run_eval_code_obj(code.get(), d, d));
+  flush_io();
+  if (!v) {
+    print_exception_and_set_status();
+    ret = -1;
+  }
+  if (set_file_name) {
+    Object* names[2] = {str_intern_from_cstr("__file__"), str_intern_from_cstr("__cached__")};
+    for (Object* n : names)
+      if (dict_del_item(d, n) < 0) errors::clear();
+  }
+  return ret;
+}
+
+namespace {
+
+// Py_FinalizeEx's part the command sees: sys.stdout flushed (status 120 if that fails).
+int finalize(int status) {
+  Object* out = sys::get_object("stdout");
+  if (out && out != none()) {
+    Ref<> r = Ref<>::steal(call_method_no_args(out, str_intern_from_cstr("flush")));
+    if (!r) {
+      errors::clear();
+      if (status == 0) status = 120;
+    }
+  }
+  Object* err = sys::get_object("stderr");
+  if (err && err != none()) {
+    Ref<> r = Ref<>::steal(call_method_no_args(err, str_intern_from_cstr("flush")));
+    if (!r) errors::clear();
+  }
+  if (std::fflush(stdout) != 0 && status == 0) status = 120;
+  std::fflush(stderr);
+  return status;
+}
+
+// The status of a run: SystemExit's, else 1 after an uncaught exception.
+int status_of(int ret) {
+  if (g_exit_status >= 0) return g_exit_status;
+  return ret < 0 ? 1 : 0;
+}
+
+}  // namespace
+
+int run_main(const runtime::Config& config) {
+  if (initialize_main(config) < 0) return 1;
+  int ret = 0;
+  if (config.run_command) {
+    // pymain_run_command: the dedented command as UTF-8, named "<string>".
+    std::string command = dedent(*config.run_command);
+    ret = run_simple_source(command, "<string>", false, kPyCFIgnoreCookie);
+  } else if (config.run_module) {
+    // pymain_run_module needs the import system (runpy).
+    std::fprintf(stderr, "%s: -m is not implemented yet\n", config.program_name.c_str());
+    return finalize(1);
+  } else if (config.run_filename && *config.run_filename != "-") {
+    // pymain_run_file: the absolute path names the file (config_run_filename_abspath).
+    std::string filename = *config.run_filename;
+    if (!filename.empty() && filename[0] != '/') {
+      char cwd[4096];
+      if (getcwd(cwd, sizeof cwd)) filename = std::string(cwd) + "/" + filename;
+    }
+    if (is_pyc_file(filename.c_str())) {
+      ret = run_pyc_main(filename.c_str());
+    } else {
+      std::FILE* f = std::fopen(filename.c_str(), "rb");
+      if (!f) {
+        int err = errno;
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n",
+                     config.program_name.c_str(), filename.c_str(), err, std::strerror(err));
+        return 2;
+      }
+      bool ok = false;
+      std::string source = read_stream(f, &ok);
+      std::fclose(f);
+      if (config.skip_source_first_line) {
+        // -x: the first line is skipped but its newline kept, so that lines keep their numbers.
+        size_t nl = source.find('\n');
+        source = nl == std::string::npos ? std::string() : source.substr(nl);
+      }
+      ret = run_simple_source(source, filename, true);
+    }
+  } else {
+    // pymain_run_stdin: a non-interactive stdin runs as a file named "<stdin>".
+    if (isatty(0) && !config.run_filename) {
+      std::fprintf(stderr, "%s: the interactive prompt is not implemented yet\n",
+                   config.program_name.c_str());
+      return finalize(1);
+    }
+    bool ok = false;
+    std::string source = read_stream(stdin, &ok);
+    ret = run_simple_source(source, "<stdin>", true);
+  }
+  return finalize(status_of(ret));
+}
+
+int run_pyc_main(const char* path) {
+  Object* m = main_module();
+  if (!m) {
+    print_exception_and_set_status();
+    return -1;
+  }
+  Object* globals = module_get_dict(m);
+  Ref<> file = Ref<>::steal(str_from_cstr(path));
+  if (!file || dict_set_item_string(globals, "__file__", file.get()) < 0 ||
+      dict_set_item_string(globals, "__cached__", none()) < 0) {
+    print_exception_and_set_status();
+    return -1;
+  }
+  Ref<> code = Ref<>::steal(marshal::read_pyc_file(path));
+  Ref<> result;
+  if (code) result = Ref<>::steal(run_eval_code_obj(code.get(), globals, globals));
+  flush_io();
+  if (!result) {
+    print_exception_and_set_status();
+    return -1;
+  }
+  return 0;
+}
+
+int run_pyc_file(const char* path) {
+  runtime::Config config;
+  config.argv = {path};
+  config.orig_argv = {"cppy", path};
+  if (initialize_main(config) < 0) return 1;
+  return finalize(status_of(run_pyc_main(path)));
 }
 
 }  // namespace cppy::vm

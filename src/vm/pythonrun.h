@@ -2,6 +2,12 @@
 // exception) and the SystemExit handling of Python/pythonrun.c _Py_HandleSystemExit.
 #pragma once
 
+#include <string>
+#include <string_view>
+
+#include "objects/object.h"
+#include "runtime/config.h"
+
 namespace cppy::vm {
 
 // Initialises the runtime (objects, the interpreter's types, builtins) once. 0 or -1.
@@ -11,8 +17,47 @@ int initialize_runtime();
 // in a fresh __main__ module. Returns the process exit status: 0, SystemExit's code, or 1
 // after printing an uncaught exception to stderr.
 int run_pyc_file(const char* path);
+// The body of _PyRun_SimpleFileObject for a .pyc once the runtime is up: 0, or -1 after the
+// exception was handled.
+int run_pyc_main(const char* path);
 
 // Whether the file at path starts with the .pyc magic number (maybe_pyc_file).
 bool is_pyc_file(const char* path);
+
+// The start-up of the cppy command (pyinit_core / init_interp_main, as far as cppy has them):
+// the hash key from PYTHONHASHSEED, the runtime, the sys module from config (sys.argv,
+// sys.orig_argv, flags...), builtins and sys registered as core modules and in sys.modules,
+// and the hooks sys needs from the interpreter (_getframe, the exception display of
+// excepthook). 0, or -1 after printing a fatal error.
+int initialize_main(const runtime::Config& config);
+
+// pymain_run_python: runs what config names (-c, a script, a .pyc, stdin) as __main__ and
+// returns the process's exit status as CPython's Py_RunMain does (0; 1 after an uncaught
+// exception; SystemExit's code; 120 when flushing sys.stdout fails at exit).
+int run_main(const runtime::Config& config);
+
+// PyRun_SimpleStringFlagsWithName / _PyRun_SimpleFileObject for source: compiles source (bytes
+// of a file, with PEP 263 cookie detection unless flags has PyCF_IGNORE_COOKIE) as `filename`
+// and runs it in __main__'s namespace (setting __file__ and __cached__ during the run when
+// set_file_attribute). 0, or -1 after the uncaught exception was handled (printed, or
+// SystemExit noted).
+int run_simple_source(std::string_view source, const std::string& filename,
+                      bool set_file_attribute, int flags = 0);
+
+// run_eval_code_obj: evaluates code in globals/locals, with __builtins__ set in globals
+// first. New reference or nullptr with the exception set.
+objects::Object* run_eval_code_obj(objects::Object* code, objects::Object* globals,
+                                   objects::Object* locals);
+
+// _PyErr_PrintEx(1): handles the current exception: SystemExit sets the exit status that
+// run_main returns; anything else goes to sys.excepthook (sys.last_exc and friends are set).
+void print_exception_and_set_status();
+
+// The exit status a SystemExit asked for (-1 when none was raised).
+int pending_exit_status();
+
+// The standard streams while sys.stdout/sys.stderr are not file objects yet (before the _io
+// module): text goes to the C stdio. The one place that writes to fd 1 and 2 directly.
+void write_std_stream(int fd, std::string_view text);
 
 }  // namespace cppy::vm

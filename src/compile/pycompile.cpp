@@ -1,0 +1,309 @@
+// Code objects from compiled units (makecode of Python/assemble.c, with the merging of
+// constants of Python/compile.c _PyCompile_ConstCacheMergeOne) and the source-to-code entry
+// point (Python/pythonrun.c Py_CompileStringObject -> _PyAST_Compile), with the conversion of
+// the front end's error records into exception objects (Parser/pegen_errors.c
+// _PyPegen_raise_error_known_location, Python/errors.c _PyErr_RaiseSyntaxError).
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+
+#include "ast/arena.h"
+#include "compile/compile.h"
+#include "errors/errors.h"
+#include "objects/bytesobject.h"
+#include "objects/codeobject.h"
+#include "objects/exceptions.h"
+#include "objects/longobject.h"
+#include "objects/setobject.h"
+#include "objects/sliceobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+#include "parser/constants.h"
+#include "parser/pegen.h"
+
+namespace cppy::compile {
+
+using objects::Object;
+using objects::Ref;
+using objects::ssize;
+
+namespace {
+
+// The const cache of one compilation: every constant (and every co_consts / co_names tuple,
+// as makecode merges those too) is one object per key, so that equal constants are shared
+// between code objects as CPython's are (marshal's references depend on it).
+class ObjectCache {
+ public:
+  ~ObjectCache() {
+    for (auto& [k, o] : by_key_) objects::decref(o);
+  }
+  Object* find(const std::string& key) const {
+    auto it = by_key_.find(key);
+    return it == by_key_.end() ? nullptr : it->second;
+  }
+  // Keeps o (a new reference) under key; returns a new reference to the cached object.
+  Object* keep(const std::string& key, Object* o) {
+    by_key_.emplace(key, o);
+    return objects::new_ref(o);
+  }
+
+ private:
+  std::unordered_map<std::string, Object*> by_key_;
+};
+
+Object* str_object(const std::string& s) {
+  return objects::str_from_utf8(s.data(), ssize(s.size()));
+}
+
+Object* make_code(const CodeData& d, ObjectCache* cache);
+
+// The object of a constant (new reference).
+Object* konst_object(const Konst* k, ObjectCache* cache) {
+  if (Object* o = cache->find(k->key)) return objects::new_ref(o);
+  Object* o = nullptr;
+  switch (k->kind) {
+    case KonstKind::Tuple:
+    case KonstKind::FrozenSet: {
+      Ref<> t = Ref<>::steal(objects::tuple_new(ssize(k->items.size())));
+      if (!t) return nullptr;
+      for (size_t i = 0; i < k->items.size(); i++) {
+        Object* item = konst_object(k->items[i], cache);
+        if (!item) return nullptr;
+        objects::tuple_set_item(t.get(), ssize(i), item);
+      }
+      o = k->kind == KonstKind::Tuple ? t.release() : objects::frozenset_new(t.get());
+      break;
+    }
+    case KonstKind::Slice: {
+      Ref<> a = Ref<>::steal(konst_object(k->items[0], cache));
+      Ref<> b = Ref<>::steal(konst_object(k->items[1], cache));
+      Ref<> c = Ref<>::steal(konst_object(k->items[2], cache));
+      if (!a || !b || !c) return nullptr;
+      o = objects::slice_new(a.get(), b.get(), c.get());
+      break;
+    }
+    case KonstKind::Code:
+      o = make_code(*k->code, cache);
+      break;
+    default:
+      o = objects::new_ref(k->obj);
+      break;
+  }
+  if (!o) return nullptr;
+  return cache->keep(k->key, o);
+}
+
+// A tuple of str, merged with equal tuples (co_names of makecode).
+Object* names_tuple(const std::vector<std::string>& names, ObjectCache* cache, bool merge) {
+  std::string key = "tuple:(";
+  Ref<> t = Ref<>::steal(objects::tuple_new(ssize(names.size())));
+  if (!t) return nullptr;
+  for (size_t i = 0; i < names.size(); i++) {
+    Object* s = str_object(names[i]);
+    if (!s) return nullptr;
+    objects::str_intern_in_place(&s);
+    objects::tuple_set_item(t.get(), ssize(i), s);
+    if (merge) {
+      std::string r;
+      if (!parser::constant_repr(s, &r)) return nullptr;
+      key += "str:" + r + "\x1e";
+    }
+  }
+  if (!merge || names.empty()) return t.release();
+  key += ")";
+  if (Object* o = cache->find(key)) return objects::new_ref(o);
+  return cache->keep(key, t.release());
+}
+
+// makecode (Python/assemble.c).
+Object* make_code(const CodeData& d, ObjectCache* cache) {
+  const AssembledCode& a = d.a;
+  Ref<> names = Ref<>::steal(names_tuple(d.names, cache, true));
+  if (!names) return nullptr;
+  // co_consts: the tuple of the unit's constants, merged as one constant.
+  std::string ckey = "tuple:(";
+  for (const Konst* k : d.consts) ckey += k->key + "\x1e";
+  ckey += ")";
+  Ref<> consts;
+  if (Object* o = cache->find(ckey)) {
+    consts = Ref<>::borrow(o);
+  } else {
+    Ref<> t = Ref<>::steal(objects::tuple_new(ssize(d.consts.size())));
+    if (!t) return nullptr;
+    for (size_t i = 0; i < d.consts.size(); i++) {
+      Object* item = konst_object(d.consts[i], cache);
+      if (!item) return nullptr;
+      objects::tuple_set_item(t.get(), ssize(i), item);
+    }
+    consts = d.consts.empty() ? std::move(t) : Ref<>::steal(cache->keep(ckey, t.release()));
+  }
+  Ref<> localsplusnames = Ref<>::steal(names_tuple(a.localsplusnames, cache, false));
+  if (!localsplusnames) return nullptr;
+  Ref<> kinds = Ref<>::steal(
+      objects::bytes_from_string_and_size(a.localspluskinds.data(), ssize(a.localspluskinds.size())));
+  Ref<> code = Ref<>::steal(objects::bytes_from_string_and_size(a.code.data(), ssize(a.code.size())));
+  Ref<> linetable = Ref<>::steal(
+      objects::bytes_from_string_and_size(a.linetable.data(), ssize(a.linetable.size())));
+  Ref<> exctable = Ref<>::steal(objects::bytes_from_string_and_size(
+      a.exceptiontable.data(), ssize(a.exceptiontable.size())));
+  Ref<> filename = Ref<>::steal(str_object(d.filename));
+  Ref<> name = Ref<>::steal(str_object(d.name));
+  Ref<> qualname = Ref<>::steal(str_object(d.qualname));
+  if (!kinds || !code || !linetable || !exctable || !filename || !name || !qualname)
+    return nullptr;
+  objects::CodeConstructor con;
+  con.filename = filename.get();
+  con.name = name.get();
+  con.qualname = qualname.get();
+  con.flags = a.flags;
+  con.code = code.get();
+  con.firstlineno = a.firstlineno;
+  con.linetable = linetable.get();
+  con.consts = consts.get();
+  con.names = names.get();
+  con.localsplusnames = localsplusnames.get();
+  con.localspluskinds = kinds.get();
+  con.argcount = a.argcount;
+  con.posonlyargcount = a.posonlyargcount;
+  con.kwonlyargcount = a.kwonlyargcount;
+  con.stacksize = a.stacksize;
+  con.exceptiontable = exctable.get();
+  return objects::code_new(con);
+}
+
+objects::TypeObject* exception_type_named(const std::string& name) {
+#define CPPY_EXC_BY_NAME(n) \
+  if (name == #n) return objects::exc_##n;
+  CPPY_EXCEPTION_LIST(CPPY_EXC_BY_NAME)
+#undef CPPY_EXC_BY_NAME
+  return objects::exc_SystemError;
+}
+
+// A position of a SyntaxError's location tuple: an int, or None for an unknown one.
+Object* position(int v) {
+  if (v == parser::kNoPosition) return objects::new_ref(objects::none());
+  return objects::long_from_long(v);
+}
+
+// err_programtext (Python/errors.c): line `lineno` of the file `filename`, or null (without an
+// error) when it cannot be read.
+Object* program_text(const std::string& filename, int lineno) {
+  if (lineno <= 0 || filename.empty()) return nullptr;
+  std::FILE* f = std::fopen(filename.c_str(), "rb");
+  if (!f) return nullptr;
+  std::string line;
+  int current = 1;
+  int c;
+  while ((c = std::fgetc(f)) != EOF) {
+    if (current == lineno) line.push_back(char(c));
+    if (c == '\n') {
+      if (current == lineno) break;
+      ++current;
+    }
+  }
+  std::fclose(f);
+  if (current != lineno || line.empty()) return nullptr;
+  Object* text = str_object(line);
+  if (!text) errors::clear();
+  return text;
+}
+
+// Raises type(msg, (filename, lineno, offset, text, end_lineno, end_offset)).
+void raise_located(objects::TypeObject* type, const std::string& message,
+                   const std::string& filename, int lineno, int offset, Object* text /*stolen*/,
+                   int end_lineno, int end_offset) {
+  Ref<> txt = Ref<>::steal(text ? text : objects::new_ref(objects::none()));
+  Ref<> msg = Ref<>::steal(str_object(message));
+  Ref<> fn = Ref<>::steal(str_object(filename));
+  Ref<> l = Ref<>::steal(position(lineno));
+  Ref<> o = Ref<>::steal(position(offset));
+  Ref<> el = Ref<>::steal(position(end_lineno));
+  Ref<> eo = Ref<>::steal(position(end_offset));
+  if (!msg || !fn || !l || !o || !el || !eo) return;
+  Ref<> loc = Ref<>::steal(
+      objects::tuple_pack(6, fn.get(), l.get(), o.get(), txt.get(), el.get(), eo.get()));
+  if (!loc) return;
+  Ref<> args = Ref<>::steal(objects::tuple_pack(2, msg.get(), loc.get()));
+  if (!args) return;
+  errors::set_object(type, args.get());
+}
+
+}  // namespace
+
+Object* code_object(const CodeData& d) {
+  ObjectCache cache;
+  return make_code(d, &cache);
+}
+
+void raise_parse_error(const parser::ParseError& e) {
+  objects::TypeObject* type = exception_type_named(e.type);
+  bool located = type == objects::exc_SyntaxError || type == objects::exc_IndentationError ||
+                 type == objects::exc_TabError || type == objects::exc_IncompleteInputError;
+  if (!located) {
+    errors::set_string(type, e.message.c_str());
+    return;
+  }
+  Object* text = nullptr;
+  if (e.has_text) {
+    text = str_object(e.text);
+    if (!text) return;
+  }
+  raise_located(type, e.message, e.filename, e.lineno, e.offset, text, e.end_lineno,
+                e.end_offset);
+}
+
+void raise_compile_failure(const CompileFailure& f, const std::string& filename) {
+  if (f.exception_set) {
+    if (!errors::occurred())
+      errors::set_string(objects::exc_SystemError, "error return without exception set");
+    return;
+  }
+  objects::TypeObject* type = exception_type_named(f.type.empty() ? "SystemError" : f.type);
+  if (type != objects::exc_SyntaxError) {
+    errors::set_string(type, f.message.c_str());
+    return;
+  }
+  // _PyErr_RaiseSyntaxError: 1-based byte offsets, the text read from the file.
+  raise_located(type, f.message, filename, f.lineno, f.col_offset + 1,
+                program_text(filename, f.lineno), f.end_lineno, f.end_col_offset + 1);
+}
+
+Object* compile_string(std::string_view source, const std::string& filename, int mode, int flags,
+                       int optimize) {
+  parser::ParseOptions options;
+  switch (mode) {
+    case kPyFileInput: options.start = parser::StartRule::kFile; break;
+    case kPyEvalInput: options.start = parser::StartRule::kEval; break;
+    case kPySingleInput: options.start = parser::StartRule::kInteractive; break;
+    case kPyFuncTypeInput: options.start = parser::StartRule::kFuncType; break;
+    default:
+      errors::set_string(objects::exc_SystemError, "invalid compile mode");
+      return nullptr;
+  }
+  options.flags = flags;
+  ast::Arena arena;
+  parser::ParseResult r = parser::parse_string(source, filename, options, &arena);
+  report_parse_warnings(r.warnings, filename);
+  if (!r.mod) {
+    raise_parse_error(r.error);
+    return nullptr;
+  }
+  CompileResult cr = compile_ast(r.mod, filename, flags, optimize, &arena);
+  if (!cr.code) {
+    raise_compile_failure(cr.failure, filename);
+    return nullptr;
+  }
+  return code_object(*cr.code);
+}
+
+void report_parse_warnings(const std::vector<parser::ParseWarning>& warnings,
+                           const std::string& filename) {
+  // Until the warnings module exists: warnings.showwarning's format without the source line.
+  for (const parser::ParseWarning& w : warnings) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "%s:%d: %s: %s\n", filename.c_str(), w.lineno, w.category.c_str(),
+                 w.message.c_str());
+  }
+}
+
+}  // namespace cppy::compile
