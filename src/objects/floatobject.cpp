@@ -17,6 +17,7 @@
 #include "objects/longobject.h"
 #include "objects/text_support.h"
 #include "objects/unicodeobject.h"
+#include "pymath/pymath.h"
 #include "pystrconv/pystrtod.h"
 
 namespace cppy::objects {
@@ -410,27 +411,12 @@ Object* float_round_to_int(double x) {
 
 // double_round: correctly rounded through the shortest decimal text of the 'f' format.
 Object* float_round_ndigits(double x, int ndigits) {
-  constexpr int kNdigitsMax = static_cast<int>((DBL_MANT_DIG - DBL_MIN_EXP) * 0.30103);
-  constexpr int kNdigitsMin = -static_cast<int>((DBL_MAX_EXP + 1) * 0.30103);
-  if (ndigits > kNdigitsMax || !std::isfinite(x)) return float_from_double(x);
-  if (ndigits < kNdigitsMin) return float_from_double(0.0 * x);
+  // double_round of Objects/floatobject.c: correctly rounded, through src/pymath.
   double r;
-  if (ndigits >= 0) {
-    std::string text;
-    pystrconv::double_to_string(x, 'f', ndigits, 0, &text, nullptr);
-    r = std::strtod(text.c_str(), nullptr);
-  } else {
-    double pow1 = std::pow(10.0, -ndigits);
-    double y = x / pow1;
-    double z = std::round(y);
-    if (std::fabs(y - z) == 0.5) z = 2.0 * std::round(y / 2.0);
-    r = z * pow1;
-    if (std::isinf(r)) {
-      errors::set_string(exc_OverflowError, "rounded value too large to represent");
-      return nullptr;
-    }
+  if (!pymath::double_round(x, ndigits, &r)) {
+    errors::set_string(exc_OverflowError, "rounded value too large to represent");
+    return nullptr;
   }
-  if (r == 0.0) r = std::copysign(0.0, x);
   return float_from_double(r);
 }
 

@@ -2,8 +2,12 @@
 // do_lower/do_upper/do_casefold/do_swapcase/do_title/do_capitalize).
 #include "objects/unicode_methods.h"
 
+#include <type_traits>
+#include <vector>
+
 #include "errors/errors.h"
 #include "objects/text_support.h"
+#include "unicode/fastsearch.h"
 #include "unicode/unicodectype.h"
 
 namespace cppy::objects {
@@ -33,6 +37,34 @@ bool match_at(Object* s, ssize i, Object* sub) {
   return true;
 }
 
+// FASTSEARCH (Objects/stringlib/fastsearch.h) over s[start:end] for sub, in s's own unit size
+// as any_find_slice / anylib_count do: a needle of a wider kind cannot occur, a narrower one is
+// widened. Search/RSearch give the index in s or -1; Count the number of non-overlapping
+// occurrences, at most maxcount. sub must not be empty.
+ssize search(Object* s, ssize start, ssize end, Object* sub, ssize maxcount,
+             unicode::SearchMode mode) {
+  unsigned ks = str_kind(s), kp = str_kind(sub);
+  ssize n = end - start, m = str_length(sub);
+  bool count = mode == unicode::SearchMode::Count;
+  if (kp > ks || n < m) return count ? 0 : -1;
+  auto run = [&](auto* hay, const void* needle_data) -> ssize {
+    using Unit = std::remove_cv_t<std::remove_pointer_t<decltype(hay)>>;
+    std::vector<Unit> widened;
+    const Unit* needle = static_cast<const Unit*>(needle_data);
+    if (kp != ks) {
+      widened.resize(size_t(m));
+      for (ssize j = 0; j < m; j++) widened[size_t(j)] = Unit(str_read(kp, needle_data, j));
+      needle = widened.data();
+    }
+    ptrdiff_t r = unicode::fastsearch(hay + start, n, needle, m, maxcount, mode);
+    if (count) return r < 0 ? 0 : r;
+    return r < 0 ? -1 : start + r;
+  };
+  if (ks == kKind1) return run(static_cast<const UCS1*>(str_data(s)), str_data(sub));
+  if (ks == kKind2) return run(static_cast<const UCS2*>(str_data(s)), str_data(sub));
+  return run(static_cast<const UCS4*>(str_data(s)), str_data(sub));
+}
+
 }  // namespace
 
 ssize str_find(Object* s, Object* sub, ssize start, ssize end, int direction) {
@@ -40,14 +72,9 @@ ssize str_find(Object* s, Object* sub, ssize start, ssize end, int direction) {
   adjust_indices(start, end, len);
   ssize m = str_length(sub);
   if (end - start < m) return -1;
-  if (direction > 0) {
-    for (ssize i = start; i + m <= end; i++)
-      if (match_at(s, i, sub)) return i;
-  } else {
-    for (ssize i = end - m; i >= start; i--)
-      if (match_at(s, i, sub)) return i;
-  }
-  return -1;
+  if (m == 0) return direction > 0 ? start : end;
+  return search(s, start, end, sub, unicode::kNoMaxCount,
+                direction > 0 ? unicode::SearchMode::Search : unicode::SearchMode::RSearch);
 }
 
 ssize str_count(Object* s, Object* sub, ssize start, ssize end) {
@@ -56,16 +83,7 @@ ssize str_count(Object* s, Object* sub, ssize start, ssize end) {
   if (end < start) return 0;
   ssize m = str_length(sub);
   if (m == 0) return end - start + 1;
-  ssize n = 0;
-  for (ssize i = start; i + m <= end;) {
-    if (match_at(s, i, sub)) {
-      n++;
-      i += m;
-    } else {
-      i++;
-    }
-  }
-  return n;
+  return search(s, start, end, sub, unicode::kNoMaxCount, unicode::SearchMode::Count);
 }
 
 Object* str_replace(Object* s, Object* old, Object* repl, ssize count) {
@@ -86,14 +104,12 @@ Object* str_replace(Object* s, Object* old, Object* repl, ssize count) {
   }
   ssize i = 0, last = 0;
   while (done < count && i + m <= len) {
-    if (match_at(s, i, old)) {
-      if (w.write_substr(s, last, i) < 0 || w.write_str(repl) < 0) return nullptr;
-      i += m;
-      last = i;
-      done++;
-    } else {
-      i++;
-    }
+    ssize at = search(s, i, len, old, unicode::kNoMaxCount, unicode::SearchMode::Search);
+    if (at < 0) break;
+    if (w.write_substr(s, last, at) < 0 || w.write_str(repl) < 0) return nullptr;
+    i = at + m;
+    last = i;
+    done++;
   }
   if (done == 0 && str_check_exact(s)) return new_ref(s);
   if (w.write_substr(s, last, len) < 0) return nullptr;
