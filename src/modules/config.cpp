@@ -4,6 +4,11 @@
 
 #include "imp/import.h"
 #include "modules/errno/errnomodule.h"
+#include "modules/math/mathmodule.h"
+#include "modules/_random/randommodule.h"
+#include "modules/_struct/structmodule.h"
+#include "modules/binascii/binasciimodule.h"
+#include "modules/time/timemodule.h"
 #include "modules/posix/posixmodule.h"
 
 namespace cppy::modules {
@@ -14,6 +19,11 @@ const InittabEntry* inittab() {
       {"builtins", nullptr},
       {"sys", nullptr},
       {"errno", errno_::module_def()},
+      {"math", math::module_def()},
+      {"_random", random::module_def()},
+      {"_struct", struct_::module_def()},
+      {"binascii", binascii::module_def()},
+      {"time", time::module_def()},
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
       {nullptr, nullptr},
