@@ -162,9 +162,10 @@ int unpack_keywords_impl(const ArgParser& p, Object* const* args, ssize nargs, O
     return -1;
   }
   if (nargs < minposonly) {
-    errors::format(exc_TypeError, "%.200s%s takes %s %d %sargument%s (%zd given)", fname, paren,
-                   minposonly < p.maxpos ? "at least" : "exactly", minposonly,
-                   nparams > p.maxpos ? "positional " : "", minposonly == 1 ? "" : "s", nargs);
+    // Missing positional-only arguments are always called positional (struct.unpack_from).
+    errors::format(exc_TypeError, "%.200s%s takes %s %d positional argument%s (%zd given)", fname,
+                   paren, minposonly < p.maxpos ? "at least" : "exactly", minposonly,
+                   minposonly == 1 ? "" : "s", nargs);
     return -1;
   }
   if (nkw > 0 && posonly == nparams) {
