@@ -276,20 +276,6 @@ std::nullptr_t format_from_cause(TypeObject* type, const char* fmt, ...) {
   return nullptr;
 }
 
-int warn_ex(TypeObject* category, const char* message, int) {
-  std::fprintf(stderr, "%s: %s\n", type_short_name(category), message);
-  return 0;
-}
-
-int warn_format(TypeObject* category, int stacklevel, const char* fmt, ...) {
-  va_list va;
-  va_start(va, fmt);
-  Object* msg = str_from_format_v(fmt, va);
-  va_end(va);
-  if (!msg) return -1;
-  int r = warn_ex(category, str_as_utf8(msg), stacklevel);
-  decref(msg);
-  return r;
-}
+// warn_ex, warn_format, warn, resource_warning, warn_explicit_object: modules/_warnings.
 
 }  // namespace cppy::errors

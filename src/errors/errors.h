@@ -64,9 +64,17 @@ void chain_exceptions1(Object* exc);
 // _PyErr_FormatFromCause: raise a new exception whose __cause__ and __context__ are the
 // current one (which must be set).
 std::nullptr_t format_from_cause(TypeObject* type, const char* fmt, ...);
-// PyErr_WarnEx / PyErr_WarnFormat: the warnings machinery is not ported yet; a warning is
-// printed to stderr as "Category: message" and never becomes an error. 0 or -1.
+// Warnings through the filters of the warnings machinery (modules/_warnings, Python/
+// _warnings.c): 0, or -1 when the warning became an exception (an "error" filter) or failed.
+// PyErr_WarnEx / PyErr_WarnFormat:
 int warn_ex(TypeObject* category, const char* message, int stacklevel);
 int warn_format(TypeObject* category, int stacklevel, const char* fmt, ...);
+// The same with a str message (warn_unicode).
+int warn(TypeObject* category, Object* message, std::ptrdiff_t stacklevel);
+// PyErr_ResourceWarning: source is the object being finalized (may be null).
+int resource_warning(Object* source, std::ptrdiff_t stacklevel, const char* fmt, ...);
+// PyErr_WarnExplicitObject: module and registry may be null.
+int warn_explicit_object(TypeObject* category, Object* message, Object* filename, int lineno,
+                         Object* module, Object* registry);
 
 }  // namespace cppy::errors

@@ -216,10 +216,10 @@ MethodDef gc_methods[] = {
 
 }  // namespace
 
-Object* create_gc_module() {
-  Ref<> m = Ref<>::steal(module_new("gc"));
-  if (!m) return nullptr;
-  if (module_add_functions(m.get(), gc_methods) < 0) return nullptr;
+MethodDef* gc_module_methods() { return gc_methods; }
+
+// gcmodule_exec: the constants, garbage and callbacks.
+int gc_module_exec(Object* m) {
   const struct {
     const char* name;
     int value;
@@ -230,11 +230,19 @@ Object* create_gc_module() {
                 {"DEBUG_LEAK", kDebugLeak}};
   for (const auto& c : consts) {
     Ref<> v = Ref<>::steal(long_from_long(c.value));
-    if (module_add_object_ref(m.get(), c.name, v.get()) < 0) return nullptr;
+    if (!v || module_add_object_ref(m, c.name, v.get()) < 0) return -1;
   }
-  if (module_add_object_ref(m.get(), "garbage", garbage()) < 0) return nullptr;
+  if (module_add_object_ref(m, "garbage", garbage()) < 0) return -1;
   Ref<> callbacks = Ref<>::steal(list_new(0));
-  if (module_add_object_ref(m.get(), "callbacks", callbacks.get()) < 0) return nullptr;
+  if (!callbacks || module_add_object_ref(m, "callbacks", callbacks.get()) < 0) return -1;
+  return 0;
+}
+
+Object* create_gc_module() {
+  Ref<> m = Ref<>::steal(module_new("gc"));
+  if (!m) return nullptr;
+  if (module_add_functions(m.get(), gc_methods) < 0) return nullptr;
+  if (gc_module_exec(m.get()) < 0) return nullptr;
   return m.release();
 }
 

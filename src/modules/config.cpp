@@ -3,12 +3,21 @@
 #include "modules/moduledef.h"
 
 #include "imp/import.h"
+#include "modules/_abc/abcmodule.h"
+#include "modules/_contextvars/contextvarsmodule.h"
+#include "modules/_stat/statmodule.h"
+#include "modules/_string/stringmodule.h"
+#include "modules/_thread/threadmodule.h"
+#include "modules/_warnings/warnings.h"
+#include "modules/_weakref/weakrefmodule.h"
+#include "modules/atexit/atexitmodule.h"
 #include "modules/errno/errnomodule.h"
 #include "modules/math/mathmodule.h"
 #include "modules/_random/randommodule.h"
 #include "modules/_struct/structmodule.h"
 #include "modules/binascii/binasciimodule.h"
 #include "modules/time/timemodule.h"
+#include "modules/gc/gcmodule_def.h"
 #include "modules/posix/posixmodule.h"
 
 namespace cppy::modules {
@@ -24,6 +33,15 @@ const InittabEntry* inittab() {
       {"_struct", struct_::module_def()},
       {"binascii", binascii::module_def()},
       {"time", time::module_def()},
+      {"_abc", _abc::module_def()},
+      {"_contextvars", _contextvars::module_def()},
+      {"_stat", _stat::module_def()},
+      {"_string", _string::module_def()},
+      {"_thread", _thread::module_def()},
+      {"_warnings", _warnings::module_def()},
+      {"_weakref", _weakref::module_def()},
+      {"atexit", atexit::module_def()},
+      {"gc", gc::module_def()},
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
       {nullptr, nullptr},

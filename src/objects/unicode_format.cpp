@@ -10,6 +10,7 @@
 #include "objects/longobject.h"
 #include "objects/text_support.h"
 #include "objects/tupleobject.h"
+#include "objects/unicode_format.h"
 #include "objects/unicodeobject.h"
 #include "unicode/unicodectype.h"
 
@@ -357,6 +358,164 @@ Object* str_format_map(Object* self, Object* mapping) {
   StrWriter w;
   if (!build_into(w, Sub{self, 0, str_length(self)}, nullptr, mapping, 2, &an)) return nullptr;
   return w.finish();
+}
+
+}  // namespace cppy::objects
+
+// ---- the _string module's iterators (formatteriterator, fieldnameiterator) ---------------------
+
+namespace cppy::objects {
+
+namespace {
+
+struct FormatterIter : Object {  // formatteriterobject
+  Object* str;
+  Sub it_markup;
+};
+struct FieldNameIter : Object {  // fieldnameiterobject
+  Object* str;
+  Sub it_field;
+};
+
+// SubString_new_object: None for an absent part.
+Object* sub_object(const Sub& s) { return s.str ? s.make() : return_none(); }
+
+void formatteriter_dealloc(Object* o) {
+  xdecref(static_cast<FormatterIter*>(o)->str);
+  o->type->free(o);
+}
+void fieldnameiter_dealloc(Object* o) {
+  xdecref(static_cast<FieldNameIter*>(o)->str);
+  o->type->free(o);
+}
+
+// MarkupIterator_next: 0 error, 1 end, 2 with a literal and maybe a field.
+int markup_next(Sub* it, Sub* literal, bool* field_present, Sub* field_name, Sub* format_spec,
+                UCS4* conversion, bool* needs_expanding) {
+  *literal = Sub{};
+  *field_name = Sub{};
+  *format_spec = Sub{};
+  *conversion = 0;
+  *needs_expanding = false;
+  *field_present = false;
+  if (it->start >= it->end) return 1;
+  ssize start = it->start;
+  UCS4 c = 0;
+  bool markup_follows = false;
+  while (it->start < it->end) {
+    c = it->at(it->start++);
+    if (c == '{' || c == '}') {
+      markup_follows = true;
+      break;
+    }
+  }
+  bool at_end = it->start >= it->end;
+  ssize len = it->start - start;
+  if (c == '}' && markup_follows && (at_end || c != it->at(it->start))) {
+    errors::set_string(exc_ValueError, "Single '}' encountered in format string");
+    return 0;
+  }
+  if (at_end && c == '{' && markup_follows) {
+    errors::set_string(exc_ValueError, "Single '{' encountered in format string");
+    return 0;
+  }
+  if (!at_end && markup_follows) {
+    if (c == it->at(it->start)) {
+      it->start++;
+      markup_follows = false;
+    } else {
+      len--;
+    }
+  }
+  *literal = Sub{it->str, start, start + len};
+  if (!markup_follows) return 2;
+  *field_present = true;
+  if (!parse_field(it, field_name, format_spec, needs_expanding, conversion)) return 0;
+  return 2;
+}
+
+Object* formatteriter_next(Object* o) {
+  auto* self = static_cast<FormatterIter*>(o);
+  Sub literal, field_name, format_spec;
+  bool field_present = false, needs_expanding = false;
+  UCS4 conversion = 0;
+  int r = markup_next(&self->it_markup, &literal, &field_present, &field_name, &format_spec,
+                      &conversion, &needs_expanding);
+  if (r == 0 || r == 1) return nullptr;
+  Ref<> literal_str = Ref<>::steal(sub_object(literal));
+  Ref<> field_name_str = Ref<>::steal(sub_object(field_name));
+  // With a field, the format spec is a str even when empty (SubString_new_object_or_empty).
+  Ref<> format_spec_str = Ref<>::steal(
+      field_present && !format_spec.str ? str_from_cstr("") : sub_object(format_spec));
+  Ref<> conversion_str = Ref<>::steal(conversion ? str_from_kind_and_data(4, &conversion, 1) : return_none());
+  if (!literal_str || !field_name_str || !format_spec_str || !conversion_str) return nullptr;
+  return tuple_pack(4, literal_str.get(), field_name_str.get(), format_spec_str.get(),
+                    conversion_str.get());
+}
+
+Object* fieldnameiter_next(Object* o) {
+  auto* self = static_cast<FieldNameIter*>(o);
+  bool is_attr = false;
+  ssize idx = -1;
+  Sub name;
+  int r = field_name_next(&self->it_field, &is_attr, &idx, &name);
+  if (r == 0 || r == 1) return nullptr;
+  Ref<> obj = Ref<>::steal(idx != -1 ? long_from_ssize(idx) : name.make());
+  if (!obj) return nullptr;
+  return tuple_pack(2, is_attr ? true_object() : false_object(), obj.get());
+}
+
+TypeObject formatteriter_type = [] {
+  TypeObject t = static_type("formatteriterator", sizeof(FormatterIter), 0, 0);
+  t.dealloc = formatteriter_dealloc;
+  t.getattro = object_generic_getattr;
+  t.iter = object_self_iter;
+  t.iternext = formatteriter_next;
+  return t;
+}();
+TypeObject fieldnameiter_type = [] {
+  TypeObject t = static_type("fieldnameiterator", sizeof(FieldNameIter), 0, 0);
+  t.dealloc = fieldnameiter_dealloc;
+  t.getattro = object_generic_getattr;
+  t.iter = object_self_iter;
+  t.iternext = fieldnameiter_next;
+  return t;
+}();
+
+bool iter_types_ready() {
+  for (TypeObject* t : {&formatteriter_type, &fieldnameiter_type})
+    if (!type_has_feature(t, kTpflagsReady) && type_ready(t) < 0) return false;
+  return true;
+}
+
+}  // namespace
+
+// formatter_parser (Objects/unicodeobject.c's _string module).
+Object* formatter_parser(Object* self) {
+  if (!str_check(self)) return errors::format(exc_TypeError, "expected str, got %s", self->type->name);
+  if (!iter_types_ready()) return nullptr;
+  auto* it = static_cast<FormatterIter*>(type_generic_alloc(&formatteriter_type, 0));
+  if (!it) return nullptr;
+  it->str = new_ref(self);
+  it->it_markup = Sub{self, 0, str_length(self)};
+  return it;
+}
+
+// formatter_field_name_split: (first, iterator over the rest).
+Object* formatter_field_name_split(Object* self) {
+  if (!str_check(self)) return errors::format(exc_TypeError, "expected str, got %s", self->type->name);
+  if (!iter_types_ready()) return nullptr;
+  Ref<> it = Ref<>::steal(type_generic_alloc(&fieldnameiter_type, 0));
+  if (!it) return nullptr;
+  auto* fi = static_cast<FieldNameIter*>(it.get());
+  fi->str = new_ref(self);
+  Sub first;
+  ssize first_idx = -1;
+  if (!field_name_split(Sub{self, 0, str_length(self)}, &first, &first_idx, &fi->it_field, nullptr))
+    return nullptr;
+  Ref<> first_obj = Ref<>::steal(first_idx != -1 ? long_from_ssize(first_idx) : first.make());
+  if (!first_obj) return nullptr;
+  return tuple_pack(2, first_obj.get(), it.get());
 }
 
 }  // namespace cppy::objects

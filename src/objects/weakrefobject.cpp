@@ -620,16 +620,23 @@ int init_weakref_types() {
   return 0;
 }
 
+MethodDef* weakref_module_methods() { return weakref_functions; }
+
+// weakref_exec (Modules/_weakref.c): the types.
+int weakref_module_exec(Object* m) {
+  if (init_weakref_types() < 0) return -1;
+  if (module_add_object_ref(m, "ref", &weakref_ref_type) < 0) return -1;
+  if (module_add_object_ref(m, "ReferenceType", &weakref_ref_type) < 0) return -1;
+  if (module_add_object_ref(m, "ProxyType", &weakref_proxy_type) < 0) return -1;
+  if (module_add_object_ref(m, "CallableProxyType", &weakref_callable_proxy_type) < 0) return -1;
+  return 0;
+}
+
 Object* create_weakref_module() {
-  if (init_weakref_types() < 0) return nullptr;
   Ref<> m = Ref<>::steal(module_new("_weakref"));
   if (!m) return nullptr;
   if (module_add_functions(m.get(), weakref_functions) < 0) return nullptr;
-  if (module_add_object_ref(m.get(), "ref", &weakref_ref_type) < 0) return nullptr;
-  if (module_add_object_ref(m.get(), "ReferenceType", &weakref_ref_type) < 0) return nullptr;
-  if (module_add_object_ref(m.get(), "ProxyType", &weakref_proxy_type) < 0) return nullptr;
-  if (module_add_object_ref(m.get(), "CallableProxyType", &weakref_callable_proxy_type) < 0)
-    return nullptr;
+  if (weakref_module_exec(m.get()) < 0) return nullptr;
   return m.release();
 }
 

@@ -65,5 +65,9 @@ int init_weakref_types();
 // The `_weakref` module (Modules/_weakref.c): getweakrefcount, getweakrefs, proxy,
 // _remove_dead_weakref, ref, ReferenceType, ProxyType, CallableProxyType.
 Object* create_weakref_module();
+// The same as the parts of a module definition (modules/_weakref registers it): the
+// functions, and the exec step adding the types. 0 or -1.
+MethodDef* weakref_module_methods();
+int weakref_module_exec(Object* m);
 
 }  // namespace cppy::objects

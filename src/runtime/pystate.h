@@ -1,6 +1,8 @@
 // Interpreter and thread state: Include/cpython/pystate.h, Python/pystate.c.
 #pragma once
 
+#include <cstdint>
+
 #include "objects/object.h"
 
 namespace cppy::vm {
@@ -28,6 +30,9 @@ struct ThreadState {
   int py_recursion_limit = 1000;
   int c_recursion_remaining = 10000;
   vm::Frame* current_frame = nullptr;
+  // The current contextvars.Context (strong) or null until first used (Python/context.c).
+  objects::Object* context = nullptr;
+  uint64_t context_ver = 0;
   InterpreterState* interp = nullptr;
   ThreadState* next = nullptr;
 };

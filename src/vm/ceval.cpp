@@ -30,6 +30,7 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/pystate.h"
+#include "vm/ceval_gil.h"
 #include "vm/frame.h"
 #include "vm/intrinsics.h"
 #include "vm/traceback.h"
@@ -1074,7 +1075,8 @@ dispatch_same:
 
   TARGET(RESUME) {
     if (eval_breaker) {
-      // Nothing is pending yet (signals, async exceptions and GC requests come later).
+      // The GIL drop request (signals, async exceptions and GC requests come later).
+      if (handle_eval_breaker() < 0) goto error;
     }
     DISPATCH();
   }
@@ -1855,7 +1857,8 @@ dispatch_same:
     SKIP_CACHES(kCacheJumpBackward);
     JUMPBY(-oparg);
     if (eval_breaker) {
-      // Pending work is handled here once it exists (signals, GC).
+      // The GIL drop request (signals, GC later).
+      if (handle_eval_breaker() < 0) goto error;
     }
     DISPATCH();
   }

@@ -1,0 +1,116 @@
+// The global interpreter lock: Python/ceval_gil.c (take_gil, drop_gil, the forced switch after
+// the switch interval, PyEval_SaveThread / PyEval_RestoreThread).
+#include "vm/ceval_gil.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+
+#include "vm/ceval.h"
+
+namespace cppy::vm {
+
+namespace {
+
+struct Gil {
+  std::mutex mutex;
+  std::condition_variable cond;         // signalled when the lock is released
+  std::condition_variable switch_cond;  // signalled when another thread took it
+  bool locked = false;
+  runtime::ThreadState* holder = nullptr;
+  uint64_t switch_number = 0;
+  std::atomic<bool> created{false};
+  std::atomic<bool> drop_request{false};
+  std::atomic<unsigned long> interval{5000};  // microseconds, as sys.getswitchinterval()
+};
+
+Gil& gil() {
+  static Gil* g = new Gil();  // never destroyed: threads may still use it at exit
+  return *g;
+}
+
+}  // namespace
+
+bool gil_created() { return gil().created.load(std::memory_order_acquire); }
+
+void gil_create() {
+  Gil& g = gil();
+  std::lock_guard<std::mutex> lock(g.mutex);
+  if (g.created.load()) return;
+  g.locked = true;
+  g.holder = runtime::thread_state();
+  g.created.store(true, std::memory_order_release);
+}
+
+// take_gil: waits for the lock; after an interval without a switch, asks the holder to drop it.
+void gil_take(runtime::ThreadState* ts) {
+  Gil& g = gil();
+  std::unique_lock<std::mutex> lock(g.mutex);
+  while (g.locked) {
+    uint64_t saved = g.switch_number;
+    auto interval = std::chrono::microseconds(g.interval.load() ? g.interval.load() : 1);
+    if (!g.cond.wait_for(lock, interval, [&g] { return !g.locked; })) {
+      if (g.locked && g.switch_number == saved) {
+        g.drop_request.store(true);
+        eval_breaker = 1;
+      }
+    }
+  }
+  g.locked = true;
+  g.holder = ts;
+  ++g.switch_number;
+  if (g.drop_request.exchange(false)) eval_breaker = 0;
+  g.switch_cond.notify_all();
+}
+
+void gil_drop(runtime::ThreadState*) {
+  Gil& g = gil();
+  {
+    std::lock_guard<std::mutex> lock(g.mutex);
+    g.locked = false;
+    g.holder = nullptr;
+  }
+  g.cond.notify_one();
+}
+
+runtime::ThreadState* save_thread() {
+  runtime::ThreadState* ts = runtime::thread_state();
+  if (gil_created()) gil_drop(ts);
+  return ts;
+}
+
+void restore_thread(runtime::ThreadState* ts) {
+  if (gil_created()) gil_take(ts);
+  runtime::set_thread_state(ts);
+}
+
+int handle_eval_breaker() {
+  Gil& g = gil();
+  if (!g.drop_request.load()) {
+    eval_breaker = 0;
+    return 0;
+  }
+  runtime::ThreadState* ts = runtime::thread_state();
+  {
+    // FORCE_SWITCHING: give the lock away and wait until another thread took it, so that
+    // the requester gets it rather than this thread again.
+    std::unique_lock<std::mutex> lock(g.mutex);
+    uint64_t saved = g.switch_number;
+    g.locked = false;
+    g.holder = nullptr;
+    g.drop_request.store(false);
+    eval_breaker = 0;
+    g.cond.notify_one();
+    g.switch_cond.wait_for(lock, std::chrono::milliseconds(50),
+                           [&g, saved] { return g.switch_number != saved; });
+  }
+  gil_take(ts);
+  return 0;
+}
+
+void set_switch_interval(unsigned long microseconds) { gil().interval.store(microseconds); }
+unsigned long get_switch_interval() { return gil().interval.load(); }
+
+}  // namespace cppy::vm
