@@ -28,6 +28,7 @@
 #include "runtime/pathconfig.h"
 #include "runtime/pystate.h"
 #include "sys/stdlib_module_names.h"
+#include "vm/ceval_gil.h"
 
 namespace cppy::sys {
 
@@ -377,7 +378,19 @@ Object* sys_getdefaultencoding(Object*, Object*) { return str_from_cstr("utf-8")
 Object* sys_getfilesystemencoding(Object*, Object*) { return str_from_cstr("utf-8"); }
 Object* sys_getfilesystemencodeerrors(Object*, Object*) { return str_from_cstr("surrogateescape"); }
 Object* sys_is_finalizing(Object*, Object*) { return new_ref(false_object()); }
-Object* sys_getswitchinterval(Object*, Object*) { return float_from_double(0.005); }
+// sys_getswitchinterval_impl / sys_setswitchinterval_impl: the GIL's switch interval.
+Object* sys_getswitchinterval(Object*, Object*) {
+  return float_from_double(1e-6 * static_cast<double>(vm::get_switch_interval()));
+}
+Object* sys_setswitchinterval(Object*, Object* arg) {
+  double interval = float_as_double(arg);
+  if (interval == -1.0 && errors::occurred()) return nullptr;
+  if (interval <= 0.0) {
+    return errors::format(exc_ValueError, "switch interval must be strictly positive");
+  }
+  vm::set_switch_interval(static_cast<unsigned long>(1e6 * interval));
+  return return_none();
+}
 
 // sys_displayhook: print repr(o) to sys.stdout and keep it as builtins._.
 Object* sys_displayhook(Object*, Object* o) {
@@ -437,6 +450,7 @@ MethodDef sys_methods[] = {
     {"getrefcount", METH_O(sys_getrefcount), nullptr},
     {"getsizeof", reinterpret_cast<void*>(sys_getsizeof), kMethFastcall | kMethKeywords, nullptr},
     {"getswitchinterval", NOARGS(sys_getswitchinterval), nullptr},
+    {"setswitchinterval", METH_O(sys_setswitchinterval), nullptr},
     {"intern", METH_O(sys_intern), nullptr},
     {"is_finalizing", NOARGS(sys_is_finalizing), nullptr},
     {"_getframe", FASTCALL(sys_getframe), nullptr},

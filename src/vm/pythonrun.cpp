@@ -32,6 +32,8 @@
 #include "objects/enumobject.h"
 #include "objects/rangeobject.h"
 #include "objects/unicodeobject.h"
+#include "modules/_thread/threadmodule.h"
+#include "modules/atexit/atexitmodule.h"
 #include "modules/moduledef.h"
 #include "objects/listobject.h"
 #include "objects/tupleobject.h"
@@ -394,6 +396,10 @@ namespace {
 
 // Py_FinalizeEx's part the command sees: sys.stdout flushed (status 120 if that fails).
 int finalize(int status) {
+  // Py_FinalizeEx: non-daemon threads are joined (threading._shutdown), then the atexit
+  // callbacks run, before the standard streams are flushed.
+  modules::_thread::wait_for_thread_shutdown();
+  modules::atexit::run_exitfuncs();
   Object* out = sys::get_object("stdout");
   if (out && out != none()) {
     Ref<> r = Ref<>::steal(call_method_no_args(out, str_intern_from_cstr("flush")));
