@@ -58,6 +58,14 @@ TEST_F(CoreModsWarnings, Filters) {
                           B(etext(warn_explicit({S("abd"), exc(exc_UserWarning), S("f.py"), I(7), S("mod")})) == "None"),
                           B(etext(warn_explicit({S("abc"), exc(exc_UserWarning), S("f.py"), I(8), S("mod")})) == "None")})),
             refv("warnings.match"));
+  set0(filter(S("error"), None(), exc_Warning, S("mod"), 0));
+  Ref<> f1 = Ref<>::steal(filter(S("error"), None(), exc_Warning, S("<unknown>"), 0));
+  ASSERT_EQ(list_insert(f, 1, f1.get()), 0);
+  EXPECT_EQ(repr_steal(L({E(warn_explicit({S("n1"), exc(exc_UserWarning), S("mod.py"), I(1)})),
+                          E(warn_explicit({S("n2"), exc(exc_UserWarning), S(""), I(1)})),
+                          E(warn_explicit({S("n3"), exc(exc_UserWarning), S("mod.pyc"), I(1), None()}))})),
+            refv("warnings.normalize"));
+  ASSERT_EQ(list_set_slice(f, 1, 2, nullptr), 0);
   set0(I(5));
   EXPECT_EQ(repr_steal(L({E(warn_explicit({S("x"), exc(exc_UserWarning), S("f.py"), I(1), S("m")}))})),
             refv("warnings.badfilter"));

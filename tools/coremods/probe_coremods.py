@@ -108,6 +108,12 @@ _warnings.filters[0] = ("error", "abc", Warning, "mod", 7)
 out("warnings.match", repr([e(lambda: _warnings.warn_explicit("abc", UserWarning, "f.py", 7, "mod")),
                             e(lambda: _warnings.warn_explicit("abd", UserWarning, "f.py", 7, "mod")) == "None",
                             e(lambda: _warnings.warn_explicit("abc", UserWarning, "f.py", 8, "mod")) == "None"]))
+_warnings.filters[0] = ("error", None, Warning, "mod", 0)
+_warnings.filters.insert(1, ("error", None, Warning, "<unknown>", 0))
+out("warnings.normalize", repr([e(lambda: _warnings.warn_explicit("n1", UserWarning, "mod.py", 1)),
+                                e(lambda: _warnings.warn_explicit("n2", UserWarning, "", 1)),
+                                e(lambda: _warnings.warn_explicit("n3", UserWarning, "mod.pyc", 1, None))]))
+del _warnings.filters[1]
 del _warnings.filters[0]
 _warnings.filters.insert(0, 5)
 out("warnings.badfilter", repr([e(lambda: _warnings.warn_explicit("x", UserWarning, "f.py", 1, "m"))]))

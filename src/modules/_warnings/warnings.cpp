@@ -439,6 +439,18 @@ int call_show_warning(Object* category, Object* text, Object* message, Object* f
   return res ? 0 : -1;
 }
 
+// normalize_module: "<unknown>" for an empty name, the name without a ".py" suffix.
+Object* normalize_module(Object* filename) {
+  ssize len = str_length(filename);
+  if (len < 0) return nullptr;
+  if (len == 0) return str_from_cstr("<unknown>");
+  if (len >= 3 && str_read_char(filename, len - 3) == '.' && str_read_char(filename, len - 2) == 'p' &&
+      str_read_char(filename, len - 1) == 'y') {
+    return str_substring(filename, 0, len - 3);
+  }
+  return new_ref(filename);
+}
+
 bool action_is(Object* action, const char* s) { return str_compare_cstr(action, s) == 0; }
 
 // warn_explicit: the warning's fate by the filters; None or null.
@@ -447,6 +459,13 @@ Object* warn_explicit(Object* category, Object* message, Object* filename, int l
   if (module == none()) return return_none();
   if (registry && !dict_check(registry) && registry != none()) {
     return errors::format(exc_TypeError, "'registry' must be a dict or None");
+  }
+  // Normalize the module: the file name without ".py" when none is given.
+  Ref<> module_hold;
+  if (!module) {
+    module_hold = Ref<>::steal(normalize_module(filename));
+    if (!module_hold) return nullptr;
+    module = module_hold.get();
   }
   Ref<> msg = Ref<>::borrow(message);
   Ref<> text;

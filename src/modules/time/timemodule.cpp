@@ -29,6 +29,7 @@
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "vm/ceval_gil.h"
 
 namespace cppy::modules::time {
 
@@ -173,7 +174,10 @@ Object* time_sleep(Object*, Object* secs) {
   ts.tv_sec = deadline / 1000000000;
   ts.tv_nsec = deadline % 1000000000;
   int err;
-  while ((err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr)) == EINTR) {
+  {
+    vm::AllowThreads allow;  // Py_BEGIN_ALLOW_THREADS: other threads run meanwhile
+    while ((err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr)) == EINTR) {
+    }
   }
   if (err != 0) {
     errno = err;
