@@ -11,6 +11,7 @@
 #include "modules/_warnings/warnings.h"
 #include "modules/_weakref/weakrefmodule.h"
 #include "modules/atexit/atexitmodule.h"
+#include "modules/bisect/bisectmodule.h"
 #include "modules/errno/errnomodule.h"
 #include "modules/math/mathmodule.h"
 #include "modules/_random/randommodule.h"
@@ -18,6 +19,10 @@
 #include "modules/binascii/binasciimodule.h"
 #include "modules/time/timemodule.h"
 #include "modules/gc/gcmodule_def.h"
+#include "modules/functools/functoolsmodule.h"
+#include "modules/heapq/heapqmodule.h"
+#include "modules/itertools/itertoolsmodule.h"
+#include "modules/operator/operatormodule.h"
 #include "modules/posix/posixmodule.h"
 
 namespace cppy::modules {
@@ -42,6 +47,11 @@ const InittabEntry* inittab() {
       {"_weakref", _weakref::module_def()},
       {"atexit", atexit::module_def()},
       {"gc", gc::module_def()},
+      {"_bisect", bisect::module_def()},
+      {"_heapq", heapq::module_def()},
+      {"_functools", functools::module_def()},
+      {"_operator", operator_::module_def()},
+      {"itertools", itertools::module_def()},
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
       {nullptr, nullptr},

@@ -1,2 +1,0 @@
-# A SyntaxError raised by the compiler (symbol table), not the parser.
-nonlocal x

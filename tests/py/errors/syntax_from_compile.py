@@ -1,2 +1,0 @@
-# A SyntaxError raised by compile() inside a traceback.
-compile("x = (", "t.py", "exec")

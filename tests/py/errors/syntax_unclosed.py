@@ -1,2 +1,0 @@
-# An unclosed bracket at the end of the file.
-x = (1,

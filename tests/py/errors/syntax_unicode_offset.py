@@ -1,2 +1,0 @@
-# Caret offsets counted in characters after a non-ASCII character.
-s = "é" + ++ 

@@ -1,2 +1,0 @@
-# An unterminated string literal (a tokenizer error).
-a = "abc
