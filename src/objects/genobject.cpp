@@ -7,6 +7,7 @@
 
 #include "errors/errors.h"
 #include "gc/gc.h"
+#include "modules/_warnings/warnings.h"
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
 #include "objects/exceptions.h"
@@ -40,7 +41,16 @@ Object* gen_close(Object* self, Object* = nullptr);
 void gen_dealloc(Object* o) {
   auto* gen = static_cast<GenObject*>(o);
   gc::untrack(o);
-  if (gen->gi_frame_state >= kFrameSuspended && gen->gi_frame_state < kFrameCompleted &&
+  if (gen->gi_frame_state == kFrameCreated &&
+      (vm::frame_code(&gen->gi_iframe)->co_flags & kCoCoroutine)) {
+    // _PyGen_Finalize: a coroutine that never ran is reported (RuntimeWarning through the
+    // warnings machinery), with the coroutine alive for the call.
+    o->refcnt = 1;
+    Object* saved = errors::get_raised_exception();
+    modules::_warnings::warn_unawaited_coroutine(o, gen->gi_qualname);
+    errors::set_raised_exception(saved);
+    if (--o->refcnt != 0) return;  // resurrected
+  } else if (gen->gi_frame_state >= kFrameSuspended && gen->gi_frame_state < kFrameCompleted &&
       gen->gi_frame_state != kFrameExecuting) {
     // _PyGen_Finalize: close a suspended generator (resurrecting it for the call).
     o->refcnt = 1;
