@@ -19,6 +19,7 @@
 #include "modules/binascii/binasciimodule.h"
 #include "modules/time/timemodule.h"
 #include "modules/gc/gcmodule_def.h"
+#include "modules/collections/collectionsmodule.h"
 #include "modules/functools/functoolsmodule.h"
 #include "modules/heapq/heapqmodule.h"
 #include "modules/itertools/itertoolsmodule.h"
@@ -52,6 +53,7 @@ const InittabEntry* inittab() {
       {"_functools", functools::module_def()},
       {"_operator", operator_::module_def()},
       {"itertools", itertools::module_def()},
+      {"_collections", collections::module_def()},
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
       {nullptr, nullptr},

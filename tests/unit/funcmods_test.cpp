@@ -110,5 +110,6 @@ TEST(FuncModules, Heapq) { check_case("heapq_cases"); }
 TEST(FuncModules, Operator) { check_case("operator_cases"); }
 TEST(FuncModules, Functools) { check_case("functools_cases"); }
 TEST(FuncModules, Itertools) { check_case("itertools_cases"); }
+TEST(FuncModules, Collections) { check_case("collections_cases"); }
 
 }  // namespace
