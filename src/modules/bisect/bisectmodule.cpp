@@ -3,6 +3,7 @@
 
 #include "errors/errors.h"
 #include "modules/argconv.h"
+#include "modules/fastcmp.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/clinic_args.h"
@@ -32,6 +33,8 @@ ssizeargfunc get_sq_item(Object* s) {
 // tp_richcompare called directly while it answers, PyObject_RichCompareBool after a
 // NotImplemented. 1, 0 or -1.
 inline int less_than(Object* lhs, Object* rhs, TypeObject* tp, richcmpfunc& compare) {
+  int fast = fast_less_than(lhs, rhs);
+  if (fast != -2) return fast;
   if (compare && lhs->type == tp && rhs->type == tp) {
     Object* r = compare(lhs, rhs, kLT);
     if (r == py_true()) {

@@ -247,6 +247,25 @@ Object* deque_extend_impl(Object* o, Object* iterable, bool left) {
     decref(s);
     return result;
   }
+  // Lists and tuples without an iterator object; a list is re-read at each step, as its
+  // iterator would, since a trimmed item's finalizer may change it.
+  if ((list_check_exact(iterable) || tuple_check_exact(iterable)) && maxlen != 0) {
+    bool is_list = list_check_exact(iterable);
+    incref(iterable);
+    for (ssize i = 0;; ++i) {
+      ssize n = is_list ? list_size(iterable) : tuple_size(iterable);
+      if (i >= n) break;
+      Object* item = new_ref(is_list ? list_item(iterable, i) : tuple_item(iterable, i));
+      int r = left ? deque_appendleft_internal(deque, item, maxlen)
+                   : deque_append_internal(deque, item, maxlen);
+      if (r < 0) {
+        decref(iterable);
+        return nullptr;
+      }
+    }
+    decref(iterable);
+    return return_none();
+  }
   Object* it = object_get_iter(iterable);
   if (!it) return nullptr;
   if (maxlen == 0) return consume_iterator(it);

@@ -2,6 +2,7 @@
 #include "modules/heapq/heapqmodule.h"
 
 #include "errors/errors.h"
+#include "modules/fastcmp.h"
 #include "objects/abstract.h"
 #include "objects/clinic_args.h"
 #include "objects/exceptions.h"
@@ -19,6 +20,8 @@ using SiftFunc = int (*)(Object* heap, ssize pos);
 // alive across the call as CPython does. 1, 0 or -1.
 template <bool Max>
 inline int before(Object* a, Object* b) {
+  int fast = Max ? fast_less_than(b, a) : fast_less_than(a, b);
+  if (fast != -2) return fast;
   incref(a);
   incref(b);
   int cmp = Max ? object_rich_compare_bool(b, a, kLT) : object_rich_compare_bool(a, b, kLT);
