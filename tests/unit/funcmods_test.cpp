@@ -111,5 +111,6 @@ TEST(FuncModules, Operator) { check_case("operator_cases"); }
 TEST(FuncModules, Functools) { check_case("functools_cases"); }
 TEST(FuncModules, Itertools) { check_case("itertools_cases"); }
 TEST(FuncModules, Collections) { check_case("collections_cases"); }
+TEST(FuncModules, EdgeCases) { check_case("edge_cases"); }
 
 }  // namespace
