@@ -33,6 +33,7 @@
 #include "vm/ceval.h"
 #include "vm/frame.h"
 #include "vm/pythonrun.h"
+#include "vm/stdprinter.h"
 
 namespace cppy::builtins {
 
@@ -259,7 +260,7 @@ Object* builtin___build_class__(Object*, Object* const* args, ssize nargs, Objec
 // --- output --------------------------------------------------------------------------------
 
 int write_text(Object* file, Object* s) {
-  if (!file || file == none()) {
+  if (!file || file == none() || vm::stdprinter_fd(file) == 1) {
     ssize n = 0;
     const char* p = str_as_utf8(s, &n);
     if (!p) return -1;

@@ -10,6 +10,13 @@
 
 #include "ast/ast.h"
 #include "ast/future.h"
+#include "objects/boolobject.h"
+#include "objects/bytesobject.h"
+#include "objects/complexobject.h"
+#include "objects/floatobject.h"
+#include "objects/longobject.h"
+#include "objects/setobject.h"
+#include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 
 namespace cppy::compile {
@@ -1519,6 +1526,14 @@ int codegen_from_import(Compiler* c, stmt_ty s) {
 }
 
 int codegen_assert(Compiler* c, stmt_ty s) {
+  // Always a warning for a test that is a non-empty tuple.
+  expr_ty test = s->v.Assert.test;
+  if ((test->kind == Tuple_kind && asdl_seq_LEN(test->v.Tuple.elts) > 0) ||
+      (test->kind == Constant_kind && objects::tuple_check(test->v.Constant.value) &&
+       objects::tuple_size(test->v.Constant.value) > 0)) {
+    RETURN_IF_ERROR(
+        compile_warn(c, LOC(s), "assertion is always true, perhaps remove parentheses?"));
+  }
   if (c->optimize) return SUCCESS;
   NEW_LABEL(c, end);
   RETURN_IF_ERROR(cg_jump_if(c, LOC(s), s->v.Assert.test, end, 1));
@@ -1882,8 +1897,160 @@ int codegen_dict(Compiler* c, expr_ty e) {
   return SUCCESS;
 }
 
+namespace {
+
+// infer_type: the name of the type an expression certainly has (tp_name), or null.
+const char* infer_type_name(expr_ty e) {
+  switch (e->kind) {
+    case Tuple_kind: return "tuple";
+    case List_kind:
+    case ListComp_kind: return "list";
+    case Dict_kind:
+    case DictComp_kind: return "dict";
+    case Set_kind:
+    case SetComp_kind: return "set";
+    case GeneratorExp_kind: return "generator";
+    case Lambda_kind: return "function";
+    case TemplateStr_kind:
+    case Interpolation_kind: return "string.templatelib.Template";
+    case JoinedStr_kind:
+    case FormattedValue_kind: return "str";
+    case Constant_kind: return e->v.Constant.value->type->name;
+    default: return nullptr;
+  }
+}
+
+std::string warn_format(const char* fmt, const char* a, const char* b = nullptr) {
+  std::string out;
+  for (const char* p = fmt; *p; p++) {
+    if (p[0] == '%' && p[1] == 's') {
+      const char* v = a ? a : "";
+      out += std::string(v).substr(0, 200);
+      a = b;
+      b = nullptr;
+      p++;
+    } else {
+      out.push_back(*p);
+    }
+  }
+  return out;
+}
+
+bool is_const_tuple(asdl_expr_seq* elts) {
+  for (ssize i = 0; i < asdl_seq_LEN(elts); i++)
+    if (asdl_seq_GET(elts, i)->kind != Constant_kind) return false;
+  return true;
+}
+
+// check_is_arg: false for a constant other than the named singletons.
+bool check_is_arg(expr_ty e) {
+  if (e->kind == Tuple_kind) return !is_const_tuple(e->v.Tuple.elts);
+  if (e->kind != Constant_kind) return true;
+  Object* v = e->v.Constant.value;
+  return v == objects::none() || v == objects::py_false() || v == objects::py_true() ||
+         v == objects::ellipsis();
+}
+
+// codegen_check_compare: "is" / "is not" with a literal operand.
+int codegen_check_compare(Compiler* c, expr_ty e) {
+  bool left = check_is_arg(e->v.Compare.left);
+  expr_ty left_expr = e->v.Compare.left;
+  ssize n = asdl_seq_LEN(e->v.Compare.ops);
+  for (ssize i = 0; i < n; i++) {
+    int op = asdl_seq_GET(e->v.Compare.ops, i);
+    expr_ty right_expr = asdl_seq_GET(e->v.Compare.comparators, i);
+    bool right = check_is_arg(right_expr);
+    if (op == Is || op == IsNot) {
+      if (!right || !left) {
+        const char* msg = op == Is ? "\"is\" with '%s' literal. Did you mean \"==\"?"
+                                   : "\"is not\" with '%s' literal. Did you mean \"!=\"?";
+        expr_ty literal = !left ? left_expr : right_expr;
+        return compile_warn(c, LOC(e), warn_format(msg, infer_type_name(literal)));
+      }
+    }
+    left = right;
+    left_expr = right_expr;
+  }
+  return SUCCESS;
+}
+
+// check_caller.
+int check_caller(Compiler* c, expr_ty e) {
+  switch (e->kind) {
+    case Constant_kind:
+    case Tuple_kind:
+    case List_kind:
+    case ListComp_kind:
+    case Dict_kind:
+    case DictComp_kind:
+    case Set_kind:
+    case SetComp_kind:
+    case GeneratorExp_kind:
+    case JoinedStr_kind:
+    case TemplateStr_kind:
+    case FormattedValue_kind:
+    case Interpolation_kind:
+      return compile_warn(c, LOC(e), warn_format("'%s' object is not callable; perhaps you "
+                                                 "missed a comma?",
+                                                 infer_type_name(e)));
+    default: return SUCCESS;
+  }
+}
+
+// check_subscripter.
+int check_subscripter(Compiler* c, expr_ty e) {
+  switch (e->kind) {
+    case Constant_kind: {
+      Object* v = e->v.Constant.value;
+      if (!(v == objects::none() || v == objects::ellipsis() || objects::long_check(v) ||
+            objects::float_check(v) || objects::complex_check(v) ||
+            objects::anyset_check(v)))
+        return SUCCESS;
+      [[fallthrough]];
+    }
+    case Set_kind:
+    case SetComp_kind:
+    case GeneratorExp_kind:
+    case TemplateStr_kind:
+    case Interpolation_kind:
+    case Lambda_kind:
+      return compile_warn(c, LOC(e), warn_format("'%s' object is not subscriptable; perhaps "
+                                                 "you missed a comma?",
+                                                 infer_type_name(e)));
+    default: return SUCCESS;
+  }
+}
+
+// check_index.
+int check_index(Compiler* c, expr_ty e, expr_ty s) {
+  const char* index_type = infer_type_name(s);
+  if (!index_type) return SUCCESS;
+  if (s->kind == Constant_kind && objects::long_check(s->v.Constant.value)) return SUCCESS;
+  if (s->kind == Slice_kind) return SUCCESS;
+  switch (e->kind) {
+    case Constant_kind: {
+      Object* v = e->v.Constant.value;
+      if (!(objects::str_check(v) || objects::bytes_check(v) || objects::tuple_check(v)))
+        return SUCCESS;
+      [[fallthrough]];
+    }
+    case Tuple_kind:
+    case List_kind:
+    case ListComp_kind:
+    case JoinedStr_kind:
+    case FormattedValue_kind:
+      return compile_warn(c, LOC(e), warn_format("%s indices must be integers or slices, not "
+                                                 "%s; perhaps you missed a comma?",
+                                                 infer_type_name(e), index_type));
+    default: return SUCCESS;
+  }
+}
+
+}  // namespace
+
 int codegen_compare(Compiler* c, expr_ty e) {
   Location loc = LOC(e);
+  RETURN_IF_ERROR(codegen_check_compare(c, e));
   VISIT(c, expr, e->v.Compare.left);
   ssize n = asdl_seq_LEN(e->v.Compare.ops) - 1;
   if (n == 0) {
@@ -2119,6 +2286,7 @@ int codegen_call(Compiler* c, expr_ty e) {
   RETURN_IF_ERROR(ret);
   if (ret == 1) return SUCCESS;
   NEW_LABEL(c, skip_normal_call);
+  RETURN_IF_ERROR(check_caller(c, e->v.Call.func));
   VISIT(c, expr, e->v.Call.func);
   RETURN_IF_ERROR(maybe_optimize_function_call(c, e, skip_normal_call));
   ADDOP(c, LOC(e->v.Call.func), PUSH_NULL);
@@ -2892,6 +3060,10 @@ int codegen_annassign(Compiler* c, stmt_ty s) {
 int codegen_subscript(Compiler* c, expr_ty e) {
   Location loc = LOC(e);
   int ctx = e->v.Subscript.ctx;
+  if (ctx == Load) {
+    RETURN_IF_ERROR(check_subscripter(c, e->v.Subscript.value));
+    RETURN_IF_ERROR(check_index(c, e->v.Subscript.value, e->v.Subscript.slice));
+  }
   VISIT(c, expr, e->v.Subscript.value);
   if (should_apply_two_element_slice_optimization(e->v.Subscript.slice) && ctx != Del) {
     RETURN_IF_ERROR(codegen_slice_two_parts(c, e->v.Subscript.slice));

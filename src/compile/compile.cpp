@@ -12,6 +12,7 @@
 #include "compile/compile_errors.h"
 #include "compile/flowgraph.h"
 #include "errors/errors.h"
+#include "objects/exceptions.h"
 #include "objects/unicodeobject.h"
 
 namespace cppy::compile {
@@ -212,6 +213,15 @@ int compile_add_const(Compiler* c, const Konst* k) {
   return c->u->consts->add_konst(k);
 }
 
+// A failure whose exception is already raised (warnings turned into errors, MemoryError).
+static int compile_error_from_exception(Compiler* c) {
+  if (!c->failed) {
+    c->failed = true;
+    c->failure.exception_set = true;
+  }
+  return ERROR;
+}
+
 int compile_error(Compiler* c, Location loc, const std::string& message) {
   if (!c->failed) {
     c->failed = true;
@@ -225,9 +235,22 @@ int compile_error(Compiler* c, Location loc, const std::string& message) {
   return ERROR;
 }
 
-// SyntaxWarnings are not shown yet (no warnings module); they never change the code.
-int compile_warn(Compiler* c, Location, const std::string&) {
-  (void)c;
+// _PyCompile_Warn -> _PyErr_EmitSyntaxWarning: a SyntaxWarning through the warnings filters;
+// one turned into an error becomes a SyntaxError at the location.
+int compile_warn(Compiler* c, Location loc, const std::string& message) {
+  if (c->disable_warning) return SUCCESS;
+  objects::Object* msg = objects::str_from_utf8(message.data(), objects::ssize(message.size()));
+  if (!msg) return compile_error_from_exception(c);
+  int r = errors::warn_explicit_object(objects::exc_SyntaxWarning, msg, c->filename, loc.lineno,
+                                       nullptr, nullptr);
+  objects::decref(msg);
+  if (r < 0) {
+    if (errors::exception_matches(reinterpret_cast<objects::Object*>(objects::exc_SyntaxWarning))) {
+      errors::clear();
+      return compile_error(c, loc, message);
+    }
+    return compile_error_from_exception(c);
+  }
   return SUCCESS;
 }
 

@@ -281,9 +281,22 @@ Object* compile_string(std::string_view source, const std::string& filename, int
       return nullptr;
   }
   options.flags = flags;
+  // The parser's warnings go through the warnings filters as they are issued
+  // (PyErr_WarnExplicitObject); one the filters turn into an error becomes a SyntaxError.
+  Ref<> fn = Ref<>::steal(str_object(filename));
+  if (!fn) return nullptr;
+  options.warn = [&fn](const parser::ParseWarning& w) {
+    objects::TypeObject* category = exception_type_named(w.category);
+    Ref<> msg = Ref<>::steal(str_object(w.message));
+    if (!msg || errors::warn_explicit_object(category, msg.get(), fn.get(), w.lineno, nullptr,
+                                             nullptr) < 0) {
+      errors::clear();
+      return -1;
+    }
+    return 0;
+  };
   ast::Arena arena;
   parser::ParseResult r = parser::parse_string(source, filename, options, &arena);
-  report_parse_warnings(r.warnings, filename);
   if (!r.mod) {
     raise_parse_error(r.error);
     return nullptr;

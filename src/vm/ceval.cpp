@@ -68,7 +68,9 @@ constexpr size_t kCStackBudget = size_t(6) << 20;
 bool c_stack_exhausted() {
   // The address of a local marks how deep the C stack is (__builtin_frame_address).
   char* here = static_cast<char*>(__builtin_frame_address(0));
-  if (!c_stack_base) {
+  // The base is the shallowest activation seen (a later call from nearer main(), as the
+  // atexit callbacks at shutdown, moves it up).
+  if (!c_stack_base || here > c_stack_base) {
     c_stack_base = here;
     return false;
   }

@@ -40,6 +40,7 @@
 #include "sys/sysmodule.h"
 #include "vm/ceval.h"
 #include "vm/frame.h"
+#include "vm/stdprinter.h"
 #include "vm/traceback.h"
 
 namespace cppy::vm {
@@ -137,6 +138,8 @@ int system_exit_status(Object* exc) {
 
 // flush_io: sys.stderr and sys.stdout's flush(), errors ignored; then the C streams.
 void flush_io() {
+  // The exception being handled, if any, survives the flushes.
+  Object* saved = errors::get_raised_exception();
   for (const char* name : {"stderr", "stdout"}) {
     Object* f = sys::get_object(name);
     if (f && f != none()) {
@@ -146,6 +149,7 @@ void flush_io() {
   }
   std::fflush(stdout);
   std::fflush(stderr);
+  if (saved) errors::set_raised_exception(saved);
 }
 
 // _PyErr_Display: the traceback and the exception to file (sys.stderr), or to the process's
@@ -339,7 +343,8 @@ int initialize_main(const runtime::Config& config) {
   Object* bmod = builtins::builtins_module();
   modules::register_core_module("builtins", bmod);
   if (dict_set_item_string(modules::modules_dict(), "builtins", bmod) < 0 ||
-      !sys::create_sys_module(&config) || add_main_module() < 0) {
+      !sys::create_sys_module(&config) || install_preliminary_std_streams() < 0 ||
+      add_main_module() < 0) {
     std::fprintf(stderr, "Fatal Python error: cannot initialize sys and __main__\n");
     print_uncaught();
     return -1;
