@@ -29,6 +29,7 @@
 #include "objects/sliceobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "modules/moduledef.h"
 #include "sys/sysmodule.h"
 #include "vm/ceval.h"
 #include "vm/frame.h"
@@ -38,6 +39,11 @@
 namespace cppy::builtins {
 
 using namespace objects;
+
+// bltin_compile.cpp.
+Object* builtin_compile(Object*, Object* const* args, ssize nargs, Object* kwnames);
+Object* builtin_eval(Object*, Object* const* args, ssize nargs, Object* kwnames);
+Object* builtin_exec(Object*, Object* const* args, ssize nargs, Object* kwnames);
 
 namespace {
 
@@ -685,12 +691,52 @@ Object* builtin___import__(Object*, Object* const* args, ssize nargs, Object* kw
     errors::set_string(exc_TypeError, "__import__() missing required argument 'name' (pos 1)");
     return nullptr;
   }
-  // The import system (src/imp) is not there yet: every import fails as a missing module.
-  Object* exc_args = str_from_format("No module named '%U'", name);
-  if (!exc_args) return nullptr;
-  errors::set_object(exc_ModuleNotFoundError, exc_args);
-  decref(exc_args);
-  return nullptr;
+  // Until the import system (src/imp) is in: the part of PyImport_ImportModuleLevelObject
+  // for absolute imports of modules already in sys.modules or built into cppy; anything
+  // else fails as a missing module.
+  Object* fromlist = nargs > 3 ? args[3] : kwarg(args, nargs, kwnames, "fromlist");
+  Object* level_obj = nargs > 4 ? args[4] : kwarg(args, nargs, kwnames, "level");
+  long level = 0;
+  if (level_obj) {
+    level = long_as_long(level_obj);
+    if (level == -1 && errors::occurred()) return nullptr;
+  }
+  if (!str_check(name)) {
+    errors::set_string(exc_TypeError, "module name must be a string");
+    return nullptr;
+  }
+  if (level < 0) {
+    errors::set_string(exc_ValueError, "level must be >= 0");
+    return nullptr;
+  }
+  std::string full = str_as_utf8(name) ? str_as_utf8(name) : "";
+  if (level == 0 && full.empty()) {
+    errors::set_string(exc_ValueError, "Empty module name");
+    return nullptr;
+  }
+  Object* mods = modules::modules_dict();
+  Ref<> mod;
+  if (level == 0) {
+    Object* m = dict_get_item_string(mods, full.c_str());
+    if (m && m != none()) {
+      mod = Ref<>::borrow(m);
+    } else if (modules::find_inittab(full.c_str())) {
+      mod = Ref<>::steal(modules::import_builtin(full.c_str()));
+      if (!mod) return nullptr;
+    }
+  }
+  if (!mod) {
+    Object* exc_args = str_from_format("No module named '%U'", name);
+    if (!exc_args) return nullptr;
+    errors::set_object(exc_ModuleNotFoundError, exc_args);
+    decref(exc_args);
+    return nullptr;
+  }
+  bool has_from = fromlist && fromlist != none() && object_is_true(fromlist) > 0;
+  size_t dot = full.find('.');
+  if (has_from || dot == std::string::npos) return mod.release();
+  Object* top = dict_get_item_string(mods, full.substr(0, dot).c_str());
+  return top ? new_ref(top) : mod.release();
 }
 
 #define FASTCALL(f) reinterpret_cast<void*>(f), kMethFastcall
@@ -709,9 +755,12 @@ MethodDef builtin_methods[] = {
     {"bin", METH_O(builtin_bin), nullptr},
     {"callable", METH_O(builtin_callable), nullptr},
     {"chr", METH_O(builtin_chr), nullptr},
+    {"compile", FASTCALL_KW(builtin_compile), nullptr},
     {"delattr", FASTCALL(builtin_delattr), nullptr},
     {"dir", FASTCALL(builtin_dir), nullptr},
     {"divmod", FASTCALL(builtin_divmod), nullptr},
+    {"eval", FASTCALL_KW(builtin_eval), nullptr},
+    {"exec", FASTCALL_KW(builtin_exec), nullptr},
     {"format", FASTCALL(builtin_format), nullptr},
     {"getattr", FASTCALL(builtin_getattr), nullptr},
     {"globals", NOARGS(builtin_globals), nullptr},

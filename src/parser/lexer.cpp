@@ -376,14 +376,15 @@ bool Lexer::decode_source(std::string_view src, const std::string& filename, std
 bool Lexer::underflow() {
   if (input_ == Input::kReadline) {
     if (start_ == nullptr && mode_index_ == 0) buf_ = cur_;
-  } else if (start_ == nullptr) {
-    buf_ = cur_;
   }
   const char* end = data_.data() + data_.size();
   if (next_line_ >= end) {
     done_ = errcode::kEof;
     return false;
   }
+  // tok_underflow_string moves buf to the new line only once there is one: at the end of
+  // the input buf still starts the last line (the error line of a SyntaxError raised there).
+  if (input_ != Input::kReadline && start_ == nullptr) buf_ = cur_;
   const char* nl = static_cast<const char*>(std::memchr(next_line_, '\n', end - next_line_));
   const char* line_end = nl ? nl + 1 : end;
   implicit_newline_ = input_ == Input::kReadline && next_line_ == implicit_nl_line_;
@@ -495,8 +496,13 @@ TokenizerError Lexer::error() const {
   if (has_error_record_) return error_;
   TokenizerError e;
   const char* end = data_.data() + data_.size();
-  auto line_text = [&](const char* from) {
+  // The error line as _PyPegen_raise_error_known_location takes it: the tokenizer's current
+  // line up to the end of what it read (newline included) when the error is on that line,
+  // else the line from the source buffer without its newline
+  // (get_error_line_from_tokenizer_buffers).
+  auto line_text = [&](const char* from, int lineno) {
     const char* nl = static_cast<const char*>(std::memchr(from, '\n', end - from));
+    if (from == line_start_ || lineno_ <= lineno) return std::string(from, nl ? nl + 1 : end);
     return std::string(from, nl ? nl : end);
   };
   // _PyPegen_raise_error_known_location with 1-based byte columns -> characters.
@@ -506,7 +512,7 @@ TokenizerError Lexer::error() const {
     e.message = msg;
     e.lineno = lineno;
     e.end_lineno = end_lineno;
-    std::string text = line ? line_text(line) : std::string();
+    std::string text = line ? line_text(line, lineno) : std::string();
     auto to_chars = [&](int byte_col) {
       int len = static_cast<int>(text.size());
       if (byte_col > len + 1) byte_col = len + 1;

@@ -4,6 +4,8 @@
 // "[Previous line repeated N more times]", chained causes and contexts, notes.
 #include "vm/traceback.h"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -21,6 +23,7 @@
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "unicode/unicodectype.h"
 #include "vm/frame.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -251,8 +254,32 @@ bool caret_anchors(const std::string& seg, int* left, int* right) {
   char close = seg[end - 1];
   if (close != ')' && close != ']') return false;
   char open = close == ')' ? '(' : '[';
+  // Brackets inside string literals do not count.
+  std::vector<bool> in_string(seg.size(), false);
+  for (size_t i = 0; i < seg.size();) {
+    char q = seg[i];
+    if (q != '\'' && q != '"') {
+      ++i;
+      continue;
+    }
+    bool triple = i + 2 < seg.size() && seg[i + 1] == q && seg[i + 2] == q;
+    size_t j = i + (triple ? 3 : 1);
+    while (j < seg.size()) {
+      if (seg[j] == '\\') {
+        j += 2;
+        continue;
+      }
+      if (seg[j] == q && (!triple || (j + 2 < seg.size() && seg[j + 1] == q && seg[j + 2] == q)))
+        break;
+      ++j;
+    }
+    size_t stop = std::min(seg.size(), j + (triple ? 3 : 1));
+    for (size_t k = i; k < stop; ++k) in_string[k] = true;
+    i = stop;
+  }
   int depth = 0;
   for (int i = end - 1; i >= 0; --i) {
+    if (in_string[size_t(i)]) continue;
     char c = seg[i];
     if (c == ')' || c == ']' || c == '}') ++depth;
     else if (c == '(' || c == '[' || c == '{') {
@@ -422,6 +449,120 @@ void format_tb(Object* tb_obj, std::string* out) {
   flush_repeat();
 }
 
+// UTF-8 <-> code points for the character arithmetic of _format_syntax_error.
+std::u32string decode_utf8(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t ch = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < n && i + size_t(k) < s.size(); k++)
+      ch = (ch << 6) | (static_cast<unsigned char>(s[i + size_t(k)]) & 0x3F);
+    out.push_back(ch);
+    i += size_t(n);
+  }
+  return out;
+}
+std::string encode_utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t ch : s) {
+    if (ch < 0x80) {
+      out.push_back(char(ch));
+    } else if (ch < 0x800) {
+      out.push_back(char(0xC0 | (ch >> 6)));
+      out.push_back(char(0x80 | (ch & 0x3F)));
+    } else if (ch < 0x10000) {
+      out.push_back(char(0xE0 | (ch >> 12)));
+      out.push_back(char(0x80 | ((ch >> 6) & 0x3F)));
+      out.push_back(char(0x80 | (ch & 0x3F)));
+    } else {
+      out.push_back(char(0xF0 | (ch >> 18)));
+      out.push_back(char(0x80 | ((ch >> 12) & 0x3F)));
+      out.push_back(char(0x80 | ((ch >> 6) & 0x3F)));
+      out.push_back(char(0x80 | (ch & 0x3F)));
+    }
+  }
+  return out;
+}
+
+// str() of an attribute value as format() shows it ("None" for None).
+std::string str_of(Object* o) {
+  if (!o) return "None";
+  Ref<> s = Ref<>::steal(object_str(o));
+  if (!s) {
+    errors::clear();
+    return "";
+  }
+  return utf8_of(s.get());
+}
+
+// TracebackException._format_syntax_error: the location line, the source line with its
+// carets, then "Type: msg" (with " (filename)" when there is no line number).
+void format_syntax_error(Object* exc, const std::string& stype, std::string* out) {
+  auto* se = static_cast<SyntaxErrorObject*>(exc);
+  auto val = [](Object* o) { return o && o != none() ? o : nullptr; };
+  Object* filename = val(se->filename);
+  Object* lineno = val(se->lineno);
+  Object* end_lineno = val(se->end_lineno);
+  Object* text = val(se->text);
+  Object* offset_obj = val(se->offset);
+  Object* end_offset_obj = val(se->end_offset);
+  std::string filename_suffix;
+  if (lineno) {
+    std::string fn = filename ? str_of(filename) : "";
+    int fn_true = filename ? object_is_true(filename) : 0;
+    if (fn_true < 0) errors::clear();
+    *out += "  File \"" + (fn_true > 0 ? fn : std::string("<string>")) + "\", line " +
+            str_of(lineno) + "\n";
+  } else if (filename) {
+    filename_suffix = " (" + str_of(filename) + ")";
+  }
+  if (text && str_check(text)) {
+    std::u32string t = decode_utf8(utf8_of(text));
+    std::u32string rtext = t;
+    while (!rtext.empty() && rtext.back() == U'\n') rtext.pop_back();
+    size_t lead = 0;
+    while (lead < rtext.size() &&
+           (rtext[lead] == U' ' || rtext[lead] == U'\n' || rtext[lead] == U'\f'))
+      lead++;
+    std::u32string ltext = rtext.substr(lead);
+    long spaces = long(lead);
+    if (!offset_obj) {
+      *out += "    " + encode_utf8(ltext) + "\n";
+    } else if (long_check(offset_obj)) {
+      long offset = long_as_long(offset_obj);
+      long end_offset;
+      bool same_line = (lineno ? str_of(lineno) : "None") == (end_lineno ? str_of(end_lineno) : "None");
+      if (same_line) {
+        long eo = end_offset_obj && long_check(end_offset_obj) ? long_as_long(end_offset_obj) : 0;
+        end_offset = eo != 0 ? eo : offset;
+      } else {
+        end_offset = long(rtext.size()) + 1;
+      }
+      errors::clear();
+      long len_text = long(t.size());
+      if (len_text && offset > len_text) offset = long(rtext.size()) + 1;
+      if (len_text && end_offset > len_text) end_offset = long(rtext.size()) + 1;
+      if (offset >= end_offset || end_offset < 0) end_offset = offset + 1;
+      long colno = offset - 1 - spaces;
+      long end_colno = end_offset - 1 - spaces;
+      *out += "    " + encode_utf8(ltext) + "\n";
+      if (colno >= 0) {
+        std::u32string caretspace;
+        for (long i = 0; i < colno && size_t(i) < ltext.size(); i++)
+          caretspace.push_back(unicode::is_space(ltext[size_t(i)]) ? ltext[size_t(i)] : U' ');
+        *out += "    " + encode_utf8(caretspace) +
+                std::string(size_t(std::max(0L, end_colno - colno)), '^') + "\n";
+      }
+    }
+  }
+  std::string msg;
+  int msg_true = se->msg ? object_is_true(se->msg) : 0;
+  if (msg_true < 0) errors::clear();
+  msg = msg_true > 0 ? str_of(se->msg) : "<no detail available>";
+  *out += stype + ": " + msg + filename_suffix + "\n";
+}
+
 // The "Type: message" line (TracebackException.format_exception_only).
 void format_exception_only(Object* exc, std::string* out) {
   TypeObject* type = exc->type;
@@ -431,16 +572,21 @@ void format_exception_only(Object* exc, std::string* out) {
   std::string stype = utf8_of(qualname.get());
   std::string smod = module ? utf8_of(module.get()) : "";
   if (!smod.empty() && smod != "__main__" && smod != "builtins") stype = smod + "." + stype;
-  Ref<> s = Ref<>::steal(object_str(exc));
-  std::string value;
-  if (!s) {
-    errors::clear();
-    value = "<exception str() failed>";
+  if (object_is_instance(exc, reinterpret_cast<Object*>(exc_SyntaxError)) > 0) {
+    format_syntax_error(exc, stype, out);
   } else {
-    value = utf8_of(s.get());
+    errors::clear();
+    Ref<> s = Ref<>::steal(object_str(exc));
+    std::string value;
+    if (!s) {
+      errors::clear();
+      value = "<exception str() failed>";
+    } else {
+      value = utf8_of(s.get());
+    }
+    if (value.empty()) *out += stype + "\n";
+    else *out += stype + ": " + value + "\n";
   }
-  if (value.empty()) *out += stype + "\n";
-  else *out += stype + ": " + value + "\n";
   // __notes__
   Object* notes = nullptr;
   Object* notes_name = str_intern_from_cstr("__notes__");

@@ -1,0 +1,2 @@
+# A SyntaxError raised by the compiler (symbol table), not the parser.
+nonlocal x

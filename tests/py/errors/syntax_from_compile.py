@@ -1,0 +1,2 @@
+# A SyntaxError raised by compile() inside a traceback.
+compile("x = (", "t.py", "exec")

@@ -1,0 +1,4 @@
+# An uncaught IndentationError (unexpected indent).
+if True:
+  x = 1
+    y = 2

@@ -1,0 +1,2 @@
+# Caret offsets counted in characters after a non-ASCII character.
+s = "é" + ++ 

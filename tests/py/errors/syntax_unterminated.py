@@ -1,0 +1,2 @@
+# An unterminated string literal (a tokenizer error).
+a = "abc

@@ -1,0 +1,3 @@
+# sys.exit with a message: printed to stderr, status 1.
+import sys
+sys.exit("bye")
