@@ -23,6 +23,7 @@
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "parser/pegen.h"
 #include "unicode/unicodectype.h"
 #include "vm/frame.h"
 
@@ -231,7 +232,21 @@ bool scan_expression(const std::string& s, std::vector<OpAt>* ops) {
 
 // _extract_caret_anchors_from_line_segment for one-line segments: [left, right) of the part
 // drawn with '^' (the rest of the segment gets '~'), or false when there are no anchors.
+// Whether the segment parses as one expression statement (ast.parse(segment).body is a single
+// Expr): the only segments _extract_caret_anchors_from_line_segment finds anchors in.
+bool is_expression_statement(const std::string& seg) {
+  ast::Arena arena;
+  parser::ParseOptions options;
+  options.flags = parser::kPyCF_IGNORE_COOKIE;
+  parser::ParseResult r = parser::parse_string(seg, "<segment>", options, &arena);
+  errors::clear();
+  if (!r.mod || r.mod->kind != ast::Module_kind) return false;
+  ast::asdl_stmt_seq* body = r.mod->v.Module.body;
+  return body && body->size == 1 && body->typed_elements[0]->kind == ast::Expr_kind;
+}
+
 bool caret_anchors(const std::string& seg, int* left, int* right) {
+  if (!is_expression_statement(seg)) return false;
   std::vector<OpAt> ops;
   if (!scan_expression(seg, &ops)) return false;
   if (!ops.empty()) {
