@@ -9,6 +9,8 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/cellobject.h"
+#include "objects/codeobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
@@ -18,6 +20,8 @@
 #include "objects/tupleobject.h"
 #include "objects/typeobject_internal.h"
 #include "objects/weakrefobject.h"
+#include "vm/ceval.h"
+#include "vm/frame.h"
 
 namespace cppy::objects {
 
@@ -1240,22 +1244,77 @@ TypeObject* supercheck(TypeObject* type, Object* obj) {
   return nullptr;
 }
 
+// super_init_without_args: the first local (through its cell if it is one) and the class in
+// the __class__ free variable of the frame that called super().
+int super_init_without_args(vm::Frame* f, Object** type_p, Object** obj_p) {
+  CodeObject* co = vm::frame_code(f);
+  if (co->co_argcount == 0) {
+    errors::set_string(exc_RuntimeError, "super(): no arguments");
+    return -1;
+  }
+  Object* firstarg = f->localsplus[0];
+  if (!firstarg) {
+    errors::set_string(exc_RuntimeError, "super(): arg[0] deleted");
+    return -1;
+  }
+  if ((code_local_kind(co, 0) & kCoFastCell) && cell_check(firstarg)) firstarg = cell_get(firstarg);
+  if (!firstarg) {
+    errors::set_string(exc_RuntimeError, "super(): arg[0] deleted");
+    return -1;
+  }
+  Object* type = nullptr;
+  for (int i = co->co_nlocalsplus - co->co_nfreevars; i < co->co_nlocalsplus; i++) {
+    Object* name = code_local_name(co, i);
+    if (str_check(name) && std::strcmp(str_as_utf8(name), "__class__") == 0) {
+      Object* cell = f->localsplus[i];
+      if (!cell || !cell_check(cell)) {
+        errors::set_string(exc_RuntimeError, "super(): bad __class__ cell");
+        return -1;
+      }
+      type = cell_get(cell);
+      if (!type) {
+        errors::set_string(exc_RuntimeError, "super(): empty __class__ cell");
+        return -1;
+      }
+      if (!type_check_type(type)) {
+        errors::format(exc_RuntimeError, "super(): __class__ is not a type (%s)",
+                       type->type->name);
+        return -1;
+      }
+      break;
+    }
+  }
+  if (!type) {
+    errors::set_string(exc_RuntimeError, "super(): __class__ cell not found");
+    return -1;
+  }
+  *type_p = type;
+  *obj_p = firstarg;
+  return 0;
+}
+
 int super_init(Object* self, Object* args, Object* kwds) {
   if (kwds && dict_size(kwds)) {
     errors::set_string(exc_TypeError, "super() takes no keyword arguments");
     return -1;
   }
   ssize n = tuple_size(args);
-  if (n == 0) {
-    errors::set_string(exc_RuntimeError, "super(): no arguments");
-    return -1;
-  }
   if (n > 2) {
     errors::format(exc_TypeError, "super() takes at most 2 arguments (%zd given)", n);
     return -1;
   }
-  Object* type = tuple_item(args, 0);
+  Object* type = n > 0 ? tuple_item(args, 0) : nullptr;
   Object* obj = n > 1 ? tuple_item(args, 1) : nullptr;
+  if (!type) {
+    // super() without arguments: __class__ and the first argument of the calling frame.
+    vm::Frame* f = vm::current_frame();
+    while (f && vm::frame_is_incomplete(f)) f = f->previous;
+    if (!f) {
+      errors::set_string(exc_RuntimeError, "super(): no current frame");
+      return -1;
+    }
+    if (super_init_without_args(f, &type, &obj) < 0) return -1;
+  }
   if (!type_check_type(type)) {
     errors::format(exc_TypeError, "super() argument 1 must be a type, not %.200s",
                    type->type->name);
