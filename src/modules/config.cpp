@@ -12,6 +12,7 @@
 #include "modules/_weakref/weakrefmodule.h"
 #include "modules/atexit/atexitmodule.h"
 #include "modules/bisect/bisectmodule.h"
+#include "modules/_sre/sre.h"
 #include "modules/errno/errnomodule.h"
 #include "modules/math/mathmodule.h"
 #include "modules/_random/randommodule.h"
@@ -54,6 +55,7 @@ const InittabEntry* inittab() {
       {"_operator", operator_::module_def()},
       {"itertools", itertools::module_def()},
       {"_collections", collections::module_def()},
+      {"_sre", _sre::module_def()},
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
       {nullptr, nullptr},
