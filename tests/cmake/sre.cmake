@@ -5,3 +5,7 @@ add_test(NAME sre.constants_generated
                  ${CPPY_STDLIB_BUILD_DIR}/re/_constants.py --check)
 target_compile_definitions(cppy_unit_tests PRIVATE
                            CPPY_SRE_DATA_DIR="${CMAKE_SOURCE_DIR}/tests/data/sre")
+# The reference data agree with what the probes give on the reference.
+add_test(NAME sre.cases_check
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/sre/gen_cases.py --check)
+set_tests_properties(sre.cases_check PROPERTIES LABELS "oracle;sre" TIMEOUT 300)

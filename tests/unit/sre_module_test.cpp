@@ -127,7 +127,7 @@ TEST_F(SreModule, ReferenceCases) {
     }
     Object* po = p.get();
     if (f[0] == "Q") {
-      check("repr", rs(object_repr(po)), f[1]);
+      check("repr", objtest::str_steal(new_ref(po)), f[1]);
       check("groups", rs(attr(po, "groups")), f[2]);
       check("flags", rs(attr(po, "flags")), f[3]);
       check("groupindex", rs(attr(po, "groupindex")), f[4]);

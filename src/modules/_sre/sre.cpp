@@ -1283,8 +1283,21 @@ Object* sre_compile(Object*, Object* const* args, ssize nargs, Object* kwnames) 
       errors::set_string(exc_TypeError, "an integer is required");
       return nullptr;
     }
-    unsigned long long value = long_as_unsigned_long_long(o);
-    if (value == static_cast<unsigned long long>(-1) && errors::occurred()) return nullptr;
+    // PyLong_AsUnsignedLong.
+    ssize sv = long_as_ssize(o);
+    if (sv == -1 && errors::occurred()) {
+      if (errors::exception_matches(exc_OverflowError)) {
+        errors::clear();
+        errors::set_string(exc_OverflowError,
+                           "Python int too large to convert to C unsigned long");
+      }
+      return nullptr;
+    }
+    if (sv < 0) {
+      errors::set_string(exc_OverflowError, "can't convert negative value to unsigned int");
+      return nullptr;
+    }
+    unsigned long long value = static_cast<unsigned long long>(sv);
     p->code[i] = static_cast<Code>(value);
     if (p->code[i] != value) {
       errors::set_string(exc_OverflowError, "regular expression code size limit exceeded");
