@@ -825,8 +825,11 @@ bi::Int range_product(const bi::Int& lo, std::uint64_t count) {
 // math_factorial. CPython splits n! into its odd part and a power of two; the value is the
 // same, computed here by binary splitting.
 Object* math_factorial(Object*, Object* arg) {
+  // PyLong_AsLongAndOverflow goes through __index__.
+  Ref<> n = Ref<>::steal(number_index(arg));
+  if (!n) return nullptr;
   int overflow = 0;
-  long x = long_as_long_and_overflow(arg, &overflow);
+  long x = long_as_long_and_overflow(n.get(), &overflow);
   if (x == -1 && errors::occurred()) return nullptr;
   if (overflow == 1) {
     return errors::format(exc_OverflowError, "factorial() argument should not exceed %ld",

@@ -27,3 +27,24 @@ for name, args in [("sqrt", (-1,)), ("log", (0,)), ("log", (-1.5,)), ("log1p", (
         print(name, getattr(math, name)(*args, **kwargs))
     except (ValueError, OverflowError, TypeError, ZeroDivisionError) as e:
         print(name, type(e).__name__, e)
+
+
+class Index:
+    def __index__(self):
+        return 7
+
+
+class Real:
+    def __float__(self):
+        return 2.25
+
+    def __floor__(self):
+        return "floor"
+
+    def __ceil__(self):
+        return "ceil"
+
+
+print(math.factorial(Index()), math.gcd(Index(), 21), math.isqrt(Index()), math.comb(Index(), 2))
+print(math.sqrt(Real()), math.floor(Real()), math.ceil(Real()), math.sqrt(Index()), math.log2(Index()))
+print(math.perm(Index()), math.lcm(Index(), 4), math.nextafter(0.0, 1.0, steps=Index()))
