@@ -7,6 +7,7 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "imp/import.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
@@ -685,58 +686,9 @@ Object* builtin_sorted(Object*, Object* const* args, ssize nargs, Object* kwname
   if (list_sort_with(l.get(), key == none() ? nullptr : key, rev != 0) < 0) return nullptr;
   return l.release();
 }
-Object* builtin___import__(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  Object* name = nargs > 0 ? args[0] : kwarg(args, nargs, kwnames, "name");
-  if (!name) {
-    errors::set_string(exc_TypeError, "__import__() missing required argument 'name' (pos 1)");
-    return nullptr;
-  }
-  // Until the import system (src/imp) is in: the part of PyImport_ImportModuleLevelObject
-  // for absolute imports of modules already in sys.modules or built into cppy; anything
-  // else fails as a missing module.
-  Object* fromlist = nargs > 3 ? args[3] : kwarg(args, nargs, kwnames, "fromlist");
-  Object* level_obj = nargs > 4 ? args[4] : kwarg(args, nargs, kwnames, "level");
-  long level = 0;
-  if (level_obj) {
-    level = long_as_long(level_obj);
-    if (level == -1 && errors::occurred()) return nullptr;
-  }
-  if (!str_check(name)) {
-    errors::set_string(exc_TypeError, "module name must be a string");
-    return nullptr;
-  }
-  if (level < 0) {
-    errors::set_string(exc_ValueError, "level must be >= 0");
-    return nullptr;
-  }
-  std::string full = str_as_utf8(name) ? str_as_utf8(name) : "";
-  if (level == 0 && full.empty()) {
-    errors::set_string(exc_ValueError, "Empty module name");
-    return nullptr;
-  }
-  Object* mods = modules::modules_dict();
-  Ref<> mod;
-  if (level == 0) {
-    Object* m = dict_get_item_string(mods, full.c_str());
-    if (m && m != none()) {
-      mod = Ref<>::borrow(m);
-    } else if (modules::find_inittab(full.c_str())) {
-      mod = Ref<>::steal(modules::import_builtin(full.c_str()));
-      if (!mod) return nullptr;
-    }
-  }
-  if (!mod) {
-    Object* exc_args = str_from_format("No module named '%U'", name);
-    if (!exc_args) return nullptr;
-    errors::set_object(exc_ModuleNotFoundError, exc_args);
-    decref(exc_args);
-    return nullptr;
-  }
-  bool has_from = fromlist && fromlist != none() && object_is_true(fromlist) > 0;
-  size_t dot = full.find('.');
-  if (has_from || dot == std::string::npos) return mod.release();
-  Object* top = dict_get_item_string(mods, full.substr(0, dot).c_str());
-  return top ? new_ref(top) : mod.release();
+// builtin___import___impl: the import machinery (src/imp).
+Object* builtin___import__(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  return imp::builtin_import(self, args, nargs, kwnames);
 }
 
 #define FASTCALL(f) reinterpret_cast<void*>(f), kMethFastcall

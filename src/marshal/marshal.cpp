@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "objects/boolobject.h"
 #include "objects/bytesobject.h"
 #include "objects/codeobject.h"
+#include "objects/complexobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
@@ -274,10 +276,14 @@ struct Reader {
         v = ref(r_float_bin(), flag);
         break;
       case TYPE_COMPLEX:
-      case TYPE_BINARY_COMPLEX:
-        // complex is not in the object model yet.
-        errors::set_string(exc_ValueError, "bad marshal data (complex numbers are not supported yet)");
+      case TYPE_BINARY_COMPLEX: {
+        Ref<> re = Ref<>::steal(type == TYPE_COMPLEX ? r_float_str() : r_float_bin());
+        if (!re) break;
+        Ref<> im = Ref<>::steal(type == TYPE_COMPLEX ? r_float_str() : r_float_bin());
+        if (!im) break;
+        v = ref(complex_from_doubles(float_value(re.get()), float_value(im.get())), flag);
         break;
+      }
       case TYPE_STRING: {
         long n;
         if (!r_long(&n)) break;
@@ -648,23 +654,38 @@ struct Writer {
     }
   }
 
+  // w_float_str: PyOS_double_to_string(d, 'g', 17, 0), with a one-byte length.
+  void w_float_str(double d) {
+    char buf[64];
+    int n = std::snprintf(buf, sizeof buf, "%.17g", d);
+    w_byte(n);
+    w_bytes(buf, size_t(n));
+  }
+  void w_float_bin(double d) {
+    char buf[8];
+    std::memcpy(buf, &d, 8);  // little-endian on every platform cppy supports
+    w_bytes(buf, 8);
+  }
+
   void w_float(double d, int flag) {
     if (version > 1) {
       w_byte(TYPE_BINARY_FLOAT | flag);
-      char buf[8];
-      std::memcpy(buf, &d, 8);
-      w_bytes(buf, 8);
+      w_float_bin(d);
     } else {
-      Ref<> r = Ref<>::steal(float_repr(float_from_double(d)));
-      ssize n = 0;
-      const char* s = r ? str_as_utf8(r.get(), &n) : nullptr;
-      if (!s) {
-        error = true;
-        return;
-      }
       w_byte(TYPE_FLOAT | flag);
-      w_byte(int(n));
-      w_bytes(s, size_t(n));
+      w_float_str(d);
+    }
+  }
+
+  void w_complex(Complex c, int flag) {
+    if (version > 1) {
+      w_byte(TYPE_BINARY_COMPLEX | flag);
+      w_float_bin(c.real);
+      w_float_bin(c.imag);
+    } else {
+      w_byte(TYPE_COMPLEX | flag);
+      w_float_str(c.real);
+      w_float_str(c.imag);
     }
   }
 
@@ -718,7 +739,7 @@ struct Writer {
       error = true;
       return;
     }
-    bool interned = version >= 1 && str_is_interned(v);
+    bool interned = version >= 3 && str_is_interned(v);
     w_byte((interned ? TYPE_INTERNED : TYPE_UNICODE) | flag);
     w_size(size_t(bytes_size(utf8.get())));
     w_bytes(bytes_as_string(utf8.get()), size_t(bytes_size(utf8.get())));
@@ -729,6 +750,8 @@ struct Writer {
       w_long_object(v, flag);
     } else if (float_check_exact(v)) {
       w_float(float_value(v), flag);
+    } else if (complex_check_exact(v)) {
+      w_complex(complex_value(v), flag);
     } else if (bytes_check_exact(v)) {
       w_byte(TYPE_STRING | flag);
       w_size(size_t(bytes_size(v)));

@@ -25,6 +25,7 @@
 #include "modules/heapq/heapqmodule.h"
 #include "modules/itertools/itertoolsmodule.h"
 #include "modules/operator/operatormodule.h"
+#include "modules/marshal/marshalmodule.h"
 #include "modules/posix/posixmodule.h"
 
 namespace cppy::modules {
@@ -58,6 +59,7 @@ const InittabEntry* inittab() {
       {"_sre", _sre::module_def()},
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
+      {"marshal", marshal::module_def()},
       {nullptr, nullptr},
   };
   return table;

@@ -12,6 +12,7 @@
 #include "compile/opcode_ids.h"
 #include "compile/opcode_metadata.h"
 #include "errors/errors.h"
+#include "imp/import.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/cellobject.h"
@@ -423,7 +424,8 @@ fail:
   return -1;
 }
 
-// import_name: builtins.__import__(name, globals, locals, fromlist, level).
+// _PyEval_ImportName: builtins.__import__(name, globals, locals, fromlist, level), straight
+// to the import machinery when __import__ is the default one.
 Object* import_name(Frame* frame, Object* name, Object* fromlist, Object* level) {
   NAME(import_str, "__import__");
   Object* import_func = dict_get_item_with_error(frame->f_builtins, import_str);
@@ -432,40 +434,18 @@ Object* import_name(Frame* frame, Object* name, Object* fromlist, Object* level)
     return nullptr;
   }
   Object* locals = frame->f_locals ? frame->f_locals : none();
+  if (imp::is_default_import_func(import_func)) {
+    int ilevel = long_as_int(level);
+    if (ilevel == -1 && errors::occurred()) return nullptr;
+    return imp::import_module_level_object(name, frame->f_globals, locals, fromlist, ilevel);
+  }
   Object* args[5] = {name, frame->f_globals, locals, fromlist, level};
   Ref<> f = Ref<>::borrow(import_func);
   return vectorcall(f.get(), args, 5, nullptr);
 }
 
-// import_from: getattr(module, name), falling back to sys.modules["pkg.name"].
-Object* import_from(Object* v, Object* name) {
-  Object* x;
-  if (object_get_optional_attr(v, name, &x) != 0) return x;
-  NAME(name_str, "__name__");
-  Object* pkgname = nullptr;
-  if (object_get_optional_attr(v, name_str, &pkgname) < 0) return nullptr;
-  if (pkgname && str_check(pkgname)) {
-    Object* fullname = str_from_format("%U.%U", pkgname, name);
-    if (fullname) {
-      Object* mod = nullptr;
-      // sys.modules is reached through the import machinery's owner; until then, none.
-      decref(fullname);
-      if (mod) {
-        xdecref(pkgname);
-        return mod;
-      }
-    }
-  }
-  if (pkgname && str_check(pkgname)) {
-    errors::format(exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name,
-                   pkgname);
-  } else {
-    errors::format(exc_ImportError, "cannot import name '%U' from '<unknown module name>' "
-                   "(unknown location)", name);
-  }
-  xdecref(pkgname);
-  return nullptr;
-}
+// _PyEval_ImportFrom (src/imp).
+Object* import_from(Object* v, Object* name) { return imp::import_from(v, name); }
 
 // do_raise: RAISE_VARARGS with exc (and cause). Returns true for a bare re-raise that found
 // an exception to re-raise (the caller then unwinds without a new traceback entry).

@@ -17,7 +17,9 @@
 #include "compile/compile.h"
 #include "errors/errors.h"
 #include "hash/hash.h"
+#include "imp/import.h"
 #include "marshal/marshal.h"
+#include "modules/moduledef.h"
 #include "objects/abstract.h"
 #include "objects/bytesobject.h"
 #include "objects/cellobject.h"
@@ -63,6 +65,11 @@ int initialize() {
   Object* builtins = builtins::init_builtins();
   if (!builtins) return -1;
   set_builtins_dict(module_get_dict(builtins));
+  // _PyImport_InitDefaultImportFunc: IMPORT_NAME's fast path checks against this __import__.
+  if (imp::init_default_import_func(module_get_dict(builtins)) < 0) return -1;
+  // _PyImport_FixupBuiltin: builtins is a core module, in sys.modules from the start.
+  modules::register_core_module("builtins", builtins);
+  if (imp::set_module_string("builtins", builtins) < 0) return -1;
   done = true;
   return 0;
 }
