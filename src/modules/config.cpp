@@ -13,6 +13,8 @@
 #include "modules/atexit/atexitmodule.h"
 #include "modules/bisect/bisectmodule.h"
 #include "modules/_sre/sre.h"
+#include "modules/_codecs/codecs.h"
+#include "modules/_io/_iomodule.h"
 #include "modules/errno/errnomodule.h"
 #include "modules/math/mathmodule.h"
 #include "modules/_random/randommodule.h"
@@ -36,6 +38,8 @@ const InittabEntry* inittab() {
       {"builtins", nullptr},
       {"sys", nullptr},
       {"errno", errno_::module_def()},
+      {"_codecs", _codecs::module_def()},
+      {"_io", _io::module_def()},
       {"math", math::module_def()},
       {"_random", random::module_def()},
       {"_struct", struct_::module_def()},
