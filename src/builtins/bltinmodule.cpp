@@ -11,7 +11,9 @@
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
+#include "objects/bytearrayobject.h"
 #include "objects/bytesobject.h"
+#include "objects/memoryobject.h"
 #include "objects/cellobject.h"
 #include "objects/codeobject.h"
 #include "objects/descrobject.h"
@@ -769,7 +771,9 @@ Object* init_builtins() {
       {"False", false_object()},
       {"True", true_object()},
       {"bool", &bool_type},
+      {"bytearray", &bytearray_type},
       {"bytes", &bytes_type},
+      {"memoryview", &memoryview_type},
       {"classmethod", &classmethod_type},
       {"dict", &dict_type},
       {"enumerate", &enum_type},

@@ -1,5 +1,6 @@
 // The abstract object protocols: Objects/abstract.c (numbers with binary_op1's reflected
 // operand rules, sequences, mappings, iterators, isinstance/issubclass).
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 
 #include <cstring>
@@ -907,6 +908,7 @@ int object_isinstance_plain(Object* inst, Object* cls) {
 int recursive_isinstance(Object* inst, Object* cls) {
   if (cls->type == &Type_Type && inst->type == cls) return 1;
   if (cls->type == &Type_Type) return object_isinstance_plain(inst, cls);
+  if (union_check(cls)) cls = union_args(cls);  // isinstance(x, int | str)
   if (tuple_check(cls)) {
     if (enter_recursive_call(" in __instancecheck__")) return -1;
     int r = 0;
@@ -935,7 +937,8 @@ int recursive_issubclass_plain(Object* derived, Object* cls) {
   if (type_check_type(cls) && type_check_type(derived))
     return is_subtype(static_cast<TypeObject*>(derived), static_cast<TypeObject*>(cls));
   if (!check_class(derived, "issubclass() arg 1 must be a class")) return -1;
-  if (!check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+  if (!union_check(cls) &&
+      !check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))
     return -1;
   return abstract_issubclass(derived, cls);
 }
@@ -945,6 +948,7 @@ int recursive_issubclass(Object* derived, Object* cls) {
     if (derived == cls) return 1;
     return recursive_issubclass_plain(derived, cls);
   }
+  if (union_check(cls)) cls = union_args(cls);
   if (tuple_check(cls)) {
     if (enter_recursive_call(" in __subclasscheck__")) return -1;
     int r = 0;

@@ -10,6 +10,9 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/buffer.h"
+#include "objects/bytearrayobject.h"
+#include "objects/bytes_methods.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
 #include "objects/listobject.h"
@@ -29,18 +32,29 @@ void* fn(F f) {
   return reinterpret_cast<void*>(f);
 }
 
+// The bytes of self: a bytes or a bytearray (the methods below serve both types, as
+// Objects/bytes_methods.c serves both).
 std::string_view view(Object* b) {
-  return std::string_view(bytes_as_string(b), static_cast<size_t>(bytes_size(b)));
+  if (bytes_check(b))
+    return std::string_view(bytes_as_string(b), static_cast<size_t>(bytes_size(b)));
+  return bytearray_view(b);
 }
 
 Object* make(std::string_view s) {
   return bytes_from_string_and_size(s.data(), static_cast<ssize>(s.size()));
 }
 
-// Exact bytes are immutable: operations that change nothing return the object itself.
+// A result of self's kind: bytes for bytes (and its subclasses), bytearray for bytearray.
+Object* make_like(Object* self, std::string_view s) {
+  if (bytes_check(self)) return make(s);
+  return bytearray_from_string_and_size(s.data(), static_cast<ssize>(s.size()));
+}
+
+// Exact bytes are immutable: operations that change nothing return the object itself;
+// a bytearray always gets a new one.
 Object* unchanged(Object* self) {
   if (bytes_check_exact(self)) return new_ref(self);
-  return make(view(self));
+  return make_like(self, view(self));
 }
 
 bool is_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
@@ -50,15 +64,12 @@ bool is_alpha(unsigned char c) { return is_lower(c) || is_upper(c); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
 
-// A bytes-like argument (only bytes until bytearray and memoryview exist): "a bytes-like
+// A bytes-like argument ("y*"): any buffer, held by h while *out is used; "a bytes-like
 // object is required, not 'str'".
-bool bytes_arg(Object* o, std::string_view* out) {
-  if (bytes_check(o)) {
-    *out = view(o);
-    return true;
-  }
-  errors::format(exc_TypeError, "a bytes-like object is required, not '%.100s'", o->type->name);
-  return false;
+bool bytes_arg(Object* o, BufferHolder* h, std::string_view* out) {
+  if (h->get(o) < 0) return false;
+  *out = h->sv();
+  return true;
 }
 
 // ADJUST_INDICES.
@@ -83,8 +94,10 @@ bool parse_finds(const char* name, Object* const* args, ssize nargs, std::string
   if (nargs > 1 && args[1] != none() && !eval_slice_index(args[1], start)) return false;
   if (nargs > 2 && args[2] != none() && !eval_slice_index(args[2], end)) return false;
   Object* s = args[0];
-  if (bytes_check(s)) {
-    *sub = std::string(view(s));
+  if (object_check_buffer(s)) {
+    BufferHolder h;
+    if (h.get(s) < 0) return false;
+    *sub = std::string(h.sv());
     return true;
   }
   if (index_check(s)) {
@@ -167,20 +180,19 @@ Object* do_tailmatch(Object* self, Object* const* args, ssize nargs, const char*
   if (tuple_check(sub)) {
     for (ssize i = 0; i < tuple_size(sub); i++) {
       Object* item = tuple_item(sub, i);
-      if (!bytes_check(item)) {
-        return errors::format(exc_TypeError,
-                              "a bytes-like object is required, not '%.100s'",
-                              item->type->name);
-      }
-      if (tailmatch(view(self), view(item), start, end, dir)) return bool_from_bool(true);
+      BufferHolder h;
+      if (h.get(item) < 0) return nullptr;
+      if (tailmatch(view(self), h.sv(), start, end, dir)) return bool_from_bool(true);
     }
     return bool_from_bool(false);
   }
-  if (!bytes_check(sub)) {
+  if (!object_check_buffer(sub)) {
     return errors::format(exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s",
                           name, sub->type->name);
   }
-  return bool_from_bool(tailmatch(view(self), view(sub), start, end, dir));
+  BufferHolder h;
+  if (h.get(sub) < 0) return nullptr;
+  return bool_from_bool(tailmatch(view(self), h.sv(), start, end, dir));
 }
 Object* b_startswith(Object* s, Object* const* a, ssize n) {
   return do_tailmatch(s, a, n, "startswith", -1);
@@ -237,9 +249,9 @@ Object* b_hex(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
                                                                   : "sep must be ASCII.");
         return nullptr;
       }
-    } else if (bytes_check(a[0])) {
-      s = bytes_as_string(a[0]);
-      n = bytes_size(a[0]);
+    } else if (bytes_check(a[0]) || bytearray_check(a[0])) {
+      s = view(a[0]).data();
+      n = static_cast<ssize>(view(a[0]).size());
       if (n != 1) {
         errors::set_string(exc_ValueError, "sep must be length 1.");
         return nullptr;
@@ -256,8 +268,9 @@ Object* b_hex(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
     per = long_as_int(a[1]);
     if (per == -1 && errors::occurred()) return nullptr;
   }
-  std::string h = pystrconv::strhex(reinterpret_cast<const unsigned char*>(bytes_as_string(self)),
-                                    static_cast<size_t>(bytes_size(self)), sep, sep ? per : 0);
+  std::string_view data = view(self);
+  std::string h = pystrconv::strhex(reinterpret_cast<const unsigned char*>(data.data()),
+                                    data.size(), sep, sep ? per : 0);
   return str_from_ascii(h.data(), static_cast<ssize>(h.size()));
 }
 
@@ -273,8 +286,10 @@ Object* b_fromhex(Object* type, Object* arg) {
   std::u32string text;
   if (str_check(arg)) {
     for (ssize i = 0; i < str_length(arg); i++) text += static_cast<char32_t>(str_read_char(arg, i));
-  } else if (bytes_check(arg)) {
-    for (unsigned char c : view(arg)) text += c;
+  } else if (object_check_buffer(arg)) {
+    BufferHolder h;
+    if (h.get(arg) < 0) return nullptr;
+    for (unsigned char c : h.sv()) text += c;
   } else {
     bad_argument("fromhex", nullptr, "str or bytes-like", arg);
     return nullptr;
@@ -301,9 +316,11 @@ Object* b_fromhex(Object* type, Object* arg) {
     out.push_back(static_cast<char>(hi * 16 + hexval(text[i + 1])));
     i += 2;
   }
-  Ref<> r = Ref<>::steal(make(out));
+  bool ba = is_subtype(static_cast<TypeObject*>(type), &bytearray_type);
+  Ref<> r = Ref<>::steal(
+      ba ? bytearray_from_string_and_size(out.data(), static_cast<ssize>(out.size())) : make(out));
   if (!r) return nullptr;
-  if (type != &bytes_type) return object_call_one_arg(type, r.get());
+  if (type != &bytes_type && type != &bytearray_type) return object_call_one_arg(type, r.get());
   return r.release();
 }
 
@@ -315,15 +332,17 @@ Object* b_join(Object* self, Object* iterable) {
   Object** items = list_check(seq.get()) ? list_items(seq.get()) : tuple_items(seq.get());
   std::string out;
   for (ssize i = 0; i < n; i++) {
-    if (!bytes_check(items[i])) {
+    if (!object_check_buffer(items[i])) {
       return errors::format(exc_TypeError,
                             "sequence item %zd: expected a bytes-like object, %.80s found", i,
                             items[i]->type->name);
     }
+    BufferHolder h;
+    if (h.get(items[i]) < 0) return nullptr;
     if (i) out += view(self);
-    out += view(items[i]);
+    out += h.sv();
   }
-  return make(out);
+  return make_like(self, out);
 }
 
 // --- split / partition / strip ------------------------------------------------------------
@@ -338,7 +357,8 @@ bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwn
   *has_sep = a[0] && a[0] != none();
   if (*has_sep) {
     std::string_view v;
-    if (!bytes_arg(a[0], &v)) return false;
+    BufferHolder h;
+    if (!bytes_arg(a[0], &h, &v)) return false;
     *sep = std::string(v);
     if (sep->empty()) {
       errors::set_string(exc_ValueError, "empty separator");
@@ -354,8 +374,8 @@ bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwn
   return true;
 }
 
-int add_piece(Object* list, std::string_view s, ssize start, ssize end) {
-  Ref<> piece = Ref<>::steal(make(s.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))));
+int add_piece(Object* self, Object* list, std::string_view s, ssize start, ssize end) {
+  Ref<> piece = Ref<>::steal(make_like(self, s.substr(static_cast<size_t>(start), static_cast<size_t>(end - start))));
   if (!piece) return -1;
   return list_append(list, piece.get());
 }
@@ -377,11 +397,11 @@ Object* b_split(Object* self, Object* const* args, ssize nargs, Object* kwnames)
       if (i == len) break;
       j = i++;
       while (i < len && !is_space(at(i))) i++;
-      if (add_piece(list.get(), s, j, i) < 0) return nullptr;
+      if (add_piece(self, list.get(), s, j, i) < 0) return nullptr;
     }
     if (i < len) {
       while (i < len && is_space(at(i))) i++;
-      if (i != len && add_piece(list.get(), s, i, len) < 0) return nullptr;
+      if (i != len && add_piece(self, list.get(), s, i, len) < 0) return nullptr;
     }
     return list.release();
   }
@@ -389,10 +409,10 @@ Object* b_split(Object* self, Object* const* args, ssize nargs, Object* kwnames)
   while (maxcount-- > 0) {
     size_t pos = s.find(sep, static_cast<size_t>(i));
     if (pos == std::string_view::npos) break;
-    if (add_piece(list.get(), s, i, static_cast<ssize>(pos)) < 0) return nullptr;
+    if (add_piece(self, list.get(), s, i, static_cast<ssize>(pos)) < 0) return nullptr;
     i = static_cast<ssize>(pos + sep.size());
   }
-  if (add_piece(list.get(), s, i, len) < 0) return nullptr;
+  if (add_piece(self, list.get(), s, i, len) < 0) return nullptr;
   return list.release();
 }
 
@@ -413,21 +433,21 @@ Object* b_rsplit(Object* self, Object* const* args, ssize nargs, Object* kwnames
       if (i < 0) break;
       j = i--;
       while (i >= 0 && !is_space(at(i))) i--;
-      if (add_piece(list.get(), s, i + 1, j + 1) < 0) return nullptr;
+      if (add_piece(self, list.get(), s, i + 1, j + 1) < 0) return nullptr;
     }
     if (i >= 0) {
       while (i >= 0 && is_space(at(i))) i--;
-      if (i >= 0 && add_piece(list.get(), s, 0, i + 1) < 0) return nullptr;
+      if (i >= 0 && add_piece(self, list.get(), s, 0, i + 1) < 0) return nullptr;
     }
   } else {
     ssize j = len;
     while (maxcount-- > 0) {
       ssize pos = find_in(s, sep, 0, j, -1);
       if (pos < 0) break;
-      if (add_piece(list.get(), s, pos + static_cast<ssize>(sep.size()), j) < 0) return nullptr;
+      if (add_piece(self, list.get(), s, pos + static_cast<ssize>(sep.size()), j) < 0) return nullptr;
       j = pos;
     }
-    if (add_piece(list.get(), s, 0, j) < 0) return nullptr;
+    if (add_piece(self, list.get(), s, 0, j) < 0) return nullptr;
   }
   if (list_reverse(list.get()) < 0) return nullptr;
   return list.release();
@@ -459,7 +479,7 @@ Object* b_splitlines(Object* self, Object* const* args, ssize nargs, Object* kwn
         i++;
       if (keepends) eol = i;
     }
-    if (add_piece(list.get(), s, j, eol) < 0) return nullptr;
+    if (add_piece(self, list.get(), s, j, eol) < 0) return nullptr;
     j = i;
   }
   return list.release();
@@ -467,24 +487,29 @@ Object* b_splitlines(Object* self, Object* const* args, ssize nargs, Object* kwn
 
 Object* do_partition(Object* self, Object* sep_obj, int dir) {
   std::string_view sep;
-  if (!bytes_arg(sep_obj, &sep)) return nullptr;
+  BufferHolder h;
+  if (!bytes_arg(sep_obj, &h, &sep)) return nullptr;
   if (sep.empty()) {
     errors::set_string(exc_ValueError, "empty separator");
     return nullptr;
   }
   std::string_view s = view(self);
   ssize pos = find_in(s, sep, 0, static_cast<ssize>(s.size()), dir);
-  Ref<> empty = Ref<>::steal(make(""));
+  bool ba = !bytes_check(self);
+  // bytearray.partition makes a bytearray of the separator first (PyByteArray_FromObject);
+  // bytes.partition returns the separator object itself.
+  Ref<> empty = Ref<>::steal(make_like(self, ""));
+  if (!empty) return nullptr;
   if (pos < 0) {
     Ref<> whole = Ref<>::steal(unchanged(self));
     if (dir > 0) return tuple_pack(3, whole.get(), empty.get(), empty.get());
     return tuple_pack(3, empty.get(), empty.get(), whole.get());
   }
-  Ref<> before = Ref<>::steal(make(s.substr(0, static_cast<size_t>(pos))));
-  Ref<> mid = Ref<>::steal(make(sep));
-  Ref<> after = Ref<>::steal(make(s.substr(static_cast<size_t>(pos) + sep.size())));
+  Ref<> before = Ref<>::steal(make_like(self, s.substr(0, static_cast<size_t>(pos))));
+  Ref<> mid = ba ? Ref<>::steal(make_like(self, sep)) : Ref<>::borrow(sep_obj);
+  Ref<> after = Ref<>::steal(make_like(self, s.substr(static_cast<size_t>(pos) + sep.size())));
   if (!before || !mid || !after) return nullptr;
-  return tuple_pack(3, before.get(), bytes_check_exact(sep_obj) ? sep_obj : mid.get(), after.get());
+  return tuple_pack(3, before.get(), mid.get(), after.get());
 }
 Object* b_partition(Object* s, Object* sep) { return do_partition(s, sep, 1); }
 Object* b_rpartition(Object* s, Object* sep) { return do_partition(s, sep, -1); }
@@ -494,7 +519,8 @@ Object* do_strip(Object* self, Object* const* args, ssize nargs, const char* nam
   if (!check_positional(name, nargs, 0, 1)) return nullptr;
   std::string_view chars = " \t\n\r\x0b\x0c";
   bool custom = nargs && args[0] != none();
-  if (custom && !bytes_arg(args[0], &chars)) return nullptr;
+  BufferHolder h;
+  if (custom && !bytes_arg(args[0], &h, &chars)) return nullptr;
   std::string_view s = view(self);
   size_t i = 0, j = s.size();
   if (which != 1)
@@ -502,7 +528,7 @@ Object* do_strip(Object* self, Object* const* args, ssize nargs, const char* nam
   if (which != 0)
     while (j > i && chars.find(s[j - 1]) != std::string_view::npos) j--;
   if (i == 0 && j == s.size()) return unchanged(self);
-  return make(s.substr(i, j - i));
+  return make_like(self, s.substr(i, j - i));
 }
 Object* b_strip(Object* s, Object* const* a, ssize n) { return do_strip(s, a, n, "strip", 2); }
 Object* b_lstrip(Object* s, Object* const* a, ssize n) { return do_strip(s, a, n, "lstrip", 0); }
@@ -515,7 +541,8 @@ Object* b_replace(Object* self, Object* const* args, ssize nargs, Object* kwname
   Object* a[3];
   if (unpack_keywords(kReplaceParser, args, nargs, kwnames, a) < 0) return nullptr;
   std::string_view from, to;
-  if (!bytes_arg(a[0], &from) || !bytes_arg(a[1], &to)) return nullptr;
+  BufferHolder hf, ht;
+  if (!bytes_arg(a[0], &hf, &from) || !bytes_arg(a[1], &ht, &to)) return nullptr;
   ssize count = -1;
   if (a[2]) {
     count = number_as_ssize(a[2], exc_OverflowError);
@@ -533,7 +560,7 @@ Object* b_replace(Object* self, Object* const* args, ssize nargs, Object* kwname
       }
       if (i < s.size()) out += s[i];
     }
-    return make(out);
+    return make_like(self, out);
   }
   size_t i = 0;
   while (done < count) {
@@ -546,7 +573,7 @@ Object* b_replace(Object* self, Object* const* args, ssize nargs, Object* kwname
   }
   if (done == 0) return unchanged(self);
   out += s.substr(i);
-  return make(out);
+  return make_like(self, out);
 }
 
 // --- case and predicates (Objects/bytes_methods.c) -------------------------------------------
@@ -555,7 +582,7 @@ template <unsigned char (*F)(unsigned char)>
 Object* map_bytes(Object* self, Object*) {
   std::string s(view(self));
   for (char& c : s) c = static_cast<char>(F(static_cast<unsigned char>(c)));
-  return make(s);
+  return make_like(self, s);
 }
 unsigned char to_lower(unsigned char c) { return is_upper(c) ? c + 32 : c; }
 unsigned char to_upper(unsigned char c) { return is_lower(c) ? c - 32 : c; }
@@ -577,7 +604,7 @@ Object* b_title(Object* self, Object*) {
     }
     ch = static_cast<char>(c);
   }
-  return make(s);
+  return make_like(self, s);
 }
 
 Object* b_capitalize(Object* self, Object*) {
@@ -586,7 +613,7 @@ Object* b_capitalize(Object* self, Object*) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     s[i] = static_cast<char>(i == 0 ? to_upper(c) : to_lower(c));
   }
-  return make(s);
+  return make_like(self, s);
 }
 
 template <bool (*P)(unsigned char)>
@@ -647,13 +674,14 @@ bool parse_pad(const char* name, Object* const* args, ssize nargs, ssize* width,
   *fill = ' ';
   if (nargs > 1) {
     Object* f = args[1];
-    if (bytes_check(f) && bytes_size(f) == 1) {
-      *fill = bytes_as_string(f)[0];
-    } else if (bytes_check(f)) {
+    if ((bytes_check(f) || bytearray_check(f)) && view(f).size() == 1) {
+      *fill = view(f)[0];
+    } else if (bytes_check(f) || bytearray_check(f)) {
       errors::format(exc_TypeError,
-                     "%s(): argument 2 must be a byte string of length 1, not a bytes object of "
+                     "%s(): argument 2 must be a byte string of length 1, not a %s object of "
                      "length %zd",
-                     name, bytes_size(f));
+                     name, bytes_check(f) ? "bytes" : "bytearray",
+                     static_cast<ssize>(view(f).size()));
       return false;
     } else {
       errors::format(exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s",
@@ -671,14 +699,14 @@ Object* pad(Object* self, ssize left, ssize right, char fill) {
   std::string out(static_cast<size_t>(left), fill);
   out += view(self);
   out.append(static_cast<size_t>(right), fill);
-  return make(out);
+  return make_like(self, out);
 }
 
 Object* b_center(Object* self, Object* const* args, ssize nargs) {
   ssize width;
   char fill;
   if (!parse_pad("center", args, nargs, &width, &fill)) return nullptr;
-  ssize len = bytes_size(self);
+  ssize len = static_cast<ssize>(view(self).size());
   if (len >= width) return unchanged(self);
   ssize marg = width - len, left = marg / 2 + (marg & width & 1);
   return pad(self, left, marg - left, fill);
@@ -687,13 +715,13 @@ Object* b_ljust(Object* self, Object* const* args, ssize nargs) {
   ssize width;
   char fill;
   if (!parse_pad("ljust", args, nargs, &width, &fill)) return nullptr;
-  return pad(self, 0, width - bytes_size(self), fill);
+  return pad(self, 0, width - static_cast<ssize>(view(self).size()), fill);
 }
 Object* b_rjust(Object* self, Object* const* args, ssize nargs) {
   ssize width;
   char fill;
   if (!parse_pad("rjust", args, nargs, &width, &fill)) return nullptr;
-  return pad(self, width - bytes_size(self), 0, fill);
+  return pad(self, width - static_cast<ssize>(view(self).size()), 0, fill);
 }
 
 Object* b_zfill(Object* self, Object* arg) {
@@ -708,16 +736,18 @@ Object* b_zfill(Object* self, Object* arg) {
     out[0] = s[0];
     out[static_cast<size_t>(width - len)] = '0';
   }
-  return make(out);
+  return make_like(self, out);
 }
 
 Object* do_affix(Object* self, Object* arg, int dir) {
   std::string_view a;
-  if (!bytes_arg(arg, &a)) return nullptr;
+  BufferHolder h;
+  if (!bytes_arg(arg, &h, &a)) return nullptr;
   std::string_view s = view(self);
   if (a.size() <= s.size()) {
-    if (dir < 0 && s.substr(0, a.size()) == a) return make(s.substr(a.size()));
-    if (dir > 0 && s.substr(s.size() - a.size()) == a) return make(s.substr(0, s.size() - a.size()));
+    if (dir < 0 && s.substr(0, a.size()) == a) return make_like(self, s.substr(a.size()));
+    if (dir > 0 && s.substr(s.size() - a.size()) == a)
+      return make_like(self, s.substr(0, s.size() - a.size()));
   }
   return unchanged(self);
 }
@@ -732,6 +762,82 @@ Object* b_getnewargs(Object* self, Object*) {
 
 Object* b_bytes(Object* self, Object*) { return unchanged(self); }
 
+// expandtabs(tabsize=8): stringlib/transmogrify.h.
+const char* const kExpandtabsKeywords[] = {"tabsize", nullptr};
+const ArgParser kExpandtabsParser = {"expandtabs", kExpandtabsKeywords, 0, 1, 0};
+
+Object* b_expandtabs(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  Object* a[1];
+  if (unpack_keywords(kExpandtabsParser, args, nargs, kwnames, a) < 0) return nullptr;
+  int tabsize = 8;
+  if (a[0]) {
+    tabsize = long_as_int(a[0]);
+    if (tabsize == -1 && errors::occurred()) return nullptr;
+  }
+  std::string_view s = view(self);
+  if (s.find('\t') == std::string_view::npos) return unchanged(self);
+  std::string out;
+  ssize j = 0;
+  for (char c : s) {
+    if (c == '\t') {
+      if (tabsize > 0) {
+        ssize incr = tabsize - (j % tabsize);
+        j += incr;
+        out.append(static_cast<size_t>(incr), ' ');
+      }
+    } else {
+      j++;
+      out.push_back(c);
+      if (c == '\n' || c == '\r') j = 0;
+    }
+  }
+  return make_like(self, out);
+}
+
+// translate(table, /, delete=b''): bytes_translate_impl / bytearray_translate_impl.
+const char* const kTranslateKeywords[] = {"", "delete", nullptr};
+const ArgParser kTranslateParser = {"translate", kTranslateKeywords, 1, 2, 0};
+
+Object* b_translate(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  Object* a[2];
+  if (unpack_keywords(kTranslateParser, args, nargs, kwnames, a) < 0) return nullptr;
+  BufferHolder table, del;
+  const char* table_chars = nullptr;
+  if (a[0] != none()) {
+    if (table.get(a[0]) < 0) return nullptr;
+    if (table.size() != 256) {
+      errors::set_string(exc_ValueError, "translation table must be 256 characters long");
+      return nullptr;
+    }
+    table_chars = table.data();
+  }
+  std::string_view deletechars;
+  if (a[1] && !bytes_arg(a[1], &del, &deletechars)) return nullptr;
+  bool deleted[256] = {};
+  for (unsigned char c : deletechars) deleted[c] = true;
+  std::string_view s = view(self);
+  std::string out;
+  out.reserve(s.size());
+  bool changed = false;
+  for (unsigned char c : s) {
+    if (deleted[c]) {
+      changed = true;
+      continue;
+    }
+    unsigned char t = table_chars ? static_cast<unsigned char>(table_chars[c]) : c;
+    if (t != c) changed = true;
+    out.push_back(static_cast<char>(t));
+  }
+  if (!changed) return unchanged(self);
+  return make_like(self, out);
+}
+
+// bytes.maketrans(frm, to, /): a static method of bytes and bytearray.
+Object* b_maketrans(Object*, Object* const* args, ssize nargs) {
+  if (!check_positional("maketrans", nargs, 2, 2)) return nullptr;
+  return bytes_maketrans(args[0], args[1]);
+}
+
 MethodDef g_bytes_methods[] = {
     {"__getnewargs__", fn(b_getnewargs), kMethNoArgs, nullptr},
     {"__bytes__", fn(b_bytes), kMethNoArgs, "Convert this value to exact type bytes."},
@@ -741,6 +847,8 @@ MethodDef g_bytes_methods[] = {
      "Return the number of non-overlapping occurrences of subsection 'sub' in bytes B[start:end]."},
     {"decode", fn(b_decode), kMethFastcall | kMethKeywords,
      "Decode the bytes using the codec registered for encoding."},
+    {"expandtabs", fn(b_expandtabs), kMethFastcall | kMethKeywords,
+     "Return a copy where all tab characters are expanded using spaces."},
     {"endswith", fn(b_endswith), kMethFastcall,
      "Return True if the bytes ends with the specified suffix, False otherwise."},
     {"find", fn(b_find), kMethFastcall,
@@ -765,6 +873,8 @@ MethodDef g_bytes_methods[] = {
     {"ljust", fn(b_ljust), kMethFastcall, "Return a left-justified string of length width."},
     {"lower", fn(map_bytes<to_lower>), kMethNoArgs, "B.lower() -> copy of B"},
     {"lstrip", fn(b_lstrip), kMethFastcall, "Strip leading bytes contained in the argument."},
+    {"maketrans", fn(b_maketrans), kMethFastcall | kMethStatic,
+     "Return a translation table usable for the bytes or bytearray translate method."},
     {"partition", fn(b_partition), kMethO,
      "Partition the bytes into three parts using the given separator."},
     {"replace", fn(b_replace), kMethFastcall | kMethKeywords,
@@ -795,6 +905,8 @@ MethodDef g_bytes_methods[] = {
      "Strip leading and trailing bytes contained in the argument."},
     {"swapcase", fn(map_bytes<swap_case>), kMethNoArgs, "B.swapcase() -> copy of B"},
     {"title", fn(b_title), kMethNoArgs, "B.title() -> copy of B"},
+    {"translate", fn(b_translate), kMethFastcall | kMethKeywords,
+     "Return a copy with each character mapped by the given translation table."},
     {"upper", fn(map_bytes<to_upper>), kMethNoArgs, "B.upper() -> copy of B"},
     {"zfill", fn(b_zfill), kMethO,
      "Pad a numeric string with zeros on the left, to fill a field of the given width."},
@@ -805,33 +917,8 @@ MethodDef g_bytes_methods[] = {
 
 // _PyBytes_FromObject / PyBytes_FromObject without bytes: an iterable of ints.
 Object* from_iterable(Object* x) {
-  if (str_check(x)) {
-    errors::set_string(exc_TypeError, "cannot convert 'str' object to bytes");
-    return nullptr;
-  }
-  Ref<> it = Ref<>::steal(object_get_iter(x));
-  if (!it) {
-    if (errors::exception_matches(exc_TypeError)) {
-      errors::clear();
-      errors::format(exc_TypeError, "cannot convert '%.200s' object to bytes", x->type->name);
-    }
-    return nullptr;
-  }
   std::string buf;
-  for (;;) {
-    Ref<> item = Ref<>::steal(iter_next(it.get()));
-    if (!item) {
-      if (errors::occurred()) return nullptr;
-      break;
-    }
-    ssize v = number_as_ssize(item.get(), nullptr);
-    if (v == -1 && errors::occurred()) return nullptr;
-    if (v < 0 || v >= 256) {
-      errors::set_string(exc_ValueError, "bytes must be in range(0, 256)");
-      return nullptr;
-    }
-    buf.push_back(static_cast<char>(v));
-  }
+  if (bytes_collect_ints(x, "bytes", &buf) < 0) return nullptr;
   return make(buf);
 }
 
@@ -896,6 +983,7 @@ Object* bytes_new_exact(Object* x, Object* encoding, Object* errs) {
     }
   }
   if (bytes_check(x)) return make(view(x));
+  if (object_check_buffer(x)) return bytes_from_buffer(x, false);
   return from_iterable(x);
 }
 
@@ -974,6 +1062,90 @@ Object* bytes_iter(Object* seq) {
 }
 
 }  // namespace
+
+// _PyBytes_FromBuffer / _PyByteArray_FromBufferObject: a C-contiguous copy of x's buffer.
+Object* bytes_from_buffer(Object* x, bool bytearray) {
+  Buffer v;
+  if (object_get_buffer(x, &v, kBufFullRO) < 0) return nullptr;
+  Object* r = bytearray ? bytearray_from_string_and_size(nullptr, v.len)
+                        : bytes_from_string_and_size(nullptr, v.len);
+  if (r && v.len &&
+      buffer_to_contiguous(bytearray ? bytearray_as_string(r) : bytes_as_string(r), &v, v.len,
+                           'C') < 0)
+    clear(r);
+  buffer_release(&v);
+  return r;
+}
+
+// The iterable-of-ints part of PyBytes_FromObject (_PyBytes_FromIterator, _PyBytes_FromList...).
+int bytes_collect_ints(Object* x, const char* type_name, std::string* buf) {
+  if (str_check(x)) {
+    errors::format(exc_TypeError, "cannot convert 'str' object to %s", type_name);
+    return -1;
+  }
+  Ref<> it = Ref<>::steal(object_get_iter(x));
+  if (!it) {
+    if (errors::exception_matches(exc_TypeError)) {
+      errors::clear();
+      errors::format(exc_TypeError, "cannot convert '%.200s' object to %s", x->type->name,
+                     type_name);
+    }
+    return -1;
+  }
+  for (;;) {
+    Ref<> item = Ref<>::steal(iter_next(it.get()));
+    if (!item) {
+      if (errors::occurred()) return -1;
+      break;
+    }
+    ssize v = number_as_ssize(item.get(), nullptr);
+    if (v == -1 && errors::occurred()) return -1;
+    if (v < 0 || v >= 256) {
+      errors::set_string(exc_ValueError, "bytes must be in range(0, 256)");
+      return -1;
+    }
+    buf->push_back(static_cast<char>(v));
+  }
+  return 0;
+}
+
+std::string_view byteslike_view(Object* o) { return view(o); }
+
+Object* bytes_maketrans(Object* frm, Object* to) {
+  BufferHolder f, t;
+  if (f.get(frm) < 0 || t.get(to) < 0) return nullptr;
+  if (f.size() != t.size()) {
+    errors::set_string(exc_ValueError, "maketrans arguments must have same length");
+    return nullptr;
+  }
+  char table[256];
+  for (int i = 0; i < 256; i++) table[i] = static_cast<char>(i);
+  for (ssize i = 0; i < f.size(); i++)
+    table[static_cast<unsigned char>(f.data()[i])] = t.data()[i];
+  return bytes_from_string_and_size(table, 256);
+}
+
+// _Py_bytes_contains: an int in range(256) or a bytes-like needle.
+int byteslike_contains(std::string_view hay, Object* arg) {
+  if (index_check(arg)) {
+    ssize v = number_as_ssize(arg, nullptr);
+    if (v == -1 && errors::occurred()) return -1;
+    if (v < 0 || v > 255) {
+      errors::set_string(exc_ValueError, "byte must be in range(0, 256)");
+      return -1;
+    }
+    return hay.find(static_cast<char>(v)) != std::string_view::npos;
+  }
+  BufferHolder h;
+  if (h.get(arg) < 0) return -1;
+  return hay.find(h.sv()) != std::string_view::npos;
+}
+
+const MethodDef* bytes_method(const char* name) {
+  for (MethodDef* m = g_bytes_methods; m->name; m++)
+    if (std::strcmp(m->name, name) == 0) return m;
+  return nullptr;
+}
 
 TypeObject bytesiter_type = [] {
   TypeObject t = static_type("bytes_iterator", sizeof(BytesIterObject), 0, 0);

@@ -8,6 +8,8 @@
 #include "gc/gc.h"
 #include "hash/hash.h"
 #include "objects/abstract.h"
+#include "objects/buffer.h"
+#include "objects/bytes_methods.h"
 #include "objects/exceptions.h"
 #include "objects/longobject.h"
 #include "objects/sliceobject.h"
@@ -74,24 +76,26 @@ Object* bytes_subscript(Object* o, Object* item) {
 }
 
 int bytes_contains(Object* self, Object* arg) {
-  if (index_check(arg)) {
-    ssize v = number_as_ssize(arg, nullptr);
-    if (v == -1 && errors::occurred()) return -1;
-    if (v < 0 || v > 255) {
-      errors::set_string(exc_ValueError, "byte must be in range(0, 256)");
-      return -1;
-    }
-    return std::memchr(bytes_as_string(self), int(v), size_t(bytes_size(self))) != nullptr;
-  }
-  if (!bytes_check(arg)) {
-    errors::format(exc_TypeError, "a bytes-like object is required, not '%.100s'",
-                   arg->type->name);
-    return -1;
-  }
-  std::string_view hay(bytes_as_string(self), size_t(bytes_size(self)));
-  std::string_view needle(bytes_as_string(arg), size_t(bytes_size(arg)));
-  return hay.find(needle) != std::string_view::npos;
+  return byteslike_contains(std::string_view(bytes_as_string(self), size_t(bytes_size(self))), arg);
 }
+
+// bytes_buffer_getbuffer: read-only views of the bytes.
+int bytes_getbuffer(Object* self, Buffer* view, int flags) {
+  return buffer_fill_info(view, self, bytes_as_string(self), bytes_size(self), 1, flags);
+}
+BufferProcs bytes_as_buffer = {bytes_getbuffer, nullptr};
+
+// bytes_mod: PEP 461 formatting.
+Object* bytes_mod(Object* self, Object* arg) {
+  if (!bytes_check(self)) return return_not_implemented();
+  return bytes_format(std::string_view(bytes_as_string(self), size_t(bytes_size(self))), arg,
+                      false);
+}
+NumberMethods bytes_as_number = [] {
+  NumberMethods n{};
+  n.remainder = bytes_mod;
+  return n;
+}();
 
 Object* bytes_richcompare(Object* a, Object* b, int op) {
   if (!bytes_check(a) || !bytes_check(b)) return return_not_implemented();
@@ -234,16 +238,21 @@ int bytes_resize(Object** pv, ssize newsize) {
   return 0;
 }
 
+// bytes_concat: any two buffers make bytes.
 Object* bytes_concat(Object* a, Object* b) {
-  if (!bytes_check(a) || !bytes_check(b)) {
+  BufferHolder va, vb;
+  if (va.get(a) < 0 || vb.get(b) < 0) {
+    errors::clear();
     return errors::format(exc_TypeError, "can't concat %.100s to %.100s", b->type->name,
                           a->type->name);
   }
-  ssize la = bytes_size(a), lb = bytes_size(b);
+  if (va.size() == 0 && bytes_check_exact(b)) return new_ref(b);
+  if (vb.size() == 0 && bytes_check_exact(a)) return new_ref(a);
+  ssize la = va.size(), lb = vb.size();
   Object* r = bytes_from_string_and_size(nullptr, la + lb);
   if (!r) return nullptr;
-  std::memcpy(bytes_as_string(r), bytes_as_string(a), size_t(la));
-  std::memcpy(bytes_as_string(r) + la, bytes_as_string(b), size_t(lb));
+  if (la) std::memcpy(bytes_as_string(r), va.data(), size_t(la));
+  if (lb) std::memcpy(bytes_as_string(r) + la, vb.data(), size_t(lb));
   return r;
 }
 
@@ -255,8 +264,10 @@ TypeObject bytes_type = [] {
   t.dealloc = bytes_dealloc;
   t.repr = bytes_repr_slot;
   t.str = bytes_repr_slot;
+  t.as_number = &bytes_as_number;
   t.as_sequence = &bytes_as_sequence;
   t.as_mapping = &bytes_as_mapping;
+  t.as_buffer = &bytes_as_buffer;
   t.hash = bytes_hash_slot;
   t.getattro = object_generic_getattr;
   t.richcompare = bytes_richcompare;

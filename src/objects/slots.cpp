@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "errors/errors.h"
+#include "objects/memoryobject.h"
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
@@ -903,6 +904,16 @@ SlotDef slotdefs[] = {
      "__iadd__($self, value, /)\n--\n\nImplement self+=value.", 0, nullptr},
     {"__imul__", SUB(as_sequence, inplace_repeat), nullptr, wrap_indexargfunc,
      "__imul__($self, value, /)\n--\n\nImplement self*=value.", 0, nullptr},
+    // PEP 688 (BUFSLOT): the functions live with memoryview (memoryobject.cpp).
+    {"__buffer__", SUB(as_buffer, getbuffer), FN(slot_bf_getbuffer), wrap_buffer,
+     "__buffer__($self, flags, /)\n--\n\nReturn a buffer object that exposes the underlying "
+     "memory of the object.",
+     0, nullptr},
+    {"__release_buffer__", SUB(as_buffer, releasebuffer), FN(slot_bf_releasebuffer),
+     wrap_releasebuffer,
+     "__release_buffer__($self, buffer, /)\n--\n\nRelease the buffer object that exposes the "
+     "underlying memory of the object.",
+     0, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0, nullptr},
 };
 #undef TP

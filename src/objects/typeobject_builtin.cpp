@@ -8,6 +8,7 @@
 
 #include "errors/errors.h"
 #include "gc/gc.h"
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/cellobject.h"
 #include "objects/codeobject.h"
@@ -786,6 +787,14 @@ Object* type_new_slot(TypeObject* metatype, Object* args, Object* kwds) {
 
 }  // namespace
 
+// type_or: int | str (types.UnionType, genericaliasobject.h).
+Object* type_or(Object* self, Object* other) { return union_type_or(self, other); }
+NumberMethods type_as_number = [] {
+  NumberMethods n{};
+  n.or_ = type_or;
+  return n;
+}();
+
 TypeObject Type_Type = [] {
   TypeObject t = static_type("type", sizeof(HeapTypeObject), 0,
                              kTpflagsHaveGc | kTpflagsBasetype | kTpflagsTypeSubclass |
@@ -793,6 +802,7 @@ TypeObject Type_Type = [] {
   t.dealloc = type_dealloc;
   t.vectorcall_offset = static_cast<ssize>(offsetof(TypeObject, vectorcall));
   t.repr = type_repr;
+  t.as_number = &type_as_number;
   t.call = type_call;
   t.getattro = type_getattro;
   t.setattro = type_setattro;

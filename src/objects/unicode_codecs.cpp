@@ -7,6 +7,7 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "objects/buffer.h"
 #include "objects/bytesobject.h"
 #include "objects/text_support.h"
 #include "objects/unicodeobject.h"
@@ -229,19 +230,23 @@ Object* decode_with(const char* name, const char* data, ssize n, const char* err
 
 }  // namespace
 
-// PyUnicode_FromEncodedObject for bytes (other buffers once bytearray/memoryview exist).
+// PyUnicode_FromEncodedObject: bytes or any other buffer (bytearray, memoryview...).
 Object* str_decode_object(Object* obj, const char* encoding, const char* errors) {
   if (str_check(obj)) {
     errors::set_string(exc_TypeError, "decoding str is not supported");
     return nullptr;
   }
+  BufferHolder held;
   if (!bytes_check(obj)) {
-    return errors::format(exc_TypeError,
-                          "decoding to str: need a bytes-like object, %.80s found",
-                          obj->type->name);
+    if (!object_check_buffer(obj)) {
+      return errors::format(exc_TypeError,
+                            "decoding to str: need a bytes-like object, %.80s found",
+                            obj->type->name);
+    }
+    if (held.get(obj) < 0) return nullptr;
   }
-  const char* data = bytes_as_string(obj);
-  ssize n = bytes_size(obj);
+  const char* data = held.held() ? held.data() : bytes_as_string(obj);
+  ssize n = held.held() ? held.size() : bytes_size(obj);
   const char* name = nullptr;
   Codec codec = lookup_codec(encoding, &name);
   switch (codec) {

@@ -25,6 +25,12 @@
 #include "unicode/unicodectype.h"
 
 namespace cppy::objects {
+// unicode_translate.cpp.
+Object* unicode_maketrans_method(Object*, Object* const* args, ssize nargs);
+Object* unicode_translate_method(Object* self, Object* table);
+}  // namespace cppy::objects
+
+namespace cppy::objects {
 
 Object* str_format(Object* self, Object* args, Object* kwargs);
 Object* str_format_map(Object* self, Object* mapping);
@@ -626,6 +632,10 @@ Object* unicode_format_method(Object* self, Object* spec) {
 }
 
 MethodDef g_str_methods[] = {
+    {"maketrans", fn(unicode_maketrans_method), kMethFastcall | kMethStatic,
+     "Return a translation table usable for str.translate()."},
+    {"translate", fn(unicode_translate_method), kMethO,
+     "Replace each character in the string using the given translation table."},
     {"encode", fn(unicode_encode), kMethFastcall | kMethKeywords,
      "Encode the string using the codec registered for encoding."},
     {"replace", fn(unicode_replace), kMethFastcall | kMethKeywords,

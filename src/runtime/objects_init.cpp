@@ -2,11 +2,13 @@
 // Python/pylifecycle.c's pycore_init_types) and creates the main thread state.
 #include "errors/errors.h"
 #include "objects/abstract.h"
+#include "objects/bytearrayobject.h"
 #include "objects/cellobject.h"
 #include "objects/descrobject.h"
 #include "objects/enumobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/genericaliasobject.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/methodobject.h"
@@ -58,6 +60,8 @@ int initialize_objects() {
     if (type_ready(t) < 0) return -1;
   if (init_weakref_types() < 0) return -1;
   if (init_exceptions() < 0) return -1;
+  if (init_bytes_types() < 0) return -1;
+  if (init_generic_alias_types() < 0) return -1;
   initialized = true;
   return 0;
 }
