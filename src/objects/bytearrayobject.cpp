@@ -946,7 +946,7 @@ Object* bytearray_concat(Object* a, Object* b) {
 }
 
 TypeObject bytearray_type = [] {
-  TypeObject t = static_type("bytearray", sizeof(ByteArrayObject), 0, kTpflagsBasetype | kTpflagsSequence | kTpflagsMatchSelf);
+  TypeObject t = static_type("bytearray", sizeof(ByteArrayObject), 0, kTpflagsBasetype | kTpflagsMatchSelf);
   t.dealloc = bytearray_dealloc;
   t.repr = bytearray_repr;
   t.str = bytearray_repr;

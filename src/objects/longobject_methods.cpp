@@ -8,6 +8,8 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "objects/buffer.h"
+#include "objects/bytearrayobject.h"
 #include "objects/abstract.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
@@ -130,7 +132,17 @@ Object* long_from_object(Object* o) {
   if (m && m->index) return number_index(o);
   if (str_check(o)) return long_from_string(o, 10);
   if (bytes_check(o)) return long_from_bytes_text(bytes_as_string(o), bytes_size(o), 10);
-  // bytearray and other buffers: once they exist.
+  if (bytearray_check(o))
+    return long_from_bytes_text(bytearray_as_string(o), bytearray_size(o), 10);
+  if (object_check_buffer(o)) {
+    // Other buffers: a NUL-terminated copy.
+    BufferHolder h;
+    if (h.get(o) == 0) {
+      std::string copy(h.sv());
+      return long_from_bytes_text(copy.c_str(), static_cast<ssize>(copy.size()), 10);
+    }
+    errors::clear();
+  }
   return errors::format(exc_TypeError,
                         "int() argument must be a string, a bytes-like object or a real number, "
                         "not '%.200s'",
@@ -158,6 +170,8 @@ Object* long_new_exact(Object* x, Object* obase) {
   if (str_check(x)) return long_from_string(x, static_cast<int>(base));
   if (bytes_check(x))
     return long_from_bytes_text(bytes_as_string(x), bytes_size(x), static_cast<int>(base));
+  if (bytearray_check(x))
+    return long_from_bytes_text(bytearray_as_string(x), bytearray_size(x), static_cast<int>(base));
   errors::set_string(exc_TypeError, "int() can't convert non-string with explicit base");
   return nullptr;
 }
