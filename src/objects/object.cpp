@@ -1,5 +1,6 @@
 // The object protocol: Objects/object.c (repr, str, hash, truth, rich comparison, generic
 // attribute access, the None/NotImplemented/Ellipsis singletons, deallocation).
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -418,6 +419,11 @@ Object** object_dict_ptr(Object* obj) {
   if (off < 0) {
     // Negative offsets count from the end of a variable-size object.
     ssize tsize = static_cast<VarObject*>(obj)->size;
+    if (type_has_feature(tp, kTpflagsLongSubclass)) {
+      // An int keeps its digit count in lv_tag, where other variable-size objects keep
+      // ob_size; int subclasses are allocated with at least one digit (long_subtype_new).
+      tsize = std::max<ssize>(long_digit_count(obj), 1);
+    }
     if (tsize < 0) tsize = -tsize;
     size_t size = static_cast<size_t>(tp->basicsize + tsize * tp->itemsize);
     size = (size + sizeof(void*) - 1) & ~(sizeof(void*) - 1);

@@ -1154,7 +1154,12 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
     for (ssize i = 0; i < nslots; ++i) type->members[i].name = str_as_utf8(tuple_item(et->ht_slots, i));
   }
   if (add_dict) {
-    type->dictoffset = type->basicsize;
+    // Over a variable-size base (int, tuple, bytes) the dict follows the items: a negative
+    // offset from the end of the object (object_dict_ptr), as in CPython's type_new.
+    if (base->itemsize)
+      type->dictoffset = -static_cast<ssize>(sizeof(Object*));
+    else
+      type->dictoffset = type->basicsize;
     type->basicsize += static_cast<ssize>(sizeof(Object*));
   }
   if (add_weak) {
