@@ -18,11 +18,13 @@
 #include "modules/_sre/sre_engine.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
+#include "objects/buffer.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/genericaliasobject.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -72,6 +74,7 @@ struct MatchObject : VarObject {
 // The engine state of a call, with the subject object it points into.
 struct StateHolder : State {
   Object* string = nullptr;
+  BufferHolder buffer;  // the exported buffer of a bytes-like subject other than bytes
   ~StateHolder() { xdecref(string); }
 };
 
@@ -144,9 +147,9 @@ struct Subject {
   bool isbytes;
 };
 
-// getstring: the characters of a str or the bytes of a bytes object.
-// TODO: other bytes-like objects once the buffer protocol is in the core.
-bool getstring(Object* string, Subject* out) {
+// getstring: the characters of a str, or the bytes of a bytes-like object (held in *view
+// unless it is bytes itself, whose storage the object keeps).
+bool getstring(Object* string, Subject* out, BufferHolder* view) {
   if (str_check(string)) {
     out->length = str_length(string);
     out->charsize = static_cast<int>(str_kind(string));
@@ -161,16 +164,30 @@ bool getstring(Object* string, Subject* out) {
     out->ptr = bytes_as_string(string);
     return true;
   }
-  errors::format(exc_TypeError, "expected string or bytes-like object, got '%.200s'",
-                 string->type->name);
-  return false;
+  if (view->get(string, kBufSimple) < 0) {
+    errors::clear();
+    errors::format(exc_TypeError, "expected string or bytes-like object, got '%.200s'",
+                   string->type->name);
+    return false;
+  }
+  out->length = view->size();
+  out->charsize = 1;
+  out->isbytes = true;
+  out->ptr = view->data();
+  if (!out->ptr) {
+    view->release();
+    errors::set_string(exc_ValueError, "Buffer is NULL");
+    return false;
+  }
+  return true;
 }
 
 // state_init.
 bool state_init(StateHolder* state, PatternObject* pattern, Object* string, ssize start,
                 ssize end) {
   Subject s;
-  if (!getstring(string, &s)) return false;
+  state->buffer.release();
+  if (!getstring(string, &s, &state->buffer)) return false;
   if (s.isbytes && pattern->isbytes == 0) {
     errors::set_string(exc_TypeError, "cannot use a string pattern on a bytes-like object");
     return false;
@@ -501,9 +518,11 @@ Object* compile_template(PatternObject* pattern, Object* templ) {
       errors::clear();
       copy = Ref<>::steal(str_from_kind_and_data(str_kind(templ), str_data(templ),
                                                  str_length(templ)));
-    } else if (bytes_check(templ) && !bytes_check_exact(templ)) {
+    } else if (object_check_buffer(templ) && !bytes_check_exact(templ)) {
       errors::clear();
-      copy = Ref<>::steal(bytes_from_string_and_size(bytes_as_string(templ), bytes_size(templ)));
+      BufferHolder view;
+      if (view.get(templ) < 0) return nullptr;
+      copy = Ref<>::steal(bytes_from_string_and_size(view.data(), view.size()));
     } else {
       return nullptr;
     }
@@ -558,7 +577,8 @@ Object* pattern_subx(PatternObject* self, Object* ptemplate, Object* string, ssi
     // A replacement without backslashes is used as it is.
     bool literal = false;
     Subject s;
-    if (getstring(ptemplate, &s)) {
+    BufferHolder view;
+    if (getstring(ptemplate, &s, &view)) {
       if (s.charsize == 1)
         literal = std::memchr(s.ptr, '\\', static_cast<size_t>(s.length)) == nullptr;
       else
@@ -762,6 +782,8 @@ MethodDef pattern_methods[] = {
     {"scanner", FASTCALL_KW(pattern_scanner_method), nullptr},
     {"__copy__", reinterpret_cast<void*>(pattern_copy), kMethNoArgs, nullptr},
     {"__deepcopy__", reinterpret_cast<void*>(pattern_deepcopy), kMethO, nullptr},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr}};
 
 GetSetDef pattern_getset[] = {
@@ -812,7 +834,8 @@ Object* match_getslice_by_index(MatchObject* self, ssize index, Object* def) {
   index *= 2;
   if (self->string == none() || self->mark[index] < 0) return new_ref(def);
   Subject s;
-  if (!getstring(self->string, &s)) return nullptr;
+  BufferHolder view;
+  if (!getstring(self->string, &s, &view)) return nullptr;
   ssize i = std::min(self->mark[index], s.length);
   ssize j = std::min(self->mark[index + 1], s.length);
   return getslice(s.isbytes, s.ptr, self->string, i, j);
@@ -1013,6 +1036,8 @@ MethodDef match_methods[] = {
      "done by the sub() method."},
     {"__copy__", reinterpret_cast<void*>(match_copy), kMethNoArgs, nullptr},
     {"__deepcopy__", reinterpret_cast<void*>(match_deepcopy), kMethO, nullptr},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr}};
 
 GetSetDef match_getset[] = {
@@ -1308,7 +1333,8 @@ Object* sre_compile(Object*, Object* const* args, ssize nargs, Object* kwnames) 
     p->isbytes = -1;
   } else {
     Subject s;
-    if (!getstring(pattern, &s)) return nullptr;
+    BufferHolder view;
+    if (!getstring(pattern, &s, &view)) return nullptr;
     p->isbytes = s.isbytes;
   }
   p->pattern = new_ref(pattern);
