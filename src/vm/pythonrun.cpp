@@ -34,6 +34,7 @@
 #include "objects/enumobject.h"
 #include "objects/rangeobject.h"
 #include "objects/unicodeobject.h"
+#include "modules/_io/_iomodule.h"
 #include "modules/_thread/threadmodule.h"
 #include "modules/atexit/atexitmodule.h"
 #include "modules/moduledef.h"
@@ -358,6 +359,17 @@ int initialize_main(const runtime::Config& config) {
   }
   sys::set_getframe_hook(getframe);
   sys::set_display_exception_hook(display_exception);
+  // init_set_builtins_open and init_sys_streams (Python/pylifecycle.c): builtins.open is
+  // io.open, and the text streams of _io replace the preliminary printers.
+  Ref<> io = Ref<>::steal(modules::import_builtin("_io"));
+  Ref<> open = io ? Ref<>::steal(object_getattr_string(io.get(), "open")) : Ref<>();
+  if (!open || dict_set_item_string(module_get_dict(bmod), "open", open.get()) < 0 ||
+      modules::_io::init_sys_streams() < 0) {
+    std::fprintf(stderr,
+                 "Fatal Python error: init_sys_streams: can't initialize sys standard streams\n");
+    print_uncaught();
+    return -1;
+  }
   return 0;
 }
 
