@@ -22,6 +22,10 @@ Object* object_str(Object* o);    // PyObject_Str
 Object* object_ascii(Object* o);  // PyObject_ASCII (needs the str owner's escaping; repr now)
 hash_t object_hash(Object* o);    // PyObject_Hash
 hash_t object_hash_not_implemented(Object* o);  // PyObject_HashNotImplemented
+// After hashing key failed: a TypeError becomes "cannot use 'T' as a ROLE (<the error>)", as
+// 3.14's dict_unhashable_type / set_unhashable_type report it ("dict key", "set element");
+// other errors are left as they are.
+void raise_unhashable_as(Object* key, const char* role);
 hash_t hash_pointer(const void* p);             // Py_HashPointer
 int object_is_true(Object* o);                  // PyObject_IsTrue
 int object_not(Object* o);                      // PyObject_Not

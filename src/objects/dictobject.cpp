@@ -306,22 +306,10 @@ void delitem_common(DictObject* mp, hash_t hash, ssize ix, Object* old_value) {
   decref(old_value);
 }
 
-// dict_unhashable_type: a TypeError from hashing a key becomes "cannot use 'T' as a dict key
-// (...)", as 3.14 reports it.
-void dict_unhashable_type(Object* key) {
-  Object* exc = errors::get_raised_exception();
-  if (exc->type != exc_TypeError) {
-    errors::set_raised_exception(exc);
-    return;
-  }
-  errors::format(exc_TypeError, "cannot use '%T' as a dict key (%S)", key, exc);
-  decref(exc);
-}
-
 inline hash_t hash_of(Object* key) {
   if (key->type == &str_type) return key->type->hash(key);
   hash_t h = object_hash(key);
-  if (h == -1) dict_unhashable_type(key);
+  if (h == -1) raise_unhashable_as(key, "dict key");  // dict_unhashable_type
   return h;
 }
 

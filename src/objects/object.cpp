@@ -205,6 +205,16 @@ hash_t object_hash_not_implemented(Object* o) {
   return -1;
 }
 
+void raise_unhashable_as(Object* key, const char* role) {
+  Object* exc = errors::get_raised_exception();
+  if (exc->type != exc_TypeError) {
+    errors::set_raised_exception(exc);
+    return;
+  }
+  errors::format(exc_TypeError, "cannot use '%T' as a %s (%S)", key, role, exc);
+  decref(exc);
+}
+
 // Py_HashPointer: the address rotated by 4 bits, as CPython does (_Py_HashPointerRaw).
 hash_t hash_pointer(const void* p) {
   size_t y = reinterpret_cast<size_t>(p);

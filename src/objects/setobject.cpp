@@ -131,17 +131,6 @@ int set_add_entry(SetObject* so, Object* key, hash_t hash) {
   return set_add_entry_takeref(so, new_ref(key), hash);
 }
 
-// set_unhashable_type: TypeError "cannot use 'T' as a set element (...)".
-void set_unhashable_type(Object* key) {
-  Object* exc = errors::get_raised_exception();
-  if (exc->type != exc_TypeError) {
-    errors::set_raised_exception(exc);
-    return;
-  }
-  errors::format(exc_TypeError, "cannot use '%T' as a set element (%S)", key, exc);
-  decref(exc);
-}
-
 void set_insert_clean(SetEntry* table, size_t mask, Object* key, hash_t hash) {
   SetEntry* entry;
   size_t perturb = static_cast<size_t>(hash);
@@ -228,7 +217,7 @@ hash_t hash_key(Object* key) {
 int set_add_key(SetObject* so, Object* key) {
   hash_t hash = hash_key(key);
   if (hash == -1) {
-    set_unhashable_type(key);
+    raise_unhashable_as(key, "set element");  // set_unhashable_type
     return -1;
   }
   return set_add_entry(so, key, hash);
@@ -237,7 +226,7 @@ int set_add_key(SetObject* so, Object* key) {
 int set_contains_key(SetObject* so, Object* key) {
   hash_t hash = hash_key(key);
   if (hash == -1) {
-    set_unhashable_type(key);
+    raise_unhashable_as(key, "set element");  // set_unhashable_type
     return -1;
   }
   return set_contains_entry(so, key, hash);
@@ -246,7 +235,7 @@ int set_contains_key(SetObject* so, Object* key) {
 int set_discard_key(SetObject* so, Object* key) {
   hash_t hash = hash_key(key);
   if (hash == -1) {
-    set_unhashable_type(key);
+    raise_unhashable_as(key, "set element");  // set_unhashable_type
     return -1;
   }
   return set_discard_entry(so, key, hash);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "parser/lexer.h"
+#include "parity_driver.h"
 #include "sha256.h"
 
 using namespace cppy::parser;
@@ -82,21 +83,12 @@ std::string canonical(const std::string& bytes) {
   return out;
 }
 
-bool read_file(const std::string& path, std::string* out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 3 && std::string(argv[1]) == "--dump") {
     std::string bytes;
-    if (!read_file(argv[2], &bytes)) {
+    if (!cppy::tests::read_file(argv[2], &bytes)) {
       std::cerr << "cannot read " << argv[2] << "\n";
       return 2;
     }
@@ -135,7 +127,7 @@ int main(int argc, char** argv) {
     total++;
     seen.insert(path);
     std::string bytes;
-    if (!read_file(root + "/" + path, &bytes)) {
+    if (!cppy::tests::read_file(root + "/" + path, &bytes)) {
       std::cout << "MISSING " << path << "\n";
       unexpected++;
       continue;
