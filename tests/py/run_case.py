@@ -6,7 +6,7 @@ Usage: run_case.py --cppy PATH CASE.py   (from tests/py)
 The case runs as `cppy NAME.py` in its own directory, with PYTHONHASHSEED=0 like the oracle,
 and its output is rendered as tools/oracle/oracle.mjs renders CPython's. Exit status: 0 when
 the output matches; 1 when it does not; 77 (ctest's skip) when the case is listed in
-expected_failures.txt and fails; 1 when a listed case passes, so that its mark gets removed.
+its directory's expected_failures.txt and fails; 1 when a listed case passes, so that its mark gets removed.
 """
 import argparse
 import difflib
@@ -34,15 +34,21 @@ def render(stdout, stderr, status):
 
 
 def expected_failure(case):
-    """The reason given in expected_failures.txt for this case, or None."""
-    path = os.path.join(HERE, "expected_failures.txt")
+    """The reason given in the case directory's expected_failures.txt, or None.
+
+    Each directory keeps its own list (names relative to the directory), so that engineers
+    working on different directories do not edit the same file."""
+    directory, _, name = case.rpartition("/")
+    path = os.path.join(HERE, directory, "expected_failures.txt")
+    if not os.path.exists(path):
+        return None
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             pattern, _, reason = line.partition(" ")
-            if fnmatch.fnmatchcase(case, pattern):
+            if fnmatch.fnmatchcase(name, pattern):
                 return reason.strip() or "no reason given"
     return None
 
