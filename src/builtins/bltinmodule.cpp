@@ -13,6 +13,7 @@
 #include "objects/boolobject.h"
 #include "objects/bytearrayobject.h"
 #include "objects/bytesobject.h"
+#include "objects/complexobject.h"
 #include "objects/memoryobject.h"
 #include "objects/cellobject.h"
 #include "objects/codeobject.h"
@@ -775,6 +776,7 @@ Object* init_builtins() {
       {"bytes", &bytes_type},
       {"memoryview", &memoryview_type},
       {"classmethod", &classmethod_type},
+      {"complex", &complex_type},
       {"dict", &dict_type},
       {"enumerate", &enum_type},
       {"filter", &filter_type},

@@ -15,6 +15,7 @@
 #include "modules/_sre/sre.h"
 #include "modules/_codecs/codecs.h"
 #include "modules/_io/_iomodule.h"
+#include "modules/_types/typesmodule.h"
 #include "modules/errno/errnomodule.h"
 #include "modules/math/mathmodule.h"
 #include "modules/_random/randommodule.h"
@@ -38,6 +39,7 @@ const InittabEntry* inittab() {
       {"builtins", nullptr},
       {"sys", nullptr},
       {"errno", errno_::module_def()},
+      {"_types", types_::module_def()},
       {"_codecs", _codecs::module_def()},
       {"_io", _io::module_def()},
       {"math", math::module_def()},

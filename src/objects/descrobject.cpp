@@ -707,8 +707,45 @@ MemberDef cm_members[] = {
     {"__wrapped__", kMemberObject, static_cast<ssize>(offsetof(ClassMethodObject, cm_callable)),
      kMemberReadonly, nullptr},
     {nullptr, 0, 0, 0, nullptr}};
+// descriptor_get_wrapped_attribute / descriptor_set_wrapped_attribute (Objects/funcobject.c):
+// the wrapper's own __dict__ first, else the callable's attribute, remembered in that dict.
+Object* cm_get_wrapped(Object* self, const char* attr) {
+  Ref<> dict = Ref<>::steal(object_generic_get_dict(self, nullptr));
+  if (!dict) return nullptr;
+  Object* name = str_intern_from_cstr(attr);
+  Object* res = dict_get_item(dict.get(), name);
+  if (res) return new_ref(res);
+  if (errors::occurred()) return nullptr;
+  Ref<> value = Ref<>::steal(object_getattr(cm(self)->cm_callable, name));
+  if (!value) return nullptr;
+  if (dict_set_item(dict.get(), name, value.get()) < 0) return nullptr;
+  return value.release();
+}
+int cm_set_wrapped(Object* self, Object* value, const char* attr) {
+  Ref<> dict = Ref<>::steal(object_generic_get_dict(self, nullptr));
+  if (!dict) return -1;
+  Object* name = str_intern_from_cstr(attr);
+  if (value) return dict_set_item(dict.get(), name, value);
+  if (dict_del_item(dict.get(), name) < 0) {
+    if (errors::exception_matches(exc_KeyError)) {
+      errors::clear();
+      errors::format(exc_AttributeError, "'%.200s' object has no attribute '%U'",
+                     self->type->name, name);
+    }
+    return -1;
+  }
+  return 0;
+}
+Object* cm_get_annotations(Object* self, void*) { return cm_get_wrapped(self, "__annotations__"); }
+int cm_set_annotations(Object* self, Object* v, void*) {
+  return cm_set_wrapped(self, v, "__annotations__");
+}
+Object* cm_get_annotate(Object* self, void*) { return cm_get_wrapped(self, "__annotate__"); }
+int cm_set_annotate(Object* self, Object* v, void*) { return cm_set_wrapped(self, v, "__annotate__"); }
 GetSetDef cm_getset[] = {
     {"__isabstractmethod__", cm_get_isabstract, nullptr, nullptr, nullptr},
+    {"__annotations__", cm_get_annotations, cm_set_annotations, nullptr, nullptr},
+    {"__annotate__", cm_get_annotate, cm_set_annotate, nullptr, nullptr},
     {"__dict__", object_generic_get_dict, object_generic_set_dict, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
@@ -760,6 +797,7 @@ Object* mappingproxy_keys(Object* o, Object*) { return mp_call_method(o, "keys")
 Object* mappingproxy_values(Object* o, Object*) { return mp_call_method(o, "values"); }
 Object* mappingproxy_items(Object* o, Object*) { return mp_call_method(o, "items"); }
 Object* mappingproxy_copy(Object* o, Object*) { return mp_call_method(o, "copy"); }
+Object* mappingproxy_reversed(Object* o, Object*) { return mp_call_method(o, "__reversed__"); }
 Object* mappingproxy_get(Object* o, Object* const* args, ssize nargs) {
   if (nargs < 1 || nargs > 2) {
     return errors::format(exc_TypeError, "get expected at least 1 argument, got %zd", nargs);
@@ -789,6 +827,8 @@ MethodDef mappingproxy_methods[] = {
      "D.items() -> a set-like object providing a view on D's items"},
     {"copy", reinterpret_cast<void*>(mappingproxy_copy), kMethNoArgs,
      "D.copy() -> a shallow copy of D"},
+    {"__reversed__", reinterpret_cast<void*>(mappingproxy_reversed), kMethNoArgs,
+     "D.__reversed__() -> reverse iterator"},
     {nullptr, nullptr, 0, nullptr}};
 MappingMethods mappingproxy_as_mapping = {mappingproxy_len, mappingproxy_getitem, nullptr};
 SequenceMethods mappingproxy_as_sequence = {nullptr, nullptr, nullptr, nullptr, nullptr,

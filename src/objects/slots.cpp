@@ -1024,6 +1024,19 @@ bool is_slot_name(Object* name) {
   return false;
 }
 
+// slot_inherited: a static builtin type's slot that holds its base's function was inherited
+// (or set to the same function): the base's wrapper serves, the type gets none of its own.
+bool slot_inherited(TypeObject* type, SlotDef* p, void** ptr) {
+  void** base_ptr = slotptr(type->base, p);
+  if (!base_ptr || *ptr != *base_ptr) return false;
+  // Some slots are inherited in pairs.
+  if (ptr == reinterpret_cast<void**>(&type->hash))
+    return type->richcompare == type->base->richcompare;
+  if (ptr == reinterpret_cast<void**>(&type->richcompare))
+    return type->hash == type->base->hash;
+  return true;
+}
+
 // add_operators.
 int add_operators(TypeObject* type) {
   if (init_slotdefs() < 0) return -1;
@@ -1032,6 +1045,9 @@ int add_operators(TypeObject* type) {
     if (p->wrapper == nullptr) continue;
     void** ptr = slotptr(type, p);
     if (!ptr || !*ptr) continue;
+    // Also ignore slots static builtin types inherited (CPython 3.12+).
+    if (!type_has_feature(type, kTpflagsHeaptype) && type->base && slot_inherited(type, p, ptr))
+      continue;
     int r = dict_contains(dict, p->name_strobj);
     if (r < 0) return -1;
     if (r > 0) continue;
