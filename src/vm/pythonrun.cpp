@@ -18,6 +18,7 @@
 #include "errors/errors.h"
 #include "hash/hash.h"
 #include "imp/import.h"
+#include "imp/startup.h"
 #include "marshal/marshal.h"
 #include "modules/moduledef.h"
 #include "objects/abstract.h"
@@ -370,6 +371,13 @@ int initialize_main(const runtime::Config& config) {
     print_uncaught();
     return -1;
   }
+  // The import system (pycore_interp_init's init_importlib, init_importlib_external). The
+  // site import (imp::init_import_site) waits until os imports (it needs types.GenericAlias).
+  if (imp::init_import_system(config) < 0) {
+    std::fprintf(stderr, "Fatal Python error: cannot initialize the import system\n");
+    print_uncaught();
+    return -1;
+  }
   return 0;
 }
 
@@ -458,9 +466,11 @@ int run_main(const runtime::Config& config) {
     std::string command = dedent(*config.run_command);
     ret = run_simple_source(command, "<string>", false, kPyCFIgnoreCookie);
   } else if (config.run_module) {
-    // pymain_run_module needs the import system (runpy).
-    std::fprintf(stderr, "%s: -m is not implemented yet\n", config.program_name.c_str());
-    return finalize(1);
+    // pymain_run_module: runpy._run_module_as_main(module, True).
+    if (imp::insert_sys_path0(config) < 0 || imp::run_module(*config.run_module, true) < 0) {
+      print_exception_and_set_status();
+      ret = -1;
+    }
   } else if (config.run_filename && *config.run_filename != "-") {
     // pymain_run_file: the absolute path names the file (config_run_filename_abspath).
     std::string filename = *config.run_filename;
