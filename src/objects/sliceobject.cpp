@@ -6,6 +6,7 @@
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/longobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 
@@ -78,21 +79,43 @@ Object* slice_tp_new(TypeObject*, Object* args, Object* kw) {
   return slice_new(tuple_item(args, 0), tuple_item(args, 1), n > 2 ? tuple_item(args, 2) : nullptr);
 }
 
-// slice.indices(length).
+// evaluate_slice_index: a non-None slice bound as an int object.
+Object* evaluate_slice_index(Object* v) {
+  if (index_check(v)) return number_index(v);
+  errors::set_string(exc_TypeError,
+                     "slice indices must be integers or None or have an __index__ method");
+  return nullptr;
+}
+
+// Clips an int bound to [lower, upper] after adding length to a negative one.
+Object* clip_long_bound(Object* value, Object* length, Object* lower, Object* upper) {
+  Ref<> v = Ref<>::steal(evaluate_slice_index(value));
+  if (!v) return nullptr;
+  if (long_sign_of(v.get()) < 0) {
+    v = Ref<>::steal(number_add(v.get(), length));
+    if (!v) return nullptr;
+    int below = object_rich_compare_bool(v.get(), lower, kLT);
+    if (below < 0) return nullptr;
+    if (below) return new_ref(lower);
+  } else {
+    int above = object_rich_compare_bool(v.get(), upper, kGT);
+    if (above < 0) return nullptr;
+    if (above) return new_ref(upper);
+  }
+  return v.release();
+}
+
+// slice.indices(length): _PySlice_GetLongIndices on the index of length.
 Object* slice_indices(Object* self, Object* len) {
-  ssize length = number_as_ssize(len, exc_OverflowError);
-  if (length == -1 && errors::occurred()) return nullptr;
-  if (length < 0) {
+  Ref<> length = Ref<>::steal(number_index(len));
+  if (!length) return nullptr;
+  if (long_sign_of(length.get()) < 0) {
     errors::set_string(exc_ValueError, "length should not be negative");
     return nullptr;
   }
-  ssize start, stop, step;
-  if (slice_unpack(self, &start, &stop, &step) < 0) return nullptr;
-  slice_adjust_indices(length, &start, &stop, step);
-  Ref<> a = Ref<>::steal(long_from_ssize(start));
-  Ref<> b = Ref<>::steal(long_from_ssize(stop));
-  Ref<> c = Ref<>::steal(long_from_ssize(step));
-  if (!a || !b || !c) return nullptr;
+  Object *start, *stop, *step;
+  if (slice_get_long_indices(self, length.get(), &start, &stop, &step) < 0) return nullptr;
+  Ref<> a = Ref<>::steal(start), b = Ref<>::steal(stop), c = Ref<>::steal(step);
   return tuple_pack(3, a.get(), b.get(), c.get());
 }
 
@@ -123,6 +146,47 @@ MemberDef slice_members[] = {
     {nullptr, 0, 0, 0, nullptr}};
 
 }  // namespace
+
+int slice_get_long_indices(Object* slice, Object* length, Object** start_out, Object** stop_out,
+                           Object** step_out) {
+  SliceObject* self = sl(slice);
+  Ref<> step;
+  bool step_is_negative = false;
+  if (self->step == none()) {
+    step = Ref<>::borrow(long_small(1));
+  } else {
+    step = Ref<>::steal(evaluate_slice_index(self->step));
+    if (!step) return -1;
+    int sign = long_sign_of(step.get());
+    if (sign == 0) {
+      errors::set_string(exc_ValueError, "slice step cannot be zero");
+      return -1;
+    }
+    step_is_negative = sign < 0;
+  }
+  // Bounds: [-1, length - 1] for negative steps, [0, length] otherwise.
+  Ref<> lower, upper;
+  if (step_is_negative) {
+    lower = Ref<>::borrow(long_small(-1));
+    upper = Ref<>::steal(number_add(lower.get(), length));
+  } else {
+    lower = Ref<>::borrow(long_small(0));
+    upper = Ref<>::borrow(length);
+  }
+  if (!lower || !upper) return -1;
+  Ref<> start = Ref<>::steal(
+      self->start == none() ? new_ref(step_is_negative ? upper.get() : lower.get())
+                            : clip_long_bound(self->start, length, lower.get(), upper.get()));
+  if (!start) return -1;
+  Ref<> stop = Ref<>::steal(
+      self->stop == none() ? new_ref(step_is_negative ? lower.get() : upper.get())
+                           : clip_long_bound(self->stop, length, lower.get(), upper.get()));
+  if (!stop) return -1;
+  *start_out = start.release();
+  *stop_out = stop.release();
+  *step_out = step.release();
+  return 0;
+}
 
 TypeObject slice_type = [] {
   TypeObject t = static_type("slice", sizeof(SliceObject), 0, kTpflagsHaveGc);

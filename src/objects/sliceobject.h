@@ -24,6 +24,10 @@ ssize slice_adjust_indices(ssize length, ssize* start, ssize* stop, ssize step);
 // PySlice_GetIndicesEx.
 int slice_get_indices_ex(Object* slice, ssize length, ssize* start, ssize* stop, ssize* step,
                          ssize* slicelength);
+// _PySlice_GetLongIndices: start, stop, step as int objects for a sequence whose length is
+// the int `length` (>= 0); new references; -1 with an exception on error.
+int slice_get_long_indices(Object* slice, Object* length, Object** start, Object** stop,
+                           Object** step);
 // _PyEval_SliceIndex: a slice bound (None allowed) as ssize, clipped. 0 on error.
 int eval_slice_index(Object* v, ssize* pi);
 

@@ -8050,10 +8050,6 @@ static expr_ty name_or_attr_rule(Parser* p) {
     return nullptr;
   }
   expr_ty _res{};
-  if (is_memoized(p, kname_or_attr_id, &_res)) {
-    p->level--;
-    return _res;
-  }
   int _mark = p->mark;
   {  // attr
     if (p->error_indicator) {
@@ -8081,7 +8077,6 @@ static expr_ty name_or_attr_rule(Parser* p) {
   }
   _res = nullptr;
 done:
-  insert_memo(p, _mark, kname_or_attr_id, _res);
   p->level--;
   return _res;
 }

@@ -53,7 +53,7 @@ int initialize_objects() {
       &seqiter_type, &calliter_type, &method_descr_type, &classmethod_descr_type,
       &member_descr_type, &getset_descr_type, &wrapper_descr_type, &method_wrapper_type,
       &property_type, &classmethod_type, &staticmethod_type, &mappingproxy_type,
-      &cfunction_type, &cmethod_type, &method_type, &range_type, &rangeiter_type,
+      &cfunction_type, &cmethod_type, &method_type, &range_type, &rangeiter_type, &longrangeiter_type,
       &enum_type, &reversed_type, &cell_type, &module_type,
   };
   for (TypeObject* t : types)

@@ -217,7 +217,9 @@ class CppGenerator:
         else:
             self.emit("static %s %s_rule(Parser* p) {" % (rtype, rule.name))
         self._enter()
-        memo = (rule.memo or rule.left_recursive) and not rule.leader
+        # As pegen: a left-recursive rule is never memoized on its own (the leader keeps the
+        # growing seed; a memoized non-leader of the cycle would return a stale result).
+        memo = rule.memo and not rule.left_recursive
         self.emit("%s _res{};" % rtype, 1)
         if memo:
             self.emit("if (is_memoized(p, k%s_id, &_res)) {" % rule.name, 1)

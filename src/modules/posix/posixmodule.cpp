@@ -665,6 +665,11 @@ Object* posix_utime(Object*, Object* const* args, ssize nargs, Object* kwnames) 
 
 Object* posix_getpid(Object*, Object*) { return long_from_long(::getpid()); }
 Object* posix_getppid(Object*, Object*) { return long_from_long(::getppid()); }
+// os_cpu_count_impl: the number of online processors, None when unknown.
+Object* posix_cpu_count(Object*, Object*) {
+  long n = ::sysconf(_SC_NPROCESSORS_ONLN);
+  return n >= 1 ? long_from_long(n) : return_none();
+}
 Object* posix_getuid(Object*, Object*) { return long_from_long(::getuid()); }
 Object* posix_geteuid(Object*, Object*) { return long_from_long(::geteuid()); }
 Object* posix_getgid(Object*, Object*) { return long_from_long(::getgid()); }
@@ -790,6 +795,8 @@ MethodDef posix_methods[] = {
     {"utime", FASTCALL_KW(posix_utime), nullptr},
     {"getpid", NOARGS(posix_getpid), nullptr},
     {"getppid", NOARGS(posix_getppid), nullptr},
+    {"cpu_count", NOARGS(posix_cpu_count),
+     "Return the number of logical CPUs in the system.\n\nReturn None if indeterminable."},
     {"getuid", NOARGS(posix_getuid), nullptr},
     {"geteuid", NOARGS(posix_geteuid), nullptr},
     {"getgid", NOARGS(posix_getgid), nullptr},
