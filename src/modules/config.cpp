@@ -7,6 +7,7 @@
 #include "modules/_contextvars/contextvarsmodule.h"
 #include "modules/_stat/statmodule.h"
 #include "modules/_string/stringmodule.h"
+#include "modules/_suggestions/suggestionsmodule.h"
 #include "modules/_thread/threadmodule.h"
 #include "modules/_warnings/warnings.h"
 #include "modules/_weakref/weakrefmodule.h"
@@ -51,6 +52,7 @@ const InittabEntry* inittab() {
       {"_contextvars", _contextvars::module_def()},
       {"_stat", _stat::module_def()},
       {"_string", _string::module_def()},
+      {"_suggestions", _suggestions::module_def()},
       {"_thread", _thread::module_def()},
       {"_warnings", _warnings::module_def()},
       {"_weakref", _weakref::module_def()},

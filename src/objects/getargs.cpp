@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "errors/errors.h"
+#include "errors/suggestions.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/text_api.h"
@@ -37,46 +38,6 @@ Object* find_keyword(Object* kwnames, Object* const* kwstack, Object* kwargs, co
   return nullptr;
 }
 
-// Python/suggestions.c's levenshtein_distance (moves cost 2, case changes 1), on ASCII-range
-// UTF-8 names as the keyword lists are.
-constexpr size_t kMoveCost = 2, kCaseCost = 1, kMaxStringSize = 40;
-size_t substitution_cost(char a, char b) {
-  if ((a & 31) != (b & 31)) return kMoveCost;
-  if (a == b) return 0;
-  if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + ('a' - 'A'));
-  if (b >= 'A' && b <= 'Z') b = static_cast<char>(b + ('a' - 'A'));
-  return a == b ? kCaseCost : kMoveCost;
-}
-size_t levenshtein(const char* a, size_t na, const char* b, size_t nb, size_t max_cost) {
-  while (na && nb && a[0] == b[0]) a++, b++, na--, nb--;
-  while (na && nb && a[na - 1] == b[nb - 1]) na--, nb--;
-  if (na == 0 || nb == 0) return (na + nb) * kMoveCost;
-  if (na > kMaxStringSize || nb > kMaxStringSize) return max_cost + 1;
-  if (nb < na) {
-    std::swap(a, b);
-    std::swap(na, nb);
-  }
-  if ((nb - na) * kMoveCost > max_cost) return max_cost + 1;
-  size_t buffer[kMaxStringSize];
-  for (size_t i = 0; i < na; i++) buffer[i] = (i + 1) * kMoveCost;
-  size_t result = 0;
-  for (size_t bi = 0; bi < nb; bi++) {
-    char code = b[bi];
-    size_t distance = result = bi * kMoveCost;
-    size_t minimum = SIZE_MAX;
-    for (size_t ai = 0; ai < na; ai++) {
-      size_t substitute = distance + substitution_cost(code, a[ai]);
-      distance = buffer[ai];
-      size_t insert_delete = std::min(result, distance) + kMoveCost;
-      result = std::min(insert_delete, substitute);
-      buffer[ai] = result;
-      if (result < minimum) minimum = result;
-    }
-    if (minimum > max_cost) return max_cost + 1;
-  }
-  return result;
-}
-
 // _Py_CalculateSuggestions over the parser's keyword names: the closest one, or null.
 const char* suggest_keyword(const ArgParser& p, Object* name) {
   ssize name_size = 0;
@@ -91,9 +52,11 @@ const char* suggest_keyword(const ArgParser& p, Object* name) {
     const char* item = p.keywords[i];
     if (!item[0] || std::strcmp(item, name_str) == 0) continue;
     size_t item_size = std::strlen(item);
-    size_t max_distance = (static_cast<size_t>(name_size) + item_size + 3) * kMoveCost / 6;
+    // A third of the characters involved at most, a move costing 2 (suggestions.c).
+    size_t max_distance = (static_cast<size_t>(name_size) + item_size + 3) * 2 / 6;
     if (best_distance - 1 < max_distance) max_distance = best_distance - 1;
-    size_t d = levenshtein(name_str, static_cast<size_t>(name_size), item, item_size, max_distance);
+    size_t d = errors::levenshtein_distance(name_str, static_cast<size_t>(name_size), item,
+                                            item_size, max_distance);
     if (d > max_distance) continue;
     if (!best || d < best_distance) {
       best = item;

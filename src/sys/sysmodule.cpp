@@ -29,6 +29,7 @@
 #include "runtime/pystate.h"
 #include "sys/stdlib_module_names.h"
 #include "vm/ceval_gil.h"
+#include "vm/traceback.h"
 
 namespace cppy::sys {
 
@@ -419,6 +420,13 @@ Object* sys_excepthook(Object*, Object* const* args, ssize nargs) {
     return errors::format(exc_TypeError, "excepthook expected 3 arguments, got %zd", nargs);
   }
   Object* err = get_object("stderr");
+  // _PyErr_Display: a traceback passed for an exception without one is put on it, or it
+  // would not be shown.
+  if (exception_check(args[1]) && args[2]->type == &vm::traceback_type) {
+    Object* cur = exception_get_traceback(args[1]);
+    if (!cur) exception_set_traceback(args[1], args[2]);
+    xdecref(cur);
+  }
   if (display_hook) {
     if (display_hook(err, args[1]) < 0) return nullptr;
     return new_ref(none());

@@ -9,11 +9,13 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <vector>
 
 #include "errors/errors.h"
+#include "errors/suggestions.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
@@ -21,9 +23,11 @@
 #include "objects/frameobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
+#include "objects/rangeobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "parser/pegen.h"
+#include "sys/sysmodule.h"
 #include "unicode/unicodectype.h"
 #include "vm/frame.h"
 
@@ -424,6 +428,15 @@ void format_tb(Object* tb_obj, std::string* out) {
     fl.endline = endline;
     lines.push_back(fl);
   }
+  // sys.tracebacklimit, as StackSummary._extract_from_extended_frame_gen reads it for the
+  // builtin display: the innermost `limit` entries (none when it is 0 or negative).
+  if (Object* lim = sys::get_object("tracebacklimit"); lim && long_check(lim)) {
+    int overflow = 0;
+    long long limit = long_as_long_and_overflow(lim, &overflow);
+    if (overflow < 0 || (overflow == 0 && limit < 0)) limit = 0;
+    if (overflow == 0 && limit < static_cast<long long>(lines.size()))
+      lines.erase(lines.begin(), lines.end() - limit);
+  }
   const FrameLine* last = nullptr;
   int repeat = 0;
   auto flush_repeat = [&]() {
@@ -579,7 +592,7 @@ void format_syntax_error(Object* exc, const std::string& stype, std::string* out
 }
 
 // The "Type: message" line (TracebackException.format_exception_only).
-void format_exception_only(Object* exc, std::string* out) {
+void format_exception_only(Object* exc, std::string* out, const std::string& indent = "") {
   TypeObject* type = exc->type;
   Ref<> qualname = Ref<>::steal(type_get_qualname(type));
   Ref<> module = Ref<>::steal(type_get_module(type));
@@ -599,60 +612,201 @@ void format_exception_only(Object* exc, std::string* out) {
     } else {
       value = utf8_of(s.get());
     }
+    value += errors::suggestion_suffix(exc);
     if (value.empty()) *out += stype + "\n";
     else *out += stype + ": " + value + "\n";
   }
-  // __notes__
+  // __notes__: each note's str() (repr() of a __notes__ that is not a sequence).
   Object* notes = nullptr;
   Object* notes_name = str_intern_from_cstr("__notes__");
-  if (object_get_optional_attr(exc, notes_name, &notes) > 0) {
-    if (list_check(notes) || tuple_check(notes)) {
+  int got = object_get_optional_attr(exc, notes_name, &notes);
+  if (got < 0) {
+    Object* err = errors::get_raised_exception();
+    Ref<> r = Ref<>::steal(object_repr(err));
+    std::string text = r ? utf8_of(r.get()) : "<__notes__ repr() failed>";
+    errors::clear();
+    decref(err);
+    *out += indent + "Ignored error getting __notes__: " + text + "\n";
+  } else if (got > 0 && notes != none()) {
+    if ((list_check(notes) || tuple_check(notes) || range_check(notes)) && !str_check(notes)) {
       Ref<> seq = Ref<>::steal(sequence_tuple(notes));
-      if (seq) {
-        for (ssize i = 0; i < tuple_size(seq.get()); ++i) {
-          Object* n = tuple_item(seq.get(), i);
-          if (str_check(n)) {
-            *out += utf8_of(n) + "\n";
-          } else {
-            Ref<> r = Ref<>::steal(object_repr(n));
-            *out += (r ? utf8_of(r.get()) : std::string("<note str() failed>")) + "\n";
-          }
+      for (ssize i = 0; seq && i < tuple_size(seq.get()); ++i) {
+        Ref<> s = Ref<>::steal(object_str(tuple_item(seq.get(), i)));
+        std::string text = s ? utf8_of(s.get()) : "<note str() failed>";
+        errors::clear();
+        size_t start = 0;
+        for (;;) {
+          size_t nl = text.find('\n', start);
+          *out += indent + text.substr(start, nl == std::string::npos ? nl : nl - start) + "\n";
+          if (nl == std::string::npos) break;
+          start = nl + 1;
         }
       }
     } else {
       Ref<> r = Ref<>::steal(object_repr(notes));
-      *out += (r ? utf8_of(r.get()) : std::string("<__notes__ repr() failed>")) + "\n";
+      *out += indent + (r ? utf8_of(r.get()) : std::string("<__notes__ repr() failed>")) + "\n";
     }
-    decref(notes);
   }
+  xdecref(notes);
   errors::clear();
 }
 
-void print_chain(Object* exc, std::set<Object*>* seen, std::string* out) {
-  seen->insert(exc);
-  auto* be = static_cast<BaseExceptionObject*>(exc);
-  Object* cause = be->cause;
-  Object* context = be->context;
-  if (cause && cause != none() && exception_check(cause) && !seen->count(cause)) {
-    print_chain(cause, seen, out);
-    *out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (context && context != none() && exception_check(context) && !be->suppress_context &&
-             !seen->count(context)) {
-    print_chain(context, seen, out);
-    *out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+// A TracebackException: an exception with the chained exceptions and group members that
+// will be shown (each exception once, as the _seen set of traceback.py decides).
+struct TracebackEntry {
+  Object* exc;
+  TracebackEntry* cause = nullptr;
+  TracebackEntry* context = nullptr;
+  std::vector<TracebackEntry*> exceptions;
+  bool is_group = false;
+  bool suppress_context = false;
+};
+
+struct EntryPool {
+  std::vector<std::unique_ptr<TracebackEntry>> entries;
+  std::set<Object*> seen;
+  TracebackEntry* make(Object* exc) {
+    seen.insert(exc);
+    entries.push_back(std::make_unique<TracebackEntry>());
+    TracebackEntry* te = entries.back().get();
+    te->exc = exc;
+    te->suppress_context = static_cast<BaseExceptionObject*>(exc)->suppress_context;
+    te->is_group = object_is_instance(exc, reinterpret_cast<Object*>(exc_BaseExceptionGroup)) > 0;
+    errors::clear();
+    return te;
   }
-  if (be->traceback && be->traceback != none()) {
-    *out += "Traceback (most recent call last):\n";
-    format_tb(be->traceback, out);
+};
+
+bool is_exception(Object* o) { return o && o != none() && exception_check(o); }
+
+// TracebackException.__init__ with compact=True: the queue of chained exceptions.
+TracebackEntry* build_entries(EntryPool* pool, Object* exc) {
+  TracebackEntry* root = pool->make(exc);
+  std::vector<TracebackEntry*> queue{root};
+  while (!queue.empty()) {
+    TracebackEntry* te = queue.back();
+    queue.pop_back();
+    auto* be = static_cast<BaseExceptionObject*>(te->exc);
+    if (is_exception(be->cause) && !pool->seen.count(be->cause)) te->cause = pool->make(be->cause);
+    bool need_context = !te->cause && !be->suppress_context;
+    if (need_context && is_exception(be->context) && !pool->seen.count(be->context))
+      te->context = pool->make(be->context);
+    if (te->is_group) {
+      Object* excs = static_cast<BaseExceptionGroupObject*>(te->exc)->excs;
+      if (excs && tuple_check(excs))
+        for (ssize i = 0; i < tuple_size(excs); ++i)
+          if (is_exception(tuple_item(excs, i)))
+            te->exceptions.push_back(pool->make(tuple_item(excs, i)));
+    }
+    if (te->cause) queue.push_back(te->cause);
+    if (te->context) queue.push_back(te->context);
+    for (TracebackEntry* sub : te->exceptions) queue.push_back(sub);
   }
-  format_exception_only(exc, out);
+  return root;
+}
+
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+// _ExceptionPrintContext.
+struct PrintContext {
+  int depth = 0;
+  bool need_close = false;
+  std::string indent() const { return std::string(size_t(2 * depth), ' '); }
+  // emit: every line of text prefixed with the indentation and the margin.
+  void emit(const std::string& text, std::string* out, char margin = '|') const {
+    std::string prefix = indent();
+    if (depth) prefix += std::string(1, margin) + " ";
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t nl = text.find('\n', start);
+      size_t end = nl == std::string::npos ? text.size() : nl + 1;
+      *out += prefix + text.substr(start, end - start);
+      start = end;
+    }
+  }
+};
+
+// TracebackException.format(chain=True).
+void format_entry(TracebackEntry* self, PrintContext* ctx, std::string* out) {
+  std::vector<std::pair<const char*, TracebackEntry*>> output;
+  for (TracebackEntry* e = self; e;) {
+    const char* msg = nullptr;
+    TracebackEntry* next = nullptr;
+    if (e->cause) {
+      msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+      next = e->cause;
+    } else if (e->context && !e->suppress_context) {
+      msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+      next = e->context;
+    }
+    output.emplace_back(msg, e);
+    e = next;
+  }
+  for (auto it = output.rbegin(); it != output.rend(); ++it) {
+    if (it->first) ctx->emit(it->first, out);
+    TracebackEntry* e = it->second;
+    Object* tb = static_cast<BaseExceptionObject*>(e->exc)->traceback;
+    std::string stack;
+    if (tb && tb != none()) format_tb(tb, &stack);
+    if (!e->is_group) {
+      if (!stack.empty()) {
+        ctx->emit("Traceback (most recent call last):\n", out);
+        ctx->emit(stack, out);
+      }
+      std::string only;
+      format_exception_only(e->exc, &only);
+      ctx->emit(only, out);
+    } else if (ctx->depth > kMaxGroupDepth) {
+      ctx->emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n", out);
+    } else {
+      bool toplevel = ctx->depth == 0;
+      if (toplevel) ctx->depth++;
+      if (!stack.empty()) {
+        ctx->emit("Exception Group Traceback (most recent call last):\n", out,
+                  toplevel ? '+' : '|');
+        ctx->emit(stack, out);
+      }
+      std::string only;
+      format_exception_only(e->exc, &only);
+      ctx->emit(only, out);
+      int num = int(e->exceptions.size());
+      int n = num <= kMaxGroupWidth ? num : kMaxGroupWidth + 1;
+      ctx->need_close = false;
+      for (int i = 0; i < n; ++i) {
+        bool last = i == n - 1;
+        if (last) ctx->need_close = true;  // the closing line may come from a nested group
+        bool truncated = i >= kMaxGroupWidth;
+        std::string title = truncated ? "..." : std::to_string(i + 1);
+        *out += ctx->indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title +
+                " ----------------\n";
+        ctx->depth++;
+        if (!truncated) {
+          format_entry(e->exceptions[size_t(i)], ctx, out);
+        } else {
+          int remaining = num - kMaxGroupWidth;
+          ctx->emit("and " + std::to_string(remaining) + " more exception" +
+                        (remaining > 1 ? "s" : "") + "\n",
+                    out);
+        }
+        if (last && ctx->need_close) {
+          *out += ctx->indent() + "+------------------------------------\n";
+          ctx->need_close = false;
+        }
+        ctx->depth--;
+      }
+      if (toplevel) ctx->depth = 0;
+    }
+  }
 }
 
 }  // namespace
 
 void print_exception(Object* exc, std::string* out) {
-  std::set<Object*> seen;
-  print_chain(exc, &seen, out);
+  EntryPool pool;
+  TracebackEntry* root = build_entries(&pool, exc);
+  PrintContext ctx;
+  format_entry(root, &ctx, out);
 }
 
 objects::TypeObject traceback_type = [] {

@@ -56,13 +56,21 @@ export function render(stdout, stderr, status) {
 
 const sha256 = (data) => crypto.createHash("sha256").update(data).digest("hex");
 
+// The program's module code is executed by a call of exec() from JavaScript (no Python frame
+// of the runner under it), so that its frame is the first of the stack as under
+// `python3 FILE.py`: recursion depth (sys.setrecursionlimit), sys._getframe() and stack
+// inspections see what they see there. Pyodide leaves an exception that reaches JavaScript
+// in sys.last_exc.
 const RUNNER = String.raw`
 import sys, os, types, atexit
 
-def _cppy_run_main(path, source):
+_cppy_saved = None
+
+def _cppy_prepare(path, source):
+    global _cppy_saved
     dirpath = os.path.dirname(path)
-    saved = (list(sys.path), sys.argv, sys.modules.get('__main__'), os.getcwd())
-    before = set(sys.modules)
+    _cppy_saved = (list(sys.path), sys.argv, sys.modules.get('__main__'), os.getcwd(),
+                   set(sys.modules))
     os.chdir(dirpath or '/')
     sys.argv = [os.path.basename(path)]
     sys.path.insert(0, dirpath)
@@ -71,19 +79,31 @@ def _cppy_run_main(path, source):
     main.__cached__ = None
     main.__builtins__ = __builtins__
     sys.modules['__main__'] = main
-    status = 0
+    # Pyodide installs traceback.print_exception as sys.excepthook; CPython's is the builtin.
+    sys.excepthook = sys.__excepthook__
+    for name in ('last_exc', 'last_type', 'last_value', 'last_traceback'):
+        if hasattr(sys, name):
+            delattr(sys, name)
     try:
-        code = compile(source, path, 'exec')
-        exec(code, main.__dict__)
-    except SystemExit as e:
-        status = _cppy_exit_status(e)
+        return compile(source, path, 'exec'), main.__dict__
     except BaseException as e:
-        tb = e.__traceback__
-        # Drop this runner's own frame so the traceback starts in the program, as at top level.
-        if tb is not None and tb.tb_frame.f_code is _cppy_run_main.__code__:
-            tb = tb.tb_next
-        sys.excepthook(type(e), e, tb)
-        status = 1
+        # As at top level, a compile error has no traceback entry (this frame is dropped).
+        sys.last_exc = e.with_traceback(None)
+        return None, None
+
+def _cppy_finish(failed):
+    status = 0
+    if failed:
+        e = sys.last_exc
+        for name in ('last_exc', 'last_type', 'last_value', 'last_traceback'):
+            if hasattr(sys, name):
+                delattr(sys, name)
+        if isinstance(e, SystemExit):
+            status = _cppy_exit_status(e)
+        else:
+            sys.excepthook(type(e), e, e.__traceback__)
+            status = 1
+        del e
     try:
         atexit._run_exitfuncs()
     except SystemExit as e:
@@ -94,7 +114,8 @@ def _cppy_run_main(path, source):
             stream.flush()
         except Exception:
             pass
-    for name in set(sys.modules) - before:
+    saved = _cppy_saved
+    for name in set(sys.modules) - saved[4]:
         del sys.modules[name]
     sys.path[:], sys.argv = saved[0], saved[1]
     sys.modules['__main__'] = saved[2]
@@ -129,7 +150,25 @@ async function makeOracle() {
   py.setStderr(sink("err"));
   py.setStdin({ stdin: () => null });
   py.runPython(RUNNER);
-  const runMain = py.globals.get("_cppy_run_main");
+  const prepare = py.globals.get("_cppy_prepare");
+  const finish = py.globals.get("_cppy_finish");
+  const exec = py.pyimport("builtins").exec;
+  function runMain(file, source) {
+    const prepared = prepare(file, source);
+    const [code, globals] = prepared.toJs({ depth: 1 });
+    prepared.destroy();
+    let failed = code === undefined || code === null;
+    if (!failed) {
+      try {
+        exec(code, globals);
+      } catch (e) {
+        failed = true;
+      }
+      code.destroy();
+      globals.destroy();
+    }
+    return finish(failed);
+  }
 
   // Runs one program as __main__ at the virtual absolute path `file`; paths under its
   // directory are shown relative, as tests/py/run_case.py does for cppy.
