@@ -19,6 +19,7 @@
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "vm/specialize.h"
 
 // The member table needs offsetof on a class with a base (the object header).
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -496,6 +497,7 @@ Object* code_new(const CodeConstructor& con) {
   co->co_framesize = nlocalsplus + con.stacksize + kFrameSpecialsSize;
   co->co_version = next_code_version++;
   std::memcpy(code_units(co), bytes_as_string(con.code), size_t(nunits) * 2);
+  vm::code_quicken(code_units(co), nunits);
   // The first traceable instruction: the one after the RESUME that ends the prologue.
   CodeUnit* units = code_units(co);
   co->co_firsttraceable = 0;

@@ -23,21 +23,6 @@
 
 namespace cppy::objects {
 
-struct DictEntry {
-  hash_t hash;
-  Object* key;
-  Object* value;
-};
-
-struct DictKeys {
-  ssize refcnt;  // kept for CPython's layout (shared keys); sizes agree with sys.getsizeof
-  uint8_t log2_size;
-  uint8_t log2_index_bytes;
-  ssize usable;    // entries that can still be appended before a resize
-  ssize nentries;  // entries used (including deleted ones)
-  alignas(8) char indices[1];
-};
-
 namespace {
 
 constexpr ssize kDkixEmpty = -1;
@@ -49,9 +34,6 @@ constexpr int kPerturbShift = 5;
 inline ssize usable_fraction(ssize n) { return (n << 1) / 3; }
 inline ssize dk_size(const DictKeys* k) { return ssize(1) << k->log2_size; }
 inline size_t dk_mask(const DictKeys* k) { return static_cast<size_t>(dk_size(k) - 1); }
-inline DictEntry* dk_entries(DictKeys* k) {
-  return reinterpret_cast<DictEntry*>(k->indices + (size_t(1) << k->log2_index_bytes));
-}
 
 inline ssize get_index(const DictKeys* k, size_t i) {
   int log2size = k->log2_size;
@@ -102,6 +84,8 @@ DictKeys* new_keys(uint8_t log2_size) {
   k->log2_index_bytes = log2_bytes;
   k->usable = usable;
   k->nentries = 0;
+  k->version = 0;
+  k->non_str_keys = 0;
   std::memset(k->indices, 0xff, size_t(1) << log2_bytes);
   std::memset(dk_entries(k), 0, sizeof(DictEntry) * static_cast<size_t>(usable));
   return k;
@@ -241,6 +225,7 @@ int dictresize(DictObject* mp, uint8_t log2_newsize) {
       newentries[i] = *ep++;
     }
   }
+  newkeys->non_str_keys = oldkeys->non_str_keys;
   build_indices(newkeys, newentries, numentries);
   newkeys->usable -= numentries;
   newkeys->nentries = numentries;
@@ -269,6 +254,8 @@ int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
       return -1;
     }
     DictKeys* k = mp->keys;
+    k->version = 0;  // the keys change: specialised lookups of this table miss
+    if (key->type != &str_type) k->non_str_keys = 1;
     size_t hashpos = find_empty_slot(k, hash);
     DictEntry* ep = &dk_entries(k)[k->nentries];
     set_index(k, hashpos, k->nentries);
@@ -294,6 +281,7 @@ int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
 
 void delitem_common(DictObject* mp, hash_t hash, ssize ix, Object* old_value) {
   DictKeys* k = mp->keys;
+  k->version = 0;
   size_t hashpos = lookdict_index(k, hash, ix);
   set_index(k, hashpos, kDkixDummy);
   DictEntry* ep = &dk_entries(k)[ix];
@@ -679,6 +667,7 @@ Object* dict_copy(Object* o) {
     auto* k = static_cast<DictKeys*>(gc::mem_malloc(bytes));
     if (!k) return errors::no_memory();
     std::memcpy(k, src, bytes);
+    k->version = 0;  // a version names one table
     DictEntry* ep = dk_entries(k);
     for (ssize i = 0; i < k->nentries; ++i) {
       if (ep[i].value) {
@@ -694,6 +683,28 @@ Object* dict_copy(Object* o) {
   Ref<> copy = Ref<>::steal(dict_new());
   if (!copy || dict_merge(copy.get(), o, 1) < 0) return nullptr;
   return copy.release();
+}
+
+// _PyDictKeys_GetVersionForCurrentState: a version naming the current keys of d (assigned
+// on first request from a global counter; 0 once the counter is exhausted).
+namespace {
+uint32_t next_keys_version = 1;
+}
+uint32_t dict_keys_version_for_current_state(Object* d) {
+  DictKeys* k = static_cast<DictObject*>(d)->keys;
+  if (k->version == 0 && k != empty_keys() && next_keys_version != 0)
+    k->version = next_keys_version++;
+  return k->version;
+}
+
+// _PyDictKeys_StringLookup: the entry index of a str key in a table of str keys only, or
+// -1 (missing, or a table with other keys, where equality could call out).
+ssize dict_keys_str_lookup(Object* d, Object* key) {
+  auto* mp = static_cast<DictObject*>(d);
+  if (mp->keys->non_str_keys || key->type != &str_type) return -1;
+  Object* value;
+  ssize ix = dict_lookup(mp, key, key->type->hash(key), &value);
+  return ix >= 0 ? ix : -1;
 }
 
 ssize dict_keys_size(Object* d) { return dk_size(static_cast<DictObject*>(d)->keys); }
@@ -954,6 +965,7 @@ Object* dict_m_popitem(Object* self, Object*) {
   Object* res = tuple_new(2);
   if (!res) return nullptr;
   DictKeys* k = mp->keys;
+  k->version = 0;
   DictEntry* ep0 = dk_entries(k);
   ssize i = k->nentries - 1;
   while (i >= 0 && ep0[i].value == nullptr) --i;

@@ -10,7 +10,27 @@
 
 namespace cppy::objects {
 
-struct DictKeys;
+struct DictEntry {
+  hash_t hash;
+  Object* key;
+  Object* value;
+};
+
+// PyDictKeysObject: the index table then the entries (see dictobject.cpp).
+struct DictKeys {
+  ssize refcnt;  // kept for CPython's layout (shared keys); sizes agree with sys.getsizeof
+  uint8_t log2_size;
+  uint8_t log2_index_bytes;
+  uint8_t non_str_keys;  // some key is not an exact str (DK_IS_UNICODE is false)
+  uint32_t version;      // dk_version: 0, or a tag the specialised instructions compare
+  ssize usable;    // entries that can still be appended before a resize
+  ssize nentries;  // entries used (including deleted ones)
+  alignas(8) char indices[1];
+};
+
+inline DictEntry* dk_entries(DictKeys* k) {
+  return reinterpret_cast<DictEntry*>(k->indices + (size_t(1) << k->log2_index_bytes));
+}
 
 struct DictObject : Object {
   ssize used;          // number of items
@@ -61,6 +81,11 @@ int dict_merge(Object* a, Object* b, int override);  // PyDict_Merge
 int dict_merge_from_seq2(Object* d, Object* seq2, int override);
 // The size of the index table (for tests and sys.getsizeof): 1 << log2_size.
 ssize dict_keys_size(Object* d);
+// Specialisation support (Objects/dictobject.c): the keys version of d's current table
+// (_PyDictKeys_GetVersionForCurrentState; 0 when none can be given) and the entry index of
+// a str key (_PyDictKeys_StringLookup; -1 when missing or the table has non-str keys).
+uint32_t dict_keys_version_for_current_state(Object* d);
+ssize dict_keys_str_lookup(Object* d, Object* key);
 ssize dict_sizeof(Object* d);
 
 }  // namespace cppy::objects

@@ -1446,10 +1446,6 @@ SequenceMethods list_as_sequence = {list_length,   list_concat, list_repeat,
 MappingMethods list_as_mapping = {list_length, list_subscript, list_ass_subscript};
 
 // Iterators.
-struct ListIterObject : Object {
-  ssize index;
-  Object* seq;
-};
 
 void listiter_dealloc(Object* o) {
   gc::untrack(o);

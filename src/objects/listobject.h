@@ -14,6 +14,11 @@ struct ListObject : VarObject {
 extern TypeObject list_type;
 extern TypeObject listiter_type;
 extern TypeObject listreviter_type;
+// list_iterator (_PyListIterObject): the specialised FOR_ITER_LIST reads it.
+struct ListIterObject : Object {
+  ssize index;
+  Object* seq;
+};
 
 inline bool list_check(Object* o) { return type_has_feature(o->type, kTpflagsListSubclass); }
 inline bool list_check_exact(Object* o) { return o->type == &list_type; }

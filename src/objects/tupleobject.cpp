@@ -256,10 +256,6 @@ SequenceMethods tuple_as_sequence = {tuple_length, tuple_concat, tuple_repeat, t
                                      nullptr,      nullptr};
 
 // --- iterator ---
-struct TupleIterObject : Object {
-  ssize index;
-  Object* seq;
-};
 
 void tupleiter_dealloc(Object* o) {
   gc::untrack(o);

@@ -13,6 +13,11 @@ struct TupleObject : VarObject {
 
 extern TypeObject tuple_type;
 extern TypeObject tupleiter_type;
+// tuple_iterator (_PyTupleIterObject): the specialised FOR_ITER_TUPLE reads it.
+struct TupleIterObject : Object {
+  ssize index;
+  Object* seq;
+};
 
 inline bool tuple_check(Object* o) { return type_has_feature(o->type, kTpflagsTupleSubclass); }
 inline bool tuple_check_exact(Object* o) { return o->type == &tuple_type; }

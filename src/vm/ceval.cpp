@@ -21,11 +21,14 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
+#include "objects/floatobject.h"
 #include "objects/funcobject.h"
 #include "objects/genobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
+#include "objects/moduleobject.h"
+#include "objects/rangeobject.h"
 #include "objects/setobject.h"
 #include "objects/sliceobject.h"
 #include "objects/tupleobject.h"
@@ -34,6 +37,7 @@
 #include "vm/ceval_gil.h"
 #include "vm/frame.h"
 #include "vm/intrinsics.h"
+#include "vm/specialize.h"
 #include "vm/traceback.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -818,6 +822,50 @@ Object* eval_function_with_locals(FunctionObject* func, Object* locals) {
   return eval_frame(f, 0);
 }
 
+namespace {
+
+// --- helpers of the specialised instructions ----------------------------------------------
+
+// An int from a machine-word result: the small-int cache, one digit, or the general path
+// (the _PyLong_FromSTwoDigits of _PyCompactLong_Add and friends).
+inline Object* long_from_compact_result(int64_t v) {
+  if (v >= -kSmallNegInts && v < kSmallPosInts) return new_ref(long_small(int(v)));
+  uint64_t mag = v < 0 ? 0 - uint64_t(v) : uint64_t(v);
+  if (mag < (uint64_t(1) << kLongShift)) {
+    LongObject* r = long_new(1);
+    if (!r) return nullptr;
+    r->lv_tag = long_make_tag(v < 0 ? -1 : 1, 1);
+    r->ob_digit[0] = digit(mag);
+    return r;
+  }
+  return long_from_long_long(v);
+}
+
+inline hash_t str_hash_cached(Object* s) {
+  hash_t h = as_ascii(s)->hash;
+  return h != -1 ? h : str_type.hash(s);
+}
+
+// The objects CALL_LEN, CALL_ISINSTANCE and CALL_LIST_APPEND compare with
+// (interp->callable_cache).
+Object* builtin_len() {
+  static Object* f = nullptr;
+  if (!f && the_builtins) f = dict_get_item_string(the_builtins, "len");
+  return f;
+}
+Object* builtin_isinstance() {
+  static Object* f = nullptr;
+  if (!f && the_builtins) f = dict_get_item_string(the_builtins, "isinstance");
+  return f;
+}
+Object* list_append_descr() {
+  static Object* f = nullptr;
+  if (!f) f = dict_get_item_string(list_type.dict, "append");
+  return f;
+}
+
+}  // namespace
+
 // --- the loop ---------------------------------------------------------------------------------
 
 Object* eval_frame(Frame* frame, int throwflag) {
@@ -992,6 +1040,67 @@ Object* eval_frame(Frame* frame, int throwflag) {
     SET_TARGET(IMPORT_FROM)
     SET_TARGET(EXIT_INIT_CHECK)
     SET_TARGET(INTERPRETER_EXIT)
+    // The specialised instructions (specialize.cpp writes them).
+    SET_TARGET(BINARY_OP_ADD_FLOAT)
+    SET_TARGET(BINARY_OP_ADD_INT)
+    SET_TARGET(BINARY_OP_ADD_UNICODE)
+    SET_TARGET(BINARY_OP_MULTIPLY_FLOAT)
+    SET_TARGET(BINARY_OP_MULTIPLY_INT)
+    SET_TARGET(BINARY_OP_SUBSCR_DICT)
+    SET_TARGET(BINARY_OP_SUBSCR_LIST_INT)
+    SET_TARGET(BINARY_OP_SUBSCR_TUPLE_INT)
+    SET_TARGET(BINARY_OP_SUBTRACT_FLOAT)
+    SET_TARGET(BINARY_OP_SUBTRACT_INT)
+    SET_TARGET(CALL_BOUND_METHOD_EXACT_ARGS)
+    SET_TARGET(CALL_BOUND_METHOD_GENERAL)
+    SET_TARGET(CALL_BUILTIN_FAST)
+    SET_TARGET(CALL_BUILTIN_FAST_WITH_KEYWORDS)
+    SET_TARGET(CALL_BUILTIN_O)
+    SET_TARGET(CALL_ISINSTANCE)
+    SET_TARGET(CALL_LEN)
+    SET_TARGET(CALL_LIST_APPEND)
+    SET_TARGET(CALL_METHOD_DESCRIPTOR_FAST)
+    SET_TARGET(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
+    SET_TARGET(CALL_METHOD_DESCRIPTOR_NOARGS)
+    SET_TARGET(CALL_METHOD_DESCRIPTOR_O)
+    SET_TARGET(CALL_NON_PY_GENERAL)
+    SET_TARGET(CALL_PY_EXACT_ARGS)
+    SET_TARGET(CALL_PY_GENERAL)
+    SET_TARGET(CALL_STR_1)
+    SET_TARGET(CALL_TUPLE_1)
+    SET_TARGET(CALL_TYPE_1)
+    SET_TARGET(COMPARE_OP_FLOAT)
+    SET_TARGET(COMPARE_OP_INT)
+    SET_TARGET(COMPARE_OP_STR)
+    SET_TARGET(CONTAINS_OP_DICT)
+    SET_TARGET(CONTAINS_OP_SET)
+    SET_TARGET(FOR_ITER_LIST)
+    SET_TARGET(FOR_ITER_RANGE)
+    SET_TARGET(FOR_ITER_TUPLE)
+    SET_TARGET(LOAD_ATTR_CLASS)
+    SET_TARGET(LOAD_ATTR_METHOD_LAZY_DICT)
+    SET_TARGET(LOAD_ATTR_METHOD_NO_DICT)
+    SET_TARGET(LOAD_ATTR_METHOD_WITH_VALUES)
+    SET_TARGET(LOAD_ATTR_MODULE)
+    SET_TARGET(LOAD_ATTR_NONDESCRIPTOR_NO_DICT)
+    SET_TARGET(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES)
+    SET_TARGET(LOAD_ATTR_SLOT)
+    SET_TARGET(LOAD_ATTR_WITH_HINT)
+    SET_TARGET(LOAD_GLOBAL_BUILTIN)
+    SET_TARGET(LOAD_GLOBAL_MODULE)
+    SET_TARGET(STORE_ATTR_SLOT)
+    SET_TARGET(STORE_ATTR_WITH_HINT)
+    SET_TARGET(STORE_SUBSCR_DICT)
+    SET_TARGET(STORE_SUBSCR_LIST_INT)
+    SET_TARGET(TO_BOOL_ALWAYS_TRUE)
+    SET_TARGET(TO_BOOL_BOOL)
+    SET_TARGET(TO_BOOL_INT)
+    SET_TARGET(TO_BOOL_LIST)
+    SET_TARGET(TO_BOOL_NONE)
+    SET_TARGET(TO_BOOL_STR)
+    SET_TARGET(UNPACK_SEQUENCE_LIST)
+    SET_TARGET(UNPACK_SEQUENCE_TUPLE)
+    SET_TARGET(UNPACK_SEQUENCE_TWO_TUPLE)
 #undef SET_TARGET
     targets_ready = true;
   }
@@ -1011,9 +1120,33 @@ Object* eval_frame(Frame* frame, int throwflag) {
 #define TARGET(name) op_##name:
 #else
 #define DISPATCH() goto dispatch_switch
-#define DISPATCH_SAME_OPARG() goto dispatch_same
+#define DISPATCH_SAME_OPARG()             \
+  do {                                    \
+    opcode = next_instr[-1].op.code;      \
+    goto dispatch_same;                   \
+  } while (0)
 #define TARGET(name) case name:
 #endif
+
+// Specialisation (PEP 659). In a specialised instruction, this_instr is the instruction and
+// next_instr its first cache entry; a failed guard runs the family's generic body (a miss),
+// whose counter decides when to specialise again.
+#define DEOPT_IF(cond, family)        \
+  do {                                \
+    if (cond) {                       \
+      next_instr = this_instr + 1;    \
+      goto generic_##family;          \
+    }                                 \
+  } while (0)
+// The generic instruction's adaptive prologue: count down, specialise at zero.
+#define SPECIALIZE_WHEN_DUE(call)                                        \
+  do {                                                                   \
+    if (backoff_counter_triggers(next_instr->cache)) {                   \
+      call;                                                              \
+      DISPATCH_SAME_OPARG();                                             \
+    }                                                                    \
+    next_instr->cache = advance_backoff_counter(next_instr->cache);      \
+  } while (0)
 
   LOAD_FRAME_STATE();
   next_instr = frame->instr_ptr;
@@ -1080,7 +1213,7 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(LOAD_SMALL_INT) {
-    PUSH(long_from_long(oparg));
+    PUSH(new_ref(long_small(oparg)));
     DISPATCH();
   }
   TARGET(LOAD_FAST) {
@@ -1276,6 +1409,8 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
+  generic_LOAD_GLOBAL:
+    SPECIALIZE_WHEN_DUE(specialize_load_global(frame->f_globals, frame->f_builtins, next_instr - 1, GETITEM(names, oparg >> 1)));
     SKIP_CACHES(kCacheLoadGlobal);
     Object* name = GETITEM(names, oparg >> 1);
     Object* v = dict_get_item_with_error(frame->f_globals, name);
@@ -1407,6 +1542,8 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(TO_BOOL) {
+  generic_TO_BOOL:
+    SPECIALIZE_WHEN_DUE(specialize_to_bool(TOP(), next_instr - 1));
     SKIP_CACHES(kCacheToBool);
     Object* v = TOP();
     if (v->type != &bool_type) {
@@ -1418,6 +1555,8 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(BINARY_OP) {
+  generic_BINARY_OP:
+    SPECIALIZE_WHEN_DUE(specialize_binary_op(SECOND(), TOP(), next_instr - 1, oparg));
     SKIP_CACHES(kCacheBinaryOp);
     Object* rhs = TOP();
     Object* lhs = SECOND();
@@ -1431,6 +1570,8 @@ dispatch_same:
   }
   TARGET(BINARY_OP_INPLACE_ADD_UNICODE) { goto op_unknown; }
   TARGET(COMPARE_OP) {
+  generic_COMPARE_OP:
+    SPECIALIZE_WHEN_DUE(specialize_compare_op(SECOND(), TOP(), next_instr - 1, oparg));
     SKIP_CACHES(kCacheCompareOp);
     Object* right = TOP();
     Object* left = SECOND();
@@ -1459,6 +1600,8 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(CONTAINS_OP) {
+  generic_CONTAINS_OP:
+    SPECIALIZE_WHEN_DUE(specialize_contains_op(TOP(), next_instr - 1));
     SKIP_CACHES(kCacheContainsOp);
     Object* right = TOP();
     Object* left = SECOND();
@@ -1504,6 +1647,8 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(STORE_SUBSCR) {
+  generic_STORE_SUBSCR:
+    SPECIALIZE_WHEN_DUE(specialize_store_subscr(SECOND(), TOP(), next_instr - 1));
     SKIP_CACHES(kCacheStoreSubscr);
     Object* sub = TOP();
     Object* container = SECOND();
@@ -1707,6 +1852,8 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(UNPACK_SEQUENCE) {
+  generic_UNPACK_SEQUENCE:
+    SPECIALIZE_WHEN_DUE(specialize_unpack_sequence(TOP(), next_instr - 1, oparg));
     SKIP_CACHES(kCacheUnpackSequence);
     Object* seq = POP();
     if (tuple_check_exact(seq) && tuple_size(seq) == oparg) {
@@ -1737,6 +1884,8 @@ dispatch_same:
 
   // --- attributes ---------------------------------------------------------------------------
   TARGET(LOAD_ATTR) {
+  generic_LOAD_ATTR:
+    SPECIALIZE_WHEN_DUE(specialize_load_attr(TOP(), next_instr - 1, GETITEM(names, oparg >> 1)));
     SKIP_CACHES(kCacheLoadAttr);
     Object* name = GETITEM(names, oparg >> 1);
     Object* owner = TOP();
@@ -1761,6 +1910,8 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(STORE_ATTR) {
+  generic_STORE_ATTR:
+    SPECIALIZE_WHEN_DUE(specialize_store_attr(TOP(), next_instr - 1, GETITEM(names, oparg)));
     SKIP_CACHES(kCacheStoreAttr);
     Object* owner = TOP();
     Object* v = SECOND();
@@ -1885,6 +2036,8 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(FOR_ITER) {
+  generic_FOR_ITER:
+    SPECIALIZE_WHEN_DUE(specialize_for_iter(TOP(), next_instr - 1, oparg));
     SKIP_CACHES(kCacheForIter);
     Object* it = TOP();
     Object* next = it->type->iternext ? it->type->iternext(it) : nullptr;
@@ -1939,6 +2092,9 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(CALL) {
+  generic_CALL:
+    SPECIALIZE_WHEN_DUE(specialize_call(sp[-oparg - 2], sp[-oparg - 1], next_instr - 1,
+                                        oparg + (sp[-oparg - 1] != nullptr)));
     SKIP_CACHES(kCacheCall);
     Object** args = sp - oparg;
     Object** const call_base = args - 2;  // the callable's slot: the stack top after the call
@@ -2495,6 +2651,788 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(INTERPRETER_EXIT) { goto op_unknown; }
+
+  // --- specialised instructions (Python/bytecodes.c; specialize.cpp writes them) -------------
+  // Each starts with this_instr (the instruction; next_instr is its first cache entry) and
+  // checks its guards before touching the stack, so that a miss can run the generic body.
+
+  TARGET(LOAD_GLOBAL_MODULE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* g = frame->f_globals;
+    DEOPT_IF(!dict_check_exact(g), LOAD_GLOBAL);
+    DictKeys* keys = static_cast<DictObject*>(g)->keys;
+    DEOPT_IF(keys->version != next_instr[1].cache, LOAD_GLOBAL);
+    Object* v = dk_entries(keys)[next_instr[3].cache].value;
+    DEOPT_IF(!v, LOAD_GLOBAL);
+    SKIP_CACHES(kCacheLoadGlobal);
+    PUSH(new_ref(v));
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL_BUILTIN) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* g = frame->f_globals;
+    Object* b = frame->f_builtins;
+    DEOPT_IF(!dict_check_exact(g) || !dict_check_exact(b), LOAD_GLOBAL);
+    DEOPT_IF(static_cast<DictObject*>(g)->keys->version != next_instr[1].cache, LOAD_GLOBAL);
+    DictKeys* keys = static_cast<DictObject*>(b)->keys;
+    DEOPT_IF(keys->version != next_instr[2].cache, LOAD_GLOBAL);
+    Object* v = dk_entries(keys)[next_instr[3].cache].value;
+    DEOPT_IF(!v, LOAD_GLOBAL);
+    SKIP_CACHES(kCacheLoadGlobal);
+    PUSH(new_ref(v));
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+
+  TARGET(TO_BOOL_BOOL) {
+    CodeUnit* this_instr = next_instr - 1;
+    DEOPT_IF(TOP()->type != &bool_type, TO_BOOL);
+    SKIP_CACHES(kCacheToBool);
+    DISPATCH();
+  }
+  TARGET(TO_BOOL_INT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* v = TOP();
+    DEOPT_IF(v->type != &long_type, TO_BOOL);
+    SKIP_CACHES(kCacheToBool);
+    sp[-1] = new_ref(long_is_zero(v) ? false_object() : true_object());
+    decref(v);
+    DISPATCH();
+  }
+  TARGET(TO_BOOL_LIST) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* v = TOP();
+    DEOPT_IF(v->type != &list_type, TO_BOOL);
+    SKIP_CACHES(kCacheToBool);
+    sp[-1] = new_ref(list_size(v) ? true_object() : false_object());
+    decref(v);
+    DISPATCH();
+  }
+  TARGET(TO_BOOL_NONE) {
+    CodeUnit* this_instr = next_instr - 1;
+    DEOPT_IF(TOP() != none(), TO_BOOL);
+    SKIP_CACHES(kCacheToBool);
+    sp[-1] = new_ref(false_object());
+    DISPATCH();
+  }
+  TARGET(TO_BOOL_STR) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* v = TOP();
+    DEOPT_IF(v->type != &str_type, TO_BOOL);
+    SKIP_CACHES(kCacheToBool);
+    sp[-1] = new_ref(str_length(v) ? true_object() : false_object());
+    decref(v);
+    DISPATCH();
+  }
+  TARGET(TO_BOOL_ALWAYS_TRUE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* v = TOP();
+    DEOPT_IF(v->type->version_tag != read_u32(next_instr + 1), TO_BOOL);
+    SKIP_CACHES(kCacheToBool);
+    sp[-1] = new_ref(true_object());
+    decref(v);
+    DISPATCH();
+  }
+
+  // BINARY_OP on two compact ints: the machine-word result (_PyCompactLong_Add...).
+#define BINARY_INT(family_op, expr)                                              \
+  {                                                                              \
+    CodeUnit* this_instr = next_instr - 1;                                       \
+    Object* rhs = TOP();                                                         \
+    Object* lhs = SECOND();                                                      \
+    DEOPT_IF(lhs->type != &long_type || rhs->type != &long_type ||               \
+                 !long_is_compact(lhs) || !long_is_compact(rhs),                 \
+             BINARY_OP);                                                         \
+    SKIP_CACHES(kCacheBinaryOp);                                                 \
+    int64_t a = long_compact_value(lhs), b = long_compact_value(rhs);            \
+    Object* r = long_from_compact_result(expr);                                  \
+    if (!r) goto error;                                                          \
+    decref(lhs);                                                                 \
+    decref(rhs);                                                                 \
+    --sp;                                                                        \
+    sp[-1] = r;                                                                  \
+    DISPATCH();                                                                  \
+  }
+  TARGET(BINARY_OP_ADD_INT) BINARY_INT(ADD, a + b)
+  TARGET(BINARY_OP_SUBTRACT_INT) BINARY_INT(SUBTRACT, a - b)
+  TARGET(BINARY_OP_MULTIPLY_INT) BINARY_INT(MULTIPLY, a * b)
+#undef BINARY_INT
+
+  // BINARY_OP on two floats; an operand only the stack holds takes the result in place
+  // (as _PyFloat_FromDouble_ConsumeInputs reuses storage).
+#define BINARY_FLOAT(expr)                                                       \
+  {                                                                              \
+    CodeUnit* this_instr = next_instr - 1;                                       \
+    Object* rhs = TOP();                                                         \
+    Object* lhs = SECOND();                                                      \
+    DEOPT_IF(lhs->type != &float_type || rhs->type != &float_type, BINARY_OP);   \
+    SKIP_CACHES(kCacheBinaryOp);                                                 \
+    double a = float_value(lhs), b = float_value(rhs);                           \
+    double d = (expr);                                                           \
+    Object* r;                                                                   \
+    if (lhs->refcnt == 1) {                                                      \
+      static_cast<FloatObject*>(lhs)->ob_fval = d;                               \
+      r = lhs;                                                                   \
+      decref(rhs);                                                               \
+    } else if (rhs->refcnt == 1) {                                               \
+      static_cast<FloatObject*>(rhs)->ob_fval = d;                               \
+      r = rhs;                                                                   \
+      decref(lhs);                                                               \
+    } else {                                                                     \
+      r = float_from_double(d);                                                  \
+      if (!r) goto error;                                                        \
+      decref(lhs);                                                               \
+      decref(rhs);                                                               \
+    }                                                                            \
+    --sp;                                                                        \
+    sp[-1] = r;                                                                  \
+    DISPATCH();                                                                  \
+  }
+  TARGET(BINARY_OP_ADD_FLOAT) BINARY_FLOAT(a + b)
+  TARGET(BINARY_OP_SUBTRACT_FLOAT) BINARY_FLOAT(a - b)
+  TARGET(BINARY_OP_MULTIPLY_FLOAT) BINARY_FLOAT(a * b)
+#undef BINARY_FLOAT
+
+  TARGET(BINARY_OP_ADD_UNICODE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    DEOPT_IF(lhs->type != &str_type || rhs->type != &str_type, BINARY_OP);
+    SKIP_CACHES(kCacheBinaryOp);
+    Object* r = str_concat(lhs, rhs);
+    if (!r) goto error;
+    decref(lhs);
+    decref(rhs);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(BINARY_OP_SUBSCR_LIST_INT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* sub = TOP();
+    Object* seq = SECOND();
+    DEOPT_IF(seq->type != &list_type || sub->type != &long_type || !long_is_compact(sub) ||
+                 long_sign(sub) < 0,
+             BINARY_OP);
+    ssize i = long_compact_value(sub);
+    DEOPT_IF(i >= list_size(seq), BINARY_OP);
+    SKIP_CACHES(kCacheBinaryOp);
+    Object* r = new_ref(list_items(seq)[i]);
+    decref(seq);
+    decref(sub);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(BINARY_OP_SUBSCR_TUPLE_INT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* sub = TOP();
+    Object* seq = SECOND();
+    DEOPT_IF(seq->type != &tuple_type || sub->type != &long_type || !long_is_compact(sub) ||
+                 long_sign(sub) < 0,
+             BINARY_OP);
+    ssize i = long_compact_value(sub);
+    DEOPT_IF(i >= tuple_size(seq), BINARY_OP);
+    SKIP_CACHES(kCacheBinaryOp);
+    Object* r = new_ref(tuple_items(seq)[i]);
+    decref(seq);
+    decref(sub);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  TARGET(BINARY_OP_SUBSCR_DICT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* sub = TOP();
+    Object* d = SECOND();
+    DEOPT_IF(d->type != &dict_type, BINARY_OP);
+    SKIP_CACHES(kCacheBinaryOp);
+    Object* r = dict_type.as_mapping->subscript(d, sub);
+    if (!r) goto error;
+    decref(d);
+    decref(sub);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+
+  // COMPARE_OP: the low four bits of oparg are the mask of outcomes that give True
+  // (COMPARISON_LESS_THAN 2, GREATER_THAN 4, EQUALS 8, UNORDERED 1).
+#define COMPARISON_BIT(x, y) (1 << (2 * ((x) >= (y)) + ((x) <= (y))))
+  TARGET(COMPARE_OP_INT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    DEOPT_IF(lhs->type != &long_type || rhs->type != &long_type || !long_is_compact(lhs) ||
+                 !long_is_compact(rhs),
+             COMPARE_OP);
+    SKIP_CACHES(kCacheCompareOp);
+    ssize a = long_compact_value(lhs), b = long_compact_value(rhs);
+    bool res = (COMPARISON_BIT(a, b) & oparg) != 0;
+    decref(lhs);
+    decref(rhs);
+    --sp;
+    sp[-1] = new_ref(res ? true_object() : false_object());
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP_FLOAT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    DEOPT_IF(lhs->type != &float_type || rhs->type != &float_type, COMPARE_OP);
+    SKIP_CACHES(kCacheCompareOp);
+    double a = float_value(lhs), b = float_value(rhs);
+    bool res = (COMPARISON_BIT(a, b) & oparg) != 0;
+    decref(lhs);
+    decref(rhs);
+    --sp;
+    sp[-1] = new_ref(res ? true_object() : false_object());
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP_STR) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    DEOPT_IF(lhs->type != &str_type || rhs->type != &str_type, COMPARE_OP);
+    SKIP_CACHES(kCacheCompareOp);
+    int eq = lhs == rhs || str_equal(lhs, rhs);
+    // COMPARISON_NOT_EQUALS (7) + 1 is COMPARISON_EQUALS (8).
+    bool res = ((7 + eq) & oparg) != 0;
+    decref(lhs);
+    decref(rhs);
+    --sp;
+    sp[-1] = new_ref(res ? true_object() : false_object());
+    DISPATCH();
+  }
+#undef COMPARISON_BIT
+
+  TARGET(CONTAINS_OP_DICT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* right = TOP();
+    Object* left = SECOND();
+    DEOPT_IF(right->type != &dict_type, CONTAINS_OP);
+    SKIP_CACHES(kCacheContainsOp);
+    int res = dict_contains(right, left);
+    if (res < 0) goto error;
+    decref(left);
+    decref(right);
+    --sp;
+    sp[-1] = new_ref((res ^ oparg) ? true_object() : false_object());
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP_SET) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* right = TOP();
+    Object* left = SECOND();
+    DEOPT_IF(right->type != &set_type && right->type != &frozenset_type, CONTAINS_OP);
+    SKIP_CACHES(kCacheContainsOp);
+    int res = set_contains(right, left);
+    if (res < 0) goto error;
+    decref(left);
+    decref(right);
+    --sp;
+    sp[-1] = new_ref((res ^ oparg) ? true_object() : false_object());
+    DISPATCH();
+  }
+
+  TARGET(STORE_SUBSCR_LIST_INT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* sub = TOP();
+    Object* list = SECOND();
+    DEOPT_IF(list->type != &list_type || sub->type != &long_type || !long_is_compact(sub) ||
+                 long_sign(sub) < 0,
+             STORE_SUBSCR);
+    ssize i = long_compact_value(sub);
+    DEOPT_IF(i >= list_size(list), STORE_SUBSCR);
+    SKIP_CACHES(kCacheStoreSubscr);
+    Object* old = list_items(list)[i];
+    list_items(list)[i] = PEEK(3);  // the list takes the stack's reference
+    sp -= 3;
+    decref(old);
+    decref(list);
+    decref(sub);
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR_DICT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* sub = TOP();
+    Object* d = SECOND();
+    DEOPT_IF(d->type != &dict_type, STORE_SUBSCR);
+    SKIP_CACHES(kCacheStoreSubscr);
+    Object* v = PEEK(3);
+    int err = dict_set_item(d, sub, v);
+    if (err) goto error;
+    sp -= 3;
+    decref(sub);
+    decref(d);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_SEQUENCE_TWO_TUPLE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* seq = TOP();
+    DEOPT_IF(seq->type != &tuple_type || tuple_size(seq) != 2, UNPACK_SEQUENCE);
+    SKIP_CACHES(kCacheUnpackSequence);
+    sp[-1] = new_ref(tuple_items(seq)[1]);
+    PUSH(new_ref(tuple_items(seq)[0]));
+    decref(seq);
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE_TUPLE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* seq = TOP();
+    DEOPT_IF(seq->type != &tuple_type || tuple_size(seq) != oparg, UNPACK_SEQUENCE);
+    SKIP_CACHES(kCacheUnpackSequence);
+    --sp;
+    Object** items = tuple_items(seq);
+    for (int i = oparg; i-- > 0;) PUSH(new_ref(items[i]));
+    decref(seq);
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE_LIST) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* seq = TOP();
+    DEOPT_IF(seq->type != &list_type || list_size(seq) != oparg, UNPACK_SEQUENCE);
+    SKIP_CACHES(kCacheUnpackSequence);
+    --sp;
+    Object** items = list_items(seq);
+    for (int i = oparg; i-- > 0;) PUSH(new_ref(items[i]));
+    decref(seq);
+    DISPATCH();
+  }
+
+  // FOR_ITER over a list, tuple or range iterator: exhausted, jump past the END_FOR.
+  TARGET(FOR_ITER_LIST) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* it = TOP();
+    DEOPT_IF(it->type != &listiter_type, FOR_ITER);
+    SKIP_CACHES(kCacheForIter);
+    auto* li = static_cast<ListIterObject*>(it);
+    Object* seq = li->seq;
+    if (seq && li->index < list_size(seq)) {
+      PUSH(new_ref(list_items(seq)[li->index++]));
+      DISPATCH();
+    }
+    if (seq) {
+      li->seq = nullptr;
+      decref(seq);
+    }
+    JUMPBY(oparg + 1);
+    DISPATCH();
+  }
+  TARGET(FOR_ITER_TUPLE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* it = TOP();
+    DEOPT_IF(it->type != &tupleiter_type, FOR_ITER);
+    SKIP_CACHES(kCacheForIter);
+    auto* ti = static_cast<TupleIterObject*>(it);
+    Object* seq = ti->seq;
+    if (seq && ti->index < tuple_size(seq)) {
+      PUSH(new_ref(tuple_items(seq)[ti->index++]));
+      DISPATCH();
+    }
+    if (seq) {
+      ti->seq = nullptr;
+      decref(seq);
+    }
+    JUMPBY(oparg + 1);
+    DISPATCH();
+  }
+  TARGET(FOR_ITER_RANGE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* it = TOP();
+    DEOPT_IF(it->type != &rangeiter_type, FOR_ITER);
+    SKIP_CACHES(kCacheForIter);
+    auto* ri = static_cast<RangeIterObject*>(it);
+    if (ri->len <= 0) {
+      JUMPBY(oparg + 1);
+      DISPATCH();
+    }
+    ssize value = ri->start;
+    ri->start = value + ri->step;
+    ri->len--;
+    Object* r = long_from_compact_result(value);
+    if (!r) goto error;
+    PUSH(r);
+    DISPATCH();
+  }
+
+  // --- LOAD_ATTR / STORE_ATTR: cache counter, type_version[2], index or keys_version[2],
+  // descr[4] (STORE_ATTR: counter, version[2], index).
+#define ATTR_TYPE_GUARD(owner, family) \
+  DEOPT_IF((owner)->type->version_tag != read_u32(next_instr + 1), family)
+#define INSTANCE_DICT(owner) \
+  (*reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + (owner)->type->dictoffset))
+  TARGET(LOAD_ATTR_WITH_HINT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    Object* dict = INSTANCE_DICT(owner);
+    DEOPT_IF(!dict, LOAD_ATTR);
+    DictKeys* keys = static_cast<DictObject*>(dict)->keys;
+    uint16_t hint = next_instr[3].cache;
+    DEOPT_IF(hint >= keys->nentries, LOAD_ATTR);
+    DictEntry* e = &dk_entries(keys)[hint];
+    DEOPT_IF(e->key != GETITEM(names, oparg >> 1) || !e->value, LOAD_ATTR);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(e->value);
+    decref(owner);
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_SLOT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    Object* v = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + next_instr[3].cache);
+    DEOPT_IF(!v, LOAD_ATTR);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(v);
+    decref(owner);
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_MODULE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    DEOPT_IF(owner->type != &module_type, LOAD_ATTR);
+    Object* dict = static_cast<ModuleObject*>(owner)->md_dict;
+    DEOPT_IF(!dict || dict->type != &dict_type, LOAD_ATTR);
+    DictKeys* keys = static_cast<DictObject*>(dict)->keys;
+    DEOPT_IF(keys->version != read_u32(next_instr + 1), LOAD_ATTR);
+    Object* v = dk_entries(keys)[next_instr[3].cache].value;
+    DEOPT_IF(!v, LOAD_ATTR);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(v);
+    decref(owner);
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_CLASS) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    DEOPT_IF(owner->type != &Type_Type, LOAD_ATTR);
+    DEOPT_IF(reinterpret_cast<TypeObject*>(owner)->version_tag != read_u32(next_instr + 1),
+             LOAD_ATTR);
+    Object* descr = read_obj(next_instr + 5);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(descr);
+    decref(owner);
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_METHOD_NO_DICT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    Object* descr = read_obj(next_instr + 5);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(descr);
+    PUSH(owner);  // self
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_METHOD_LAZY_DICT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    DEOPT_IF(INSTANCE_DICT(owner) != nullptr, LOAD_ATTR);
+    Object* descr = read_obj(next_instr + 5);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(descr);
+    PUSH(owner);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_METHOD_WITH_VALUES) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    Object* dict = INSTANCE_DICT(owner);
+    if (dict) {
+      // The instance must not shadow the method.
+      Object* name = GETITEM(names, oparg >> 1);
+      DEOPT_IF(dict->type != &dict_type || static_cast<DictObject*>(dict)->keys->non_str_keys,
+               LOAD_ATTR);
+      DEOPT_IF(dict_get_item_known_hash(dict, name, str_hash_cached(name)), LOAD_ATTR);
+    }
+    Object* descr = read_obj(next_instr + 5);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(descr);
+    PUSH(owner);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_NONDESCRIPTOR_NO_DICT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    Object* descr = read_obj(next_instr + 5);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(descr);
+    decref(owner);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    Object* dict = INSTANCE_DICT(owner);
+    DEOPT_IF(!dict, LOAD_ATTR);
+    Object* name = GETITEM(names, oparg >> 1);
+    DEOPT_IF(dict->type != &dict_type || static_cast<DictObject*>(dict)->keys->non_str_keys,
+             LOAD_ATTR);
+    DEOPT_IF(dict_get_item_known_hash(dict, name, str_hash_cached(name)), LOAD_ATTR);
+    Object* descr = read_obj(next_instr + 5);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(descr);
+    decref(owner);
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR_WITH_HINT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, STORE_ATTR);
+    Object* dict = INSTANCE_DICT(owner);
+    DEOPT_IF(!dict, STORE_ATTR);
+    DictKeys* keys = static_cast<DictObject*>(dict)->keys;
+    uint16_t hint = next_instr[3].cache;
+    DEOPT_IF(hint >= keys->nentries, STORE_ATTR);
+    DictEntry* e = &dk_entries(keys)[hint];
+    DEOPT_IF(e->key != GETITEM(names, oparg) || !e->value, STORE_ATTR);
+    SKIP_CACHES(kCacheStoreAttr);
+    Object* old = e->value;
+    e->value = SECOND();  // the dict takes the stack's reference
+    sp -= 2;
+    decref(old);
+    decref(owner);
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR_SLOT) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, STORE_ATTR);
+    SKIP_CACHES(kCacheStoreAttr);
+    Object** slot =
+        reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + this_instr[4].cache);
+    Object* old = *slot;
+    *slot = SECOND();
+    sp -= 2;
+    xdecref(old);
+    decref(owner);
+    DISPATCH();
+  }
+#undef ATTR_TYPE_GUARD
+#undef INSTANCE_DICT
+
+  // --- CALL: cache counter, func_version[2]. The stack holds callable, self_or_null, args.
+#define CALL_OPERANDS()                                        \
+  CodeUnit* this_instr = next_instr - 1;                       \
+  Object** args = sp - oparg;                                  \
+  Object** const call_base = args - 2;                         \
+  Object* callable = args[-2];                                 \
+  Object* self_or_null = args[-1];                             \
+  Object** a = self_or_null ? args - 1 : args;                 \
+  int total = oparg + (self_or_null != nullptr);               \
+  (void)this_instr;                                            \
+  (void)call_base;                                             \
+  (void)a;                                                     \
+  (void)total
+  // Releases the arguments and the callable, then pushes res (or raises).
+#define CALL_FINISH(res)                                       \
+  do {                                                         \
+    Object* res_ = (res);                                      \
+    for (int i_ = 0; i_ < total; ++i_) decref(a[i_]);          \
+    decref(callable);                                          \
+    sp = call_base;                                            \
+    if (!res_) goto error;                                     \
+    PUSH(res_);                                                \
+    DISPATCH();                                                \
+  } while (0)
+
+  TARGET(CALL_BOUND_METHOD_EXACT_ARGS) {
+    CALL_OPERANDS();
+    DEOPT_IF(self_or_null || callable->type != &method_type, CALL);
+    auto* m = static_cast<MethodObject*>(callable);
+    args[-1] = new_ref(m->im_self);
+    args[-2] = new_ref(m->im_func);
+    decref(callable);
+    goto call_py_exact_args;
+  }
+  TARGET(CALL_PY_EXACT_ARGS) {
+  call_py_exact_args:
+    CALL_OPERANDS();
+    DEOPT_IF(callable->type != &function_type, CALL);
+    auto* func = static_cast<FunctionObject*>(callable);
+    DEOPT_IF(func->func_version != read_u32(next_instr + 1), CALL);
+    auto* fco = static_cast<CodeObject*>(func->func_code);
+    DEOPT_IF(fco->co_argcount != total, CALL);
+    DEOPT_IF(!data_stack_has_space(size_t(fco->co_framesize)), CALL);
+    SKIP_CACHES(kCacheCall);
+    Frame* nf = push_frame(size_t(fco->co_framesize));
+    // _PyFrame_Initialize with the arguments moved from the caller's stack.
+    nf->f_executable = new_ref(static_cast<Object*>(fco));
+    nf->previous = frame;
+    nf->f_funcobj = callable;  // the stack's reference
+    nf->f_globals = new_ref(func->func_globals);
+    nf->f_builtins = new_ref(func->func_builtins);
+    nf->f_locals = nullptr;
+    nf->frame_obj = nullptr;
+    nf->instr_ptr = code_units(fco);
+    nf->stackpointer = nf->localsplus + fco->co_nlocalsplus;
+    nf->return_offset = 0;
+    nf->owner = kOwnedByThread;
+    nf->is_entry = 0;
+    for (int i = 0; i < total; ++i) nf->localsplus[i] = a[i];
+    for (int i = total; i < fco->co_nlocalsplus; ++i) nf->localsplus[i] = nullptr;
+    sp = call_base;
+    frame->return_offset = uint16_t(1 + kCacheCall);
+    frame->stackpointer = sp;
+    frame = nf;
+    ts->current_frame = frame;
+    goto start_frame;
+  }
+  TARGET(CALL_BOUND_METHOD_GENERAL) {
+    CALL_OPERANDS();
+    DEOPT_IF(self_or_null || callable->type != &method_type, CALL);
+    auto* m = static_cast<MethodObject*>(callable);
+    args[-1] = new_ref(m->im_self);
+    args[-2] = new_ref(m->im_func);
+    decref(callable);
+    goto call_py_general;
+  }
+  TARGET(CALL_PY_GENERAL) {
+  call_py_general:
+    CALL_OPERANDS();
+    DEOPT_IF(callable->type != &function_type, CALL);
+    auto* func = static_cast<FunctionObject*>(callable);
+    DEOPT_IF(func->func_version != read_u32(next_instr + 1), CALL);
+    SKIP_CACHES(kCacheCall);
+    frame->stackpointer = call_base;
+    Frame* nf = push_and_init(func, nullptr, a, total, nullptr, frame);
+    for (int i = 0; i < total; ++i) decref(a[i]);
+    decref(callable);
+    sp = call_base;
+    if (!nf) goto error;
+    frame->return_offset = uint16_t(1 + kCacheCall);
+    frame->stackpointer = sp;
+    frame = nf;
+    ts->current_frame = frame;
+    goto start_frame;
+  }
+  TARGET(CALL_BUILTIN_O) {
+    CALL_OPERANDS();
+    DEOPT_IF(callable->type != &cfunction_type || total != 1, CALL);
+    auto* f = static_cast<CFunctionObject*>(callable);
+    DEOPT_IF((f->m_ml->flags & (kMethVarargs | kMethFastcall | kMethNoArgs | kMethO |
+                                kMethKeywords | kMethMethod)) != kMethO,
+             CALL);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(reinterpret_cast<CFunction>(f->m_ml->function)(f->m_self, a[0]));
+  }
+  TARGET(CALL_BUILTIN_FAST) {
+    CALL_OPERANDS();
+    DEOPT_IF(callable->type != &cfunction_type, CALL);
+    auto* f = static_cast<CFunctionObject*>(callable);
+    DEOPT_IF((f->m_ml->flags & (kMethVarargs | kMethFastcall | kMethNoArgs | kMethO |
+                                kMethKeywords | kMethMethod)) != kMethFastcall,
+             CALL);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(reinterpret_cast<CFunctionFast>(f->m_ml->function)(f->m_self, a, total));
+  }
+  TARGET(CALL_BUILTIN_FAST_WITH_KEYWORDS) {
+    CALL_OPERANDS();
+    DEOPT_IF(callable->type != &cfunction_type, CALL);
+    auto* f = static_cast<CFunctionObject*>(callable);
+    DEOPT_IF((f->m_ml->flags & (kMethVarargs | kMethFastcall | kMethNoArgs | kMethO |
+                                kMethKeywords | kMethMethod)) != (kMethFastcall | kMethKeywords),
+             CALL);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(reinterpret_cast<CFunctionFastWithKeywords>(f->m_ml->function)(f->m_self, a,
+                                                                                total, nullptr));
+  }
+  TARGET(CALL_LEN) {
+    CALL_OPERANDS();
+    DEOPT_IF(total != 1 || callable != builtin_len(), CALL);
+    SKIP_CACHES(kCacheCall);
+    ssize n = object_length(a[0]);
+    CALL_FINISH(n < 0 ? nullptr : long_from_compact_result(n));
+  }
+  TARGET(CALL_ISINSTANCE) {
+    CALL_OPERANDS();
+    DEOPT_IF(total != 2 || callable != builtin_isinstance(), CALL);
+    SKIP_CACHES(kCacheCall);
+    int r = object_is_instance(a[0], a[1]);
+    CALL_FINISH(r < 0 ? nullptr : new_ref(r ? true_object() : false_object()));
+  }
+  TARGET(CALL_TYPE_1) {
+    CALL_OPERANDS();
+    DEOPT_IF(callable != reinterpret_cast<Object*>(&Type_Type) || self_or_null || oparg != 1,
+             CALL);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(new_ref(static_cast<Object*>(a[0]->type)));
+  }
+  TARGET(CALL_STR_1) {
+    CALL_OPERANDS();
+    DEOPT_IF(callable != reinterpret_cast<Object*>(&str_type) || self_or_null || oparg != 1,
+             CALL);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(object_str(a[0]));
+  }
+  TARGET(CALL_TUPLE_1) {
+    CALL_OPERANDS();
+    DEOPT_IF(callable != reinterpret_cast<Object*>(&tuple_type) || self_or_null || oparg != 1,
+             CALL);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(sequence_tuple(a[0]));
+  }
+  TARGET(CALL_LIST_APPEND) {
+    CALL_OPERANDS();
+    DEOPT_IF(callable != list_append_descr() || total != 2 || a[0]->type != &list_type, CALL);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(list_append(a[0], a[1]) < 0 ? nullptr : new_ref(none()));
+  }
+#define METHOD_DESCR_GUARD(flagset, count_ok)                                              \
+  DEOPT_IF(callable->type != &method_descr_type || !(count_ok), CALL);                     \
+  auto* md = static_cast<MethodDescrObject*>(callable);                                    \
+  DEOPT_IF((md->d_method->flags & (kMethVarargs | kMethFastcall | kMethNoArgs | kMethO |   \
+                                   kMethKeywords | kMethMethod)) != (flagset),             \
+           CALL);                                                                          \
+  DEOPT_IF(a[0]->type != md->d_type, CALL)
+  TARGET(CALL_METHOD_DESCRIPTOR_O) {
+    CALL_OPERANDS();
+    METHOD_DESCR_GUARD(kMethO, total == 2);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(reinterpret_cast<CFunction>(md->d_method->function)(a[0], a[1]));
+  }
+  TARGET(CALL_METHOD_DESCRIPTOR_NOARGS) {
+    CALL_OPERANDS();
+    METHOD_DESCR_GUARD(kMethNoArgs, total == 1);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(reinterpret_cast<CFunction>(md->d_method->function)(a[0], nullptr));
+  }
+  TARGET(CALL_METHOD_DESCRIPTOR_FAST) {
+    CALL_OPERANDS();
+    METHOD_DESCR_GUARD(kMethFastcall, total >= 1);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(
+        reinterpret_cast<CFunctionFast>(md->d_method->function)(a[0], a + 1, total - 1));
+  }
+  TARGET(CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS) {
+    CALL_OPERANDS();
+    METHOD_DESCR_GUARD(kMethFastcall | kMethKeywords, total >= 1);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(reinterpret_cast<CFunctionFastWithKeywords>(md->d_method->function)(
+        a[0], a + 1, total - 1, nullptr));
+  }
+#undef METHOD_DESCR_GUARD
+  TARGET(CALL_NON_PY_GENERAL) {
+    CALL_OPERANDS();
+    DEOPT_IF(callable->type == &function_type || callable->type == &method_type, CALL);
+    SKIP_CACHES(kCacheCall);
+    CALL_FINISH(vectorcall(callable, a, size_t(total) | kVectorcallArgumentsOffset, nullptr));
+  }
+#undef CALL_OPERANDS
+#undef CALL_FINISH
 
 #if !CPPY_COMPUTED_GOTOS
     default:

@@ -1,0 +1,519 @@
+// PEP 659 adaptive specialisation: Python/specialize.c (_PyCode_Quicken and the
+// _Py_Specialize_* functions), with the cache layouts of Include/internal/pycore_code.h.
+//
+// Each specialiser looks at the operands the generic instruction is about to work on and, when
+// a specialised form applies, writes its opcode over the instruction and fills the inline
+// cache (specialize()); otherwise it restores the generic opcode with an exponentially
+// backed-off counter (unspecialize()). The guards that keep a specialisation valid live in
+// the instruction bodies (src/vm/ceval.cpp): type version tags (objects/typeobject), dict
+// keys versions (objects/dictobject), function versions (objects/funcobject).
+//
+// Differences from CPython, where cppy's object layouts differ:
+// - instances keep their attributes in an ordinary dict (no inline values), so the
+//   LOAD_ATTR/STORE_ATTR instance forms are the WITH_HINT ones (the entry index in the
+//   instance dict), and LOAD_ATTR_METHOD_WITH_VALUES / LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
+//   guard that the instance dict does not shadow the class attribute by a lookup instead of
+//   a shared-keys version.
+#include "vm/specialize.h"
+
+#include <cstdlib>
+
+#include "compile/opcode_ids.h"
+#include "compile/opcode_metadata.h"
+#include "objects/abstract.h"
+#include "objects/boolobject.h"
+#include "objects/descrobject.h"
+#include "objects/dictobject.h"
+#include "objects/floatobject.h"
+#include "objects/funcobject.h"
+#include "objects/genobject.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "objects/methodobject.h"
+#include "objects/moduleobject.h"
+#include "objects/rangeobject.h"
+#include "objects/setobject.h"
+#include "objects/sliceobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
+#include "vm/ceval.h"
+
+namespace cppy::vm {
+
+using namespace objects;
+using namespace compile;
+
+bool specialization_enabled = [] {
+  const char* off = std::getenv("CPPY_NO_SPECIALIZE");
+  return !(off && *off && *off != '0');
+}();
+
+namespace {
+
+// specialize / unspecialize (specialize.c).
+void specialize(CodeUnit* instr, int opcode) {
+  instr->op.code = uint8_t(opcode);
+  instr[1].cache = kCounterCooldown;
+}
+void unspecialize(CodeUnit* instr) {
+  instr->op.code = opcode_deopt[instr->op.code];
+  instr[1].cache = restart_backoff_counter(instr[1].cache);
+}
+
+inline bool long_check_exact_compact(Object* o) {
+  return long_check_exact(o) && long_is_compact(o);
+}
+
+// The keys table of an exact dict whose keys are all str (DK_IS_UNICODE), or null.
+DictKeys* str_keys(Object* d) {
+  if (!d || !dict_check_exact(d)) return nullptr;
+  DictKeys* k = static_cast<DictObject*>(d)->keys;
+  return k->non_str_keys ? nullptr : k;
+}
+
+// A keys version that fits the 16-bit LOAD_GLOBAL cache fields, or 0.
+uint32_t keys_version16(Object* d) {
+  uint32_t v = dict_keys_version_for_current_state(d);
+  return v <= 0xFFFF ? v : 0;
+}
+
+}  // namespace
+
+// _PyCode_Quicken: every counter starts warming up (or never fires when specialisation is
+// off). Instructions are in their generic form here.
+void code_quicken(CodeUnit* instructions, ssize n) {
+  uint16_t initial = specialization_enabled ? kCounterWarmup : kUnreachableBackoff;
+  for (ssize i = 0; i < n; ++i) {
+    int opcode = opcode_deopt[instructions[i].op.code];
+    int caches = opcode_caches[opcode];
+    if (caches) {
+      // JUMP_BACKWARD's counter drives the tier-2 optimizer, which cppy does not have yet;
+      // the POP_JUMP_IF caches record branch history for it.
+      if (opcode != JUMP_BACKWARD && opcode != POP_JUMP_IF_FALSE &&
+          opcode != POP_JUMP_IF_TRUE && opcode != POP_JUMP_IF_NONE &&
+          opcode != POP_JUMP_IF_NOT_NONE)
+        instructions[i + 1].cache = initial;
+      i += caches;
+    }
+  }
+}
+
+// --- LOAD_GLOBAL -------------------------------------------------------------------------------
+// Cache: counter, module_keys_version, builtin_keys_version, index.
+
+void specialize_load_global(Object* globals, Object* builtins, CodeUnit* instr, Object* name) {
+  DictKeys* gk = str_keys(globals);
+  if (!gk || name->type != &str_type) return unspecialize(instr);
+  ssize index = dict_keys_str_lookup(globals, name);
+  if (index >= 0) {
+    uint32_t version = keys_version16(globals);
+    if (index > 0xFFFF || version == 0) return unspecialize(instr);
+    instr[4].cache = uint16_t(index);
+    instr[2].cache = uint16_t(version);
+    return specialize(instr, LOAD_GLOBAL_MODULE);
+  }
+  if (!str_keys(builtins)) return unspecialize(instr);
+  index = dict_keys_str_lookup(builtins, name);
+  if (index < 0 || index > 0xFFFF) return unspecialize(instr);
+  uint32_t gversion = keys_version16(globals);
+  uint32_t bversion = keys_version16(builtins);
+  if (gversion == 0 || bversion == 0) return unspecialize(instr);
+  instr[4].cache = uint16_t(index);
+  instr[2].cache = uint16_t(gversion);
+  instr[3].cache = uint16_t(bversion);
+  specialize(instr, LOAD_GLOBAL_BUILTIN);
+}
+
+// --- LOAD_ATTR / STORE_ATTR ---------------------------------------------------------------------
+// LOAD_ATTR cache: counter, type_version[2], keys_version[2] (or index), descr[4].
+// STORE_ATTR cache: counter, version[2], index.
+
+namespace {
+
+enum class DescrKind {
+  kAbsent,
+  kObjectSlot,     // a member descriptor of an object field
+  kMethod,         // Py_TPFLAGS_METHOD_DESCRIPTOR (functions, method descriptors)
+  kNonDescriptor,  // a plain class attribute
+  kOverriding,     // a data descriptor (property, getset, other slots)
+  kNonOverriding  // another descriptor with __get__ only (classmethod, staticmethod...)
+};
+
+// analyze_descriptor_load.
+DescrKind analyze_descriptor(TypeObject* type, Object* name, Object** descr) {
+  *descr = type_lookup(type, name);
+  Object* d = *descr;
+  if (!d) return DescrKind::kAbsent;
+  TypeObject* dt = d->type;
+  if (dt == &member_descr_type) {
+    MemberDef* m = static_cast<MemberDescrObject*>(d)->d_member;
+    if ((m->type == kMemberObjectEx || m->type == kMemberObject) &&
+        !(m->flags & (kMemberAuditRead | kMemberRelative)) && m->offset > 0 &&
+        m->offset <= 0xFFFF)
+      return DescrKind::kObjectSlot;
+    return DescrKind::kOverriding;
+  }
+  if (type_has_feature(dt, kTpflagsMethodDescriptor)) return DescrKind::kMethod;
+  if (dt->descr_get) return dt->descr_set ? DescrKind::kOverriding : DescrKind::kNonOverriding;
+  if (dt->descr_set) return DescrKind::kOverriding;
+  return DescrKind::kNonDescriptor;
+}
+
+// The instance dict of owner when its type keeps one at a fixed positive offset: the pointer
+// to the slot, or null.
+Object** instance_dict_slot(Object* owner) {
+  ssize off = owner->type->dictoffset;
+  if (off <= 0) return nullptr;
+  return reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + off);
+}
+
+bool specialize_module_load_attr(Object* owner, CodeUnit* instr, Object* name) {
+  Object* dict = static_cast<ModuleObject*>(owner)->md_dict;
+  if (!str_keys(dict)) return false;
+  ssize index = dict_keys_str_lookup(dict, name);
+  if (index < 0 || index > 0xFFFF) return false;
+  uint32_t version = dict_keys_version_for_current_state(dict);
+  if (version == 0) return false;
+  write_u32(instr + 2, version);
+  instr[4].cache = uint16_t(index);
+  specialize(instr, LOAD_ATTR_MODULE);
+  return true;
+}
+
+// specialize_class_load_attr: an attribute of a class, read through the class, whose
+// metaclass is type itself.
+bool specialize_class_load_attr(Object* owner, CodeUnit* instr, Object* name) {
+  auto* cls = reinterpret_cast<TypeObject*>(owner);
+  if (owner->type != &Type_Type) return false;
+  if (type_lookup(&Type_Type, name)) return false;  // the metaclass could answer
+  Object* descr;
+  DescrKind kind = analyze_descriptor(cls, name, &descr);
+  if (kind != DescrKind::kMethod && kind != DescrKind::kNonDescriptor) return false;
+  // Functions read through their class are themselves; method descriptors too.
+  if (kind == DescrKind::kMethod && descr->type != &function_type) return false;
+  if (!type_assign_version_tag(cls)) return false;
+  write_u32(instr + 2, cls->version_tag);
+  write_obj(instr + 6, descr);
+  specialize(instr, LOAD_ATTR_CLASS);
+  return true;
+}
+
+}  // namespace
+
+void specialize_load_attr(Object* owner, CodeUnit* instr, Object* name) {
+  int oparg = instr->op.arg;
+  bool method = oparg & 1;
+  TypeObject* type = owner->type;
+  if (name->type != &str_type) return unspecialize(instr);
+  if (type == &module_type) {
+    if (!specialize_module_load_attr(owner, instr, name)) unspecialize(instr);
+    return;
+  }
+  if (type_check_type(owner)) {
+    if (!specialize_class_load_attr(owner, instr, name)) unspecialize(instr);
+    return;
+  }
+  if (type->getattro != object_generic_getattr) return unspecialize(instr);
+  if (!type_has_feature(type, kTpflagsReady)) return unspecialize(instr);
+  Object* descr;
+  DescrKind kind = analyze_descriptor(type, name, &descr);
+  if (!type_assign_version_tag(type)) return unspecialize(instr);
+  uint32_t version = type->version_tag;
+  Object** dictslot = instance_dict_slot(owner);
+  if (type->dictoffset < 0) return unspecialize(instr);
+  Object* dict = dictslot ? *dictslot : nullptr;
+  // The entry index of name in the instance dict, or -1.
+  ssize hint = -1;
+  if (dict && str_keys(dict)) hint = dict_keys_str_lookup(dict, name);
+  else if (dict) return unspecialize(instr);
+  switch (kind) {
+    case DescrKind::kObjectSlot: {
+      auto* m = static_cast<MemberDescrObject*>(descr)->d_member;
+      write_u32(instr + 2, version);
+      instr[4].cache = uint16_t(m->offset);
+      return specialize(instr, LOAD_ATTR_SLOT);
+    }
+    case DescrKind::kMethod:
+      if (!method) break;
+      if (hint >= 0) return unspecialize(instr);  // shadowed by the instance
+      write_u32(instr + 2, version);
+      write_obj(instr + 6, descr);
+      if (!dictslot) return specialize(instr, LOAD_ATTR_METHOD_NO_DICT);
+      if (!dict) return specialize(instr, LOAD_ATTR_METHOD_LAZY_DICT);
+      return specialize(instr, LOAD_ATTR_METHOD_WITH_VALUES);
+    case DescrKind::kNonDescriptor:
+      if (hint >= 0) break;  // the instance's value wins: a dict access below
+      if (method) return unspecialize(instr);
+      write_u32(instr + 2, version);
+      write_obj(instr + 6, descr);
+      if (!dictslot) return specialize(instr, LOAD_ATTR_NONDESCRIPTOR_NO_DICT);
+      if (!dict) return unspecialize(instr);
+      return specialize(instr, LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
+    case DescrKind::kAbsent:
+    case DescrKind::kNonOverriding:
+      break;
+    case DescrKind::kOverriding:
+      return unspecialize(instr);
+  }
+  // An instance attribute: found at entry `hint` of the instance dict.
+  if (hint < 0 || hint > 0xFFFF) return unspecialize(instr);
+  write_u32(instr + 2, version);
+  instr[4].cache = uint16_t(hint);
+  specialize(instr, LOAD_ATTR_WITH_HINT);
+}
+
+void specialize_store_attr(Object* owner, CodeUnit* instr, Object* name) {
+  TypeObject* type = owner->type;
+  if (name->type != &str_type || type->setattro != object_generic_setattr ||
+      !type_has_feature(type, kTpflagsReady))
+    return unspecialize(instr);
+  Object* descr;
+  DescrKind kind = analyze_descriptor(type, name, &descr);
+  if (!type_assign_version_tag(type)) return unspecialize(instr);
+  uint32_t version = type->version_tag;
+  if (kind == DescrKind::kObjectSlot) {
+    auto* m = static_cast<MemberDescrObject*>(descr)->d_member;
+    if (m->flags & kMemberReadonly) return unspecialize(instr);
+    write_u32(instr + 2, version);
+    instr[4].cache = uint16_t(m->offset);
+    return specialize(instr, STORE_ATTR_SLOT);
+  }
+  if (kind != DescrKind::kAbsent) return unspecialize(instr);
+  Object** dictslot = instance_dict_slot(owner);
+  Object* dict = dictslot ? *dictslot : nullptr;
+  if (!dict || !str_keys(dict)) return unspecialize(instr);
+  ssize hint = dict_keys_str_lookup(dict, name);
+  if (hint < 0 || hint > 0xFFFF) return unspecialize(instr);
+  write_u32(instr + 2, version);
+  instr[4].cache = uint16_t(hint);
+  specialize(instr, STORE_ATTR_WITH_HINT);
+}
+
+// --- BINARY_OP ----------------------------------------------------------------------------------
+
+void specialize_binary_op(Object* lhs, Object* rhs, CodeUnit* instr, int oparg) {
+  switch (oparg) {
+    case kNbAdd:
+    case kNbInplaceAdd:
+      if (lhs->type != rhs->type) break;
+      if (lhs->type == &str_type) {
+        // `s += t` storing back into the local s: extend s in place when nothing else
+        // holds it.
+        CodeUnit next = instr[1 + opcode_caches[BINARY_OP]];
+        if (next.op.code == STORE_FAST) {
+          (void)next;
+          return specialize(instr, BINARY_OP_ADD_UNICODE);
+        }
+        return specialize(instr, BINARY_OP_ADD_UNICODE);
+      }
+      if (long_check_exact_compact(lhs) && long_check_exact_compact(rhs))
+        return specialize(instr, BINARY_OP_ADD_INT);
+      if (lhs->type == &float_type) return specialize(instr, BINARY_OP_ADD_FLOAT);
+      break;
+    case kNbMultiply:
+    case kNbInplaceMultiply:
+      if (lhs->type != rhs->type) break;
+      if (long_check_exact_compact(lhs) && long_check_exact_compact(rhs))
+        return specialize(instr, BINARY_OP_MULTIPLY_INT);
+      if (lhs->type == &float_type) return specialize(instr, BINARY_OP_MULTIPLY_FLOAT);
+      break;
+    case kNbSubtract:
+    case kNbInplaceSubtract:
+      if (lhs->type != rhs->type) break;
+      if (long_check_exact_compact(lhs) && long_check_exact_compact(rhs))
+        return specialize(instr, BINARY_OP_SUBTRACT_INT);
+      if (lhs->type == &float_type) return specialize(instr, BINARY_OP_SUBTRACT_FLOAT);
+      break;
+    case kNbSubscr:
+      if (long_check_exact_compact(rhs) && long_sign(rhs) >= 0) {
+        if (lhs->type == &list_type) return specialize(instr, BINARY_OP_SUBSCR_LIST_INT);
+        if (lhs->type == &tuple_type) return specialize(instr, BINARY_OP_SUBSCR_TUPLE_INT);
+      }
+      if (lhs->type == &dict_type) return specialize(instr, BINARY_OP_SUBSCR_DICT);
+      break;
+    default:
+      break;
+  }
+  unspecialize(instr);
+}
+
+// --- COMPARE_OP ---------------------------------------------------------------------------------
+
+void specialize_compare_op(Object* lhs, Object* rhs, CodeUnit* instr, int oparg) {
+  int op = oparg >> 5;
+  if (lhs->type != rhs->type) return unspecialize(instr);
+  if (lhs->type == &float_type) return specialize(instr, COMPARE_OP_FLOAT);
+  if (lhs->type == &long_type) {
+    if (long_is_compact(lhs) && long_is_compact(rhs)) return specialize(instr, COMPARE_OP_INT);
+    return unspecialize(instr);
+  }
+  if (lhs->type == &str_type && (op == kEQ || op == kNE))
+    return specialize(instr, COMPARE_OP_STR);
+  unspecialize(instr);
+}
+
+// --- TO_BOOL ------------------------------------------------------------------------------------
+// Cache: counter, version[2].
+
+void specialize_to_bool(Object* value, CodeUnit* instr) {
+  TypeObject* t = value->type;
+  if (t == &bool_type) return specialize(instr, TO_BOOL_BOOL);
+  if (t == &long_type) return specialize(instr, TO_BOOL_INT);
+  if (t == &list_type) return specialize(instr, TO_BOOL_LIST);
+  if (value == none()) return specialize(instr, TO_BOOL_NONE);
+  if (t == &str_type) return specialize(instr, TO_BOOL_STR);
+  // check_type_always_true: no __bool__ nor __len__ at all.
+  if ((t->as_number && t->as_number->bool_) || (t->as_mapping && t->as_mapping->length) ||
+      (t->as_sequence && t->as_sequence->length))
+    return unspecialize(instr);
+  if (!type_assign_version_tag(t)) return unspecialize(instr);
+  write_u32(instr + 2, t->version_tag);
+  specialize(instr, TO_BOOL_ALWAYS_TRUE);
+}
+
+// --- FOR_ITER, UNPACK_SEQUENCE, STORE_SUBSCR, CONTAINS_OP ----------------------------------------
+
+void specialize_for_iter(Object* iter, CodeUnit* instr, int oparg) {
+  (void)oparg;
+  TypeObject* t = iter->type;
+  if (t == &listiter_type) return specialize(instr, FOR_ITER_LIST);
+  if (t == &tupleiter_type) return specialize(instr, FOR_ITER_TUPLE);
+  if (t == &rangeiter_type) return specialize(instr, FOR_ITER_RANGE);
+  unspecialize(instr);
+}
+
+void specialize_unpack_sequence(Object* seq, CodeUnit* instr, int oparg) {
+  if (seq->type == &tuple_type) {
+    if (tuple_size(seq) != oparg) return unspecialize(instr);
+    if (oparg == 2) return specialize(instr, UNPACK_SEQUENCE_TWO_TUPLE);
+    return specialize(instr, UNPACK_SEQUENCE_TUPLE);
+  }
+  if (seq->type == &list_type) {
+    if (list_size(seq) != oparg) return unspecialize(instr);
+    return specialize(instr, UNPACK_SEQUENCE_LIST);
+  }
+  unspecialize(instr);
+}
+
+void specialize_store_subscr(Object* container, Object* sub, CodeUnit* instr) {
+  if (container->type == &list_type && long_check_exact_compact(sub) && long_sign(sub) >= 0 &&
+      long_compact_value(sub) < list_size(container))
+    return specialize(instr, STORE_SUBSCR_LIST_INT);
+  if (container->type == &dict_type) return specialize(instr, STORE_SUBSCR_DICT);
+  unspecialize(instr);
+}
+
+void specialize_contains_op(Object* container, CodeUnit* instr) {
+  if (container->type == &dict_type) return specialize(instr, CONTAINS_OP_DICT);
+  if (container->type == &set_type || container->type == &frozenset_type)
+    return specialize(instr, CONTAINS_OP_SET);
+  unspecialize(instr);
+}
+
+// --- CALL ---------------------------------------------------------------------------------------
+// Cache: counter, func_version[2].
+
+namespace {
+
+Object* builtin_named(const char* name) {
+  Object* b = builtins_dict();
+  return b ? dict_get_item_string(b, name) : nullptr;
+}
+
+bool is_simple_function(CodeObject* co) {
+  return (co->co_flags & (kCoVarargs | kCoVarkeywords)) == 0 && co->co_kwonlyargcount == 0;
+}
+
+void specialize_py_call(FunctionObject* func, CodeUnit* instr, int nargs, bool bound_method) {
+  auto* co = static_cast<CodeObject*>(func->func_code);
+  uint32_t version = func->func_version;
+  if (version == 0) return unspecialize(instr);
+  write_u32(instr + 2, version);
+  if (is_simple_function(co) && co->co_argcount == nargs)
+    return specialize(instr, bound_method ? CALL_BOUND_METHOD_EXACT_ARGS : CALL_PY_EXACT_ARGS);
+  specialize(instr, bound_method ? CALL_BOUND_METHOD_GENERAL : CALL_PY_GENERAL);
+}
+
+void specialize_c_call(Object* callable, CodeUnit* instr, int nargs) {
+  auto* f = static_cast<CFunctionObject*>(callable);
+  if (callable->type != &cfunction_type || !f->m_ml->function)
+    return specialize(instr, CALL_NON_PY_GENERAL);
+  static Object* len_fn = nullptr;
+  static Object* isinstance_fn = nullptr;
+  if (!len_fn) len_fn = builtin_named("len");
+  if (!isinstance_fn) isinstance_fn = builtin_named("isinstance");
+  int flags = f->m_ml->flags &
+              (kMethVarargs | kMethFastcall | kMethNoArgs | kMethO | kMethKeywords | kMethMethod);
+  switch (flags) {
+    case kMethO:
+      if (nargs != 1) return specialize(instr, CALL_NON_PY_GENERAL);
+      if (callable == len_fn) return specialize(instr, CALL_LEN);
+      return specialize(instr, CALL_BUILTIN_O);
+    case kMethFastcall:
+      if (nargs == 2 && callable == isinstance_fn) return specialize(instr, CALL_ISINSTANCE);
+      return specialize(instr, CALL_BUILTIN_FAST);
+    case kMethFastcall | kMethKeywords:
+      return specialize(instr, CALL_BUILTIN_FAST_WITH_KEYWORDS);
+    default:
+      return specialize(instr, CALL_NON_PY_GENERAL);
+  }
+}
+
+void specialize_method_descriptor(Object* descr, Object* self_or_null, CodeUnit* instr,
+                                  int nargs) {
+  auto* d = static_cast<MethodDescrObject*>(descr);
+  if (!self_or_null) return specialize(instr, CALL_NON_PY_GENERAL);
+  int flags = d->d_method->flags &
+              (kMethVarargs | kMethFastcall | kMethNoArgs | kMethO | kMethKeywords | kMethMethod);
+  switch (flags) {
+    case kMethNoArgs:
+      if (nargs != 1) break;
+      return specialize(instr, CALL_METHOD_DESCRIPTOR_NOARGS);
+    case kMethO: {
+      if (nargs != 2) break;
+      static Object* list_append = nullptr;
+      if (!list_append) list_append = dict_get_item_string(list_type.dict, "append");
+      CodeUnit next = instr[1 + opcode_caches[CALL]];
+      if (descr == list_append && next.op.code == POP_TOP)
+        return specialize(instr, CALL_LIST_APPEND);
+      return specialize(instr, CALL_METHOD_DESCRIPTOR_O);
+    }
+    case kMethFastcall:
+      return specialize(instr, CALL_METHOD_DESCRIPTOR_FAST);
+    case kMethFastcall | kMethKeywords:
+      return specialize(instr, CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS);
+    default:
+      break;
+  }
+  specialize(instr, CALL_NON_PY_GENERAL);
+}
+
+void specialize_class_call(Object* callable, CodeUnit* instr, int nargs) {
+  auto* tp = reinterpret_cast<TypeObject*>(callable);
+  if (nargs == 1 && instr->op.arg == 1) {
+    if (tp == &Type_Type) return specialize(instr, CALL_TYPE_1);
+    if (tp == &str_type) return specialize(instr, CALL_STR_1);
+    if (tp == &tuple_type) return specialize(instr, CALL_TUPLE_1);
+  }
+  specialize(instr, CALL_NON_PY_GENERAL);
+}
+
+}  // namespace
+
+void specialize_call(Object* callable, Object* self_or_null, CodeUnit* instr, int nargs) {
+  TypeObject* t = callable->type;
+  if (t == &cfunction_type || t == &cmethod_type) return specialize_c_call(callable, instr, nargs);
+  if (t == &function_type)
+    return specialize_py_call(static_cast<FunctionObject*>(callable), instr, nargs, false);
+  if (type_check_type(callable)) return specialize_class_call(callable, instr, nargs);
+  if (t == &method_descr_type)
+    return specialize_method_descriptor(callable, self_or_null, instr, nargs);
+  if (t == &method_type) {
+    auto* m = static_cast<MethodObject*>(callable);
+    if (m->im_func->type == &function_type && !self_or_null)
+      return specialize_py_call(static_cast<FunctionObject*>(m->im_func), instr, nargs + 1, true);
+  }
+  specialize(instr, CALL_NON_PY_GENERAL);
+}
+
+}  // namespace cppy::vm
