@@ -5,6 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "ast/arena.h"
+#include "ast/ast.h"
+#include "ast/python_ast.h"
 #include "builtins/bltinmodule.h"
 #include "compile/compile.h"
 #include "errors/errors.h"
@@ -158,6 +161,33 @@ bool int_arg(Object* o, int* out) {
   return true;
 }
 
+// builtin_compile_impl's branch for an AST object: converted to a tree (PyAST_obj2mod),
+// validated (_PyAST_Validate), then returned as a new _ast tree (PyCF_ONLY_AST; preprocessed
+// for PyCF_OPTIMIZED_AST) or compiled.
+Object* compile_ast_object(Object* source, const std::string& filename, int start, int cf_flags,
+                           int optimize) {
+  int mode = start == compile::kPyFileInput     ? 0
+             : start == compile::kPyEvalInput   ? 1
+             : start == compile::kPySingleInput ? 2
+                                                : 3;
+  ast::Arena arena;
+  ast::mod_ty mod = ast::object_to_mod(source, &arena, mode);
+  if (!mod || !ast::validate(mod)) return nullptr;
+  if (cf_flags & kPyCFOnlyAst) {
+    bool syntax_check_only = (cf_flags & kPyCFOptimizedAst) == kPyCFOnlyAst;
+    if (compile::ast_preprocess_only(mod, filename, cf_flags, optimize, &arena,
+                                     syntax_check_only) < 0)
+      return nullptr;
+    return ast::mod_to_object(mod);
+  }
+  compile::CompileResult cr = compile::compile_ast(mod, filename, cf_flags, optimize, &arena);
+  if (!cr.code) {
+    compile::raise_compile_failure(cr.failure, filename);
+    return nullptr;
+  }
+  return compile::code_object(*cr.code);
+}
+
 }  // namespace
 
 // builtin_compile_impl.
@@ -212,16 +242,16 @@ Object* builtin_compile(Object*, Object* const* args, ssize nargs, Object* kwnam
                                            : "compile() mode must be 'exec', 'eval' or 'single'");
     return nullptr;
   }
+  int is_ast = ast::ast_check(source);
+  if (is_ast == -1) return nullptr;
+  if (is_ast) return compile_ast_object(source, utf8(filename.get()), start, cf_flags, optimize);
   std::string_view str;
   if (!source_as_string(source, "compile", "string, bytes or AST", &cf_flags, &str))
     return nullptr;
-  if (cf_flags & kPyCFOnlyAst) {
-    // Py_CompileStringObject returns the tree as _ast objects: the _ast module is not ported.
-    errors::set_string(exc_NotImplementedError,
-                       "compile() with PyCF_ONLY_AST needs the _ast module, not ported yet");
-    return nullptr;
-  }
-  return compile::compile_string(str, utf8(filename.get()), start, cf_flags, optimize);
+  // ast.parse(feature_version=...) only: the parser of a code object is always the current.
+  if (!(flags & kPyCFOnlyAst)) feature_version = -1;
+  return compile::compile_string(str, utf8(filename.get()), start, cf_flags, optimize,
+                                 feature_version);
 }
 
 // builtin_eval_impl.

@@ -661,6 +661,20 @@ static std::shared_ptr<CodeData> compiler_mod(Compiler* c, ast::mod_ty mod) {
 
 int ast_preprocess(ast::mod_ty mod, int optimize, int ff_features, ast::Arena* arena);
 
+int ast_preprocess_only(ast::mod_ty mod, const std::string& filename, int flags, int optimize,
+                        ast::Arena* arena, bool syntax_check_only) {
+  objects::Ref<> fn = objects::Ref<>::steal(
+      objects::str_from_utf8(filename.data(), objects::ssize(filename.size())));
+  if (!fn) return -1;
+  ast::FutureFeatures future;
+  if (!ast::future_from_ast(mod, fn.get(), &future)) return -1;
+  // The preprocessing pass has no checks of its own yet (PEP 765's warnings are missing):
+  // checking only is the future features.
+  if (syntax_check_only) return 0;
+  int merged = future.ff_features | flags;
+  return ast_preprocess(mod, optimize < 0 ? 0 : optimize, merged, arena);
+}
+
 CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flags, int optimize,
                           ast::Arena* arena) {
   CompileResult result;

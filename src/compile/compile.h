@@ -74,13 +74,22 @@ inline constexpr int kPyFileInput = 257;
 inline constexpr int kPyEvalInput = 258;
 inline constexpr int kPyFuncTypeInput = 345;
 
-// Py_CompileStringObject without PyCF_ONLY_AST: parses source (bytes with PEP 263 cookie/BOM
-// detection unless flags has PyCF_IGNORE_COOKIE, then UTF-8), compiles it with the PyCF_*
-// and CO_FUTURE_* flags and the -O level (0, 1, 2; -1 as 0) and returns a new code object,
-// or nullptr with the exception set (SyntaxError, IndentationError, TabError with CPython's
-// attributes, MemoryError, ...). The parser's SyntaxWarnings go to stderr.
+// Py_CompileStringObject: parses source (bytes with PEP 263 cookie/BOM detection unless flags
+// has PyCF_IGNORE_COOKIE, then UTF-8), compiles it with the PyCF_* and CO_FUTURE_* flags and
+// the -O level (0, 1, 2; -1 as 0) and returns a new code object, or nullptr with the
+// exception set (SyntaxError, IndentationError, TabError with CPython's attributes,
+// MemoryError, ...). The parser's warnings go through the warnings filters. With
+// PyCF_ONLY_AST the result is the tree as _ast objects (preprocessed with the -O level when
+// flags has all of PyCF_OPTIMIZED_AST); feature_version is ast.parse's minor version (-1:
+// the current one).
 objects::Object* compile_string(std::string_view source, const std::string& filename, int mode,
-                                int flags, int optimize);
+                                int flags, int optimize, int feature_version = -1);
+
+// _PyCompile_AstPreprocess: the future features of the tree, then the preprocessing pass
+// (_PyAST_Preprocess) at the -O level (-1 as 0); syntax_check_only leaves the tree as it is
+// (only the checks run). 0, or -1 with the exception set.
+int ast_preprocess_only(ast::mod_ty mod, const std::string& filename, int flags, int optimize,
+                        ast::Arena* arena, bool syntax_check_only);
 
 // Raises the exception a parser error record stands for (_PyPegen_raise_error_known_location:
 // SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset))).

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "ast/arena.h"
+#include "ast/python_ast.h"
 #include "compile/compile.h"
 #include "errors/errors.h"
 #include "objects/bytesobject.h"
@@ -28,6 +29,10 @@ using objects::Ref;
 using objects::ssize;
 
 namespace {
+
+// PyCF_ONLY_AST and PyCF_OPTIMIZED_AST (Include/cpython/compile.h).
+constexpr int kPyCFOnlyAst = 0x0400;
+constexpr int kPyCFOptimizedAst = 0x8000 | kPyCFOnlyAst;
 
 // The const cache of one compilation: every constant (and every co_consts / co_names tuple,
 // as makecode merges those too) is one object per key, so that equal constants are shared
@@ -269,7 +274,7 @@ void raise_compile_failure(const CompileFailure& f, const std::string& filename)
 }
 
 Object* compile_string(std::string_view source, const std::string& filename, int mode, int flags,
-                       int optimize) {
+                       int optimize, int feature_version) {
   parser::ParseOptions options;
   switch (mode) {
     case kPyFileInput: options.start = parser::StartRule::kFile; break;
@@ -281,6 +286,7 @@ Object* compile_string(std::string_view source, const std::string& filename, int
       return nullptr;
   }
   options.flags = flags;
+  options.feature_version = feature_version;
   // The parser's warnings go through the warnings filters as they are issued
   // (PyErr_WarnExplicitObject); one the filters turn into an error becomes a SyntaxError.
   Ref<> fn = Ref<>::steal(str_object(filename));
@@ -300,6 +306,13 @@ Object* compile_string(std::string_view source, const std::string& filename, int
   if (!r.mod) {
     raise_parse_error(r.error);
     return nullptr;
+  }
+  if (flags & kPyCFOnlyAst) {
+    // The tree itself, preprocessed only when PyCF_OPTIMIZED_AST is complete.
+    bool syntax_check_only = (flags & kPyCFOptimizedAst) == kPyCFOnlyAst;
+    if (ast_preprocess_only(r.mod, filename, flags, optimize, &arena, syntax_check_only) < 0)
+      return nullptr;
+    return ast::mod_to_object(r.mod);
   }
   CompileResult cr = compile_ast(r.mod, filename, flags, optimize, &arena);
   if (!cr.code) {

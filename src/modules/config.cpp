@@ -31,6 +31,7 @@
 #include "modules/operator/operatormodule.h"
 #include "modules/marshal/marshalmodule.h"
 #include "modules/posix/posixmodule.h"
+#include "ast/python_ast.h"
 
 namespace cppy::modules {
 
@@ -68,6 +69,7 @@ const InittabEntry* inittab() {
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
       {"marshal", marshal::module_def()},
+      {"_ast", ast::pyast::module_def()},
       {nullptr, nullptr},
   };
   return table;

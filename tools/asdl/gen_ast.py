@@ -4,7 +4,9 @@
 The output is cppy's counterpart of CPython's Include/internal/pycore_ast.h and the node
 constructor half of Python/Python-ast.c: node structs with a kind enumeration and positions,
 typed sequences, enumerations for the field-less sums, and one constructor function per node
-(same argument order as CPython's _PyAST_X: fields, then attributes, then the arena).
+(same argument order as CPython's _PyAST_X: fields, then attributes, then the arena). With
+gen_pyast.py it also writes the Python side of Python-ast.c: src/ast/python_ast_gen.{h,cpp}
+(the _ast class table, ast2obj_X, obj2ast_X).
 
     gen_ast.py             rewrite the generated files
     gen_ast.py --check     exit 1 if the committed files differ from what would be written
@@ -21,6 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import asdl  # noqa: E402
+import gen_pyast  # noqa: E402
 
 REPO = HERE.parent.parent
 ASDL_FILE = HERE / "Python.asdl"
@@ -351,6 +354,7 @@ def main() -> int:
         return 0
     outputs = {OUT_H: gen_header(model), OUT_CPP: gen_source(model),
                OUT_SEXP: gen_sexp_reader(model)}
+    outputs.update(gen_pyast.outputs(model.mod, REPO))
     if args.check:
         stale = [p for p, text in outputs.items()
                  if not p.exists() or p.read_text() != text]
