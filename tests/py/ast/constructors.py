@@ -25,11 +25,23 @@ for make in (lambda: _ast.Name("x", _ast.Load(), 3),
     except TypeError as e:
         print("TypeError", e)
 
-# Missing required fields and unknown keywords warn (shown on stderr).
-_ast.Name()
-_ast.Constant()
-_ast.Name("x", foo=1)
-_ast.keyword(value=_ast.Constant(1))
+# Missing required fields and unknown keywords warn.
+import warnings
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    _ast.Name()
+    _ast.Constant()
+    _ast.Name("x", foo=1)
+    _ast.keyword(value=_ast.Constant(1))
+for w in caught:
+    print(w.category.__name__, w.lineno, w.message)
+with warnings.catch_warnings():
+    warnings.simplefilter("error")
+    try:
+        _ast.Name()
+    except DeprecationWarning as e:
+        print("error", e)
 
 
 class Sub(_ast.AST):

@@ -23,10 +23,15 @@ except TypeError as e:
     print("TypeError", e)
 c = _ast.Constant(value=3)
 print(c.__replace__(kind="u").kind, c.__replace__().value)
-try:
-    _ast.UnaryOp(op=_ast.Not()).__replace__()
-except TypeError as e:
-    print("TypeError", e)
+import warnings
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    try:
+        _ast.UnaryOp(op=_ast.Not()).__replace__()
+    except TypeError as e:
+        print("TypeError", e)
+print([str(w.message) for w in caught])
 
 print(repr(n))
 print(repr(b))
