@@ -32,6 +32,11 @@
 #include "modules/marshal/marshalmodule.h"
 #include "modules/posix/posixmodule.h"
 #include "ast/python_ast.h"
+#include "modules/_signal/signalmodule.h"
+#include "modules/_json/jsonmodule.h"
+#include "modules/zlib/zlibmodule.h"
+#include "modules/_hashlib/hashopenssl.h"
+#include "modules/_blake2/blake2module.h"
 
 namespace cppy::modules {
 
@@ -70,6 +75,11 @@ const InittabEntry* inittab() {
       {"posix", posix::module_def()},
       {"marshal", marshal::module_def()},
       {"_ast", ast::pyast::module_def()},
+      {"_signal", _signal::module_def()},
+      {"_json", _json::module_def()},
+      {"zlib", zlib::module_def()},
+      {"_hashlib", _hashlib::module_def()},
+      {"_blake2", _blake2::module_def()},
       {nullptr, nullptr},
   };
   return table;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <mutex>
 
+#include "modules/_signal/signalmodule.h"
 #include "vm/ceval.h"
 
 namespace cppy::vm {
@@ -61,7 +62,8 @@ void gil_take(runtime::ThreadState* ts) {
   g.locked = true;
   g.holder = ts;
   ++g.switch_number;
-  if (g.drop_request.exchange(false)) eval_breaker = 0;
+  // The drop request is served; keep the breaker for signals still to handle.
+  if (g.drop_request.exchange(false)) eval_breaker = modules::_signal::signals_tripped();
   g.switch_cond.notify_all();
 }
 
@@ -88,10 +90,15 @@ void restore_thread(runtime::ThreadState* ts) {
 
 int handle_eval_breaker() {
   Gil& g = gil();
-  if (!g.drop_request.load()) {
-    eval_breaker = 0;
-    return 0;
+  // Signals first (_Py_HandlePending: handle_signals), on the main thread: clear the breaker
+  // before looking, so that a signal arriving meanwhile sets it again.
+  eval_breaker = 0;
+  if (modules::_signal::signals_tripped()) {
+    if (modules::_signal::check_signals() < 0) return -1;
+    // Other threads leave the signals to the main thread: keep the breaker set for it.
+    if (modules::_signal::signals_tripped()) eval_breaker = 1;
   }
+  if (!g.drop_request.load()) return 0;
   runtime::ThreadState* ts = runtime::thread_state();
   {
     // FORCE_SWITCHING: give the lock away and wait until another thread took it, so that
@@ -101,7 +108,7 @@ int handle_eval_breaker() {
     g.locked = false;
     g.holder = nullptr;
     g.drop_request.store(false);
-    eval_breaker = 0;
+    eval_breaker = modules::_signal::signals_tripped();
     g.cond.notify_one();
     g.switch_cond.wait_for(lock, std::chrono::milliseconds(50),
                            [&g, saved] { return g.switch_number != saved; });

@@ -20,7 +20,7 @@ void gil_drop(runtime::ThreadState* ts);
 runtime::ThreadState* save_thread();
 void restore_thread(runtime::ThreadState* ts);
 // _Py_HandlePending: the eval loop calls this when eval_breaker is set. 0, or -1 with an
-// exception (none are raised yet).
+// exception (a signal handler raised).
 int handle_eval_breaker();
 // sys.setswitchinterval / getswitchinterval, in microseconds.
 void set_switch_interval(unsigned long microseconds);

@@ -5,6 +5,7 @@
 // that the cppy command needs (init_interp_main's __main__, flush_std_files).
 #include "vm/pythonrun.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -36,6 +37,7 @@
 #include "objects/rangeobject.h"
 #include "objects/unicodeobject.h"
 #include "modules/_io/_iomodule.h"
+#include "modules/_signal/signalmodule.h"
 #include "modules/_thread/threadmodule.h"
 #include "modules/atexit/atexitmodule.h"
 #include "modules/moduledef.h"
@@ -110,6 +112,8 @@ int dict_contains_string(Object* d, const char* key) {
 
 // The status a SystemExit asked for; -1 while none was raised.
 int g_exit_status = -1;
+// _PyRuntime.signals.unhandled_keyboard_interrupt: the program ended with KeyboardInterrupt.
+bool g_unhandled_keyboard_interrupt = false;
 
 // _Py_HandleSystemExit: the exit status of a SystemExit (its code: None is 0, an int is
 // itself, anything else is printed to stderr and gives 1).
@@ -336,7 +340,10 @@ Object* run_eval_code_obj(Object* code, Object* globals, Object* locals) {
   int has = dict_contains_string(globals, "__builtins__");
   if (has < 0) return nullptr;
   if (!has && dict_set_item_string(globals, "__builtins__", builtins_dict()) < 0) return nullptr;
-  return eval_code(code, globals, locals);
+  g_unhandled_keyboard_interrupt = false;
+  Object* v = eval_code(code, globals, locals);
+  if (!v && errors::occurred() == exc_KeyboardInterrupt) g_unhandled_keyboard_interrupt = true;
+  return v;
 }
 
 int initialize_main(const runtime::Config& config) {
@@ -374,7 +381,15 @@ int initialize_main(const runtime::Config& config) {
   // The import system (pycore_interp_init's init_importlib, init_importlib_external). The
   // site import (imp::init_import_site) waits until os imports (it needs types.GenericAlias).
   if (imp::init_import_system(config) < 0) {
-    std::fprintf(stderr, "Fatal Python error: cannot initialize the import system\n");
+    std::fprintf(stderr, "Fatal Python error: cannot initialize the import system
+");
+    print_uncaught();
+    return -1;
+  }
+  // init_signals: SIGPIPE and SIGXFSZ ignored, SIGINT raising KeyboardInterrupt.
+  if (modules::_signal::install_handlers() < 0) {
+    std::fprintf(stderr, "Fatal Python error: init_signals: can't initialize signals
+");
     print_uncaught();
     return -1;
   }
@@ -447,6 +462,19 @@ int finalize(int status) {
   }
   if (std::fflush(stdout) != 0 && status == 0) status = 120;
   std::fflush(stderr);
+  if (g_unhandled_keyboard_interrupt) {
+    // exit_sigint (Modules/main.c): die of SIGINT's default action so that the parent sees
+    // the interruption (bpo-1054041).
+    struct sigaction dfl = {};
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    if (sigaction(SIGINT, &dfl, nullptr) == -1) {
+      std::perror("signal");
+    } else if (kill(getpid(), SIGINT) != 0) {
+      std::perror("kill");
+    }
+    return SIGINT + 128;
+  }
   return status;
 }
 

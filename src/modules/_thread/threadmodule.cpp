@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "errors/errors.h"
+#include "modules/_signal/signalmodule.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
@@ -995,7 +996,7 @@ Object* thread_stack_size(Object*, Object* args) {
   return long_from_unsigned_long_long(old);
 }
 
-// thread_interrupt_main: validates the signal number; signals are not delivered yet.
+// thread_interrupt_main_impl.
 Object* thread_interrupt_main(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"signum", nullptr};
   static const ArgParser parser = {"interrupt_main", kw, 0, 1, 0};
@@ -1006,10 +1007,9 @@ Object* thread_interrupt_main(Object*, Object* const* args, ssize nargs, Object*
     signum = long_as_long(a[0]);
     if (signum == -1 && errors::occurred()) return nullptr;
   }
-  if (signum < 1 || signum >= NSIG) return errors::format(exc_ValueError, "signal number out of range");
-  if (signum == SIGINT) {
-    errors::set_none(exc_KeyboardInterrupt);
-    return nullptr;
+  // PyErr_SetInterruptEx: the main thread runs the signal's handler at its next check.
+  if (_signal::set_interrupt_ex(static_cast<int>(signum)) < 0) {
+    return errors::format(exc_ValueError, "signal number out of range");
   }
   return return_none();
 }

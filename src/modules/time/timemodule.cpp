@@ -15,6 +15,7 @@
 
 #include "builtins/bltinmodule.h"
 #include "errors/errors.h"
+#include "modules/_signal/signalmodule.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/dictobject.h"
@@ -174,10 +175,14 @@ Object* time_sleep(Object*, Object* secs) {
   ts.tv_sec = deadline / 1000000000;
   ts.tv_nsec = deadline % 1000000000;
   int err;
-  {
-    vm::AllowThreads allow;  // Py_BEGIN_ALLOW_THREADS: other threads run meanwhile
-    while ((err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr)) == EINTR) {
+  for (;;) {
+    {
+      vm::AllowThreads allow;  // Py_BEGIN_ALLOW_THREADS: other threads run meanwhile
+      err = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr);
     }
+    if (err != EINTR) break;
+    // Interrupted by a signal: its Python handler runs now and may raise (PEP 475).
+    if (modules::_signal::check_signals() < 0) return nullptr;
   }
   if (err != 0) {
     errno = err;
