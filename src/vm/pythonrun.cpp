@@ -381,15 +381,13 @@ int initialize_main(const runtime::Config& config) {
   // The import system (pycore_interp_init's init_importlib, init_importlib_external). The
   // site import (imp::init_import_site) waits until os imports (it needs types.GenericAlias).
   if (imp::init_import_system(config) < 0) {
-    std::fprintf(stderr, "Fatal Python error: cannot initialize the import system
-");
+    std::fprintf(stderr, "Fatal Python error: cannot initialize the import system\n");
     print_uncaught();
     return -1;
   }
   // init_signals: SIGPIPE and SIGXFSZ ignored, SIGINT raising KeyboardInterrupt.
   if (modules::_signal::install_handlers() < 0) {
-    std::fprintf(stderr, "Fatal Python error: init_signals: can't initialize signals
-");
+    std::fprintf(stderr, "Fatal Python error: init_signals: can't initialize signals\n");
     print_uncaught();
     return -1;
   }
