@@ -609,7 +609,7 @@ int Lexer::make_type_comment_token(Token* token, int type, int col, int end_col,
 bool Lexer::set_fstring_expr(Token* token, char c) {
   (void)c;
   TokenizerMode* m = mode();
-  if (!m->debug || token->has_metadata) return true;
+  if (!(m->debug || m->is_tstring) || token->has_metadata) return true;
   if (!m->expr_start || !m->expr_end) return true;
   std::string_view expr(m->expr_start, static_cast<size_t>(m->expr_end - m->expr_start));
   std::string result;

@@ -4,3 +4,12 @@
 add_test(NAME ast.runtime_node_set
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/asdl/check_runtime_node_set.py
                  $<TARGET_FILE:cppy>)
+
+# ast.dump(ast.parse(src), include_attributes=True) run on cppy (Lib/ast.py over the _ast
+# objects of PyCF_ONLY_AST) for every standard-library file, against the reference's digests
+# (tests/data/parity/stdlib.tsv, second column). Fails below the figure.
+set(CPPY_AST_DUMP_PARITY_MIN 559)
+add_test(NAME ast.stdlib_dump_parity
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/ast_dump_parity.py
+                 $<TARGET_FILE:cppy> ${CMAKE_BINARY_DIR}/lib/python3.14
+                 ${CMAKE_SOURCE_DIR}/tests/data/parity/stdlib.tsv ${CPPY_AST_DUMP_PARITY_MIN})

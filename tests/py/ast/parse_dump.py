@@ -11,6 +11,7 @@ SOURCES = [
     "[i for i in range(3) if i]\n{k: v for k, v in d.items()}\n{s for s in t}\n(g for g in h)",
     "f'{x!r:>{w}} and {y=}'",
     "t'{x}'",
+    "t'{a + b!r:>{w}} {c=} {d = !s} {e:{f}.{g}}' t'more {h}'",
     "x if y else z\nnot a and b or c\na < b <= c is not d in e",
     "try:\n    pass\nexcept (A, B) as e:\n    raise X from e\nelse:\n    pass\nfinally:\n    del q",
     "try:\n    pass\nexcept* E:\n    pass",
