@@ -37,6 +37,8 @@
 #include "modules/zlib/zlibmodule.h"
 #include "modules/_hashlib/hashopenssl.h"
 #include "modules/_blake2/blake2module.h"
+#include "modules/_posixsubprocess/posixsubprocess.h"
+#include "modules/select/selectmodule.h"
 
 namespace cppy::modules {
 
@@ -80,6 +82,8 @@ const InittabEntry* inittab() {
       {"zlib", zlib::module_def()},
       {"_hashlib", _hashlib::module_def()},
       {"_blake2", _blake2::module_def()},
+      {"_posixsubprocess", _posixsubprocess::module_def()},
+      {"select", select::module_def()},
       {nullptr, nullptr},
   };
   return table;

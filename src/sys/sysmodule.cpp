@@ -343,6 +343,19 @@ Object* sys_exc_info(Object*, Object*) {
   return tuple_pack(3, static_cast<Object*>(e->type), e.get(), tb.get());
 }
 
+// sys_audit (Python/sysmodule.c): no audit hooks are installed yet, so only the event's type
+// is checked.
+Object* sys_audit(Object*, Object* const* args, ssize nargs) {
+  if (nargs == 0) {
+    return errors::format(exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+  }
+  if (!str_check(args[0])) {
+    return errors::format(exc_TypeError, "expected str for argument 'event', not %.200s",
+                          args[0]->type->name);
+  }
+  return return_none();
+}
+
 Object* sys_getframe(Object*, Object* const* args, ssize nargs) {
   if (nargs > 1) {
     return errors::format(exc_TypeError, "_getframe expected at most 1 argument, got %zd", nargs);
@@ -462,6 +475,7 @@ MethodDef sys_methods[] = {
     {"intern", METH_O(sys_intern), nullptr},
     {"is_finalizing", NOARGS(sys_is_finalizing), nullptr},
     {"_getframe", FASTCALL(sys_getframe), nullptr},
+    {"audit", FASTCALL(sys_audit), nullptr},
     {"get_int_max_str_digits", NOARGS(sys_get_int_max_str_digits), nullptr},
     {"set_int_max_str_digits", reinterpret_cast<void*>(sys_set_int_max_str_digits),
      kMethFastcall | kMethKeywords, nullptr},

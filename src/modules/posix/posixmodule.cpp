@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "errors/errors.h"
+#include "modules/_signal/signalmodule.h"
 #include "objects/abstract.h"
+#include "objects/buffer.h"
 #include "objects/boolobject.h"
 #include "objects/bytesobject.h"
 #include "objects/dictobject.h"
@@ -439,14 +441,16 @@ Object* posix_write(Object*, Object* const* args, ssize nargs) {
   }
   int fd;
   if (!as_int(args[0], &fd)) return nullptr;
-  if (!bytes_check(args[1])) {
-    return errors::format(exc_TypeError, "a bytes-like object is required, not '%.100s'",
-                          type_short_name(args[1]->type));
-  }
+  // Any bytes-like object (Py_buffer): subprocess writes memoryview slices.
+  BufferHolder data;
+  if (data.get(args[1]) < 0) return nullptr;
   ssize w;
-  do {
-    w = ::write(fd, bytes_as_string(args[1]), static_cast<size_t>(bytes_size(args[1])));
-  } while (w < 0 && errno == EINTR);
+  for (;;) {
+    w = ::write(fd, data.data(), static_cast<size_t>(data.size()));
+    if (w >= 0 || errno != EINTR) break;
+    // Interrupted by a signal: its handler runs, then the write is retried (PEP 475).
+    if (_signal::check_signals() < 0) return nullptr;
+  }
   if (w < 0) return posix_error();
   return long_from_ssize(w);
 }
@@ -883,6 +887,7 @@ int posix_exec(Object* m) {
   if (module_add_object_ref(m, "stat_result", &stat_result_type) < 0) return -1;
   if (module_add_object_ref(m, "terminal_size", &terminal_size_type) < 0) return -1;
   if (module_add_object_ref(m, "error", exc_OSError) < 0) return -1;
+  if (add_process_functions(m) < 0) return -1;
   // _have_functions: the HAVE_* features os.supports_* are computed from.
   Ref<> have = Ref<>::steal(list_new(0));
   if (!have) return -1;
