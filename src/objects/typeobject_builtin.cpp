@@ -257,7 +257,18 @@ Object* object_dir_method(Object* self, Object*) {
   return dict_keys(d.get());
 }
 
+// object___reduce_ex___impl, the part for classes that define __reduce__: it is called (copy
+// and pickle of ast nodes, of classes with a __reduce__ only). _common_reduce (copyreg's
+// protocols) is not written yet.
 Object* object_reduce_ex(Object* self, Object*) {
+  if (type_lookup(self->type, name_of("__reduce__"))) {
+    Object* reduce = nullptr;
+    if (object_get_optional_attr(self, name_of("__reduce__"), &reduce) < 0) return nullptr;
+    if (reduce) {
+      Ref<> r = Ref<>::steal(reduce);
+      return object_call_no_args(r.get());
+    }
+  }
   return errors::format(exc_TypeError, "cannot pickle '%.200s' object", self->type->name);
 }
 

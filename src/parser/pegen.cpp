@@ -41,7 +41,10 @@ int fill_token(Parser* p) {
   int type = p->tok->next(t);
   // Record and skip '# type: ignore' comments.
   while (type == TYPE_IGNORE) {
-    std::string tag(t->text());
+    // The tag is as long as the token's columns say: for a type: ignore alone on its line
+    // that takes in the newline the lexer consumed ("[foo]\n"), as CPython's does.
+    int len = t->end_col_offset - t->col_offset;
+    std::string tag = len > 0 ? std::string(t->start, static_cast<size_t>(len)) : std::string();
     p->type_ignore_comments.emplace_back(t->lineno, tag);
     *t = Token();
     type = p->tok->next(t);
