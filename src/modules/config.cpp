@@ -20,6 +20,7 @@
 #include "modules/errno/errnomodule.h"
 #include "modules/math/mathmodule.h"
 #include "modules/_random/randommodule.h"
+#include "modules/_tokenize/tokenizemodule.h"
 #include "modules/_struct/structmodule.h"
 #include "modules/binascii/binasciimodule.h"
 #include "modules/time/timemodule.h"
@@ -53,6 +54,7 @@ const InittabEntry* inittab() {
       {"_io", _io::module_def()},
       {"math", math::module_def()},
       {"_random", random::module_def()},
+      {"_tokenize", tokenize::module_def()},
       {"_struct", struct_::module_def()},
       {"binascii", binascii::module_def()},
       {"time", time::module_def()},

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "parser/lexer.h"
+#include "parser/tokenize_stream.h"
 #include "parity_driver.h"
 #include "sha256.h"
 
@@ -24,61 +25,32 @@ using namespace cppy::parser;
 
 namespace {
 
-int chars(const char* s, const char* e) {
-  int n = 0;
-  for (; s < e; s++) {
-    if ((static_cast<unsigned char>(*s) & 0xC0) != 0x80) n++;
-  }
-  return n;
-}
-
-// The canonical token stream of make_reference.py, following tokenizeriter_next of
-// Python/Python-tokenize.c (column conversion and extra_tokens adjustments).
+// The canonical token stream of make_reference.py: what _tokenize.TokenizerIter(readline,
+// extra_tokens=True) yields (parser::TokenizeStream), without the line.
 std::string canonical(const std::string& bytes) {
   std::string text, encoding, out;
   TokenizerError err;
   if (!Lexer::decode_source(bytes, "", &text, &encoding, &err)) {
     return "decode error " + err.message + "\n";
   }
-  Lexer lex(text, Lexer::Input::kReadline);
-  lex.set_extra_tokens(true);
-  Token tok;
+  TokenizeStream stream(text, true);
+  TokenInfo tok;
   for (;;) {
-    int type = lex.next(&tok);
-    if (type == ERRORTOKEN) {
-      TokenizerError e = lex.error();
+    int r = stream.next(&tok);
+    if (r < 0) {
+      const TokenizerError& e = stream.error();
       char buf[64];
       std::snprintf(buf, sizeof buf, " %d %d ", e.lineno, e.offset);
       out += std::string("error ") + error_type_name(e.type) + buf + e.message + "\n";
       break;
     }
-    std::string str(tok.text());
-    bool trailing = type == ENDMARKER || (type == DEDENT && lex.done() == errcode::kEof);
-    const char* line_start = is_string_literal(type) ? lex.multi_line_start() : lex.line_start();
-    int lineno = is_string_literal(type) ? lex.first_lineno() : lex.lineno();
-    int end_lineno = lex.lineno();
-    int col = -1, end_col = -1;
-    if (tok.start && tok.start >= line_start) col = chars(line_start, tok.start);
-    if (tok.end && tok.end >= lex.line_start()) end_col = chars(lex.line_start(), tok.end);
-    if (trailing) {
-      lineno = end_lineno = lineno + 1;
-      col = end_col = 0;
-    }
-    if (type > DEDENT && type < OP) {
-      type = OP;
-    } else if (type == NEWLINE) {
-      str = lex.implicit_newline() ? "" : (lex.token_start()[0] == '\r' ? "\r\n" : "\n");
-      end_col++;
-    } else if (type == NL) {
-      if (lex.implicit_newline()) str = "";
-    }
+    if (r == 0) break;
     char buf[96];
-    std::snprintf(buf, sizeof buf, "%d %d %d %d %d %zu:", type, lineno, col, end_lineno, end_col,
-                  str.size());
+    std::snprintf(buf, sizeof buf, "%d %d %d %d %d %zu:", tok.type, tok.lineno, tok.col_offset,
+                  tok.end_lineno, tok.end_col_offset, tok.string.size());
     out += buf;
-    out += str;
+    out += tok.string;
     out += "\n";
-    if (tok.type == ENDMARKER) break;
   }
   return out;
 }
