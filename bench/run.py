@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Times bench/programs/*.py under cppy and the comparison interpreters.
 
-    python3 bench/run.py [--cppy build/release/bin/cppy] [--repeat 3] [PROGRAM ...]
+    python3 bench/run.py [--cppy build/release/bin/cppy] [--repeat 3] [--cpu] [PROGRAM ...]
 
-For each program and interpreter: the median wall time of --repeat runs, and whether the
+For each program and interpreter: the median wall time of --repeat runs (with --cpu: the
+least user+system CPU time of the child, steadier on a loaded machine), and whether the
 output equals CPython 3.11's (a benchmark result only counts when the output is right).
 Interpreters: cppy, /usr/bin/python3.11 (Debian's optimized build) and pypy3 when installed.
 Prints a table with cppy's time relative to CPython 3.11 (below 1.0 is faster).
@@ -11,6 +12,7 @@ Prints a table with cppy's time relative to CPython 3.11 (below 1.0 is faster).
 import argparse
 import glob
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -19,22 +21,28 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def time_run(cmd, repeat):
+def time_run(cmd, repeat, cpu=False):
     times, output = [], None
     for _ in range(repeat):
         start = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run(cmd, capture_output=True, timeout=600)
-        times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if cpu:
+            times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        else:
+            times.append(time.perf_counter() - start)
         if proc.returncode != 0:
             return None, proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
         output = proc.stdout
-    return statistics.median(times), output
+    return (min(times) if cpu else statistics.median(times)), output
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cppy", default=os.path.join(HERE, "..", "build", "release", "bin", "cppy"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cpu", action="store_true", help="CPU time of the child, not wall time")
     ap.add_argument("programs", nargs="*")
     args = ap.parse_args()
     programs = args.programs or sorted(glob.glob(os.path.join(HERE, "programs", "*.py")))
@@ -45,7 +53,7 @@ def main():
     for program in programs:
         row, reference, results = [], None, {}
         for name, exe in interpreters:
-            seconds, output = time_run([exe, program], args.repeat)
+            seconds, output = time_run([exe, program], args.repeat, args.cpu)
             results[name] = (seconds, output)
             if name == "cpython3.11":
                 reference = output

@@ -639,6 +639,30 @@ void str_append(Object** pleft, Object* right) {
     clear(*pleft);
     return;
   }
+  // unicode_modifiable + resize_compact: nothing else refers to left, so it grows in place
+  // (what keeps `s += t` in a loop from copying s every time). ASCII strings only here.
+  if (left->refcnt == 1 && str_check_exact(left) && str_check_exact(right) &&
+      as_ascii(left)->state.interned == kNotInterned && as_ascii(left)->state.compact &&
+      str_is_ascii(left) && str_is_ascii(right) && left != g_empty) {
+    ssize la = str_length(left), lb = str_length(right);
+    if (lb == 0) return;
+    if (la <= PTRDIFF_MAX - lb - ssize(sizeof(AsciiObject)) - 1) {
+      void* mem = gc::object_realloc(left, sizeof(AsciiObject) + size_t(la + lb + 1));
+      if (!mem) {
+        errors::no_memory();
+        clear(*pleft);
+        return;
+      }
+      auto* a = static_cast<AsciiObject*>(mem);
+      char* d = static_cast<char*>(str_data(a));
+      std::memcpy(d + la, str_data(right), size_t(lb));
+      d[la + lb] = 0;
+      a->length = la + lb;
+      a->hash = -1;
+      *pleft = a;
+      return;
+    }
+  }
   Object* r = str_concat(left, right);
   xsetref(*pleft, r);
 }

@@ -1042,6 +1042,7 @@ Object* eval_frame(Frame* frame, int throwflag) {
     SET_TARGET(INTERPRETER_EXIT)
     // The specialised instructions (specialize.cpp writes them).
     SET_TARGET(BINARY_OP_ADD_FLOAT)
+    SET_TARGET(BINARY_OP_EXTEND)
     SET_TARGET(BINARY_OP_ADD_INT)
     SET_TARGET(BINARY_OP_ADD_UNICODE)
     SET_TARGET(BINARY_OP_MULTIPLY_FLOAT)
@@ -1556,7 +1557,7 @@ dispatch_same:
   }
   TARGET(BINARY_OP) {
   generic_BINARY_OP:
-    SPECIALIZE_WHEN_DUE(specialize_binary_op(SECOND(), TOP(), next_instr - 1, oparg));
+    SPECIALIZE_WHEN_DUE(specialize_binary_op(SECOND(), TOP(), next_instr - 1, oparg, fast));
     SKIP_CACHES(kCacheBinaryOp);
     Object* rhs = TOP();
     Object* lhs = SECOND();
@@ -1568,7 +1569,6 @@ dispatch_same:
     sp[-1] = r;
     DISPATCH();
   }
-  TARGET(BINARY_OP_INPLACE_ADD_UNICODE) { goto op_unknown; }
   TARGET(COMPARE_OP) {
   generic_COMPARE_OP:
     SPECIALIZE_WHEN_DUE(specialize_compare_op(SECOND(), TOP(), next_instr - 1, oparg));
@@ -2801,6 +2801,45 @@ dispatch_same:
     DEOPT_IF(lhs->type != &str_type || rhs->type != &str_type, BINARY_OP);
     SKIP_CACHES(kCacheBinaryOp);
     Object* r = str_concat(lhs, rhs);
+    if (!r) goto error;
+    decref(lhs);
+    decref(rhs);
+    --sp;
+    sp[-1] = r;
+    DISPATCH();
+  }
+  // `s += t` (or s = s + t) into the local s: the STORE_FAST that follows is done here, and
+  // s grows in place when the local holds the only other reference (PyUnicode_Append).
+  TARGET(BINARY_OP_INPLACE_ADD_UNICODE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    DEOPT_IF(lhs->type != &str_type || rhs->type != &str_type, BINARY_OP);
+    CodeUnit store = next_instr[kCacheBinaryOp];
+    DEOPT_IF(store.op.code != STORE_FAST, BINARY_OP);
+    Object** target = &fast[store.op.arg];
+    DEOPT_IF(*target != lhs, BINARY_OP);
+    SKIP_CACHES(kCacheBinaryOp);
+    decref(lhs);  // the stack's reference; the local keeps its own
+    Object* temp = *target;
+    *target = nullptr;
+    str_append(&temp, rhs);
+    *target = temp;
+    decref(rhs);
+    sp -= 2;
+    if (!temp) goto error;
+    ++next_instr;  // past the STORE_FAST
+    DISPATCH();
+  }
+  // BINARY_OP with a pointer to a guard and an action in the cache (specialize.cpp's table).
+  TARGET(BINARY_OP_EXTEND) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* rhs = TOP();
+    Object* lhs = SECOND();
+    const BinaryOpExtend* d = read_extend_descr(next_instr + 1);
+    DEOPT_IF(!d->guard(lhs, rhs), BINARY_OP);
+    SKIP_CACHES(kCacheBinaryOp);
+    Object* r = d->action(lhs, rhs);
     if (!r) goto error;
     decref(lhs);
     decref(rhs);

@@ -291,19 +291,135 @@ void specialize_store_attr(Object* owner, CodeUnit* instr, Object* name) {
 
 // --- BINARY_OP ----------------------------------------------------------------------------------
 
-void specialize_binary_op(Object* lhs, Object* rhs, CodeUnit* instr, int oparg) {
+namespace {
+
+// Ints of at most two digits (|v| < 2**60): exact in an int64_t, and sums, differences and
+// bitwise results of two of them too.
+inline bool word_int(Object* o, int64_t* v) {
+  if (o->type != &long_type) return false;
+  ssize n = long_digit_count(o);
+  if (n > 2) return false;
+  const digit* d = as_long(o)->ob_digit;
+  int64_t m = n == 0 ? 0 : n == 1 ? int64_t(d[0]) : int64_t(d[0]) | (int64_t(d[1]) << kLongShift);
+  *v = long_sign(o) < 0 ? -m : m;
+  return true;
+}
+inline bool both_word_ints(Object* a, Object* b) {
+  int64_t x, y;
+  return word_int(a, &x) && word_int(b, &y);
+}
+inline bool word_ints_nonneg_pos(Object* a, Object* b) {
+  int64_t x, y;
+  return word_int(a, &x) && word_int(b, &y) && x >= 0 && y > 0;
+}
+inline bool word_ints_shift(Object* a, Object* b) {
+  int64_t x, y;
+  return word_int(a, &x) && word_int(b, &y) && y >= 0;
+}
+inline Object* word_result(int64_t v) { return long_from_long_long(v); }
+inline int64_t wv(Object* o) {
+  int64_t v = 0;
+  word_int(o, &v);
+  return v;
+}
+
+Object* word_and(Object* a, Object* b) { return word_result(wv(a) & wv(b)); }
+Object* word_or(Object* a, Object* b) { return word_result(wv(a) | wv(b)); }
+Object* word_xor(Object* a, Object* b) { return word_result(wv(a) ^ wv(b)); }
+Object* word_add(Object* a, Object* b) { return word_result(wv(a) + wv(b)); }
+Object* word_sub(Object* a, Object* b) { return word_result(wv(a) - wv(b)); }
+Object* word_mul(Object* a, Object* b) {
+  int64_t r;
+  if (__builtin_mul_overflow(wv(a), wv(b), &r)) return number_multiply(a, b);
+  return word_result(r);
+}
+Object* word_mod(Object* a, Object* b) { return word_result(wv(a) % wv(b)); }
+Object* word_floordiv(Object* a, Object* b) { return word_result(wv(a) / wv(b)); }
+Object* word_rshift(Object* a, Object* b) {
+  int64_t s = wv(b);
+  return word_result(wv(a) >> (s > 63 ? 63 : s));
+}
+
+// float_compactlong / compactlong_float (specialize.c): a float and a one-digit int.
+inline bool float_compact(Object* a, Object* b) {
+  return a->type == &float_type && b->type == &long_type && long_is_compact(b);
+}
+inline bool compact_float(Object* a, Object* b) {
+  return b->type == &float_type && a->type == &long_type && long_is_compact(a);
+}
+bool float_compact_nonzero(Object* a, Object* b) { return float_compact(a, b) && !long_is_zero(b); }
+bool compact_float_nonzero(Object* a, Object* b) {
+  return compact_float(a, b) && float_value(b) != 0.0;
+}
+bool float_compact_g(Object* a, Object* b) { return float_compact(a, b); }
+bool compact_float_g(Object* a, Object* b) { return compact_float(a, b); }
+inline double lv(Object* o) { return double(long_compact_value(o)); }
+Object* fc_add(Object* a, Object* b) { return float_from_double(float_value(a) + lv(b)); }
+Object* fc_sub(Object* a, Object* b) { return float_from_double(float_value(a) - lv(b)); }
+Object* fc_mul(Object* a, Object* b) { return float_from_double(float_value(a) * lv(b)); }
+Object* fc_div(Object* a, Object* b) { return float_from_double(float_value(a) / lv(b)); }
+Object* cf_add(Object* a, Object* b) { return float_from_double(lv(a) + float_value(b)); }
+Object* cf_sub(Object* a, Object* b) { return float_from_double(lv(a) - float_value(b)); }
+Object* cf_mul(Object* a, Object* b) { return float_from_double(lv(a) * float_value(b)); }
+Object* cf_div(Object* a, Object* b) { return float_from_double(lv(a) / float_value(b)); }
+
+// Two floats through float's own slot (pow has its special cases and errors there).
+bool both_floats(Object* a, Object* b) { return a->type == &float_type && b->type == &float_type; }
+Object* float_pow(Object* a, Object* b) { return float_type.as_number->power(a, b, none()); }
+Object* float_div(Object* a, Object* b) { return float_type.as_number->true_divide(a, b); }
+
+// The descriptors, in the order they are tried (binaryop_extend_descrs); the in-place
+// operators share them (oparg + 13).
+const BinaryOpExtend extend_descrs[] = {
+    {1, both_word_ints, word_and},
+    {7, both_word_ints, word_or},
+    {12, both_word_ints, word_xor},
+    {0, both_word_ints, word_add},
+    {10, both_word_ints, word_sub},
+    {5, both_word_ints, word_mul},
+    {6, word_ints_nonneg_pos, word_mod},
+    {2, word_ints_nonneg_pos, word_floordiv},
+    {9, word_ints_shift, word_rshift},
+    {0, float_compact_g, fc_add},
+    {10, float_compact_g, fc_sub},
+    {5, float_compact_g, fc_mul},
+    {11, float_compact_nonzero, fc_div},
+    {0, compact_float_g, cf_add},
+    {10, compact_float_g, cf_sub},
+    {5, compact_float_g, cf_mul},
+    {11, compact_float_nonzero, cf_div},
+    {8, both_floats, float_pow},
+    {11, both_floats, float_div},
+};
+
+// binary_op_extended_specialization.
+bool specialize_extend(Object* lhs, Object* rhs, CodeUnit* instr, int oparg) {
+  int op = oparg >= kNbInplaceAdd && oparg < kNbSubscr ? oparg - kNbInplaceAdd : oparg;
+  for (const BinaryOpExtend& d : extend_descrs) {
+    if (d.oparg == op && d.guard(lhs, rhs)) {
+      const BinaryOpExtend* p = &d;
+      std::memcpy(instr + 2, &p, sizeof p);
+      specialize(instr, BINARY_OP_EXTEND);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void specialize_binary_op(Object* lhs, Object* rhs, CodeUnit* instr, int oparg,
+                          Object** locals) {
   switch (oparg) {
     case kNbAdd:
     case kNbInplaceAdd:
       if (lhs->type != rhs->type) break;
       if (lhs->type == &str_type) {
-        // `s += t` storing back into the local s: extend s in place when nothing else
-        // holds it.
+        // `s = s + t` / `s += t` storing back into the local s: extend s in place when
+        // nothing else holds it.
         CodeUnit next = instr[1 + opcode_caches[BINARY_OP]];
-        if (next.op.code == STORE_FAST) {
-          (void)next;
-          return specialize(instr, BINARY_OP_ADD_UNICODE);
-        }
+        if (next.op.code == STORE_FAST && locals[next.op.arg] == lhs)
+          return specialize(instr, BINARY_OP_INPLACE_ADD_UNICODE);
         return specialize(instr, BINARY_OP_ADD_UNICODE);
       }
       if (long_check_exact_compact(lhs) && long_check_exact_compact(rhs))
@@ -334,6 +450,7 @@ void specialize_binary_op(Object* lhs, Object* rhs, CodeUnit* instr, int oparg) 
     default:
       break;
   }
+  if (oparg != kNbSubscr && specialize_extend(lhs, rhs, instr, oparg)) return;
   unspecialize(instr);
 }
 

@@ -63,6 +63,20 @@ inline void write_obj(CodeUnit* p, Object* v) { std::memcpy(p, &v, sizeof v); }
 inline constexpr int kNbAdd = 0, kNbMultiply = 5, kNbSubtract = 10, kNbInplaceAdd = 13,
                      kNbInplaceMultiply = 18, kNbInplaceSubtract = 23, kNbSubscr = 26;
 
+// _PyBinaryOpSpecializationDescr: BINARY_OP_EXTEND keeps a pointer to one of these in its
+// four cache entries (external_cache); the guard decides whether the action applies to the
+// operands; the action returns a new reference or null with an exception set.
+struct BinaryOpExtend {
+  int oparg;
+  bool (*guard)(Object* lhs, Object* rhs);
+  Object* (*action)(Object* lhs, Object* rhs);
+};
+inline const BinaryOpExtend* read_extend_descr(const CodeUnit* p) {
+  const BinaryOpExtend* v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
 // _PyCode_Quicken: the counters of a new code object's adaptive copy start warming up.
 void code_quicken(CodeUnit* instructions, objects::ssize n);
 
@@ -72,7 +86,10 @@ void code_quicken(CodeUnit* instructions, objects::ssize n);
 void specialize_load_global(Object* globals, Object* builtins, CodeUnit* instr, Object* name);
 void specialize_load_attr(Object* owner, CodeUnit* instr, Object* name);
 void specialize_store_attr(Object* owner, CodeUnit* instr, Object* name);
-void specialize_binary_op(Object* lhs, Object* rhs, CodeUnit* instr, int oparg);
+// locals: the frame's fast locals (BINARY_OP_INPLACE_ADD_UNICODE looks at the STORE_FAST
+// target).
+void specialize_binary_op(Object* lhs, Object* rhs, CodeUnit* instr, int oparg,
+                          Object** locals);
 void specialize_compare_op(Object* lhs, Object* rhs, CodeUnit* instr, int oparg);
 void specialize_to_bool(Object* value, CodeUnit* instr);
 void specialize_for_iter(Object* iter, CodeUnit* instr, int oparg);
