@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Keeps the summary line of docs/filemap.md true to its rows.
+"""Checks docs/filemap.md and prints its counts.
 
-  filemap.py --check   fail if the "Rows: ..." line disagrees with the table rows
-  filemap.py --write   rewrite that line
-Also checks that every row has a known status and that no CPython file is listed twice.
+  filemap.py [--check]   fail if a row has an unknown status or a CPython file is listed twice;
+                         print "Rows: N; ported ..., partial ..., missing ..., dropped ...".
+The counts are not stored in the file (every engineer's rebase conflicted on that line).
 """
 import collections
 import os
@@ -33,16 +33,6 @@ def main():
     problems += ["%s is listed %d times" % (f, n) for f, n in seen.items() if n > 1]
     summary = ("Rows: %d; ported %d, partial %d, missing %d, dropped %d." %
                (sum(counts.values()), counts["x"], counts["~"], counts[" "], counts["-"]))
-    index = next((i for i, l in enumerate(lines) if l.startswith("Rows: ")), None)
-    if index is None:
-        problems.append("no 'Rows: ...' summary line")
-    elif mode == "--write":
-        lines[index] = summary
-        with open(PATH, "w", encoding="utf-8") as f:
-            f.write("\n".join(lines))
-    elif lines[index] != summary:
-        problems.append("summary says %r; the rows give %r (run tools/docs/filemap.py --write)"
-                        % (lines[index], summary))
     for p in problems:
         print(p)
     print(summary)
