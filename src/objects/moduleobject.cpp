@@ -8,6 +8,7 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
@@ -137,6 +138,110 @@ Object* module_dir(Object* self, Object*) {
   return dict_keys(d);
 }
 
+// The module's dict for the annotation attributes (CPython reads self.__dict__).
+Object* annotations_dict(Object* self) {
+  Object* d = mo(self)->md_dict;
+  if (!d || !dict_check(d)) {
+    errors::set_string(exc_TypeError, "<module>.__dict__ is not a dictionary");
+    return nullptr;
+  }
+  return d;
+}
+
+// _PyModuleSpec_IsInitializing: spec._initializing is true.
+int spec_is_initializing(Object* spec) {
+  Object* value = nullptr;
+  if (object_get_optional_attr(spec, name_of("_initializing"), &value) < 0) return -1;
+  if (!value) return 0;
+  int r = object_is_true(value);
+  decref(value);
+  return r;
+}
+
+// module_get_annotate: __annotate__ from the dict, None (then stored) when absent.
+Object* module_annotate_get(Object* self, void*) {
+  Object* d = annotations_dict(self);
+  if (!d) return nullptr;
+  Object* annotate = dict_get_item(d, name_of("__annotate__"));
+  if (annotate) return new_ref(annotate);
+  if (errors::occurred()) return nullptr;
+  if (dict_set_item(d, name_of("__annotate__"), none()) < 0) return nullptr;
+  return return_none();
+}
+// module_set_annotate.
+int module_annotate_set(Object* self, Object* value, void*) {
+  if (!value) {
+    errors::set_string(exc_TypeError, "cannot delete __annotate__ attribute");
+    return -1;
+  }
+  Object* d = annotations_dict(self);
+  if (!d) return -1;
+  if (value != none() && !callable_check(value)) {
+    errors::set_string(exc_TypeError, "__annotate__ must be callable or None");
+    return -1;
+  }
+  if (dict_set_item(d, name_of("__annotate__"), value) < 0) return -1;
+  if (value != none() && dict_pop(d, name_of("__annotations__"), nullptr) < 0) return -1;
+  return 0;
+}
+// module_get_annotations: __annotations__ from the dict, else __annotate__(1) (or {}), kept
+// in the dict unless the module is still being imported.
+Object* module_annotations_get(Object* self, void*) {
+  Object* d = annotations_dict(self);
+  if (!d) return nullptr;
+  Object* found = dict_get_item(d, name_of("__annotations__"));
+  if (found) return new_ref(found);
+  if (errors::occurred()) return nullptr;
+  bool initializing = false;
+  if (Object* spec = dict_get_item(d, name_of("__spec__"))) {
+    Ref<> keep = Ref<>::borrow(spec);
+    int r = spec_is_initializing(spec);
+    if (r < 0) return nullptr;
+    initializing = r != 0;
+  }
+  Ref<> annotations;
+  Object* annotate = dict_get_item(d, name_of("__annotate__"));
+  if (annotate && callable_check(annotate)) {
+    Ref<> keep = Ref<>::borrow(annotate);
+    Ref<> one = Ref<>::steal(long_from_long(1));
+    if (!one) return nullptr;
+    annotations = Ref<>::steal(object_call_one_arg(annotate, one.get()));
+    if (!annotations) return nullptr;
+    if (!dict_check(annotations.get())) {
+      errors::format(exc_TypeError, "__annotate__ returned non-dict of type '%.100s'",
+                     annotations->type->name);
+      return nullptr;
+    }
+  } else {
+    annotations = Ref<>::steal(dict_new());
+    if (!annotations) return nullptr;
+  }
+  if (!initializing && dict_set_item(d, name_of("__annotations__"), annotations.get()) < 0)
+    return nullptr;
+  return annotations.release();
+}
+// module_set_annotations: setting or deleting drops __annotate__.
+int module_annotations_set(Object* self, Object* value, void*) {
+  Object* d = annotations_dict(self);
+  if (!d) return -1;
+  if (value) {
+    if (dict_set_item(d, name_of("__annotations__"), value) < 0) return -1;
+  } else {
+    int r = dict_pop(d, name_of("__annotations__"), nullptr);
+    if (r < 0) return -1;
+    if (r == 0) {
+      errors::set_object(exc_AttributeError, name_of("__annotations__"));
+      return -1;
+    }
+  }
+  return dict_pop(d, name_of("__annotate__"), nullptr) < 0 ? -1 : 0;
+}
+
+GetSetDef module_getsets[] = {
+    {"__annotations__", module_annotations_get, module_annotations_set, nullptr, nullptr},
+    {"__annotate__", module_annotate_get, module_annotate_set, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
 MemberDef module_members[] = {
     {"__dict__", kMemberObject, static_cast<ssize>(offsetof(ModuleObject, md_dict)),
      kMemberReadonly, nullptr},
@@ -159,6 +264,7 @@ TypeObject module_type = [] {
   t.weaklistoffset = static_cast<ssize>(offsetof(ModuleObject, md_weaklist));
   t.methods = module_methods;
   t.members = module_members;
+  t.getset = module_getsets;
   t.dictoffset = static_cast<ssize>(offsetof(ModuleObject, md_dict));
   t.init = module_init;
   t.alloc = type_generic_alloc;

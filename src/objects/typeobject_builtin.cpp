@@ -715,6 +715,130 @@ Object* type_weakrefoffset_get(Object* self, void*) {
   return long_from_ssize(as_type(self)->weaklistoffset);
 }
 
+// type_get_annotate (3.14): __annotate__, else the compiler's __annotate_func__, else None
+// (remembered as __annotate_func__). Static types have neither.
+Object* type_annotate_get(Object* self, void*) {
+  TypeObject* type = as_type(self);
+  if (!type_has_feature(type, kTpflagsHeaptype)) {
+    errors::format(exc_AttributeError, "type object '%s' has no attribute '__annotate__'",
+                   type->name);
+    return nullptr;
+  }
+  Object* annotate = dict_get_item(type->dict, name_of("__annotate__"));
+  if (!annotate) annotate = dict_get_item(type->dict, name_of("__annotate_func__"));
+  if (annotate) {
+    if (descrgetfunc get = annotate->type->descr_get) return get(annotate, nullptr, self);
+    return new_ref(annotate);
+  }
+  if (errors::occurred()) return nullptr;
+  if (dict_set_item(type->dict, name_of("__annotate_func__"), none()) < 0) return nullptr;
+  return return_none();
+}
+// type_set_annotate: a new function drops the cached annotations.
+int type_annotate_set(Object* self, Object* value, void*) {
+  TypeObject* type = as_type(self);
+  if (!value) {
+    errors::set_string(exc_TypeError, "cannot delete __annotate__ attribute");
+    return -1;
+  }
+  if (type_has_feature(type, kTpflagsImmutabletype) || !type_has_feature(type, kTpflagsHeaptype)) {
+    errors::format(exc_TypeError, "cannot set '__annotate__' attribute of immutable type '%s'",
+                   type->name);
+    return -1;
+  }
+  if (value != none() && !callable_check(value)) {
+    errors::set_string(exc_TypeError, "__annotate__ must be callable or None");
+    return -1;
+  }
+  if (dict_set_item(type->dict, name_of("__annotate_func__"), value) < 0) return -1;
+  if (value != none() && dict_pop(type->dict, name_of("__annotations_cache__"), nullptr) < 0)
+    return -1;
+  type_modified(type);
+  return 0;
+}
+// type_get_annotations (3.14): __annotations__ or the cache, else __annotate__(1) cached as
+// __annotations_cache__ ({} when there is no callable __annotate__).
+Object* type_annotations_get(Object* self, void*) {
+  TypeObject* type = as_type(self);
+  if (!type_has_feature(type, kTpflagsHeaptype)) {
+    errors::format(exc_AttributeError, "type object '%s' has no attribute '__annotations__'",
+                   type->name);
+    return nullptr;
+  }
+  Object* found = dict_get_item(type->dict, name_of("__annotations__"));
+  if (!found) found = dict_get_item(type->dict, name_of("__annotations_cache__"));
+  if (found) {
+    if (descrgetfunc get = found->type->descr_get) return get(found, nullptr, self);
+    return new_ref(found);
+  }
+  if (errors::occurred()) return nullptr;
+  Ref<> annotate = Ref<>::steal(object_getattr(self, name_of("__annotate__")));
+  if (!annotate) return nullptr;
+  Ref<> annotations;
+  if (callable_check(annotate.get())) {
+    Ref<> one = Ref<>::steal(long_from_long(1));
+    if (!one) return nullptr;
+    annotations = Ref<>::steal(object_call_one_arg(annotate.get(), one.get()));
+    if (!annotations) return nullptr;
+    if (!dict_check(annotations.get())) {
+      errors::format(exc_TypeError, "__annotate__ returned non-dict of type '%.100s'",
+                     annotations->type->name);
+      return nullptr;
+    }
+  } else {
+    annotations = Ref<>::steal(dict_new());
+    if (!annotations) return nullptr;
+  }
+  if (dict_set_item(type->dict, name_of("__annotations_cache__"), annotations.get()) < 0)
+    return nullptr;
+  return annotations.release();
+}
+// type_set_annotations: the value becomes the cache; either way __annotate__ goes.
+int type_annotations_set(Object* self, Object* value, void*) {
+  TypeObject* type = as_type(self);
+  if (type_has_feature(type, kTpflagsImmutabletype) || !type_has_feature(type, kTpflagsHeaptype)) {
+    errors::format(exc_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'",
+                   type->name);
+    return -1;
+  }
+  if (value) {
+    if (dict_set_item(type->dict, name_of("__annotations_cache__"), value) < 0) return -1;
+  } else {
+    int r = dict_pop(type->dict, name_of("__annotations_cache__"), nullptr);
+    if (r < 0) return -1;
+    if (r == 0) {
+      errors::set_string(exc_AttributeError, "__annotations__");
+      return -1;
+    }
+  }
+  if (dict_pop(type->dict, name_of("__annotate_func__"), nullptr) < 0 ||
+      dict_pop(type->dict, name_of("__annotate__"), nullptr) < 0)
+    return -1;
+  type_modified(type);
+  return 0;
+}
+// type_get_type_params / type_set_type_params.
+Object* type_type_params_get(Object* self, void*) {
+  TypeObject* type = as_type(self);
+  if (type == &Type_Type) return tuple_new(0);
+  Object* params = dict_get_item(type->dict, name_of("__type_params__"));
+  if (params) return new_ref(params);
+  if (errors::occurred()) return nullptr;
+  return tuple_new(0);
+}
+int type_type_params_set(Object* self, Object* value, void*) {
+  TypeObject* type = as_type(self);
+  if (!check_set_special_type_attr(type, value, "__type_params__")) return -1;
+  if (!tuple_check(value)) {
+    errors::format(exc_TypeError, "__type_params__ must be set to a tuple, not %s",
+                   value->type->name);
+    return -1;
+  }
+  if (dict_set_item(type->dict, name_of("__type_params__"), value) < 0) return -1;
+  type_modified(type);
+  return 0;
+}
+
 GetSetDef type_getsets[] = {
     {"__name__", type_name_get, type_name_set, nullptr, nullptr},
     {"__qualname__", type_qualname_get, type_qualname_set, nullptr, nullptr},
@@ -726,6 +850,9 @@ GetSetDef type_getsets[] = {
      nullptr},
     {"__dict__", type_dict_get, nullptr, nullptr, nullptr},
     {"__doc__", type_doc_get, type_doc_set, nullptr, nullptr},
+    {"__annotations__", type_annotations_get, type_annotations_set, nullptr, nullptr},
+    {"__annotate__", type_annotate_get, type_annotate_set, nullptr, nullptr},
+    {"__type_params__", type_type_params_get, type_type_params_set, nullptr, nullptr},
     {"__basicsize__", type_basicsize_get, nullptr, nullptr, nullptr},
     {"__itemsize__", type_itemsize_get, nullptr, nullptr, nullptr},
     {"__flags__", type_flags_get, nullptr, nullptr, nullptr},
@@ -1085,12 +1212,8 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
     add_dict = base->dictoffset == 0;
     add_weak = base->weaklistoffset == 0 && base->itemsize == 0;
   }
-  // Bases other than the best one may provide a dict.
-  if (add_dict) {
-    ssize n = tuple_size(bases);
-    for (ssize i = 0; i < n; ++i)
-      if (as_type(tuple_item(bases, i))->dictoffset) add_dict = !slots && false;
-  }
+  // As CPython's type_new_slots, only the best base decides: class C(N, B) where N has
+  // __slots__ = () and B a __dict__ gets a dict of its own (typing's _SpecialGenericAlias).
 
   // Allocate the type.
   auto* et = static_cast<HeapTypeObject*>(metatype->alloc(metatype, 0));
