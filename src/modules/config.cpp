@@ -17,6 +17,7 @@
 #include "modules/_codecs/codecs.h"
 #include "modules/_io/_iomodule.h"
 #include "modules/_types/typesmodule.h"
+#include "modules/_typing/typingmodule.h"
 #include "modules/errno/errnomodule.h"
 #include "modules/math/mathmodule.h"
 #include "modules/_random/randommodule.h"
@@ -50,6 +51,7 @@ const InittabEntry* inittab() {
       {"sys", nullptr},
       {"errno", errno_::module_def()},
       {"_types", types_::module_def()},
+      {"_typing", typing_::module_def()},
       {"_codecs", _codecs::module_def()},
       {"_io", _io::module_def()},
       {"math", math::module_def()},

@@ -23,6 +23,9 @@ Object* generic_alias_class_getitem(Object* cls, Object* item);
 // _Py_union_type_or: a | b for types, aliases and unions (NotImplemented when it does not
 // apply); the nb_or of type and GenericAlias.
 Object* union_type_or(Object* a, Object* b);
+// _Py_union_from_tuple: Union[*args] (args a tuple, or one argument), with typing's checks
+// for what is not a type.
+Object* union_from_tuple(Object* args);
 // _Py_typing_type_repr: "int", "mod.Cls", "...", "None", or repr(p).
 Object* typing_type_repr(Object* p);
 // _Py_make_parameters: the type variables among args (objects with __typing_subst__, and

@@ -17,7 +17,9 @@
 #include "objects/listobject.h"
 #include "objects/setobject.h"
 #include "objects/tupleobject.h"
+#include "objects/typevarobject.h"
 #include "objects/unicodeobject.h"
+#include "imp/import.h"
 #include "objects/weakrefobject.h"
 
 namespace cppy::objects {
@@ -64,7 +66,8 @@ void union_dealloc(Object* o) {
 
 // is_unionable.
 bool is_unionable(Object* obj) {
-  return obj == none() || type_check_type(obj) || generic_alias_check(obj) || union_check(obj);
+  return obj == none() || type_check_type(obj) || generic_alias_check(obj) || union_check(obj) ||
+         typealias_check(obj);
 }
 
 // unionbuilder.
@@ -115,9 +118,25 @@ struct UnionBuilder {
     } else if (union_check(arg)) {
       return add_tuple(un(arg)->args);
     }
-    // The checked form asks typing._type_check about anything else; the values it lets
-    // through unchanged are kept as they are here (forward references need typing).
+    if (is_checked) {
+      Ref<> checked = Ref<>::steal(type_check(arg));
+      return checked && add_single_unchecked(checked.get());
+    }
     return add_single_unchecked(arg);
+  }
+
+  // type_check: what is not unionable goes through typing._type_check (a str becomes a
+  // ForwardRef, non-types are refused).
+  static Object* type_check(Object* arg) {
+    if (is_unionable(arg)) return new_ref(arg);
+    Ref<> typing = Ref<>::steal(imp::import_module("typing"));
+    if (!typing) return nullptr;
+    Ref<> func = Ref<>::steal(object_getattr_string(typing.get(), "_type_check"));
+    if (!func) return nullptr;
+    Ref<> msg = Ref<>::steal(str_from_cstr("Union[arg, ...]: each arg must be a type."));
+    if (!msg) return nullptr;
+    Object* args[2] = {arg, msg.get()};
+    return vectorcall(func.get(), args, 2, nullptr);
   }
 };
 
@@ -291,6 +310,11 @@ Object* union_type_or(Object* self, Object* other) {
   if (!ub.init(false)) return nullptr;
   if (!ub.add_single(self) || !ub.add_single(other)) return nullptr;
   return make_union(ub);
+}
+
+// _Py_union_from_tuple: Union[*args], each argument checked.
+Object* union_from_tuple(Object* args) {
+  return union_class_getitem(nullptr, args);
 }
 
 // _Py_union_args (borrowed): isinstance and issubclass test against the arguments.

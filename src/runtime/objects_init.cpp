@@ -18,6 +18,7 @@
 #include "objects/sliceobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/typevarobject.h"
 #include "objects/typeobject.h"
 #include "objects/typeobject_internal.h"
 #include "objects/weakrefobject.h"
@@ -62,6 +63,7 @@ int initialize_objects() {
   if (init_exceptions() < 0) return -1;
   if (init_bytes_types() < 0) return -1;
   if (init_generic_alias_types() < 0) return -1;
+  if (init_typevar_types() < 0) return -1;
   initialized = true;
   return 0;
 }

@@ -10,6 +10,7 @@
 #include "objects/exceptions.h"
 #include "objects/listobject.h"
 #include "objects/tupleobject.h"
+#include "objects/typevarobject.h"
 #include "objects/unicodeobject.h"
 #include "vm/ceval.h"
 #include "vm/frame.h"
@@ -137,11 +138,11 @@ Object* call_intrinsic_1(int oparg, Object* value) {
     case 4: return no_intrinsic("async generators");  // INTRINSIC_ASYNC_GEN_WRAP
     case 5: return number_positive(value);  // INTRINSIC_UNARY_POSITIVE
     case 6: return list_as_tuple(value);    // INTRINSIC_LIST_TO_TUPLE
-    case 7: return no_intrinsic("TypeVar");
-    case 8: return no_intrinsic("ParamSpec");
-    case 9: return no_intrinsic("TypeVarTuple");
-    case 10: return no_intrinsic("Generic");
-    case 11: return no_intrinsic("type aliases");
+    case 7: return make_typevar(value, nullptr, nullptr);  // INTRINSIC_TYPEVAR
+    case 8: return make_paramspec(value);                  // INTRINSIC_PARAMSPEC
+    case 9: return make_typevartuple(value);               // INTRINSIC_TYPEVARTUPLE
+    case 10: return subscript_generic(value);              // INTRINSIC_SUBSCRIPT_GENERIC
+    case 11: return make_typealias(value);                 // INTRINSIC_TYPEALIAS
   }
   errors::set_string(exc_SystemError, "invalid intrinsic function");
   return nullptr;
@@ -150,14 +151,14 @@ Object* call_intrinsic_1(int oparg, Object* value) {
 Object* call_intrinsic_2(int oparg, Object* value1, Object* value2) {
   switch (oparg) {
     case 1: return prep_reraise_star(value1, value2);  // INTRINSIC_PREP_RERAISE_STAR
-    case 2: return no_intrinsic("TypeVar");
-    case 3: return no_intrinsic("TypeVar");
+    case 2: return make_typevar(value1, value2, nullptr);  // INTRINSIC_TYPEVAR_WITH_BOUND
+    case 3: return make_typevar(value1, nullptr, value2);  // INTRINSIC_TYPEVAR_WITH_CONSTRAINTS
     case 4: {  // INTRINSIC_SET_FUNCTION_TYPE_PARAMS
       Object* name = str_intern_from_cstr("__type_params__");
       if (object_setattr(value1, name, value2) < 0) return nullptr;
       return new_ref(value1);
     }
-    case 5: return no_intrinsic("type parameter defaults");
+    case 5: return set_typeparam_default(value1, value2);  // INTRINSIC_SET_TYPEPARAM_DEFAULT
   }
   errors::set_string(exc_SystemError, "invalid intrinsic function");
   return nullptr;
