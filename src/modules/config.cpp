@@ -41,6 +41,8 @@
 #include "modules/_blake2/blake2module.h"
 #include "modules/_posixsubprocess/posixsubprocess.h"
 #include "modules/select/selectmodule.h"
+#include "modules/fcntl/fcntlmodule.h"
+#include "modules/_opcode/opcodemodule.h"
 
 namespace cppy::modules {
 
@@ -88,6 +90,8 @@ const InittabEntry* inittab() {
       {"_blake2", _blake2::module_def()},
       {"_posixsubprocess", _posixsubprocess::module_def()},
       {"select", select::module_def()},
+      {"fcntl", fcntl_::module_def()},
+      {"_opcode", _opcode::module_def()},
       {nullptr, nullptr},
   };
   return table;

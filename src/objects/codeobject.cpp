@@ -15,6 +15,7 @@
 #include "objects/bytesobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/getargs.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
@@ -434,7 +435,29 @@ Object* code_replace(Object* self, Object* args, Object* kwargs) {
   return code_new(con);
 }
 
+// code__varname_from_oparg_impl: the name of a local, cell or free variable by index (dis).
+Object* code_varname_from_oparg(Object* self, Object* const* args, ssize nargs,
+                                Object* kwnames) {
+  static const char* const kw[] = {"oparg", nullptr};
+  static const ArgParser parser = {"_varname_from_oparg", kw, 1, 1, 0};
+  Object* a[1] = {};
+  if (unpack_keywords_impl(parser, args, nargs, nullptr, kwnames, a) < 0) return nullptr;
+  int oparg = long_as_int(a[0]);
+  if (oparg == -1 && errors::occurred()) return nullptr;
+  Object* names = static_cast<CodeObject*>(self)->co_localsplusnames;
+  if (oparg < 0 || oparg >= tuple_size(names)) {
+    errors::set_string(exc_IndexError, "tuple index out of range");
+    return nullptr;
+  }
+  return new_ref(tuple_item(names, oparg));
+}
+
 MethodDef code_methods[] = {
+    {"_varname_from_oparg", reinterpret_cast<void*>(code_varname_from_oparg),
+     kMethFastcall | kMethKeywords,
+     "_varname_from_oparg($self, /, oparg)\n--\n\n(internal-only) Return the local variable "
+     "name for the given oparg.\n\nWARNING: this method is for internal use only and may "
+     "change or go away."},
     {"co_lines", reinterpret_cast<void*>(code_co_lines), kMethNoArgs, nullptr},
     {"co_positions", reinterpret_cast<void*>(code_co_positions), kMethNoArgs, nullptr},
     {"replace", reinterpret_cast<void*>(code_replace), kMethVarargs | kMethKeywords,
