@@ -391,6 +391,36 @@ Object* builtin_next(Object*, Object* const* args, ssize nargs) {
   if (!errors::occurred()) errors::set_none(exc_StopIteration);
   return nullptr;
 }
+// builtin_aiter (PyObject_GetAIter).
+Object* builtin_aiter(Object*, Object* async_iterable) {
+  TypeObject* t = async_iterable->type;
+  if (!t->as_async || !t->as_async->aiter) {
+    errors::format(exc_TypeError, "'%.200s' object is not an async iterable", t->name);
+    return nullptr;
+  }
+  Object* it = t->as_async->aiter(async_iterable);
+  if (it && (!it->type->as_async || !it->type->as_async->anext)) {
+    errors::format(exc_TypeError, "aiter() returned not an async iterator of type '%.100s'",
+                   it->type->name);
+    decref(it);
+    return nullptr;
+  }
+  return it;
+}
+// builtin_anext_impl.
+Object* builtin_anext(Object*, Object* const* args, ssize nargs) {
+  if (!check_nargs("anext", nargs, 1, 2)) return nullptr;
+  TypeObject* t = args[0]->type;
+  if (!t->as_async || !t->as_async->anext) {
+    errors::format(exc_TypeError, "'%.200s' object is not an async iterator", t->name);
+    return nullptr;
+  }
+  Object* awaitable = t->as_async->anext(args[0]);
+  if (!awaitable || nargs == 1) return awaitable;
+  Object* wrapped = anextawaitable_new(awaitable, args[1]);
+  decref(awaitable);
+  return wrapped;
+}
 Object* builtin_getattr(Object*, Object* const* args, ssize nargs) {
   if (!check_nargs("getattr", nargs, 2, 3)) return nullptr;
   if (!str_check(args[1])) {
@@ -717,6 +747,13 @@ MethodDef builtin_methods[] = {
     {"eval", FASTCALL_KW(builtin_eval), nullptr},
     {"exec", FASTCALL_KW(builtin_exec), nullptr},
     {"format", FASTCALL(builtin_format), nullptr},
+    {"aiter", METH_O(builtin_aiter),
+     "aiter($module, async_iterable, /)\n--\n\nReturn an AsyncIterator for an AsyncIterable "
+     "object."},
+    {"anext", FASTCALL(builtin_anext),
+     "anext($module, aiterator, default=<unrepresentable>, /)\n--\n\nReturn the next item "
+     "from the async iterator.\n\nIf default is given and the async iterator is exhausted,\n"
+     "it is returned instead of raising StopAsyncIteration."},
     {"getattr", FASTCALL(builtin_getattr), nullptr},
     {"globals", NOARGS(builtin_globals), nullptr},
     {"hasattr", FASTCALL(builtin_hasattr), nullptr},

@@ -41,7 +41,24 @@ Object* gen_close(Object* self, Object* = nullptr);
 void gen_dealloc(Object* o) {
   auto* gen = static_cast<GenObject*>(o);
   gc::untrack(o);
-  if (gen->gi_frame_state == kFrameCreated &&
+  if (gen->type == &async_gen_type && gen->gi_frame_state < kFrameCompleted &&
+      gen->gi_origin_or_finalizer && !gen->gi_closed) {
+    // _PyGen_Finalize: an async generator not finished goes to the finalizer hook
+    // (sys.set_asyncgen_hooks), which usually keeps it alive to aclose() it later.
+    o->refcnt = 1;
+    Object* saved = errors::get_raised_exception();
+    Object* finalizer = gen->gi_origin_or_finalizer;
+    gen->gi_origin_or_finalizer = nullptr;
+    Object* r = object_call_one_arg(finalizer, o);
+    decref(finalizer);
+    if (!r) errors::write_unraisable(o);
+    else decref(r);
+    errors::set_raised_exception(saved);
+    if (--o->refcnt != 0) {
+      gc::track(o);
+      return;  // resurrected
+    }
+  } else if (gen->gi_frame_state == kFrameCreated &&
       (vm::frame_code(&gen->gi_iframe)->co_flags & kCoCoroutine)) {
     // _PyGen_Finalize: a coroutine that never ran is reported (RuntimeWarning through the
     // warnings machinery), with the coroutine alive for the call.
@@ -71,7 +88,8 @@ void gen_dealloc(Object* o) {
 
 int gen_traverse(Object* o, visitproc visit, void* arg) {
   auto* gen = static_cast<GenObject*>(o);
-  Object* fields[] = {gen->gi_name, gen->gi_qualname, gen->gi_exc_state.exc_value};
+  Object* fields[] = {gen->gi_name, gen->gi_qualname, gen->gi_exc_state.exc_value,
+                      gen->gi_origin_or_finalizer};
   for (Object* x : fields)
     if (x) {
       int r = visit(x, arg);
@@ -94,7 +112,8 @@ int gen_traverse(Object* o, visitproc visit, void* arg) {
 
 Object* gen_repr(Object* o) {
   auto* gen = static_cast<GenObject*>(o);
-  return str_from_format("<%s object %U at %p>", kind_name(gen), gen->gi_qualname,
+  // gen_repr / coro_repr / async_gen_repr: the type's name ("async_generator").
+  return str_from_format("<%s object %U at %p>", gen->type->name, gen->gi_qualname,
                          static_cast<void*>(o));
 }
 
@@ -409,6 +428,488 @@ MethodDef coro_methods[] = {
      kMethNoArgs, nullptr},
     {nullptr, nullptr, 0, nullptr}};
 
+// --- async generators (the async part of Objects/genobject.c) ------------------------------
+
+// _PyAsyncGenWrappedValue: what an async generator's `yield` hands to the awaiting asend(),
+// as opposed to the values of its awaits, which pass through to the event loop.
+struct AsyncGenWrappedValue : Object {
+  Object* agw_val;
+};
+
+enum AwaitableState : int8_t { kAwaitableInit, kAwaitableIter, kAwaitableClosed };
+
+// PyAsyncGenASend: the awaitable of __anext__() and asend().
+struct AsyncGenASend : Object {
+  GenObject* ags_gen;
+  Object* ags_sendval;  // null: None
+  AwaitableState ags_state;
+};
+
+// PyAsyncGenAThrow: the awaitable of athrow() (agt_args the arguments) and aclose() (null).
+struct AsyncGenAThrow : Object {
+  GenObject* agt_gen;
+  Object* agt_args;
+  AwaitableState agt_state;
+};
+
+const char* const kAsyncGenIgnoredExit = "async generator ignored GeneratorExit";
+
+template <typename T>
+T* alloc_gc_object(TypeObject* type) {
+  auto* o = static_cast<T*>(gc::gc_malloc(sizeof(T)));
+  if (!o) return nullptr;
+  o->refcnt = 1;
+  o->type = type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  return o;
+}
+
+void agw_dealloc(Object* o) {
+  gc::untrack(o);
+  xdecref(static_cast<AsyncGenWrappedValue*>(o)->agw_val);
+  gc::gc_free(o);
+}
+int agw_traverse(Object* o, visitproc visit, void* arg) {
+  Object* v = static_cast<AsyncGenWrappedValue*>(o)->agw_val;
+  return v ? visit(v, arg) : 0;
+}
+
+bool is_wrapped_value(Object* o);
+
+// async_gen_unwrap_value: a wrapped value ends the asend()/athrow() await with
+// StopIteration(value); the end of the generator marks it closed.
+Object* async_gen_unwrap_value(GenObject* gen, Object* result) {
+  if (!result) {
+    if (!errors::occurred()) errors::set_none(exc_StopAsyncIteration);
+    if (errors::exception_matches(reinterpret_cast<Object*>(exc_StopAsyncIteration)) ||
+        errors::exception_matches(reinterpret_cast<Object*>(exc_GeneratorExit)))
+      gen->gi_closed = 1;
+    gen->gi_running_async = 0;
+    return nullptr;
+  }
+  if (is_wrapped_value(result)) {
+    set_stop_iteration_value(static_cast<AsyncGenWrappedValue*>(result)->agw_val);
+    decref(result);
+    gen->gi_running_async = 0;
+    return nullptr;
+  }
+  return result;
+}
+
+// _PyErr_WarnUnawaitedAgenMethod.
+void warn_unawaited_agen_method(GenObject* gen, const char* method) {
+  Object* saved = errors::get_raised_exception();
+  if (errors::warn_format(exc_RuntimeWarning, 1, "coroutine method '%s' of '%U' was never awaited",
+                          method, gen->gi_qualname) < 0)
+    errors::write_unraisable(gen);
+  errors::set_raised_exception(saved);
+}
+
+// async_gen_init_hooks: the first use of an async generator records the finalizer hook and
+// calls the firstiter hook. 0, or 1 with an error.
+int async_gen_init_hooks(GenObject* gen) {
+  if (gen->gi_hooks_inited) return 0;
+  gen->gi_hooks_inited = 1;
+  runtime::ThreadState* ts = runtime::thread_state();
+  if (ts->async_gen_finalizer) xsetref(gen->gi_origin_or_finalizer, new_ref(ts->async_gen_finalizer));
+  if (Object* firstiter = ts->async_gen_firstiter) {
+    incref(firstiter);
+    Object* res = object_call_one_arg(firstiter, gen);
+    decref(firstiter);
+    if (!res) return 1;
+    decref(res);
+  }
+  return 0;
+}
+
+Object* async_gen_asend_new(GenObject* gen, Object* sendval) {
+  auto* o = alloc_gc_object<AsyncGenASend>(&async_gen_asend_type);
+  if (!o) return nullptr;
+  o->ags_gen = static_cast<GenObject*>(new_ref(gen));
+  o->ags_sendval = xnew_ref(sendval);
+  o->ags_state = kAwaitableInit;
+  gc::track(o);
+  return o;
+}
+
+Object* async_gen_athrow_new(GenObject* gen, Object* args) {
+  auto* o = alloc_gc_object<AsyncGenAThrow>(&async_gen_athrow_type);
+  if (!o) return nullptr;
+  o->agt_gen = static_cast<GenObject*>(new_ref(gen));
+  o->agt_args = xnew_ref(args);
+  o->agt_state = kAwaitableInit;
+  gc::track(o);
+  return o;
+}
+
+// async_gen_anext (am_anext).
+Object* async_gen_anext(Object* self) {
+  auto* gen = static_cast<GenObject*>(self);
+  if (async_gen_init_hooks(gen)) return nullptr;
+  return async_gen_asend_new(gen, nullptr);
+}
+Object* async_gen_asend(Object* self, Object* arg) {
+  auto* gen = static_cast<GenObject*>(self);
+  if (async_gen_init_hooks(gen)) return nullptr;
+  return async_gen_asend_new(gen, arg);
+}
+Object* async_gen_aclose(Object* self, Object*) {
+  auto* gen = static_cast<GenObject*>(self);
+  if (async_gen_init_hooks(gen)) return nullptr;
+  return async_gen_athrow_new(gen, nullptr);
+}
+Object* async_gen_athrow(Object* self, Object* args) {
+  auto* gen = static_cast<GenObject*>(self);
+  if (tuple_size(args) > 1) {
+    if (errors::warn_ex(exc_DeprecationWarning,
+                        "the (type, exc, tb) signature of athrow() is deprecated, use the "
+                        "single-arg signature instead.",
+                        1) < 0)
+      return nullptr;
+  }
+  if (async_gen_init_hooks(gen)) return nullptr;
+  return async_gen_athrow_new(gen, args);
+}
+
+Object* async_gen_get_running(Object* o, void*) {
+  return new_ref(static_cast<GenObject*>(o)->gi_running_async ? true_object() : false_object());
+}
+
+GetSetDef async_gen_getsetlist[] = {
+    {"__name__", gen_get_name, gen_set_name, nullptr, nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr, nullptr},
+    {"ag_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {"ag_frame", gen_get_frame, nullptr, nullptr, nullptr},
+    {"ag_code", gen_get_code, nullptr, nullptr, nullptr},
+    {"ag_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
+    {"ag_running", async_gen_get_running, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+MethodDef async_gen_methods[] = {
+    {"asend", reinterpret_cast<void*>(async_gen_asend), kMethO,
+     "asend(v) -> send 'v' in generator."},
+    {"athrow", reinterpret_cast<void*>(async_gen_athrow), kMethVarargs,
+     "athrow(value)\nathrow(type[,value[,tb]])\n\nraise exception in generator.\n"
+     "the (type, val, tb) signature is deprecated, \nand may be removed in a future version "
+     "of Python."},
+    {"aclose", reinterpret_cast<void*>(async_gen_aclose), kMethNoArgs,
+     "aclose() -> raise GeneratorExit inside generator."},
+    {nullptr, nullptr, 0, nullptr}};
+
+AsyncMethods async_gen_as_async = {nullptr, object_self_iter, async_gen_anext, nullptr};
+
+// --- asend awaitable ---
+
+void asend_dealloc(Object* o) {
+  auto* a = static_cast<AsyncGenASend*>(o);
+  gc::untrack(o);
+  if (a->ags_state == kAwaitableInit && a->ags_gen) {
+    // async_gen_asend_finalize: an asend() never awaited.
+    o->refcnt = 1;
+    warn_unawaited_agen_method(a->ags_gen, "asend");
+    if (--o->refcnt != 0) {
+      gc::track(o);
+      return;
+    }
+  }
+  xdecref(a->ags_gen);
+  xdecref(a->ags_sendval);
+  gc::gc_free(o);
+}
+int asend_traverse(Object* o, visitproc visit, void* arg) {
+  auto* a = static_cast<AsyncGenASend*>(o);
+  if (a->ags_gen) {
+    int r = visit(a->ags_gen, arg);
+    if (r) return r;
+  }
+  return a->ags_sendval ? visit(a->ags_sendval, arg) : 0;
+}
+
+// async_gen_asend_send.
+Object* asend_send(Object* self, Object* arg) {
+  auto* o = static_cast<AsyncGenASend*>(self);
+  if (o->ags_state == kAwaitableClosed) {
+    errors::set_string(exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    return nullptr;
+  }
+  if (o->ags_state == kAwaitableInit) {
+    if (o->ags_gen->gi_running_async) {
+      o->ags_state = kAwaitableClosed;
+      errors::set_string(exc_RuntimeError, "anext(): asynchronous generator is already running");
+      return nullptr;
+    }
+    if (!arg || arg == none()) arg = o->ags_sendval;
+    o->ags_state = kAwaitableIter;
+  }
+  o->ags_gen->gi_running_async = 1;
+  Object* result = gen_send_ex(o->ags_gen, arg ? arg : none(), false, false);
+  result = async_gen_unwrap_value(o->ags_gen, result);
+  if (!result) o->ags_state = kAwaitableClosed;
+  return result;
+}
+Object* asend_iternext(Object* self) { return asend_send(self, nullptr); }
+
+// async_gen_asend_throw.
+Object* asend_throw(Object* self, Object* const* args, ssize nargs) {
+  auto* o = static_cast<AsyncGenASend*>(self);
+  if (o->ags_state == kAwaitableClosed) {
+    errors::set_string(exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    return nullptr;
+  }
+  if (o->ags_state == kAwaitableInit) {
+    if (o->ags_gen->gi_running_async) {
+      o->ags_state = kAwaitableClosed;
+      errors::set_string(exc_RuntimeError, "anext(): asynchronous generator is already running");
+      return nullptr;
+    }
+    o->ags_state = kAwaitableIter;
+    o->ags_gen->gi_running_async = 1;
+  }
+  Object* result = gen_throw(o->ags_gen, args, nargs);
+  result = async_gen_unwrap_value(o->ags_gen, result);
+  if (!result) {
+    o->ags_gen->gi_running_async = 0;
+    o->ags_state = kAwaitableClosed;
+  }
+  return result;
+}
+
+bool matches_close_exceptions() {
+  return errors::exception_matches(reinterpret_cast<Object*>(exc_StopIteration)) ||
+         errors::exception_matches(reinterpret_cast<Object*>(exc_StopAsyncIteration)) ||
+         errors::exception_matches(reinterpret_cast<Object*>(exc_GeneratorExit));
+}
+
+// async_gen_asend_close.
+Object* asend_close(Object* self, Object*) {
+  auto* o = static_cast<AsyncGenASend*>(self);
+  if (o->ags_state == kAwaitableClosed) return return_none();
+  Object* exit = reinterpret_cast<Object*>(exc_GeneratorExit);
+  Object* result = asend_throw(self, &exit, 1);
+  if (!result) {
+    if (matches_close_exceptions()) {
+      errors::clear();
+      return return_none();
+    }
+    return nullptr;
+  }
+  decref(result);
+  errors::set_string(exc_RuntimeError, "coroutine ignored GeneratorExit");
+  return nullptr;
+}
+
+MethodDef asend_methods[] = {
+    {"send", reinterpret_cast<void*>(asend_send), kMethO,
+     "send(arg) -> send 'arg' into coroutine,\nreturn next yielded value or raise "
+     "StopIteration."},
+    {"throw", reinterpret_cast<void*>(asend_throw), kMethFastcall,
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return "
+     "next yielded value or raise\nStopIteration.\nthe (type, val, tb) signature is "
+     "deprecated, \nand may be removed in a future version of Python."},
+    {"close", reinterpret_cast<void*>(asend_close), kMethNoArgs,
+     "close() -> raise GeneratorExit inside coroutine."},
+    {nullptr, nullptr, 0, nullptr}};
+
+AsyncMethods asend_as_async = {object_self_iter, nullptr, nullptr, nullptr};
+
+// --- athrow / aclose awaitable ---
+
+void athrow_dealloc(Object* o) {
+  auto* a = static_cast<AsyncGenAThrow*>(o);
+  gc::untrack(o);
+  if (a->agt_state == kAwaitableInit && a->agt_gen) {
+    // async_gen_athrow_finalize.
+    o->refcnt = 1;
+    warn_unawaited_agen_method(a->agt_gen, a->agt_args ? "athrow" : "aclose");
+    if (--o->refcnt != 0) {
+      gc::track(o);
+      return;
+    }
+  }
+  xdecref(a->agt_gen);
+  xdecref(a->agt_args);
+  gc::gc_free(o);
+}
+int athrow_traverse(Object* o, visitproc visit, void* arg) {
+  auto* a = static_cast<AsyncGenAThrow*>(o);
+  if (a->agt_gen) {
+    int r = visit(a->agt_gen, arg);
+    if (r) return r;
+  }
+  return a->agt_args ? visit(a->agt_args, arg) : 0;
+}
+
+Object* athrow_running_error(AsyncGenAThrow* o) {
+  o->agt_state = kAwaitableClosed;
+  errors::set_string(exc_RuntimeError, o->agt_args
+                                           ? "athrow(): asynchronous generator is already running"
+                                           : "aclose(): asynchronous generator is already running");
+  return nullptr;
+}
+
+// async_gen_athrow_send.
+Object* athrow_send(Object* self, Object* arg) {
+  auto* o = static_cast<AsyncGenAThrow*>(self);
+  GenObject* gen = o->agt_gen;
+  Object* retval;
+  if (o->agt_state == kAwaitableClosed) {
+    errors::set_string(exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    return nullptr;
+  }
+  if (gen->gi_frame_state >= kFrameCompleted) {
+    o->agt_state = kAwaitableClosed;
+    errors::set_none(exc_StopIteration);
+    return nullptr;
+  }
+  if (o->agt_state == kAwaitableInit) {
+    if (gen->gi_running_async) return athrow_running_error(o);
+    if (gen->gi_closed) {
+      o->agt_state = kAwaitableClosed;
+      errors::set_none(exc_StopAsyncIteration);
+      return nullptr;
+    }
+    if (arg != none()) {
+      errors::set_string(exc_RuntimeError, "can't send non-None value to a just-started coroutine");
+      return nullptr;
+    }
+    o->agt_state = kAwaitableIter;
+    gen->gi_running_async = 1;
+    if (!o->agt_args) {
+      // aclose(): GeneratorExit thrown in without closing a delegate first.
+      gen->gi_closed = 1;
+      retval = gen_throw_impl(gen, false, reinterpret_cast<Object*>(exc_GeneratorExit), nullptr,
+                              nullptr);
+      if (retval && is_wrapped_value(retval)) {
+        decref(retval);
+        goto yield_close;
+      }
+    } else {
+      ssize n = tuple_size(o->agt_args);
+      if (n < 1 || n > 3) {
+        errors::format(exc_TypeError,
+                       n < 1 ? "athrow expected at least 1 argument, got %zd"
+                             : "athrow expected at most 3 arguments, got %zd",
+                       n);
+        return nullptr;
+      }
+      retval = gen_throw_impl(gen, false, tuple_item(o->agt_args, 0),
+                              n > 1 ? tuple_item(o->agt_args, 1) : nullptr,
+                              n > 2 ? tuple_item(o->agt_args, 2) : nullptr);
+      retval = async_gen_unwrap_value(gen, retval);
+    }
+    if (!retval) goto check_error;
+    return retval;
+  }
+  retval = gen_send_ex(gen, arg, false, false);
+  if (o->agt_args) return async_gen_unwrap_value(gen, retval);
+  // aclose()
+  if (retval) {
+    if (is_wrapped_value(retval)) {
+      decref(retval);
+      goto yield_close;
+    }
+    return retval;
+  }
+  goto check_error;
+
+yield_close:
+  gen->gi_running_async = 0;
+  o->agt_state = kAwaitableClosed;
+  errors::set_string(exc_RuntimeError, kAsyncGenIgnoredExit);
+  return nullptr;
+
+check_error:
+  gen->gi_running_async = 0;
+  o->agt_state = kAwaitableClosed;
+  if (errors::exception_matches(reinterpret_cast<Object*>(exc_StopAsyncIteration)) ||
+      errors::exception_matches(reinterpret_cast<Object*>(exc_GeneratorExit))) {
+    if (!o->agt_args) {
+      // The end of an aclose() await: StopIteration, not the generator's exit.
+      errors::clear();
+      errors::set_none(exc_StopIteration);
+    }
+  }
+  return nullptr;
+}
+
+Object* athrow_iternext(Object* self) { return athrow_send(self, none()); }
+
+// async_gen_athrow_throw.
+Object* athrow_throw(Object* self, Object* const* args, ssize nargs) {
+  auto* o = static_cast<AsyncGenAThrow*>(self);
+  GenObject* gen = o->agt_gen;
+  if (o->agt_state == kAwaitableClosed) {
+    errors::set_string(exc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    return nullptr;
+  }
+  if (o->agt_state == kAwaitableInit) {
+    if (gen->gi_running_async) return athrow_running_error(o);
+    o->agt_state = kAwaitableIter;
+    gen->gi_running_async = 1;
+  }
+  Object* retval = gen_throw(gen, args, nargs);
+  if (o->agt_args) {
+    retval = async_gen_unwrap_value(gen, retval);
+    if (!retval) {
+      gen->gi_running_async = 0;
+      o->agt_state = kAwaitableClosed;
+    }
+    return retval;
+  }
+  // aclose()
+  if (retval && is_wrapped_value(retval)) {
+    gen->gi_running_async = 0;
+    o->agt_state = kAwaitableClosed;
+    decref(retval);
+    errors::set_string(exc_RuntimeError, kAsyncGenIgnoredExit);
+    return nullptr;
+  }
+  if (!retval) {
+    gen->gi_running_async = 0;
+    o->agt_state = kAwaitableClosed;
+  }
+  if (errors::exception_matches(reinterpret_cast<Object*>(exc_StopAsyncIteration)) ||
+      errors::exception_matches(reinterpret_cast<Object*>(exc_GeneratorExit))) {
+    errors::clear();
+    errors::set_none(exc_StopIteration);
+  }
+  return retval;
+}
+
+// async_gen_athrow_close.
+Object* athrow_close(Object* self, Object*) {
+  auto* o = static_cast<AsyncGenAThrow*>(self);
+  if (o->agt_state == kAwaitableClosed) return return_none();
+  Object* exit = reinterpret_cast<Object*>(exc_GeneratorExit);
+  Object* result = athrow_throw(self, &exit, 1);
+  if (!result) {
+    if (matches_close_exceptions()) {
+      errors::clear();
+      return return_none();
+    }
+    return nullptr;
+  }
+  decref(result);
+  errors::set_string(exc_RuntimeError, "coroutine ignored GeneratorExit");
+  return nullptr;
+}
+
+MethodDef athrow_methods[] = {
+    {"send", reinterpret_cast<void*>(athrow_send), kMethO,
+     "send(arg) -> send 'arg' into coroutine,\nreturn next yielded value or raise "
+     "StopIteration."},
+    {"throw", reinterpret_cast<void*>(athrow_throw), kMethFastcall,
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return "
+     "next yielded value or raise\nStopIteration.\nthe (type, val, tb) signature is "
+     "deprecated, \nand may be removed in a future version of Python."},
+    {"close", reinterpret_cast<void*>(athrow_close), kMethNoArgs,
+     "close() -> raise GeneratorExit inside coroutine."},
+    {nullptr, nullptr, 0, nullptr}};
+
+AsyncMethods athrow_as_async = {object_self_iter, nullptr, nullptr, nullptr};
+
 }  // namespace
 
 GenObject* gen_of_frame(vm::Frame* f) {
@@ -441,7 +942,9 @@ int gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc, bool c
   *presult = nullptr;
   if (gen->gi_frame_state == kFrameCreated && arg && arg != none() && !exc) {
     const char* msg = is_coro(gen) ? "can't send non-None value to a just-started coroutine"
-                                   : "can't send non-None value to a just-started generator";
+                      : gen->type == &async_gen_type
+                          ? "can't send non-None value to a just-started async generator"
+                          : "can't send non-None value to a just-started generator";
     errors::set_string(exc_TypeError, msg);
     return -1;
   }
@@ -590,12 +1093,58 @@ TypeObject async_gen_type = [] {
                              kTpflagsHaveGc);
   t.dealloc = gen_dealloc;
   t.repr = gen_repr;
+  t.as_async = &async_gen_as_async;
   t.getattro = object_generic_getattr;
   t.traverse = gen_traverse;
-  t.getset = gen_getsetlist;
+  t.methods = async_gen_methods;
+  t.getset = async_gen_getsetlist;
   t.weaklistoffset = static_cast<ssize>(offsetof(GenObject, gi_weakreflist));
   return t;
 }();
+
+TypeObject async_gen_asend_type = [] {
+  TypeObject t = static_type("async_generator_asend", sizeof(AsyncGenASend), 0, kTpflagsHaveGc);
+  t.dealloc = asend_dealloc;
+  t.as_async = &asend_as_async;
+  t.getattro = object_generic_getattr;
+  t.traverse = asend_traverse;
+  t.iter = object_self_iter;
+  t.iternext = asend_iternext;
+  t.methods = asend_methods;
+  return t;
+}();
+
+TypeObject async_gen_athrow_type = [] {
+  TypeObject t = static_type("async_generator_athrow", sizeof(AsyncGenAThrow), 0, kTpflagsHaveGc);
+  t.dealloc = athrow_dealloc;
+  t.as_async = &athrow_as_async;
+  t.getattro = object_generic_getattr;
+  t.traverse = athrow_traverse;
+  t.iter = object_self_iter;
+  t.iternext = athrow_iternext;
+  t.methods = athrow_methods;
+  return t;
+}();
+
+TypeObject async_gen_wrapped_value_type = [] {
+  TypeObject t = static_type("async_generator_wrapped_value", sizeof(AsyncGenWrappedValue), 0,
+                             kTpflagsHaveGc);
+  t.dealloc = agw_dealloc;
+  t.traverse = agw_traverse;
+  return t;
+}();
+
+namespace {
+bool is_wrapped_value(Object* o) { return o->type == &async_gen_wrapped_value_type; }
+}  // namespace
+
+Object* async_gen_value_wrapper_new(Object* value) {
+  auto* o = alloc_gc_object<AsyncGenWrappedValue>(&async_gen_wrapped_value_type);
+  if (!o) return nullptr;
+  o->agw_val = new_ref(value);
+  gc::track(o);
+  return o;
+}
 
 TypeObject coro_wrapper_type = [] {
   TypeObject t = static_type("coroutine_wrapper", sizeof(CoroWrapper), 0, kTpflagsHaveGc);

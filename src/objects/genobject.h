@@ -40,6 +40,13 @@ extern TypeObject gen_type;        // PyGen_Type
 extern TypeObject coro_type;       // PyCoro_Type
 extern TypeObject async_gen_type;  // PyAsyncGen_Type
 extern TypeObject coro_wrapper_type;  // coroutine_wrapper (__await__ of a coroutine)
+extern TypeObject async_gen_asend_type;          // _PyAsyncGenASend_Type
+extern TypeObject async_gen_athrow_type;         // _PyAsyncGenAThrow_Type
+extern TypeObject async_gen_wrapped_value_type;  // _PyAsyncGenWrappedValue_Type
+
+// _PyAsyncGenValueWrapperNew (INTRINSIC_ASYNC_GEN_WRAP): the value of an async generator's
+// yield, marked for asend() to return it. New reference.
+Object* async_gen_value_wrapper_new(Object* value);
 
 inline bool gen_check_exact(Object* o) { return o->type == &gen_type; }
 inline bool coro_check_exact(Object* o) { return o->type == &coro_type; }

@@ -1,10 +1,13 @@
-// Sequence and callable iterators: Objects/iterobject.c.
+// Sequence and callable iterators and anext()'s awaitable: Objects/iterobject.c.
 #include "objects/iterobject.h"
 
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
+#include "objects/genobject.h"
+#include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
 #include "objects/text_api.h"
 
 namespace cppy::objects {
@@ -115,6 +118,100 @@ Object* calliter_next(Object* o) {
   return nullptr;
 }
 
+// anextawaitableobject: anext(aiterator, default) awaits aiterator.__anext__() and turns
+// its StopAsyncIteration into the default value.
+struct AnextAwaitable : Object {
+  Object* wrapped;
+  Object* default_value;
+};
+inline AnextAwaitable* aa(Object* o) { return static_cast<AnextAwaitable*>(o); }
+
+void anextawaitable_dealloc(Object* o) {
+  gc::untrack(o);
+  xdecref(aa(o)->wrapped);
+  xdecref(aa(o)->default_value);
+  gc::gc_free(o);
+}
+int anextawaitable_traverse(Object* o, visitproc visit, void* arg) {
+  for (Object* x : {aa(o)->wrapped, aa(o)->default_value})
+    if (x) {
+      int r = visit(x, arg);
+      if (r) return r;
+    }
+  return 0;
+}
+
+// anextawaitable_getiter: the iterator behind the wrapped awaitable (a coroutine's
+// __await__ wrapper, since coroutines have no __next__).
+Object* anextawaitable_getiter(Object* o) {
+  Object* awaitable = coro_get_awaitable_iter(aa(o)->wrapped);
+  if (!awaitable) return nullptr;
+  if (!awaitable->type->iternext) {
+    Object* next = awaitable->type->as_async->await(awaitable);
+    decref(awaitable);
+    if (!next) return nullptr;
+    if (!iter_check(next)) {
+      errors::set_string(exc_TypeError, "__await__ returned a non-iterable");
+      decref(next);
+      return nullptr;
+    }
+    awaitable = next;
+  }
+  return awaitable;
+}
+
+Object* anextawaitable_stop_to_default(Object* o) {
+  if (errors::exception_matches(reinterpret_cast<Object*>(exc_StopAsyncIteration))) {
+    errors::clear();
+    set_stop_iteration_value(aa(o)->default_value);
+  }
+  return nullptr;
+}
+
+Object* anextawaitable_iternext(Object* o) {
+  Object* awaitable = anextawaitable_getiter(o);
+  if (!awaitable) return nullptr;
+  Object* result = awaitable->type->iternext(awaitable);
+  decref(awaitable);
+  if (result) return result;
+  return anextawaitable_stop_to_default(o);
+}
+
+// anextawaitable_proxy: send/throw/close forwarded to the iterator.
+Object* anextawaitable_proxy(Object* o, const char* meth, Object* const* args, ssize nargs) {
+  Object* awaitable = anextawaitable_getiter(o);
+  if (!awaitable) return nullptr;
+  Ref<> name = Ref<>::steal(str_from_cstr(meth));
+  Ref<> bound = Ref<>::steal(name ? object_getattr(awaitable, name.get()) : nullptr);
+  decref(awaitable);
+  Object* ret = bound ? vectorcall(bound.get(), args, size_t(nargs), nullptr) : nullptr;
+  if (ret) return ret;
+  return anextawaitable_stop_to_default(o);
+}
+Object* anextawaitable_send(Object* o, Object* arg) {
+  return anextawaitable_proxy(o, "send", &arg, 1);
+}
+Object* anextawaitable_throw(Object* o, Object* args) {
+  return anextawaitable_proxy(o, "throw", tuple_items(args), tuple_size(args));
+}
+Object* anextawaitable_close(Object* o, Object*) {
+  return anextawaitable_proxy(o, "close", nullptr, 0);
+}
+
+MethodDef anextawaitable_methods[] = {
+    {"send", reinterpret_cast<void*>(anextawaitable_send), kMethO,
+     "send(arg) -> send 'arg' into the wrapped iterator,\nreturn next yielded value or raise "
+     "StopIteration."},
+    {"throw", reinterpret_cast<void*>(anextawaitable_throw), kMethVarargs,
+     "throw(value)\nthrow(typ[,val[,tb]])\n\nraise exception in the wrapped iterator, return "
+     "next yielded value\nor raise StopIteration.\nthe (type, val, tb) signature is "
+     "deprecated, \nand may be removed in a future version of Python."},
+    {"close", reinterpret_cast<void*>(anextawaitable_close), kMethNoArgs,
+     "close() -> raise GeneratorExit inside generator."},
+    {nullptr, nullptr, 0, nullptr}};
+
+AsyncMethods anextawaitable_as_async = {object_self_iter, nullptr, nullptr, nullptr};
+
 }  // namespace
 
 TypeObject seqiter_type = [] {
@@ -158,6 +255,27 @@ Object* calliter_new(Object* callable, Object* sentinel) {
   it->sentinel = new_ref(sentinel);
   gc::track(it);
   return it;
+}
+
+TypeObject anextawaitable_type = [] {
+  TypeObject t = static_type("anext_awaitable", sizeof(AnextAwaitable), 0, kTpflagsHaveGc);
+  t.dealloc = anextawaitable_dealloc;
+  t.as_async = &anextawaitable_as_async;
+  t.getattro = object_generic_getattr;
+  t.traverse = anextawaitable_traverse;
+  t.iter = object_self_iter;
+  t.iternext = anextawaitable_iternext;
+  t.methods = anextawaitable_methods;
+  return t;
+}();
+
+Object* anextawaitable_new(Object* awaitable, Object* default_value) {
+  auto* o = alloc_tracked<AnextAwaitable>(&anextawaitable_type);
+  if (!o) return nullptr;
+  o->wrapped = new_ref(awaitable);
+  o->default_value = new_ref(default_value);
+  gc::track(o);
+  return o;
 }
 
 }  // namespace cppy::objects

@@ -33,6 +33,10 @@ struct ThreadState {
   // The current contextvars.Context (strong) or null until first used (Python/context.c).
   objects::Object* context = nullptr;
   uint64_t context_ver = 0;
+  // sys.set_asyncgen_hooks (strong or null): called on an async generator's first use and
+  // when an unfinished one is deallocated.
+  objects::Object* async_gen_firstiter = nullptr;
+  objects::Object* async_gen_finalizer = nullptr;
   InterpreterState* interp = nullptr;
   ThreadState* next = nullptr;
 };

@@ -16,6 +16,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
+#include "objects/getargs.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/moduleobject.h"
@@ -427,6 +428,47 @@ Object* sys_displayhook(Object*, Object* o) {
   return new_ref(none());
 }
 
+// sys.asyncgen_hooks: the struct sequence get_asyncgen_hooks returns.
+TypeObject asyncgen_hooks_type{};
+StructSeqField asyncgen_hooks_fields[] = {{"firstiter", "Hook to intercept first iteration"},
+                                          {"finalizer", "Hook to intercept finalization"},
+                                          {nullptr, nullptr}};
+StructSeqDesc asyncgen_hooks_desc = {
+    "asyncgen_hooks",
+    "asyncgen_hooks\n\nA named tuple providing information about asynchronous\n"
+    "generators hooks.  The attributes are read only.",
+    asyncgen_hooks_fields, 2};
+
+// sys_get_asyncgen_hooks_impl.
+Object* sys_get_asyncgen_hooks(Object*, Object*) {
+  if (structseq_init_type(&asyncgen_hooks_type, &asyncgen_hooks_desc) < 0) return nullptr;
+  runtime::ThreadState* ts = runtime::thread_state();
+  Object* firstiter = ts->async_gen_firstiter ? ts->async_gen_firstiter : none();
+  Object* finalizer = ts->async_gen_finalizer ? ts->async_gen_finalizer : none();
+  return make_structseq(&asyncgen_hooks_type, {new_ref(firstiter), new_ref(finalizer)});
+}
+
+// sys_set_asyncgen_hooks: firstiter and finalizer, each left alone when not given and unset
+// by None; nothing changes when one is not callable.
+Object* sys_set_asyncgen_hooks(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const keywords[] = {"firstiter", "finalizer", nullptr};
+  static const ArgParser parser = {"set_asyncgen_hooks", keywords, 0, 2, 0};
+  Object* argv[2] = {nullptr, nullptr};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, argv)) return nullptr;
+  Object* firstiter = argv[0];
+  Object* finalizer = argv[1];
+  if (finalizer && finalizer != none() && !callable_check(finalizer))
+    return errors::format(exc_TypeError, "callable finalizer expected, got %.50s",
+                          finalizer->type->name);
+  if (firstiter && firstiter != none() && !callable_check(firstiter))
+    return errors::format(exc_TypeError, "callable firstiter expected, got %.50s",
+                          firstiter->type->name);
+  runtime::ThreadState* ts = runtime::thread_state();
+  if (finalizer) xsetref(ts->async_gen_finalizer, finalizer == none() ? nullptr : new_ref(finalizer));
+  if (firstiter) xsetref(ts->async_gen_firstiter, firstiter == none() ? nullptr : new_ref(firstiter));
+  return return_none();
+}
+
 // sys_excepthook_impl: _PyErr_Display(sys.stderr, value).
 Object* sys_excepthook(Object*, Object* const* args, ssize nargs) {
   if (nargs != 3) {
@@ -467,6 +509,13 @@ MethodDef sys_methods[] = {
     {"getfilesystemencoding", NOARGS(sys_getfilesystemencoding), nullptr},
     {"getfilesystemencodeerrors", NOARGS(sys_getfilesystemencodeerrors), nullptr},
     {"getrecursionlimit", NOARGS(sys_getrecursionlimit), nullptr},
+    {"get_asyncgen_hooks", NOARGS(sys_get_asyncgen_hooks),
+     "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators hooks.\n\n"
+     "This returns a namedtuple of the form (firstiter, finalizer)."},
+    {"set_asyncgen_hooks", reinterpret_cast<void*>(sys_set_asyncgen_hooks),
+     kMethFastcall | kMethKeywords,
+     "set_asyncgen_hooks([firstiter] [, finalizer])\n\nSet a finalizer for async generators "
+     "objects."},
     {"setrecursionlimit", METH_O(sys_setrecursionlimit), nullptr},
     {"getrefcount", METH_O(sys_getrefcount), nullptr},
     {"getsizeof", reinterpret_cast<void*>(sys_getsizeof), kMethFastcall | kMethKeywords, nullptr},

@@ -8,6 +8,7 @@
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/genobject.h"
 #include "objects/listobject.h"
 #include "objects/tupleobject.h"
 #include "objects/typevarobject.h"
@@ -135,7 +136,7 @@ Object* call_intrinsic_1(int oparg, Object* value) {
       return return_none();
     }
     case 3: return stopiteration_error(value);  // INTRINSIC_STOPITERATION_ERROR
-    case 4: return no_intrinsic("async generators");  // INTRINSIC_ASYNC_GEN_WRAP
+    case 4: return async_gen_value_wrapper_new(value);  // INTRINSIC_ASYNC_GEN_WRAP
     case 5: return number_positive(value);  // INTRINSIC_UNARY_POSITIVE
     case 6: return list_as_tuple(value);    // INTRINSIC_LIST_TO_TUPLE
     case 7: return make_typevar(value, nullptr, nullptr);  // INTRINSIC_TYPEVAR

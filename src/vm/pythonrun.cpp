@@ -31,6 +31,7 @@
 #include "objects/frameobject.h"
 #include "objects/funcobject.h"
 #include "objects/genobject.h"
+#include "objects/iterobject.h"
 #include "objects/longobject.h"
 #include "objects/moduleobject.h"
 #include "objects/enumobject.h"
@@ -63,6 +64,8 @@ int initialize() {
       &bytes_type,     &code_type,      &function_type,     &frame_type, &gen_type,
       &coro_type,      &async_gen_type, &coro_wrapper_type, &traceback_type,
       &map_type,       &filter_type,    &zip_type,
+      &async_gen_asend_type, &async_gen_athrow_type, &async_gen_wrapped_value_type,
+      &anextawaitable_type,
   };
   for (TypeObject* t : types)
     if (type_ready(t) < 0) return -1;
