@@ -43,6 +43,7 @@
 #include "modules/select/selectmodule.h"
 #include "modules/fcntl/fcntlmodule.h"
 #include "modules/_opcode/opcodemodule.h"
+#include "modules/_locale/localemodule.h"
 
 namespace cppy::modules {
 
@@ -92,6 +93,7 @@ const InittabEntry* inittab() {
       {"select", select::module_def()},
       {"fcntl", fcntl_::module_def()},
       {"_opcode", _opcode::module_def()},
+      {"_locale", _locale::module_def()},
       {nullptr, nullptr},
   };
   return table;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -388,6 +389,9 @@ int initialize_main(const runtime::Config& config) {
     print_uncaught();
     return -1;
   }
+  // _Py_SetLocaleFromEnv(LC_CTYPE) of the pre-initialization: LC_CTYPE comes from the
+  // environment (LC_ALL, LC_CTYPE, LANG), the other categories stay "C".
+  std::setlocale(LC_CTYPE, "");
   // init_signals: SIGPIPE and SIGXFSZ ignored, SIGINT raising KeyboardInterrupt.
   if (modules::_signal::install_handlers() < 0) {
     std::fprintf(stderr, "Fatal Python error: init_signals: can't initialize signals\n");
