@@ -97,7 +97,7 @@ struct BoolTypeInit {
     t.itemsize = sizeof(digit);
     t.repr = bool_repr;
     t.as_number = &g_bool_as_number;
-    t.flags = kTpflagsDefault | kTpflagsLongSubclass | kTpflagsMatchSelf;
+    t.flags = kTpflagsDefault | kTpflagsLongSubclass | kTpflagsMatchSelf | kTpflagsImmutabletype;
     t.doc = kBoolDoc;
     t.base = &long_type;
     t.new_ = bool_new;

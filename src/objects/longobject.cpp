@@ -490,7 +490,8 @@ struct LongTypeInit {
     t.repr = long_repr;
     t.as_number = &g_long_as_number;
     t.hash = long_hash;
-    t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsLongSubclass | kTpflagsMatchSelf;
+    t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsLongSubclass | kTpflagsMatchSelf |
+              kTpflagsImmutabletype;
     t.richcompare = long_richcompare;
     t.base = &BaseObject_Type;
     t.doc = kLongDoc;

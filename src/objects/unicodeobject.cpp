@@ -1425,7 +1425,8 @@ void init_str_type() {
   t.as_mapping = &g_str_as_mapping;
   t.hash = str_hash;
   t.str = unicode_str;
-  t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsUnicodeSubclass | kTpflagsMatchSelf;
+  t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsUnicodeSubclass | kTpflagsMatchSelf |
+            kTpflagsImmutabletype;
   t.doc = kStrDoc;
   t.richcompare = str_richcompare;
   t.base = &BaseObject_Type;

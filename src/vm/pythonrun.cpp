@@ -382,8 +382,7 @@ int initialize_main(const runtime::Config& config) {
     print_uncaught();
     return -1;
   }
-  // The import system (pycore_interp_init's init_importlib, init_importlib_external). The
-  // site import (imp::init_import_site) waits until os imports (it needs types.GenericAlias).
+  // The import system (pycore_interp_init's init_importlib, init_importlib_external).
   if (imp::init_import_system(config) < 0) {
     std::fprintf(stderr, "Fatal Python error: cannot initialize the import system\n");
     print_uncaught();
@@ -395,6 +394,14 @@ int initialize_main(const runtime::Config& config) {
   // init_signals: SIGPIPE and SIGXFSZ ignored, SIGINT raising KeyboardInterrupt.
   if (modules::_signal::install_handlers() < 0) {
     std::fprintf(stderr, "Fatal Python error: init_signals: can't initialize signals\n");
+    print_uncaught();
+    return -1;
+  }
+  // init_interp_main: import site unless -S (site-packages, sitecustomize, the help/exit
+  // builtins).
+  if (imp::init_import_site(config) < 0) {
+    std::fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site "
+                         "module\n");
     print_uncaught();
     return -1;
   }
@@ -493,6 +500,12 @@ int status_of(int ret) {
 
 int run_main(const runtime::Config& config) {
   if (initialize_main(config) < 0) return 1;
+  // pymain_run_python: sys.path[0] is the script's directory, the current directory for -m,
+  // or '' for -c, stdin and the prompt (none with -P / PYTHONSAFEPATH).
+  if (imp::insert_sys_path0(config) < 0) {
+    print_exception_and_set_status();
+    return status_of(-1);
+  }
   int ret = 0;
   if (config.run_command) {
     // pymain_run_command: the dedented command as UTF-8, named "<string>".
@@ -500,7 +513,7 @@ int run_main(const runtime::Config& config) {
     ret = run_simple_source(command, "<string>", false, kPyCFIgnoreCookie);
   } else if (config.run_module) {
     // pymain_run_module: runpy._run_module_as_main(module, True).
-    if (imp::insert_sys_path0(config) < 0 || imp::run_module(*config.run_module, true) < 0) {
+    if (imp::run_module(*config.run_module, true) < 0) {
       print_exception_and_set_status();
       ret = -1;
     }

@@ -15,7 +15,6 @@ ROW = re.compile(r"^\| \[(.)\] \| (.+?) \| (.+?) \| (.*) \|$")
 
 
 def main():
-    mode = sys.argv[1] if len(sys.argv) > 1 else "--check"
     with open(PATH, encoding="utf-8") as f:
         lines = f.read().split("\n")
     counts = collections.Counter()

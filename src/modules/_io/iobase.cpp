@@ -5,6 +5,7 @@
 
 #include "builtins/bltinmodule.h"
 #include "errors/errors.h"
+#include "objects/buffer.h"
 #include "gc/gc.h"
 #include "modules/_io/_iomodule.h"
 #include "objects/abstract.h"
@@ -71,23 +72,37 @@ Object* check_seekable(Object* obj) {
   return check_capability(obj, "seekable", "File or stream is not seekable.");
 }
 
+// The exporter's memory through the buffer protocol (bytes, bytearray, memoryview, array...).
+// The view is released at once: the caller holds a reference to o and uses the memory before
+// returning to Python code, so the exporter cannot be resized in between (CPython keeps the
+// Py_buffer for the duration of the call).
 bool get_read_buffer(Object* o, const char** data, ssize* n) {
   if (bytes_check(o)) {
     *data = bytes_as_string(o);
     *n = bytes_size(o);
     return true;
   }
-  errors::format(exc_TypeError, "a bytes-like object is required, not '%.100s'", o->type->name);
-  return false;
+  Buffer view;
+  if (object_get_buffer(o, &view, kBufSimple) < 0) return false;
+  *data = static_cast<const char*>(view.buf);
+  *n = view.len;
+  buffer_release(&view);
+  return true;
 }
 
 bool get_write_buffer(Object* o, char** data, ssize* n) {
-  (void)data;
-  (void)n;
-  // bytearray and memoryview (the engineer "bytes") bring the buffer protocol.
-  errors::format(exc_TypeError, "a read-write bytes-like object is required, not '%.100s'",
-                 o->type->name);
-  return false;
+  Buffer view;
+  if (!object_check_buffer(o) || object_get_buffer(o, &view, kBufWritable) < 0) {
+    if (errors::occurred() && !errors::exception_matches(exc_TypeError)) return false;
+    errors::clear();
+    errors::format(exc_TypeError, "a read-write bytes-like object is required, not '%.100s'",
+                   o->type->name);
+    return false;
+  }
+  *data = static_cast<char*>(view.buf);
+  *n = view.len;
+  buffer_release(&view);
+  return true;
 }
 
 bool convert_ssize(Object* o, ssize* out) {

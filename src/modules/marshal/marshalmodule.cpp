@@ -3,6 +3,7 @@
 #include "modules/marshal/marshalmodule.h"
 
 #include "errors/errors.h"
+#include "objects/buffer.h"
 #include "marshal/marshal.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
@@ -108,12 +109,13 @@ Object* marshal_loads(Object*, Object* const* args, ssize nargs, Object* kwnames
   if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
   int allow;
   if (!allow_code_arg(a[1], &allow)) return nullptr;
-  if (!bytes_check(a[0])) {
-    return errors::format(exc_TypeError, "a bytes-like object is required, not '%.100s'",
-                          type_short_name(a[0]->type));
-  }
-  return loads_checked(bytes_as_string(a[0]), static_cast<size_t>(bytes_size(a[0])), allow,
-                       nullptr);
+  // Py_buffer (any contiguous bytes-like object: importlib passes a memoryview slice).
+  Buffer view;
+  if (object_get_buffer(a[0], &view, kBufSimple) < 0) return nullptr;
+  Object* result = loads_checked(static_cast<const char*>(view.buf),
+                                 static_cast<size_t>(view.len), allow, nullptr);
+  buffer_release(&view);
+  return result;
 }
 
 // marshal.dump(value, file, version=5, /, *, allow_code=True)
