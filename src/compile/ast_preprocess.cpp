@@ -1,15 +1,17 @@
 // Python/ast_preprocess.c of CPython 3.14, the parts that change the code: __debug__ becomes a
 // constant, `"..." % (a, b)` with simple %s/%r/%a units becomes an f-string (optimize_format),
 // negative and complex literals of match patterns are folded, and -OO drops docstrings.
-// (The PEP 765 warnings print nothing and change nothing here.)
+// It also emits PEP 765's SyntaxWarnings for return/break/continue leaving a finally block.
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "ast/arena.h"
 #include "ast/ast.h"
 #include "ast/future.h"
 #include "compile/codegen_internal.h"
 #include "errors/errors.h"
+#include "objects/exceptions.h"
 #include "objects/boolobject.h"
 #include "objects/floatobject.h"
 #include "objects/longobject.h"
@@ -25,10 +27,63 @@ Object* konst_long_from_int(const objects::bigint::Int& v);
 
 namespace {
 
+// ControlFlowInFinallyContext: the innermost finally block, function body or loop body.
+struct ControlFlowContext {
+  bool in_finally;
+  bool in_funcdef;
+  bool in_loop;
+};
+
 struct State {
   int optimize;
   int ff_features;
   Arena* arena;
+  Object* filename = nullptr;  // null: no PEP 765 warnings
+  std::vector<ControlFlowContext> cf_finally;
+};
+
+// control_flow_in_finally_warning (_PyErr_EmitSyntaxWarning): "'kw' in a 'finally' block";
+// a warning the filters turn into an error becomes a SyntaxError at the statement.
+int control_flow_in_finally_warning(const char* kw, stmt_ty n, State* st) {
+  std::string message = std::string("'") + kw + "' in a 'finally' block";
+  Object* msg = objects::str_from_utf8(message.data(), objects::ssize(message.size()));
+  if (!msg) return 0;
+  int r = errors::warn_explicit_object(objects::exc_SyntaxWarning, msg, st->filename, n->lineno,
+                                       nullptr, nullptr);
+  objects::decref(msg);
+  if (r < 0) {
+    if (errors::exception_matches(reinterpret_cast<Object*>(objects::exc_SyntaxWarning))) {
+      errors::clear();
+      ast::raise_syntax_error_at(st->filename,
+                                 {n->lineno, n->col_offset, n->end_lineno, n->end_col_offset},
+                                 message.c_str());
+    }
+    return 0;
+  }
+  return 1;
+}
+
+// before_return / before_loop_exit.
+int before_return(stmt_ty n, State* st) {
+  if (!st->filename || st->cf_finally.empty()) return 1;
+  const ControlFlowContext& ctx = st->cf_finally.back();
+  if (ctx.in_finally && !ctx.in_funcdef) return control_flow_in_finally_warning("return", n, st);
+  return 1;
+}
+int before_loop_exit(stmt_ty n, const char* kw, State* st) {
+  if (!st->filename || st->cf_finally.empty()) return 1;
+  const ControlFlowContext& ctx = st->cf_finally.back();
+  if (ctx.in_finally && !ctx.in_loop) return control_flow_in_finally_warning(kw, n, st);
+  return 1;
+}
+
+// PUSH_CONTEXT / POP_CONTEXT around finally blocks, function bodies and loop bodies.
+struct ContextScope {
+  State* st;
+  ContextScope(State* s, bool finally, bool funcdef, bool loop) : st(s) {
+    st->cf_finally.push_back({finally, funcdef, loop});
+  }
+  ~ContextScope() { st->cf_finally.pop_back(); }
 };
 
 int fold_expr(expr_ty e, State* st);
@@ -421,7 +476,10 @@ int fold_stmt(stmt_ty s, State* st) {
       bool a = s->kind == AsyncFunctionDef_kind;
       CALL(fold_type_params(a ? s->v.AsyncFunctionDef.type_params : s->v.FunctionDef.type_params, st));
       CALL(fold_arguments(a ? s->v.AsyncFunctionDef.args : s->v.FunctionDef.args, st));
-      CALL(fold_body(a ? s->v.AsyncFunctionDef.body : s->v.FunctionDef.body, st));
+      {
+        ContextScope scope(st, false, true, false);
+        CALL(fold_body(a ? s->v.AsyncFunctionDef.body : s->v.FunctionDef.body, st));
+      }
       SEQ_EXPR(a ? s->v.AsyncFunctionDef.decorator_list : s->v.FunctionDef.decorator_list);
       if (!fut) CALL_OPT_EXPR(a ? s->v.AsyncFunctionDef.returns : s->v.FunctionDef.returns);
       break;
@@ -434,7 +492,12 @@ int fold_stmt(stmt_ty s, State* st) {
       CALL(fold_body(s->v.ClassDef.body, st));
       SEQ_EXPR(s->v.ClassDef.decorator_list);
       break;
-    case Return_kind: CALL_OPT_EXPR(s->v.Return.value); break;
+    case Return_kind:
+      CALL(before_return(s, st));
+      CALL_OPT_EXPR(s->v.Return.value);
+      break;
+    case Break_kind: CALL(before_loop_exit(s, "break", st)); break;
+    case Continue_kind: CALL(before_loop_exit(s, "continue", st)); break;
     case Delete_kind: SEQ_EXPR(s->v.Delete.targets); break;
     case Assign_kind:
       SEQ_EXPR(s->v.Assign.targets);
@@ -459,13 +522,19 @@ int fold_stmt(stmt_ty s, State* st) {
       bool a = s->kind == AsyncFor_kind;
       CALL(fold_expr(a ? s->v.AsyncFor.target : s->v.For.target, st));
       CALL(fold_expr(a ? s->v.AsyncFor.iter : s->v.For.iter, st));
-      SEQ_STMT(a ? s->v.AsyncFor.body : s->v.For.body);
+      {
+        ContextScope scope(st, false, false, true);
+        SEQ_STMT(a ? s->v.AsyncFor.body : s->v.For.body);
+      }
       SEQ_STMT(a ? s->v.AsyncFor.orelse : s->v.For.orelse);
       break;
     }
     case While_kind:
       CALL(fold_expr(s->v.While.test, st));
-      SEQ_STMT(s->v.While.body);
+      {
+        ContextScope scope(st, false, false, true);
+        SEQ_STMT(s->v.While.body);
+      }
       SEQ_STMT(s->v.While.orelse);
       break;
     case If_kind:
@@ -500,7 +569,10 @@ int fold_stmt(stmt_ty s, State* st) {
         SEQ_STMT(h->v.ExceptHandler.body);
       }
       SEQ_STMT(a ? s->v.TryStar.orelse : s->v.Try.orelse);
-      SEQ_STMT(a ? s->v.TryStar.finalbody : s->v.Try.finalbody);
+      {
+        ContextScope scope(st, true, false, false);
+        SEQ_STMT(a ? s->v.TryStar.finalbody : s->v.Try.finalbody);
+      }
       break;
     }
     case Assert_kind:
@@ -526,8 +598,8 @@ int fold_stmt(stmt_ty s, State* st) {
 }  // namespace
 
 // _PyAST_Preprocess: 0 on success, -1 with an error set.
-int ast_preprocess(mod_ty mod, int optimize, int ff_features, Arena* arena) {
-  State st{optimize, ff_features, arena};
+int ast_preprocess(mod_ty mod, int optimize, int ff_features, Arena* arena, Object* filename) {
+  State st{optimize, ff_features, arena, filename, {}};
   int ok = 1;
   switch (mod->kind) {
     case Module_kind: ok = fold_body(mod->v.Module.body, &st); break;

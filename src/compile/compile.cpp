@@ -659,7 +659,9 @@ static std::shared_ptr<CodeData> compiler_mod(Compiler* c, ast::mod_ty mod) {
   return co;
 }
 
-int ast_preprocess(ast::mod_ty mod, int optimize, int ff_features, ast::Arena* arena);
+// _PyAST_Preprocess; filename non-null enables the PEP 765 SyntaxWarnings.
+int ast_preprocess(ast::mod_ty mod, int optimize, int ff_features, ast::Arena* arena,
+                   objects::Object* filename = nullptr);
 
 int ast_preprocess_only(ast::mod_ty mod, const std::string& filename, int flags, int optimize,
                         ast::Arena* arena, bool syntax_check_only) {
@@ -668,8 +670,7 @@ int ast_preprocess_only(ast::mod_ty mod, const std::string& filename, int flags,
   if (!fn) return -1;
   ast::FutureFeatures future;
   if (!ast::future_from_ast(mod, fn.get(), &future)) return -1;
-  // The preprocessing pass has no checks of its own yet (PEP 765's warnings are missing):
-  // checking only is the future features.
+  // Checking only is the future features (the PEP 765 warnings come with compilation).
   if (syntax_check_only) return 0;
   int merged = future.ff_features | flags;
   return ast_preprocess(mod, optimize < 0 ? 0 : optimize, merged, arena);
@@ -702,7 +703,7 @@ CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flag
   c.future.ff_features = merged;
   c.flags = merged;
   c.optimize = optimize < 0 ? 0 : optimize;
-  if (ast_preprocess(mod, c.optimize, merged, arena) < 0) {
+  if (ast_preprocess(mod, c.optimize, merged, arena, c.filename) < 0) {
     fail_from_exception("SyntaxError");
     objects::decref(c.filename);
     return result;
