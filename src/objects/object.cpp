@@ -9,6 +9,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/bytesobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
@@ -198,7 +199,14 @@ Object* object_str(Object* v) {
   return res;
 }
 
-Object* object_ascii(Object* v) { return object_repr(v); }
+// PyObject_ASCII: repr(v) with the non-ASCII characters backslash-escaped.
+Object* object_ascii(Object* v) {
+  Ref<> repr = Ref<>::steal(object_repr(v));
+  if (!repr || str_is_ascii(repr.get())) return repr.release();
+  Ref<> ascii = Ref<>::steal(str_encode(repr.get(), "ascii", "backslashreplace"));
+  if (!ascii) return nullptr;
+  return str_from_ascii(bytes_as_string(ascii.get()), bytes_size(ascii.get()));
+}
 
 hash_t object_hash_not_implemented(Object* o) {
   errors::format(exc_TypeError, "unhashable type: '%.200s'", o->type->name);

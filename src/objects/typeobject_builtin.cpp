@@ -1166,6 +1166,20 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
     return errors::format(exc_TypeError, "type.__new__() argument 3 must be dict, not %s",
                           orig_dict->type->name);
   }
+  // type_new_get_bases: a base that is no type but has __mro_entries__ needs a class
+  // statement (or types.new_class) to be resolved.
+  for (ssize i = 0; i < tuple_size(bases); ++i) {
+    Object* b = tuple_item(bases, i);
+    if (type_check_type(b)) continue;
+    Object* entries = nullptr;
+    if (object_get_optional_attr(b, name_of("__mro_entries__"), &entries) < 0) return nullptr;
+    if (entries) {
+      decref(entries);
+      errors::set_string(exc_TypeError,
+                         "type() doesn't support MRO entry resolution; use types.new_class()");
+      return nullptr;
+    }
+  }
   TypeObject* winner = calculate_metaclass(metatype, bases);
   if (!winner) return nullptr;
   if (winner != metatype) {

@@ -18,6 +18,7 @@
 #include "objects/sliceobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/templateobject.h"
 #include "objects/typevarobject.h"
 #include "objects/typeobject.h"
 #include "objects/typeobject_internal.h"
@@ -64,6 +65,7 @@ int initialize_objects() {
   if (init_bytes_types() < 0) return -1;
   if (init_generic_alias_types() < 0) return -1;
   if (init_typevar_types() < 0) return -1;
+  if (init_template_types() < 0) return -1;
   initialized = true;
   return 0;
 }

@@ -31,6 +31,7 @@
 #include "objects/rangeobject.h"
 #include "objects/setobject.h"
 #include "objects/sliceobject.h"
+#include "objects/templateobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/pystate.h"
@@ -1744,13 +1745,31 @@ dispatch_same:
     PUSH(s);
     DISPATCH();
   }
-  TARGET(BUILD_TEMPLATE) {
-    errors::set_string(exc_SystemError, "template strings are not supported yet");
-    goto error;
+  TARGET(BUILD_TEMPLATE) {  // (strings, interpolations -- template)
+    Object* interpolations = POP();
+    Object* strings = POP();
+    Object* t = template_build(strings, interpolations);
+    decref(strings);
+    decref(interpolations);
+    if (!t) goto error;
+    PUSH(t);
+    DISPATCH();
   }
-  TARGET(BUILD_INTERPOLATION) {
-    errors::set_string(exc_SystemError, "template strings are not supported yet");
-    goto error;
+  TARGET(BUILD_INTERPOLATION) {  // (value, str, format[oparg & 1] -- interpolation)
+    Object* format = (oparg & 1) ? POP() : nullptr;
+    Object* str = POP();
+    Object* value = POP();
+    Object* empty = format ? nullptr : str_from_cstr("");
+    Object* interp = (format || empty)
+                         ? interpolation_build(value, str, oparg >> 2, format ? format : empty)
+                         : nullptr;
+    xdecref(empty);
+    xdecref(format);
+    decref(str);
+    decref(value);
+    if (!interp) goto error;
+    PUSH(interp);
+    DISPATCH();
   }
   TARGET(LIST_APPEND) {
     Object* v = POP();
