@@ -231,6 +231,62 @@ Object* make_impl_info(Object* version_info) {
 
 // ---- functions ---------------------------------------------------------------------------
 
+// The audit hooks of sys.addaudithook (runtime->audit_hooks / interp->audit_hooks, one list
+// here). PySys_Audit's C hooks are not supported yet.
+Object* audit_hooks = nullptr;
+
+// sys_audit: sys.audit(event, *args) calls every hook with (event, args).
+Object* sys_audit(Object*, Object* const* args, ssize nargs) {
+  if (nargs == 0) {
+    return errors::format(exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+  }
+  if (!str_check(args[0])) {
+    return errors::format(exc_TypeError, "expected str for argument 'event', not %.200s",
+                          type_short_name(args[0]->type));
+  }
+  if (!audit_hooks || list_size(audit_hooks) == 0) return return_none();
+  Ref<> tuple = Ref<>::steal(tuple_from_array(args + 1, nargs - 1));
+  if (!tuple) return nullptr;
+  for (ssize i = 0; i < list_size(audit_hooks); ++i) {
+    Ref<> r = Ref<>::steal(object_call_function_obj_args(list_item(audit_hooks, i), args[0],
+                                                         tuple.get(), nullptr));
+    if (!r) return nullptr;
+  }
+  return return_none();
+}
+
+// sys_addaudithook_impl: the existing hooks see "sys.addaudithook" first and may refuse
+// with RuntimeError (the hook is then silently not added).
+Object* sys_addaudithook(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kw[] = {"hook", nullptr};
+  Object* hook = nullptr;
+  ArgParser parser{"addaudithook", kw, 1, 1, 0};
+  if (unpack_keywords_impl(parser, args, nargs, nullptr, kwnames, &hook) < 0) return nullptr;
+  if (audit_hooks && list_size(audit_hooks) > 0) {
+    Ref<> event = Ref<>::steal(str_from_cstr("sys.addaudithook"));
+    if (!event) return nullptr;
+    Object* argv[] = {event.get()};
+    Ref<> r = Ref<>::steal(sys_audit(nullptr, argv, 1));
+    if (!r) {
+      if (errors::exception_matches(exc_RuntimeError)) {
+        errors::clear();
+        return return_none();
+      }
+      return nullptr;
+    }
+  }
+  if (!audit_hooks) {
+    audit_hooks = list_new(0);
+    if (!audit_hooks) return nullptr;
+  }
+  if (list_append(audit_hooks, hook) < 0) return nullptr;
+  return return_none();
+}
+
+// sys__get_cpu_count_config: PyConfig.cpu_count (-X cpu_count, PYTHON_CPU_COUNT), which cppy
+// does not read yet: -1 means "not set" (os.process_cpu_count then uses sched_getaffinity).
+Object* sys_get_cpu_count_config(Object*, Object*) { return long_from_long(-1); }
+
 Object* sys_getrecursionlimit(Object*, Object*) {
   return long_from_long(runtime::thread_state() ? runtime::thread_state()->py_recursion_limit
                                                 : 1000);
@@ -344,18 +400,6 @@ Object* sys_exc_info(Object*, Object*) {
   return tuple_pack(3, static_cast<Object*>(e->type), e.get(), tb.get());
 }
 
-// sys_audit (Python/sysmodule.c): no audit hooks are installed yet, so only the event's type
-// is checked.
-Object* sys_audit(Object*, Object* const* args, ssize nargs) {
-  if (nargs == 0) {
-    return errors::format(exc_TypeError, "audit() missing 1 required positional argument: 'event'");
-  }
-  if (!str_check(args[0])) {
-    return errors::format(exc_TypeError, "expected str for argument 'event', not %.200s",
-                          args[0]->type->name);
-  }
-  return return_none();
-}
 
 Object* sys_getframe(Object*, Object* const* args, ssize nargs) {
   if (nargs > 1) {
@@ -516,6 +560,10 @@ MethodDef sys_methods[] = {
      kMethFastcall | kMethKeywords,
      "set_asyncgen_hooks([firstiter] [, finalizer])\n\nSet a finalizer for async generators "
      "objects."},
+    {"_get_cpu_count_config", NOARGS(sys_get_cpu_count_config), nullptr},
+    {"audit", FASTCALL(sys_audit), nullptr},
+    {"addaudithook", reinterpret_cast<void*>(sys_addaudithook), kMethFastcall | kMethKeywords,
+     nullptr},
     {"setrecursionlimit", METH_O(sys_setrecursionlimit), nullptr},
     {"getrefcount", METH_O(sys_getrefcount), nullptr},
     {"getsizeof", reinterpret_cast<void*>(sys_getsizeof), kMethFastcall | kMethKeywords, nullptr},
@@ -524,7 +572,6 @@ MethodDef sys_methods[] = {
     {"intern", METH_O(sys_intern), nullptr},
     {"is_finalizing", NOARGS(sys_is_finalizing), nullptr},
     {"_getframe", FASTCALL(sys_getframe), nullptr},
-    {"audit", FASTCALL(sys_audit), nullptr},
     {"get_int_max_str_digits", NOARGS(sys_get_int_max_str_digits), nullptr},
     {"set_int_max_str_digits", reinterpret_cast<void*>(sys_set_int_max_str_digits),
      kMethFastcall | kMethKeywords, nullptr},

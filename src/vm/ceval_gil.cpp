@@ -3,6 +3,7 @@
 #include "vm/ceval_gil.h"
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -84,8 +85,12 @@ runtime::ThreadState* save_thread() {
 }
 
 void restore_thread(runtime::ThreadState* ts) {
+  // errno survives taking the lock, as PyEval_RestoreThread keeps it: callers read the errno
+  // of the call they made without the GIL.
+  int saved_errno = errno;
   if (gil_created()) gil_take(ts);
   runtime::set_thread_state(ts);
+  errno = saved_errno;
 }
 
 int handle_eval_breaker() {
