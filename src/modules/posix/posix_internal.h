@@ -48,6 +48,10 @@ bool dir_fd_converter(Object* o, int* fd);
 // A bool keyword (the 'p' converter); an absent argument keeps *out.
 bool bool_arg(Object* o, bool* out);
 
+// The PEP 475 loop condition of a call that failed with EINTR: the signal handlers run
+// (_signal::check_signals), and the call is retried unless one raised (*async_err).
+bool eintr_retry(bool failed, bool* async_err);
+
 // PyUnicode_EncodeFSDefault / PyUnicode_DecodeFSDefaultAndSize: UTF-8 with surrogateescape.
 bool encode_fs(Object* s, std::string* out);
 Object* decode_fs(const char* s, size_t n);

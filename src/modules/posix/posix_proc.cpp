@@ -632,10 +632,12 @@ Object* do_posix_spawn(const char* func, bool use_path, Object* const* args, ssi
   if (!argv_converter(func, a[1], &argv, "%s: argv must be a tuple or list",
                       "%s: argv must not be empty", "%s: argv first element cannot be empty"))
     return nullptr;
-  if (!mapping_check(a[2])) {
+  // env=None (3.13) spawns with the current environment.
+  bool inherit_env = a[2] == none();
+  if (!inherit_env && !mapping_check(a[2])) {
     return errors::format(exc_TypeError, "%s: environment must be a mapping object", func);
   }
-  if (!env_converter(a[2], &envs)) return nullptr;
+  if (!inherit_env && !env_converter(a[2], &envs)) return nullptr;
   posix_spawn_file_actions_t actions;
   posix_spawnattr_t attr;
   posix_spawn_file_actions_init(&actions);
@@ -726,12 +728,13 @@ Object* do_posix_spawn(const char* func, bool use_path, Object* const* args, ssi
   }
   posix_spawnattr_setflags(&attr, flags);
   std::vector<char*> cargv = c_array(argv), cenv = c_array(envs);
+  char** envp = inherit_env ? environ : cenv.data();
   pid_t pid;
   int err;
   {
     vm::AllowThreads nogil;
-    err = use_path ? ::posix_spawnp(&pid, p.c_str(), &actions, &attr, cargv.data(), cenv.data())
-                   : ::posix_spawn(&pid, p.c_str(), &actions, &attr, cargv.data(), cenv.data());
+    err = use_path ? ::posix_spawnp(&pid, p.c_str(), &actions, &attr, cargv.data(), envp)
+                   : ::posix_spawn(&pid, p.c_str(), &actions, &attr, cargv.data(), envp);
   }
   if (err) return errno_error(err, p.object);
   return long_from_long(pid);
