@@ -400,7 +400,6 @@ Object* sys_exc_info(Object*, Object*) {
   return tuple_pack(3, static_cast<Object*>(e->type), e.get(), tb.get());
 }
 
-
 Object* sys_getframe(Object*, Object* const* args, ssize nargs) {
   if (nargs > 1) {
     return errors::format(exc_TypeError, "_getframe expected at most 1 argument, got %zd", nargs);
