@@ -44,6 +44,7 @@
 #include "modules/fcntl/fcntlmodule.h"
 #include "modules/_opcode/opcodemodule.h"
 #include "modules/_locale/localemodule.h"
+#include "modules/_bz2/bz2module.h"
 
 namespace cppy::modules {
 
@@ -94,6 +95,7 @@ const InittabEntry* inittab() {
       {"fcntl", fcntl_::module_def()},
       {"_opcode", _opcode::module_def()},
       {"_locale", _locale::module_def()},
+      {"_bz2", _bz2::module_def()},
       {nullptr, nullptr},
   };
   return table;
