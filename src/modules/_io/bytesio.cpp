@@ -1,8 +1,10 @@
-// _io.BytesIO: Modules/_io/bytesio.c (getbuffer waits for memoryview).
+// _io.BytesIO: Modules/_io/bytesio.c.
 #include <cstdlib>
 #include <cstring>
 
 #include "errors/errors.h"
+#include "objects/memoryobject.h"
+#include "objects/buffer.h"
 #include "gc/gc.h"
 #include "modules/_io/_iomodule.h"
 #include "objects/abstract.h"
@@ -121,10 +123,59 @@ Object* bytesio_getvalue(Object* self, Object*) {
   return bytes_from_string_and_size(bio(self)->buf, bio(self)->string_size);
 }
 
+// _io._BytesIOBuffer (bytesiobuf): the exporter behind getbuffer()'s memoryview. Each view
+// counts as an export of its BytesIO, which cannot be resized while one is alive.
+struct BytesIOBufObject : Object {
+  Object* source;  // the BytesIO
+};
+
+int bytesiobuf_getbuffer(Object* o, Buffer* view, int flags) {
+  BytesIOObject* b = bio(static_cast<BytesIOBufObject*>(o)->source);
+  if (!view) {
+    errors::set_string(exc_BufferError, "bytesiobuf_getbuffer: NULL view in getbuffer");
+    return -1;
+  }
+  if (!b->buf && !reserve(b, 1)) return -1;
+  if (buffer_fill_info(view, o, b->buf, b->string_size, 0, flags) < 0) return -1;
+  b->exports++;
+  return 0;
+}
+
+void bytesiobuf_releasebuffer(Object* o, Buffer*) {
+  bio(static_cast<BytesIOBufObject*>(o)->source)->exports--;
+}
+
+void bytesiobuf_dealloc(Object* o) {
+  gc::untrack(o);
+  clear(static_cast<BytesIOBufObject*>(o)->source);
+  o->type->free(o);
+}
+
+int bytesiobuf_traverse(Object* o, visitproc visit, void* arg) {
+  Object* source = static_cast<BytesIOBufObject*>(o)->source;
+  return source ? visit(source, arg) : 0;
+}
+
+BufferProcs bytesiobuf_as_buffer = {bytesiobuf_getbuffer, bytesiobuf_releasebuffer};
+
+TypeObject bytesiobuf_type = [] {
+  TypeObject t = static_type("_io._BytesIOBuffer", sizeof(BytesIOBufObject), 0, kTpflagsHaveGc);
+  t.dealloc = bytesiobuf_dealloc;
+  t.traverse = bytesiobuf_traverse;
+  t.as_buffer = &bytesiobuf_as_buffer;
+  t.alloc = type_generic_alloc;
+  t.free = object_generic_free;
+  return t;
+}();
+
+// _io_BytesIO_getbuffer_impl: a memoryview of the contents that writes through.
 Object* bytesio_getbuffer(Object* self, Object*) {
   if (!check_closed(bio(self))) return nullptr;
-  // memoryview comes with the engineer "bytes"'s buffer protocol.
-  return errors::format(exc_NotImplementedError, "BytesIO.getbuffer() needs memoryview");
+  if (type_ready(&bytesiobuf_type) < 0) return nullptr;
+  Ref<> buf = Ref<>::steal(bytesiobuf_type.alloc(&bytesiobuf_type, 0));
+  if (!buf) return nullptr;
+  static_cast<BytesIOBufObject*>(buf.get())->source = new_ref(self);
+  return memoryview_from_object(buf.get());
 }
 
 Object* bool_result(bool v) { return new_ref(v ? true_object() : false_object()); }

@@ -6,6 +6,18 @@ import sys
 
 sys.dont_write_bytecode = False
 d = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_bytecode_cache_tmp")
+
+
+def remove_tree(path):  # what a failed earlier run left behind
+    if os.path.isdir(path):
+        for name in os.listdir(path):
+            remove_tree(os.path.join(path, name))
+        os.rmdir(path)
+    elif os.path.exists(path):
+        os.remove(path)
+
+
+remove_tree(d)
 os.mkdir(d)
 if True:
     with open(os.path.join(d, 'cachedmod.py'), 'w') as f:
