@@ -23,10 +23,21 @@ namespace {
 // bytes; malloc_usable_size reports the chunk size minus 8.
 constexpr size_t kMaxChunk = 528;  // chunks up to here are recycled (requests up to 520)
 constexpr size_t kClasses = kMaxChunk / 16 + 1;
-// At most about 2 MiB of cached blocks per size class (and at least 4096 blocks).
-constexpr uint32_t max_per_class(size_t idx) {
-  return (size_t(2) << 20) / (idx * 16) > 4096 ? uint32_t((size_t(2) << 20) / (idx * 16)) : 4096;
+// At most about 4 MiB of cached blocks per size class (and at least 4096 blocks), as a
+// table: the free path must not divide.
+constexpr size_t kClassBudget = size_t(4) << 20;
+struct Caps {
+  uint32_t v[kMaxChunk / 16 + 1];
+};
+constexpr Caps make_caps() {
+  Caps c{};
+  for (size_t i = 1; i <= kMaxChunk / 16; ++i) {
+    size_t n = kClassBudget / (i * 16);
+    c.v[i] = uint32_t(n > 4096 ? n : 4096);
+  }
+  return c;
 }
+constexpr Caps kCaps = make_caps();
 
 inline size_t chunk_for_request(size_t n) {
   size_t c = (n + 8 + 15) & ~size_t(15);
@@ -82,7 +93,7 @@ inline void small_free(void* p) {
     if (chunk <= kMaxChunk) {
       FreeLists& fl = lists;
       size_t idx = chunk >> 4;
-      if (fl.count[idx] < max_per_class(idx)) {
+      if (fl.count[idx] < kCaps.v[idx]) {
         auto* b = static_cast<FreeBlock*>(p);
         b->next = fl.head[idx];
         fl.head[idx] = b;

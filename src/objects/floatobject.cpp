@@ -26,11 +26,28 @@ TypeObject float_type{};
 
 namespace {
 
+// The float free list (_Py_FREELIST floats, Py_floats_MAXFREELIST): exact floats released
+// here are reused by float_from_double without going back to the allocator.
+constexpr int kFloatFreelistSize = 100;
+struct FloatFreelist {
+  Object* items[kFloatFreelistSize];
+  int size;
+};
+thread_local constinit FloatFreelist float_freelist{};
+
 void float_dealloc(Object* o) {
-  if (o->type == &float_type || !o->type->free)
+  if (o->type == &float_type) {
+    FloatFreelist& fl = float_freelist;
+    if (fl.size < kFloatFreelistSize) {
+      fl.items[fl.size++] = o;
+      return;
+    }
     gc::object_free(o);
-  else
+  } else if (!o->type->free) {
+    gc::object_free(o);
+  } else {
     o->type->free(o);
+  }
 }
 
 // CONVERT_TO_DOUBLE: floats and ints; 1 ok, 0 not a number we handle (NotImplemented),
@@ -236,8 +253,14 @@ struct FloatTypeInit {
 }  // namespace
 
 Object* float_from_double(double v) {
-  auto* f = static_cast<FloatObject*>(gc::object_malloc(sizeof(FloatObject)));
-  if (!f) return errors::no_memory();
+  FloatFreelist& fl = float_freelist;
+  FloatObject* f;
+  if (fl.size > 0) {
+    f = static_cast<FloatObject*>(fl.items[--fl.size]);
+  } else {
+    f = static_cast<FloatObject*>(gc::object_malloc(sizeof(FloatObject)));
+    if (!f) return errors::no_memory();
+  }
   f->refcnt = 1;
   f->type = &float_type;
   f->ob_fval = v;

@@ -18,22 +18,45 @@ namespace cppy::objects {
 
 int long_max_str_digits = kMaxStrDigitsDefault;
 
+LongObject* g_small_ints[kSmallNegInts + kSmallPosInts] = {};
+
 namespace {
 
 constexpr size_t kLongHeader = kLongHeaderSize;
 
-LongObject* g_small_ints[kSmallNegInts + kSmallPosInts] = {};
+// The free list of one-digit ints (_Py_FREELIST ints, as CPython 3.14 keeps for compact
+// values): arithmetic results are allocated and released at a high rate.
+constexpr int kIntFreelistSize = 100;
+struct IntFreelist {
+  LongObject* items[kIntFreelistSize];
+  int size;
+};
+thread_local constinit IntFreelist int_freelist{};
 
 void long_dealloc(Object* o) {
-  if (o->type == &long_type || !o->type->free)
+  if (o->type == &long_type) {
+    IntFreelist& fl = int_freelist;
+    if (long_digit_count(o) <= 1 && fl.size < kIntFreelistSize) {
+      fl.items[fl.size++] = as_long(o);
+      return;
+    }
     gc::object_free(o);
-  else
+  } else if (!o->type->free) {
+    gc::object_free(o);
+  } else {
     o->type->free(o);
+  }
 }
 
 LongObject* alloc_long(ssize ndigits) {
   size_t n = static_cast<size_t>(ndigits < 1 ? 1 : ndigits);
-  auto* v = static_cast<LongObject*>(gc::object_malloc(kLongHeader + n * sizeof(digit)));
+  LongObject* v;
+  IntFreelist& fl = int_freelist;
+  if (n == 1 && fl.size > 0) {
+    v = fl.items[--fl.size];
+  } else {
+    v = static_cast<LongObject*>(gc::object_malloc(kLongHeader + n * sizeof(digit)));
+  }
   if (!v) return nullptr;
   v->refcnt = 1;
   v->type = &long_type;
@@ -75,7 +98,6 @@ Object* from_magnitude(unsigned long long mag, bool negative) {
 
 }  // namespace
 
-Object* long_small(int v) { return g_small_ints[kSmallNegInts + v]; }
 
 // _PyLong_New.
 LongObject* long_new(ssize ndigits) {

@@ -121,7 +121,10 @@ extern int long_max_str_digits;  // 0 disables the limit (sys.set_int_max_str_di
 Object* long_from_mantissa_shift(long long m, int shift);
 
 // Small ints (borrowed, immortal): -5 <= v <= 256.
-Object* long_small(int v);
+// The cached small int v (borrowed, immortal); -5 <= v <= 256. Inline: the eval loop's
+// LOAD_SMALL_INT and int results use it.
+extern LongObject* g_small_ints[kSmallNegInts + kSmallPosInts];
+inline Object* long_small(int v) { return g_small_ints[kSmallNegInts + v]; }
 
 // The digit library's view of an int's digits, and an int object from a digit value.
 bigint::View long_view(Object* o);

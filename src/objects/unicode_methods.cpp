@@ -180,11 +180,28 @@ Object* map_chars(Object* s, F f) {
 
 }  // namespace
 
+// ascii_upper_or_lower: an ASCII string maps byte by byte.
+static Object* ascii_case_map(Object* s, bool upper) {
+  ssize n = str_length(s);
+  Object* r = str_new(n, 127);
+  if (!r) return nullptr;
+  const char* src = static_cast<const char*>(str_data(s));
+  char* dst = static_cast<char*>(str_data(r));
+  for (ssize i = 0; i < n; ++i) {
+    char c = src[i];
+    if (upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) c = char(c ^ 0x20);
+    dst[i] = c;
+  }
+  return r;
+}
+
 Object* str_lower(Object* s) {
+  if (str_is_ascii(s)) return ascii_case_map(s, false);
   return map_chars(s, [&](ssize i, UCS4 c, char32_t* out) { return lower_char(s, i, c, out); });
 }
 
 Object* str_upper(Object* s) {
+  if (str_is_ascii(s)) return ascii_case_map(s, true);
   return map_chars(s, [](ssize, UCS4 c, char32_t* out) { return unicode::to_upper_full(c, out); });
 }
 

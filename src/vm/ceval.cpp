@@ -842,6 +842,22 @@ inline Object* long_from_compact_result(int64_t v) {
   return long_from_long_long(v);
 }
 
+// frame_clear for a returning frame of the thread's stack: without a frame object there is
+// nothing to hand over, only references to drop.
+inline void clear_thread_frame(Frame* f) {
+  if (f->frame_obj) {
+    frame_clear(f);
+    return;
+  }
+  for (Object** p = f->localsplus; p < f->stackpointer; ++p) xdecref(*p);
+  f->stackpointer = f->localsplus;
+  clear(f->f_locals);
+  clear(f->f_funcobj);
+  clear(f->f_globals);
+  clear(f->f_builtins);
+  clear(f->f_executable);
+}
+
 inline hash_t str_hash_cached(Object* s) {
   hash_t h = as_ascii(s)->hash;
   return h != -1 ? h : str_type.hash(s);
@@ -1539,7 +1555,7 @@ dispatch_same:
   }
   TARGET(UNARY_NOT) {
     Object* v = TOP();
-    sp[-1] = new_ref(v == true_object() ? false_object() : true_object());
+    sp[-1] = new_ref(v == py_true() ? py_false() : py_true());
     decref(v);
     DISPATCH();
   }
@@ -1552,7 +1568,7 @@ dispatch_same:
       int r = object_is_true(v);
       if (r < 0) goto error;
       decref(v);
-      sp[-1] = new_ref(r ? true_object() : false_object());
+      sp[-1] = new_ref(r ? py_true() : py_false());
     }
     DISPATCH();
   }
@@ -1582,7 +1598,7 @@ dispatch_same:
       int b = object_is_true(r);
       decref(r);
       if (b < 0) goto error;
-      r = new_ref(b ? true_object() : false_object());
+      r = new_ref(b ? py_true() : py_false());
     }
     decref(left);
     decref(right);
@@ -1597,7 +1613,7 @@ dispatch_same:
     decref(left);
     decref(right);
     --sp;
-    sp[-1] = new_ref(b ? true_object() : false_object());
+    sp[-1] = new_ref(b ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(CONTAINS_OP) {
@@ -1611,7 +1627,7 @@ dispatch_same:
     decref(left);
     decref(right);
     --sp;
-    sp[-1] = new_ref((res ^ oparg) ? true_object() : false_object());
+    sp[-1] = new_ref((res ^ oparg) ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(BINARY_SLICE) {
@@ -2021,14 +2037,14 @@ dispatch_same:
   TARGET(POP_JUMP_IF_FALSE) {
     SKIP_CACHES(kCachePopJump);
     Object* cond = POP();
-    if (cond == false_object()) JUMPBY(oparg);
+    if (cond == py_false()) JUMPBY(oparg);
     decref(cond);
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_TRUE) {
     SKIP_CACHES(kCachePopJump);
     Object* cond = POP();
-    if (cond == true_object()) JUMPBY(oparg);
+    if (cond == py_true()) JUMPBY(oparg);
     decref(cond);
     DISPATCH();
   }
@@ -2304,7 +2320,7 @@ dispatch_same:
       return retval;
     }
     Frame* prev = frame->previous;
-    frame_clear(frame);
+    clear_thread_frame(frame);
     pop_frame(frame);
     frame = prev;
     ts->current_frame = frame;
@@ -2536,7 +2552,7 @@ dispatch_same:
     if (check_except_type_valid(right) < 0) goto error;
     int res = errors::given_exception_matches(left, right);
     decref(right);
-    sp[-1] = new_ref(res ? true_object() : false_object());
+    sp[-1] = new_ref(res ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(CHECK_EG_MATCH) {
@@ -2590,13 +2606,13 @@ dispatch_same:
   TARGET(MATCH_MAPPING) {
     Object* subject = TOP();
     bool m = type_has_feature(subject->type, kTpflagsMapping);
-    PUSH(new_ref(m ? true_object() : false_object()));
+    PUSH(new_ref(m ? py_true() : py_false()));
     DISPATCH();
   }
   TARGET(MATCH_SEQUENCE) {
     Object* subject = TOP();
     bool m = type_has_feature(subject->type, kTpflagsSequence);
-    PUSH(new_ref(m ? true_object() : false_object()));
+    PUSH(new_ref(m ? py_true() : py_false()));
     DISPATCH();
   }
   TARGET(MATCH_KEYS) {
@@ -2715,7 +2731,7 @@ dispatch_same:
     Object* v = TOP();
     DEOPT_IF(v->type != &long_type, TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(long_is_zero(v) ? false_object() : true_object());
+    sp[-1] = new_ref(long_is_zero(v) ? py_false() : py_true());
     decref(v);
     DISPATCH();
   }
@@ -2724,7 +2740,7 @@ dispatch_same:
     Object* v = TOP();
     DEOPT_IF(v->type != &list_type, TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(list_size(v) ? true_object() : false_object());
+    sp[-1] = new_ref(list_size(v) ? py_true() : py_false());
     decref(v);
     DISPATCH();
   }
@@ -2732,7 +2748,7 @@ dispatch_same:
     CodeUnit* this_instr = next_instr - 1;
     DEOPT_IF(TOP() != none(), TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(false_object());
+    sp[-1] = new_ref(py_false());
     DISPATCH();
   }
   TARGET(TO_BOOL_STR) {
@@ -2740,7 +2756,7 @@ dispatch_same:
     Object* v = TOP();
     DEOPT_IF(v->type != &str_type, TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(str_length(v) ? true_object() : false_object());
+    sp[-1] = new_ref(str_length(v) ? py_true() : py_false());
     decref(v);
     DISPATCH();
   }
@@ -2749,7 +2765,7 @@ dispatch_same:
     Object* v = TOP();
     DEOPT_IF(v->type->version_tag != read_u32(next_instr + 1), TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(true_object());
+    sp[-1] = new_ref(py_true());
     decref(v);
     DISPATCH();
   }
@@ -2931,7 +2947,7 @@ dispatch_same:
     decref(lhs);
     decref(rhs);
     --sp;
-    sp[-1] = new_ref(res ? true_object() : false_object());
+    sp[-1] = new_ref(res ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(COMPARE_OP_FLOAT) {
@@ -2945,7 +2961,7 @@ dispatch_same:
     decref(lhs);
     decref(rhs);
     --sp;
-    sp[-1] = new_ref(res ? true_object() : false_object());
+    sp[-1] = new_ref(res ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(COMPARE_OP_STR) {
@@ -2960,7 +2976,7 @@ dispatch_same:
     decref(lhs);
     decref(rhs);
     --sp;
-    sp[-1] = new_ref(res ? true_object() : false_object());
+    sp[-1] = new_ref(res ? py_true() : py_false());
     DISPATCH();
   }
 #undef COMPARISON_BIT
@@ -2976,7 +2992,7 @@ dispatch_same:
     decref(left);
     decref(right);
     --sp;
-    sp[-1] = new_ref((res ^ oparg) ? true_object() : false_object());
+    sp[-1] = new_ref((res ^ oparg) ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(CONTAINS_OP_SET) {
@@ -2990,7 +3006,7 @@ dispatch_same:
     decref(left);
     decref(right);
     --sp;
-    sp[-1] = new_ref((res ^ oparg) ? true_object() : false_object());
+    sp[-1] = new_ref((res ^ oparg) ? py_true() : py_false());
     DISPATCH();
   }
 
@@ -3420,7 +3436,7 @@ dispatch_same:
     DEOPT_IF(total != 2 || callable != builtin_isinstance(), CALL);
     SKIP_CACHES(kCacheCall);
     int r = object_is_instance(a[0], a[1]);
-    CALL_FINISH(r < 0 ? nullptr : new_ref(r ? true_object() : false_object()));
+    CALL_FINISH(r < 0 ? nullptr : new_ref(r ? py_true() : py_false()));
   }
   TARGET(CALL_TYPE_1) {
     CALL_OPERANDS();

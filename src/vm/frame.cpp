@@ -37,13 +37,6 @@ struct Chunk {
 constexpr size_t kChunkWords = 16 * 1024;  // 128 KiB on 64-bit
 constexpr size_t kChunkHeaderWords = offsetof(Chunk, data) / sizeof(Object*);
 
-struct DataStack {
-  Chunk* chunk = nullptr;
-  Object** top = nullptr;
-  Object** limit = nullptr;
-};
-thread_local DataStack data_stack;
-
 Chunk* new_chunk(size_t words, Chunk* previous) {
   auto* c = static_cast<Chunk*>(std::malloc(words * sizeof(Object*)));
   if (!c) return nullptr;
@@ -55,11 +48,9 @@ Chunk* new_chunk(size_t words, Chunk* previous) {
 
 }  // namespace
 
-bool data_stack_has_space(size_t size) {
-  return data_stack.top && size_t(data_stack.limit - data_stack.top) > size;
-}
+thread_local constinit DataStack data_stack;
 
-Frame* push_frame(size_t size) {
+Frame* push_frame_slow(size_t size) {
   DataStack& ds = data_stack;
   if (ds.top && size_t(ds.limit - ds.top) > size) {
     auto* f = reinterpret_cast<Frame*>(ds.top);
@@ -69,8 +60,9 @@ Frame* push_frame(size_t size) {
   // push_chunk: a new chunk big enough for the frame.
   size_t words = kChunkWords;
   while (words < size + kChunkHeaderWords + 1) words *= 2;
-  if (ds.chunk) ds.chunk->top = size_t(ds.top - reinterpret_cast<Object**>(ds.chunk));
-  Chunk* c = new_chunk(words, ds.chunk);
+  Chunk* cur = static_cast<Chunk*>(ds.chunk);
+  if (cur) cur->top = size_t(ds.top - reinterpret_cast<Object**>(cur));
+  Chunk* c = new_chunk(words, cur);
   if (!c) {
     errors::no_memory();
     return nullptr;
@@ -78,26 +70,29 @@ Frame* push_frame(size_t size) {
   ds.chunk = c;
   Object** base = reinterpret_cast<Object**>(c);
   ds.top = base + kChunkHeaderWords;
+  ds.first = ds.top;
   ds.limit = base + c->size;
   auto* f = reinterpret_cast<Frame*>(ds.top);
   ds.top += size;
   return f;
 }
 
-void pop_frame(Frame* f) {
+void pop_frame_slow(Frame* f) {
   DataStack& ds = data_stack;
-  Object** base = reinterpret_cast<Object**>(ds.chunk);
+  Chunk* cur = static_cast<Chunk*>(ds.chunk);
+  Object** base = reinterpret_cast<Object**>(cur);
   if (reinterpret_cast<Object**>(f) == base + kChunkHeaderWords) {
     // The first frame of the chunk: return to the previous chunk.
-    Chunk* prev = ds.chunk->previous;
-    std::free(ds.chunk);
+    Chunk* prev = cur->previous;
+    std::free(cur);
     ds.chunk = prev;
     if (prev) {
       Object** pbase = reinterpret_cast<Object**>(prev);
       ds.top = pbase + prev->top;
+      ds.first = pbase + kChunkHeaderWords;
       ds.limit = pbase + prev->size;
     } else {
-      ds.top = ds.limit = nullptr;
+      ds.top = ds.limit = ds.first = nullptr;
     }
     return;
   }

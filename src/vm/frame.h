@@ -63,11 +63,41 @@ inline int frame_lasti(Frame* f) {
 // The line of the current instruction (PyUnstable_InterpreterFrame_GetLine).
 int frame_get_line(Frame* f);
 
-// The thread's data stack (_PyThreadState_PushFrame / _PyThreadState_PopFrame): size words.
-Frame* push_frame(size_t size);
-void pop_frame(Frame* f);
+// The thread's data stack (_PyThreadState_PushFrame / _PyThreadState_PopFrame): frames are
+// carved from chunks in LIFO order. The fast paths are inline; a new chunk, or returning to
+// the previous one, goes through frame.cpp.
+struct DataStack {
+  void* chunk = nullptr;     // the current chunk (frame.cpp's Chunk)
+  Object** top = nullptr;    // the first free word
+  Object** limit = nullptr;  // the end of the chunk
+  Object** first = nullptr;  // where the chunk's first frame starts
+};
+extern thread_local constinit DataStack data_stack;
+Frame* push_frame_slow(size_t size);
+void pop_frame_slow(Frame* f);
+
+// size words.
+inline Frame* push_frame(size_t size) {
+  DataStack& ds = data_stack;
+  if (ds.top && size_t(ds.limit - ds.top) > size) {
+    auto* f = reinterpret_cast<Frame*>(ds.top);
+    ds.top += size;
+    return f;
+  }
+  return push_frame_slow(size);
+}
+inline void pop_frame(Frame* f) {
+  DataStack& ds = data_stack;
+  if (reinterpret_cast<Object**>(f) != ds.first) {
+    ds.top = reinterpret_cast<Object**>(f);
+    return;
+  }
+  pop_frame_slow(f);
+}
 // Whether the data stack has room for size words without a new chunk.
-bool data_stack_has_space(size_t size);
+inline bool data_stack_has_space(size_t size) {
+  return data_stack.top && size_t(data_stack.limit - data_stack.top) > size;
+}
 
 // _PyFrame_Initialize: code and function are borrowed (references are taken); the locals
 // and the stack start empty.
