@@ -863,6 +863,31 @@ inline hash_t str_hash_cached(Object* s) {
   return h != -1 ? h : str_type.hash(s);
 }
 
+// Whether the exact dict d (str keys only) lacks the str key: the probe sequence of
+// dict_lookup inlined for the small tables of instance dicts (one-byte indices), the full
+// lookup otherwise. Used by the LOAD_ATTR forms that must see no instance attribute.
+inline bool dict_lacks_str_key(Object* d, Object* key) {
+  DictKeys* k = static_cast<DictObject*>(d)->keys;
+  hash_t h = str_hash_cached(key);
+  if (k->log2_size >= 8) return !dict_get_item_known_hash(d, key, h);
+  const int8_t* indices = reinterpret_cast<const int8_t*>(k->indices);
+  DictEntry* entries = dk_entries(k);
+  size_t mask = (size_t(1) << k->log2_size) - 1;
+  size_t perturb = size_t(h);
+  size_t i = size_t(h) & mask;
+  for (;;) {
+    int ix = indices[i];
+    if (ix == -1) return true;  // DKIX_EMPTY
+    if (ix >= 0) {
+      DictEntry* e = &entries[ix];
+      if (e->key == key) return false;
+      if (e->hash == h && str_equal(e->key, key)) return false;
+    }
+    perturb >>= 5;
+    i = mask & (i * 5 + perturb + 1);
+  }
+}
+
 // The objects CALL_LEN, CALL_ISINSTANCE and CALL_LIST_APPEND compare with
 // (interp->callable_cache).
 Object* builtin_len() {
@@ -3228,7 +3253,7 @@ dispatch_same:
       Object* name = GETITEM(names, oparg >> 1);
       DEOPT_IF(dict->type != &dict_type || static_cast<DictObject*>(dict)->keys->non_str_keys,
                LOAD_ATTR);
-      DEOPT_IF(dict_get_item_known_hash(dict, name, str_hash_cached(name)), LOAD_ATTR);
+      DEOPT_IF(!dict_lacks_str_key(dict, name), LOAD_ATTR);
     }
     Object* descr = read_obj(next_instr + 5);
     SKIP_CACHES(kCacheLoadAttr);
@@ -3255,7 +3280,7 @@ dispatch_same:
     Object* name = GETITEM(names, oparg >> 1);
     DEOPT_IF(dict->type != &dict_type || static_cast<DictObject*>(dict)->keys->non_str_keys,
              LOAD_ATTR);
-    DEOPT_IF(dict_get_item_known_hash(dict, name, str_hash_cached(name)), LOAD_ATTR);
+    DEOPT_IF(!dict_lacks_str_key(dict, name), LOAD_ATTR);
     Object* descr = read_obj(next_instr + 5);
     SKIP_CACHES(kCacheLoadAttr);
     sp[-1] = new_ref(descr);
