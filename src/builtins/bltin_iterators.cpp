@@ -1,6 +1,8 @@
 // map, filter and zip: the iterator types of Python/bltinmodule.c.
 #include "builtins/bltinmodule.h"
 #include "errors/errors.h"
+#include "errors/suggestions.h"
+#include "objects/listobject.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
@@ -189,9 +191,31 @@ int zip_traverse(Object* o, visitproc visit, void* arg) {
 Object* zip_new(TypeObject* type, Object* args, Object* kwds) {
   int strict = 0;
   if (kwds && dict_size(kwds)) {
+    // PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:zip", ...).
+    if (dict_size(kwds) > 1) {
+      errors::format(exc_TypeError, "zip() takes at most 1 keyword argument (%zd given)",
+                     dict_size(kwds));
+      return nullptr;
+    }
     Object* s = dict_get_item_string(kwds, "strict");
-    if (!s || dict_size(kwds) > 1) {
-      errors::set_string(exc_TypeError, "zip() takes at most one keyword argument");
+    if (!s) {
+      Object* key = nullptr;
+      Object* value = nullptr;
+      ssize pos = 0;
+      dict_next(kwds, &pos, &key, &value);
+      Ref<> possible = Ref<>::steal(list_new(0));
+      Ref<> strict_name = Ref<>::steal(str_from_cstr("strict"));
+      Ref<> hint;
+      if (possible && strict_name && list_append(possible.get(), strict_name.get()) == 0 &&
+          str_check(key))
+        hint = Ref<>::steal(errors::calculate_suggestions(possible.get(), key));
+      errors::clear();
+      if (hint)
+        errors::format(exc_TypeError,
+                       "zip() got an unexpected keyword argument '%S'. Did you mean '%S'?", key,
+                       hint.get());
+      else
+        errors::format(exc_TypeError, "zip() got an unexpected keyword argument '%S'", key);
       return nullptr;
     }
     strict = object_is_true(s);

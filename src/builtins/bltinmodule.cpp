@@ -7,6 +7,7 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "errors/suggestions.h"
 #include "imp/import.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
@@ -70,7 +71,20 @@ bool check_kwargs(const char* fname, Object* kwnames, std::initializer_list<cons
     for (const char* n : ok)
       if (str_compare_cstr(k, n) == 0) found = true;
     if (!found) {
-      errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, k);
+      // error_unexpected_keyword_arg: with the closest accepted keyword as a hint.
+      Ref<> possible = Ref<>::steal(list_new(0));
+      for (const char* n : ok) {
+        Ref<> name = Ref<>::steal(str_from_cstr(n));
+        if (!possible || !name || list_append(possible.get(), name.get()) < 0) possible.reset();
+      }
+      Ref<> hint = Ref<>::steal(possible ? errors::calculate_suggestions(possible.get(), k) : nullptr);
+      errors::clear();
+      if (hint)
+        errors::format(exc_TypeError,
+                       "%s() got an unexpected keyword argument '%U'. Did you mean '%U'?", fname,
+                       k, hint.get());
+      else
+        errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, k);
       return false;
     }
   }
@@ -592,6 +606,12 @@ Object* builtin_dir(Object*, Object* const* args, ssize nargs) {
 
 // min/max (min_max): an iterable or several arguments, key= and default=.
 Object* min_max(const char* name, Object* const* args, ssize nargs, Object* kwnames, int op) {
+  // _PyArg_ParseStackAndKeywords with "|$OO": the keyword count first.
+  if (kwnames && tuple_size(kwnames) > 2) {
+    errors::format(exc_TypeError, "%s() takes at most 2 keyword arguments (%zd given)", name,
+                   tuple_size(kwnames));
+    return nullptr;
+  }
   if (!check_kwargs(name, kwnames, {"key", "default"})) return nullptr;
   Object* keyfunc = kwarg(args, nargs, kwnames, "key");
   Object* defaultval = kwarg(args, nargs, kwnames, "default");

@@ -12,6 +12,7 @@
 #include "compile/opcode_ids.h"
 #include "compile/opcode_metadata.h"
 #include "errors/errors.h"
+#include "errors/suggestions.h"
 #include "imp/import.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
@@ -243,8 +244,22 @@ int initialize_locals(FunctionObject* func, Object** localsplus, Object* const* 
           decref(joined);
           return -1;
         }
-        errors::format(exc_TypeError, "%U() got an unexpected keyword argument '%S'",
-                       func->func_qualname, keyword);
+        // The closest keyword the function accepts (_Py_CalculateSuggestions).
+        Ref<> suggestion;
+        if (total_args > co->co_posonlyargcount) {
+          Ref<> possible = Ref<>::steal(list_new(0));
+          for (ssize k = co->co_posonlyargcount; possible && k < total_args; ++k)
+            if (list_append(possible.get(), names[k]) < 0) possible.reset();
+          if (possible) suggestion = Ref<>::steal(errors::calculate_suggestions(possible.get(), keyword));
+          errors::clear();
+        }
+        if (suggestion)
+          errors::format(exc_TypeError,
+                         "%U() got an unexpected keyword argument '%S'. Did you mean '%S'?",
+                         func->func_qualname, keyword, suggestion.get());
+        else
+          errors::format(exc_TypeError, "%U() got an unexpected keyword argument '%S'",
+                         func->func_qualname, keyword);
         return -1;
       }
       if (dict_set_item(kwdict, keyword, value) < 0) return -1;

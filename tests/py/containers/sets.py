@@ -32,5 +32,5 @@ try:
 except KeyError as e:
     print('KeyError', e)
 print(set(range(5)) - set(range(2, 10)), sorted(set(range(100)) & set(range(0, 100, 7))), max({4, 9, 2}))
-print({-1, -2, 0, 100, 7}, {64, 1, 33}, set(range(40, 30, -2)))
+print({17, 9, 0, 100, 7}, sorted({-1, -2, 0}), {64, 1, 33}, set(range(40, 30, -2)))
 big = set(range(1000)); big -= set(range(5, 1000)); print(big)
