@@ -283,66 +283,167 @@ Object* ga_dir(Object* self, Object*) {
   return dir.release();
 }
 
-// _Py_subs_parameters, for the type variables this runtime knows (objects with
-// __typing_subst__); substitutes them in args and in nested aliases.
+// _is_unpacked_typevartuple: *Ts (typing.Unpack[Ts]) says so through an attribute.
+int is_unpacked_typevartuple(Object* arg) {
+  if (type_check_type(arg)) return 0;
+  Ref<> v;
+  int r = get_opt(arg, "__typing_is_unpacked_typevartuple__", &v);
+  if (r <= 0) return r;
+  return object_is_true(v.get());
+}
+
+// _unpacked_tuple_args: the arguments of *tuple[...] (null without error otherwise).
+Object* unpacked_tuple_args(Object* arg) {
+  if (generic_alias_check(arg) && ga(arg)->starred &&
+      ga(arg)->origin == static_cast<Object*>(&tuple_type))
+    return new_ref(ga(arg)->args);
+  Ref<> r;
+  if (get_opt(arg, "__typing_unpacked_tuple_args__", &r) > 0 && r.get() != none())
+    return r.release();
+  return nullptr;
+}
+
+// _unpack_args: the subscript's items with *tuple[X, Y] spread out (not *tuple[X, ...]).
+Object* unpack_args(Object* item) {
+  Ref<> out = Ref<>::steal(list_new(0));
+  if (!out) return nullptr;
+  bool is_tuple = tuple_check(item);
+  ssize n = is_tuple ? tuple_size(item) : 1;
+  for (ssize i = 0; i < n; i++) {
+    Object* it = is_tuple ? tuple_item(item, i) : item;
+    if (!type_check_type(it)) {
+      Ref<> sub = Ref<>::steal(unpacked_tuple_args(it));
+      if (sub && tuple_check(sub.get()) &&
+          !(tuple_size(sub.get()) &&
+            tuple_item(sub.get(), tuple_size(sub.get()) - 1) == ellipsis())) {
+        for (ssize k = 0; k < tuple_size(sub.get()); k++)
+          if (list_append(out.get(), tuple_item(sub.get(), k)) < 0) return nullptr;
+        continue;
+      }
+      if (errors::occurred()) return nullptr;
+    }
+    if (list_append(out.get(), it) < 0) return nullptr;
+  }
+  return list_as_tuple(out.get());
+}
+
+ssize tuple_index(Object* t, Object* item) {
+  for (ssize i = 0; i < tuple_size(t); i++)
+    if (tuple_item(t, i) == item) return i;
+  return -1;
+}
+
+// subs_tvars: obj[...] with its own parameters replaced (a TypeVarTuple's tuple spread).
+Object* subs_tvars(Object* obj, Object* params, Object* const* argitems) {
+  Ref<> subparams;
+  if (get_opt(obj, "__parameters__", &subparams) < 0) return nullptr;
+  if (!subparams || !tuple_check(subparams.get()) || tuple_size(subparams.get()) == 0)
+    return new_ref(obj);
+  Ref<> subargs = Ref<>::steal(list_new(0));
+  if (!subargs) return nullptr;
+  for (ssize i = 0; i < tuple_size(subparams.get()); i++) {
+    Object* arg = tuple_item(subparams.get(), i);
+    ssize iparam = tuple_index(params, arg);
+    if (iparam >= 0) {
+      Object* param = tuple_item(params, iparam);
+      arg = argitems[iparam];
+      if (param->type->iter && tuple_check(arg)) {  // a TypeVarTuple
+        for (ssize k = 0; k < tuple_size(arg); k++)
+          if (list_append(subargs.get(), tuple_item(arg, k)) < 0) return nullptr;
+        continue;
+      }
+    }
+    if (list_append(subargs.get(), arg) < 0) return nullptr;
+  }
+  Ref<> t = Ref<>::steal(list_as_tuple(subargs.get()));
+  if (!t) return nullptr;
+  return object_get_item(obj, t.get());
+}
+
+}  // namespace
+
+// _Py_subs_parameters: the new arguments of self[item], after each parameter's
+// __typing_prepare_subst__ (defaults, TypeVarTuple and ParamSpec packing).
+Object* subs_parameters(Object* self, Object* args, Object* parameters, Object* item) {
+  ssize nparams = tuple_size(parameters);
+  if (nparams == 0) return errors::format(exc_TypeError, "%R is not a generic class", self);
+  Ref<> items = Ref<>::steal(unpack_args(item));
+  if (!items) return nullptr;
+  for (ssize i = 0; i < nparams; i++) {
+    Ref<> prepare;
+    if (get_opt(tuple_item(parameters, i), "__typing_prepare_subst__", &prepare) < 0)
+      return nullptr;
+    if (prepare && prepare.get() != none()) {
+      Ref<> packed;
+      if (!tuple_check(items.get())) {
+        packed = Ref<>::steal(tuple_pack(1, items.get()));
+        if (!packed) return nullptr;
+      }
+      Object* a[2] = {self, packed ? packed.get() : items.get()};
+      items = Ref<>::steal(vectorcall(prepare.get(), a, 2, nullptr));
+      if (!items) return nullptr;
+    }
+  }
+  bool is_tuple = tuple_check(items.get());
+  ssize nitems = is_tuple ? tuple_size(items.get()) : 1;
+  Object* single = items.get();
+  Object* const* argitems = is_tuple ? tuple_items(items.get()) : &single;
+  if (nitems != nparams) {
+    return errors::format(exc_TypeError, "Too %s arguments for %R; actual %zd, expected %zd",
+                          nitems > nparams ? "many" : "few", self, nitems, nparams);
+  }
+  Ref<> newargs = Ref<>::steal(list_new(0));
+  if (!newargs) return nullptr;
+  ssize nargs = tuple_check(args) ? tuple_size(args) : list_size(args);
+  for (ssize iarg = 0; iarg < nargs; iarg++) {
+    Object* arg = tuple_check(args) ? tuple_item(args, iarg) : list_get_item(args, iarg);
+    if (type_check_type(arg)) {
+      if (list_append(newargs.get(), arg) < 0) return nullptr;
+      continue;
+    }
+    // Lists and tuples of arguments are substituted recursively.
+    if (tuple_check(arg) || list_check(arg)) {
+      Ref<> sub = Ref<>::steal(subs_parameters(self, arg, parameters, items.get()));
+      if (!sub) return nullptr;
+      if (list_check(arg)) {
+        sub = Ref<>::steal(sequence_list(sub.get()));
+        if (!sub) return nullptr;
+      }
+      if (list_append(newargs.get(), sub.get()) < 0) return nullptr;
+      continue;
+    }
+    int unpack = is_unpacked_typevartuple(arg);
+    if (unpack < 0) return nullptr;
+    Ref<> subst;
+    if (get_opt(arg, "__typing_subst__", &subst) < 0) return nullptr;
+    Ref<> out;
+    if (subst) {
+      ssize iparam = tuple_index(parameters, arg);
+      out = Ref<>::steal(object_call_one_arg(subst.get(), argitems[iparam]));
+    } else {
+      out = Ref<>::steal(subs_tvars(arg, parameters, argitems));
+    }
+    if (!out) return nullptr;
+    if (unpack) {
+      for (ssize k = 0; k < tuple_size(out.get()); k++)
+        if (list_append(newargs.get(), tuple_item(out.get(), k)) < 0) return nullptr;
+    } else if (list_append(newargs.get(), out.get()) < 0) {
+      return nullptr;
+    }
+  }
+  return list_as_tuple(newargs.get());
+}
+
+namespace {
+
 Object* ga_getitem(Object* self, Object* item) {
   GenericAliasObject* alias = ga(self);
   if (!alias->parameters) {
     alias->parameters = make_parameters(alias->args);
     if (!alias->parameters) return nullptr;
   }
-  Object* params = alias->parameters;
-  ssize nparams = tuple_size(params);
-  if (nparams == 0) return errors::format(exc_TypeError, "%R is not a generic class", self);
-  Ref<> items = tuple_check(item) ? Ref<>::borrow(item) : Ref<>::steal(tuple_pack(1, item));
-  if (!items) return nullptr;
-  ssize nitems = tuple_size(items.get());
-  if (nitems != nparams) {
-    return errors::format(exc_TypeError, "Too %s arguments for %R; actual %zd, expected %zd",
-                          nitems > nparams ? "many" : "few", self, nitems, nparams);
-  }
-  auto index_of = [&](Object* p) -> ssize {
-    for (ssize i = 0; i < nparams; i++)
-      if (tuple_item(params, i) == p) return i;
-    return -1;
-  };
-  ssize nargs = tuple_size(alias->args);
-  Ref<> newargs = Ref<>::steal(tuple_new(nargs));
+  Ref<> newargs = Ref<>::steal(subs_parameters(self, alias->args, alias->parameters, item));
   if (!newargs) return nullptr;
-  for (ssize i = 0; i < nargs; i++) {
-    Object* arg = tuple_item(alias->args, i);
-    Ref<> out;
-    if (type_check_type(arg)) {
-      out = Ref<>::borrow(arg);
-    } else {
-      Ref<> subst;
-      if (get_opt(arg, "__typing_subst__", &subst) < 0)
-        return nullptr;
-      if (subst) {
-        ssize k = index_of(arg);
-        out = Ref<>::steal(object_call_one_arg(subst.get(), tuple_item(items.get(), k)));
-      } else {
-        Ref<> subparams;
-        if (get_opt(arg, "__parameters__", &subparams) < 0)
-          return nullptr;
-        if (subparams && tuple_check(subparams.get()) && tuple_size(subparams.get()) > 0) {
-          ssize ns = tuple_size(subparams.get());
-          Ref<> subargs = Ref<>::steal(tuple_new(ns));
-          if (!subargs) return nullptr;
-          for (ssize j = 0; j < ns; j++) {
-            ssize k = index_of(tuple_item(subparams.get(), j));
-            Object* v = k >= 0 ? tuple_item(items.get(), k) : tuple_item(subparams.get(), j);
-            tuple_set_item(subargs.get(), j, new_ref(v));
-          }
-          out = Ref<>::steal(object_get_item(arg, ns == 1 ? tuple_item(subargs.get(), 0) : subargs.get()));
-        } else {
-          out = Ref<>::borrow(arg);
-        }
-      }
-    }
-    if (!out) return nullptr;
-    tuple_set_item(newargs.get(), i, out.release());
-  }
   Ref<> res = Ref<>::steal(generic_alias_new(alias->origin, newargs.get()));
   if (res) ga(res.get())->starred = alias->starred;
   return res.release();
@@ -441,26 +542,36 @@ Object* typing_type_repr(Object* p) {
 
 // _Py_make_parameters.
 Object* make_parameters(Object* args) {
+  // Lists of arguments (Callable[[T], S]) are searched as tuples.
+  Ref<> tuple_args;
+  if (list_check(args)) {
+    tuple_args = Ref<>::steal(list_as_tuple(args));
+    if (!tuple_args) return nullptr;
+    args = tuple_args.get();
+  }
   Ref<> params = Ref<>::steal(list_new(0));
   if (!params) return nullptr;
+  // tuple_add: by identity, once.
   auto add = [&](Object* p) -> bool {
-    int c = sequence_contains(params.get(), p);
-    if (c < 0) return false;
-    return c || list_append(params.get(), p) == 0;
+    for (ssize k = 0; k < list_size(params.get()); k++)
+      if (list_get_item(params.get(), k) == p) return true;
+    return list_append(params.get(), p) == 0;
   };
   for (ssize i = 0; i < tuple_size(args); i++) {
     Object* t = tuple_item(args, i);
     if (type_check_type(t)) continue;  // a class is not a parameter, even with the attributes
     Ref<> subst;
-    if (get_opt(t, "__typing_subst__", &subst) < 0)
-      return nullptr;
+    if (get_opt(t, "__typing_subst__", &subst) < 0) return nullptr;
     if (subst) {
       if (!add(t)) return nullptr;
       continue;
     }
     Ref<> sub;
-    if (get_opt(t, "__parameters__", &sub) < 0)
-      return nullptr;
+    if (get_opt(t, "__parameters__", &sub) < 0) return nullptr;
+    if (!sub && (tuple_check(t) || list_check(t))) {
+      sub = Ref<>::steal(make_parameters(t));
+      if (!sub) return nullptr;
+    }
     if (sub && tuple_check(sub.get())) {
       for (ssize j = 0; j < tuple_size(sub.get()); j++)
         if (!add(tuple_item(sub.get(), j))) return nullptr;

@@ -32,6 +32,10 @@ Object* typing_type_repr(Object* p);
 // the __parameters__ of nested aliases), without duplicates.
 Object* make_parameters(Object* args);
 
+// _Py_subs_parameters: the arguments of self[item] where args (a tuple or list) use the
+// type parameters `parameters`.
+Object* subs_parameters(Object* self, Object* args, Object* parameters, Object* item);
+
 // _Py_union_args: the arguments of a union (a borrowed tuple).
 Object* union_args(Object* self);
 
