@@ -33,6 +33,8 @@
 #include "modules/operator/operatormodule.h"
 #include "modules/marshal/marshalmodule.h"
 #include "modules/posix/posixmodule.h"
+#include "modules/pwd/pwdmodule.h"
+#include "modules/grp/grpmodule.h"
 #include "ast/python_ast.h"
 #include "modules/_signal/signalmodule.h"
 #include "modules/_json/jsonmodule.h"
@@ -83,6 +85,8 @@ const InittabEntry* inittab() {
       {"_sre", _sre::module_def()},
       {"_imp", imp::module_def()},
       {"posix", posix::module_def()},
+      {"pwd", pwd::module_def()},
+      {"grp", grp::module_def()},
       {"marshal", marshal::module_def()},
       {"_ast", ast::pyast::module_def()},
       {"_signal", _signal::module_def()},
