@@ -1241,6 +1241,12 @@ dispatch_same:
   switch (opcode) {
 #endif
 
+  // CHECK_PERIODIC (bytecodes.c): after a call into C, a signal that arrived meanwhile (a
+  // blocking read that returned data rather than EINTR) is handled before the next instruction.
+#define CHECK_PERIODIC()                                  \
+  do {                                                    \
+    if (eval_breaker && handle_eval_breaker() < 0) goto error; \
+  } while (0)
   TARGET(NOP) { DISPATCH(); }
   TARGET(NOT_TAKEN) { DISPATCH(); }
   TARGET(CACHE) { goto op_unknown; }
@@ -2209,6 +2215,7 @@ dispatch_same:
     sp = call_base;
     if (!res) goto error;
     PUSH(res);
+    CHECK_PERIODIC();
     DISPATCH();
   }
   TARGET(CALL_KW) {
@@ -3360,6 +3367,7 @@ dispatch_same:
     sp = call_base;                                            \
     if (!res_) goto error;                                     \
     PUSH(res_);                                                \
+    CHECK_PERIODIC();                                          \
     DISPATCH();                                                \
   } while (0)
 

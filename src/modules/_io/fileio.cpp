@@ -9,6 +9,7 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "modules/_signal/signalmodule.h"
 #include "gc/gc.h"
 #include "modules/_io/_iomodule.h"
 #include "modules/posix/posixmodule.h"
@@ -324,9 +325,12 @@ Object* fileio_seekable(Object* self, Object*) {
 // and -2 for "would block" are returned as CPython's _bufferedreader_raw_read distinguishes).
 ssize fileio_raw_read(Object* self, char* buf, ssize n) {
   ssize r;
-  do {
+  for (;;) {
     r = ::read(fio(self)->fd, buf, static_cast<size_t>(n));
-  } while (r < 0 && errno == EINTR);
+    if (r >= 0 || errno != EINTR) break;
+    // _Py_read: a signal's handler runs (KeyboardInterrupt ends the read), then it retries.
+    if (modules::_signal::check_signals() < 0) return -1;
+  }
   if (r < 0) {
     if (errno == EAGAIN) return -2;
     errno_error();
@@ -336,9 +340,12 @@ ssize fileio_raw_read(Object* self, char* buf, ssize n) {
 }
 ssize fileio_raw_write(Object* self, const char* buf, ssize n) {
   ssize r;
-  do {
+  for (;;) {
     r = ::write(fio(self)->fd, buf, static_cast<size_t>(n));
-  } while (r < 0 && errno == EINTR);
+    if (r >= 0 || errno != EINTR) break;
+    // _Py_write: as _Py_read.
+    if (modules::_signal::check_signals() < 0) return -1;
+  }
   if (r < 0) {
     if (errno == EAGAIN) return -2;
     errno_error();
