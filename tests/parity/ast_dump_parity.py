@@ -3,11 +3,14 @@
 Lib/ast.py on cppy, against the reference's digests.
 
     python3 tests/parity/ast_dump_parity.py CPPY LIBDIR STDLIB_TSV MIN_IDENTICAL [--show N]
+                                            [--code-from-ast]
 
 Runs tests/parity/cppy_ast_dumps.py on cppy (ast.parse -> compile(PyCF_ONLY_AST) -> ast2obj,
 then ast.dump(include_attributes=True) in Python), hashes each text and compares with the
 second column of STDLIB_TSV (tools/parity/make_reference.py, the same canon.ast_text run on
 CPython 3.14.2). Prints "M/N identical" and the paths that differ; fails below MIN_IDENTICAL.
+--code-from-ast compares the code objects compiled from the _ast trees (compile(ast.parse(src)))
+with the third column instead.
 """
 import argparse
 import hashlib
@@ -25,6 +28,7 @@ def main():
     ap.add_argument("tsv")
     ap.add_argument("min_identical", type=int)
     ap.add_argument("--show", type=int, default=20)
+    ap.add_argument("--code-from-ast", action="store_true")
     args = ap.parse_args()
     want = {}
     with open(args.tsv, encoding="utf-8") as f:
@@ -32,9 +36,10 @@ def main():
             if line.startswith("#") or not line.strip():
                 continue
             parts = line.rstrip("\n").split("\t")
-            want[parts[0]] = parts[1]
-    proc = subprocess.Popen([args.cppy, os.path.join(HERE, "cppy_ast_dumps.py"), args.libdir,
-                             args.tsv], stdout=subprocess.PIPE)
+            want[parts[0]] = parts[2] if args.code_from_ast else parts[1]
+    mode = ["--code-from-ast"] if args.code_from_ast else []
+    proc = subprocess.Popen([args.cppy, os.path.join(HERE, "cppy_ast_dumps.py")] + mode +
+                            [args.libdir, args.tsv], stdout=subprocess.PIPE)
     got = {}
     stream = proc.stdout
     while True:
