@@ -61,3 +61,12 @@ print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
 
 print(os.system("exit 5") >> 8, os.WEXITSTATUS(os.system("true")))
 sys.stdout.flush()
+
+# env=None: the child sees the current environment (subprocess passes None).
+os.environ["CPPY_SPAWN_ENV"] = "inherited"
+r, w = os.pipe()
+pid = os.posix_spawn("/bin/sh", ["sh", "-c", "echo $CPPY_SPAWN_ENV"], os.environ,
+                     file_actions=[(os.POSIX_SPAWN_DUP2, w, 1)])
+os.close(w)
+print(os.read(r, 100), os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+os.close(r)

@@ -71,3 +71,20 @@ if pid == 0:
         os._exit(4)
 print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
 print(os.getpgrp() == os.getpgid(0), os.getsid(0) == os.getsid(os.getpid()), os.getppid() > 0)
+
+# Threads after fork: threading's at-fork hook makes the forking thread the main one.
+import threading
+t = threading.Thread(target=lambda: None)
+t.start()
+t.join()
+sys.stdout.flush()  # the child would print the parent's buffered output again
+pid = os.fork()
+if pid == 0:
+    names = []
+    t = threading.Thread(target=lambda: names.append(threading.current_thread() is not threading.main_thread()))
+    t.start()
+    t.join()
+    print("child threads:", names, threading.active_count(),
+          threading.main_thread() is threading.current_thread(), flush=True)
+    os._exit(0)
+print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
