@@ -22,6 +22,7 @@
 #include "modules/math/mathmodule.h"
 #include "modules/_random/randommodule.h"
 #include "modules/_tokenize/tokenizemodule.h"
+#include "modules/unicodedata/unicodedatamodule.h"
 #include "modules/_struct/structmodule.h"
 #include "modules/binascii/binasciimodule.h"
 #include "modules/time/timemodule.h"
@@ -63,6 +64,7 @@ const InittabEntry* inittab() {
       {"math", math::module_def()},
       {"_random", random::module_def()},
       {"_tokenize", tokenize::module_def()},
+      {"unicodedata", unicodedata::module_def()},
       {"_struct", struct_::module_def()},
       {"binascii", binascii::module_def()},
       {"time", time::module_def()},
