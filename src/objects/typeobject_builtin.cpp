@@ -860,7 +860,16 @@ GetSetDef type_getsets[] = {
     {"__weakrefoffset__", type_weakrefoffset_get, nullptr, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
-Object* type_mro_method(Object* self, Object*) { return mro_implementation_public(as_type(self)); }
+// type_mro_impl: always a list.
+Object* type_mro_method(Object* self, Object*) {
+  Object* seq = mro_implementation_public(as_type(self));
+  if (seq && !list_check(seq)) {
+    Object* l = sequence_list(seq);
+    decref(seq);
+    seq = l;
+  }
+  return seq;
+}
 Object* type_subclasses_method(Object* self, Object*) { return type_subclasses(as_type(self)); }
 Object* type_prepare(Object*, Object* const*, ssize, Object*) { return dict_new(); }
 Object* type_instancecheck(Object* self, Object* inst) {

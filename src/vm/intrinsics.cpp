@@ -13,6 +13,7 @@
 #include "objects/tupleobject.h"
 #include "objects/typevarobject.h"
 #include "objects/unicodeobject.h"
+#include "sys/sysmodule.h"
 #include "vm/ceval.h"
 #include "vm/frame.h"
 
@@ -21,11 +22,6 @@ namespace cppy::vm {
 using namespace objects;
 
 namespace {
-
-Object* no_intrinsic(const char* what) {
-  errors::format(exc_SystemError, "%s is not supported yet", what);
-  return nullptr;
-}
 
 // stopiteration_error: a StopIteration escaping a generator becomes RuntimeError (PEP 479).
 Object* stopiteration_error(Object* exc) {
@@ -116,14 +112,16 @@ int import_all_from(Object* locals, Object* v) {
 
 Object* call_intrinsic_1(int oparg, Object* value) {
   switch (oparg) {
-    case 1: {  // INTRINSIC_PRINT (the REPL's display of an expression statement)
-      if (value == none()) return return_none();
-      Object* r = object_repr(value);
-      if (!r) return nullptr;
-      std::fputs(str_as_utf8(r), stdout);
-      std::fputc('\n', stdout);
-      decref(r);
-      return return_none();
+    case 1: {  // INTRINSIC_PRINT (print_expr): sys.displayhook(value)
+      Object* hook = sys::get_object("displayhook");
+      if (!hook) {
+        errors::set_string(exc_RuntimeError, "lost sys.displayhook");
+        return nullptr;
+      }
+      incref(hook);
+      Object* r = object_call_one_arg(hook, value);
+      decref(hook);
+      return r;
     }
     case 2: {  // INTRINSIC_IMPORT_STAR
       Frame* f = current_frame();
