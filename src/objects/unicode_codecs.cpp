@@ -7,6 +7,8 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "modules/_codecs/codecs.h"
+#include "objects/bytearrayobject.h"
 #include "objects/buffer.h"
 #include "objects/bytesobject.h"
 #include "objects/text_support.h"
@@ -82,14 +84,47 @@ void append_unit(std::string* out, uint32_t v, int width, bool little) {
   }
 }
 
+// PyUnicode_AsEncodedString past its fast paths: the codec registry's text encoder, whose
+// result must be bytes (a bytearray is accepted with a RuntimeWarning in CPython; here too,
+// copied to bytes).
+Object* encode_through_registry(Object* s, const char* encoding, const char* errors) {
+  Ref<> v = Ref<>::steal(modules::_codecs::encode_text(s, encoding, errors));
+  if (!v) return nullptr;
+  if (bytes_check(v.get())) return v.release();
+  if (bytearray_check(v.get()))
+    return bytes_from_string_and_size(bytearray_as_string(v.get()), bytearray_size(v.get()));
+  return errors::format(exc_TypeError,
+                        "'%.400s' encoder returned '%.400s' instead of 'bytes'; "
+                        "use codecs.encode() to encode to arbitrary types",
+                        encoding, v->type->name);
+}
+
+// PyUnicode_Decode past its fast paths: the registry's text decoder, which must return str.
+// CPython hands the codec a memoryview of the buffer; here other buffers than bytes are
+// copied to bytes (the _codecs functions take bytes).
+Object* decode_through_registry(Object* obj, const char* data, ssize n, const char* encoding,
+                                const char* errors) {
+  Ref<> input = bytes_check(obj) ? Ref<>::borrow(obj)
+                                 : Ref<>::steal(bytes_from_string_and_size(data, n));
+  if (!input) return nullptr;
+  Ref<> v = Ref<>::steal(modules::_codecs::decode_text(input.get(), encoding, errors));
+  if (!v) return nullptr;
+  if (!str_check(v.get())) {
+    return errors::format(exc_TypeError,
+                          "'%.400s' decoder returned '%.400s' instead of 'str'; "
+                          "use codecs.decode() to decode to arbitrary types",
+                          encoding, v->type->name);
+  }
+  return v.release();
+}
+
 }  // namespace
 
 // PyUnicode_AsEncodedString for the built-in codecs.
 Object* str_encode(Object* s, const char* encoding, const char* errors) {
   const char* name = nullptr;
   Codec codec = lookup_codec(encoding, &name);
-  if (codec == Codec::kUnknown)
-    return errors::format(exc_LookupError, "unknown encoding: %s", encoding);
+  if (codec == Codec::kUnknown) return encode_through_registry(s, encoding, errors);
   unicode::Units in(str_data(s), static_cast<int>(str_kind(s)),
                     static_cast<size_t>(str_length(s)));
   std::string out;
@@ -250,7 +285,7 @@ Object* str_decode_object(Object* obj, const char* encoding, const char* errors)
   const char* name = nullptr;
   Codec codec = lookup_codec(encoding, &name);
   switch (codec) {
-    case Codec::kUnknown: return errors::format(exc_LookupError, "unknown encoding: %s", encoding);
+    case Codec::kUnknown: return decode_through_registry(obj, data, n, encoding, errors);
     case Codec::kUtf8: return str_decode_utf8(data, n, errors);
     case Codec::kLatin1: {
       std::u32string out;
