@@ -297,6 +297,63 @@ int write_text(Object* file, Object* s) {
   return 0;
 }
 
+// builtin_input_impl, the path for streams that are not a terminal: stderr flushed, the
+// prompt written to stdout and flushed, one line read by stdin.readline() (PyFile_GetLine):
+// EOFError at the end, the newline stripped.
+Object* builtin_input(Object*, Object* const* args, ssize nargs) {
+  if (nargs > 1) {
+    errors::format(exc_TypeError, "input expected at most 1 argument, got %zd", nargs);
+    return nullptr;
+  }
+  Object* fin = sys::get_object("stdin");
+  Object* fout = sys::get_object("stdout");
+  Object* ferr = sys::get_object("stderr");
+  if (!fin || fin == none()) {
+    errors::set_string(exc_RuntimeError, "lost sys.stdin");
+    return nullptr;
+  }
+  if (!fout || fout == none()) {
+    errors::set_string(exc_RuntimeError, "lost sys.stdout");
+    return nullptr;
+  }
+  Ref<> keep_in = Ref<>::borrow(fin), keep_out = Ref<>::borrow(fout);
+  if (ferr && ferr != none()) {
+    Object* r = call_method_no_args(ferr, interned("flush"));
+    if (!r) errors::clear();
+    xdecref(r);
+  }
+  if (nargs == 1 && args[0]) {
+    Ref<> prompt = Ref<>::steal(object_str(args[0]));
+    if (!prompt || write_text(fout, prompt.get()) < 0) return nullptr;
+  }
+  Object* r = call_method_no_args(fout, interned("flush"));
+  if (!r) errors::clear();
+  xdecref(r);
+  Ref<> line = Ref<>::steal(call_method_no_args(fin, interned("readline")));
+  if (!line) return nullptr;
+  if (bytes_check(line.get())) {  // PyFile_GetLine takes bytes too
+    ssize nb = bytes_size(line.get());
+    if (nb == 0) {
+      errors::set_string(exc_EOFError, "EOF when reading a line");
+      return nullptr;
+    }
+    if (bytes_as_string(line.get())[nb - 1] == '\n')
+      return bytes_from_string_and_size(bytes_as_string(line.get()), nb - 1);
+    return line.release();
+  }
+  if (!str_check(line.get())) {
+    errors::set_string(exc_TypeError, "object.readline() returned non-string");
+    return nullptr;
+  }
+  ssize n = str_length(line.get());
+  if (n == 0) {
+    errors::set_string(exc_EOFError, "EOF when reading a line");
+    return nullptr;
+  }
+  if (str_read_char(line.get(), n - 1) == '\n') return str_substring(line.get(), 0, n - 1);
+  return line.release();
+}
+
 Object* builtin_print(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_kwargs("print", kwnames, {"sep", "end", "file", "flush"})) return nullptr;
   Object* sep = kwarg(args, nargs, kwnames, "sep");
@@ -782,6 +839,7 @@ MethodDef builtin_methods[] = {
     {"id", METH_O(builtin_id), nullptr},
     {"isinstance", FASTCALL(builtin_isinstance), nullptr},
     {"issubclass", FASTCALL(builtin_issubclass), nullptr},
+    {"input", FASTCALL(builtin_input), nullptr},
     {"iter", FASTCALL(builtin_iter), nullptr},
     {"len", METH_O(builtin_len), "Return the number of items in a container."},
     {"locals", NOARGS(builtin_locals), nullptr},
