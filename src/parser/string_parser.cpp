@@ -185,7 +185,9 @@ Object* decode_unicode_with_escapes(Parser* p, const char* s, size_t len, Token*
     }
   }
   if (first_invalid && warn_invalid_escape_sequence(p, s, first_invalid, t) < 0) return nullptr;
-  return objects::str_from_utf8(out.data(), static_cast<ssize>(out.size()));
+  // \ud800-style escapes give lone surrogates, which append_utf8 wrote as their 3-byte forms:
+  // surrogatepass reads them back (the source text itself is valid UTF-8).
+  return objects::str_decode_utf8(out.data(), static_cast<ssize>(out.size()), "surrogatepass");
 }
 
 // decode_bytes_with_escapes (_PyBytes_DecodeEscape2).

@@ -30,8 +30,11 @@ const char* platform() {
 std::string build_info() { return std::string("main, ") + __DATE__ + ", " + __TIME__; }
 
 std::string full_version() {
-  return std::string(CPPY_PY_VERSION) + " (cppy " + CPPY_VERSION + ", " + build_info() + ") " +
-         compiler();
+  // CPython's layout, "3.14.2 (main, date, time) [compiler]", which platform._sys_version
+  // parses; cppy names itself inside the compiler brackets.
+  std::string cc = compiler();
+  if (cc.size() >= 2 && cc.front() == '[') cc.insert(1, std::string("cppy ") + CPPY_VERSION + ", ");
+  return std::string(CPPY_PY_VERSION) + " (" + build_info() + ") " + cc;
 }
 
 const char* copyright() {

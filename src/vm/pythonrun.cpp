@@ -376,7 +376,7 @@ int initialize_main(const runtime::Config& config) {
   Ref<> io = Ref<>::steal(modules::import_builtin("_io"));
   Ref<> open = io ? Ref<>::steal(object_getattr_string(io.get(), "open")) : Ref<>();
   if (!open || dict_set_item_string(module_get_dict(bmod), "open", open.get()) < 0 ||
-      modules::_io::init_sys_streams() < 0) {
+      modules::_io::init_sys_streams(config.buffered_stdio) < 0) {
     std::fprintf(stderr,
                  "Fatal Python error: init_sys_streams: can't initialize sys standard streams\n");
     print_uncaught();

@@ -36,8 +36,8 @@ check("--version names cppy", "cppy" in out, out)
 status, out2, err = run("-V")
 check("-V equals --version", status == 0 and out2 == out, out2)
 status, out, err = run("-VV")
-check("-VV prints build details", status == 0 and out.startswith("Python 3.14.2 (cppy ")
-      and "[" in out, out)
+check("-VV prints build details", status == 0 and out.startswith("Python 3.14.2 (main, ")
+      and "[cppy " in out, out)
 
 for flag in ("-h", "--help", "-?"):
     status, out, err = run(flag)

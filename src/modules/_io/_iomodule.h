@@ -57,7 +57,7 @@ Object* open(Object* file, const char* mode, int buffering, const char* encoding
 Object* create_stdio(int fd, bool write_mode, const char* name, const char* encoding,
                      const char* errors, bool buffered_stdio = true);
 // Creates sys.stdin/stdout/stderr and sys.__stdin__/... (init_sys_streams); 0 or -1.
-int init_sys_streams();
+int init_sys_streams(bool buffered_stdio = true);  // false: -u, PYTHONUNBUFFERED
 
 // Helpers shared by the files of the module.
 namespace detail {

@@ -101,7 +101,7 @@ Object* create_stdio(int fd, bool write_mode, const char* name, const char* enco
 }
 
 // init_sys_streams.
-int init_sys_streams() {
+int init_sys_streams(bool buffered_stdio) {
   struct Std {
     int fd;
     bool write;
@@ -116,7 +116,7 @@ int init_sys_streams() {
   if (!imported) return -1;
   decref(imported);
   for (const Std& s : kStd) {
-    Ref<> stream = Ref<>::steal(create_stdio(s.fd, s.write, s.name, nullptr, nullptr, true));
+    Ref<> stream = Ref<>::steal(create_stdio(s.fd, s.write, s.name, nullptr, nullptr, buffered_stdio));
     if (!stream) return -1;
     if (sys::set_object(s.dunder, stream.get()) < 0) return -1;
     if (sys::set_object(s.attr, stream.get()) < 0) return -1;
