@@ -293,6 +293,13 @@ FoldResult UnitConsts::binary_op(Const left, int nb_op, Const right) {
   auto isint = [](const Konst* k) {
     return k->kind == KonstKind::Int || k->kind == KonstKind::Bool;
   };
+  if (a->kind == KonstKind::Bool && b->kind == KonstKind::Bool &&
+      (nb_op == NB_AND || nb_op == NB_OR || nb_op == NB_XOR)) {
+    // bool_and / bool_or / bool_xor: two bools give a bool.
+    bool x = view_of(a->obj).sign != 0, y = view_of(b->obj).sign != 0;
+    bool r = nb_op == NB_AND ? (x && y) : nb_op == NB_OR ? (x || y) : (x != y);
+    return FoldResult{make_bool(r), false};
+  }
   if (isint(a) && isint(b)) {
     bigint::View x = view_of(a->obj), y = view_of(b->obj);
     bigint::Int r;
@@ -301,14 +308,8 @@ FoldResult UnitConsts::binary_op(Const left, int nb_op, Const right) {
       case NB_SUBTRACT: r = bigint::sub(x, y); break;
       case NB_MULTIPLY: r = bigint::mul(x, y); break;
       case NB_AND: r = bigint::bit_and(x, y); break;
-      case NB_OR:
-        if (a->kind == KonstKind::Bool && b->kind == KonstKind::Bool) return none;
-        r = bigint::bit_or(x, y);
-        break;
-      case NB_XOR:
-        if (a->kind == KonstKind::Bool && b->kind == KonstKind::Bool) return none;
-        r = bigint::bit_xor(x, y);
-        break;
+      case NB_OR: r = bigint::bit_or(x, y); break;
+      case NB_XOR: r = bigint::bit_xor(x, y); break;
       case NB_FLOOR_DIVIDE:
       case NB_REMAINDER: {
         if (y.sign == 0) return none;
@@ -499,7 +500,11 @@ FoldResult UnitConsts::unary_op(Const operand, UnaryOp op) {
     bigint::Int r;
     switch (op) {
       case UnaryOp::Negative: r = bigint::neg(x); break;
-      case UnaryOp::Invert: r = bigint::invert(x); break;
+      case UnaryOp::Invert:
+        // fold_const_unaryop: ~bool is left to run time, where it is deprecated (a warning).
+        if (a->kind == KonstKind::Bool) return none;
+        r = bigint::invert(x);
+        break;
       case UnaryOp::Positive: r = bigint::Int::from_view(x); break;
       default: return none;
     }
