@@ -15,7 +15,9 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "imp/import.h"
 #include "objects/listobject.h"
+#include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
@@ -257,23 +259,238 @@ Object* object_dir_method(Object* self, Object*) {
   return dict_keys(d.get());
 }
 
-// object___reduce_ex___impl, the part for classes that define __reduce__: it is called (copy
-// and pickle of ast nodes, of classes with a __reduce__ only). _common_reduce (copyreg's
-// protocols) is not written yet.
-Object* object_reduce_ex(Object* self, Object*) {
-  if (type_lookup(self->type, name_of("__reduce__"))) {
-    Object* reduce = nullptr;
-    if (object_get_optional_attr(self, name_of("__reduce__"), &reduce) < 0) return nullptr;
-    if (reduce) {
-      Ref<> r = Ref<>::steal(reduce);
-      return object_call_no_args(r.get());
+// --- pickling support: object.__reduce__, __reduce_ex__, __getstate__ (typeobject.c) ---
+
+Object* import_copyreg_attr(const char* name) {
+  Ref<> copyreg = Ref<>::steal(imp::import_module("copyreg"));
+  if (!copyreg) return nullptr;
+  return object_getattr_string(copyreg.get(), name);
+}
+
+// _PyObject_IsInstanceDictEmpty
+bool instance_dict_empty(Object* obj) {
+  Object** dictptr = object_dict_ptr(obj);
+  return !dictptr || !*dictptr || dict_size(*dictptr) == 0;
+}
+
+// _PyType_GetSlotNames: cls.__dict__['__slotnames__'] or copyreg._slotnames(cls) (a list or
+// None).
+Object* type_slot_names(TypeObject* cls) {
+  Object* cached = cls->dict ? dict_get_item_string(cls->dict, "__slotnames__") : nullptr;
+  if (cached) {
+    if (cached != none() && !list_check(cached)) {
+      return errors::format(exc_TypeError, "%.200s.__slotnames__ should be a list or None, not %.200s",
+                            cls->name, cached->type->name);
+    }
+    return new_ref(cached);
+  }
+  if (errors::occurred()) return nullptr;
+  Ref<> slotnames_fn = Ref<>::steal(import_copyreg_attr("_slotnames"));
+  if (!slotnames_fn) return nullptr;
+  Object* names = object_call_one_arg(slotnames_fn.get(), cls);
+  if (names && names != none() && !list_check(names)) {
+    decref(names);
+    errors::set_string(exc_TypeError, "copyreg._slotnames didn't return a list or None");
+    return nullptr;
+  }
+  return names;
+}
+
+// object_getstate_default: None or the instance dict, with a dict of the slot values as
+// (state, slots); `required` refuses objects whose C-level state would be lost.
+Object* object_getstate_default(Object* obj, bool required) {
+  TypeObject* type = obj->type;
+  if (required && type->itemsize) {
+    return errors::format(exc_TypeError, "cannot pickle %.200s objects", type->name);
+  }
+  Ref<> state = instance_dict_empty(obj) ? Ref<>::borrow(none())
+                                         : Ref<>::steal(object_generic_get_dict(obj, nullptr));
+  if (!state) return nullptr;
+  Ref<> slotnames = Ref<>::steal(type_slot_names(type));
+  if (!slotnames) return nullptr;
+  if (required) {
+    ssize basicsize = BaseObject_Type.basicsize;
+    if (type->dictoffset) basicsize += static_cast<ssize>(sizeof(Object*));
+    if (type->weaklistoffset > 0) basicsize += static_cast<ssize>(sizeof(Object*));
+    if (slotnames.get() != none())
+      basicsize += static_cast<ssize>(sizeof(Object*)) * list_size(slotnames.get());
+    if (type->basicsize > basicsize) {
+      return errors::format(exc_TypeError, "cannot pickle '%.200s' object", type->name);
     }
   }
-  return errors::format(exc_TypeError, "cannot pickle '%.200s' object", self->type->name);
+  if (slotnames.get() != none() && list_size(slotnames.get()) > 0) {
+    Ref<> slots = Ref<>::steal(dict_new());
+    if (!slots) return nullptr;
+    ssize n = list_size(slotnames.get());
+    for (ssize i = 0; i < n; ++i) {
+      Object* name = list_item(slotnames.get(), i);
+      Object* value = nullptr;
+      if (object_get_optional_attr(obj, name, &value) < 0) return nullptr;
+      if (value) {
+        int r = dict_set_item(slots.get(), name, value);
+        decref(value);
+        if (r < 0) return nullptr;
+      }
+      if (n != list_size(slotnames.get())) {
+        errors::set_string(exc_RuntimeError, "__slotsname__ changed size during iteration");
+        return nullptr;
+      }
+    }
+    if (dict_size(slots.get()) > 0) return tuple_pack(2, state.get(), slots.get());
+  }
+  return state.release();
+}
+
+Object* object_getstate_method(Object* self, Object*) {
+  return object_getstate_default(self, false);
+}
+
+// object_getstate: __getstate__(), passing `required` on when it is object's own.
+Object* object_getstate(Object* obj, bool required) {
+  Ref<> getstate = Ref<>::steal(object_getattr(obj, name_of("__getstate__")));
+  if (!getstate) return nullptr;
+  if (cfunction_check(getstate.get()) &&
+      static_cast<CFunctionObject*>(getstate.get())->m_self == obj &&
+      static_cast<CFunctionObject*>(getstate.get())->m_ml->function ==
+          reinterpret_cast<void*>(object_getstate_method)) {
+    return object_getstate_default(obj, required);
+  }
+  return object_call_no_args(getstate.get());
+}
+
+// _PyObject_GetNewArguments: __getnewargs_ex__() or __getnewargs__(), checked; both null
+// when the class has neither.
+int get_new_arguments(Object* obj, Object** args, Object** kwargs) {
+  *args = *kwargs = nullptr;
+  Ref<> getnewargs_ex = Ref<>::steal(lookup_special(obj, name_of("__getnewargs_ex__")));
+  if (getnewargs_ex) {
+    Ref<> r = Ref<>::steal(object_call_no_args(getnewargs_ex.get()));
+    if (!r) return -1;
+    if (!tuple_check(r.get())) {
+      errors::format(exc_TypeError, "__getnewargs_ex__ should return a tuple, not '%.200s'",
+                     r->type->name);
+      return -1;
+    }
+    if (tuple_size(r.get()) != 2) {
+      errors::format(exc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
+                     tuple_size(r.get()));
+      return -1;
+    }
+    Object* a = tuple_item(r.get(), 0);
+    Object* k = tuple_item(r.get(), 1);
+    if (!tuple_check(a)) {
+      errors::format(exc_TypeError,
+                     "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not "
+                     "'%.200s'", a->type->name);
+      return -1;
+    }
+    if (!dict_check(k)) {
+      errors::format(exc_TypeError,
+                     "second item of the tuple returned by __getnewargs_ex__ must be a dict, not "
+                     "'%.200s'", k->type->name);
+      return -1;
+    }
+    *args = new_ref(a);
+    *kwargs = new_ref(k);
+    return 0;
+  }
+  if (errors::occurred()) return -1;
+  Ref<> getnewargs = Ref<>::steal(lookup_special(obj, name_of("__getnewargs__")));
+  if (getnewargs) {
+    Object* a = object_call_no_args(getnewargs.get());
+    if (!a) return -1;
+    if (!tuple_check(a)) {
+      errors::format(exc_TypeError, "__getnewargs__ should return a tuple, not '%.200s'",
+                     a->type->name);
+      decref(a);
+      return -1;
+    }
+    *args = a;
+    return 0;
+  }
+  return errors::occurred() ? -1 : 0;
+}
+
+// reduce_newobj: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems), or
+// __newobj_ex__ with keyword arguments.
+Object* reduce_newobj(Object* obj) {
+  TypeObject* type = obj->type;
+  if (!type->new_) {
+    return errors::format(exc_TypeError, "cannot pickle '%.200s' object", type->name);
+  }
+  Object *args_raw, *kwargs_raw;
+  if (get_new_arguments(obj, &args_raw, &kwargs_raw) < 0) return nullptr;
+  Ref<> args = Ref<>::steal(args_raw), kwargs = Ref<>::steal(kwargs_raw);
+  bool hasargs = args_raw != nullptr;
+  Ref<> newobj, newargs;
+  if (!kwargs || dict_size(kwargs.get()) == 0) {
+    newobj = Ref<>::steal(import_copyreg_attr("__newobj__"));
+    if (!newobj) return nullptr;
+    ssize n = args ? tuple_size(args.get()) : 0;
+    newargs = Ref<>::steal(tuple_new(n + 1));
+    if (!newargs) return nullptr;
+    tuple_set_item(newargs.get(), 0, new_ref(static_cast<Object*>(type)));
+    for (ssize i = 0; i < n; ++i)
+      tuple_set_item(newargs.get(), i + 1, new_ref(tuple_item(args.get(), i)));
+  } else {
+    newobj = Ref<>::steal(import_copyreg_attr("__newobj_ex__"));
+    if (!newobj) return nullptr;
+    newargs = Ref<>::steal(tuple_pack(3, type, args.get(), kwargs.get()));
+    if (!newargs) return nullptr;
+  }
+  Ref<> state = Ref<>::steal(
+      object_getstate(obj, !(hasargs || list_check(obj) || dict_check(obj))));
+  if (!state) return nullptr;
+  // _PyObject_GetItemsIter
+  Ref<> listitems = list_check(obj) ? Ref<>::steal(object_get_iter(obj)) : Ref<>::borrow(none());
+  if (!listitems) return nullptr;
+  Ref<> dictitems = Ref<>::borrow(none());
+  if (dict_check(obj)) {
+    Ref<> items = Ref<>::steal(call_method_no_args(obj, name_of("items")));
+    if (!items) return nullptr;
+    dictitems = Ref<>::steal(object_get_iter(items.get()));
+    if (!dictitems) return nullptr;
+  }
+  return tuple_pack(5, newobj.get(), newargs.get(), state.get(), listitems.get(),
+                    dictitems.get());
+}
+
+// _common_reduce: protocols 2+ through __newobj__, older ones through copyreg._reduce_ex.
+Object* common_reduce(Object* self, int proto) {
+  if (proto >= 2) return reduce_newobj(self);
+  Ref<> reduce_ex = Ref<>::steal(import_copyreg_attr("_reduce_ex"));
+  if (!reduce_ex) return nullptr;
+  Ref<> p = Ref<>::steal(long_from_long(proto));
+  if (!p) return nullptr;
+  Object* argv[2] = {self, p.get()};
+  return vectorcall(reduce_ex.get(), argv, 2, nullptr);
+}
+
+Object* object_reduce(Object* self, Object*) { return common_reduce(self, 0); }
+
+// object___reduce_ex___impl: a class's own __reduce__ wins over the copyreg protocols.
+Object* object_reduce_ex(Object* self, Object* protocol_obj) {
+  int proto = long_as_int(protocol_obj);
+  if (proto == -1 && errors::occurred()) return nullptr;
+  Object* reduce = nullptr;
+  if (object_get_optional_attr(self, name_of("__reduce__"), &reduce) < 0) return nullptr;
+  if (reduce) {
+    Ref<> r = Ref<>::steal(reduce);
+    Object* objreduce = BaseObject_Type.dict
+                            ? dict_get_item_string(BaseObject_Type.dict, "__reduce__")
+                            : nullptr;
+    Ref<> clsreduce = Ref<>::steal(object_getattr(self->type, name_of("__reduce__")));
+    if (!clsreduce) return nullptr;
+    if (clsreduce.get() != objreduce) return object_call_no_args(r.get());
+  }
+  return common_reduce(self, proto);
 }
 
 MethodDef object_methods[] = {
     {"__reduce_ex__", reinterpret_cast<void*>(object_reduce_ex), kMethO,
+     "Helper for pickle."},
+    {"__reduce__", reinterpret_cast<void*>(object_reduce), kMethNoArgs, "Helper for pickle."},
+    {"__getstate__", reinterpret_cast<void*>(object_getstate_method), kMethNoArgs,
      "Helper for pickle."},
     {"__subclasshook__", reinterpret_cast<void*>(object_subclasshook),
      kMethClass | kMethFastcall,
