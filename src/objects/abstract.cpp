@@ -464,9 +464,8 @@ Object* object_get_item(Object* o, Object* key) {
   }
   if (type_check_type(o)) {
     // Generic aliases: C[int] calls C.__class_getitem__(int).
-    if (o == &Type_Type) {
-      // type[int] is types.GenericAlias; not available yet.
-    }
+    // type[int] is special-cased so that other classes do not inherit a __class_getitem__.
+    if (o == &Type_Type) return generic_alias_new(o, key);
     static Object* cgi = str_intern_from_cstr("__class_getitem__");
     Object* meth = nullptr;
     if (object_get_optional_attr(o, cgi, &meth) < 0) return nullptr;

@@ -10,6 +10,7 @@
 #include "objects/codeobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/getargs.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/tupleobject.h"
@@ -333,6 +334,77 @@ Object* function_vectorcall(Object* func, Object* const* args, size_t nargsf, Ob
                          kwnames);
 }
 
+namespace {
+
+// func_new_impl: types.FunctionType(code, globals, name=None, argdefs=None, closure=None,
+// kwdefaults=None).
+Object* func_tp_new(TypeObject*, Object* args, Object* kwargs) {
+  static const char* const kKeywords[] = {"code", "globals", "name", "argdefs", "closure",
+                                          "kwdefaults", nullptr};
+  static const ArgParser kParser{"function", kKeywords, 2, 6, 0};
+  Object* a[6] = {};
+  if (!unpack_keywords(tuple_items(args), tuple_size(args), kwargs, nullptr, kParser, a)) {
+    return nullptr;
+  }
+  Object* code = a[0];
+  Object* globals = a[1];
+  Object* name = a[2] ? a[2] : none();
+  Object* defaults = a[3] ? a[3] : none();
+  Object* closure = a[4] ? a[4] : none();
+  Object* kwdefaults = a[5] ? a[5] : none();
+  if (!code_check(code)) {
+    return errors::format(exc_TypeError, "function() argument 'code' must be code, not %.200s",
+                          code->type->name);
+  }
+  if (!dict_check(globals)) {
+    return errors::format(exc_TypeError, "function() argument 'globals' must be dict, not %.200s",
+                          globals->type->name);
+  }
+  auto* co = static_cast<CodeObject*>(code);
+  if (name != none() && !str_check(name)) {
+    return errors::format(exc_TypeError, "arg 3 (name) must be None or string");
+  }
+  if (defaults != none() && !tuple_check(defaults)) {
+    return errors::format(exc_TypeError, "arg 4 (defaults) must be None or tuple");
+  }
+  if (!tuple_check(closure)) {
+    if (co->co_nfreevars && closure == none()) {
+      return errors::format(exc_TypeError, "arg 5 (closure) must be tuple");
+    }
+    if (closure != none()) {
+      return errors::format(exc_TypeError, "arg 5 (closure) must be None or tuple");
+    }
+  }
+  if (kwdefaults != none() && !dict_check(kwdefaults)) {
+    return errors::format(exc_TypeError, "arg 6 (kwdefaults) must be None or dict");
+  }
+  ssize nclosure = closure == none() ? 0 : tuple_size(closure);
+  if (co->co_nfreevars != nclosure) {
+    return errors::format(exc_ValueError, "%U requires closure of length %zd, not %zd",
+                          co->co_name, static_cast<ssize>(co->co_nfreevars), nclosure);
+  }
+  for (ssize i = 0; i < nclosure; ++i) {
+    Object* o = tuple_item(closure, i);
+    if (!cell_check(o)) {
+      return errors::format(exc_TypeError, "arg 5 (closure) expected cell, found %s",
+                            o->type->name);
+    }
+  }
+  Object* f = function_new(code, globals);
+  if (!f) return nullptr;
+  auto* fn = static_cast<FunctionObject*>(f);
+  if (name != none()) {
+    decref(fn->func_name);
+    fn->func_name = new_ref(name);
+  }
+  if (defaults != none()) fn->func_defaults = new_ref(defaults);
+  if (closure != none()) fn->func_closure = new_ref(closure);
+  if (kwdefaults != none()) fn->func_kwdefaults = new_ref(kwdefaults);
+  return f;
+}
+
+}  // namespace
+
 TypeObject function_type = [] {
   TypeObject t = static_type("function", sizeof(FunctionObject), 0,
                              kTpflagsHaveGc | kTpflagsMethodDescriptor | kTpflagsHaveVectorcall);
@@ -348,7 +420,12 @@ TypeObject function_type = [] {
   t.vectorcall_offset = static_cast<ssize>(offsetof(FunctionObject, vectorcall));
   t.dictoffset = static_cast<ssize>(offsetof(FunctionObject, func_dict));
   t.weaklistoffset = static_cast<ssize>(offsetof(FunctionObject, func_weakreflist));
-  t.doc = "Create a function object.";
+  t.new_ = func_tp_new;
+  t.doc = "Create a function object.\n\n  code\n    a code object\n  globals\n    the globals "
+          "dictionary\n  name\n    a string that overrides the name from the code object\n  "
+          "argdefs\n    a tuple that specifies the default argument values\n  closure\n    a "
+          "tuple that supplies the bindings for free variables\n  kwdefaults\n    a dictionary "
+          "that specifies the default keyword argument values";
   return t;
 }();
 

@@ -381,6 +381,24 @@ GetSetDef method_getset[] = {{"__doc__", method_get_doc, nullptr, nullptr, nullp
 
 Object* method_descr_get(Object* meth, Object*, Object*) { return new_ref(meth); }
 
+// method_new_impl: types.MethodType(function, instance, /).
+Object* method_tp_new(TypeObject*, Object* args, Object* kwargs) {
+  if (kwargs && dict_size(kwargs)) {
+    return errors::format(exc_TypeError, "method() takes no keyword arguments");
+  }
+  ssize n = tuple_size(args);
+  if (n != 2) {
+    return errors::format(exc_TypeError, "method expected 2 arguments, got %zd", n);
+  }
+  Object* func = tuple_item(args, 0);
+  Object* self = tuple_item(args, 1);
+  if (!callable_check(func)) {
+    return errors::format(exc_TypeError, "first argument must be callable");
+  }
+  if (self == none()) return errors::format(exc_TypeError, "instance must not be None");
+  return method_new(func, self);
+}
+
 }  // namespace
 
 TypeObject method_type = [] {
@@ -398,6 +416,7 @@ TypeObject method_type = [] {
   t.members = method_members;
   t.getset = method_getset;
   t.descr_get = method_descr_get;
+  t.new_ = method_tp_new;
   t.doc = "Create a bound instance method object.";
   return t;
 }();

@@ -368,6 +368,23 @@ Object* sys_getsizeof(Object*, Object* const* args, ssize nargs, Object* kwnames
 }
 
 // sys_intern_impl.
+// sys__clear_type_descriptors_impl (3.14, gh-135228): drops __dict__ and __weakref__ from a
+// class's namespace (dataclasses does it for the class it replaces with a slotted one).
+Object* sys_clear_type_descriptors(Object*, Object* type) {
+  if (!type_check_type(type)) {
+    return errors::format(exc_TypeError, "_clear_type_descriptors() argument must be type, not %.200s",
+                          type->type->name);
+  }
+  auto* t = static_cast<TypeObject*>(type);
+  Object* dict = t->dict;
+  for (const char* name : {"__dict__", "__weakref__"}) {
+    if (dict_get_item_string(dict, name) && dict_del_item_string(dict, name) < 0) return nullptr;
+    if (errors::occurred()) return nullptr;
+  }
+  type_modified(t);
+  return return_none();
+}
+
 Object* sys_intern(Object*, Object* s) {
   if (!str_check_exact(s)) {
     return errors::format(exc_TypeError, "intern() argument must be str, not %.50s",
@@ -569,6 +586,7 @@ MethodDef sys_methods[] = {
     {"getswitchinterval", NOARGS(sys_getswitchinterval), nullptr},
     {"setswitchinterval", METH_O(sys_setswitchinterval), nullptr},
     {"intern", METH_O(sys_intern), nullptr},
+    {"_clear_type_descriptors", METH_O(sys_clear_type_descriptors), nullptr},
     {"is_finalizing", NOARGS(sys_is_finalizing), nullptr},
     {"_getframe", FASTCALL(sys_getframe), nullptr},
     {"get_int_max_str_digits", NOARGS(sys_get_int_max_str_digits), nullptr},

@@ -1405,7 +1405,10 @@ dispatch_same:
     int rc = mapping_get_optional_item(locals, name, &v);
     if (rc < 0) goto error;
     if (!rc) {
-      rc = dict_get_item_ref(frame->f_globals, name, &v);
+      // Globals may be a dict subclass (annotationlib's fake globals): the mapping protocol.
+      rc = dict_check_exact(frame->f_globals)
+               ? dict_get_item_ref(frame->f_globals, name, &v)
+               : mapping_get_optional_item(frame->f_globals, name, &v);
       if (rc < 0) goto error;
       if (!rc) {
         rc = mapping_get_optional_item(frame->f_builtins, name, &v);
@@ -1426,7 +1429,10 @@ dispatch_same:
     int rc = mapping_get_optional_item(mapping, name, &v);
     if (rc < 0) goto error;
     if (!rc) {
-      rc = dict_get_item_ref(frame->f_globals, name, &v);
+      // Globals may be a dict subclass (annotationlib's fake globals): the mapping protocol.
+      rc = dict_check_exact(frame->f_globals)
+               ? dict_get_item_ref(frame->f_globals, name, &v)
+               : mapping_get_optional_item(frame->f_globals, name, &v);
       if (rc < 0) goto error;
       if (!rc) {
         rc = mapping_get_optional_item(frame->f_builtins, name, &v);
@@ -1477,7 +1483,17 @@ dispatch_same:
     SPECIALIZE_WHEN_DUE(specialize_load_global(frame->f_globals, frame->f_builtins, next_instr - 1, GETITEM(names, oparg >> 1)));
     SKIP_CACHES(kCacheLoadGlobal);
     Object* name = GETITEM(names, oparg >> 1);
-    Object* v = dict_get_item_with_error(frame->f_globals, name);
+    Object* v;
+    bool owned = false;
+    if (dict_check_exact(frame->f_globals)) {
+      v = dict_get_item_with_error(frame->f_globals, name);
+    } else {
+      // _PyEval_LoadGlobalStackRef: a dict subclass's __getitem__/__missing__ takes part
+      // (annotationlib evaluates __annotate__ with such fake globals).
+      int rc = mapping_get_optional_item(frame->f_globals, name, &v);
+      if (rc < 0) goto error;
+      owned = rc > 0;
+    }
     if (!v) {
       if (errors::occurred()) goto error;
       if (dict_check_exact(frame->f_builtins)) {
@@ -1495,7 +1511,7 @@ dispatch_same:
           goto error;
         }
       }
-    } else {
+    } else if (!owned) {
       incref(v);
     }
     PUSH(v);

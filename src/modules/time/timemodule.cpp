@@ -726,6 +726,9 @@ int init_timezone(Object* m) {
       module_add_object_ref(m, "tzname", names.get()) < 0) {
     return -1;
   }
+  // _STRUCT_TM_ITEMS: the fields of struct_time, tm_zone and tm_gmtoff included (_strptime).
+  Ref<> items = Ref<>::steal(long_from_long(11));
+  if (!items || module_add_object_ref(m, "_STRUCT_TM_ITEMS", items.get()) < 0) return -1;
   return 0;
 }
 
