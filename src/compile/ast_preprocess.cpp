@@ -11,6 +11,7 @@
 #include "ast/future.h"
 #include "compile/codegen_internal.h"
 #include "errors/errors.h"
+#include "objects/abstract.h"
 #include "objects/exceptions.h"
 #include "objects/boolobject.h"
 #include "objects/floatobject.h"
@@ -382,11 +383,27 @@ Object* negate(Object* o) {
   return nullptr;
 }
 
+// fold_const_match_patterns: -C, and L + C / L - C where L folds to a constant (the
+// complex literals of patterns, `case -1:`, `case 2+3j:`, `case -1-2j:`).
 int fold_const_match_patterns(expr_ty node, State* st) {
   if (node->kind == UnaryOp_kind && node->v.UnaryOp.op == USub &&
       node->v.UnaryOp.operand->kind == Constant_kind) {
-    Object* folded = negate(node->v.UnaryOp.operand->v.Constant.value);
-    if (folded) make_const(node, folded, st);
+    Object* operand = node->v.UnaryOp.operand->v.Constant.value;
+    Object* folded = negate(operand);
+    if (!folded) folded = objects::number_negative(operand);
+    make_const(node, folded, st);
+  } else if (node->kind == BinOp_kind &&
+             (node->v.BinOp.op == Add || node->v.BinOp.op == Sub) &&
+             node->v.BinOp.right->kind == Constant_kind) {
+    CALL(fold_const_match_patterns(node->v.BinOp.left, st));
+    if (node->v.BinOp.left->kind == Constant_kind) {
+      Object* left = node->v.BinOp.left->v.Constant.value;
+      Object* right = node->v.BinOp.right->v.Constant.value;
+      make_const(node,
+                 node->v.BinOp.op == Add ? objects::number_add(left, right)
+                                         : objects::number_subtract(left, right),
+                 st);
+    }
   }
   return 1;
 }
