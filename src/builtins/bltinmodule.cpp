@@ -300,6 +300,17 @@ int write_text(Object* file, Object* s) {
 // builtin_input_impl, the path for streams that are not a terminal: stderr flushed, the
 // prompt written to stdout and flushed, one line read by stdin.readline() (PyFile_GetLine):
 // EOFError at the end, the newline stripped.
+// builtin_breakpoint: sys.breakpointhook(*args, **kws).
+Object* builtin_breakpoint(Object*, Object* const* args, size_t nargsf, Object* kwnames) {
+  Object* hook = sys::get_object("breakpointhook");
+  if (!hook) {
+    errors::set_string(exc_RuntimeError, "lost sys.breakpointhook");
+    return nullptr;
+  }
+  Ref<> h = Ref<>::borrow(hook);
+  return vectorcall(h.get(), args, nargsf, kwnames);
+}
+
 Object* builtin_input(Object*, Object* const* args, ssize nargs) {
   if (nargs > 1) {
     errors::format(exc_TypeError, "input expected at most 1 argument, got %zd", nargs);
@@ -840,6 +851,10 @@ MethodDef builtin_methods[] = {
     {"isinstance", FASTCALL(builtin_isinstance), nullptr},
     {"issubclass", FASTCALL(builtin_issubclass), nullptr},
     {"input", FASTCALL(builtin_input), nullptr},
+    {"breakpoint", reinterpret_cast<void*>(builtin_breakpoint), kMethFastcall | kMethKeywords,
+     "breakpoint($module, /, *args, **kws)\n--\n\nCall sys.breakpointhook(*args, **kws).  "
+     "sys.breakpointhook() must accept\nwhatever arguments are passed.\n\nBy default, this "
+     "drops you into the pdb debugger."},
     {"iter", FASTCALL(builtin_iter), nullptr},
     {"len", METH_O(builtin_len), "Return the number of items in a container."},
     {"locals", NOARGS(builtin_locals), nullptr},

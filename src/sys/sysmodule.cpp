@@ -10,6 +10,7 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "imp/import.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
@@ -529,6 +530,35 @@ Object* sys_set_asyncgen_hooks(Object*, Object* const* args, ssize nargs, Object
   return return_none();
 }
 
+bool g_ignore_environment = false;  // -E: sys.breakpointhook ignores PYTHONBREAKPOINT
+
+// sys_breakpointhook: PYTHONBREAKPOINT names the callable ("pdb.set_trace" when unset or
+// empty, "0" disables); an unimportable name is a RuntimeWarning and the call does nothing.
+Object* sys_breakpointhook(Object*, Object* const* args, size_t nargsf, Object* kwnames) {
+  const char* env = g_ignore_environment ? nullptr : std::getenv("PYTHONBREAKPOINT");
+  std::string hook = env && *env ? env : "pdb.set_trace";
+  if (hook == "0") return return_none();
+  auto dot = hook.rfind('.');
+  std::string modulepath = dot == std::string::npos ? "builtins" : hook.substr(0, dot);
+  std::string attrname = dot == std::string::npos ? hook : hook.substr(dot + 1);
+  Ref<> module = Ref<>::steal(imp::import_module(modulepath.c_str()));
+  Ref<> callable;
+  if (module) callable = Ref<>::steal(object_getattr_string(module.get(), attrname.c_str()));
+  if (!callable) {
+    if (!errors::exception_matches(exc_ImportError) &&
+        !errors::exception_matches(exc_AttributeError)) {
+      return nullptr;
+    }
+    errors::clear();
+    if (errors::warn_format(exc_RuntimeWarning, 0,
+                            "Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"", hook.c_str()) < 0) {
+      return nullptr;
+    }
+    return return_none();
+  }
+  return vectorcall(callable.get(), args, nargsf, kwnames);
+}
+
 // sys_excepthook_impl: _PyErr_Display(sys.stderr, value).
 Object* sys_excepthook(Object*, Object* const* args, ssize nargs) {
   if (nargs != 3) {
@@ -560,6 +590,10 @@ Object* sys_excepthook(Object*, Object* const* args, ssize nargs) {
 MethodDef sys_methods[] = {
     {"displayhook", METH_O(sys_displayhook),
      "displayhook($module, object, /)\n--\n\nPrint an object to sys.stdout and also save it in builtins._"},
+    {"breakpointhook", reinterpret_cast<void*>(sys_breakpointhook),
+     kMethFastcall | kMethKeywords,
+     "breakpointhook($module, /, *args, **kwargs)\n--\n\nThis hook function is called by "
+     "built-in breakpoint()."},
     {"excepthook", FASTCALL(sys_excepthook),
      "excepthook($module, exctype, value, traceback, /)\n--\n\nHandle an exception by displaying it with a traceback on sys.stderr."},
     {"exception", NOARGS(sys_exception), nullptr},
@@ -719,7 +753,7 @@ int fill_sys(Object* m, const runtime::Config& c) {
   }
   if (rc < 0) return -1;
   // The original hooks: __displayhook__ and __excepthook__.
-  for (const char* name : {"displayhook", "excepthook"}) {
+  for (const char* name : {"displayhook", "excepthook", "breakpointhook"}) {
     Object* f = dict_get_item_string(d, name);
     std::string dunder = std::string("__") + name + "__";
     if (!f || dict_set_item_string(d, dunder.c_str(), f) < 0) return -1;
@@ -735,6 +769,7 @@ Object* create_sys_module(const runtime::Config* config) {
   if (the_sys) return the_sys;
   runtime::Config dflt;
   const runtime::Config& c = config ? *config : dflt;
+  g_ignore_environment = c.ignore_environment;
   Ref<> name = Ref<>::steal(str_from_cstr("sys"));
   if (!name) return nullptr;
   Ref<> m = Ref<>::steal(modules::module_from_def(&sys_def, name.get()));
