@@ -120,11 +120,33 @@ Object* decode_through_registry(Object* obj, const char* data, ssize n, const ch
 
 }  // namespace
 
+namespace {
+
+// A handler registered with codecs.register_error (not one of the built-in names): the codec
+// registry's codecs call it with the exception object, as unicode_encode_call_errorhandler.
+// An unknown name stays on the native path, which raises LookupError only if an error occurs.
+bool registered_error_handler(const char* errors) {
+  if (!errors || is_known_error_handler(errors)) return false;
+  Object* handler = modules::_codecs::lookup_error(errors);
+  if (!handler) {
+    errors::clear();
+    return false;
+  }
+  decref(handler);
+  return true;
+}
+
+}  // namespace
+
 // PyUnicode_AsEncodedString for the built-in codecs.
 Object* str_encode(Object* s, const char* encoding, const char* errors) {
   const char* name = nullptr;
   Codec codec = lookup_codec(encoding, &name);
-  if (codec == Codec::kUnknown) return encode_through_registry(s, encoding, errors);
+  // Error handlers registered with codecs.register_error run through the codec registry
+  // (whose codecs call them with the exception object, as unicode_encode_call_errorhandler).
+  if (codec == Codec::kUnknown || registered_error_handler(errors)) {
+    return encode_through_registry(s, encoding, errors);
+  }
   unicode::Units in(str_data(s), static_cast<int>(str_kind(s)),
                     static_cast<size_t>(str_length(s)));
   std::string out;
@@ -284,6 +306,7 @@ Object* str_decode_object(Object* obj, const char* encoding, const char* errors)
   ssize n = held.held() ? held.size() : bytes_size(obj);
   const char* name = nullptr;
   Codec codec = lookup_codec(encoding, &name);
+  if (registered_error_handler(errors)) codec = Codec::kUnknown;
   switch (codec) {
     case Codec::kUnknown: return decode_through_registry(obj, data, n, encoding, errors);
     case Codec::kUtf8: return str_decode_utf8(data, n, errors);
