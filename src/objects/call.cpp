@@ -163,7 +163,12 @@ Object* vectorcall_dict(Object* callable, Object* const* args, size_t nargsf, Ob
 
 // PyVectorcall_Call: a vectorcall-capable callable called with a tuple and a dict.
 Object* vectorcall_call(Object* callable, Object* tuple, Object* kwargs) {
-  vectorcallfunc func = vectorcall_function(callable);
+  // As PyVectorcall_Call: the function at tp_vectorcall_offset without the
+  // Py_TPFLAGS_HAVE_VECTORCALL check (heap subclasses inherit tp_call and the offset, not the
+  // flag: a weakref.ref subclass such as weakref.KeyedRef).
+  vectorcallfunc func = nullptr;
+  ssize offset = callable->type->vectorcall_offset;
+  if (offset > 0) std::memcpy(&func, reinterpret_cast<char*>(callable) + offset, sizeof(func));
   if (func == nullptr) {
     return errors::format(exc_TypeError, "'%.200s' object does not support vectorcall",
                           callable->type->name);
