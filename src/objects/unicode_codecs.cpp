@@ -147,8 +147,7 @@ Object* str_encode(Object* s, const char* encoding, const char* errors) {
   if (codec == Codec::kUnknown || registered_error_handler(errors)) {
     return encode_through_registry(s, encoding, errors);
   }
-  unicode::Units in(str_data(s), static_cast<int>(str_kind(s)),
-                    static_cast<size_t>(str_length(s)));
+  unicode::Units in = str_units(s);
   std::string out;
   bool little = true;
   int width = 1;

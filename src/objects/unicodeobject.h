@@ -14,6 +14,7 @@
 
 #include "objects/object.h"
 #include "objects/typeobject.h"
+#include "unicode/units.h"
 
 namespace cppy::objects {
 
@@ -98,6 +99,11 @@ inline void str_write(unsigned kind, void* data, ssize i, UCS4 ch) {
     static_cast<UCS4*>(data)[i] = ch;
 }
 inline UCS4 str_read_char(Object* o, ssize i) { return str_read(str_kind(o), str_data(o), i); }
+// The code units of a str, for the algorithms of src/unicode.
+inline unicode::Units str_units(Object* o) {
+  return unicode::Units(str_data(o), static_cast<int>(str_kind(o)),
+                        static_cast<size_t>(str_length(o)));
+}
 // PyUnicode_MAX_CHAR_VALUE: the largest character the string's kind allows.
 inline UCS4 str_max_char_value(Object* o) {
   if (str_is_ascii(o)) return 0x7f;

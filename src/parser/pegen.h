@@ -89,6 +89,10 @@ struct ParseError {
   bool has_text = false;
 };
 
+// The record of a tokenizer error (its text included), as the parser and the tokenize
+// module raise it.
+ParseError parse_error_from(const TokenizerError& e);
+
 // A warning the parser issued (category name, message, line), in order.
 struct ParseWarning {
   std::string category;

@@ -210,6 +210,19 @@ void raise_error_f(Parser* p, ErrorKind kind, bool use_mark, const char* fmt, ..
   va_end(va);
 }
 
+ParseError parse_error_from(const TokenizerError& e) {
+  ParseError r;
+  r.type = error_type_name(e.type);
+  r.message = e.message;
+  r.lineno = e.lineno;
+  r.offset = e.offset;
+  r.end_lineno = e.end_lineno;
+  r.end_offset = e.end_offset;
+  r.text = e.text;
+  r.has_text = true;
+  return r;
+}
+
 // _Pypegen_tokenizer_error: the lexer builds CPython's record for every done code.
 int tokenizer_error(Parser* p) {
   if (p->has_error) return -1;
@@ -218,18 +231,9 @@ int tokenizer_error(Parser* p) {
     raise_error_f(p, ErrorKind::kSyntaxError, false, "error at start before reading any input");
     return -1;
   }
-  TokenizerError e = p->tok->error();
   p->error_indicator = 1;
   p->has_error = true;
-  p->error = ParseError();
-  p->error.type = error_type_name(e.type);
-  p->error.message = e.message;
-  p->error.lineno = e.lineno;
-  p->error.offset = e.offset;
-  p->error.end_lineno = e.end_lineno;
-  p->error.end_offset = e.end_offset;
-  p->error.text = e.text;
-  p->error.has_text = true;
+  p->error = parse_error_from(p->tok->error());
   return -1;
 }
 
@@ -237,18 +241,9 @@ namespace {
 
 // raise_unclosed_parentheses_error: the lexer's record for E_EOF inside brackets.
 void raise_unclosed_parentheses_error(Parser* p) {
-  TokenizerError e = p->tok->error();
   p->error_indicator = 1;
   p->has_error = true;
-  p->error = ParseError();
-  p->error.type = error_type_name(e.type);
-  p->error.message = e.message;
-  p->error.lineno = e.lineno;
-  p->error.offset = e.offset;
-  p->error.end_lineno = e.end_lineno;
-  p->error.end_offset = e.end_offset;
-  p->error.text = e.text;
-  p->error.has_text = true;
+  p->error = parse_error_from(p->tok->error());
 }
 
 }  // namespace
@@ -266,16 +261,7 @@ void tokenize_full_source_to_check_for_errors(Parser* p) {
     int type = p->tok->next(&t);
     if (type == ERRORTOKEN) {
       if (LexerAccess::has_error_record(p->tok)) {
-        TokenizerError e = p->tok->error();
-        p->error = ParseError();
-        p->error.type = error_type_name(e.type);
-        p->error.message = e.message;
-        p->error.lineno = e.lineno;
-        p->error.offset = e.offset;
-        p->error.end_lineno = e.end_lineno;
-        p->error.end_offset = e.end_offset;
-        p->error.text = e.text;
-        p->error.has_text = true;
+        p->error = parse_error_from(p->tok->error());
         p->has_error = true;
         replaced = true;
         break;

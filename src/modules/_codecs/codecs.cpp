@@ -751,7 +751,7 @@ unicode::CodecStatus encode_core(Codec c, unicode::Units in, ptrdiff_t* pos, std
 }  // namespace
 
 Object* encode_str(Codec c, Object* s, const char* errors, int byteorder) {
-  unicode::Units in(str_data(s), static_cast<int>(str_kind(s)), static_cast<size_t>(str_length(s)));
+  unicode::Units in = str_units(s);
   ssize len = str_length(s);
   const char* name = codec_name(c);
   std::string out;

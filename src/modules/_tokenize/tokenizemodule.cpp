@@ -108,15 +108,9 @@ bool read_source(TokenizerIterObject* it, std::string* text) {
 }
 
 Object* raise_tokenizer_error(const parser::TokenizerError& e) {
-  parser::ParseError pe;
-  pe.type = parser::error_type_name(e.type);
-  pe.message = e.message;
+  parser::ParseError pe = parser::parse_error_from(e);
   pe.filename = "<string>";
-  pe.lineno = e.lineno;
-  pe.offset = e.offset;
-  pe.end_lineno = e.end_lineno;
-  pe.end_offset = e.end_offset;
-  pe.text = e.text;
+  // PyErr_SyntaxLocationObject leaves the text of an EOF error None.
   pe.has_text = !e.text.empty() || e.message != "unexpected EOF in multi-line statement";
   compile::raise_parse_error(pe);
   return nullptr;

@@ -135,11 +135,6 @@ Object* ud_decomposition(Object* self, Object* arg) {
   return str_from_utf8(d.data(), static_cast<ssize>(d.size()));
 }
 
-unicode::Units units_of(Object* s) {
-  return unicode::Units(str_data(s), static_cast<int>(str_kind(s)),
-                        static_cast<size_t>(str_length(s)));
-}
-
 Object* str_of(const std::u32string& s) {
   return str_from_kind_and_data(4, s.data(), static_cast<ssize>(s.size()));
 }
@@ -163,9 +158,9 @@ Object* ud_normalize(Object* self, Object* const* args, ssize nargs) {
   if (!form_arg("normalize", args, nargs, &form)) return nullptr;
   Object* input = args[1];
   if (str_length(input) == 0) return new_ref(input);
-  if (is_old(self)) return str_of(ucd::ucd_3_2_0::normalize(form, units_of(input)));
+  if (is_old(self)) return str_of(ucd::ucd_3_2_0::normalize(form, str_units(input)));
   std::u32string out;
-  if (!ucd::normalize(form, units_of(input), &out)) return new_ref(input);
+  if (!ucd::normalize(form, str_units(input), &out)) return new_ref(input);
   return str_of(out);
 }
 
@@ -174,8 +169,8 @@ Object* ud_is_normalized(Object* self, Object* const* args, ssize nargs) {
   if (!form_arg("is_normalized", args, nargs, &form)) return nullptr;
   Object* input = args[1];
   if (str_length(input) == 0) return bool_from_long(1);
-  bool yes = is_old(self) ? ucd::ucd_3_2_0::is_normalized(form, units_of(input))
-                          : ucd::is_normalized(form, units_of(input));
+  bool yes = is_old(self) ? ucd::ucd_3_2_0::is_normalized(form, str_units(input))
+                          : ucd::is_normalized(form, str_units(input));
   return bool_from_long(yes);
 }
 
