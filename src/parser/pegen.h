@@ -295,6 +295,9 @@ int parser_warn(Parser* p, const char* category, int lineno, int col_offset, int
                 int end_col_offset, const std::string& message);
 // PyUnicode_FromFormatV's % codes used by the grammar: %s %d %zd %c %U (str object) %%.
 std::string format_message_v(const char* fmt, va_list va);
+// Code points in the first n bytes of UTF-8 text (an invalid byte counts as one replacement
+// character, as PyUnicode_DecodeUTF8 with "replace").
+int utf8_char_count(const char* s, size_t n);
 // _PyPegen_byte_offset_to_character_offset_raw on a line of UTF-8.
 int byte_offset_to_character_offset(const std::string& line, int col_offset);
 

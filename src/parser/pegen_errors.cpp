@@ -21,21 +21,6 @@ const char* kind_name(ErrorKind kind) {
   }
 }
 
-// Code points in the first n bytes of UTF-8 text, an incomplete or invalid byte counting as
-// one replacement character (PyUnicode_DecodeUTF8 with "replace").
-int char_count(const char* s, size_t n) {
-  int count = 0;
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    size_t j = 1;
-    while (j < len && i + j < n && (static_cast<unsigned char>(s[i + j]) & 0xC0) == 0x80) j++;
-    i += j;
-    count++;
-  }
-  return count;
-}
 
 // get_error_line_from_tokenizer_buffers: line lineno of the source.
 std::string error_line_from_buffers(Parser* p, int lineno) {
@@ -53,12 +38,28 @@ std::string error_line_from_buffers(Parser* p, int lineno) {
 
 }  // namespace
 
+// Code points in the first n bytes of UTF-8 text, an incomplete or invalid byte counting as
+// one replacement character (PyUnicode_DecodeUTF8 with "replace").
+int utf8_char_count(const char* s, size_t n) {
+  int count = 0;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    size_t j = 1;
+    while (j < len && i + j < n && (static_cast<unsigned char>(s[i + j]) & 0xC0) == 0x80) j++;
+    i += j;
+    count++;
+  }
+  return count;
+}
+
 int byte_offset_to_character_offset(const std::string& line, int col_offset) {
   int len = static_cast<int>(std::strlen(line.c_str()));
   if (col_offset > len + 1) col_offset = len + 1;
   if (col_offset <= 0) return 0;
-  if (col_offset <= len) return char_count(line.data(), static_cast<size_t>(col_offset));
-  return char_count(line.data(), static_cast<size_t>(len)) + (col_offset - len);
+  if (col_offset <= len) return utf8_char_count(line.data(), static_cast<size_t>(col_offset));
+  return utf8_char_count(line.data(), static_cast<size_t>(len)) + (col_offset - len);
 }
 
 std::string format_message_v(const char* fmt, va_list va) {

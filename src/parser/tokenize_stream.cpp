@@ -1,18 +1,14 @@
 // Python/Python-tokenize.c: tokenizeriter_next and _tokenizer_error, without the objects.
 #include "parser/tokenize_stream.h"
 
+#include "parser/pegen.h"
+
 namespace cppy::parser {
 
 namespace {
 
-// _PyPegen_byte_offset_to_character_offset on UTF-8 text: code points in [s, e).
-int chars(const char* s, const char* e) {
-  int n = 0;
-  for (; s < e; s++) {
-    if ((static_cast<unsigned char>(*s) & 0xC0) != 0x80) n++;
-  }
-  return n;
-}
+// _PyPegen_byte_offset_to_character_offset: code points in [s, e).
+int chars(const char* s, const char* e) { return utf8_char_count(s, static_cast<size_t>(e - s)); }
 
 }  // namespace
 
