@@ -48,6 +48,7 @@
 #include "modules/_opcode/opcodemodule.h"
 #include "modules/_locale/localemodule.h"
 #include "modules/_bz2/bz2module.h"
+#include "modules/_decimal/decimalmodule.h"
 
 namespace cppy::modules {
 
@@ -102,6 +103,7 @@ const InittabEntry* inittab() {
       {"_opcode", _opcode::module_def()},
       {"_locale", _locale::module_def()},
       {"_bz2", _bz2::module_def()},
+      {"_decimal", decimal::module_def()},
       {nullptr, nullptr},
   };
   return table;

@@ -79,10 +79,10 @@ void unexpected_keyword(const ArgParser& p, Object* kwnames, Object* kwargs) {
     if (const char* hint = suggest_keyword(p, name))
       errors::format(exc_TypeError,
                      "%.200s%s got an unexpected keyword argument '%S'. Did you mean '%s'?",
-                     p.fname ? p.fname : "function", p.fname ? "()" : "", name, hint);
+                     p.fname ? p.fname : "this function", p.fname ? "()" : "", name, hint);
     else
       errors::format(exc_TypeError, "%.200s%s got an unexpected keyword argument '%S'",
-                     p.fname ? p.fname : "function", p.fname ? "()" : "", name);
+                     p.fname ? p.fname : "this function", p.fname ? "()" : "", name);
     return true;
   };
   if (kwargs) {
