@@ -931,8 +931,12 @@ Object* init_builtins() {
   for (auto& v : values)
     if (dict_set_item_string(dict, v.name, v.value) < 0) return nullptr;
   if (dict_set_item_string(dict, "__debug__", true_object()) < 0) return nullptr;
-#define CPPY_ADD_EXC(name) \
-  if (dict_set_item_string(dict, #name, reinterpret_cast<Object*>(exc_##name)) < 0) return nullptr;
+// Each exception under its name; IncompleteInputError is builtins._IncompleteInputError.
+#define CPPY_ADD_EXC(name)                                                                 \
+  if (dict_set_item_string(dict, std::strcmp(#name, "IncompleteInputError") == 0          \
+                                     ? "_IncompleteInputError" : #name,                  \
+                           reinterpret_cast<Object*>(exc_##name)) < 0)                   \
+    return nullptr;
   CPPY_EXCEPTION_LIST(CPPY_ADD_EXC)
 #undef CPPY_ADD_EXC
   if (dict_set_item_string(dict, "EnvironmentError", reinterpret_cast<Object*>(exc_OSError)) < 0 ||

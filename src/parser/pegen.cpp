@@ -424,7 +424,8 @@ static void* run_parser(Parser* p) {
     if ((p->flags & kPARSE_ALLOW_INCOMPLETE_INPUT) && is_end_of_source(p)) {
       p->has_error = false;
       p->error_indicator = 0;
-      return raise_syntax_error(p, "incomplete input");
+      raise_error_f(p, ErrorKind::kIncompleteInputError, false, "incomplete input");
+      return nullptr;
     }
     if (p->has_error && p->error.type != "SyntaxError" && p->error.type != "IndentationError" &&
         p->error.type != "TabError") {

@@ -268,7 +268,8 @@ void* run_start_rule(Parser* p);
 // CURRENT_POS of pegen.h: "the tokenizer's current position".
 inline constexpr int kCurrentPos = -5;
 
-enum class ErrorKind { kSyntaxError, kIndentationError, kTabError };
+// kIncompleteInputError is builtins._IncompleteInputError (PyExc_IncompleteInputError).
+enum class ErrorKind { kSyntaxError, kIndentationError, kTabError, kIncompleteInputError };
 
 // _PyPegen_raise_error_known_location: columns are 1-based byte offsets (or kCurrentPos).
 void raise_error_known_location_v(Parser* p, ErrorKind kind, int lineno, int col_offset,

@@ -17,6 +17,7 @@ const char* kind_name(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::kIndentationError: return "IndentationError";
     case ErrorKind::kTabError: return "TabError";
+    case ErrorKind::kIncompleteInputError: return "IncompleteInputError";
     default: return "SyntaxError";
   }
 }

@@ -47,6 +47,7 @@
 #include "objects/tupleobject.h"
 #include "sys/sysmodule.h"
 #include "vm/ceval.h"
+#include "vm/ceval_gil.h"
 #include "vm/frame.h"
 #include "vm/stdprinter.h"
 #include "vm/traceback.h"
@@ -118,6 +119,9 @@ int dict_contains_string(Object* d, const char* key) {
 int g_exit_status = -1;
 // _PyRuntime.signals.unhandled_keyboard_interrupt: the program ended with KeyboardInterrupt.
 bool g_unhandled_keyboard_interrupt = false;
+// config->inspect: while -i is to open the prompt after the program, a SystemExit does not
+// exit; it is reported like any other exception (_Py_HandleSystemExitAndKeyboardInterrupt).
+bool g_inspect = false;
 
 // _Py_HandleSystemExit: the exit status of a SystemExit (its code: None is 0, an int is
 // itself, anything else is printed to stderr and gives 1).
@@ -290,7 +294,7 @@ int pending_exit_status() { return g_exit_status; }
 void print_exception_and_set_status() {
   Object* exc = errors::get_raised_exception();
   if (!exc) return;
-  if (object_is_instance(exc, reinterpret_cast<Object*>(exc_SystemExit)) > 0) {
+  if (!g_inspect && object_is_instance(exc, reinterpret_cast<Object*>(exc_SystemExit)) > 0) {
     g_exit_status = system_exit_status(exc);
     decref(exc);
     return;
@@ -453,6 +457,215 @@ int run_simple_source(std::string_view source, const std::string& filename,
 
 namespace {
 
+// interp->_interactive_src_count: the number of inputs the prompt compiled.
+int g_interactive_src_count = 0;
+
+// str(sys.<name>) as UTF-8, "" when missing or failing (pyrun_one_parse_ast's ps1/ps2).
+std::string sys_prompt(const char* name) {
+  Object* v = sys::get_object(name);
+  if (!v) return std::string();
+  Ref<> s = Ref<>::steal(object_str(v));
+  const char* text = s && str_check(s.get()) ? str_as_utf8(s.get()) : nullptr;
+  if (!text) {
+    errors::clear();
+    return std::string();
+  }
+  return text;
+}
+
+// Sets sys.<name> to text when it is missing (_PyRun_InteractiveLoopObject's defaults).
+void default_prompt(const char* name, const char* text) {
+  if (sys::get_object(name)) return;
+  Ref<> v = Ref<>::steal(str_from_cstr(text));
+  if (!v || sys::set_object(name, v.get()) < 0) errors::clear();
+}
+
+enum class ReadResult { kLine, kEof, kInterrupted };
+
+// PyOS_StdioReadline: flushes sys.stdout, writes the prompt to stderr and reads one line
+// (with its '\n', or the last characters before end of file) with the GIL released. At end
+// of file the tokenizer ends the prompt's line. SIGINT while waiting runs the handlers
+// (kInterrupted with KeyboardInterrupt set).
+ReadResult read_prompted_line(std::FILE* fp, const std::string& prompt, std::string* line) {
+  flush_io();
+  std::fputs(prompt.c_str(), stderr);
+  std::fflush(stderr);
+  line->clear();
+  for (;;) {
+    runtime::ThreadState* ts = save_thread();
+    int c = std::getc(fp);
+    int err = errno;
+    restore_thread(ts);
+    if (c == EOF) {
+      if (std::ferror(fp) && err == EINTR) {
+        std::clearerr(fp);
+        if (modules::_signal::check_signals() < 0) return ReadResult::kInterrupted;
+        continue;
+      }
+      std::clearerr(fp);
+      if (!line->empty()) return ReadResult::kLine;
+      std::fputs("\n", stderr);
+      std::fflush(stderr);
+      return ReadResult::kEof;
+    }
+    line->push_back(char(c));
+    if (c == '\n') return ReadResult::kLine;
+  }
+}
+
+bool is_ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Whether text holds only blank lines and comments (nothing to run at the primary prompt).
+bool only_blank_or_comments(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f')) ++i;
+    if (i < text.size() && text[i] != '\n' && text[i] != '\r' && text[i] != '#') return false;
+    while (i < text.size() && text[i] != '\n') ++i;
+    ++i;
+  }
+  return true;
+}
+
+// Raised when compiling an input fails: SyntaxErrors name "<stdin>", as the interactive
+// parser reports them, not the input's numbered code name.
+void rename_syntax_error_file() {
+  Object* exc = errors::get_raised_exception();
+  if (exc && object_is_instance(exc, reinterpret_cast<Object*>(exc_SyntaxError)) > 0) {
+    Ref<> fn = Ref<>::steal(str_from_cstr("<stdin>"));
+    if (!fn || object_setattr_string(exc, "filename", fn.get()) < 0) errors::clear();
+  }
+  errors::set_raised_exception(exc);
+}
+
+// linecache._register_code(code, source, "<stdin>") (run_mod with interactive source).
+int register_interactive_source(Object* code, const std::string& source) {
+  Ref<> linecache = Ref<>::steal(imp::import_module("linecache"));
+  if (!linecache) return -1;
+  Ref<> fn = Ref<>::steal(object_getattr_string(linecache.get(), "_register_code"));
+  if (!fn) return -1;
+  Ref<> src = Ref<>::steal(str_from_utf8(source.data(), ssize(source.size())));
+  Ref<> name = Ref<>::steal(str_from_cstr("<stdin>"));
+  if (!src || !name) return -1;
+  Object* args[3] = {code, src.get(), name.get()};
+  Ref<> r = Ref<>::steal(vectorcall(fn.get(), args, 3, nullptr));
+  return r ? 0 : -1;
+}
+
+// Whether the input starts a compound statement. The interactive grammar reads such a statement
+// as compound_stmt NEWLINE: it ends at a blank line, even when it fits on one line.
+bool starts_compound_statement(const std::string& source) {
+  size_t i = source.find_first_not_of(" \t\f");
+  if (i == std::string::npos) return false;
+  if (source[i] == '@') return true;
+  size_t j = i;
+  while (j < source.size() && is_ident_char(source[j])) ++j;
+  std::string word = source.substr(i, j - i);
+  for (const char* kw : {"if", "while", "for", "try", "with", "def", "class", "async"})
+    if (word == kw) return true;
+  if (word != "match") return false;
+  // The soft keyword: `match subject:` (a line ending with ':'), not `match = ...`.
+  size_t eol = source.find('\n', j);
+  std::string first = source.substr(j, eol == std::string::npos ? std::string::npos : eol - j);
+  size_t hash = first.find('#');
+  if (hash != std::string::npos) first.resize(hash);
+  size_t last = first.find_last_not_of(" \t\f\r");
+  return last != std::string::npos && first[last] == ':';
+}
+
+constexpr int kPyCFDontImplyDedent = 0x0200;       // PyCF_DONT_IMPLY_DEDENT
+constexpr int kPyCFAllowIncompleteInput = 0x4000;  // PyCF_ALLOW_INCOMPLETE_INPUT
+
+// PyRun_InteractiveOneObjectEx: reads one statement (primary prompt, then the secondary
+// prompt while the input is incomplete: an open bracket or string, a continuation line, a
+// compound statement until its blank line), compiles it and runs it in __main__. Returns 0,
+// 1 at end of file, or -1 with the exception set.
+int run_interactive_one(std::FILE* fp) {
+  std::string source;
+  std::string line;
+  Ref<> code;
+  std::string filename = "<stdin-" + std::to_string(g_interactive_src_count) + ">";
+  for (;;) {
+    std::string prompt = sys_prompt(source.empty() ? "ps1" : "ps2");
+    ReadResult r = read_prompted_line(fp, prompt, &line);
+    if (r == ReadResult::kInterrupted) return -1;
+    if (r == ReadResult::kEof) {
+      if (source.empty()) return 1;
+      // End of file completes the statement: the tokenizer implies the dedents.
+      code = Ref<>::steal(compile::compile_string(source, filename, compile::kPySingleInput,
+                                                  kPyCFIgnoreCookie, -1));
+      break;
+    }
+    source += line;
+    if (only_blank_or_comments(source)) {
+      source.clear();
+      continue;
+    }
+    code = Ref<>::steal(compile::compile_string(
+        source, filename, compile::kPySingleInput,
+        kPyCFIgnoreCookie | kPyCFDontImplyDedent | kPyCFAllowIncompleteInput, -1));
+    if (code) {
+      bool blank_line = line.find_first_not_of(" \t\f\r\n") == std::string::npos;
+      if (blank_line || !starts_compound_statement(source)) break;
+      code.reset();
+      continue;
+    }
+    if (errors::occurred() == exc_IncompleteInputError) {
+      errors::clear();
+      continue;
+    }
+    break;
+  }
+  ++g_interactive_src_count;
+  if (!code) {
+    rename_syntax_error_file();
+    return -1;
+  }
+  if (register_interactive_source(code.get(), source) < 0) return -1;
+  register_source(filename, source);
+  Object* m = main_module();
+  if (!m) return -1;
+  Ref<> keep = Ref<>::borrow(m);
+  Object* d = module_get_dict(m);
+  Ref<> v = Ref<>::steal(run_eval_code_obj(code.get(), d, d));
+  if (!v) return -1;
+  flush_io();
+  return 0;
+}
+
+}  // namespace
+
+int run_interactive_loop(std::FILE* fp) {
+  default_prompt("ps1", ">>> ");
+  default_prompt("ps2", "... ");
+  int nomem_count = 0;
+  for (;;) {
+    int ret = run_interactive_one(fp);
+    if (ret == 1) return 0;
+    if (ret < 0 && errors::occurred()) {
+      // Endless MemoryErrors end the loop; a single one is reported like any exception.
+      if (errors::occurred() == exc_MemoryError) {
+        if (++nomem_count > 16) {
+          errors::clear();
+          return -1;
+        }
+      } else {
+        nomem_count = 0;
+      }
+      print_exception_and_set_status();
+      flush_io();
+      if (g_exit_status >= 0) return -1;
+    } else {
+      nomem_count = 0;
+    }
+  }
+}
+
+namespace {
+
 // Py_FinalizeEx's part the command sees: sys.stdout flushed (status 120 if that fails).
 int finalize(int status) {
   // Py_FinalizeEx: non-daemon threads are joined (threading._shutdown), then the atexit
@@ -496,6 +709,93 @@ int status_of(int ret) {
   return ret < 0 ? 1 : 0;
 }
 
+// config_run_code: whether -c, -m or a script names the program.
+bool runs_code(const runtime::Config& config) {
+  return config.run_command || config.run_module ||
+         (config.run_filename && *config.run_filename != "-");
+}
+
+// stdin_is_interactive: a terminal, or -i.
+bool stdin_is_interactive(const runtime::Config& config) {
+  return isatty(fileno(stdin)) || config.interactive;
+}
+
+// pymain_header: the version banner on stderr when the prompt starts without a program.
+void print_header(const runtime::Config& config) {
+  if (config.quiet) return;
+  if (!config.verbose && (runs_code(config) || !stdin_is_interactive(config))) return;
+  std::string text = "Python " + sys_prompt("version") + " on " + sys_prompt("platform") + "\n";
+  if (config.site_import)
+    text += "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n";
+  write_std_stream(2, text);
+}
+
+// pymain_run_interactive_hook: sys.__interactivehook__() when site set it. false when it
+// failed (the failure is reported).
+bool run_interactive_hook() {
+  Object* hook = sys::get_object("__interactivehook__");
+  if (!hook) return true;
+  Ref<> r = Ref<>::steal(object_call_no_args(hook));
+  if (r) return true;
+  write_std_stream(2, "Failed calling sys.__interactivehook__\n");
+  print_exception_and_set_status();
+  return false;
+}
+
+// pymain_run_startup: the file PYTHONSTARTUP names runs in __main__ before the first prompt.
+void run_startup_file(const runtime::Config& config) {
+  const char* path = config.ignore_environment ? nullptr : std::getenv("PYTHONSTARTUP");
+  if (!path || !*path) return;
+  std::FILE* f = std::fopen(path, "rb");
+  if (!f) {
+    int err = errno;
+    write_std_stream(2, "Could not open PYTHONSTARTUP\n");
+    // PyErr_SetFromErrnoWithFilenameObjects: OSError(errno, strerror, filename).
+    Ref<> no = Ref<>::steal(long_from_long(err));
+    Ref<> msg = Ref<>::steal(str_from_cstr(std::strerror(err)));
+    Ref<> fn = Ref<>::steal(str_from_cstr(path));
+    Ref<> args = Ref<>::steal(no && msg && fn ? tuple_pack(3, no.get(), msg.get(), fn.get()) : nullptr);
+    Ref<> exc = Ref<>::steal(
+        args ? object_call(reinterpret_cast<Object*>(exc_OSError), args.get(), nullptr) : nullptr);
+    if (exc) errors::set_object(reinterpret_cast<TypeObject*>(exc->type), exc.get());
+    print_exception_and_set_status();
+    return;
+  }
+  bool ok = false;
+  std::string source = read_stream(f, &ok);
+  std::fclose(f);
+  run_simple_source(source, path, true);
+  errors::clear();
+}
+
+// pymain_run_stdin: the prompt when stdin is interactive (a terminal, or -i), else stdin's
+// text as the program, named "<stdin>".
+int run_stdin(const runtime::Config& config) {
+  if (stdin_is_interactive(config)) {
+    // The prompt's SystemExit exits (pymain_set_inspect(config, 0)).
+    g_inspect = false;
+    run_startup_file(config);
+    if (g_exit_status >= 0 || !run_interactive_hook()) return -1;
+    // _Py_FdIsInteractive: a terminal, or -i with "<stdin>". cppy's prompt is the basic REPL
+    // on a terminal too (CPython's _pyrepl needs termios and curses).
+    return run_interactive_loop(stdin);
+  }
+  bool ok = false;
+  std::string source = read_stream(stdin, &ok);
+  return run_simple_source(source, "<stdin>", true);
+}
+
+// pymain_repl: after -c, -m or a script, -i (or PYTHONINSPECT set by then) opens the prompt.
+void run_repl_after_code(const runtime::Config& config) {
+  bool inspect = config.inspect ||
+                 (!config.ignore_environment && std::getenv("PYTHONINSPECT") &&
+                  *std::getenv("PYTHONINSPECT"));
+  if (!(inspect && stdin_is_interactive(config) && runs_code(config))) return;
+  g_inspect = false;
+  if (!run_interactive_hook()) return;
+  run_interactive_loop(stdin);
+}
+
 }  // namespace
 
 int run_main(const runtime::Config& config) {
@@ -506,6 +806,8 @@ int run_main(const runtime::Config& config) {
     print_exception_and_set_status();
     return status_of(-1);
   }
+  print_header(config);
+  g_inspect = config.inspect;
   int ret = 0;
   if (config.run_command) {
     // pymain_run_command: the dedented command as UTF-8, named "<string>".
@@ -545,16 +847,9 @@ int run_main(const runtime::Config& config) {
       ret = run_simple_source(source, filename, true);
     }
   } else {
-    // pymain_run_stdin: a non-interactive stdin runs as a file named "<stdin>".
-    if (isatty(0) && !config.run_filename) {
-      std::fprintf(stderr, "%s: the interactive prompt is not implemented yet\n",
-                   config.program_name.c_str());
-      return finalize(1);
-    }
-    bool ok = false;
-    std::string source = read_stream(stdin, &ok);
-    ret = run_simple_source(source, "<stdin>", true);
+    ret = run_stdin(config);
   }
+  if (g_exit_status < 0) run_repl_after_code(config);
   return finalize(status_of(ret));
 }
 

@@ -2,6 +2,7 @@
 // exception) and the SystemExit handling of Python/pythonrun.c _Py_HandleSystemExit.
 #pragma once
 
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,14 @@ int initialize_main(const runtime::Config& config);
 // returns the process's exit status as CPython's Py_RunMain does (0; 1 after an uncaught
 // exception; SystemExit's code; 120 when flushing sys.stdout fails at exit).
 int run_main(const runtime::Config& config);
+
+// _PyRun_InteractiveLoopObject: the basic REPL. Reads statements from fp (prompts sys.ps1 and
+// sys.ps2, set to ">>> " and "... " when missing, written to stderr as PyOS_StdioReadline
+// does), compiles each in 'single' mode and runs it in __main__, printing uncaught exceptions,
+// until end of file. Each input is compiled as "<stdin-N>" and its source registered with
+// linecache._register_code, so tracebacks show its lines. Returns 0, or -1 when a SystemExit
+// ended the loop (pending_exit_status() has its status).
+int run_interactive_loop(std::FILE* fp);
 
 // PyRun_SimpleStringFlagsWithName / _PyRun_SimpleFileObject for source: compiles source (bytes
 // of a file, with PEP 263 cookie detection unless flags has PyCF_IGNORE_COOKIE) as `filename`

@@ -100,22 +100,40 @@ GetSetDef tb_getsetters[] = {
 
 // --- source lines and carets --------------------------------------------------------------
 
-// linecache.getline for the files tracebacks name (read once, relative to the current
-// directory as CPython resolves a script's relative co_filename).
-const std::vector<std::string>* source_lines(const std::string& filename) {
+// linecache's cache of the files tracebacks name (read once, relative to the current
+// directory as CPython resolves a script's relative co_filename), and of the interactive
+// inputs register_source recorded.
+std::map<std::string, std::vector<std::string>>& source_cache() {
   static std::map<std::string, std::vector<std::string>> cache;
+  return cache;
+}
+
+std::vector<std::string> split_source_lines(std::istream& in) {
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// linecache.getline.
+const std::vector<std::string>* source_lines(const std::string& filename) {
+  auto& cache = source_cache();
   auto it = cache.find(filename);
   if (it != cache.end()) return &it->second;
   std::ifstream in(filename, std::ios::binary);
   std::vector<std::string> lines;
-  if (in) {
-    std::string line;
-    while (std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines.push_back(line);
-    }
-  }
+  if (in) lines = split_source_lines(in);
   return &(cache[filename] = std::move(lines));
+}
+
+// format_frame_summary: an interactive input's "<stdin-N>" shows as "<stdin>".
+std::string displayed_filename(const std::string& filename) {
+  if (filename.size() > 8 && filename.compare(0, 7, "<stdin-") == 0 && filename.back() == '>')
+    return "<stdin>";
+  return filename;
 }
 
 // Character offset of a UTF-8 byte offset in line (_byte_offset_to_character_offset).
@@ -456,7 +474,7 @@ void format_tb(Object* tb_obj, std::string* out) {
       repeat = 1;
     }
     last = &fl;
-    *out += "  File \"" + fl.filename + "\", line " + std::to_string(fl.lineno) + ", in " +
+    *out += "  File \"" + displayed_filename(fl.filename) + "\", line " + std::to_string(fl.lineno) + ", in " +
             fl.name + "\n";
     const auto* src = source_lines(fl.filename);
     if (fl.lineno >= 1 && size_t(fl.lineno) <= src->size()) {
@@ -817,5 +835,10 @@ objects::TypeObject traceback_type = [] {
   t.getset = tb_getsetters;
   return t;
 }();
+
+void register_source(const std::string& filename, std::string_view source) {
+  std::istringstream in{std::string(source)};
+  source_cache()[filename] = split_source_lines(in);
+}
 
 }  // namespace cppy::vm

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "objects/object.h"
 #include "objects/typeobject.h"
@@ -33,5 +34,10 @@ void print_exception(Object* exc, std::string* out);
 // character offsets; the helper of print_exception, exposed for tests). Empty when CPython
 // shows none.
 std::string format_carets(const std::string& line, int col, int endcol);
+
+// linecache._register_code for the printer: the lines of source an interactive input compiled
+// as `filename` ("<stdin-N>"), shown in tracebacks (which name such inputs "<stdin>", as
+// traceback.StackSummary.format_frame_summary does).
+void register_source(const std::string& filename, std::string_view source);
 
 }  // namespace cppy::vm

@@ -1,0 +1,21 @@
+# The cppy command (src/cli, src/vm/pythonrun.cpp): the interactive prompt and -m unittest.
+
+# Prompt sessions: tests/cli/repl/NAME.in piped to `cppy -q -i`, compared with NAME.expected.
+file(GLOB CPPY_REPL_CASES ${CMAKE_SOURCE_DIR}/tests/cli/repl/*.in)
+add_test(NAME cli.repl_sessions
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cli/repl_case.py
+                 --cppy $<TARGET_FILE:cppy> ${CPPY_REPL_CASES})
+set_tests_properties(cli.repl_sessions PROPERTIES LABELS "cli" TIMEOUT 120)
+# The expected sessions are what CPython's basic REPL (python3) prints for the same input.
+add_test(NAME cli.repl_reference
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cli/repl_case.py --check
+                 ${CPPY_REPL_CASES})
+set_tests_properties(cli.repl_reference PROPERTIES LABELS "cli;reference" TIMEOUT 120)
+
+# `cppy -m unittest discover` over the tree tests/py/modules/unittest_discover.py runs in
+# process (whose output the reference gave): the same counts through the command line.
+add_test(NAME cli.unittest_discover
+         COMMAND $<TARGET_FILE:cppy> -m unittest discover
+                 -s ${CMAKE_SOURCE_DIR}/tests/py/modules/data/discover_tree)
+set_tests_properties(cli.unittest_discover PROPERTIES LABELS "cli" TIMEOUT 60
+  PASS_REGULAR_EXPRESSION "Ran 7 tests in [0-9.]+s\n\nFAILED \\(failures=2, errors=1, skipped=1, expected failures=1\\)")
