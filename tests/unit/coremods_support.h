@@ -32,7 +32,7 @@ using objtest::S;
 inline const std::map<std::string, std::string>& expected() {
   static std::map<std::string, std::string> m = [] {
     std::map<std::string, std::string> r;
-    std::string here = __FILE__;
+    std::string here = CPPY_UNIT_TEST_DIR "/file";
     std::string path = here.substr(0, here.rfind('/')) + "/../data/coremods/expectations.txt";
     std::ifstream in(path);
     std::string line;

@@ -28,7 +28,7 @@ using objtest::error_text;
 using objtest::to_std;
 
 std::string repo_path(const std::string& rel) {
-  std::string here = __FILE__;
+  std::string here = CPPY_UNIT_TEST_DIR "/file";
   return here.substr(0, here.rfind('/')) + "/../../" + rel;
 }
 

@@ -40,7 +40,7 @@ using objtest::S;
 using objtest::to_std;
 
 std::string data_path(const char* name) {
-  std::string here = __FILE__;
+  std::string here = CPPY_UNIT_TEST_DIR "/file";
   return here.substr(0, here.rfind('/')) + "/../data/imp/" + name;
 }
 

@@ -350,7 +350,7 @@ struct Case {
 // The cases of tests/data/num/expected.tsv: "section<TAB>expression<TAB>result".
 inline std::vector<Case> load_cases(const std::string& section) {
   std::vector<Case> r;
-  std::string here = __FILE__;
+  std::string here = CPPY_UNIT_TEST_DIR "/file";
   std::ifstream in(here.substr(0, here.rfind('/')) + "/../data/num/expected.tsv");
   std::string line;
   while (std::getline(in, line)) {

@@ -26,7 +26,7 @@ using objtest::repr_steal;
 std::string expect_ref(const std::string& key) {
   static std::map<std::string, std::string> m = [] {
     std::map<std::string, std::string> r;
-    std::string here = __FILE__;
+    std::string here = CPPY_UNIT_TEST_DIR "/file";
     std::ifstream in(here.substr(0, here.rfind('/')) + "/../data/weakref/expectations.txt");
     std::string line;
     while (std::getline(in, line)) {
