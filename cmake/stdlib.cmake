@@ -21,3 +21,8 @@ add_custom_command(
   COMMENT "Installing the CPython 3.14.2 standard library into lib/python3.14"
   VERBATIM)
 add_custom_target(stdlib ALL DEPENDS ${CPPY_STDLIB_STAMP})
+
+# sysconfig's build-time variables (_sysconfigdata_{abiflags}_{platform}_{multiarch}, named
+# from sys.implementation._multiarch), written next to the library.
+configure_file(${CMAKE_SOURCE_DIR}/cmake/sysconfigdata.py.in
+               ${CPPY_STDLIB_BUILD_DIR}/_sysconfigdata__linux_x86_64-linux-gnu.py @ONLY)
