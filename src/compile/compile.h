@@ -15,6 +15,10 @@
 #include "compile/konst.h"
 #include "objects/object.h"
 
+namespace cppy::symtable {
+struct SymbolTable;
+}
+
 namespace cppy::parser {
 struct ParseError;
 struct ParseWarning;
@@ -84,6 +88,12 @@ inline constexpr int kPyFuncTypeInput = 345;
 // the current one).
 objects::Object* compile_string(std::string_view source, const std::string& filename, int mode,
                                 int flags, int optimize, int feature_version = -1);
+
+// _Py_SymtableStringObjectFlags: parses source in mode (kPy*Input) and builds its symbol table
+// (the future features of the tree joined with flags). The tree lives in arena; the caller
+// frees the table with symtable::symtable_free. nullptr with the exception set.
+symtable::SymbolTable* symtable_string(std::string_view source, const std::string& filename,
+                                       int mode, int flags, ast::Arena* arena);
 
 // _PyCompile_AstPreprocess: the future features of the tree, then the preprocessing pass
 // (_PyAST_Preprocess) at the -O level (-1 as 0); syntax_check_only leaves the tree as it is

@@ -21,6 +21,8 @@
 #include "objects/unicodeobject.h"
 #include "parser/constants.h"
 #include "parser/pegen.h"
+#include "symtable/symtable.h"
+#include "ast/future.h"
 
 namespace cppy::compile {
 
@@ -273,8 +275,14 @@ void raise_compile_failure(const CompileFailure& f, const std::string& filename)
                 program_text(filename, f.lineno), f.end_lineno, f.end_col_offset + 1);
 }
 
-Object* compile_string(std::string_view source, const std::string& filename, int mode, int flags,
-                       int optimize, int feature_version) {
+namespace {
+
+// _PyParser_ASTFromString for compile() and symtable(): the tree of source in mode (kPy*Input),
+// with the parser's warnings going through the warnings filters as they are issued
+// (PyErr_WarnExplicitObject; one the filters turn into an error becomes a SyntaxError).
+// nullptr with the exception set.
+ast::mod_ty parse_source(std::string_view source, const std::string& filename, int mode, int flags,
+                         int feature_version, ast::Arena* arena) {
   parser::ParseOptions options;
   switch (mode) {
     case kPyFileInput: options.start = parser::StartRule::kFile; break;
@@ -287,8 +295,6 @@ Object* compile_string(std::string_view source, const std::string& filename, int
   }
   options.flags = flags;
   options.feature_version = feature_version;
-  // The parser's warnings go through the warnings filters as they are issued
-  // (PyErr_WarnExplicitObject); one the filters turn into an error becomes a SyntaxError.
   Ref<> fn = Ref<>::steal(str_object(filename));
   if (!fn) return nullptr;
   options.warn = [&fn](const parser::ParseWarning& w) {
@@ -301,20 +307,38 @@ Object* compile_string(std::string_view source, const std::string& filename, int
     }
     return 0;
   };
+  parser::ParseResult r = parser::parse_string(source, filename, options, arena);
+  if (!r.mod) raise_parse_error(r.error);
+  return r.mod;
+}
+
+}  // namespace
+
+symtable::SymbolTable* symtable_string(std::string_view source, const std::string& filename,
+                                       int mode, int flags, ast::Arena* arena) {
+  ast::mod_ty mod = parse_source(source, filename, mode, flags, -1, arena);
+  if (!mod) return nullptr;
+  Ref<> fn = Ref<>::steal(str_object(filename));
+  if (!fn) return nullptr;
+  ast::FutureFeatures future;
+  if (!ast::future_from_ast(mod, fn.get(), &future)) return nullptr;
+  future.ff_features |= flags;
+  return symtable::build(mod, fn.get(), &future);
+}
+
+Object* compile_string(std::string_view source, const std::string& filename, int mode, int flags,
+                       int optimize, int feature_version) {
   ast::Arena arena;
-  parser::ParseResult r = parser::parse_string(source, filename, options, &arena);
-  if (!r.mod) {
-    raise_parse_error(r.error);
-    return nullptr;
-  }
+  ast::mod_ty mod = parse_source(source, filename, mode, flags, feature_version, &arena);
+  if (!mod) return nullptr;
   if (flags & kPyCFOnlyAst) {
     // The tree itself, preprocessed only when PyCF_OPTIMIZED_AST is complete.
     bool syntax_check_only = (flags & kPyCFOptimizedAst) == kPyCFOnlyAst;
-    if (ast_preprocess_only(r.mod, filename, flags, optimize, &arena, syntax_check_only) < 0)
+    if (ast_preprocess_only(mod, filename, flags, optimize, &arena, syntax_check_only) < 0)
       return nullptr;
-    return ast::mod_to_object(r.mod);
+    return ast::mod_to_object(mod);
   }
-  CompileResult cr = compile_ast(r.mod, filename, flags, optimize, &arena);
+  CompileResult cr = compile_ast(mod, filename, flags, optimize, &arena);
   if (!cr.code) {
     raise_compile_failure(cr.failure, filename);
     return nullptr;

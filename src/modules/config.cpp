@@ -46,6 +46,7 @@
 #include "modules/select/selectmodule.h"
 #include "modules/fcntl/fcntlmodule.h"
 #include "modules/_opcode/opcodemodule.h"
+#include "modules/_symtable/symtablemodule.h"
 #include "modules/_locale/localemodule.h"
 #include "modules/_bz2/bz2module.h"
 #include "modules/_decimal/decimalmodule.h"
@@ -101,6 +102,7 @@ const InittabEntry* inittab() {
       {"select", select::module_def()},
       {"fcntl", fcntl_::module_def()},
       {"_opcode", _opcode::module_def()},
+      {"_symtable", _symtable::module_def()},
       {"_locale", _locale::module_def()},
       {"_bz2", _bz2::module_def()},
       {"_decimal", decimal::module_def()},
