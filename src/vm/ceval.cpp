@@ -1261,6 +1261,9 @@ dispatch_same:
   }
 
   TARGET(EXTENDED_ARG) {
+    // The instruction it extends is the one being executed: a CALL that pushes a frame
+    // resumes at instr_ptr + return_offset, and tracebacks read instr_ptr too.
+    frame->instr_ptr = next_instr;
     opcode = next_instr->op.code;
     oparg = (oparg << 8) | next_instr->op.arg;
     ++next_instr;
