@@ -42,6 +42,7 @@
 #include "modules/_signal/signalmodule.h"
 #include "modules/_thread/threadmodule.h"
 #include "modules/atexit/atexitmodule.h"
+#include "modules/faulthandler/faulthandlermodule.h"
 #include "modules/moduledef.h"
 #include "objects/listobject.h"
 #include "objects/tupleobject.h"
@@ -398,6 +399,16 @@ int initialize_main(const runtime::Config& config) {
   // init_signals: SIGPIPE and SIGXFSZ ignored, SIGINT raising KeyboardInterrupt.
   if (modules::_signal::install_handlers() < 0) {
     std::fprintf(stderr, "Fatal Python error: init_signals: can't initialize signals\n");
+    print_uncaught();
+    return -1;
+  }
+  // _PyFaulthandler_Init: -X faulthandler or PYTHONFAULTHANDLER.
+  bool faulthandler = false;
+  for (const std::string& x : config.xoptions)
+    if (x == "faulthandler" || x.rfind("faulthandler=", 0) == 0) faulthandler = true;
+  const char* fh_env = config.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");
+  if (fh_env && *fh_env) faulthandler = true;
+  if (faulthandler && modules::faulthandler::enable_at_startup() < 0) {
     print_uncaught();
     return -1;
   }
