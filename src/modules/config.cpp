@@ -48,6 +48,7 @@
 #include "modules/_opcode/opcodemodule.h"
 #include "modules/_symtable/symtablemodule.h"
 #include "modules/faulthandler/faulthandlermodule.h"
+#include "modules/resource/resourcemodule.h"
 #include "modules/_locale/localemodule.h"
 #include "modules/_bz2/bz2module.h"
 #include "modules/_decimal/decimalmodule.h"
@@ -105,6 +106,7 @@ const InittabEntry* inittab() {
       {"_opcode", _opcode::module_def()},
       {"_symtable", _symtable::module_def()},
       {"faulthandler", faulthandler::module_def()},
+      {"resource", resource::module_def()},
       {"_locale", _locale::module_def()},
       {"_bz2", _bz2::module_def()},
       {"_decimal", decimal::module_def()},

@@ -1,6 +1,7 @@
 // int: Objects/longobject.c (object layer). Digit algorithms beyond the machine-word cases
 // use cppy::objects::bigint (longobject_digits.h).
 #include "objects/longobject.h"
+#include "objects/longobject_digits.h"
 
 #include <climits>
 #include <cmath>
@@ -191,6 +192,28 @@ long long long_as_long_long(Object* o) {
     return -1;
   }
   return r;
+}
+
+// PyLong_AsUnsignedLongLong: an int (no __index__) as unsigned long long; OverflowError for
+// negative or too large values.
+unsigned long long long_as_unsigned_long_long(Object* o) {
+  if (!o || !long_check(o)) {
+    errors::set_string(exc_TypeError, "an integer is required");
+    return static_cast<unsigned long long>(-1);
+  }
+  unsigned char bytes[sizeof(unsigned long long)];
+  switch (bigint::to_bytes(long_view(o), bytes, sizeof bytes, true, false)) {
+    case bigint::ToBytesStatus::kOk: break;
+    case bigint::ToBytesStatus::kTooBig:
+      errors::set_string(exc_OverflowError, "int too big to convert");
+      return static_cast<unsigned long long>(-1);
+    case bigint::ToBytesStatus::kNegativeUnsigned:
+      errors::set_string(exc_OverflowError, "can't convert negative int to unsigned");
+      return static_cast<unsigned long long>(-1);
+  }
+  unsigned long long v = 0;
+  for (size_t i = sizeof bytes; i-- > 0;) v = (v << 8) | bytes[i];
+  return v;
 }
 
 ssize long_as_ssize(Object* o) {

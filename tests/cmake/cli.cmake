@@ -19,3 +19,4 @@ add_test(NAME cli.unittest_discover
                  -s ${CMAKE_SOURCE_DIR}/tests/py/modules/data/discover_tree)
 set_tests_properties(cli.unittest_discover PROPERTIES LABELS "cli" TIMEOUT 60
   PASS_REGULAR_EXPRESSION "Ran 7 tests in [0-9.]+s\n\nFAILED \\(failures=2, errors=1, skipped=1, expected failures=1\\)")
+
