@@ -151,13 +151,9 @@ const char* const kEvalKeywords[] = {"", "globals", "locals", nullptr};
 // An int argument (_PyLong_AsInt with clinic's float rejection).
 bool int_arg(Object* o, int* out) {
   if (!o) return true;
-  long v = long_as_long(o);
+  int v = long_as_int(o);
   if (v == -1 && errors::occurred()) return false;
-  if (v > INT32_MAX || v < INT32_MIN) {
-    errors::set_string(exc_OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(v);
+  *out = v;
   return true;
 }
 

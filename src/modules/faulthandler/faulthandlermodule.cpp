@@ -616,13 +616,9 @@ bool check_signum(int signum) {
 }
 
 bool int_arg(Object* o, int* out) {
-  long v = long_as_long(o);
+  int v = long_as_int(o);
   if (v == -1 && errors::occurred()) return false;
-  if (v > INT32_MAX || v < INT32_MIN) {
-    errors::set_string(exc_OverflowError, "Python int too large to convert to C int");
-    return false;
-  }
-  *out = int(v);
+  *out = v;
   return true;
 }
 
