@@ -70,7 +70,9 @@ void bytearray_dealloc(Object* o) {
   if (self->ob_bytes) gc::object_free(self->ob_bytes);
   TypeObject* t = o->type;
   t->free(o);
-  if (type_has_feature(t, kTpflagsHeaptype)) decref(t);
+  // A heap type using this dealloc directly holds the reference; class-statement subclasses
+  // drop theirs in subtype_dealloc.
+  if (type_has_feature(t, kTpflagsHeaptype) && t->dealloc == bytearray_dealloc) decref(t);
 }
 
 // bytearray_getbuffer / bytearray_releasebuffer: every export pins the storage.

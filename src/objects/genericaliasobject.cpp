@@ -75,7 +75,9 @@ void ga_dealloc(Object* o) {
   ga_clear(o);
   TypeObject* t = o->type;
   t->free(o);
-  if (type_has_feature(t, kTpflagsHeaptype)) decref(t);
+  // A heap type using this dealloc directly holds the reference; class-statement subclasses
+  // drop theirs in subtype_dealloc.
+  if (type_has_feature(t, kTpflagsHeaptype) && t->dealloc == ga_dealloc) decref(t);
 }
 
 // setup_ga.

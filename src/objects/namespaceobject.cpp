@@ -67,7 +67,9 @@ void namespace_dealloc(Object* o) {
   xdecref(d);
   TypeObject* type = o->type;
   type->free(o);
-  if (type_has_feature(type, kTpflagsHeaptype)) decref(type);
+  // A heap type using this dealloc directly holds the reference; class-statement subclasses
+  // drop theirs in subtype_dealloc.
+  if (type_has_feature(type, kTpflagsHeaptype) && type->dealloc == namespace_dealloc) decref(type);
 }
 
 int namespace_traverse(Object* o, visitproc visit, void* arg) {

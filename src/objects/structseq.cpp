@@ -47,7 +47,9 @@ void structseq_dealloc(Object* o) {
   for (ssize i = 0; i < n; ++i) xdecref(t->items[i]);
   TypeObject* type = o->type;
   type->free(o);
-  if (type_has_feature(type, kTpflagsHeaptype)) decref(type);
+  // A heap type using this dealloc directly holds the reference; class-statement subclasses
+  // drop theirs in subtype_dealloc.
+  if (type_has_feature(type, kTpflagsHeaptype) && type->dealloc == structseq_dealloc) decref(type);
 }
 
 int structseq_traverse(Object* o, visitproc visit, void* arg) {

@@ -164,7 +164,9 @@ void dealloc_epilogue(Object* self) {
   clear(io->dict);
   TypeObject* tp = self->type;
   tp->free(self);
-  if (type_has_feature(tp, kTpflagsHeaptype)) decref(tp);
+  // No decref of a heap type here: the _io types are static, so a heap type reaching this is a
+  // class-statement subclass, whose subtype_dealloc drops the instance's type reference.
+  (void)tp;
 }
 
 }  // namespace detail

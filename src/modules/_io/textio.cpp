@@ -301,7 +301,8 @@ void nldecoder_dealloc(Object* self) {
   nldecoder_clear(self);
   TypeObject* tp = self->type;
   tp->free(self);
-  if (type_has_feature(tp, kTpflagsHeaptype)) decref(tp);
+  // A heap type with its own dealloc holds the reference; subclasses drop it in subtype_dealloc.
+  if (type_has_feature(tp, kTpflagsHeaptype) && tp->dealloc == nldecoder_dealloc) decref(tp);
 }
 
 MethodDef nldecoder_methods[] = {

@@ -292,7 +292,8 @@ void rlock_dealloc(Object* o) {
   if (rl(o)->in_weakreflist) object_clear_weakrefs(o);
   if (rl(o)->rlock_lock) runtime::free_lock(rl(o)->rlock_lock);
   tp->free(o);
-  if (type_has_feature(tp, kTpflagsHeaptype)) decref(tp);
+  // Class-statement subclasses drop the type reference in subtype_dealloc.
+  if (type_has_feature(tp, kTpflagsHeaptype) && tp->dealloc == rlock_dealloc) decref(tp);
 }
 int rlock_traverse(Object* o, visitproc visit, void* arg) {
   if (type_has_feature(o->type, kTpflagsHeaptype)) return visit(o->type, arg);
@@ -644,7 +645,8 @@ void local_dealloc(Object* o) {
   }
   delete lo(o)->dicts;
   tp->free(o);
-  if (type_has_feature(tp, kTpflagsHeaptype)) decref(tp);
+  // Class-statement subclasses drop the type reference in subtype_dealloc.
+  if (type_has_feature(tp, kTpflagsHeaptype) && tp->dealloc == local_dealloc) decref(tp);
 }
 
 // _ldict: this thread's dict, created (and __init__ called) on first use in the thread.
