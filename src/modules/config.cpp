@@ -52,6 +52,7 @@
 #include "modules/_locale/localemodule.h"
 #include "modules/_bz2/bz2module.h"
 #include "modules/_decimal/decimalmodule.h"
+#include "modules/_socket/socketmodule.h"
 
 namespace cppy::modules {
 
@@ -110,6 +111,7 @@ const InittabEntry* inittab() {
       {"_locale", _locale::module_def()},
       {"_bz2", _bz2::module_def()},
       {"_decimal", decimal::module_def()},
+      {"_socket", _socket::module_def()},
       {nullptr, nullptr},
   };
   return table;
