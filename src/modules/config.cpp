@@ -49,6 +49,7 @@
 #include "modules/_symtable/symtablemodule.h"
 #include "modules/faulthandler/faulthandlermodule.h"
 #include "modules/resource/resourcemodule.h"
+#include "modules/_sqlite/sqlitemodule.h"
 #include "modules/_locale/localemodule.h"
 #include "modules/_bz2/bz2module.h"
 #include "modules/_decimal/decimalmodule.h"
@@ -108,6 +109,7 @@ const InittabEntry* inittab() {
       {"_symtable", _symtable::module_def()},
       {"faulthandler", faulthandler::module_def()},
       {"resource", resource::module_def()},
+      {"_sqlite3", _sqlite::module_def()},
       {"_locale", _locale::module_def()},
       {"_bz2", _bz2::module_def()},
       {"_decimal", decimal::module_def()},
