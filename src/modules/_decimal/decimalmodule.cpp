@@ -822,7 +822,7 @@ Object* dec_as_long(Object* self, int round) {
   }
   Dec r;
   std::uint32_t status = 0;
-  qround_to_int(r, d, round, false, status);
+  qround_to_int(r, d, round, false, max_context(), status);
   return int_from_integral(r);
 }
 
@@ -988,11 +988,11 @@ Object* run_binary(BinFn f, const Dec& a, const Dec& b, Object* context) {
   return dec_new(std::move(r));
 }
 
-void f_compare(Dec& r, const Dec& a, const Dec& b, const Context&, std::uint32_t& s) {
-  qcompare(r, a, b, false, s);
+void f_compare(Dec& r, const Dec& a, const Dec& b, const Context& c, std::uint32_t& s) {
+  qcompare(r, a, b, false, c, s);
 }
-void f_compare_signal(Dec& r, const Dec& a, const Dec& b, const Context&, std::uint32_t& s) {
-  qcompare(r, a, b, true, s);
+void f_compare_signal(Dec& r, const Dec& a, const Dec& b, const Context& c, std::uint32_t& s) {
+  qcompare(r, a, b, true, c, s);
 }
 void f_max(Dec& r, const Dec& a, const Dec& b, const Context& c, std::uint32_t& s) {
   qmax(r, a, b, false, true, c, s);
@@ -1281,7 +1281,7 @@ Object* to_integral_impl(const char* name, bool exact, Object* self, Object* con
   }
   Dec r;
   std::uint32_t st = 0;
-  qround_to_int(r, dec_of(self), round, exact, st);
+  qround_to_int(r, dec_of(self), round, exact, ctx_of(context.get()), st);
   if (addstatus(context.get(), st)) return nullptr;
   return dec_new(std::move(r));
 }
@@ -1956,10 +1956,10 @@ Object* ctx_binary_m(const char* name, BinFn f, Object* self, Object* const* arg
   }
 
 void f_to_integral(Dec& r, const Dec& a, const Context& c, std::uint32_t& s) {
-  qround_to_int(r, a, c.round, false, s);
+  qround_to_int(r, a, c.round, false, c, s);
 }
 void f_to_integral_exact(Dec& r, const Dec& a, const Context& c, std::uint32_t& s) {
-  qround_to_int(r, a, c.round, true, s);
+  qround_to_int(r, a, c.round, true, c, s);
 }
 
 CTX_UNARY(abs, qabs)

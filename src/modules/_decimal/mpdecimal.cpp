@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <deque>
 #include <functional>
 #include <map>
@@ -278,7 +279,15 @@ void finalize(Dec& r, const Context& ctx, std::uint32_t& status) {
 
 void fix_nan(Dec& r, const Context& ctx) {
   if (!r.is_nan() || r.coef.is_zero()) return;
-  if (ndigits(r.coef) > ctx.prec - ctx.clamp) r.coef = Int();
+  std::int64_t keep = ctx.prec - ctx.clamp;
+  if (ndigits(r.coef) <= keep) return;
+  if (keep <= 0) {
+    r.coef = Int();
+    return;
+  }
+  Int low;
+  bi::divrem(r.coef, pow10(keep), nullptr, &low);
+  r.coef = std::move(low);
 }
 
 void set_invalid(Dec& r, std::uint32_t& status, std::uint32_t cond) {
@@ -586,7 +595,7 @@ void add_finite(Dec& r, const Dec& a0, const Dec& b0, bool bsign, const Context&
   if (shift > 0) {
     if (!ac.is_zero() && !bc.is_zero()) {
       std::int64_t da = ndigits(ac), db = ndigits(bc);
-      std::int64_t cutoff = std::min({aexp, aexp + da - ctx.prec - 2, ctx.etiny() - 2});
+      std::int64_t cutoff = std::min(aexp, aexp + da - ctx.prec - 2);
       if (bexp + db < cutoff) {
         bc = from_u64(1);
         bexp = cutoff - 1;
@@ -843,8 +852,13 @@ void qdivmod(Dec& q, Dec& r, const Dec& a, const Dec& b, const Context& ctx,
       return;
     }
     if (a.is_inf()) {
-      set_invalid(q, status);
-      r = q;
+      if (b.is_inf()) {
+        set_invalid(q, status);
+        r = q;
+        return;
+      }
+      set_inf(q, sign);
+      set_invalid(r, status);
       return;
     }
     // finite divmod inf
@@ -1031,47 +1045,45 @@ void qquantize(Dec& r, const Dec& a, const Dec& b, const Context& ctx, std::uint
   res.sign = a.sign;
   res.exp = e;
   if (a.coef.is_zero()) {
-    finalize(res, ctx, status);  // only the clamp can apply
+    finalize(res, ctx, status);
     r = std::move(res);
     return;
   }
-  if (a.exp >= e) {
-    // the result has adjexp - e + 1 digits
-    if (a.adjexp() - e + 1 > ctx.prec) {
-      set_invalid(r, status);
-      return;
-    }
-    res.coef = shiftl(a.coef, a.exp - e);
-  } else {
-    Int c = a.coef;
-    int cls = shiftr_round(c, e - a.exp);
-    if (round_increment(c, a.sign, cls, ctx.round)) c = add_small(c, 1);
-    if (ndigits(c) > ctx.prec) {
-      set_invalid(r, status);
-      return;
-    }
-    res.coef = std::move(c);
-    if (cls) status |= kInexact | kRounded;
-    else status |= kRounded;
-  }
-  if (!res.coef.is_zero() && res.adjexp() > ctx.emax) {
+  std::int64_t expdiff = a.exp - e;
+  if (a.digits() + expdiff > ctx.prec) {
     set_invalid(r, status);
     return;
   }
-  if (!res.coef.is_zero() && res.adjexp() < ctx.emin) status |= kSubnormal;
+  std::uint32_t ws = 0;
+  if (expdiff >= 0) {
+    res.coef = shiftl(a.coef, expdiff);
+  } else {
+    Int c = a.coef;
+    int cls = shiftr_round(c, -expdiff);
+    if (round_increment(c, a.sign, cls, ctx.round)) {
+      c = add_small(c, 1);
+      if (ndigits(c) > ctx.prec) {
+        set_invalid(r, status);
+        return;
+      }
+    }
+    res.coef = std::move(c);
+    ws |= kRounded;
+    if (cls) ws |= kInexact;
+  }
+  if (res.adjexp() > ctx.emax || res.adjexp() < ctx.etiny()) {
+    set_invalid(r, status);
+    return;
+  }
+  status |= ws;
+  finalize(res, ctx, status);
   r = std::move(res);
 }
 
-void qround_to_int(Dec& r, const Dec& a, int round, bool exact, std::uint32_t& status) {
+void qround_to_int(Dec& r, const Dec& a, int round, bool exact, const Context& ctx,
+                   std::uint32_t& status) {
   if (a.is_special()) {
-    if (a.is_nan()) {
-      r = a;
-      if (r.is_snan()) {
-        status |= kInvalidOperation;
-        r.kind = kNaN;
-      }
-      return;
-    }
+    if (check_nan(r, a, ctx, status)) return;
     r = a;
     return;
   }
@@ -1195,7 +1207,9 @@ void qshift(Dec& r, const Dec& a, const Dec& b, const Context& ctx, std::uint32_
     bi::divrem(c, pow10(ctx.prec), nullptr, &q);
     res.coef = std::move(q);
   } else {
-    res.coef = strip_zeros(a.coef, -n);
+    Int low;
+    bi::divrem(a.coef, pow10(ctx.prec), nullptr, &low);
+    res.coef = strip_zeros(low, -n);
   }
   r = std::move(res);
 }
@@ -1274,12 +1288,11 @@ void qinvert(Dec& r, const Dec& a, const Context& ctx, std::uint32_t& status) {
 // ---------------------------------------------------------------------------------------
 // compare, max/min, next_*.
 
-void qcompare(Dec& r, const Dec& a, const Dec& b, bool signal, std::uint32_t& status) {
+void qcompare(Dec& r, const Dec& a, const Dec& b, bool signal, const Context& ctx,
+              std::uint32_t& status) {
   if (a.is_nan() || b.is_nan()) {
-    Context big;
-    big.prec = kMaxPrec;
     if (signal) status |= kInvalidOperation;
-    check_nans(r, a, b, big, status);
+    check_nans(r, a, b, ctx, status);
     return;
   }
   r = dec_from_i64(cmp(a, b));
@@ -1380,7 +1393,7 @@ void qnext_toward(Dec& r, const Dec& a, const Dec& b, const Context& ctx,
   }
   if (res.is_inf()) {
     status |= kOverflow | kRounded | kInexact;
-  } else if (res.is_finite() && (res.coef.is_zero() || res.adjexp() < ctx.emin)) {
+  } else if (res.is_finite() && res.adjexp() < ctx.emin) {
     status |= kUnderflow | kSubnormal | kInexact | kRounded;
     if (res.coef.is_zero()) status |= kClamped;
   }
@@ -1562,7 +1575,9 @@ void fx_exp(const Int& z, std::int64_t scale, Int* mant, std::int64_t* pow10_out
   Int k, r;
   bi::divmod(zz, L, &k, &r);  // floor division
   std::int64_t kk = 0;
-  k.to_i64(&kk);
+  if (!k.to_i64(&kk) || kk > 4000000000000000000LL || kk < -4000000000000000000LL) {
+    kk = k.sign() < 0 ? -4000000000000000000LL : 4000000000000000000LL;
+  }
   Int rr;
   bi::divrem(r, pow10(extra), &rr, nullptr);
   // exp(rr) with rr in [0, 2.31): halve s times, Taylor, square s times
@@ -1654,7 +1669,7 @@ bool exp_out_of_range(const Dec& a, const Context& ctx, Dec& r, std::uint32_t& s
   std::int64_t adj = a.adjexp();
   double limit = 2.31 * (static_cast<double>(std::max(ctx.emax, -ctx.etiny())) + 3);
   if (adj < 20) {
-    double x = std::stod(to_sci_string(a, true));
+    double x = std::strtod(to_sci_string(a, true).c_str(), nullptr);
     if (std::fabs(x) < limit) return false;
   }
   if (!a.sign) {
@@ -1711,6 +1726,21 @@ void qexp(Dec& r, const Dec& a, const Context& ctx, std::uint32_t& status) {
   }
   Context work = ctx;
   work.round = kRoundHalfEven;
+  // _mpd_qexp_check_one: |a| <= 9 * 10**-(prec+4) gives one, padded to the precision.
+  {
+    Dec lim;
+    lim.coef = from_u64(9);
+    lim.exp = -(ctx.prec + 4);
+    if (cmp_abs(a, lim) <= 0) {
+      Dec res;
+      res.coef = pow10(ctx.prec - 1);
+      res.exp = -(ctx.prec - 1);
+      status |= kInexact | kRounded;
+      finalize(res, work, status);
+      r = std::move(res);
+      return;
+    }
+  }
   if (exp_out_of_range(a, work, r, status)) return;
   std::int64_t intdigits = std::max<std::int64_t>(0, a.adjexp() + 1);
   exp_of_fixed(r, work, status, ctx.prec + intdigits + 10,
@@ -1807,7 +1837,9 @@ void qlog10(Dec& r, const Dec& a, const Context& ctx, std::uint32_t& status) {
   std::int64_t d = ndigits(a.coef);
   if (bi::equal(a.coef, pow10(d - 1))) {
     Dec res = dec_from_i64(a.exp + d - 1);
-    finalize(res, ctx, status);
+    Context work = ctx;
+    work.round = kRoundHalfEven;
+    finalize(res, work, status);
     r = std::move(res);
     return;
   }
@@ -1827,172 +1859,277 @@ void qlog10(Dec& r, const Dec& a, const Context& ctx, std::uint32_t& status) {
 }
 
 // ---------------------------------------------------------------------------------------
-// power
+// power (mpd_qpow): integer exponents by repeated multiplication at a higher working
+// precision, the others as exp(y * ln(x)), with libmpdec's shortcuts for |x| == 1 and for
+// certain overflow and underflow.
 
 namespace {
 
-// The exact value of x**n for a finite x and an integer n > 0 when its coefficient is not
-// too large to compute, else false. The trailing zeros of x are taken out first and put
-// back only up to prec digits (the others would be rounded away: *rounded is set).
-bool exact_int_power(const Dec& x, const Int& n, std::int64_t prec, Dec* out, bool* rounded) {
-  std::uint64_t nn;
-  if (!n.to_u64(&nn)) return false;
-  Int c = x.coef;
-  std::int64_t tz = c.is_zero() ? 0 : trailing_zeros(c, ndigits(c));
-  c = strip_zeros(c, tz);
-  std::int64_t d = ndigits(c);
-  if (c.is_zero() || bi::equal(c, from_u64(1))) {
-    // the coefficient stays 0 or 1
-  } else if (static_cast<double>(d - 1) * static_cast<double>(nn) > 200000.0) {
-    return false;
+constexpr std::int64_t kExpInf = 2000000000000000001LL;  // MPD_EXP_INF
+constexpr std::int64_t kExpDigits = 19;                   // MPD_EXPDIGITS
+
+// mpd_exp_digits: decimal digits of |x|.
+std::int64_t exp_digits(std::int64_t x) {
+  std::uint64_t v = x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+  std::int64_t n = 1;
+  while (v >= 10) {
+    v /= 10;
+    ++n;
   }
-  double e = static_cast<double>(x.exp + tz) * static_cast<double>(nn);
-  double z = static_cast<double>(tz) * static_cast<double>(nn);
-  if (std::fabs(e) > 4e18 || z > 4e18) return false;
-  Int res;
-  if (bi::pow(c, from_u64(nn), nullptr, &res) != bi::PowStatus::kOk) return false;
-  std::int64_t zeros = tz * static_cast<std::int64_t>(nn);
-  std::int64_t pad = std::min(zeros, std::max<std::int64_t>(0, prec - ndigits(res)));
-  *rounded = pad < zeros && !res.is_zero();
-  out->kind = kFinite;
-  out->sign = x.sign && (nn & 1);
-  out->coef = shiftl(res, pad);
-  out->exp = (x.exp + tz) * static_cast<std::int64_t>(nn) - pad;
-  return true;
+  return n;
+}
+
+Dec dec_one() {
+  Dec d;
+  d.coef = from_u64(1);
+  return d;
+}
+
+// _qcheck_pow_one: |base| == 1 gives an exact (or padded) one. Returns cmp(|base|, 1).
+int check_pow_one(Dec& r, const Dec& base, const Dec& e, bool rsign, const Context& ctx,
+                  std::uint32_t& status) {
+  Dec one = dec_one();
+  int c = cmp_abs(base, one);
+  if (c != 0) return c;
+  std::int64_t shift;
+  if (e.is_integer()) {
+    if (e.sign) {
+      set_triple(r, rsign, 1, 0);
+      return 0;
+    }
+    // 1.000**3 = 1.000000000: e * -base.exp digits after the point
+    Int n = e.exp >= 0 ? shiftl(e.coef, e.exp) : strip_zeros(e.coef, -e.exp);
+    Int m = bi::mul(n, Int::from_i64(-base.exp));
+    std::int64_t v;
+    if (!m.to_i64(&v) || v > ctx.prec - 1) {
+      shift = ctx.prec - 1;
+      status |= kRounded;
+    } else {
+      shift = v;
+    }
+  } else {
+    shift = ctx.prec - 1;
+    status |= kInexact | kRounded;
+  }
+  r.kind = kFinite;
+  r.sign = rsign;
+  r.coef = pow10(shift);
+  r.exp = -shift;
+  return 0;
+}
+
+// _lower_bound_zeta: a lower bound for log10(|log10(x)|), x > 0, x != 1.
+std::int64_t lower_bound_zeta(const Dec& x) {
+  std::int64_t t = x.adjexp();
+  if (t > 0) return exp_digits(t) - 1;
+  if (t < -1) return exp_digits(t + 1) - 1;
+  Dec d;
+  std::uint32_t st = 0;
+  Context big;
+  big.prec = kMaxPrec;
+  big.emax = kMaxEmax;
+  big.emin = kMinEmin;
+  qsub(d, x, dec_one(), big, st);
+  std::int64_t u = d.adjexp();
+  return t == 0 ? u - 2 : u - 1;
+}
+
+// _qcheck_pow_bounds: certain overflow or underflow of x**y.
+bool check_pow_bounds(Dec& r, const Dec& x, const Dec& y, bool rsign, const Context& ctx,
+                      std::uint32_t& status) {
+  Dec ax = x;
+  ax.sign = false;
+  std::int64_t lb_theta = y.adjexp();
+  std::int64_t lb_zeta = lower_bound_zeta(ax);
+  bool sign = (ax.adjexp() < 0) != y.sign;
+  if (!sign) {
+    if (exp_digits(ctx.emax) < lb_zeta + lb_theta) {
+      Dec res;
+      res.sign = rsign;
+      res.coef = from_u64(1);
+      res.exp = kExpInf;
+      finalize(res, ctx, status);
+      r = std::move(res);
+      return true;
+    }
+  } else if (exp_digits(ctx.etiny()) < lb_zeta + lb_theta) {
+    Dec res;
+    res.sign = rsign;
+    res.coef = from_u64(1);
+    res.exp = ctx.etiny() - 1;
+    finalize(res, ctx, status);
+    r = std::move(res);
+    return true;
+  }
+  return false;
+}
+
+bool zero_clamped(const Dec& d, std::uint32_t ws) {
+  return d.is_finite() && d.coef.is_zero() && (ws & kClamped);
+}
+
+// _mpd_qpow_int: base**exp for an integral exp.
+void pow_int(Dec& r, const Dec& base, const Dec& e, bool rsign, const Context& ctx,
+             std::uint32_t& status) {
+  Context work = ctx;
+  work.prec += e.digits() + e.exp + 2;
+  work.round = kRoundHalfEven;
+  work.clamp = 0;
+  Dec tbase;
+  Dec res;
+  if (e.sign) {
+    work.prec += 1;
+    qdiv(tbase, dec_one(), base, work, status);
+    if (status & kErrors) {
+      res.kind = kNaN;
+      finalize(res, ctx, status);
+      r = std::move(res);
+      return;
+    }
+  } else {
+    tbase = base;
+  }
+  Int n = e.exp >= 0 ? shiftl(e.coef, e.exp) : strip_zeros(e.coef, -e.exp);
+  std::uint32_t ws = 0;
+  std::uint64_t nn;
+  if (n.to_u64(&nn)) {
+    // _mpd_qpow_uint: left to right over the bits below the top one
+    res = tbase;
+    int top = 63;
+    while (!((nn >> top) & 1)) --top;
+    for (int bit = top - 1; bit >= 0; --bit) {
+      qmul(res, res, res, work, ws);
+      if ((nn >> bit) & 1) qmul(res, res, tbase, work, ws);
+      if (res.is_special() || zero_clamped(res, ws)) break;
+    }
+    status |= ws;
+  } else {
+    // _mpd_qpow_mpd: right to left, halving the exponent
+    res = dec_one();
+    while (!n.is_zero()) {
+      if (is_odd(n)) {
+        qmul(res, res, tbase, work, ws);
+        status |= ws;
+        if (res.is_special() || zero_clamped(res, ws)) break;
+      }
+      qmul(tbase, tbase, tbase, work, ws);
+      n = bi::rshift(n, 1);
+      if (tbase.is_nan()) {
+        set_invalid(res, status, 0);
+        break;
+      }
+    }
+  }
+  res.sign = rsign && !res.is_nan();
+  if (res.is_inf()) {
+    res.kind = kFinite;
+    res.coef = from_u64(1);
+    res.exp = kExpInf;
+    res.sign = rsign;
+  }
+  finalize(res, ctx, status);
+  r = std::move(res);
+}
+
+// _mpd_qpow_real: exp(exp * ln(base)) at a working precision, base > 0.
+void pow_real(Dec& r, const Dec& base, const Dec& e, const Context& ctx,
+              std::uint32_t& status) {
+  Context work;
+  work.prec = std::max(base.digits(), ctx.prec) + 4 + kExpDigits;
+  work.emax = kMaxEmax;
+  work.emin = kMinEmin;
+  work.round = kRoundHalfEven;
+  work.clamp = 0;
+  std::uint32_t ws = 0;
+  Dec t;
+  qln(t, base, work, ws);
+  qmul(t, t, e, work, ws);
+  qexp(r, t, work, status);
+  status |= (ws & kErrors) | kInexact | kRounded;
 }
 
 }  // namespace
 
 void qpow(Dec& r, const Dec& a, const Dec& b, const Context& ctx, std::uint32_t& status) {
   if (check_nans(r, a, b, ctx, status)) return;
-  bool b_int = b.is_integer();
-  bool odd = false;
-  if (b_int && b.is_finite()) {
-    if (b.exp == 0) {
-      odd = is_odd(b.coef);
-    } else if (b.exp < 0) {
-      Int t = strip_zeros(b.coef, -b.exp);
-      odd = is_odd(t);
-    }
+  bool intexp = b.is_integer();
+  bool rsign = false;
+  if (intexp) {
+    Int n = b.exp >= 0 ? (b.exp > 0 ? Int() : b.coef) : strip_zeros(b.coef, -b.exp);
+    rsign = a.sign && b.exp <= 0 && is_odd(n);
   }
-  if (b.is_finite() && b.coef.is_zero()) {
-    if (a.is_zero()) {
+  if (a.is_zero()) {
+    if (b.is_zero()) {
       set_invalid(r, status);
-      return;
+    } else if (b.sign) {
+      set_inf(r, rsign);
+    } else {
+      set_triple(r, rsign, 0, 0);
     }
-    set_triple(r, false, 1, 0);
     return;
   }
-  bool rsign = a.sign && b_int && odd;
-  if (a.sign && !a.is_zero() && !b_int) {
+  if (a.sign && (!intexp || b.is_inf())) {
     set_invalid(r, status);
     return;
   }
-  if (a.is_inf()) {
-    if (b.sign) {
-      set_triple(r, rsign, 0, 0);
-    } else {
-      set_inf(r, rsign);
-    }
-    return;
-  }
   if (b.is_inf()) {
-    // |a| < 1, == 1, > 1
-    Dec one;
-    one.coef = from_u64(1);
-    int k = cmp_abs(a, one);
-    if (a.sign && !a.is_zero()) {
-      set_invalid(r, status);
-      return;
-    }
-    if (k == 0) {
-      // 1 ** inf: 1 with the exponent filled to precision, inexact
+    Dec one = dec_one();
+    int c = cmp(a, one);
+    if (c == 0) {
       Dec res;
+      res.sign = rsign;
       res.coef = pow10(ctx.prec - 1);
       res.exp = -(ctx.prec - 1);
       status |= kInexact | kRounded;
       r = std::move(res);
       return;
     }
-    if ((k < 0) != b.sign) {
-      set_triple(r, false, 0, 0);
-    } else {
-      set_inf(r, false);
-    }
-    return;
-  }
-  if (a.is_zero()) {
-    if (b.sign) {
-      set_inf(r, rsign);
-    } else {
+    if (b.sign) c = -c;
+    if (c < 0) {
       set_triple(r, rsign, 0, 0);
+    } else {
+      set_inf(r, rsign);
     }
     return;
   }
-  if (b_int) {
-    Int n = b.exp >= 0 ? shiftl(b.coef, b.exp) : strip_zeros(b.coef, -b.exp);
-    Dec p;
-    bool rounded = false;
-    if (exact_int_power(a, n, b.sign ? ctx.prec + 2 : ctx.prec, &p, &rounded)) {
-      if (!b.sign) {
-        if (rounded) status |= kRounded;
-        finalize(p, ctx, status);
-        r = std::move(p);
-        return;
-      }
-      Dec one;
-      one.coef = from_u64(1);
-      qdiv(r, one, p, ctx, status);
-      return;
-    }
-  }
-  // exp(b * ln|a|)
-  Dec aa = a;
-  aa.sign = false;
-  Context work = ctx;
-  std::int64_t bdig = b.adjexp() + 1;
-  std::int64_t lnmag = std::max<std::int64_t>(1, ndigits(from_u64(static_cast<std::uint64_t>(
-                                                      std::llabs(aa.adjexp()) + 1))));
-  // range check: |b * ln a| huge -> over/underflow
-  double est = std::log(10.0) * (static_cast<double>(aa.adjexp()) + 0.5) *
-               std::stod(to_sci_string(b, true));
-  double limit = 2.31 * (static_cast<double>(std::max(ctx.emax, -ctx.etiny())) + 3) + 10;
-  if (std::isfinite(est) && std::fabs(est) > 4 * limit) {
-    Dec res;
-    res.sign = rsign;
-    res.coef = from_u64(1);
-    if (est > 0) {
-      res.exp = ctx.emax + 1;
-      finalize(res, ctx, status);
+  if (a.is_inf()) {
+    if (b.is_zero()) {
+      set_triple(r, rsign, 1, 0);
+    } else if (b.sign) {
+      set_triple(r, rsign, 0, 0);
     } else {
-      res.exp = ctx.etiny() - 2;
-      finalize(res, ctx, status);
-      status |= kInexact | kRounded | kUnderflow | kSubnormal;
+      set_inf(r, rsign);
     }
+    return;
+  }
+  if (b.is_zero()) {
+    set_triple(r, rsign, 1, 0);
+    return;
+  }
+  Dec res;
+  if (check_pow_one(res, a, b, rsign, ctx, status) == 0) {
     r = std::move(res);
     return;
   }
-  std::int64_t start = ctx.prec + std::max<std::int64_t>(0, bdig) + lnmag + 10;
-  exp_of_fixed(r, work, status, start, [&](std::int64_t scale, Int* z, Int* zerr) {
-    std::int64_t extra = std::max<std::int64_t>(0, bdig) + 4;
-    Int e1;
-    Int lnv = fx_ln_dec(aa, scale + extra, &e1);
-    // z = b * ln(a): b = coef * 10**exp
-    Int prod = bi::mul(lnv, b.coef);
-    if (b.sign) prod.negate();
-    std::int64_t sh = b.exp - extra;  // scale back to `scale`
-    bool neg = prod.sign() < 0;
-    if (neg) prod.negate();
-    if (sh >= 0) {
-      prod = shiftl(prod, sh);
-    } else {
-      prod = strip_zeros(prod, -sh);
-    }
-    if (neg) prod.negate();
-    *z = std::move(prod);
-    *zerr = add_small(bi::mul(e1, add_small(shiftl(from_u64(1), std::max<std::int64_t>(0, bdig)), 1)), 2);
-  });
-  if (r.is_finite()) r.sign = rsign;
+  if (check_pow_bounds(r, a, b, rsign, ctx, status)) return;
+  if (intexp) {
+    pow_int(r, a, b, rsign, ctx, status);
+    return;
+  }
+  pow_real(res, a, b, ctx, status);
+  if (res.is_finite() && res.exp <= 0 && bi::equal(res.coef, pow10(-res.exp))) {
+    // exactly one: padded to the precision
+    res.coef = pow10(ctx.prec - 1);
+    res.exp = -(ctx.prec - 1);
+  }
+  if (res.is_inf()) {
+    res.kind = kFinite;
+    res.sign = false;
+    res.coef = from_u64(1);
+    res.exp = kExpInf;
+  }
+  finalize(res, ctx, status);
+  r = std::move(res);
 }
 
 void qpowmod(Dec& r, const Dec& a, const Dec& b, const Dec& m, const Context& ctx,

@@ -155,9 +155,11 @@ void qlogb(Dec& r, const Dec& a, const Context& ctx, std::uint32_t& status);
 void qscaleb(Dec& r, const Dec& a, const Dec& b, const Context& ctx, std::uint32_t& status);
 void qquantize(Dec& r, const Dec& a, const Dec& b, const Context& ctx, std::uint32_t& status);
 // mpd_qround_to_int(x) (exact = to_integral_exact).
-void qround_to_int(Dec& r, const Dec& a, int round, bool exact, std::uint32_t& status);
+void qround_to_int(Dec& r, const Dec& a, int round, bool exact, const Context& ctx,
+                   std::uint32_t& status);
 void qreduce(Dec& r, const Dec& a, const Context& ctx, std::uint32_t& status);
-void qcompare(Dec& r, const Dec& a, const Dec& b, bool signal, std::uint32_t& status);
+void qcompare(Dec& r, const Dec& a, const Dec& b, bool signal, const Context& ctx,
+              std::uint32_t& status);
 void qmax(Dec& r, const Dec& a, const Dec& b, bool mag, bool is_max, const Context& ctx,
           std::uint32_t& status);
 void qnext_minus(Dec& r, const Dec& a, const Context& ctx, std::uint32_t& status);
