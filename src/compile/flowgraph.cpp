@@ -1730,7 +1730,11 @@ int optimize_load_fast(cfg_builder* g) {
         case WITH_EXCEPT_START: {
           int net_pushed = num_pushed(opcode, oparg) - num_popped(opcode, oparg);
           assert(net_pushed >= 0);
-          for (int k = 0; k < net_pushed; k++) refs.push_back(Ref{i, NOT_LOCAL});
+          // CPython 3.14.2 records the loop counter, not the instruction, as the producer of
+          // these values (its PUSH_REF(i, ...) reuses the name i): what is left of them on the
+          // stack at the end of the block marks the block's first instructions as unconsumed,
+          // so a LOAD_FAST there stays strong. Mirrored for identical bytecode.
+          for (int k = 0; k < net_pushed; k++) refs.push_back(Ref{k, NOT_LOCAL});
           break;
         }
         // Some inputs consumed, nothing new pushed:

@@ -501,7 +501,10 @@ Object* code_new(const CodeConstructor& con) {
   co->co_argcount = con.argcount;
   co->co_posonlyargcount = con.posonlyargcount;
   co->co_kwonlyargcount = con.kwonlyargcount;
-  co->co_stacksize = con.stacksize;
+  // init_code: a code object never has an empty value stack (raise-only or endless-loop
+  // bodies compile to depth 0; CPython 3.14 records 1, also for code.replace(co_stacksize=0)).
+  int stacksize = con.stacksize == 0 ? 1 : con.stacksize;
+  co->co_stacksize = stacksize;
   co->co_exceptiontable = new_ref(con.exceptiontable);
   co->co_code = new_ref(con.code);
   int nlocalsplus = int(tuple_size(con.localsplusnames));
@@ -517,7 +520,7 @@ Object* code_new(const CodeConstructor& con) {
       ++co->co_nfreevars;
     }
   }
-  co->co_framesize = nlocalsplus + con.stacksize + kFrameSpecialsSize;
+  co->co_framesize = nlocalsplus + stacksize + kFrameSpecialsSize;
   co->co_version = next_code_version++;
   std::memcpy(code_units(co), bytes_as_string(con.code), size_t(nunits) * 2);
   vm::code_quicken(code_units(co), nunits);

@@ -269,328 +269,322 @@ enum RuleId : int {
   kinvalid_named_expression_id = 1211,
   kinvalid_assignment_id = 1212,
   kinvalid_ann_assign_target_id = 1213,
-  kinvalid_raise_stmt_id = 1214,
-  kinvalid_del_stmt_id = 1215,
-  kinvalid_assert_stmt_id = 1216,
-  kinvalid_block_id = 1217,
-  kinvalid_comprehension_id = 1218,
-  kinvalid_dict_comprehension_id = 1219,
-  kinvalid_parameters_id = 1220,
-  kinvalid_default_id = 1221,
-  kinvalid_star_etc_id = 1222,
-  kinvalid_kwds_id = 1223,
-  kinvalid_parameters_helper_id = 1224,
-  kinvalid_lambda_parameters_id = 1225,
-  kinvalid_lambda_parameters_helper_id = 1226,
-  kinvalid_lambda_star_etc_id = 1227,
-  kinvalid_lambda_kwds_id = 1228,
-  kinvalid_double_type_comments_id = 1229,
-  kinvalid_with_item_id = 1230,
-  kinvalid_for_if_clause_id = 1231,
-  kinvalid_for_target_id = 1232,
-  kinvalid_group_id = 1233,
-  kinvalid_import_id = 1234,
-  kinvalid_dotted_as_name_id = 1235,
-  kinvalid_import_from_as_name_id = 1236,
-  kinvalid_import_from_targets_id = 1237,
-  kinvalid_with_stmt_id = 1238,
-  kinvalid_with_stmt_indent_id = 1239,
-  kinvalid_try_stmt_id = 1240,
-  kinvalid_except_stmt_id = 1241,
-  kinvalid_except_star_stmt_id = 1242,
-  kinvalid_finally_stmt_id = 1243,
-  kinvalid_except_stmt_indent_id = 1244,
-  kinvalid_except_star_stmt_indent_id = 1245,
-  kinvalid_match_stmt_id = 1246,
-  kinvalid_case_block_id = 1247,
-  kinvalid_as_pattern_id = 1248,
-  kinvalid_class_pattern_id = 1249,
-  kinvalid_mapping_pattern_id = 1250,
-  kinvalid_class_argument_pattern_id = 1251,
-  kinvalid_if_stmt_id = 1252,
-  kinvalid_elif_stmt_id = 1253,
-  kinvalid_else_stmt_id = 1254,
-  kinvalid_while_stmt_id = 1255,
-  kinvalid_for_stmt_id = 1256,
-  kinvalid_def_raw_id = 1257,
-  kinvalid_class_def_raw_id = 1258,
-  kinvalid_double_starred_kvpairs_id = 1259,
-  kinvalid_kvpair_id = 1260,
-  kinvalid_starred_expression_unpacking_id = 1261,
-  kinvalid_starred_expression_id = 1262,
-  kinvalid_fstring_replacement_field_id = 1263,
-  kinvalid_fstring_conversion_character_id = 1264,
-  kinvalid_tstring_replacement_field_id = 1265,
-  kinvalid_tstring_conversion_character_id = 1266,
-  kinvalid_string_tstring_concat_id = 1267,
-  kinvalid_arithmetic_id = 1268,
-  kinvalid_factor_id = 1269,
-  kinvalid_type_params_id = 1270,
-  k_loop0_1_id = 1271,
-  k_loop0_2_id = 1272,
-  k_loop1_3_id = 1273,
-  k_gather_4_id = 1274,
-  k_tmp_5_id = 1275,
-  k_tmp_6_id = 1276,
-  k_tmp_7_id = 1277,
-  k_tmp_8_id = 1278,
-  k_tmp_9_id = 1279,
-  k_tmp_10_id = 1280,
-  k_tmp_11_id = 1281,
-  k_tmp_12_id = 1282,
-  k_tmp_13_id = 1283,
-  k_loop1_14_id = 1284,
-  k_gather_15_id = 1285,
-  k_gather_16_id = 1286,
-  k_tmp_17_id = 1287,
-  k_tmp_18_id = 1288,
-  k_tmp_19_id = 1289,
-  k_loop0_20_id = 1290,
-  k_tmp_21_id = 1291,
-  k_loop1_22_id = 1292,
-  k_gather_23_id = 1293,
-  k_tmp_24_id = 1294,
-  k_gather_25_id = 1295,
-  k_tmp_26_id = 1296,
-  k_tmp_27_id = 1297,
-  k_loop1_28_id = 1298,
-  k_tmp_29_id = 1299,
-  k_tmp_30_id = 1300,
-  k_tmp_31_id = 1301,
-  k_loop0_32_id = 1302,
-  k_loop0_33_id = 1303,
-  k_loop0_34_id = 1304,
-  k_loop1_35_id = 1305,
-  k_loop0_36_id = 1306,
-  k_loop1_37_id = 1307,
-  k_loop1_38_id = 1308,
-  k_loop1_39_id = 1309,
-  k_loop0_40_id = 1310,
-  k_loop1_41_id = 1311,
-  k_loop0_42_id = 1312,
-  k_loop1_43_id = 1313,
-  k_loop0_44_id = 1314,
-  k_loop0_45_id = 1315,
-  k_loop1_46_id = 1316,
-  k_gather_47_id = 1317,
-  k_gather_48_id = 1318,
-  k_gather_49_id = 1319,
-  k_gather_50_id = 1320,
-  k_tmp_51_id = 1321,
-  k_loop1_52_id = 1322,
-  k_loop1_53_id = 1323,
-  k_loop1_54_id = 1324,
-  k_gather_55_id = 1325,
-  k_tmp_56_id = 1326,
-  k_tmp_57_id = 1327,
-  k_tmp_58_id = 1328,
-  k_tmp_59_id = 1329,
-  k_tmp_60_id = 1330,
-  k_gather_61_id = 1331,
-  k_gather_62_id = 1332,
-  k_tmp_63_id = 1333,
-  k_gather_64_id = 1334,
-  k_gather_65_id = 1335,
-  k_gather_66_id = 1336,
-  k_tmp_67_id = 1337,
-  k_loop1_68_id = 1338,
-  k_tmp_69_id = 1339,
-  k_loop1_70_id = 1340,
-  k_gather_71_id = 1341,
-  k_tmp_72_id = 1342,
-  k_loop1_73_id = 1343,
-  k_tmp_74_id = 1344,
-  k_loop1_75_id = 1345,
-  k_loop1_76_id = 1346,
-  k_tmp_77_id = 1347,
-  k_tmp_78_id = 1348,
-  k_gather_79_id = 1349,
-  k_tmp_80_id = 1350,
-  k_tmp_81_id = 1351,
-  k_tmp_82_id = 1352,
-  k_tmp_83_id = 1353,
-  k_tmp_84_id = 1354,
-  k_tmp_85_id = 1355,
-  k_loop0_86_id = 1356,
-  k_loop0_87_id = 1357,
-  k_loop0_88_id = 1358,
-  k_loop1_89_id = 1359,
-  k_loop0_90_id = 1360,
-  k_loop1_91_id = 1361,
-  k_loop1_92_id = 1362,
-  k_loop1_93_id = 1363,
-  k_loop0_94_id = 1364,
-  k_loop1_95_id = 1365,
-  k_loop0_96_id = 1366,
-  k_loop1_97_id = 1367,
-  k_loop0_98_id = 1368,
-  k_loop1_99_id = 1369,
-  k_loop0_100_id = 1370,
-  k_loop0_101_id = 1371,
-  k_loop0_102_id = 1372,
-  k_loop0_103_id = 1373,
-  k_tmp_104_id = 1374,
-  k_loop1_105_id = 1375,
-  k_loop1_106_id = 1376,
-  k_tmp_107_id = 1377,
-  k_gather_108_id = 1378,
-  k_loop1_109_id = 1379,
-  k_tmp_110_id = 1380,
-  k_loop0_111_id = 1381,
-  k_tmp_112_id = 1382,
-  k_loop0_113_id = 1383,
-  k_tmp_114_id = 1384,
-  k_tmp_115_id = 1385,
-  k_tmp_116_id = 1386,
-  k_gather_117_id = 1387,
-  k_tmp_118_id = 1388,
-  k_gather_119_id = 1389,
-  k_gather_120_id = 1390,
-  k_gather_121_id = 1391,
-  k_gather_122_id = 1392,
-  k_tmp_123_id = 1393,
-  k_loop0_124_id = 1394,
-  k_gather_125_id = 1395,
-  k_tmp_126_id = 1396,
-  k_loop1_127_id = 1397,
-  k_tmp_128_id = 1398,
-  k_gather_129_id = 1399,
-  k_gather_130_id = 1400,
-  k_gather_131_id = 1401,
-  k_gather_132_id = 1402,
-  k_gather_133_id = 1403,
-  k_tmp_134_id = 1404,
-  k_tmp_135_id = 1405,
-  k_tmp_136_id = 1406,
-  k_tmp_137_id = 1407,
-  k_tmp_138_id = 1408,
-  k_gather_139_id = 1409,
-  k_tmp_140_id = 1410,
-  k_gather_141_id = 1411,
-  k_tmp_142_id = 1412,
-  k_tmp_143_id = 1413,
-  k_tmp_144_id = 1414,
-  k_tmp_145_id = 1415,
-  k_tmp_146_id = 1416,
-  k_tmp_147_id = 1417,
-  k_loop1_148_id = 1418,
-  k_tmp_149_id = 1419,
-  k_tmp_150_id = 1420,
-  k_tmp_151_id = 1421,
-  k_tmp_152_id = 1422,
-  k_tmp_153_id = 1423,
-  k_tmp_154_id = 1424,
-  k_loop0_155_id = 1425,
-  k_tmp_156_id = 1426,
-  k_loop0_157_id = 1427,
-  k_tmp_158_id = 1428,
-  k_loop0_159_id = 1429,
-  k_tmp_160_id = 1430,
-  k_tmp_161_id = 1431,
-  k_tmp_162_id = 1432,
-  k_tmp_163_id = 1433,
-  k_loop0_164_id = 1434,
-  k_loop0_165_id = 1435,
-  k_loop0_166_id = 1436,
-  k_loop1_167_id = 1437,
-  k_tmp_168_id = 1438,
-  k_loop0_169_id = 1439,
-  k_tmp_170_id = 1440,
-  k_loop0_171_id = 1441,
-  k_loop1_172_id = 1442,
-  k_tmp_173_id = 1443,
-  k_tmp_174_id = 1444,
-  k_tmp_175_id = 1445,
-  k_tmp_176_id = 1446,
-  k_loop0_177_id = 1447,
-  k_tmp_178_id = 1448,
-  k_tmp_179_id = 1449,
-  k_loop1_180_id = 1450,
-  k_tmp_181_id = 1451,
-  k_loop0_182_id = 1452,
-  k_loop0_183_id = 1453,
-  k_loop0_184_id = 1454,
-  k_gather_185_id = 1455,
-  k_tmp_186_id = 1456,
-  k_loop0_187_id = 1457,
-  k_tmp_188_id = 1458,
-  k_loop0_189_id = 1459,
-  k_loop1_190_id = 1460,
-  k_loop1_191_id = 1461,
-  k_tmp_192_id = 1462,
-  k_tmp_193_id = 1463,
-  k_tmp_194_id = 1464,
-  k_loop0_195_id = 1465,
-  k_tmp_196_id = 1466,
-  k_tmp_197_id = 1467,
-  k_tmp_198_id = 1468,
-  k_tmp_199_id = 1469,
-  k_tmp_200_id = 1470,
-  k_loop0_201_id = 1471,
-  k_gather_202_id = 1472,
-  k_tmp_203_id = 1473,
-  k_tmp_204_id = 1474,
-  k_tmp_205_id = 1475,
-  k_tmp_206_id = 1476,
-  k_tmp_207_id = 1477,
-  k_tmp_208_id = 1478,
-  k_gather_209_id = 1479,
-  k_tmp_210_id = 1480,
-  k_tmp_211_id = 1481,
-  k_gather_212_id = 1482,
-  k_tmp_213_id = 1483,
-  k_tmp_214_id = 1484,
-  k_gather_215_id = 1485,
-  k_tmp_216_id = 1486,
-  k_tmp_217_id = 1487,
-  k_gather_218_id = 1488,
-  k_tmp_219_id = 1489,
-  k_tmp_220_id = 1490,
-  k_gather_221_id = 1491,
-  k_tmp_222_id = 1492,
-  k_loop0_223_id = 1493,
-  k_loop1_224_id = 1494,
-  k_tmp_225_id = 1495,
-  k_loop0_226_id = 1496,
-  k_loop1_227_id = 1497,
-  k_tmp_228_id = 1498,
-  k_tmp_229_id = 1499,
-  k_tmp_230_id = 1500,
-  k_tmp_231_id = 1501,
-  k_tmp_232_id = 1502,
-  k_tmp_233_id = 1503,
-  k_tmp_234_id = 1504,
-  k_tmp_235_id = 1505,
-  k_tmp_236_id = 1506,
-  k_tmp_237_id = 1507,
-  k_tmp_238_id = 1508,
-  k_tmp_239_id = 1509,
-  k_tmp_240_id = 1510,
-  k_gather_241_id = 1511,
-  k_tmp_242_id = 1512,
-  k_tmp_243_id = 1513,
-  k_tmp_244_id = 1514,
-  k_tmp_245_id = 1515,
-  k_tmp_246_id = 1516,
-  k_tmp_247_id = 1517,
-  k_tmp_248_id = 1518,
-  k_loop0_249_id = 1519,
-  k_tmp_250_id = 1520,
-  k_tmp_251_id = 1521,
-  k_tmp_252_id = 1522,
-  k_tmp_253_id = 1523,
-  k_tmp_254_id = 1524,
-  k_tmp_255_id = 1525,
-  k_tmp_256_id = 1526,
-  k_loop0_257_id = 1527,
-  k_tmp_258_id = 1528,
-  k_tmp_259_id = 1529,
-  k_tmp_260_id = 1530,
-  k_loop1_261_id = 1531,
-  k_loop1_262_id = 1532,
-  k_tmp_263_id = 1533,
-  k_tmp_264_id = 1534,
-  k_tmp_265_id = 1535,
+  kinvalid_del_stmt_id = 1214,
+  kinvalid_block_id = 1215,
+  kinvalid_comprehension_id = 1216,
+  kinvalid_dict_comprehension_id = 1217,
+  kinvalid_parameters_id = 1218,
+  kinvalid_default_id = 1219,
+  kinvalid_star_etc_id = 1220,
+  kinvalid_kwds_id = 1221,
+  kinvalid_parameters_helper_id = 1222,
+  kinvalid_lambda_parameters_id = 1223,
+  kinvalid_lambda_parameters_helper_id = 1224,
+  kinvalid_lambda_star_etc_id = 1225,
+  kinvalid_lambda_kwds_id = 1226,
+  kinvalid_double_type_comments_id = 1227,
+  kinvalid_with_item_id = 1228,
+  kinvalid_for_if_clause_id = 1229,
+  kinvalid_for_target_id = 1230,
+  kinvalid_group_id = 1231,
+  kinvalid_import_id = 1232,
+  kinvalid_dotted_as_name_id = 1233,
+  kinvalid_import_from_as_name_id = 1234,
+  kinvalid_import_from_targets_id = 1235,
+  kinvalid_with_stmt_id = 1236,
+  kinvalid_with_stmt_indent_id = 1237,
+  kinvalid_try_stmt_id = 1238,
+  kinvalid_except_stmt_id = 1239,
+  kinvalid_except_star_stmt_id = 1240,
+  kinvalid_finally_stmt_id = 1241,
+  kinvalid_except_stmt_indent_id = 1242,
+  kinvalid_except_star_stmt_indent_id = 1243,
+  kinvalid_match_stmt_id = 1244,
+  kinvalid_case_block_id = 1245,
+  kinvalid_as_pattern_id = 1246,
+  kinvalid_class_pattern_id = 1247,
+  kinvalid_class_argument_pattern_id = 1248,
+  kinvalid_if_stmt_id = 1249,
+  kinvalid_elif_stmt_id = 1250,
+  kinvalid_else_stmt_id = 1251,
+  kinvalid_while_stmt_id = 1252,
+  kinvalid_for_stmt_id = 1253,
+  kinvalid_def_raw_id = 1254,
+  kinvalid_class_def_raw_id = 1255,
+  kinvalid_double_starred_kvpairs_id = 1256,
+  kinvalid_kvpair_id = 1257,
+  kinvalid_starred_expression_unpacking_id = 1258,
+  kinvalid_starred_expression_id = 1259,
+  kinvalid_fstring_replacement_field_id = 1260,
+  kinvalid_fstring_conversion_character_id = 1261,
+  kinvalid_tstring_replacement_field_id = 1262,
+  kinvalid_tstring_conversion_character_id = 1263,
+  kinvalid_string_tstring_concat_id = 1264,
+  kinvalid_arithmetic_id = 1265,
+  kinvalid_factor_id = 1266,
+  kinvalid_type_params_id = 1267,
+  k_loop0_1_id = 1268,
+  k_loop0_2_id = 1269,
+  k_loop1_3_id = 1270,
+  k_gather_4_id = 1271,
+  k_tmp_5_id = 1272,
+  k_tmp_6_id = 1273,
+  k_tmp_7_id = 1274,
+  k_tmp_8_id = 1275,
+  k_tmp_9_id = 1276,
+  k_tmp_10_id = 1277,
+  k_tmp_11_id = 1278,
+  k_tmp_12_id = 1279,
+  k_tmp_13_id = 1280,
+  k_loop1_14_id = 1281,
+  k_tmp_15_id = 1282,
+  k_gather_16_id = 1283,
+  k_gather_17_id = 1284,
+  k_tmp_18_id = 1285,
+  k_tmp_19_id = 1286,
+  k_tmp_20_id = 1287,
+  k_loop0_21_id = 1288,
+  k_tmp_22_id = 1289,
+  k_loop1_23_id = 1290,
+  k_gather_24_id = 1291,
+  k_tmp_25_id = 1292,
+  k_gather_26_id = 1293,
+  k_tmp_27_id = 1294,
+  k_tmp_28_id = 1295,
+  k_loop1_29_id = 1296,
+  k_tmp_30_id = 1297,
+  k_tmp_31_id = 1298,
+  k_tmp_32_id = 1299,
+  k_loop0_33_id = 1300,
+  k_loop0_34_id = 1301,
+  k_loop0_35_id = 1302,
+  k_loop1_36_id = 1303,
+  k_loop0_37_id = 1304,
+  k_loop1_38_id = 1305,
+  k_loop1_39_id = 1306,
+  k_loop1_40_id = 1307,
+  k_loop0_41_id = 1308,
+  k_loop1_42_id = 1309,
+  k_loop0_43_id = 1310,
+  k_loop1_44_id = 1311,
+  k_loop0_45_id = 1312,
+  k_loop0_46_id = 1313,
+  k_loop1_47_id = 1314,
+  k_gather_48_id = 1315,
+  k_gather_49_id = 1316,
+  k_gather_50_id = 1317,
+  k_gather_51_id = 1318,
+  k_tmp_52_id = 1319,
+  k_loop1_53_id = 1320,
+  k_loop1_54_id = 1321,
+  k_loop1_55_id = 1322,
+  k_gather_56_id = 1323,
+  k_tmp_57_id = 1324,
+  k_tmp_58_id = 1325,
+  k_tmp_59_id = 1326,
+  k_tmp_60_id = 1327,
+  k_tmp_61_id = 1328,
+  k_gather_62_id = 1329,
+  k_gather_63_id = 1330,
+  k_tmp_64_id = 1331,
+  k_gather_65_id = 1332,
+  k_gather_66_id = 1333,
+  k_gather_67_id = 1334,
+  k_tmp_68_id = 1335,
+  k_loop1_69_id = 1336,
+  k_tmp_70_id = 1337,
+  k_loop1_71_id = 1338,
+  k_gather_72_id = 1339,
+  k_tmp_73_id = 1340,
+  k_loop1_74_id = 1341,
+  k_tmp_75_id = 1342,
+  k_loop1_76_id = 1343,
+  k_loop1_77_id = 1344,
+  k_tmp_78_id = 1345,
+  k_tmp_79_id = 1346,
+  k_gather_80_id = 1347,
+  k_tmp_81_id = 1348,
+  k_tmp_82_id = 1349,
+  k_tmp_83_id = 1350,
+  k_tmp_84_id = 1351,
+  k_tmp_85_id = 1352,
+  k_tmp_86_id = 1353,
+  k_loop0_87_id = 1354,
+  k_loop0_88_id = 1355,
+  k_loop0_89_id = 1356,
+  k_loop1_90_id = 1357,
+  k_loop0_91_id = 1358,
+  k_loop1_92_id = 1359,
+  k_loop1_93_id = 1360,
+  k_loop1_94_id = 1361,
+  k_loop0_95_id = 1362,
+  k_loop1_96_id = 1363,
+  k_loop0_97_id = 1364,
+  k_loop1_98_id = 1365,
+  k_loop0_99_id = 1366,
+  k_loop1_100_id = 1367,
+  k_loop0_101_id = 1368,
+  k_loop0_102_id = 1369,
+  k_loop0_103_id = 1370,
+  k_loop0_104_id = 1371,
+  k_tmp_105_id = 1372,
+  k_loop1_106_id = 1373,
+  k_loop1_107_id = 1374,
+  k_tmp_108_id = 1375,
+  k_gather_109_id = 1376,
+  k_loop1_110_id = 1377,
+  k_tmp_111_id = 1378,
+  k_loop0_112_id = 1379,
+  k_tmp_113_id = 1380,
+  k_loop0_114_id = 1381,
+  k_tmp_115_id = 1382,
+  k_tmp_116_id = 1383,
+  k_tmp_117_id = 1384,
+  k_gather_118_id = 1385,
+  k_tmp_119_id = 1386,
+  k_gather_120_id = 1387,
+  k_gather_121_id = 1388,
+  k_gather_122_id = 1389,
+  k_gather_123_id = 1390,
+  k_tmp_124_id = 1391,
+  k_loop0_125_id = 1392,
+  k_gather_126_id = 1393,
+  k_tmp_127_id = 1394,
+  k_loop1_128_id = 1395,
+  k_tmp_129_id = 1396,
+  k_gather_130_id = 1397,
+  k_gather_131_id = 1398,
+  k_gather_132_id = 1399,
+  k_gather_133_id = 1400,
+  k_gather_134_id = 1401,
+  k_tmp_135_id = 1402,
+  k_tmp_136_id = 1403,
+  k_tmp_137_id = 1404,
+  k_tmp_138_id = 1405,
+  k_tmp_139_id = 1406,
+  k_gather_140_id = 1407,
+  k_tmp_141_id = 1408,
+  k_gather_142_id = 1409,
+  k_tmp_143_id = 1410,
+  k_tmp_144_id = 1411,
+  k_tmp_145_id = 1412,
+  k_tmp_146_id = 1413,
+  k_tmp_147_id = 1414,
+  k_tmp_148_id = 1415,
+  k_loop1_149_id = 1416,
+  k_tmp_150_id = 1417,
+  k_tmp_151_id = 1418,
+  k_tmp_152_id = 1419,
+  k_tmp_153_id = 1420,
+  k_tmp_154_id = 1421,
+  k_tmp_155_id = 1422,
+  k_loop0_156_id = 1423,
+  k_tmp_157_id = 1424,
+  k_loop0_158_id = 1425,
+  k_tmp_159_id = 1426,
+  k_loop0_160_id = 1427,
+  k_tmp_161_id = 1428,
+  k_tmp_162_id = 1429,
+  k_tmp_163_id = 1430,
+  k_tmp_164_id = 1431,
+  k_loop0_165_id = 1432,
+  k_loop0_166_id = 1433,
+  k_loop0_167_id = 1434,
+  k_loop1_168_id = 1435,
+  k_tmp_169_id = 1436,
+  k_loop0_170_id = 1437,
+  k_tmp_171_id = 1438,
+  k_loop0_172_id = 1439,
+  k_loop1_173_id = 1440,
+  k_tmp_174_id = 1441,
+  k_tmp_175_id = 1442,
+  k_tmp_176_id = 1443,
+  k_tmp_177_id = 1444,
+  k_loop0_178_id = 1445,
+  k_tmp_179_id = 1446,
+  k_tmp_180_id = 1447,
+  k_loop1_181_id = 1448,
+  k_tmp_182_id = 1449,
+  k_loop0_183_id = 1450,
+  k_loop0_184_id = 1451,
+  k_loop0_185_id = 1452,
+  k_gather_186_id = 1453,
+  k_tmp_187_id = 1454,
+  k_loop0_188_id = 1455,
+  k_tmp_189_id = 1456,
+  k_loop0_190_id = 1457,
+  k_loop1_191_id = 1458,
+  k_loop1_192_id = 1459,
+  k_tmp_193_id = 1460,
+  k_tmp_194_id = 1461,
+  k_tmp_195_id = 1462,
+  k_loop0_196_id = 1463,
+  k_tmp_197_id = 1464,
+  k_tmp_198_id = 1465,
+  k_tmp_199_id = 1466,
+  k_tmp_200_id = 1467,
+  k_tmp_201_id = 1468,
+  k_loop0_202_id = 1469,
+  k_gather_203_id = 1470,
+  k_tmp_204_id = 1471,
+  k_tmp_205_id = 1472,
+  k_tmp_206_id = 1473,
+  k_tmp_207_id = 1474,
+  k_tmp_208_id = 1475,
+  k_tmp_209_id = 1476,
+  k_gather_210_id = 1477,
+  k_tmp_211_id = 1478,
+  k_tmp_212_id = 1479,
+  k_gather_213_id = 1480,
+  k_tmp_214_id = 1481,
+  k_tmp_215_id = 1482,
+  k_gather_216_id = 1483,
+  k_tmp_217_id = 1484,
+  k_tmp_218_id = 1485,
+  k_gather_219_id = 1486,
+  k_tmp_220_id = 1487,
+  k_loop0_221_id = 1488,
+  k_loop1_222_id = 1489,
+  k_tmp_223_id = 1490,
+  k_loop0_224_id = 1491,
+  k_loop1_225_id = 1492,
+  k_tmp_226_id = 1493,
+  k_tmp_227_id = 1494,
+  k_tmp_228_id = 1495,
+  k_tmp_229_id = 1496,
+  k_tmp_230_id = 1497,
+  k_tmp_231_id = 1498,
+  k_tmp_232_id = 1499,
+  k_tmp_233_id = 1500,
+  k_tmp_234_id = 1501,
+  k_tmp_235_id = 1502,
+  k_tmp_236_id = 1503,
+  k_tmp_237_id = 1504,
+  k_gather_238_id = 1505,
+  k_tmp_239_id = 1506,
+  k_tmp_240_id = 1507,
+  k_tmp_241_id = 1508,
+  k_tmp_242_id = 1509,
+  k_tmp_243_id = 1510,
+  k_tmp_244_id = 1511,
+  k_tmp_245_id = 1512,
+  k_loop0_246_id = 1513,
+  k_tmp_247_id = 1514,
+  k_tmp_248_id = 1515,
+  k_tmp_249_id = 1516,
+  k_tmp_250_id = 1517,
+  k_tmp_251_id = 1518,
+  k_tmp_252_id = 1519,
+  k_tmp_253_id = 1520,
+  k_loop0_254_id = 1521,
+  k_tmp_255_id = 1522,
+  k_tmp_256_id = 1523,
+  k_tmp_257_id = 1524,
+  k_loop1_258_id = 1525,
+  k_loop1_259_id = 1526,
+  k_tmp_260_id = 1527,
+  k_tmp_261_id = 1528,
+  k_tmp_262_id = 1529,
 };
 
 static mod_ty file_rule(Parser* p);
@@ -807,9 +801,7 @@ static AnyPtr invalid_expression_rule(Parser* p);
 static AnyPtr invalid_named_expression_rule(Parser* p);
 static AnyPtr invalid_assignment_rule(Parser* p);
 static expr_ty invalid_ann_assign_target_rule(Parser* p);
-static AnyPtr invalid_raise_stmt_rule(Parser* p);
 static AnyPtr invalid_del_stmt_rule(Parser* p);
-static AnyPtr invalid_assert_stmt_rule(Parser* p);
 static AnyPtr invalid_block_rule(Parser* p);
 static AnyPtr invalid_comprehension_rule(Parser* p);
 static AnyPtr invalid_dict_comprehension_rule(Parser* p);
@@ -843,7 +835,6 @@ static AnyPtr invalid_match_stmt_rule(Parser* p);
 static AnyPtr invalid_case_block_rule(Parser* p);
 static AnyPtr invalid_as_pattern_rule(Parser* p);
 static AnyPtr invalid_class_pattern_rule(Parser* p);
-static AnyPtr invalid_mapping_pattern_rule(Parser* p);
 static asdl_pattern_seq* invalid_class_argument_pattern_rule(Parser* p);
 static AnyPtr invalid_if_stmt_rule(Parser* p);
 static AnyPtr invalid_elif_stmt_rule(Parser* p);
@@ -878,219 +869,219 @@ static AnyPtr _tmp_11_rule(Parser* p);
 static AnyPtr _tmp_12_rule(Parser* p);
 static AnyPtr _tmp_13_rule(Parser* p);
 static AnySeq _loop1_14_rule(Parser* p);
-static AnySeq _gather_15_rule(Parser* p);
+static AnyPtr _tmp_15_rule(Parser* p);
 static AnySeq _gather_16_rule(Parser* p);
-static AnyPtr _tmp_17_rule(Parser* p);
+static AnySeq _gather_17_rule(Parser* p);
 static AnyPtr _tmp_18_rule(Parser* p);
 static AnyPtr _tmp_19_rule(Parser* p);
-static AnySeq _loop0_20_rule(Parser* p);
-static AnyPtr _tmp_21_rule(Parser* p);
-static AnySeq _loop1_22_rule(Parser* p);
-static AnySeq _gather_23_rule(Parser* p);
-static AnyPtr _tmp_24_rule(Parser* p);
-static AnySeq _gather_25_rule(Parser* p);
-static AnyPtr _tmp_26_rule(Parser* p);
+static AnyPtr _tmp_20_rule(Parser* p);
+static AnySeq _loop0_21_rule(Parser* p);
+static AnyPtr _tmp_22_rule(Parser* p);
+static AnySeq _loop1_23_rule(Parser* p);
+static AnySeq _gather_24_rule(Parser* p);
+static AnyPtr _tmp_25_rule(Parser* p);
+static AnySeq _gather_26_rule(Parser* p);
 static AnyPtr _tmp_27_rule(Parser* p);
-static AnySeq _loop1_28_rule(Parser* p);
-static AnyPtr _tmp_29_rule(Parser* p);
+static AnyPtr _tmp_28_rule(Parser* p);
+static AnySeq _loop1_29_rule(Parser* p);
 static AnyPtr _tmp_30_rule(Parser* p);
 static AnyPtr _tmp_31_rule(Parser* p);
-static AnySeq _loop0_32_rule(Parser* p);
+static AnyPtr _tmp_32_rule(Parser* p);
 static AnySeq _loop0_33_rule(Parser* p);
 static AnySeq _loop0_34_rule(Parser* p);
-static AnySeq _loop1_35_rule(Parser* p);
-static AnySeq _loop0_36_rule(Parser* p);
-static AnySeq _loop1_37_rule(Parser* p);
+static AnySeq _loop0_35_rule(Parser* p);
+static AnySeq _loop1_36_rule(Parser* p);
+static AnySeq _loop0_37_rule(Parser* p);
 static AnySeq _loop1_38_rule(Parser* p);
 static AnySeq _loop1_39_rule(Parser* p);
-static AnySeq _loop0_40_rule(Parser* p);
-static AnySeq _loop1_41_rule(Parser* p);
-static AnySeq _loop0_42_rule(Parser* p);
-static AnySeq _loop1_43_rule(Parser* p);
-static AnySeq _loop0_44_rule(Parser* p);
+static AnySeq _loop1_40_rule(Parser* p);
+static AnySeq _loop0_41_rule(Parser* p);
+static AnySeq _loop1_42_rule(Parser* p);
+static AnySeq _loop0_43_rule(Parser* p);
+static AnySeq _loop1_44_rule(Parser* p);
 static AnySeq _loop0_45_rule(Parser* p);
-static AnySeq _loop1_46_rule(Parser* p);
-static AnySeq _gather_47_rule(Parser* p);
+static AnySeq _loop0_46_rule(Parser* p);
+static AnySeq _loop1_47_rule(Parser* p);
 static AnySeq _gather_48_rule(Parser* p);
 static AnySeq _gather_49_rule(Parser* p);
 static AnySeq _gather_50_rule(Parser* p);
-static AnyPtr _tmp_51_rule(Parser* p);
-static AnySeq _loop1_52_rule(Parser* p);
+static AnySeq _gather_51_rule(Parser* p);
+static AnyPtr _tmp_52_rule(Parser* p);
 static AnySeq _loop1_53_rule(Parser* p);
 static AnySeq _loop1_54_rule(Parser* p);
-static AnySeq _gather_55_rule(Parser* p);
-static AnyPtr _tmp_56_rule(Parser* p);
+static AnySeq _loop1_55_rule(Parser* p);
+static AnySeq _gather_56_rule(Parser* p);
 static AnyPtr _tmp_57_rule(Parser* p);
 static AnyPtr _tmp_58_rule(Parser* p);
 static AnyPtr _tmp_59_rule(Parser* p);
 static AnyPtr _tmp_60_rule(Parser* p);
-static AnySeq _gather_61_rule(Parser* p);
+static AnyPtr _tmp_61_rule(Parser* p);
 static AnySeq _gather_62_rule(Parser* p);
-static expr_ty _tmp_63_rule(Parser* p);
-static AnySeq _gather_64_rule(Parser* p);
+static AnySeq _gather_63_rule(Parser* p);
+static expr_ty _tmp_64_rule(Parser* p);
 static AnySeq _gather_65_rule(Parser* p);
 static AnySeq _gather_66_rule(Parser* p);
-static AnyPtr _tmp_67_rule(Parser* p);
-static AnySeq _loop1_68_rule(Parser* p);
-static AnyPtr _tmp_69_rule(Parser* p);
-static AnySeq _loop1_70_rule(Parser* p);
-static AnySeq _gather_71_rule(Parser* p);
-static AnyPtr _tmp_72_rule(Parser* p);
-static AnySeq _loop1_73_rule(Parser* p);
-static AnyPtr _tmp_74_rule(Parser* p);
-static AnySeq _loop1_75_rule(Parser* p);
+static AnySeq _gather_67_rule(Parser* p);
+static AnyPtr _tmp_68_rule(Parser* p);
+static AnySeq _loop1_69_rule(Parser* p);
+static AnyPtr _tmp_70_rule(Parser* p);
+static AnySeq _loop1_71_rule(Parser* p);
+static AnySeq _gather_72_rule(Parser* p);
+static AnyPtr _tmp_73_rule(Parser* p);
+static AnySeq _loop1_74_rule(Parser* p);
+static AnyPtr _tmp_75_rule(Parser* p);
 static AnySeq _loop1_76_rule(Parser* p);
-static AnyPtr _tmp_77_rule(Parser* p);
-static expr_ty _tmp_78_rule(Parser* p);
-static AnySeq _gather_79_rule(Parser* p);
-static AnyPtr _tmp_80_rule(Parser* p);
+static AnySeq _loop1_77_rule(Parser* p);
+static AnyPtr _tmp_78_rule(Parser* p);
+static expr_ty _tmp_79_rule(Parser* p);
+static AnySeq _gather_80_rule(Parser* p);
 static AnyPtr _tmp_81_rule(Parser* p);
-static expr_ty _tmp_82_rule(Parser* p);
+static AnyPtr _tmp_82_rule(Parser* p);
 static expr_ty _tmp_83_rule(Parser* p);
 static expr_ty _tmp_84_rule(Parser* p);
 static expr_ty _tmp_85_rule(Parser* p);
-static AnySeq _loop0_86_rule(Parser* p);
+static expr_ty _tmp_86_rule(Parser* p);
 static AnySeq _loop0_87_rule(Parser* p);
 static AnySeq _loop0_88_rule(Parser* p);
-static AnySeq _loop1_89_rule(Parser* p);
-static AnySeq _loop0_90_rule(Parser* p);
-static AnySeq _loop1_91_rule(Parser* p);
+static AnySeq _loop0_89_rule(Parser* p);
+static AnySeq _loop1_90_rule(Parser* p);
+static AnySeq _loop0_91_rule(Parser* p);
 static AnySeq _loop1_92_rule(Parser* p);
 static AnySeq _loop1_93_rule(Parser* p);
-static AnySeq _loop0_94_rule(Parser* p);
-static AnySeq _loop1_95_rule(Parser* p);
-static AnySeq _loop0_96_rule(Parser* p);
-static AnySeq _loop1_97_rule(Parser* p);
-static AnySeq _loop0_98_rule(Parser* p);
-static AnySeq _loop1_99_rule(Parser* p);
-static AnySeq _loop0_100_rule(Parser* p);
+static AnySeq _loop1_94_rule(Parser* p);
+static AnySeq _loop0_95_rule(Parser* p);
+static AnySeq _loop1_96_rule(Parser* p);
+static AnySeq _loop0_97_rule(Parser* p);
+static AnySeq _loop1_98_rule(Parser* p);
+static AnySeq _loop0_99_rule(Parser* p);
+static AnySeq _loop1_100_rule(Parser* p);
 static AnySeq _loop0_101_rule(Parser* p);
 static AnySeq _loop0_102_rule(Parser* p);
 static AnySeq _loop0_103_rule(Parser* p);
-static expr_ty _tmp_104_rule(Parser* p);
-static AnySeq _loop1_105_rule(Parser* p);
+static AnySeq _loop0_104_rule(Parser* p);
+static expr_ty _tmp_105_rule(Parser* p);
 static AnySeq _loop1_106_rule(Parser* p);
-static AnyPtr _tmp_107_rule(Parser* p);
-static AnySeq _gather_108_rule(Parser* p);
-static AnySeq _loop1_109_rule(Parser* p);
-static AnyPtr _tmp_110_rule(Parser* p);
-static AnySeq _loop0_111_rule(Parser* p);
-static AnyPtr _tmp_112_rule(Parser* p);
-static AnySeq _loop0_113_rule(Parser* p);
-static AnyPtr _tmp_114_rule(Parser* p);
+static AnySeq _loop1_107_rule(Parser* p);
+static AnyPtr _tmp_108_rule(Parser* p);
+static AnySeq _gather_109_rule(Parser* p);
+static AnySeq _loop1_110_rule(Parser* p);
+static AnyPtr _tmp_111_rule(Parser* p);
+static AnySeq _loop0_112_rule(Parser* p);
+static AnyPtr _tmp_113_rule(Parser* p);
+static AnySeq _loop0_114_rule(Parser* p);
 static AnyPtr _tmp_115_rule(Parser* p);
 static AnyPtr _tmp_116_rule(Parser* p);
-static AnySeq _gather_117_rule(Parser* p);
-static AnyPtr _tmp_118_rule(Parser* p);
-static AnySeq _gather_119_rule(Parser* p);
+static AnyPtr _tmp_117_rule(Parser* p);
+static AnySeq _gather_118_rule(Parser* p);
+static AnyPtr _tmp_119_rule(Parser* p);
 static AnySeq _gather_120_rule(Parser* p);
 static AnySeq _gather_121_rule(Parser* p);
 static AnySeq _gather_122_rule(Parser* p);
-static AnyPtr _tmp_123_rule(Parser* p);
-static AnySeq _loop0_124_rule(Parser* p);
-static AnySeq _gather_125_rule(Parser* p);
-static AnyPtr _tmp_126_rule(Parser* p);
-static AnySeq _loop1_127_rule(Parser* p);
-static AnyPtr _tmp_128_rule(Parser* p);
-static AnySeq _gather_129_rule(Parser* p);
+static AnySeq _gather_123_rule(Parser* p);
+static AnyPtr _tmp_124_rule(Parser* p);
+static AnySeq _loop0_125_rule(Parser* p);
+static AnySeq _gather_126_rule(Parser* p);
+static AnyPtr _tmp_127_rule(Parser* p);
+static AnySeq _loop1_128_rule(Parser* p);
+static AnyPtr _tmp_129_rule(Parser* p);
 static AnySeq _gather_130_rule(Parser* p);
 static AnySeq _gather_131_rule(Parser* p);
 static AnySeq _gather_132_rule(Parser* p);
 static AnySeq _gather_133_rule(Parser* p);
-static AnyPtr _tmp_134_rule(Parser* p);
+static AnySeq _gather_134_rule(Parser* p);
 static AnyPtr _tmp_135_rule(Parser* p);
 static AnyPtr _tmp_136_rule(Parser* p);
 static AnyPtr _tmp_137_rule(Parser* p);
 static AnyPtr _tmp_138_rule(Parser* p);
-static AnySeq _gather_139_rule(Parser* p);
-static AnyPtr _tmp_140_rule(Parser* p);
-static AnySeq _gather_141_rule(Parser* p);
-static AnyPtr _tmp_142_rule(Parser* p);
+static AnyPtr _tmp_139_rule(Parser* p);
+static AnySeq _gather_140_rule(Parser* p);
+static AnyPtr _tmp_141_rule(Parser* p);
+static AnySeq _gather_142_rule(Parser* p);
 static AnyPtr _tmp_143_rule(Parser* p);
 static AnyPtr _tmp_144_rule(Parser* p);
 static AnyPtr _tmp_145_rule(Parser* p);
 static AnyPtr _tmp_146_rule(Parser* p);
 static AnyPtr _tmp_147_rule(Parser* p);
-static AnySeq _loop1_148_rule(Parser* p);
-static AnyPtr _tmp_149_rule(Parser* p);
+static AnyPtr _tmp_148_rule(Parser* p);
+static AnySeq _loop1_149_rule(Parser* p);
 static AnyPtr _tmp_150_rule(Parser* p);
-static stmt_ty _tmp_151_rule(Parser* p);
-static AnyPtr _tmp_152_rule(Parser* p);
+static AnyPtr _tmp_151_rule(Parser* p);
+static stmt_ty _tmp_152_rule(Parser* p);
 static AnyPtr _tmp_153_rule(Parser* p);
 static AnyPtr _tmp_154_rule(Parser* p);
-static AnySeq _loop0_155_rule(Parser* p);
-static AnyPtr _tmp_156_rule(Parser* p);
-static AnySeq _loop0_157_rule(Parser* p);
-static AnyPtr _tmp_158_rule(Parser* p);
-static AnySeq _loop0_159_rule(Parser* p);
-static AnyPtr _tmp_160_rule(Parser* p);
+static AnyPtr _tmp_155_rule(Parser* p);
+static AnySeq _loop0_156_rule(Parser* p);
+static AnyPtr _tmp_157_rule(Parser* p);
+static AnySeq _loop0_158_rule(Parser* p);
+static AnyPtr _tmp_159_rule(Parser* p);
+static AnySeq _loop0_160_rule(Parser* p);
 static AnyPtr _tmp_161_rule(Parser* p);
 static AnyPtr _tmp_162_rule(Parser* p);
 static AnyPtr _tmp_163_rule(Parser* p);
-static AnySeq _loop0_164_rule(Parser* p);
+static AnyPtr _tmp_164_rule(Parser* p);
 static AnySeq _loop0_165_rule(Parser* p);
 static AnySeq _loop0_166_rule(Parser* p);
-static AnySeq _loop1_167_rule(Parser* p);
-static AnyPtr _tmp_168_rule(Parser* p);
-static AnySeq _loop0_169_rule(Parser* p);
-static AnyPtr _tmp_170_rule(Parser* p);
-static AnySeq _loop0_171_rule(Parser* p);
-static AnySeq _loop1_172_rule(Parser* p);
-static AnyPtr _tmp_173_rule(Parser* p);
+static AnySeq _loop0_167_rule(Parser* p);
+static AnySeq _loop1_168_rule(Parser* p);
+static AnyPtr _tmp_169_rule(Parser* p);
+static AnySeq _loop0_170_rule(Parser* p);
+static AnyPtr _tmp_171_rule(Parser* p);
+static AnySeq _loop0_172_rule(Parser* p);
+static AnySeq _loop1_173_rule(Parser* p);
 static AnyPtr _tmp_174_rule(Parser* p);
 static AnyPtr _tmp_175_rule(Parser* p);
 static AnyPtr _tmp_176_rule(Parser* p);
-static AnySeq _loop0_177_rule(Parser* p);
-static AnyPtr _tmp_178_rule(Parser* p);
+static AnyPtr _tmp_177_rule(Parser* p);
+static AnySeq _loop0_178_rule(Parser* p);
 static AnyPtr _tmp_179_rule(Parser* p);
-static AnySeq _loop1_180_rule(Parser* p);
-static AnyPtr _tmp_181_rule(Parser* p);
-static AnySeq _loop0_182_rule(Parser* p);
+static AnyPtr _tmp_180_rule(Parser* p);
+static AnySeq _loop1_181_rule(Parser* p);
+static AnyPtr _tmp_182_rule(Parser* p);
 static AnySeq _loop0_183_rule(Parser* p);
 static AnySeq _loop0_184_rule(Parser* p);
-static AnySeq _gather_185_rule(Parser* p);
-static AnyPtr _tmp_186_rule(Parser* p);
-static AnySeq _loop0_187_rule(Parser* p);
-static AnyPtr _tmp_188_rule(Parser* p);
-static AnySeq _loop0_189_rule(Parser* p);
-static AnySeq _loop1_190_rule(Parser* p);
+static AnySeq _loop0_185_rule(Parser* p);
+static AnySeq _gather_186_rule(Parser* p);
+static AnyPtr _tmp_187_rule(Parser* p);
+static AnySeq _loop0_188_rule(Parser* p);
+static AnyPtr _tmp_189_rule(Parser* p);
+static AnySeq _loop0_190_rule(Parser* p);
 static AnySeq _loop1_191_rule(Parser* p);
-static AnyPtr _tmp_192_rule(Parser* p);
+static AnySeq _loop1_192_rule(Parser* p);
 static AnyPtr _tmp_193_rule(Parser* p);
 static AnyPtr _tmp_194_rule(Parser* p);
-static AnySeq _loop0_195_rule(Parser* p);
-static AnyPtr _tmp_196_rule(Parser* p);
+static AnyPtr _tmp_195_rule(Parser* p);
+static AnySeq _loop0_196_rule(Parser* p);
 static AnyPtr _tmp_197_rule(Parser* p);
 static AnyPtr _tmp_198_rule(Parser* p);
 static AnyPtr _tmp_199_rule(Parser* p);
 static AnyPtr _tmp_200_rule(Parser* p);
-static AnySeq _loop0_201_rule(Parser* p);
-static AnySeq _gather_202_rule(Parser* p);
-static AnyPtr _tmp_203_rule(Parser* p);
+static AnyPtr _tmp_201_rule(Parser* p);
+static AnySeq _loop0_202_rule(Parser* p);
+static AnySeq _gather_203_rule(Parser* p);
 static AnyPtr _tmp_204_rule(Parser* p);
 static AnyPtr _tmp_205_rule(Parser* p);
 static AnyPtr _tmp_206_rule(Parser* p);
 static AnyPtr _tmp_207_rule(Parser* p);
 static AnyPtr _tmp_208_rule(Parser* p);
-static AnySeq _gather_209_rule(Parser* p);
-static AnyPtr _tmp_210_rule(Parser* p);
+static AnyPtr _tmp_209_rule(Parser* p);
+static AnySeq _gather_210_rule(Parser* p);
 static AnyPtr _tmp_211_rule(Parser* p);
-static AnySeq _gather_212_rule(Parser* p);
-static AnyPtr _tmp_213_rule(Parser* p);
+static AnyPtr _tmp_212_rule(Parser* p);
+static AnySeq _gather_213_rule(Parser* p);
 static AnyPtr _tmp_214_rule(Parser* p);
-static AnySeq _gather_215_rule(Parser* p);
-static AnyPtr _tmp_216_rule(Parser* p);
+static AnyPtr _tmp_215_rule(Parser* p);
+static AnySeq _gather_216_rule(Parser* p);
 static AnyPtr _tmp_217_rule(Parser* p);
-static AnySeq _gather_218_rule(Parser* p);
-static AnyPtr _tmp_219_rule(Parser* p);
+static AnyPtr _tmp_218_rule(Parser* p);
+static AnySeq _gather_219_rule(Parser* p);
 static AnyPtr _tmp_220_rule(Parser* p);
-static AnySeq _gather_221_rule(Parser* p);
-static AnyPtr _tmp_222_rule(Parser* p);
-static AnySeq _loop0_223_rule(Parser* p);
-static AnySeq _loop1_224_rule(Parser* p);
-static AnyPtr _tmp_225_rule(Parser* p);
-static AnySeq _loop0_226_rule(Parser* p);
-static AnySeq _loop1_227_rule(Parser* p);
+static AnySeq _loop0_221_rule(Parser* p);
+static AnySeq _loop1_222_rule(Parser* p);
+static AnyPtr _tmp_223_rule(Parser* p);
+static AnySeq _loop0_224_rule(Parser* p);
+static AnySeq _loop1_225_rule(Parser* p);
+static AnyPtr _tmp_226_rule(Parser* p);
+static AnyPtr _tmp_227_rule(Parser* p);
 static AnyPtr _tmp_228_rule(Parser* p);
 static AnyPtr _tmp_229_rule(Parser* p);
 static AnyPtr _tmp_230_rule(Parser* p);
@@ -1101,34 +1092,31 @@ static AnyPtr _tmp_234_rule(Parser* p);
 static AnyPtr _tmp_235_rule(Parser* p);
 static AnyPtr _tmp_236_rule(Parser* p);
 static AnyPtr _tmp_237_rule(Parser* p);
-static AnyPtr _tmp_238_rule(Parser* p);
+static AnySeq _gather_238_rule(Parser* p);
 static AnyPtr _tmp_239_rule(Parser* p);
 static AnyPtr _tmp_240_rule(Parser* p);
-static AnySeq _gather_241_rule(Parser* p);
+static AnyPtr _tmp_241_rule(Parser* p);
 static AnyPtr _tmp_242_rule(Parser* p);
 static AnyPtr _tmp_243_rule(Parser* p);
 static AnyPtr _tmp_244_rule(Parser* p);
 static AnyPtr _tmp_245_rule(Parser* p);
-static AnyPtr _tmp_246_rule(Parser* p);
+static AnySeq _loop0_246_rule(Parser* p);
 static AnyPtr _tmp_247_rule(Parser* p);
 static AnyPtr _tmp_248_rule(Parser* p);
-static AnySeq _loop0_249_rule(Parser* p);
+static AnyPtr _tmp_249_rule(Parser* p);
 static AnyPtr _tmp_250_rule(Parser* p);
 static AnyPtr _tmp_251_rule(Parser* p);
 static AnyPtr _tmp_252_rule(Parser* p);
 static AnyPtr _tmp_253_rule(Parser* p);
-static AnyPtr _tmp_254_rule(Parser* p);
+static AnySeq _loop0_254_rule(Parser* p);
 static AnyPtr _tmp_255_rule(Parser* p);
 static AnyPtr _tmp_256_rule(Parser* p);
-static AnySeq _loop0_257_rule(Parser* p);
-static AnyPtr _tmp_258_rule(Parser* p);
-static AnyPtr _tmp_259_rule(Parser* p);
+static expr_ty _tmp_257_rule(Parser* p);
+static AnySeq _loop1_258_rule(Parser* p);
+static AnySeq _loop1_259_rule(Parser* p);
 static expr_ty _tmp_260_rule(Parser* p);
-static AnySeq _loop1_261_rule(Parser* p);
-static AnySeq _loop1_262_rule(Parser* p);
-static expr_ty _tmp_263_rule(Parser* p);
-static AnyPtr _tmp_264_rule(Parser* p);
-static AnyPtr _tmp_265_rule(Parser* p);
+static AnyPtr _tmp_261_rule(Parser* p);
+static AnyPtr _tmp_262_rule(Parser* p);
 
 // file: a=statements? ENDMARKER
 static mod_ty file_rule(Parser* p) {
@@ -2556,7 +2544,7 @@ done:
   return _res;
 }
 
-// raise_stmt: 'raise' a=expression 'from' b=expression | invalid_raise_stmt | 'raise' a=expression | 'raise'
+// raise_stmt: 'raise' a=expression b=_tmp_15? | 'raise'
 static stmt_ty raise_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -2575,19 +2563,17 @@ static stmt_ty raise_stmt_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // 'raise' a=expression 'from' b=expression
+  {  // 'raise' a=expression b=_tmp_15?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] decltype(expect_token(nullptr, 529) /* 'raise' */) _var_0{};
     expr_ty a{};
-    [[maybe_unused]] decltype(expect_token(nullptr, 518) /* 'from' */) _var_2{};
-    expr_ty b{};
+    AnyPtr b{};
     if ((_var_0 = expect_token(p, 529) /* 'raise' */)
         && (a = expression_rule(p))
-        && (_var_2 = expect_token(p, 518) /* 'from' */)
-        && (b = expression_rule(p))) {
+        && (b = _tmp_15_rule(p), !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -2596,55 +2582,6 @@ static stmt_ty raise_stmt_rule(Parser* p) {
       int _end_lineno = _last->end_lineno;
       int _end_col_offset = _last->end_col_offset;
       _res = ast::Raise(a, b, EXTRA);
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // invalid_raise_stmt
-    if (p->call_invalid_rules) {
-      if (p->error_indicator) {
-        p->level--;
-        return nullptr;
-      }
-      [[maybe_unused]] AnyPtr _var_0{};
-      if ((_var_0 = invalid_raise_stmt_rule(p))) {
-        Token* _last = get_last_nonwhitespace_token(p);
-        if (_last == nullptr) {
-          p->level--;
-          return nullptr;
-        }
-        int _end_lineno = _last->end_lineno;
-        int _end_col_offset = _last->end_col_offset;
-        (void)_end_lineno;
-        (void)_end_col_offset;
-        _res = (stmt_ty)(_var_0);
-        goto done;
-      }
-      p->mark = _mark;
-    }
-  }
-  {  // 'raise' a=expression
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 529) /* 'raise' */) _var_0{};
-    expr_ty a{};
-    if ((_var_0 = expect_token(p, 529) /* 'raise' */)
-        && (a = expression_rule(p))) {
-      Token* _last = get_last_nonwhitespace_token(p);
-      if (_last == nullptr) {
-        p->level--;
-        return nullptr;
-      }
-      int _end_lineno = _last->end_lineno;
-      int _end_col_offset = _last->end_col_offset;
-      _res = ast::Raise(a, nullptr, EXTRA);
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -2831,7 +2768,7 @@ done:
   return _res;
 }
 
-// global_stmt: 'global' a=_gather_15
+// global_stmt: 'global' a=_gather_16
 static stmt_ty global_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -2850,7 +2787,7 @@ static stmt_ty global_stmt_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // 'global' a=_gather_15
+  {  // 'global' a=_gather_16
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -2858,7 +2795,7 @@ static stmt_ty global_stmt_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, 519) /* 'global' */) _var_0{};
     asdl_expr_seq* a{};
     if ((_var_0 = expect_token(p, 519) /* 'global' */)
-        && (a = _gather_15_rule(p))) {
+        && (a = _gather_16_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -2882,7 +2819,7 @@ done:
   return _res;
 }
 
-// nonlocal_stmt: 'nonlocal' a=_gather_16
+// nonlocal_stmt: 'nonlocal' a=_gather_17
 static stmt_ty nonlocal_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -2901,7 +2838,7 @@ static stmt_ty nonlocal_stmt_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // 'nonlocal' a=_gather_16
+  {  // 'nonlocal' a=_gather_17
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -2909,7 +2846,7 @@ static stmt_ty nonlocal_stmt_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, 525) /* 'nonlocal' */) _var_0{};
     asdl_expr_seq* a{};
     if ((_var_0 = expect_token(p, 525) /* 'nonlocal' */)
-        && (a = _gather_16_rule(p))) {
+        && (a = _gather_17_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -2933,7 +2870,7 @@ done:
   return _res;
 }
 
-// del_stmt: 'del' a=del_targets &_tmp_17 | invalid_del_stmt
+// del_stmt: 'del' a=del_targets &_tmp_18 | invalid_del_stmt
 static stmt_ty del_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -2952,7 +2889,7 @@ static stmt_ty del_stmt_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // 'del' a=del_targets &_tmp_17
+  {  // 'del' a=del_targets &_tmp_18
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -2961,7 +2898,7 @@ static stmt_ty del_stmt_rule(Parser* p) {
     asdl_expr_seq* a{};
     if ((_var_0 = expect_token(p, 512) /* 'del' */)
         && (a = del_targets_rule(p))
-        && lookahead(true, p, [&] { return _tmp_17_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_18_rule(p); })) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -3057,7 +2994,7 @@ done:
   return _res;
 }
 
-// assert_stmt: invalid_assert_stmt | 'assert' a=expression b=_tmp_18?
+// assert_stmt: 'assert' a=expression b=_tmp_19?
 static stmt_ty assert_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -3076,30 +3013,7 @@ static stmt_ty assert_stmt_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // invalid_assert_stmt
-    if (p->call_invalid_rules) {
-      if (p->error_indicator) {
-        p->level--;
-        return nullptr;
-      }
-      [[maybe_unused]] AnyPtr _var_0{};
-      if ((_var_0 = invalid_assert_stmt_rule(p))) {
-        Token* _last = get_last_nonwhitespace_token(p);
-        if (_last == nullptr) {
-          p->level--;
-          return nullptr;
-        }
-        int _end_lineno = _last->end_lineno;
-        int _end_col_offset = _last->end_col_offset;
-        (void)_end_lineno;
-        (void)_end_col_offset;
-        _res = (stmt_ty)(_var_0);
-        goto done;
-      }
-      p->mark = _mark;
-    }
-  }
-  {  // 'assert' a=expression b=_tmp_18?
+  {  // 'assert' a=expression b=_tmp_19?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -3109,7 +3023,7 @@ static stmt_ty assert_stmt_rule(Parser* p) {
     AnyPtr b{};
     if ((_var_0 = expect_token(p, 505) /* 'assert' */)
         && (a = expression_rule(p))
-        && (b = _tmp_18_rule(p), !p->error_indicator)) {
+        && (b = _tmp_19_rule(p), !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -3245,7 +3159,7 @@ done:
   return _res;
 }
 
-// import_from: 'from' a=_loop0_20 b=dotted_name 'import' c=import_from_targets | 'from' a=_loop1_22 'import' b=import_from_targets
+// import_from: 'from' a=_loop0_21 b=dotted_name 'import' c=import_from_targets | 'from' a=_loop1_23 'import' b=import_from_targets
 static stmt_ty import_from_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -3264,7 +3178,7 @@ static stmt_ty import_from_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // 'from' a=_loop0_20 b=dotted_name 'import' c=import_from_targets
+  {  // 'from' a=_loop0_21 b=dotted_name 'import' c=import_from_targets
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -3275,7 +3189,7 @@ static stmt_ty import_from_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, 521) /* 'import' */) _var_3{};
     asdl_alias_seq* c{};
     if ((_var_0 = expect_token(p, 518) /* 'from' */)
-        && (a = _loop0_20_rule(p))
+        && (a = _loop0_21_rule(p))
         && (b = dotted_name_rule(p))
         && (_var_3 = expect_token(p, 521) /* 'import' */)
         && (c = import_from_targets_rule(p))) {
@@ -3296,7 +3210,7 @@ static stmt_ty import_from_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'from' a=_loop1_22 'import' b=import_from_targets
+  {  // 'from' a=_loop1_23 'import' b=import_from_targets
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -3306,7 +3220,7 @@ static stmt_ty import_from_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, 521) /* 'import' */) _var_2{};
     asdl_alias_seq* b{};
     if ((_var_0 = expect_token(p, 518) /* 'from' */)
-        && (a = _loop1_22_rule(p))
+        && (a = _loop1_23_rule(p))
         && (_var_2 = expect_token(p, 521) /* 'import' */)
         && (b = import_from_targets_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
@@ -3458,7 +3372,7 @@ done:
   return _res;
 }
 
-// import_from_as_names: a=_gather_23
+// import_from_as_names: a=_gather_24
 static asdl_alias_seq* import_from_as_names_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -3470,13 +3384,13 @@ static asdl_alias_seq* import_from_as_names_rule(Parser* p) {
   }
   asdl_alias_seq* _res{};
   int _mark = p->mark;
-  {  // a=_gather_23
+  {  // a=_gather_24
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_alias_seq* a{};
-    if ((a = _gather_23_rule(p))) {
+    if ((a = _gather_24_rule(p))) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -3493,7 +3407,7 @@ done:
   return _res;
 }
 
-// import_from_as_name: invalid_import_from_as_name | a=NAME b=_tmp_24?
+// import_from_as_name: invalid_import_from_as_name | a=NAME b=_tmp_25?
 static alias_ty import_from_as_name_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -3535,7 +3449,7 @@ static alias_ty import_from_as_name_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // a=NAME b=_tmp_24?
+  {  // a=NAME b=_tmp_25?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -3543,7 +3457,7 @@ static alias_ty import_from_as_name_rule(Parser* p) {
     decltype(name_token(nullptr)) a{};
     AnyPtr b{};
     if ((a = name_token(p))
-        && (b = _tmp_24_rule(p), !p->error_indicator)) {
+        && (b = _tmp_25_rule(p), !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -3567,7 +3481,7 @@ done:
   return _res;
 }
 
-// dotted_as_names: a=_gather_25
+// dotted_as_names: a=_gather_26
 static asdl_alias_seq* dotted_as_names_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -3579,13 +3493,13 @@ static asdl_alias_seq* dotted_as_names_rule(Parser* p) {
   }
   asdl_alias_seq* _res{};
   int _mark = p->mark;
-  {  // a=_gather_25
+  {  // a=_gather_26
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_alias_seq* a{};
-    if ((a = _gather_25_rule(p))) {
+    if ((a = _gather_26_rule(p))) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -3602,7 +3516,7 @@ done:
   return _res;
 }
 
-// dotted_as_name: invalid_dotted_as_name | a=dotted_name b=_tmp_26?
+// dotted_as_name: invalid_dotted_as_name | a=dotted_name b=_tmp_27?
 static alias_ty dotted_as_name_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -3644,7 +3558,7 @@ static alias_ty dotted_as_name_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // a=dotted_name b=_tmp_26?
+  {  // a=dotted_name b=_tmp_27?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -3652,7 +3566,7 @@ static alias_ty dotted_as_name_rule(Parser* p) {
     expr_ty a{};
     AnyPtr b{};
     if ((a = dotted_name_rule(p))
-        && (b = _tmp_26_rule(p), !p->error_indicator)) {
+        && (b = _tmp_27_rule(p), !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -3835,7 +3749,7 @@ done:
   return _res;
 }
 
-// decorators: a=_loop1_28
+// decorators: a=_loop1_29
 static asdl_expr_seq* decorators_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -3847,13 +3761,13 @@ static asdl_expr_seq* decorators_rule(Parser* p) {
   }
   asdl_expr_seq* _res{};
   int _mark = p->mark;
-  {  // a=_loop1_28
+  {  // a=_loop1_29
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
-    if ((a = _loop1_28_rule(p))) {
+    if ((a = _loop1_29_rule(p))) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -3919,7 +3833,7 @@ done:
   return _res;
 }
 
-// class_def_raw: invalid_class_def_raw | 'class' a=NAME t=type_params? b=_tmp_29? ':' c=block
+// class_def_raw: invalid_class_def_raw | 'class' a=NAME t=type_params? b=_tmp_30? ':' c=block
 static stmt_ty class_def_raw_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -3961,7 +3875,7 @@ static stmt_ty class_def_raw_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // 'class' a=NAME t=type_params? b=_tmp_29? ':' c=block
+  {  // 'class' a=NAME t=type_params? b=_tmp_30? ':' c=block
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -3975,7 +3889,7 @@ static stmt_ty class_def_raw_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 509) /* 'class' */)
         && (a = name_token(p))
         && (t = type_params_rule(p), !p->error_indicator)
-        && (b = _tmp_29_rule(p), !p->error_indicator)
+        && (b = _tmp_30_rule(p), !p->error_indicator)
         && (_var_4 = expect_token(p, COLON) /* ':' */)
         && (c = block_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
@@ -4050,7 +3964,7 @@ done:
   return _res;
 }
 
-// function_def_raw: invalid_def_raw | 'def' n=NAME t=type_params? '(' params=params? ')' a=_tmp_30? ':' tc=func_type_comment? b=block | 'async' 'def' n=NAME t=type_params? '(' params=params? ')' a=_tmp_31? ':' tc=func_type_comment? b=block
+// function_def_raw: invalid_def_raw | 'def' n=NAME t=type_params? '(' params=params? ')' a=_tmp_31? ':' tc=func_type_comment? b=block | 'async' 'def' n=NAME t=type_params? '(' params=params? ')' a=_tmp_32? ':' tc=func_type_comment? b=block
 static stmt_ty function_def_raw_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -4092,7 +4006,7 @@ static stmt_ty function_def_raw_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // 'def' n=NAME t=type_params? '(' params=params? ')' a=_tmp_30? ':' tc=func_type_comment? b=block
+  {  // 'def' n=NAME t=type_params? '(' params=params? ')' a=_tmp_31? ':' tc=func_type_comment? b=block
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4113,7 +4027,7 @@ static stmt_ty function_def_raw_rule(Parser* p) {
         && (_var_3 = expect_token(p, LPAR) /* '(' */)
         && (params = params_rule(p), !p->error_indicator)
         && (_var_5 = expect_token(p, RPAR) /* ')' */)
-        && (a = _tmp_30_rule(p), !p->error_indicator)
+        && (a = _tmp_31_rule(p), !p->error_indicator)
         && (_var_7 = expect_token(p, COLON) /* ':' */)
         && (tc = func_type_comment_rule(p), !p->error_indicator)
         && (b = block_rule(p))) {
@@ -4134,7 +4048,7 @@ static stmt_ty function_def_raw_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'async' 'def' n=NAME t=type_params? '(' params=params? ')' a=_tmp_31? ':' tc=func_type_comment? b=block
+  {  // 'async' 'def' n=NAME t=type_params? '(' params=params? ')' a=_tmp_32? ':' tc=func_type_comment? b=block
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4157,7 +4071,7 @@ static stmt_ty function_def_raw_rule(Parser* p) {
         && (_var_4 = expect_token(p, LPAR) /* '(' */)
         && (params = params_rule(p), !p->error_indicator)
         && (_var_6 = expect_token(p, RPAR) /* ')' */)
-        && (a = _tmp_31_rule(p), !p->error_indicator)
+        && (a = _tmp_32_rule(p), !p->error_indicator)
         && (_var_8 = expect_token(p, COLON) /* ':' */)
         && (tc = func_type_comment_rule(p), !p->error_indicator)
         && (b = block_rule(p))) {
@@ -4228,7 +4142,7 @@ done:
   return _res;
 }
 
-// parameters: a=slash_no_default b=_loop0_32 c=_loop0_33 d=star_etc? | a=slash_with_default b=_loop0_34 c=star_etc? | a=_loop1_35 b=_loop0_36 c=star_etc? | a=_loop1_37 b=star_etc? | a=star_etc
+// parameters: a=slash_no_default b=_loop0_33 c=_loop0_34 d=star_etc? | a=slash_with_default b=_loop0_35 c=star_etc? | a=_loop1_36 b=_loop0_37 c=star_etc? | a=_loop1_38 b=star_etc? | a=star_etc
 static arguments_ty parameters_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -4240,7 +4154,7 @@ static arguments_ty parameters_rule(Parser* p) {
   }
   arguments_ty _res{};
   int _mark = p->mark;
-  {  // a=slash_no_default b=_loop0_32 c=_loop0_33 d=star_etc?
+  {  // a=slash_no_default b=_loop0_33 c=_loop0_34 d=star_etc?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4250,8 +4164,8 @@ static arguments_ty parameters_rule(Parser* p) {
     AnySeq c{};
     StarEtc* d{};
     if ((a = slash_no_default_rule(p))
-        && (b = _loop0_32_rule(p))
-        && (c = _loop0_33_rule(p))
+        && (b = _loop0_33_rule(p))
+        && (c = _loop0_34_rule(p))
         && (d = star_etc_rule(p), !p->error_indicator)) {
       _res = check_version(p, 8, "Positional-only parameters are", make_arguments(p, a, nullptr, b, c, d));
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -4263,7 +4177,7 @@ static arguments_ty parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=slash_with_default b=_loop0_34 c=star_etc?
+  {  // a=slash_with_default b=_loop0_35 c=star_etc?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4272,7 +4186,7 @@ static arguments_ty parameters_rule(Parser* p) {
     AnySeq b{};
     StarEtc* c{};
     if ((a = slash_with_default_rule(p))
-        && (b = _loop0_34_rule(p))
+        && (b = _loop0_35_rule(p))
         && (c = star_etc_rule(p), !p->error_indicator)) {
       _res = check_version(p, 8, "Positional-only parameters are", make_arguments(p, nullptr, a, nullptr, b, c));
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -4284,7 +4198,7 @@ static arguments_ty parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop1_35 b=_loop0_36 c=star_etc?
+  {  // a=_loop1_36 b=_loop0_37 c=star_etc?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4292,8 +4206,8 @@ static arguments_ty parameters_rule(Parser* p) {
     asdl_arg_seq* a{};
     AnySeq b{};
     StarEtc* c{};
-    if ((a = _loop1_35_rule(p))
-        && (b = _loop0_36_rule(p))
+    if ((a = _loop1_36_rule(p))
+        && (b = _loop0_37_rule(p))
         && (c = star_etc_rule(p), !p->error_indicator)) {
       _res = make_arguments(p, nullptr, nullptr, a, b, c);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -4305,14 +4219,14 @@ static arguments_ty parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop1_37 b=star_etc?
+  {  // a=_loop1_38 b=star_etc?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     AnySeq a{};
     StarEtc* b{};
-    if ((a = _loop1_37_rule(p))
+    if ((a = _loop1_38_rule(p))
         && (b = star_etc_rule(p), !p->error_indicator)) {
       _res = make_arguments(p, nullptr, nullptr, nullptr, a, b);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -4347,7 +4261,7 @@ done:
   return _res;
 }
 
-// slash_no_default: a=_loop1_38 '/' ',' | a=_loop1_39 '/' &')'
+// slash_no_default: a=_loop1_39 '/' ',' | a=_loop1_40 '/' &')'
 static asdl_arg_seq* slash_no_default_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -4359,7 +4273,7 @@ static asdl_arg_seq* slash_no_default_rule(Parser* p) {
   }
   asdl_arg_seq* _res{};
   int _mark = p->mark;
-  {  // a=_loop1_38 '/' ','
+  {  // a=_loop1_39 '/' ','
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4367,7 +4281,7 @@ static asdl_arg_seq* slash_no_default_rule(Parser* p) {
     asdl_arg_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_1{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
-    if ((a = _loop1_38_rule(p))
+    if ((a = _loop1_39_rule(p))
         && (_var_1 = expect_token(p, SLASH) /* '/' */)
         && (_var_2 = expect_token(p, COMMA) /* ',' */)) {
       _res = a;
@@ -4380,14 +4294,14 @@ static asdl_arg_seq* slash_no_default_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop1_39 '/' &')'
+  {  // a=_loop1_40 '/' &')'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_arg_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_1{};
-    if ((a = _loop1_39_rule(p))
+    if ((a = _loop1_40_rule(p))
         && (_var_1 = expect_token(p, SLASH) /* '/' */)
         && lookahead(true, p, [&] { return expect_token(p, RPAR) /* ')' */; })) {
       _res = a;
@@ -4406,7 +4320,7 @@ done:
   return _res;
 }
 
-// slash_with_default: a=_loop0_40 b=_loop1_41 '/' ',' | a=_loop0_42 b=_loop1_43 '/' &')'
+// slash_with_default: a=_loop0_41 b=_loop1_42 '/' ',' | a=_loop0_43 b=_loop1_44 '/' &')'
 static SlashWithDefault* slash_with_default_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -4418,7 +4332,7 @@ static SlashWithDefault* slash_with_default_rule(Parser* p) {
   }
   SlashWithDefault* _res{};
   int _mark = p->mark;
-  {  // a=_loop0_40 b=_loop1_41 '/' ','
+  {  // a=_loop0_41 b=_loop1_42 '/' ','
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4427,8 +4341,8 @@ static SlashWithDefault* slash_with_default_rule(Parser* p) {
     AnySeq b{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_2{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_3{};
-    if ((a = _loop0_40_rule(p))
-        && (b = _loop1_41_rule(p))
+    if ((a = _loop0_41_rule(p))
+        && (b = _loop1_42_rule(p))
         && (_var_2 = expect_token(p, SLASH) /* '/' */)
         && (_var_3 = expect_token(p, COMMA) /* ',' */)) {
       _res = slash_with_default(p, (asdl_arg_seq*)a, b);
@@ -4441,7 +4355,7 @@ static SlashWithDefault* slash_with_default_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop0_42 b=_loop1_43 '/' &')'
+  {  // a=_loop0_43 b=_loop1_44 '/' &')'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4449,8 +4363,8 @@ static SlashWithDefault* slash_with_default_rule(Parser* p) {
     AnySeq a{};
     AnySeq b{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_2{};
-    if ((a = _loop0_42_rule(p))
-        && (b = _loop1_43_rule(p))
+    if ((a = _loop0_43_rule(p))
+        && (b = _loop1_44_rule(p))
         && (_var_2 = expect_token(p, SLASH) /* '/' */)
         && lookahead(true, p, [&] { return expect_token(p, RPAR) /* ')' */; })) {
       _res = slash_with_default(p, (asdl_arg_seq*)a, b);
@@ -4469,7 +4383,7 @@ done:
   return _res;
 }
 
-// star_etc: invalid_star_etc | '*' a=param_no_default b=_loop0_44 c=kwds? | '*' a=param_no_default_star_annotation b=_loop0_45 c=kwds? | '*' ',' b=_loop1_46 c=kwds? | a=kwds
+// star_etc: invalid_star_etc | '*' a=param_no_default b=_loop0_45 c=kwds? | '*' a=param_no_default_star_annotation b=_loop0_46 c=kwds? | '*' ',' b=_loop1_47 c=kwds? | a=kwds
 static StarEtc* star_etc_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -4495,7 +4409,7 @@ static StarEtc* star_etc_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // '*' a=param_no_default b=_loop0_44 c=kwds?
+  {  // '*' a=param_no_default b=_loop0_45 c=kwds?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4506,29 +4420,6 @@ static StarEtc* star_etc_rule(Parser* p) {
     arg_ty c{};
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
         && (a = param_no_default_rule(p))
-        && (b = _loop0_44_rule(p))
-        && (c = kwds_rule(p), !p->error_indicator)) {
-      _res = star_etc(p, a, b, c);
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // '*' a=param_no_default_star_annotation b=_loop0_45 c=kwds?
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, STAR) /* '*' */) _var_0{};
-    arg_ty a{};
-    AnySeq b{};
-    arg_ty c{};
-    if ((_var_0 = expect_token(p, STAR) /* '*' */)
-        && (a = param_no_default_star_annotation_rule(p))
         && (b = _loop0_45_rule(p))
         && (c = kwds_rule(p), !p->error_indicator)) {
       _res = star_etc(p, a, b, c);
@@ -4541,7 +4432,30 @@ static StarEtc* star_etc_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '*' ',' b=_loop1_46 c=kwds?
+  {  // '*' a=param_no_default_star_annotation b=_loop0_46 c=kwds?
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, STAR) /* '*' */) _var_0{};
+    arg_ty a{};
+    AnySeq b{};
+    arg_ty c{};
+    if ((_var_0 = expect_token(p, STAR) /* '*' */)
+        && (a = param_no_default_star_annotation_rule(p))
+        && (b = _loop0_46_rule(p))
+        && (c = kwds_rule(p), !p->error_indicator)) {
+      _res = star_etc(p, a, b, c);
+      if (_res == nullptr && parse_error_occurred(p)) {
+        p->error_indicator = 1;
+        p->level--;
+        return nullptr;
+      }
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // '*' ',' b=_loop1_47 c=kwds?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -4552,7 +4466,7 @@ static StarEtc* star_etc_rule(Parser* p) {
     arg_ty c{};
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
         && (_var_1 = expect_token(p, COMMA) /* ',' */)
-        && (b = _loop1_46_rule(p))
+        && (b = _loop1_47_rule(p))
         && (c = kwds_rule(p), !p->error_indicator)) {
       _res = star_etc(p, nullptr, b, c);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -5627,7 +5541,7 @@ done:
   return _res;
 }
 
-// with_stmt: invalid_with_stmt_indent | 'with' '(' a=_gather_47 ','? ')' ':' tc=TYPE_COMMENT? b=block | 'with' a=_gather_48 ':' tc=TYPE_COMMENT? b=block | 'async' 'with' '(' a=_gather_49 ','? ')' ':' b=block | 'async' 'with' a=_gather_50 ':' tc=TYPE_COMMENT? b=block | invalid_with_stmt
+// with_stmt: invalid_with_stmt_indent | 'with' '(' a=_gather_48 ','? ')' ':' tc=TYPE_COMMENT? b=block | 'with' a=_gather_49 ':' tc=TYPE_COMMENT? b=block | 'async' 'with' '(' a=_gather_50 ','? ')' ':' b=block | 'async' 'with' a=_gather_51 ':' tc=TYPE_COMMENT? b=block | invalid_with_stmt
 static stmt_ty with_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -5669,7 +5583,7 @@ static stmt_ty with_stmt_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // 'with' '(' a=_gather_47 ','? ')' ':' tc=TYPE_COMMENT? b=block
+  {  // 'with' '(' a=_gather_48 ','? ')' ':' tc=TYPE_COMMENT? b=block
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -5684,7 +5598,7 @@ static stmt_ty with_stmt_rule(Parser* p) {
     asdl_stmt_seq* b{};
     if ((_var_0 = expect_token(p, 533) /* 'with' */)
         && (_var_1 = expect_token(p, LPAR) /* '(' */)
-        && (a = _gather_47_rule(p))
+        && (a = _gather_48_rule(p))
         && (_var_3 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)
         && (_var_4 = expect_token(p, RPAR) /* ')' */)
         && (_var_5 = expect_token(p, COLON) /* ':' */)
@@ -5707,7 +5621,7 @@ static stmt_ty with_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'with' a=_gather_48 ':' tc=TYPE_COMMENT? b=block
+  {  // 'with' a=_gather_49 ':' tc=TYPE_COMMENT? b=block
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -5718,7 +5632,7 @@ static stmt_ty with_stmt_rule(Parser* p) {
     decltype(expect_token(nullptr, TYPE_COMMENT)) tc{};
     asdl_stmt_seq* b{};
     if ((_var_0 = expect_token(p, 533) /* 'with' */)
-        && (a = _gather_48_rule(p))
+        && (a = _gather_49_rule(p))
         && (_var_2 = expect_token(p, COLON) /* ':' */)
         && (tc = expect_token(p, TYPE_COMMENT), !p->error_indicator)
         && (b = block_rule(p))) {
@@ -5739,7 +5653,7 @@ static stmt_ty with_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'async' 'with' '(' a=_gather_49 ','? ')' ':' b=block
+  {  // 'async' 'with' '(' a=_gather_50 ','? ')' ':' b=block
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -5755,7 +5669,7 @@ static stmt_ty with_stmt_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 506) /* 'async' */)
         && (_var_1 = expect_token(p, 533) /* 'with' */)
         && (_var_2 = expect_token(p, LPAR) /* '(' */)
-        && (a = _gather_49_rule(p))
+        && (a = _gather_50_rule(p))
         && (_var_4 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)
         && (_var_5 = expect_token(p, RPAR) /* ')' */)
         && (_var_6 = expect_token(p, COLON) /* ':' */)
@@ -5777,7 +5691,7 @@ static stmt_ty with_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'async' 'with' a=_gather_50 ':' tc=TYPE_COMMENT? b=block
+  {  // 'async' 'with' a=_gather_51 ':' tc=TYPE_COMMENT? b=block
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -5790,7 +5704,7 @@ static stmt_ty with_stmt_rule(Parser* p) {
     asdl_stmt_seq* b{};
     if ((_var_0 = expect_token(p, 506) /* 'async' */)
         && (_var_1 = expect_token(p, 533) /* 'with' */)
-        && (a = _gather_50_rule(p))
+        && (a = _gather_51_rule(p))
         && (_var_3 = expect_token(p, COLON) /* ':' */)
         && (tc = expect_token(p, TYPE_COMMENT), !p->error_indicator)
         && (b = block_rule(p))) {
@@ -5840,7 +5754,7 @@ done:
   return _res;
 }
 
-// with_item: e=expression 'as' t=star_target &_tmp_51 | invalid_with_item | e=expression
+// with_item: e=expression 'as' t=star_target &_tmp_52 | invalid_with_item | e=expression
 static withitem_ty with_item_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -5852,7 +5766,7 @@ static withitem_ty with_item_rule(Parser* p) {
   }
   withitem_ty _res{};
   int _mark = p->mark;
-  {  // e=expression 'as' t=star_target &_tmp_51
+  {  // e=expression 'as' t=star_target &_tmp_52
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -5863,7 +5777,7 @@ static withitem_ty with_item_rule(Parser* p) {
     if ((e = expression_rule(p))
         && (_var_1 = expect_token(p, 504) /* 'as' */)
         && (t = star_target_rule(p))
-        && lookahead(true, p, [&] { return _tmp_51_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_52_rule(p); })) {
       _res = ast::withitem(e, t, p->arena);
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -5911,7 +5825,7 @@ done:
   return _res;
 }
 
-// try_stmt: invalid_try_stmt | 'try' &&':' b=block f=finally_block | 'try' &&':' b=block ex=_loop1_52 el=else_block? f=finally_block? | 'try' &&':' b=block ex=_loop1_53 el=else_block? f=finally_block?
+// try_stmt: invalid_try_stmt | 'try' &&':' b=block f=finally_block | 'try' &&':' b=block ex=_loop1_53 el=else_block? f=finally_block? | 'try' &&':' b=block ex=_loop1_54 el=else_block? f=finally_block?
 static stmt_ty try_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -5983,7 +5897,7 @@ static stmt_ty try_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'try' &&':' b=block ex=_loop1_52 el=else_block? f=finally_block?
+  {  // 'try' &&':' b=block ex=_loop1_53 el=else_block? f=finally_block?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -5997,7 +5911,7 @@ static stmt_ty try_stmt_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 531) /* 'try' */)
         && (_var_1 = expect_forced_token(p, COLON, "':'"))
         && (b = block_rule(p))
-        && (ex = _loop1_52_rule(p))
+        && (ex = _loop1_53_rule(p))
         && (el = else_block_rule(p), !p->error_indicator)
         && (f = finally_block_rule(p), !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
@@ -6017,7 +5931,7 @@ static stmt_ty try_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'try' &&':' b=block ex=_loop1_53 el=else_block? f=finally_block?
+  {  // 'try' &&':' b=block ex=_loop1_54 el=else_block? f=finally_block?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -6031,7 +5945,7 @@ static stmt_ty try_stmt_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 531) /* 'try' */)
         && (_var_1 = expect_forced_token(p, COLON, "':'"))
         && (b = block_rule(p))
-        && (ex = _loop1_53_rule(p))
+        && (ex = _loop1_54_rule(p))
         && (el = else_block_rule(p), !p->error_indicator)
         && (f = finally_block_rule(p), !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
@@ -6474,7 +6388,7 @@ done:
   return _res;
 }
 
-// match_stmt: "match" subject=subject_expr ':' NEWLINE INDENT cases=_loop1_54 DEDENT | invalid_match_stmt
+// match_stmt: "match" subject=subject_expr ':' NEWLINE INDENT cases=_loop1_55 DEDENT | invalid_match_stmt
 static stmt_ty match_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -6493,7 +6407,7 @@ static stmt_ty match_stmt_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // "match" subject=subject_expr ':' NEWLINE INDENT cases=_loop1_54 DEDENT
+  {  // "match" subject=subject_expr ':' NEWLINE INDENT cases=_loop1_55 DEDENT
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -6510,7 +6424,7 @@ static stmt_ty match_stmt_rule(Parser* p) {
         && (_var_2 = expect_token(p, COLON) /* ':' */)
         && (_var_3 = expect_token(p, NEWLINE))
         && (_var_4 = expect_token(p, INDENT))
-        && (cases = _loop1_54_rule(p))
+        && (cases = _loop1_55_rule(p))
         && (_var_6 = expect_token(p, DEDENT))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -6914,7 +6828,7 @@ done:
   return _res;
 }
 
-// or_pattern: patterns=_gather_55
+// or_pattern: patterns=_gather_56
 static pattern_ty or_pattern_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -6933,13 +6847,13 @@ static pattern_ty or_pattern_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // patterns=_gather_55
+  {  // patterns=_gather_56
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_pattern_seq* patterns{};
-    if ((patterns = _gather_55_rule(p))) {
+    if ((patterns = _gather_56_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -7082,7 +6996,7 @@ done:
   return _res;
 }
 
-// literal_pattern: value=signed_number !_tmp_56 | value=complex_number | value=strings | 'None' | 'True' | 'False'
+// literal_pattern: value=signed_number !_tmp_57 | value=complex_number | value=strings | 'None' | 'True' | 'False'
 static pattern_ty literal_pattern_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -7101,14 +7015,14 @@ static pattern_ty literal_pattern_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // value=signed_number !_tmp_56
+  {  // value=signed_number !_tmp_57
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     expr_ty value{};
     if ((value = signed_number_rule(p))
-        && lookahead(false, p, [&] { return _tmp_56_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_57_rule(p); })) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -7252,7 +7166,7 @@ done:
   return _res;
 }
 
-// literal_expr: signed_number !_tmp_57 | complex_number | &_tmp_58 strings | 'None' | 'True' | 'False'
+// literal_expr: signed_number !_tmp_58 | complex_number | &_tmp_59 strings | 'None' | 'True' | 'False'
 static expr_ty literal_expr_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -7271,14 +7185,14 @@ static expr_ty literal_expr_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // signed_number !_tmp_57
+  {  // signed_number !_tmp_58
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] expr_ty _var_0{};
     if ((_var_0 = signed_number_rule(p))
-        && lookahead(false, p, [&] { return _tmp_57_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_58_rule(p); })) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -7314,13 +7228,13 @@ static expr_ty literal_expr_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // &_tmp_58 strings
+  {  // &_tmp_59 strings
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] expr_ty _var_1{};
-    if (lookahead(true, p, [&] { return _tmp_58_rule(p); })
+    if (lookahead(true, p, [&] { return _tmp_59_rule(p); })
         && (_var_1 = strings_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -7814,7 +7728,7 @@ done:
   return _res;
 }
 
-// pattern_capture_target: !"_" name=NAME !_tmp_59
+// pattern_capture_target: !"_" name=NAME !_tmp_60
 static expr_ty pattern_capture_target_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -7826,7 +7740,7 @@ static expr_ty pattern_capture_target_rule(Parser* p) {
   }
   expr_ty _res{};
   int _mark = p->mark;
-  {  // !"_" name=NAME !_tmp_59
+  {  // !"_" name=NAME !_tmp_60
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -7834,7 +7748,7 @@ static expr_ty pattern_capture_target_rule(Parser* p) {
     decltype(name_token(nullptr)) name{};
     if (lookahead(false, p, [&] { return expect_soft_keyword(p, "_"); })
         && (name = name_token(p))
-        && lookahead(false, p, [&] { return _tmp_59_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_60_rule(p); })) {
       _res = set_expr_context(p, name, ast::Store);
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -7900,7 +7814,7 @@ done:
   return _res;
 }
 
-// value_pattern: attr=attr !_tmp_60
+// value_pattern: attr=attr !_tmp_61
 static pattern_ty value_pattern_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -7919,14 +7833,14 @@ static pattern_ty value_pattern_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // attr=attr !_tmp_60
+  {  // attr=attr !_tmp_61
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     expr_ty attr{};
     if ((attr = attr_rule(p))
-        && lookahead(false, p, [&] { return _tmp_60_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_61_rule(p); })) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -8240,7 +8154,7 @@ done:
   return _res;
 }
 
-// maybe_sequence_pattern: patterns=_gather_61 ','?
+// maybe_sequence_pattern: patterns=_gather_62 ','?
 static AnySeq maybe_sequence_pattern_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -8252,14 +8166,14 @@ static AnySeq maybe_sequence_pattern_rule(Parser* p) {
   }
   AnySeq _res{};
   int _mark = p->mark;
-  {  // patterns=_gather_61 ','?
+  {  // patterns=_gather_62 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     AnySeq patterns{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
-    if ((patterns = _gather_61_rule(p))
+    if ((patterns = _gather_62_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       _res = patterns;
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -8401,7 +8315,7 @@ done:
   return _res;
 }
 
-// mapping_pattern: '{' '}' | '{' rest=double_star_pattern ','? '}' | '{' items=items_pattern ',' rest=double_star_pattern ','? '}' | '{' items=items_pattern ','? '}' | invalid_mapping_pattern
+// mapping_pattern: '{' '}' | '{' rest=double_star_pattern ','? '}' | '{' items=items_pattern ',' rest=double_star_pattern ','? '}' | '{' items=items_pattern ','? '}'
 static pattern_ty mapping_pattern_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -8540,36 +8454,13 @@ static pattern_ty mapping_pattern_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // invalid_mapping_pattern
-    if (p->call_invalid_rules) {
-      if (p->error_indicator) {
-        p->level--;
-        return nullptr;
-      }
-      [[maybe_unused]] AnyPtr _var_0{};
-      if ((_var_0 = invalid_mapping_pattern_rule(p))) {
-        Token* _last = get_last_nonwhitespace_token(p);
-        if (_last == nullptr) {
-          p->level--;
-          return nullptr;
-        }
-        int _end_lineno = _last->end_lineno;
-        int _end_col_offset = _last->end_col_offset;
-        (void)_end_lineno;
-        (void)_end_col_offset;
-        _res = (pattern_ty)(_var_0);
-        goto done;
-      }
-      p->mark = _mark;
-    }
-  }
   _res = nullptr;
 done:
   p->level--;
   return _res;
 }
 
-// items_pattern: _gather_62
+// items_pattern: _gather_63
 static AnySeq items_pattern_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -8581,13 +8472,13 @@ static AnySeq items_pattern_rule(Parser* p) {
   }
   AnySeq _res{};
   int _mark = p->mark;
-  {  // _gather_62
+  {  // _gather_63
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] AnySeq _var_0{};
-    if ((_var_0 = _gather_62_rule(p))) {
+    if ((_var_0 = _gather_63_rule(p))) {
       _res = _var_0;
       goto done;
     }
@@ -8599,7 +8490,7 @@ done:
   return _res;
 }
 
-// key_value_pattern: key=_tmp_63 ':' pattern=pattern
+// key_value_pattern: key=_tmp_64 ':' pattern=pattern
 static KeyPatternPair* key_value_pattern_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -8611,7 +8502,7 @@ static KeyPatternPair* key_value_pattern_rule(Parser* p) {
   }
   KeyPatternPair* _res{};
   int _mark = p->mark;
-  {  // key=_tmp_63 ':' pattern=pattern
+  {  // key=_tmp_64 ':' pattern=pattern
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -8619,7 +8510,7 @@ static KeyPatternPair* key_value_pattern_rule(Parser* p) {
     expr_ty key{};
     [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_1{};
     pattern_ty pattern{};
-    if ((key = _tmp_63_rule(p))
+    if ((key = _tmp_64_rule(p))
         && (_var_1 = expect_token(p, COLON) /* ':' */)
         && (pattern = pattern_rule(p))) {
       _res = key_pattern_pair(p, key, pattern);
@@ -8851,7 +8742,7 @@ done:
   return _res;
 }
 
-// positional_patterns: args=_gather_64
+// positional_patterns: args=_gather_65
 static asdl_pattern_seq* positional_patterns_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -8863,13 +8754,13 @@ static asdl_pattern_seq* positional_patterns_rule(Parser* p) {
   }
   asdl_pattern_seq* _res{};
   int _mark = p->mark;
-  {  // args=_gather_64
+  {  // args=_gather_65
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_pattern_seq* args{};
-    if ((args = _gather_64_rule(p))) {
+    if ((args = _gather_65_rule(p))) {
       _res = args;
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -8886,7 +8777,7 @@ done:
   return _res;
 }
 
-// keyword_patterns: _gather_65
+// keyword_patterns: _gather_66
 static AnySeq keyword_patterns_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -8898,13 +8789,13 @@ static AnySeq keyword_patterns_rule(Parser* p) {
   }
   AnySeq _res{};
   int _mark = p->mark;
-  {  // _gather_65
+  {  // _gather_66
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] AnySeq _var_0{};
-    if ((_var_0 = _gather_65_rule(p))) {
+    if ((_var_0 = _gather_66_rule(p))) {
       _res = _var_0;
       goto done;
     }
@@ -9065,7 +8956,7 @@ done:
   return _res;
 }
 
-// type_param_seq: a=_gather_66 ','?
+// type_param_seq: a=_gather_67 ','?
 static asdl_type_param_seq* type_param_seq_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -9077,14 +8968,14 @@ static asdl_type_param_seq* type_param_seq_rule(Parser* p) {
   }
   asdl_type_param_seq* _res{};
   int _mark = p->mark;
-  {  // a=_gather_66 ','?
+  {  // a=_gather_67 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_type_param_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
-    if ((a = _gather_66_rule(p))
+    if ((a = _gather_67_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -9350,7 +9241,7 @@ done:
   return _res;
 }
 
-// expressions: a=expression b=_loop1_68 ','? | a=expression ',' | expression
+// expressions: a=expression b=_loop1_69 ','? | a=expression ',' | expression
 static expr_ty expressions_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -9369,7 +9260,7 @@ static expr_ty expressions_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // a=expression b=_loop1_68 ','?
+  {  // a=expression b=_loop1_69 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -9378,7 +9269,7 @@ static expr_ty expressions_rule(Parser* p) {
     AnySeq b{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
     if ((a = expression_rule(p))
-        && (b = _loop1_68_rule(p))
+        && (b = _loop1_69_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -9679,7 +9570,7 @@ done:
   return _res;
 }
 
-// star_expressions: a=star_expression b=_loop1_70 ','? | a=star_expression ',' | star_expression
+// star_expressions: a=star_expression b=_loop1_71 ','? | a=star_expression ',' | star_expression
 static expr_ty star_expressions_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -9698,7 +9589,7 @@ static expr_ty star_expressions_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // a=star_expression b=_loop1_70 ','?
+  {  // a=star_expression b=_loop1_71 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -9707,7 +9598,7 @@ static expr_ty star_expressions_rule(Parser* p) {
     AnySeq b{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
     if ((a = star_expression_rule(p))
-        && (b = _loop1_70_rule(p))
+        && (b = _loop1_71_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -9856,7 +9747,7 @@ done:
   return _res;
 }
 
-// star_named_expressions: a=_gather_71 ','?
+// star_named_expressions: a=_gather_72 ','?
 static asdl_expr_seq* star_named_expressions_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -9868,14 +9759,14 @@ static asdl_expr_seq* star_named_expressions_rule(Parser* p) {
   }
   asdl_expr_seq* _res{};
   int _mark = p->mark;
-  {  // a=_gather_71 ','?
+  {  // a=_gather_72 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
-    if ((a = _gather_71_rule(p))
+    if ((a = _gather_72_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -10081,7 +9972,7 @@ done:
   return _res;
 }
 
-// disjunction: a=conjunction b=_loop1_73 | conjunction
+// disjunction: a=conjunction b=_loop1_74 | conjunction
 static expr_ty disjunction_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -10104,7 +9995,7 @@ static expr_ty disjunction_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // a=conjunction b=_loop1_73
+  {  // a=conjunction b=_loop1_74
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -10112,7 +10003,7 @@ static expr_ty disjunction_rule(Parser* p) {
     expr_ty a{};
     AnySeq b{};
     if ((a = conjunction_rule(p))
-        && (b = _loop1_73_rule(p))) {
+        && (b = _loop1_74_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -10158,7 +10049,7 @@ done:
   return _res;
 }
 
-// conjunction: a=inversion b=_loop1_75 | inversion
+// conjunction: a=inversion b=_loop1_76 | inversion
 static expr_ty conjunction_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -10181,7 +10072,7 @@ static expr_ty conjunction_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // a=inversion b=_loop1_75
+  {  // a=inversion b=_loop1_76
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -10189,7 +10080,7 @@ static expr_ty conjunction_rule(Parser* p) {
     expr_ty a{};
     AnySeq b{};
     if ((a = inversion_rule(p))
-        && (b = _loop1_75_rule(p))) {
+        && (b = _loop1_76_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -10312,7 +10203,7 @@ done:
   return _res;
 }
 
-// comparison: a=bitwise_or b=_loop1_76 | bitwise_or
+// comparison: a=bitwise_or b=_loop1_77 | bitwise_or
 static expr_ty comparison_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -10331,7 +10222,7 @@ static expr_ty comparison_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // a=bitwise_or b=_loop1_76
+  {  // a=bitwise_or b=_loop1_77
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -10339,7 +10230,7 @@ static expr_ty comparison_rule(Parser* p) {
     expr_ty a{};
     AnySeq b{};
     if ((a = bitwise_or_rule(p))
-        && (b = _loop1_76_rule(p))) {
+        && (b = _loop1_77_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -10559,7 +10450,7 @@ done:
   return _res;
 }
 
-// noteq_bitwise_or: _tmp_77 a=bitwise_or
+// noteq_bitwise_or: _tmp_78 a=bitwise_or
 static CmpopExprPair* noteq_bitwise_or_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -10571,14 +10462,14 @@ static CmpopExprPair* noteq_bitwise_or_rule(Parser* p) {
   }
   CmpopExprPair* _res{};
   int _mark = p->mark;
-  {  // _tmp_77 a=bitwise_or
+  {  // _tmp_78 a=bitwise_or
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] AnyPtr _var_0{};
     expr_ty a{};
-    if ((_var_0 = _tmp_77_rule(p))
+    if ((_var_0 = _tmp_78_rule(p))
         && (a = bitwise_or_rule(p))) {
       _res = cmpop_expr_pair(p, ast::NotEq, a);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -12246,7 +12137,7 @@ done:
   return _res;
 }
 
-// slices: a=slice !',' | a=_gather_79 ','?
+// slices: a=slice !',' | a=_gather_80 ','?
 static expr_ty slices_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -12292,14 +12183,14 @@ static expr_ty slices_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_gather_79 ','?
+  {  // a=_gather_80 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
-    if ((a = _gather_79_rule(p))
+    if ((a = _gather_80_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -12324,7 +12215,7 @@ done:
   return _res;
 }
 
-// slice: a=expression? ':' b=expression? c=_tmp_80? | a=named_expression
+// slice: a=expression? ':' b=expression? c=_tmp_81? | a=named_expression
 static expr_ty slice_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -12343,7 +12234,7 @@ static expr_ty slice_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // a=expression? ':' b=expression? c=_tmp_80?
+  {  // a=expression? ':' b=expression? c=_tmp_81?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -12355,7 +12246,7 @@ static expr_ty slice_rule(Parser* p) {
     if ((a = expression_rule(p), !p->error_indicator)
         && (_var_1 = expect_token(p, COLON) /* ':' */)
         && (b = expression_rule(p), !p->error_indicator)
-        && (c = _tmp_80_rule(p), !p->error_indicator)) {
+        && (c = _tmp_81_rule(p), !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -12405,7 +12296,7 @@ done:
   return _res;
 }
 
-// atom: NAME | 'True' | 'False' | 'None' | &_tmp_81 strings | NUMBER | &'(' _tmp_82 | &'[' _tmp_83 | &'{' _tmp_84 | '...'
+// atom: NAME | 'True' | 'False' | 'None' | &_tmp_82 strings | NUMBER | &'(' _tmp_83 | &'[' _tmp_84 | &'{' _tmp_85 | '...'
 static expr_ty atom_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -12517,13 +12408,13 @@ static expr_ty atom_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // &_tmp_81 strings
+  {  // &_tmp_82 strings
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] expr_ty _var_1{};
-    if (lookahead(true, p, [&] { return _tmp_81_rule(p); })
+    if (lookahead(true, p, [&] { return _tmp_82_rule(p); })
         && (_var_1 = strings_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -12560,35 +12451,13 @@ static expr_ty atom_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // &'(' _tmp_82
+  {  // &'(' _tmp_83
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] expr_ty _var_1{};
     if (lookahead(true, p, [&] { return expect_token(p, LPAR) /* '(' */; })
-        && (_var_1 = _tmp_82_rule(p))) {
-      Token* _last = get_last_nonwhitespace_token(p);
-      if (_last == nullptr) {
-        p->level--;
-        return nullptr;
-      }
-      int _end_lineno = _last->end_lineno;
-      int _end_col_offset = _last->end_col_offset;
-      (void)_end_lineno;
-      (void)_end_col_offset;
-      _res = _var_1;
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // &'[' _tmp_83
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] expr_ty _var_1{};
-    if (lookahead(true, p, [&] { return expect_token(p, LSQB) /* '[' */; })
         && (_var_1 = _tmp_83_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -12604,14 +12473,36 @@ static expr_ty atom_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // &'{' _tmp_84
+  {  // &'[' _tmp_84
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] expr_ty _var_1{};
+    if (lookahead(true, p, [&] { return expect_token(p, LSQB) /* '[' */; })
+        && (_var_1 = _tmp_84_rule(p))) {
+      Token* _last = get_last_nonwhitespace_token(p);
+      if (_last == nullptr) {
+        p->level--;
+        return nullptr;
+      }
+      int _end_lineno = _last->end_lineno;
+      int _end_col_offset = _last->end_col_offset;
+      (void)_end_lineno;
+      (void)_end_col_offset;
+      _res = _var_1;
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // &'{' _tmp_85
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] expr_ty _var_1{};
     if (lookahead(true, p, [&] { return expect_token(p, LBRACE) /* '{' */; })
-        && (_var_1 = _tmp_84_rule(p))) {
+        && (_var_1 = _tmp_85_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -12656,7 +12547,7 @@ done:
   return _res;
 }
 
-// group: '(' a=_tmp_85 ')' | invalid_group
+// group: '(' a=_tmp_86 ')' | invalid_group
 static expr_ty group_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -12668,7 +12559,7 @@ static expr_ty group_rule(Parser* p) {
   }
   expr_ty _res{};
   int _mark = p->mark;
-  {  // '(' a=_tmp_85 ')'
+  {  // '(' a=_tmp_86 ')'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -12677,7 +12568,7 @@ static expr_ty group_rule(Parser* p) {
     expr_ty a{};
     [[maybe_unused]] decltype(expect_token(nullptr, RPAR) /* ')' */) _var_2{};
     if ((_var_0 = expect_token(p, LPAR) /* '(' */)
-        && (a = _tmp_85_rule(p))
+        && (a = _tmp_86_rule(p))
         && (_var_2 = expect_token(p, RPAR) /* ')' */)) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -12808,7 +12699,7 @@ done:
   return _res;
 }
 
-// lambda_parameters: a=lambda_slash_no_default b=_loop0_86 c=_loop0_87 d=lambda_star_etc? | a=lambda_slash_with_default b=_loop0_88 c=lambda_star_etc? | a=_loop1_89 b=_loop0_90 c=lambda_star_etc? | a=_loop1_91 b=lambda_star_etc? | a=lambda_star_etc
+// lambda_parameters: a=lambda_slash_no_default b=_loop0_87 c=_loop0_88 d=lambda_star_etc? | a=lambda_slash_with_default b=_loop0_89 c=lambda_star_etc? | a=_loop1_90 b=_loop0_91 c=lambda_star_etc? | a=_loop1_92 b=lambda_star_etc? | a=lambda_star_etc
 static arguments_ty lambda_parameters_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -12820,7 +12711,7 @@ static arguments_ty lambda_parameters_rule(Parser* p) {
   }
   arguments_ty _res{};
   int _mark = p->mark;
-  {  // a=lambda_slash_no_default b=_loop0_86 c=_loop0_87 d=lambda_star_etc?
+  {  // a=lambda_slash_no_default b=_loop0_87 c=_loop0_88 d=lambda_star_etc?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -12830,8 +12721,8 @@ static arguments_ty lambda_parameters_rule(Parser* p) {
     AnySeq c{};
     StarEtc* d{};
     if ((a = lambda_slash_no_default_rule(p))
-        && (b = _loop0_86_rule(p))
-        && (c = _loop0_87_rule(p))
+        && (b = _loop0_87_rule(p))
+        && (c = _loop0_88_rule(p))
         && (d = lambda_star_etc_rule(p), !p->error_indicator)) {
       _res = check_version(p, 8, "Positional-only parameters are", make_arguments(p, a, nullptr, b, c, d));
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -12843,7 +12734,7 @@ static arguments_ty lambda_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=lambda_slash_with_default b=_loop0_88 c=lambda_star_etc?
+  {  // a=lambda_slash_with_default b=_loop0_89 c=lambda_star_etc?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -12852,7 +12743,7 @@ static arguments_ty lambda_parameters_rule(Parser* p) {
     AnySeq b{};
     StarEtc* c{};
     if ((a = lambda_slash_with_default_rule(p))
-        && (b = _loop0_88_rule(p))
+        && (b = _loop0_89_rule(p))
         && (c = lambda_star_etc_rule(p), !p->error_indicator)) {
       _res = check_version(p, 8, "Positional-only parameters are", make_arguments(p, nullptr, a, nullptr, b, c));
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -12864,7 +12755,7 @@ static arguments_ty lambda_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop1_89 b=_loop0_90 c=lambda_star_etc?
+  {  // a=_loop1_90 b=_loop0_91 c=lambda_star_etc?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -12872,8 +12763,8 @@ static arguments_ty lambda_parameters_rule(Parser* p) {
     asdl_arg_seq* a{};
     AnySeq b{};
     StarEtc* c{};
-    if ((a = _loop1_89_rule(p))
-        && (b = _loop0_90_rule(p))
+    if ((a = _loop1_90_rule(p))
+        && (b = _loop0_91_rule(p))
         && (c = lambda_star_etc_rule(p), !p->error_indicator)) {
       _res = make_arguments(p, nullptr, nullptr, a, b, c);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -12885,14 +12776,14 @@ static arguments_ty lambda_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop1_91 b=lambda_star_etc?
+  {  // a=_loop1_92 b=lambda_star_etc?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     AnySeq a{};
     StarEtc* b{};
-    if ((a = _loop1_91_rule(p))
+    if ((a = _loop1_92_rule(p))
         && (b = lambda_star_etc_rule(p), !p->error_indicator)) {
       _res = make_arguments(p, nullptr, nullptr, nullptr, a, b);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -12927,7 +12818,7 @@ done:
   return _res;
 }
 
-// lambda_slash_no_default: a=_loop1_92 '/' ',' | a=_loop1_93 '/' &':'
+// lambda_slash_no_default: a=_loop1_93 '/' ',' | a=_loop1_94 '/' &':'
 static asdl_arg_seq* lambda_slash_no_default_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -12939,7 +12830,7 @@ static asdl_arg_seq* lambda_slash_no_default_rule(Parser* p) {
   }
   asdl_arg_seq* _res{};
   int _mark = p->mark;
-  {  // a=_loop1_92 '/' ','
+  {  // a=_loop1_93 '/' ','
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -12947,7 +12838,7 @@ static asdl_arg_seq* lambda_slash_no_default_rule(Parser* p) {
     asdl_arg_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_1{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
-    if ((a = _loop1_92_rule(p))
+    if ((a = _loop1_93_rule(p))
         && (_var_1 = expect_token(p, SLASH) /* '/' */)
         && (_var_2 = expect_token(p, COMMA) /* ',' */)) {
       _res = a;
@@ -12960,14 +12851,14 @@ static asdl_arg_seq* lambda_slash_no_default_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop1_93 '/' &':'
+  {  // a=_loop1_94 '/' &':'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_arg_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_1{};
-    if ((a = _loop1_93_rule(p))
+    if ((a = _loop1_94_rule(p))
         && (_var_1 = expect_token(p, SLASH) /* '/' */)
         && lookahead(true, p, [&] { return expect_token(p, COLON) /* ':' */; })) {
       _res = a;
@@ -12986,7 +12877,7 @@ done:
   return _res;
 }
 
-// lambda_slash_with_default: a=_loop0_94 b=_loop1_95 '/' ',' | a=_loop0_96 b=_loop1_97 '/' &':'
+// lambda_slash_with_default: a=_loop0_95 b=_loop1_96 '/' ',' | a=_loop0_97 b=_loop1_98 '/' &':'
 static SlashWithDefault* lambda_slash_with_default_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -12998,7 +12889,7 @@ static SlashWithDefault* lambda_slash_with_default_rule(Parser* p) {
   }
   SlashWithDefault* _res{};
   int _mark = p->mark;
-  {  // a=_loop0_94 b=_loop1_95 '/' ','
+  {  // a=_loop0_95 b=_loop1_96 '/' ','
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -13007,8 +12898,8 @@ static SlashWithDefault* lambda_slash_with_default_rule(Parser* p) {
     AnySeq b{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_2{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_3{};
-    if ((a = _loop0_94_rule(p))
-        && (b = _loop1_95_rule(p))
+    if ((a = _loop0_95_rule(p))
+        && (b = _loop1_96_rule(p))
         && (_var_2 = expect_token(p, SLASH) /* '/' */)
         && (_var_3 = expect_token(p, COMMA) /* ',' */)) {
       _res = slash_with_default(p, (asdl_arg_seq*)a, b);
@@ -13021,7 +12912,7 @@ static SlashWithDefault* lambda_slash_with_default_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop0_96 b=_loop1_97 '/' &':'
+  {  // a=_loop0_97 b=_loop1_98 '/' &':'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -13029,8 +12920,8 @@ static SlashWithDefault* lambda_slash_with_default_rule(Parser* p) {
     AnySeq a{};
     AnySeq b{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_2{};
-    if ((a = _loop0_96_rule(p))
-        && (b = _loop1_97_rule(p))
+    if ((a = _loop0_97_rule(p))
+        && (b = _loop1_98_rule(p))
         && (_var_2 = expect_token(p, SLASH) /* '/' */)
         && lookahead(true, p, [&] { return expect_token(p, COLON) /* ':' */; })) {
       _res = slash_with_default(p, (asdl_arg_seq*)a, b);
@@ -13049,7 +12940,7 @@ done:
   return _res;
 }
 
-// lambda_star_etc: invalid_lambda_star_etc | '*' a=lambda_param_no_default b=_loop0_98 c=lambda_kwds? | '*' ',' b=_loop1_99 c=lambda_kwds? | a=lambda_kwds
+// lambda_star_etc: invalid_lambda_star_etc | '*' a=lambda_param_no_default b=_loop0_99 c=lambda_kwds? | '*' ',' b=_loop1_100 c=lambda_kwds? | a=lambda_kwds
 static StarEtc* lambda_star_etc_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -13075,7 +12966,7 @@ static StarEtc* lambda_star_etc_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // '*' a=lambda_param_no_default b=_loop0_98 c=lambda_kwds?
+  {  // '*' a=lambda_param_no_default b=_loop0_99 c=lambda_kwds?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -13086,7 +12977,7 @@ static StarEtc* lambda_star_etc_rule(Parser* p) {
     arg_ty c{};
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
         && (a = lambda_param_no_default_rule(p))
-        && (b = _loop0_98_rule(p))
+        && (b = _loop0_99_rule(p))
         && (c = lambda_kwds_rule(p), !p->error_indicator)) {
       _res = star_etc(p, a, b, c);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -13098,7 +12989,7 @@ static StarEtc* lambda_star_etc_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '*' ',' b=_loop1_99 c=lambda_kwds?
+  {  // '*' ',' b=_loop1_100 c=lambda_kwds?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -13109,7 +13000,7 @@ static StarEtc* lambda_star_etc_rule(Parser* p) {
     arg_ty c{};
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
         && (_var_1 = expect_token(p, COMMA) /* ',' */)
-        && (b = _loop1_99_rule(p))
+        && (b = _loop1_100_rule(p))
         && (c = lambda_kwds_rule(p), !p->error_indicator)) {
       _res = star_etc(p, nullptr, b, c);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -13583,7 +13474,7 @@ done:
   return _res;
 }
 
-// fstring_full_format_spec: colon=':' spec=_loop0_100
+// fstring_full_format_spec: colon=':' spec=_loop0_101
 static ResultTokenWithMetadata* fstring_full_format_spec_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -13602,7 +13493,7 @@ static ResultTokenWithMetadata* fstring_full_format_spec_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // colon=':' spec=_loop0_100
+  {  // colon=':' spec=_loop0_101
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -13610,7 +13501,7 @@ static ResultTokenWithMetadata* fstring_full_format_spec_rule(Parser* p) {
     decltype(expect_token(nullptr, COLON) /* ':' */) colon{};
     AnySeq spec{};
     if ((colon = expect_token(p, COLON) /* ':' */)
-        && (spec = _loop0_100_rule(p))) {
+        && (spec = _loop0_101_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -13681,7 +13572,7 @@ done:
   return _res;
 }
 
-// fstring: a=FSTRING_START b=_loop0_101 c=FSTRING_END
+// fstring: a=FSTRING_START b=_loop0_102 c=FSTRING_END
 static expr_ty fstring_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -13693,7 +13584,7 @@ static expr_ty fstring_rule(Parser* p) {
   }
   expr_ty _res{};
   int _mark = p->mark;
-  {  // a=FSTRING_START b=_loop0_101 c=FSTRING_END
+  {  // a=FSTRING_START b=_loop0_102 c=FSTRING_END
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -13702,7 +13593,7 @@ static expr_ty fstring_rule(Parser* p) {
     AnySeq b{};
     decltype(expect_token(nullptr, FSTRING_END)) c{};
     if ((a = expect_token(p, FSTRING_START))
-        && (b = _loop0_101_rule(p))
+        && (b = _loop0_102_rule(p))
         && (c = expect_token(p, FSTRING_END))) {
       _res = joined_str(p, a, (asdl_expr_seq*)b, c);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -13849,7 +13740,7 @@ done:
   return _res;
 }
 
-// tstring_full_format_spec: colon=':' spec=_loop0_102
+// tstring_full_format_spec: colon=':' spec=_loop0_103
 static ResultTokenWithMetadata* tstring_full_format_spec_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -13868,7 +13759,7 @@ static ResultTokenWithMetadata* tstring_full_format_spec_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // colon=':' spec=_loop0_102
+  {  // colon=':' spec=_loop0_103
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -13876,7 +13767,7 @@ static ResultTokenWithMetadata* tstring_full_format_spec_rule(Parser* p) {
     decltype(expect_token(nullptr, COLON) /* ':' */) colon{};
     AnySeq spec{};
     if ((colon = expect_token(p, COLON) /* ':' */)
-        && (spec = _loop0_102_rule(p))) {
+        && (spec = _loop0_103_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -14029,7 +13920,7 @@ done:
   return _res;
 }
 
-// tstring: a=TSTRING_START b=_loop0_103 c=TSTRING_END
+// tstring: a=TSTRING_START b=_loop0_104 c=TSTRING_END
 static expr_ty tstring_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -14045,7 +13936,7 @@ static expr_ty tstring_rule(Parser* p) {
     return _res;
   }
   int _mark = p->mark;
-  {  // a=TSTRING_START b=_loop0_103 c=TSTRING_END
+  {  // a=TSTRING_START b=_loop0_104 c=TSTRING_END
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -14054,7 +13945,7 @@ static expr_ty tstring_rule(Parser* p) {
     AnySeq b{};
     decltype(expect_token(nullptr, TSTRING_END)) c{};
     if ((a = expect_token(p, TSTRING_START))
-        && (b = _loop0_103_rule(p))
+        && (b = _loop0_104_rule(p))
         && (c = expect_token(p, TSTRING_END))) {
       _res = check_version(p, 14, "t-strings are", template_str(p, a, (asdl_expr_seq*)b, c));
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -14108,7 +13999,7 @@ done:
   return _res;
 }
 
-// strings: invalid_string_tstring_concat | a=_loop1_105 | a=_loop1_106
+// strings: invalid_string_tstring_concat | a=_loop1_106 | a=_loop1_107
 static expr_ty strings_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -14154,13 +14045,13 @@ static expr_ty strings_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // a=_loop1_105
+  {  // a=_loop1_106
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
-    if ((a = _loop1_105_rule(p))) {
+    if ((a = _loop1_106_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -14178,13 +14069,13 @@ static expr_ty strings_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop1_106
+  {  // a=_loop1_107
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
-    if ((a = _loop1_106_rule(p))) {
+    if ((a = _loop1_107_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -14262,7 +14153,7 @@ done:
   return _res;
 }
 
-// tuple: '(' a=_tmp_107? ')'
+// tuple: '(' a=_tmp_108? ')'
 static expr_ty tuple_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -14281,7 +14172,7 @@ static expr_ty tuple_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // '(' a=_tmp_107? ')'
+  {  // '(' a=_tmp_108? ')'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -14290,7 +14181,7 @@ static expr_ty tuple_rule(Parser* p) {
     AnyPtr a{};
     [[maybe_unused]] decltype(expect_token(nullptr, RPAR) /* ')' */) _var_2{};
     if ((_var_0 = expect_token(p, LPAR) /* '(' */)
-        && (a = _tmp_107_rule(p), !p->error_indicator)
+        && (a = _tmp_108_rule(p), !p->error_indicator)
         && (_var_2 = expect_token(p, RPAR) /* ')' */)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -14448,7 +14339,7 @@ done:
   return _res;
 }
 
-// double_starred_kvpairs: a=_gather_108 ','?
+// double_starred_kvpairs: a=_gather_109 ','?
 static AnySeq double_starred_kvpairs_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -14460,14 +14351,14 @@ static AnySeq double_starred_kvpairs_rule(Parser* p) {
   }
   AnySeq _res{};
   int _mark = p->mark;
-  {  // a=_gather_108 ','?
+  {  // a=_gather_109 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     AnySeq a{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
-    if ((a = _gather_108_rule(p))
+    if ((a = _gather_109_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -14573,7 +14464,7 @@ done:
   return _res;
 }
 
-// for_if_clauses: a=_loop1_109
+// for_if_clauses: a=_loop1_110
 static asdl_comprehension_seq* for_if_clauses_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -14585,13 +14476,13 @@ static asdl_comprehension_seq* for_if_clauses_rule(Parser* p) {
   }
   asdl_comprehension_seq* _res{};
   int _mark = p->mark;
-  {  // a=_loop1_109
+  {  // a=_loop1_110
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_comprehension_seq* a{};
-    if ((a = _loop1_109_rule(p))) {
+    if ((a = _loop1_110_rule(p))) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -14608,7 +14499,7 @@ done:
   return _res;
 }
 
-// for_if_clause: 'async' 'for' a=star_targets 'in' ~ b=disjunction c=_loop0_111 | 'for' a=star_targets 'in' ~ b=disjunction c=_loop0_113 | invalid_for_if_clause | invalid_for_target
+// for_if_clause: 'async' 'for' a=star_targets 'in' ~ b=disjunction c=_loop0_112 | 'for' a=star_targets 'in' ~ b=disjunction c=_loop0_114 | invalid_for_if_clause | invalid_for_target
 static comprehension_ty for_if_clause_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -14620,7 +14511,7 @@ static comprehension_ty for_if_clause_rule(Parser* p) {
   }
   comprehension_ty _res{};
   int _mark = p->mark;
-  {  // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=_loop0_111
+  {  // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=_loop0_112
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -14638,7 +14529,7 @@ static comprehension_ty for_if_clause_rule(Parser* p) {
         && (_var_3 = expect_token(p, 522) /* 'in' */)
         && (_cut_var = 1)
         && (b = disjunction_rule(p))
-        && (c = _loop0_111_rule(p))) {
+        && (c = _loop0_112_rule(p))) {
       _res = check_version(p, 6, "Async comprehensions are", ast::comprehension(a, b, c, 1, p->arena));
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -14653,7 +14544,7 @@ static comprehension_ty for_if_clause_rule(Parser* p) {
       return nullptr;
     }
   }
-  {  // 'for' a=star_targets 'in' ~ b=disjunction c=_loop0_113
+  {  // 'for' a=star_targets 'in' ~ b=disjunction c=_loop0_114
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -14669,7 +14560,7 @@ static comprehension_ty for_if_clause_rule(Parser* p) {
         && (_var_2 = expect_token(p, 522) /* 'in' */)
         && (_cut_var = 1)
         && (b = disjunction_rule(p))
-        && (c = _loop0_113_rule(p))) {
+        && (c = _loop0_114_rule(p))) {
       _res = ast::comprehension(a, b, c, 0, p->arena);
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -14874,7 +14765,7 @@ done:
   return _res;
 }
 
-// genexp: '(' a=_tmp_114 b=for_if_clauses ')' | invalid_comprehension
+// genexp: '(' a=_tmp_115 b=for_if_clauses ')' | invalid_comprehension
 static expr_ty genexp_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -14893,7 +14784,7 @@ static expr_ty genexp_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // '(' a=_tmp_114 b=for_if_clauses ')'
+  {  // '(' a=_tmp_115 b=for_if_clauses ')'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -14903,7 +14794,7 @@ static expr_ty genexp_rule(Parser* p) {
     asdl_comprehension_seq* b{};
     [[maybe_unused]] decltype(expect_token(nullptr, RPAR) /* ')' */) _var_3{};
     if ((_var_0 = expect_token(p, LPAR) /* '(' */)
-        && (a = _tmp_114_rule(p))
+        && (a = _tmp_115_rule(p))
         && (b = for_if_clauses_rule(p))
         && (_var_3 = expect_token(p, RPAR) /* ')' */)) {
       Token* _last = get_last_nonwhitespace_token(p);
@@ -15087,7 +14978,7 @@ done:
   return _res;
 }
 
-// args: a=_gather_117 b=_tmp_118? | a=kwargs
+// args: a=_gather_118 b=_tmp_119? | a=kwargs
 static expr_ty args_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -15106,15 +14997,15 @@ static expr_ty args_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // a=_gather_117 b=_tmp_118?
+  {  // a=_gather_118 b=_tmp_119?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
     AnyPtr b{};
-    if ((a = _gather_117_rule(p))
-        && (b = _tmp_118_rule(p), !p->error_indicator)) {
+    if ((a = _gather_118_rule(p))
+        && (b = _tmp_119_rule(p), !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -15162,7 +15053,7 @@ done:
   return _res;
 }
 
-// kwargs: a=_gather_119 ',' b=_gather_120 | _gather_121 | _gather_122
+// kwargs: a=_gather_120 ',' b=_gather_121 | _gather_122 | _gather_123
 static AnySeq kwargs_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -15174,7 +15065,7 @@ static AnySeq kwargs_rule(Parser* p) {
   }
   AnySeq _res{};
   int _mark = p->mark;
-  {  // a=_gather_119 ',' b=_gather_120
+  {  // a=_gather_120 ',' b=_gather_121
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -15182,27 +15073,15 @@ static AnySeq kwargs_rule(Parser* p) {
     AnySeq a{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
     AnySeq b{};
-    if ((a = _gather_119_rule(p))
+    if ((a = _gather_120_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */)
-        && (b = _gather_120_rule(p))) {
+        && (b = _gather_121_rule(p))) {
       _res = join_sequences(p, a, b);
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
         return nullptr;
       }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // _gather_121
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] AnySeq _var_0{};
-    if ((_var_0 = _gather_121_rule(p))) {
-      _res = _var_0;
       goto done;
     }
     p->mark = _mark;
@@ -15214,6 +15093,18 @@ static AnySeq kwargs_rule(Parser* p) {
     }
     [[maybe_unused]] AnySeq _var_0{};
     if ((_var_0 = _gather_122_rule(p))) {
+      _res = _var_0;
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // _gather_123
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] AnySeq _var_0{};
+    if ((_var_0 = _gather_123_rule(p))) {
       _res = _var_0;
       goto done;
     }
@@ -15526,7 +15417,7 @@ done:
   return _res;
 }
 
-// star_targets: a=star_target !',' | a=star_target b=_loop0_124 ','?
+// star_targets: a=star_target !',' | a=star_target b=_loop0_125 ','?
 static expr_ty star_targets_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -15572,7 +15463,7 @@ static expr_ty star_targets_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=star_target b=_loop0_124 ','?
+  {  // a=star_target b=_loop0_125 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -15581,7 +15472,7 @@ static expr_ty star_targets_rule(Parser* p) {
     AnySeq b{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
     if ((a = star_target_rule(p))
-        && (b = _loop0_124_rule(p))
+        && (b = _loop0_125_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
@@ -15606,7 +15497,7 @@ done:
   return _res;
 }
 
-// star_targets_list_seq: a=_gather_125 ','?
+// star_targets_list_seq: a=_gather_126 ','?
 static asdl_expr_seq* star_targets_list_seq_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -15618,14 +15509,14 @@ static asdl_expr_seq* star_targets_list_seq_rule(Parser* p) {
   }
   asdl_expr_seq* _res{};
   int _mark = p->mark;
-  {  // a=_gather_125 ','?
+  {  // a=_gather_126 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
-    if ((a = _gather_125_rule(p))
+    if ((a = _gather_126_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -15643,7 +15534,7 @@ done:
   return _res;
 }
 
-// star_targets_tuple_seq: a=star_target b=_loop1_127 ','? | a=star_target ','
+// star_targets_tuple_seq: a=star_target b=_loop1_128 ','? | a=star_target ','
 static asdl_expr_seq* star_targets_tuple_seq_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -15655,7 +15546,7 @@ static asdl_expr_seq* star_targets_tuple_seq_rule(Parser* p) {
   }
   asdl_expr_seq* _res{};
   int _mark = p->mark;
-  {  // a=star_target b=_loop1_127 ','?
+  {  // a=star_target b=_loop1_128 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -15664,7 +15555,7 @@ static asdl_expr_seq* star_targets_tuple_seq_rule(Parser* p) {
     AnySeq b{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
     if ((a = star_target_rule(p))
-        && (b = _loop1_127_rule(p))
+        && (b = _loop1_128_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       _res = seq_insert_in_front<expr_ty>(p, a, b);
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -15701,7 +15592,7 @@ done:
   return _res;
 }
 
-// star_target: '*' a=_tmp_128 | target_with_star_atom
+// star_target: '*' a=_tmp_129 | target_with_star_atom
 static expr_ty star_target_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -15724,7 +15615,7 @@ static expr_ty star_target_rule(Parser* p) {
   }
   int _start_lineno = p->tokens[_mark]->lineno;
   int _start_col_offset = p->tokens[_mark]->col_offset;
-  {  // '*' a=_tmp_128
+  {  // '*' a=_tmp_129
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -15732,7 +15623,7 @@ static expr_ty star_target_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, STAR) /* '*' */) _var_0{};
     AnyPtr a{};
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
-        && (a = _tmp_128_rule(p))) {
+        && (a = _tmp_129_rule(p))) {
       Token* _last = get_last_nonwhitespace_token(p);
       if (_last == nullptr) {
         p->level--;
@@ -16439,7 +16330,7 @@ done:
   return _res;
 }
 
-// del_targets: a=_gather_129 ','?
+// del_targets: a=_gather_130 ','?
 static asdl_expr_seq* del_targets_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -16451,14 +16342,14 @@ static asdl_expr_seq* del_targets_rule(Parser* p) {
   }
   asdl_expr_seq* _res{};
   int _mark = p->mark;
-  {  // a=_gather_129 ','?
+  {  // a=_gather_130 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
-    if ((a = _gather_129_rule(p))
+    if ((a = _gather_130_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -16724,7 +16615,7 @@ done:
   return _res;
 }
 
-// type_expressions: a=_gather_130 ',' '*' b=expression ',' '**' c=expression | a=_gather_131 ',' '*' b=expression | a=_gather_132 ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=_gather_133
+// type_expressions: a=_gather_131 ',' '*' b=expression ',' '**' c=expression | a=_gather_132 ',' '*' b=expression | a=_gather_133 ',' '**' b=expression | '*' a=expression ',' '**' b=expression | '*' a=expression | '**' a=expression | a=_gather_134
 static asdl_expr_seq* type_expressions_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -16736,7 +16627,7 @@ static asdl_expr_seq* type_expressions_rule(Parser* p) {
   }
   asdl_expr_seq* _res{};
   int _mark = p->mark;
-  {  // a=_gather_130 ',' '*' b=expression ',' '**' c=expression
+  {  // a=_gather_131 ',' '*' b=expression ',' '**' c=expression
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -16748,7 +16639,7 @@ static asdl_expr_seq* type_expressions_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_4{};
     [[maybe_unused]] decltype(expect_token(nullptr, DOUBLESTAR) /* '**' */) _var_5{};
     expr_ty c{};
-    if ((a = _gather_130_rule(p))
+    if ((a = _gather_131_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */)
         && (_var_2 = expect_token(p, STAR) /* '*' */)
         && (b = expression_rule(p))
@@ -16765,7 +16656,7 @@ static asdl_expr_seq* type_expressions_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_gather_131 ',' '*' b=expression
+  {  // a=_gather_132 ',' '*' b=expression
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -16774,7 +16665,7 @@ static asdl_expr_seq* type_expressions_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
     [[maybe_unused]] decltype(expect_token(nullptr, STAR) /* '*' */) _var_2{};
     expr_ty b{};
-    if ((a = _gather_131_rule(p))
+    if ((a = _gather_132_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */)
         && (_var_2 = expect_token(p, STAR) /* '*' */)
         && (b = expression_rule(p))) {
@@ -16788,7 +16679,7 @@ static asdl_expr_seq* type_expressions_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_gather_132 ',' '**' b=expression
+  {  // a=_gather_133 ',' '**' b=expression
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -16797,7 +16688,7 @@ static asdl_expr_seq* type_expressions_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
     [[maybe_unused]] decltype(expect_token(nullptr, DOUBLESTAR) /* '**' */) _var_2{};
     expr_ty b{};
-    if ((a = _gather_132_rule(p))
+    if ((a = _gather_133_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */)
         && (_var_2 = expect_token(p, DOUBLESTAR) /* '**' */)
         && (b = expression_rule(p))) {
@@ -16874,13 +16765,13 @@ static asdl_expr_seq* type_expressions_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_gather_133
+  {  // a=_gather_134
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     asdl_expr_seq* a{};
-    if ((a = _gather_133_rule(p))) {
+    if ((a = _gather_134_rule(p))) {
       _res = a;
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -16897,7 +16788,7 @@ done:
   return _res;
 }
 
-// func_type_comment: NEWLINE t=TYPE_COMMENT &_tmp_134 | invalid_double_type_comments | TYPE_COMMENT
+// func_type_comment: NEWLINE t=TYPE_COMMENT &_tmp_135 | invalid_double_type_comments | TYPE_COMMENT
 static Token* func_type_comment_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -16909,7 +16800,7 @@ static Token* func_type_comment_rule(Parser* p) {
   }
   Token* _res{};
   int _mark = p->mark;
-  {  // NEWLINE t=TYPE_COMMENT &_tmp_134
+  {  // NEWLINE t=TYPE_COMMENT &_tmp_135
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -16918,7 +16809,7 @@ static Token* func_type_comment_rule(Parser* p) {
     decltype(expect_token(nullptr, TYPE_COMMENT)) t{};
     if ((_var_0 = expect_token(p, NEWLINE))
         && (t = expect_token(p, TYPE_COMMENT))
-        && lookahead(true, p, [&] { return _tmp_134_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_135_rule(p); })) {
       _res = t;
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -16961,7 +16852,7 @@ done:
   return _res;
 }
 
-// invalid_arguments: _tmp_135 a=',' _gather_141 | a=expression b=for_if_clauses ',' _tmp_142? | a=NAME b='=' expression for_if_clauses | _tmp_143? a=NAME b='=' &_tmp_144 | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args
+// invalid_arguments: _tmp_136 a=',' _gather_142 | a=expression b=for_if_clauses ',' _tmp_143? | a=NAME b='=' expression for_if_clauses | _tmp_144? a=NAME b='=' &_tmp_145 | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args
 static AnyPtr invalid_arguments_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -16973,7 +16864,7 @@ static AnyPtr invalid_arguments_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // _tmp_135 a=',' _gather_141
+  {  // _tmp_136 a=',' _gather_142
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -16981,9 +16872,9 @@ static AnyPtr invalid_arguments_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_0{};
     decltype(expect_token(nullptr, COMMA) /* ',' */) a{};
     [[maybe_unused]] AnySeq _var_2{};
-    if ((_var_0 = _tmp_135_rule(p))
+    if ((_var_0 = _tmp_136_rule(p))
         && (a = expect_token(p, COMMA) /* ',' */)
-        && (_var_2 = _gather_141_rule(p))) {
+        && (_var_2 = _gather_142_rule(p))) {
       _res = raise_starting_from(p, a, "iterable argument unpacking follows keyword argument unpacking");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -16994,7 +16885,7 @@ static AnyPtr invalid_arguments_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=expression b=for_if_clauses ',' _tmp_142?
+  {  // a=expression b=for_if_clauses ',' _tmp_143?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17006,7 +16897,7 @@ static AnyPtr invalid_arguments_rule(Parser* p) {
     if ((a = expression_rule(p))
         && (b = for_if_clauses_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */)
-        && (_var_3 = _tmp_142_rule(p), !p->error_indicator)) {
+        && (_var_3 = _tmp_143_rule(p), !p->error_indicator)) {
       _res = raise_known_range(p, a, get_last_comprehension_item(last_item<comprehension_ty>(b)), "Generator expression must be parenthesized");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -17040,7 +16931,7 @@ static AnyPtr invalid_arguments_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_143? a=NAME b='=' &_tmp_144
+  {  // _tmp_144? a=NAME b='=' &_tmp_145
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17048,10 +16939,10 @@ static AnyPtr invalid_arguments_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_0{};
     decltype(name_token(nullptr)) a{};
     decltype(expect_token(nullptr, EQUAL) /* '=' */) b{};
-    if ((_var_0 = _tmp_143_rule(p), !p->error_indicator)
+    if ((_var_0 = _tmp_144_rule(p), !p->error_indicator)
         && (a = name_token(p))
         && (b = expect_token(p, EQUAL) /* '=' */)
-        && lookahead(true, p, [&] { return _tmp_144_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_145_rule(p); })) {
       _res = raise_known_range(p, a, b, "expected argument value expression");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -17131,7 +17022,7 @@ done:
   return _res;
 }
 
-// invalid_kwarg: a=_tmp_145 b='=' | a=NAME b='=' expression for_if_clauses | !_tmp_146 a=expression b='=' | a='**' expression '=' b=expression
+// invalid_kwarg: a=_tmp_146 b='=' | a=NAME b='=' expression for_if_clauses | !_tmp_147 a=expression b='=' | a='**' expression '=' b=expression
 static AnyPtr invalid_kwarg_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -17143,14 +17034,14 @@ static AnyPtr invalid_kwarg_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // a=_tmp_145 b='='
+  {  // a=_tmp_146 b='='
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     Token* a{};
     decltype(expect_token(nullptr, EQUAL) /* '=' */) b{};
-    if ((a = _tmp_145_rule(p))
+    if ((a = _tmp_146_rule(p))
         && (b = expect_token(p, EQUAL) /* '=' */)) {
       _res = raise_known_range(p, a, b, "cannot assign to %s", token_text(a));
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -17185,14 +17076,14 @@ static AnyPtr invalid_kwarg_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // !_tmp_146 a=expression b='='
+  {  // !_tmp_147 a=expression b='='
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     expr_ty a{};
     decltype(expect_token(nullptr, EQUAL) /* '=' */) b{};
-    if (lookahead(false, p, [&] { return _tmp_146_rule(p); })
+    if (lookahead(false, p, [&] { return _tmp_147_rule(p); })
         && (a = expression_rule(p))
         && (b = expect_token(p, EQUAL) /* '=' */)) {
       _res = raise_known_range(p, a, b, "expression cannot contain assignment, perhaps you meant \"==\"?");
@@ -17435,7 +17326,7 @@ done:
   return _res;
 }
 
-// invalid_expression: STRING a=_loop1_148 STRING | !_tmp_149 a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !_tmp_150 | a=disjunction 'if' b=disjunction 'else' !expression | a=_tmp_151 'if' b=disjunction 'else' c=simple_stmt | a='lambda' lambda_params? b=':' &FSTRING_MIDDLE | a='lambda' lambda_params? b=':' &TSTRING_MIDDLE
+// invalid_expression: STRING a=_loop1_149 STRING | !_tmp_150 a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !_tmp_151 | a=disjunction 'if' b=disjunction 'else' !expression | a=_tmp_152 'if' b=disjunction 'else' c=simple_stmt | a='lambda' lambda_params? b=':' &FSTRING_MIDDLE | a='lambda' lambda_params? b=':' &TSTRING_MIDDLE
 static AnyPtr invalid_expression_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -17447,7 +17338,7 @@ static AnyPtr invalid_expression_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // STRING a=_loop1_148 STRING
+  {  // STRING a=_loop1_149 STRING
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17456,7 +17347,7 @@ static AnyPtr invalid_expression_rule(Parser* p) {
     AnySeq a{};
     [[maybe_unused]] decltype(string_token(nullptr)) _var_2{};
     if ((_var_0 = string_token(p))
-        && (a = _loop1_148_rule(p))
+        && (a = _loop1_149_rule(p))
         && (_var_2 = string_token(p))) {
       _res = raise_known_range(p, first_item<expr_ty>(a), last_item<expr_ty>(a), "invalid syntax. Is this intended to be part of the string?");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -17468,14 +17359,14 @@ static AnyPtr invalid_expression_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // !_tmp_149 a=disjunction b=expression_without_invalid
+  {  // !_tmp_150 a=disjunction b=expression_without_invalid
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     expr_ty a{};
     expr_ty b{};
-    if (lookahead(false, p, [&] { return _tmp_149_rule(p); })
+    if (lookahead(false, p, [&] { return _tmp_150_rule(p); })
         && (a = disjunction_rule(p))
         && (b = expression_without_invalid_rule(p))) {
       _res = raise_error_for_missing_comma(p, a, b);
@@ -17488,7 +17379,7 @@ static AnyPtr invalid_expression_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=disjunction 'if' b=disjunction !_tmp_150
+  {  // a=disjunction 'if' b=disjunction !_tmp_151
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17499,7 +17390,7 @@ static AnyPtr invalid_expression_rule(Parser* p) {
     if ((a = disjunction_rule(p))
         && (_var_1 = expect_token(p, 520) /* 'if' */)
         && (b = disjunction_rule(p))
-        && lookahead(false, p, [&] { return _tmp_150_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_151_rule(p); })) {
       _res = raise_known_range(p, a, b, "expected 'else' after 'if' expression");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -17534,7 +17425,7 @@ static AnyPtr invalid_expression_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_tmp_151 'if' b=disjunction 'else' c=simple_stmt
+  {  // a=_tmp_152 'if' b=disjunction 'else' c=simple_stmt
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17544,7 +17435,7 @@ static AnyPtr invalid_expression_rule(Parser* p) {
     expr_ty b{};
     [[maybe_unused]] decltype(expect_token(nullptr, 514) /* 'else' */) _var_3{};
     stmt_ty c{};
-    if ((a = _tmp_151_rule(p))
+    if ((a = _tmp_152_rule(p))
         && (_var_1 = expect_token(p, 520) /* 'if' */)
         && (b = disjunction_rule(p))
         && (_var_3 = expect_token(p, 514) /* 'else' */)
@@ -17609,7 +17500,7 @@ done:
   return _res;
 }
 
-// invalid_named_expression: a=expression ':=' expression | a=NAME '=' b=bitwise_or !_tmp_152 | !_tmp_153 a=bitwise_or b='=' bitwise_or !_tmp_154
+// invalid_named_expression: a=expression ':=' expression | a=NAME '=' b=bitwise_or !_tmp_153 | !_tmp_154 a=bitwise_or b='=' bitwise_or !_tmp_155
 static AnyPtr invalid_named_expression_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -17646,7 +17537,7 @@ static AnyPtr invalid_named_expression_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=NAME '=' b=bitwise_or !_tmp_152
+  {  // a=NAME '=' b=bitwise_or !_tmp_153
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17657,7 +17548,7 @@ static AnyPtr invalid_named_expression_rule(Parser* p) {
     if ((a = name_token(p))
         && (_var_1 = expect_token(p, EQUAL) /* '=' */)
         && (b = bitwise_or_rule(p))
-        && lookahead(false, p, [&] { return _tmp_152_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_153_rule(p); })) {
       _res = raise_known_range(p, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -17668,7 +17559,7 @@ static AnyPtr invalid_named_expression_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // !_tmp_153 a=bitwise_or b='=' bitwise_or !_tmp_154
+  {  // !_tmp_154 a=bitwise_or b='=' bitwise_or !_tmp_155
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17676,11 +17567,11 @@ static AnyPtr invalid_named_expression_rule(Parser* p) {
     expr_ty a{};
     decltype(expect_token(nullptr, EQUAL) /* '=' */) b{};
     [[maybe_unused]] expr_ty _var_3{};
-    if (lookahead(false, p, [&] { return _tmp_153_rule(p); })
+    if (lookahead(false, p, [&] { return _tmp_154_rule(p); })
         && (a = bitwise_or_rule(p))
         && (b = expect_token(p, EQUAL) /* '=' */)
         && (_var_3 = bitwise_or_rule(p))
-        && lookahead(false, p, [&] { return _tmp_154_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_155_rule(p); })) {
       _res = raise_known_location(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", get_expr_name(a));
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -17698,7 +17589,7 @@ done:
   return _res;
 }
 
-// invalid_assignment: a=invalid_ann_assign_target ':' expression | a=star_named_expression ',' _loop0_155 ':' expression | a=expression ':' expression | _loop0_157 a=star_expressions '=' | _loop0_159 a=yield_expr '=' | a=star_expressions augassign annotated_rhs
+// invalid_assignment: a=invalid_ann_assign_target ':' expression | a=star_named_expression ',' _loop0_156 ':' expression | a=expression ':' expression | _loop0_158 a=star_expressions '=' | _loop0_160 a=yield_expr '=' | a=star_expressions augassign annotated_rhs
 static AnyPtr invalid_assignment_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -17733,7 +17624,7 @@ static AnyPtr invalid_assignment_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // a=star_named_expression ',' _loop0_155 ':' expression
+  {  // a=star_named_expression ',' _loop0_156 ':' expression
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17745,7 +17636,7 @@ static AnyPtr invalid_assignment_rule(Parser* p) {
     [[maybe_unused]] expr_ty _var_4{};
     if ((a = star_named_expression_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */)
-        && (_var_2 = _loop0_155_rule(p))
+        && (_var_2 = _loop0_156_rule(p))
         && (_var_3 = expect_token(p, COLON) /* ':' */)
         && (_var_4 = expression_rule(p))) {
       _res = raise_known_location(p, a, "only single target (not tuple) can be annotated");
@@ -17779,7 +17670,7 @@ static AnyPtr invalid_assignment_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _loop0_157 a=star_expressions '='
+  {  // _loop0_158 a=star_expressions '='
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17787,7 +17678,7 @@ static AnyPtr invalid_assignment_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_0{};
     expr_ty a{};
     [[maybe_unused]] decltype(expect_token(nullptr, EQUAL) /* '=' */) _var_2{};
-    if ((_var_0 = _loop0_157_rule(p))
+    if ((_var_0 = _loop0_158_rule(p))
         && (a = star_expressions_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */)) {
       _res = raise_invalid_target(p, TargetsType::kStarTargets, a);
@@ -17800,7 +17691,7 @@ static AnyPtr invalid_assignment_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _loop0_159 a=yield_expr '='
+  {  // _loop0_160 a=yield_expr '='
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -17808,7 +17699,7 @@ static AnyPtr invalid_assignment_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_0{};
     expr_ty a{};
     [[maybe_unused]] decltype(expect_token(nullptr, EQUAL) /* '=' */) _var_2{};
-    if ((_var_0 = _loop0_159_rule(p))
+    if ((_var_0 = _loop0_160_rule(p))
         && (a = yield_expr_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */)) {
       _res = raise_known_location(p, a, "assignment to yield expression not possible");
@@ -17913,64 +17804,6 @@ done:
   return _res;
 }
 
-// invalid_raise_stmt: a='raise' b='from' | 'raise' expression a='from'
-static AnyPtr invalid_raise_stmt_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // a='raise' b='from'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    decltype(expect_token(nullptr, 529) /* 'raise' */) a{};
-    decltype(expect_token(nullptr, 518) /* 'from' */) b{};
-    if ((a = expect_token(p, 529) /* 'raise' */)
-        && (b = expect_token(p, 518) /* 'from' */)) {
-      _res = raise_known_range(p, a, b, "did you forget an expression between 'raise' and 'from'?");
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // 'raise' expression a='from'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 529) /* 'raise' */) _var_0{};
-    [[maybe_unused]] expr_ty _var_1{};
-    decltype(expect_token(nullptr, 518) /* 'from' */) a{};
-    if ((_var_0 = expect_token(p, 529) /* 'raise' */)
-        && (_var_1 = expression_rule(p))
-        && (a = expect_token(p, 518) /* 'from' */)) {
-      _res = raise_known_location(p, a, "did you forget an expression after 'from'?");
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
 // invalid_del_stmt: 'del' a=star_expressions
 static AnyPtr invalid_del_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
@@ -17993,124 +17826,6 @@ static AnyPtr invalid_del_stmt_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 512) /* 'del' */)
         && (a = star_expressions_rule(p))) {
       _res = raise_invalid_target(p, TargetsType::kDelTargets, a);
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// invalid_assert_stmt: 'assert' a=expression '=' b=expression | 'assert' expression ',' a=expression '=' b=expression | 'assert' a=expression ':=' b=expression | 'assert' expression ',' a=expression ':=' b=expression
-static AnyPtr invalid_assert_stmt_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // 'assert' a=expression '=' b=expression
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 505) /* 'assert' */) _var_0{};
-    expr_ty a{};
-    [[maybe_unused]] decltype(expect_token(nullptr, EQUAL) /* '=' */) _var_2{};
-    expr_ty b{};
-    if ((_var_0 = expect_token(p, 505) /* 'assert' */)
-        && (a = expression_rule(p))
-        && (_var_2 = expect_token(p, EQUAL) /* '=' */)
-        && (b = expression_rule(p))) {
-      _res = raise_known_range(p, a, b, "cannot assign to %s here. Maybe you meant '==' instead of '='?", get_expr_name(a));
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // 'assert' expression ',' a=expression '=' b=expression
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 505) /* 'assert' */) _var_0{};
-    [[maybe_unused]] expr_ty _var_1{};
-    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
-    expr_ty a{};
-    [[maybe_unused]] decltype(expect_token(nullptr, EQUAL) /* '=' */) _var_4{};
-    expr_ty b{};
-    if ((_var_0 = expect_token(p, 505) /* 'assert' */)
-        && (_var_1 = expression_rule(p))
-        && (_var_2 = expect_token(p, COMMA) /* ',' */)
-        && (a = expression_rule(p))
-        && (_var_4 = expect_token(p, EQUAL) /* '=' */)
-        && (b = expression_rule(p))) {
-      _res = raise_known_range(p, a, b, "cannot assign to %s here. Maybe you meant '==' instead of '='?", get_expr_name(a));
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // 'assert' a=expression ':=' b=expression
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 505) /* 'assert' */) _var_0{};
-    expr_ty a{};
-    [[maybe_unused]] decltype(expect_token(nullptr, COLONEQUAL) /* ':=' */) _var_2{};
-    expr_ty b{};
-    if ((_var_0 = expect_token(p, 505) /* 'assert' */)
-        && (a = expression_rule(p))
-        && (_var_2 = expect_token(p, COLONEQUAL) /* ':=' */)
-        && (b = expression_rule(p))) {
-      _res = raise_known_range(p, a, b, "cannot use named expression without parentheses here");
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // 'assert' expression ',' a=expression ':=' b=expression
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 505) /* 'assert' */) _var_0{};
-    [[maybe_unused]] expr_ty _var_1{};
-    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
-    expr_ty a{};
-    [[maybe_unused]] decltype(expect_token(nullptr, COLONEQUAL) /* ':=' */) _var_4{};
-    expr_ty b{};
-    if ((_var_0 = expect_token(p, 505) /* 'assert' */)
-        && (_var_1 = expression_rule(p))
-        && (_var_2 = expect_token(p, COMMA) /* ',' */)
-        && (a = expression_rule(p))
-        && (_var_4 = expect_token(p, COLONEQUAL) /* ':=' */)
-        && (b = expression_rule(p))) {
-      _res = raise_known_range(p, a, b, "cannot use named expression without parentheses here");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18162,7 +17877,7 @@ done:
   return _res;
 }
 
-// invalid_comprehension: _tmp_160 a=starred_expression for_if_clauses | _tmp_161 a=star_named_expression ',' b=star_named_expressions for_if_clauses | _tmp_162 a=star_named_expression b=',' for_if_clauses
+// invalid_comprehension: _tmp_161 a=starred_expression for_if_clauses | _tmp_162 a=star_named_expression ',' b=star_named_expressions for_if_clauses | _tmp_163 a=star_named_expression b=',' for_if_clauses
 static AnyPtr invalid_comprehension_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18174,7 +17889,7 @@ static AnyPtr invalid_comprehension_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // _tmp_160 a=starred_expression for_if_clauses
+  {  // _tmp_161 a=starred_expression for_if_clauses
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18182,7 +17897,7 @@ static AnyPtr invalid_comprehension_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_0{};
     expr_ty a{};
     [[maybe_unused]] asdl_comprehension_seq* _var_2{};
-    if ((_var_0 = _tmp_160_rule(p))
+    if ((_var_0 = _tmp_161_rule(p))
         && (a = starred_expression_rule(p))
         && (_var_2 = for_if_clauses_rule(p))) {
       _res = raise_known_location(p, a, "iterable unpacking cannot be used in comprehension");
@@ -18195,7 +17910,7 @@ static AnyPtr invalid_comprehension_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_161 a=star_named_expression ',' b=star_named_expressions for_if_clauses
+  {  // _tmp_162 a=star_named_expression ',' b=star_named_expressions for_if_clauses
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18205,7 +17920,7 @@ static AnyPtr invalid_comprehension_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
     asdl_expr_seq* b{};
     [[maybe_unused]] asdl_comprehension_seq* _var_4{};
-    if ((_var_0 = _tmp_161_rule(p))
+    if ((_var_0 = _tmp_162_rule(p))
         && (a = star_named_expression_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */)
         && (b = star_named_expressions_rule(p))
@@ -18220,7 +17935,7 @@ static AnyPtr invalid_comprehension_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_162 a=star_named_expression b=',' for_if_clauses
+  {  // _tmp_163 a=star_named_expression b=',' for_if_clauses
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18229,7 +17944,7 @@ static AnyPtr invalid_comprehension_rule(Parser* p) {
     expr_ty a{};
     decltype(expect_token(nullptr, COMMA) /* ',' */) b{};
     [[maybe_unused]] asdl_comprehension_seq* _var_3{};
-    if ((_var_0 = _tmp_162_rule(p))
+    if ((_var_0 = _tmp_163_rule(p))
         && (a = star_named_expression_rule(p))
         && (b = expect_token(p, COMMA) /* ',' */)
         && (_var_3 = for_if_clauses_rule(p))) {
@@ -18292,7 +18007,7 @@ done:
   return _res;
 }
 
-// invalid_parameters: a="/" ',' | _tmp_163 _loop0_164 a='/' | slash_no_default? _loop0_165 invalid_parameters_helper a=param_no_default | _loop0_166 a='(' _loop1_167 ','? b=')' | _tmp_168? _loop0_169 '*' _tmp_170 _loop0_171 a='/' | _loop1_172 '/' a='*'
+// invalid_parameters: a="/" ',' | _tmp_164 _loop0_165 a='/' | slash_no_default? _loop0_166 invalid_parameters_helper a=param_no_default | _loop0_167 a='(' _loop1_168 ','? b=')' | _tmp_169? _loop0_170 '*' _tmp_171 _loop0_172 a='/' | _loop1_173 '/' a='*'
 static AnyPtr invalid_parameters_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18313,7 +18028,7 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
     if ((a = expect_token(p, SLASH) /* "/" */)
         && (_var_1 = expect_token(p, COMMA) /* ',' */)) {
-      _res = raise_known_location(p, a, "at least one parameter must precede /");
+      _res = raise_known_location(p, a, "at least one argument must precede /");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18323,7 +18038,7 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_163 _loop0_164 a='/'
+  {  // _tmp_164 _loop0_165 a='/'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18331,8 +18046,8 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_0{};
     [[maybe_unused]] AnySeq _var_1{};
     decltype(expect_token(nullptr, SLASH) /* '/' */) a{};
-    if ((_var_0 = _tmp_163_rule(p))
-        && (_var_1 = _loop0_164_rule(p))
+    if ((_var_0 = _tmp_164_rule(p))
+        && (_var_1 = _loop0_165_rule(p))
         && (a = expect_token(p, SLASH) /* '/' */)) {
       _res = raise_known_location(p, a, "/ may appear only once");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -18344,7 +18059,7 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // slash_no_default? _loop0_165 invalid_parameters_helper a=param_no_default
+  {  // slash_no_default? _loop0_166 invalid_parameters_helper a=param_no_default
     if (p->call_invalid_rules) {
       if (p->error_indicator) {
         p->level--;
@@ -18355,7 +18070,7 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
       [[maybe_unused]] AnyPtr _var_2{};
       arg_ty a{};
       if ((_var_0 = slash_no_default_rule(p), !p->error_indicator)
-          && (_var_1 = _loop0_165_rule(p))
+          && (_var_1 = _loop0_166_rule(p))
           && (_var_2 = invalid_parameters_helper_rule(p))
           && (a = param_no_default_rule(p))) {
         _res = raise_known_location(p, a, "parameter without a default follows parameter with a default");
@@ -18369,7 +18084,7 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // _loop0_166 a='(' _loop1_167 ','? b=')'
+  {  // _loop0_167 a='(' _loop1_168 ','? b=')'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18379,9 +18094,9 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_2{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_3{};
     decltype(expect_token(nullptr, RPAR) /* ')' */) b{};
-    if ((_var_0 = _loop0_166_rule(p))
+    if ((_var_0 = _loop0_167_rule(p))
         && (a = expect_token(p, LPAR) /* '(' */)
-        && (_var_2 = _loop1_167_rule(p))
+        && (_var_2 = _loop1_168_rule(p))
         && (_var_3 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)
         && (b = expect_token(p, RPAR) /* ')' */)) {
       _res = raise_known_range(p, a, b, "Function parameters cannot be parenthesized");
@@ -18394,7 +18109,7 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_168? _loop0_169 '*' _tmp_170 _loop0_171 a='/'
+  {  // _tmp_169? _loop0_170 '*' _tmp_171 _loop0_172 a='/'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18405,11 +18120,11 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_3{};
     [[maybe_unused]] AnySeq _var_4{};
     decltype(expect_token(nullptr, SLASH) /* '/' */) a{};
-    if ((_var_0 = _tmp_168_rule(p), !p->error_indicator)
-        && (_var_1 = _loop0_169_rule(p))
+    if ((_var_0 = _tmp_169_rule(p), !p->error_indicator)
+        && (_var_1 = _loop0_170_rule(p))
         && (_var_2 = expect_token(p, STAR) /* '*' */)
-        && (_var_3 = _tmp_170_rule(p))
-        && (_var_4 = _loop0_171_rule(p))
+        && (_var_3 = _tmp_171_rule(p))
+        && (_var_4 = _loop0_172_rule(p))
         && (a = expect_token(p, SLASH) /* '/' */)) {
       _res = raise_known_location(p, a, "/ must be ahead of *");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -18421,7 +18136,7 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _loop1_172 '/' a='*'
+  {  // _loop1_173 '/' a='*'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18429,7 +18144,7 @@ static AnyPtr invalid_parameters_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_0{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_1{};
     decltype(expect_token(nullptr, STAR) /* '*' */) a{};
-    if ((_var_0 = _loop1_172_rule(p))
+    if ((_var_0 = _loop1_173_rule(p))
         && (_var_1 = expect_token(p, SLASH) /* '/' */)
         && (a = expect_token(p, STAR) /* '*' */)) {
       _res = raise_known_location(p, a, "expected comma between / and *");
@@ -18448,7 +18163,7 @@ done:
   return _res;
 }
 
-// invalid_default: a='=' &_tmp_173
+// invalid_default: a='=' &_tmp_174
 static AnyPtr invalid_default_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18460,14 +18175,14 @@ static AnyPtr invalid_default_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // a='=' &_tmp_173
+  {  // a='=' &_tmp_174
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     decltype(expect_token(nullptr, EQUAL) /* '=' */) a{};
     if ((a = expect_token(p, EQUAL) /* '=' */)
-        && lookahead(true, p, [&] { return _tmp_173_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_174_rule(p); })) {
       _res = raise_known_location(p, a, "expected default value expression");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -18484,7 +18199,7 @@ done:
   return _res;
 }
 
-// invalid_star_etc: a='*' _tmp_174 | '*' ',' TYPE_COMMENT | '*' param a='=' | '*' _tmp_176 _loop0_177 a='*' _tmp_178
+// invalid_star_etc: a='*' _tmp_175 | '*' ',' TYPE_COMMENT | '*' param a='=' | '*' _tmp_177 _loop0_178 a='*' _tmp_179
 static AnyPtr invalid_star_etc_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18496,7 +18211,7 @@ static AnyPtr invalid_star_etc_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // a='*' _tmp_174
+  {  // a='*' _tmp_175
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18504,8 +18219,8 @@ static AnyPtr invalid_star_etc_rule(Parser* p) {
     decltype(expect_token(nullptr, STAR) /* '*' */) a{};
     [[maybe_unused]] AnyPtr _var_1{};
     if ((a = expect_token(p, STAR) /* '*' */)
-        && (_var_1 = _tmp_174_rule(p))) {
-      _res = raise_known_location(p, a, "named parameters must follow bare *");
+        && (_var_1 = _tmp_175_rule(p))) {
+      _res = raise_known_location(p, a, "named arguments must follow bare *");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18547,7 +18262,7 @@ static AnyPtr invalid_star_etc_rule(Parser* p) {
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
         && (_var_1 = param_rule(p))
         && (a = expect_token(p, EQUAL) /* '=' */)) {
-      _res = raise_known_location(p, a, "var-positional parameter cannot have default value");
+      _res = raise_known_location(p, a, "var-positional argument cannot have default value");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18557,7 +18272,7 @@ static AnyPtr invalid_star_etc_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '*' _tmp_176 _loop0_177 a='*' _tmp_178
+  {  // '*' _tmp_177 _loop0_178 a='*' _tmp_179
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18568,11 +18283,11 @@ static AnyPtr invalid_star_etc_rule(Parser* p) {
     decltype(expect_token(nullptr, STAR) /* '*' */) a{};
     [[maybe_unused]] AnyPtr _var_4{};
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
-        && (_var_1 = _tmp_176_rule(p))
-        && (_var_2 = _loop0_177_rule(p))
+        && (_var_1 = _tmp_177_rule(p))
+        && (_var_2 = _loop0_178_rule(p))
         && (a = expect_token(p, STAR) /* '*' */)
-        && (_var_4 = _tmp_178_rule(p))) {
-      _res = raise_known_location(p, a, "* may appear only once");
+        && (_var_4 = _tmp_179_rule(p))) {
+      _res = raise_known_location(p, a, "* argument may appear only once");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18588,7 +18303,7 @@ done:
   return _res;
 }
 
-// invalid_kwds: '**' param a='=' | '**' param ',' a=param | '**' param ',' a=_tmp_179
+// invalid_kwds: '**' param a='=' | '**' param ',' a=param | '**' param ',' a=_tmp_180
 static AnyPtr invalid_kwds_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18611,7 +18326,7 @@ static AnyPtr invalid_kwds_rule(Parser* p) {
     if ((_var_0 = expect_token(p, DOUBLESTAR) /* '**' */)
         && (_var_1 = param_rule(p))
         && (a = expect_token(p, EQUAL) /* '=' */)) {
-      _res = raise_known_location(p, a, "var-keyword parameter cannot have default value");
+      _res = raise_known_location(p, a, "var-keyword argument cannot have default value");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18634,7 +18349,7 @@ static AnyPtr invalid_kwds_rule(Parser* p) {
         && (_var_1 = param_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */)
         && (a = param_rule(p))) {
-      _res = raise_known_location(p, a, "parameters cannot follow var-keyword parameter");
+      _res = raise_known_location(p, a, "arguments cannot follow var-keyword argument");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18644,7 +18359,7 @@ static AnyPtr invalid_kwds_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '**' param ',' a=_tmp_179
+  {  // '**' param ',' a=_tmp_180
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18656,8 +18371,8 @@ static AnyPtr invalid_kwds_rule(Parser* p) {
     if ((_var_0 = expect_token(p, DOUBLESTAR) /* '**' */)
         && (_var_1 = param_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */)
-        && (a = _tmp_179_rule(p))) {
-      _res = raise_known_location(p, a, "parameters cannot follow var-keyword parameter");
+        && (a = _tmp_180_rule(p))) {
+      _res = raise_known_location(p, a, "arguments cannot follow var-keyword argument");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18673,7 +18388,7 @@ done:
   return _res;
 }
 
-// invalid_parameters_helper: a=slash_with_default | _loop1_180
+// invalid_parameters_helper: a=slash_with_default | _loop1_181
 static AnyPtr invalid_parameters_helper_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18702,13 +18417,13 @@ static AnyPtr invalid_parameters_helper_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _loop1_180
+  {  // _loop1_181
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] AnySeq _var_0{};
-    if ((_var_0 = _loop1_180_rule(p))) {
+    if ((_var_0 = _loop1_181_rule(p))) {
       _res = (AnyPtr)(_var_0);
       goto done;
     }
@@ -18720,7 +18435,7 @@ done:
   return _res;
 }
 
-// invalid_lambda_parameters: a="/" ',' | _tmp_181 _loop0_182 a='/' | lambda_slash_no_default? _loop0_183 invalid_lambda_parameters_helper a=lambda_param_no_default | _loop0_184 a='(' _gather_185 ','? b=')' | _tmp_186? _loop0_187 '*' _tmp_188 _loop0_189 a='/' | _loop1_190 '/' a='*'
+// invalid_lambda_parameters: a="/" ',' | _tmp_182 _loop0_183 a='/' | lambda_slash_no_default? _loop0_184 invalid_lambda_parameters_helper a=lambda_param_no_default | _loop0_185 a='(' _gather_186 ','? b=')' | _tmp_187? _loop0_188 '*' _tmp_189 _loop0_190 a='/' | _loop1_191 '/' a='*'
 static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18741,7 +18456,7 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
     if ((a = expect_token(p, SLASH) /* "/" */)
         && (_var_1 = expect_token(p, COMMA) /* ',' */)) {
-      _res = raise_known_location(p, a, "at least one parameter must precede /");
+      _res = raise_known_location(p, a, "at least one argument must precede /");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18751,7 +18466,7 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_181 _loop0_182 a='/'
+  {  // _tmp_182 _loop0_183 a='/'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18759,8 +18474,8 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_0{};
     [[maybe_unused]] AnySeq _var_1{};
     decltype(expect_token(nullptr, SLASH) /* '/' */) a{};
-    if ((_var_0 = _tmp_181_rule(p))
-        && (_var_1 = _loop0_182_rule(p))
+    if ((_var_0 = _tmp_182_rule(p))
+        && (_var_1 = _loop0_183_rule(p))
         && (a = expect_token(p, SLASH) /* '/' */)) {
       _res = raise_known_location(p, a, "/ may appear only once");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -18772,7 +18487,7 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // lambda_slash_no_default? _loop0_183 invalid_lambda_parameters_helper a=lambda_param_no_default
+  {  // lambda_slash_no_default? _loop0_184 invalid_lambda_parameters_helper a=lambda_param_no_default
     if (p->call_invalid_rules) {
       if (p->error_indicator) {
         p->level--;
@@ -18783,7 +18498,7 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
       [[maybe_unused]] AnyPtr _var_2{};
       arg_ty a{};
       if ((_var_0 = lambda_slash_no_default_rule(p), !p->error_indicator)
-          && (_var_1 = _loop0_183_rule(p))
+          && (_var_1 = _loop0_184_rule(p))
           && (_var_2 = invalid_lambda_parameters_helper_rule(p))
           && (a = lambda_param_no_default_rule(p))) {
         _res = raise_known_location(p, a, "parameter without a default follows parameter with a default");
@@ -18797,7 +18512,7 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // _loop0_184 a='(' _gather_185 ','? b=')'
+  {  // _loop0_185 a='(' _gather_186 ','? b=')'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18807,9 +18522,9 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_2{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_3{};
     decltype(expect_token(nullptr, RPAR) /* ')' */) b{};
-    if ((_var_0 = _loop0_184_rule(p))
+    if ((_var_0 = _loop0_185_rule(p))
         && (a = expect_token(p, LPAR) /* '(' */)
-        && (_var_2 = _gather_185_rule(p))
+        && (_var_2 = _gather_186_rule(p))
         && (_var_3 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)
         && (b = expect_token(p, RPAR) /* ')' */)) {
       _res = raise_known_range(p, a, b, "Lambda expression parameters cannot be parenthesized");
@@ -18822,7 +18537,7 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_186? _loop0_187 '*' _tmp_188 _loop0_189 a='/'
+  {  // _tmp_187? _loop0_188 '*' _tmp_189 _loop0_190 a='/'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18833,11 +18548,11 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_3{};
     [[maybe_unused]] AnySeq _var_4{};
     decltype(expect_token(nullptr, SLASH) /* '/' */) a{};
-    if ((_var_0 = _tmp_186_rule(p), !p->error_indicator)
-        && (_var_1 = _loop0_187_rule(p))
+    if ((_var_0 = _tmp_187_rule(p), !p->error_indicator)
+        && (_var_1 = _loop0_188_rule(p))
         && (_var_2 = expect_token(p, STAR) /* '*' */)
-        && (_var_3 = _tmp_188_rule(p))
-        && (_var_4 = _loop0_189_rule(p))
+        && (_var_3 = _tmp_189_rule(p))
+        && (_var_4 = _loop0_190_rule(p))
         && (a = expect_token(p, SLASH) /* '/' */)) {
       _res = raise_known_location(p, a, "/ must be ahead of *");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -18849,7 +18564,7 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _loop1_190 '/' a='*'
+  {  // _loop1_191 '/' a='*'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18857,7 +18572,7 @@ static AnyPtr invalid_lambda_parameters_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_0{};
     [[maybe_unused]] decltype(expect_token(nullptr, SLASH) /* '/' */) _var_1{};
     decltype(expect_token(nullptr, STAR) /* '*' */) a{};
-    if ((_var_0 = _loop1_190_rule(p))
+    if ((_var_0 = _loop1_191_rule(p))
         && (_var_1 = expect_token(p, SLASH) /* '/' */)
         && (a = expect_token(p, STAR) /* '*' */)) {
       _res = raise_known_location(p, a, "expected comma between / and *");
@@ -18876,7 +18591,7 @@ done:
   return _res;
 }
 
-// invalid_lambda_parameters_helper: a=lambda_slash_with_default | _loop1_191
+// invalid_lambda_parameters_helper: a=lambda_slash_with_default | _loop1_192
 static AnyPtr invalid_lambda_parameters_helper_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18905,13 +18620,13 @@ static AnyPtr invalid_lambda_parameters_helper_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _loop1_191
+  {  // _loop1_192
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] AnySeq _var_0{};
-    if ((_var_0 = _loop1_191_rule(p))) {
+    if ((_var_0 = _loop1_192_rule(p))) {
       _res = (AnyPtr)(_var_0);
       goto done;
     }
@@ -18923,7 +18638,7 @@ done:
   return _res;
 }
 
-// invalid_lambda_star_etc: '*' _tmp_192 | '*' lambda_param a='=' | '*' _tmp_194 _loop0_195 a='*' _tmp_196
+// invalid_lambda_star_etc: '*' _tmp_193 | '*' lambda_param a='=' | '*' _tmp_195 _loop0_196 a='*' _tmp_197
 static AnyPtr invalid_lambda_star_etc_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -18935,7 +18650,7 @@ static AnyPtr invalid_lambda_star_etc_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // '*' _tmp_192
+  {  // '*' _tmp_193
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18943,8 +18658,8 @@ static AnyPtr invalid_lambda_star_etc_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, STAR) /* '*' */) _var_0{};
     [[maybe_unused]] AnyPtr _var_1{};
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
-        && (_var_1 = _tmp_192_rule(p))) {
-      _res = raise_syntax_error(p, "named parameters must follow bare *");
+        && (_var_1 = _tmp_193_rule(p))) {
+      _res = raise_syntax_error(p, "named arguments must follow bare *");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18965,7 +18680,7 @@ static AnyPtr invalid_lambda_star_etc_rule(Parser* p) {
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
         && (_var_1 = lambda_param_rule(p))
         && (a = expect_token(p, EQUAL) /* '=' */)) {
-      _res = raise_known_location(p, a, "var-positional parameter cannot have default value");
+      _res = raise_known_location(p, a, "var-positional argument cannot have default value");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -18975,7 +18690,7 @@ static AnyPtr invalid_lambda_star_etc_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '*' _tmp_194 _loop0_195 a='*' _tmp_196
+  {  // '*' _tmp_195 _loop0_196 a='*' _tmp_197
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -18986,11 +18701,11 @@ static AnyPtr invalid_lambda_star_etc_rule(Parser* p) {
     decltype(expect_token(nullptr, STAR) /* '*' */) a{};
     [[maybe_unused]] AnyPtr _var_4{};
     if ((_var_0 = expect_token(p, STAR) /* '*' */)
-        && (_var_1 = _tmp_194_rule(p))
-        && (_var_2 = _loop0_195_rule(p))
+        && (_var_1 = _tmp_195_rule(p))
+        && (_var_2 = _loop0_196_rule(p))
         && (a = expect_token(p, STAR) /* '*' */)
-        && (_var_4 = _tmp_196_rule(p))) {
-      _res = raise_known_location(p, a, "* may appear only once");
+        && (_var_4 = _tmp_197_rule(p))) {
+      _res = raise_known_location(p, a, "* argument may appear only once");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -19006,7 +18721,7 @@ done:
   return _res;
 }
 
-// invalid_lambda_kwds: '**' lambda_param a='=' | '**' lambda_param ',' a=lambda_param | '**' lambda_param ',' a=_tmp_197
+// invalid_lambda_kwds: '**' lambda_param a='=' | '**' lambda_param ',' a=lambda_param | '**' lambda_param ',' a=_tmp_198
 static AnyPtr invalid_lambda_kwds_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19029,7 +18744,7 @@ static AnyPtr invalid_lambda_kwds_rule(Parser* p) {
     if ((_var_0 = expect_token(p, DOUBLESTAR) /* '**' */)
         && (_var_1 = lambda_param_rule(p))
         && (a = expect_token(p, EQUAL) /* '=' */)) {
-      _res = raise_known_location(p, a, "var-keyword parameter cannot have default value");
+      _res = raise_known_location(p, a, "var-keyword argument cannot have default value");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -19052,7 +18767,7 @@ static AnyPtr invalid_lambda_kwds_rule(Parser* p) {
         && (_var_1 = lambda_param_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */)
         && (a = lambda_param_rule(p))) {
-      _res = raise_known_location(p, a, "parameters cannot follow var-keyword parameter");
+      _res = raise_known_location(p, a, "arguments cannot follow var-keyword argument");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -19062,7 +18777,7 @@ static AnyPtr invalid_lambda_kwds_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '**' lambda_param ',' a=_tmp_197
+  {  // '**' lambda_param ',' a=_tmp_198
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19074,8 +18789,8 @@ static AnyPtr invalid_lambda_kwds_rule(Parser* p) {
     if ((_var_0 = expect_token(p, DOUBLESTAR) /* '**' */)
         && (_var_1 = lambda_param_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */)
-        && (a = _tmp_197_rule(p))) {
-      _res = raise_known_location(p, a, "parameters cannot follow var-keyword parameter");
+        && (a = _tmp_198_rule(p))) {
+      _res = raise_known_location(p, a, "arguments cannot follow var-keyword argument");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -19134,7 +18849,7 @@ done:
   return _res;
 }
 
-// invalid_with_item: expression 'as' a=expression &_tmp_198
+// invalid_with_item: expression 'as' a=expression &_tmp_199
 static AnyPtr invalid_with_item_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19146,7 +18861,7 @@ static AnyPtr invalid_with_item_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // expression 'as' a=expression &_tmp_198
+  {  // expression 'as' a=expression &_tmp_199
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19157,7 +18872,7 @@ static AnyPtr invalid_with_item_rule(Parser* p) {
     if ((_var_0 = expression_rule(p))
         && (_var_1 = expect_token(p, 504) /* 'as' */)
         && (a = expression_rule(p))
-        && lookahead(true, p, [&] { return _tmp_198_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_199_rule(p); })) {
       _res = raise_invalid_target(p, TargetsType::kStarTargets, a);
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -19174,7 +18889,7 @@ done:
   return _res;
 }
 
-// invalid_for_if_clause: 'async'? 'for' _tmp_199 !'in'
+// invalid_for_if_clause: 'async'? 'for' _tmp_200 !'in'
 static AnyPtr invalid_for_if_clause_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19186,7 +18901,7 @@ static AnyPtr invalid_for_if_clause_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // 'async'? 'for' _tmp_199 !'in'
+  {  // 'async'? 'for' _tmp_200 !'in'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19196,7 +18911,7 @@ static AnyPtr invalid_for_if_clause_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_2{};
     if ((_var_0 = expect_token(p, 506) /* 'async' */, !p->error_indicator)
         && (_var_1 = expect_token(p, 517) /* 'for' */)
-        && (_var_2 = _tmp_199_rule(p))
+        && (_var_2 = _tmp_200_rule(p))
         && lookahead(false, p, [&] { return expect_token(p, 522) /* 'in' */; })) {
       _res = raise_syntax_error(p, "'in' expected after for-loop variables");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -19315,7 +19030,7 @@ done:
   return _res;
 }
 
-// invalid_import: a='import' _gather_202 'from' dotted_name | 'import' token=NEWLINE
+// invalid_import: a='import' _gather_203 'from' dotted_name | 'import' token=NEWLINE
 static AnyPtr invalid_import_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19327,7 +19042,7 @@ static AnyPtr invalid_import_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // a='import' _gather_202 'from' dotted_name
+  {  // a='import' _gather_203 'from' dotted_name
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19337,7 +19052,7 @@ static AnyPtr invalid_import_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, 518) /* 'from' */) _var_2{};
     [[maybe_unused]] expr_ty _var_3{};
     if ((a = expect_token(p, 521) /* 'import' */)
-        && (_var_1 = _gather_202_rule(p))
+        && (_var_1 = _gather_203_rule(p))
         && (_var_2 = expect_token(p, 518) /* 'from' */)
         && (_var_3 = dotted_name_rule(p))) {
       _res = raise_starting_from(p, a, "Did you mean to use 'from ... import ...' instead?");
@@ -19375,7 +19090,7 @@ done:
   return _res;
 }
 
-// invalid_dotted_as_name: dotted_name 'as' !_tmp_203 a=expression
+// invalid_dotted_as_name: dotted_name 'as' !_tmp_204 a=expression
 static AnyPtr invalid_dotted_as_name_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19387,7 +19102,7 @@ static AnyPtr invalid_dotted_as_name_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // dotted_name 'as' !_tmp_203 a=expression
+  {  // dotted_name 'as' !_tmp_204 a=expression
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19397,7 +19112,7 @@ static AnyPtr invalid_dotted_as_name_rule(Parser* p) {
     expr_ty a{};
     if ((_var_0 = dotted_name_rule(p))
         && (_var_1 = expect_token(p, 504) /* 'as' */)
-        && lookahead(false, p, [&] { return _tmp_203_rule(p); })
+        && lookahead(false, p, [&] { return _tmp_204_rule(p); })
         && (a = expression_rule(p))) {
       _res = raise_known_location(p, a, "cannot use %s as import target", get_expr_name(a));
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -19415,7 +19130,7 @@ done:
   return _res;
 }
 
-// invalid_import_from_as_name: NAME 'as' !_tmp_205 a=expression
+// invalid_import_from_as_name: NAME 'as' !_tmp_206 a=expression
 static AnyPtr invalid_import_from_as_name_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19427,7 +19142,7 @@ static AnyPtr invalid_import_from_as_name_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // NAME 'as' !_tmp_205 a=expression
+  {  // NAME 'as' !_tmp_206 a=expression
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19437,7 +19152,7 @@ static AnyPtr invalid_import_from_as_name_rule(Parser* p) {
     expr_ty a{};
     if ((_var_0 = name_token(p))
         && (_var_1 = expect_token(p, 504) /* 'as' */)
-        && lookahead(false, p, [&] { return _tmp_205_rule(p); })
+        && lookahead(false, p, [&] { return _tmp_206_rule(p); })
         && (a = expression_rule(p))) {
       _res = raise_known_location(p, a, "cannot use %s as import target", get_expr_name(a));
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -19511,7 +19226,7 @@ done:
   return _res;
 }
 
-// invalid_with_stmt: 'async'? 'with' _gather_209 trailing=',' ':' | 'async'? 'with' _gather_212 NEWLINE | 'async'? 'with' '(' _gather_215 ','? ')' NEWLINE
+// invalid_with_stmt: 'async'? 'with' _gather_210 NEWLINE | 'async'? 'with' '(' _gather_213 ','? ')' NEWLINE
 static AnyPtr invalid_with_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19523,32 +19238,7 @@ static AnyPtr invalid_with_stmt_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // 'async'? 'with' _gather_209 trailing=',' ':'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 506) /* 'async' */) _var_0{};
-    [[maybe_unused]] decltype(expect_token(nullptr, 533) /* 'with' */) _var_1{};
-    [[maybe_unused]] AnySeq _var_2{};
-    decltype(expect_token(nullptr, COMMA) /* ',' */) trailing{};
-    [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_4{};
-    if ((_var_0 = expect_token(p, 506) /* 'async' */, !p->error_indicator)
-        && (_var_1 = expect_token(p, 533) /* 'with' */)
-        && (_var_2 = _gather_209_rule(p))
-        && (trailing = expect_token(p, COMMA) /* ',' */)
-        && (_var_4 = expect_token(p, COLON) /* ':' */)) {
-      _res = raise_known_location(p, trailing, "the last 'with' item has a trailing comma");
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // 'async'? 'with' _gather_212 NEWLINE
+  {  // 'async'? 'with' _gather_210 NEWLINE
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19559,7 +19249,7 @@ static AnyPtr invalid_with_stmt_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, NEWLINE)) _var_3{};
     if ((_var_0 = expect_token(p, 506) /* 'async' */, !p->error_indicator)
         && (_var_1 = expect_token(p, 533) /* 'with' */)
-        && (_var_2 = _gather_212_rule(p))
+        && (_var_2 = _gather_210_rule(p))
         && (_var_3 = expect_token(p, NEWLINE))) {
       _res = raise_syntax_error(p, "expected ':'");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -19571,7 +19261,7 @@ static AnyPtr invalid_with_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'async'? 'with' '(' _gather_215 ','? ')' NEWLINE
+  {  // 'async'? 'with' '(' _gather_213 ','? ')' NEWLINE
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19586,7 +19276,7 @@ static AnyPtr invalid_with_stmt_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 506) /* 'async' */, !p->error_indicator)
         && (_var_1 = expect_token(p, 533) /* 'with' */)
         && (_var_2 = expect_token(p, LPAR) /* '(' */)
-        && (_var_3 = _gather_215_rule(p))
+        && (_var_3 = _gather_213_rule(p))
         && (_var_4 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)
         && (_var_5 = expect_token(p, RPAR) /* ')' */)
         && (_var_6 = expect_token(p, NEWLINE))) {
@@ -19606,7 +19296,7 @@ done:
   return _res;
 }
 
-// invalid_with_stmt_indent: 'async'? a='with' _gather_218 ':' NEWLINE !INDENT | 'async'? a='with' '(' _gather_221 ','? ')' ':' NEWLINE !INDENT
+// invalid_with_stmt_indent: 'async'? a='with' _gather_216 ':' NEWLINE !INDENT | 'async'? a='with' '(' _gather_219 ','? ')' ':' NEWLINE !INDENT
 static AnyPtr invalid_with_stmt_indent_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19618,7 +19308,7 @@ static AnyPtr invalid_with_stmt_indent_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // 'async'? a='with' _gather_218 ':' NEWLINE !INDENT
+  {  // 'async'? a='with' _gather_216 ':' NEWLINE !INDENT
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19630,7 +19320,7 @@ static AnyPtr invalid_with_stmt_indent_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, NEWLINE)) _var_4{};
     if ((_var_0 = expect_token(p, 506) /* 'async' */, !p->error_indicator)
         && (a = expect_token(p, 533) /* 'with' */)
-        && (_var_2 = _gather_218_rule(p))
+        && (_var_2 = _gather_216_rule(p))
         && (_var_3 = expect_token(p, COLON) /* ':' */)
         && (_var_4 = expect_token(p, NEWLINE))
         && lookahead(false, p, [&] { return expect_token(p, INDENT); })) {
@@ -19644,7 +19334,7 @@ static AnyPtr invalid_with_stmt_indent_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'async'? a='with' '(' _gather_221 ','? ')' ':' NEWLINE !INDENT
+  {  // 'async'? a='with' '(' _gather_219 ','? ')' ':' NEWLINE !INDENT
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19660,7 +19350,7 @@ static AnyPtr invalid_with_stmt_indent_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 506) /* 'async' */, !p->error_indicator)
         && (a = expect_token(p, 533) /* 'with' */)
         && (_var_2 = expect_token(p, LPAR) /* '(' */)
-        && (_var_3 = _gather_221_rule(p))
+        && (_var_3 = _gather_219_rule(p))
         && (_var_4 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)
         && (_var_5 = expect_token(p, RPAR) /* ')' */)
         && (_var_6 = expect_token(p, COLON) /* ':' */)
@@ -19682,7 +19372,7 @@ done:
   return _res;
 }
 
-// invalid_try_stmt: a='try' ':' NEWLINE !INDENT | 'try' ':' block !_tmp_222 | 'try' ':' _loop0_223 _loop1_224 a='except' b='*' expression _tmp_225? ':' | 'try' ':' _loop0_226 _loop1_227 a='except' _tmp_228? ':'
+// invalid_try_stmt: a='try' ':' NEWLINE !INDENT | 'try' ':' block !_tmp_220 | 'try' ':' _loop0_221 _loop1_222 a='except' b='*' expression _tmp_223? ':' | 'try' ':' _loop0_224 _loop1_225 a='except' _tmp_226? ':'
 static AnyPtr invalid_try_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19716,7 +19406,7 @@ static AnyPtr invalid_try_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'try' ':' block !_tmp_222
+  {  // 'try' ':' block !_tmp_220
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19727,7 +19417,7 @@ static AnyPtr invalid_try_stmt_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 531) /* 'try' */)
         && (_var_1 = expect_token(p, COLON) /* ':' */)
         && (_var_2 = block_rule(p))
-        && lookahead(false, p, [&] { return _tmp_222_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_220_rule(p); })) {
       _res = raise_syntax_error(p, "expected 'except' or 'finally' block");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -19738,7 +19428,7 @@ static AnyPtr invalid_try_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'try' ':' _loop0_223 _loop1_224 a='except' b='*' expression _tmp_225? ':'
+  {  // 'try' ':' _loop0_221 _loop1_222 a='except' b='*' expression _tmp_223? ':'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19754,12 +19444,12 @@ static AnyPtr invalid_try_stmt_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_8{};
     if ((_var_0 = expect_token(p, 531) /* 'try' */)
         && (_var_1 = expect_token(p, COLON) /* ':' */)
-        && (_var_2 = _loop0_223_rule(p))
-        && (_var_3 = _loop1_224_rule(p))
+        && (_var_2 = _loop0_221_rule(p))
+        && (_var_3 = _loop1_222_rule(p))
         && (a = expect_token(p, 515) /* 'except' */)
         && (b = expect_token(p, STAR) /* '*' */)
         && (_var_6 = expression_rule(p))
-        && (_var_7 = _tmp_225_rule(p), !p->error_indicator)
+        && (_var_7 = _tmp_223_rule(p), !p->error_indicator)
         && (_var_8 = expect_token(p, COLON) /* ':' */)) {
       _res = raise_known_range(p, a, b, "cannot have both 'except' and 'except*' on the same 'try'");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -19771,7 +19461,7 @@ static AnyPtr invalid_try_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'try' ':' _loop0_226 _loop1_227 a='except' _tmp_228? ':'
+  {  // 'try' ':' _loop0_224 _loop1_225 a='except' _tmp_226? ':'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19785,10 +19475,10 @@ static AnyPtr invalid_try_stmt_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_6{};
     if ((_var_0 = expect_token(p, 531) /* 'try' */)
         && (_var_1 = expect_token(p, COLON) /* ':' */)
-        && (_var_2 = _loop0_226_rule(p))
-        && (_var_3 = _loop1_227_rule(p))
+        && (_var_2 = _loop0_224_rule(p))
+        && (_var_3 = _loop1_225_rule(p))
         && (a = expect_token(p, 515) /* 'except' */)
-        && (_var_5 = _tmp_228_rule(p), !p->error_indicator)
+        && (_var_5 = _tmp_226_rule(p), !p->error_indicator)
         && (_var_6 = expect_token(p, COLON) /* ':' */)) {
       _res = raise_known_location(p, a, "cannot have both 'except' and 'except*' on the same 'try'");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -19806,7 +19496,7 @@ done:
   return _res;
 }
 
-// invalid_except_stmt: 'except' a=expression ',' expressions 'as' NAME ':' | a='except' expression _tmp_230? NEWLINE | a='except' NEWLINE | 'except' expression 'as' a=expression ':' block
+// invalid_except_stmt: 'except' a=expression ',' expressions 'as' NAME ':' | a='except' expression _tmp_228? NEWLINE | a='except' NEWLINE | 'except' expression 'as' a=expression ':' block
 static AnyPtr invalid_except_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19847,7 +19537,7 @@ static AnyPtr invalid_except_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a='except' expression _tmp_230? NEWLINE
+  {  // a='except' expression _tmp_228? NEWLINE
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19858,7 +19548,7 @@ static AnyPtr invalid_except_stmt_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, NEWLINE)) _var_3{};
     if ((a = expect_token(p, 515) /* 'except' */)
         && (_var_1 = expression_rule(p))
-        && (_var_2 = _tmp_230_rule(p), !p->error_indicator)
+        && (_var_2 = _tmp_228_rule(p), !p->error_indicator)
         && (_var_3 = expect_token(p, NEWLINE))) {
       _res = raise_syntax_error(p, "expected ':'");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -19922,7 +19612,7 @@ done:
   return _res;
 }
 
-// invalid_except_star_stmt: 'except' '*' a=expression ',' expressions 'as' NAME ':' | a='except' '*' expression _tmp_231? NEWLINE | a='except' '*' _tmp_232 | 'except' '*' expression 'as' a=expression ':' block
+// invalid_except_star_stmt: 'except' '*' a=expression ',' expressions 'as' NAME ':' | a='except' '*' expression _tmp_229? NEWLINE | a='except' '*' _tmp_230 | 'except' '*' expression 'as' a=expression ':' block
 static AnyPtr invalid_except_star_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -19965,7 +19655,7 @@ static AnyPtr invalid_except_star_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a='except' '*' expression _tmp_231? NEWLINE
+  {  // a='except' '*' expression _tmp_229? NEWLINE
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -19978,7 +19668,7 @@ static AnyPtr invalid_except_star_stmt_rule(Parser* p) {
     if ((a = expect_token(p, 515) /* 'except' */)
         && (_var_1 = expect_token(p, STAR) /* '*' */)
         && (_var_2 = expression_rule(p))
-        && (_var_3 = _tmp_231_rule(p), !p->error_indicator)
+        && (_var_3 = _tmp_229_rule(p), !p->error_indicator)
         && (_var_4 = expect_token(p, NEWLINE))) {
       _res = raise_syntax_error(p, "expected ':'");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -19990,7 +19680,7 @@ static AnyPtr invalid_except_star_stmt_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a='except' '*' _tmp_232
+  {  // a='except' '*' _tmp_230
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -20000,7 +19690,7 @@ static AnyPtr invalid_except_star_stmt_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_2{};
     if ((a = expect_token(p, 515) /* 'except' */)
         && (_var_1 = expect_token(p, STAR) /* '*' */)
-        && (_var_2 = _tmp_232_rule(p))) {
+        && (_var_2 = _tmp_230_rule(p))) {
       _res = raise_syntax_error(p, "expected one or more exception types");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -20086,7 +19776,7 @@ done:
   return _res;
 }
 
-// invalid_except_stmt_indent: a='except' expression _tmp_233? ':' NEWLINE !INDENT | a='except' ':' NEWLINE !INDENT
+// invalid_except_stmt_indent: a='except' expression _tmp_231? ':' NEWLINE !INDENT | a='except' ':' NEWLINE !INDENT
 static AnyPtr invalid_except_stmt_indent_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -20098,7 +19788,7 @@ static AnyPtr invalid_except_stmt_indent_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // a='except' expression _tmp_233? ':' NEWLINE !INDENT
+  {  // a='except' expression _tmp_231? ':' NEWLINE !INDENT
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -20110,7 +19800,7 @@ static AnyPtr invalid_except_stmt_indent_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, NEWLINE)) _var_4{};
     if ((a = expect_token(p, 515) /* 'except' */)
         && (_var_1 = expression_rule(p))
-        && (_var_2 = _tmp_233_rule(p), !p->error_indicator)
+        && (_var_2 = _tmp_231_rule(p), !p->error_indicator)
         && (_var_3 = expect_token(p, COLON) /* ':' */)
         && (_var_4 = expect_token(p, NEWLINE))
         && lookahead(false, p, [&] { return expect_token(p, INDENT); })) {
@@ -20152,7 +19842,7 @@ done:
   return _res;
 }
 
-// invalid_except_star_stmt_indent: a='except' '*' expression _tmp_234? ':' NEWLINE !INDENT
+// invalid_except_star_stmt_indent: a='except' '*' expression _tmp_232? ':' NEWLINE !INDENT
 static AnyPtr invalid_except_star_stmt_indent_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -20164,7 +19854,7 @@ static AnyPtr invalid_except_star_stmt_indent_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // a='except' '*' expression _tmp_234? ':' NEWLINE !INDENT
+  {  // a='except' '*' expression _tmp_232? ':' NEWLINE !INDENT
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -20178,7 +19868,7 @@ static AnyPtr invalid_except_star_stmt_indent_rule(Parser* p) {
     if ((a = expect_token(p, 515) /* 'except' */)
         && (_var_1 = expect_token(p, STAR) /* '*' */)
         && (_var_2 = expression_rule(p))
-        && (_var_3 = _tmp_234_rule(p), !p->error_indicator)
+        && (_var_3 = _tmp_232_rule(p), !p->error_indicator)
         && (_var_4 = expect_token(p, COLON) /* ':' */)
         && (_var_5 = expect_token(p, NEWLINE))
         && lookahead(false, p, [&] { return expect_token(p, INDENT); })) {
@@ -20198,7 +19888,7 @@ done:
   return _res;
 }
 
-// invalid_match_stmt: "match" subject_expr NEWLINE | a="match" subject=subject_expr ':' NEWLINE !INDENT | a="case" patterns guard? b=':' block
+// invalid_match_stmt: "match" subject_expr NEWLINE | a="match" subject=subject_expr ':' NEWLINE !INDENT
 static AnyPtr invalid_match_stmt_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -20246,31 +19936,6 @@ static AnyPtr invalid_match_stmt_rule(Parser* p) {
         && (_var_3 = expect_token(p, NEWLINE))
         && lookahead(false, p, [&] { return expect_token(p, INDENT); })) {
       _res = raise_indentation_error(p, "expected an indented block after 'match' statement on line %d", a->lineno);
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // a="case" patterns guard? b=':' block
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    decltype(expect_soft_keyword(nullptr, "case")) a{};
-    [[maybe_unused]] pattern_ty _var_1{};
-    [[maybe_unused]] expr_ty _var_2{};
-    decltype(expect_token(nullptr, COLON) /* ':' */) b{};
-    [[maybe_unused]] asdl_stmt_seq* _var_4{};
-    if ((a = expect_soft_keyword(p, "case"))
-        && (_var_1 = patterns_rule(p))
-        && (_var_2 = guard_rule(p), !p->error_indicator)
-        && (b = expect_token(p, COLON) /* ':' */)
-        && (_var_4 = block_rule(p))) {
-      _res = raise_known_range(p, a, b, "case statement must be inside match statement");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
         p->level--;
@@ -20454,54 +20119,7 @@ done:
   return _res;
 }
 
-// invalid_mapping_pattern: '{' _tmp_235? rest=double_star_pattern ',' items_pattern ','? '}'
-static AnyPtr invalid_mapping_pattern_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // '{' _tmp_235? rest=double_star_pattern ',' items_pattern ','? '}'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, LBRACE) /* '{' */) _var_0{};
-    [[maybe_unused]] AnyPtr _var_1{};
-    expr_ty rest{};
-    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_3{};
-    [[maybe_unused]] AnySeq _var_4{};
-    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_5{};
-    [[maybe_unused]] decltype(expect_token(nullptr, RBRACE) /* '}' */) _var_6{};
-    if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
-        && (_var_1 = _tmp_235_rule(p), !p->error_indicator)
-        && (rest = double_star_pattern_rule(p))
-        && (_var_3 = expect_token(p, COMMA) /* ',' */)
-        && (_var_4 = items_pattern_rule(p))
-        && (_var_5 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)
-        && (_var_6 = expect_token(p, RBRACE) /* '}' */)) {
-      _res = raise_known_location(p, rest, "double star pattern must be the last (right-most) subpattern in the mapping pattern");
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// invalid_class_argument_pattern: _tmp_236? keyword_patterns ',' a=positional_patterns
+// invalid_class_argument_pattern: _tmp_233? keyword_patterns ',' a=positional_patterns
 static asdl_pattern_seq* invalid_class_argument_pattern_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -20513,7 +20131,7 @@ static asdl_pattern_seq* invalid_class_argument_pattern_rule(Parser* p) {
   }
   asdl_pattern_seq* _res{};
   int _mark = p->mark;
-  {  // _tmp_236? keyword_patterns ',' a=positional_patterns
+  {  // _tmp_233? keyword_patterns ',' a=positional_patterns
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -20522,7 +20140,7 @@ static asdl_pattern_seq* invalid_class_argument_pattern_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_1{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
     asdl_pattern_seq* a{};
-    if ((_var_0 = _tmp_236_rule(p), !p->error_indicator)
+    if ((_var_0 = _tmp_233_rule(p), !p->error_indicator)
         && (_var_1 = keyword_patterns_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */)
         && (a = positional_patterns_rule(p))) {
@@ -20869,7 +20487,7 @@ done:
   return _res;
 }
 
-// invalid_def_raw: 'async'? a='def' NAME type_params? '(' params? ')' _tmp_237? ':' NEWLINE !INDENT | 'async'? 'def' NAME type_params? &&'(' params? ')' _tmp_238? &&':' func_type_comment? block
+// invalid_def_raw: 'async'? a='def' NAME type_params? '(' params? ')' _tmp_234? ':' NEWLINE !INDENT | 'async'? 'def' NAME type_params? &&'(' params? ')' _tmp_235? &&':' func_type_comment? block
 static AnyPtr invalid_def_raw_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -20881,7 +20499,7 @@ static AnyPtr invalid_def_raw_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // 'async'? a='def' NAME type_params? '(' params? ')' _tmp_237? ':' NEWLINE !INDENT
+  {  // 'async'? a='def' NAME type_params? '(' params? ')' _tmp_234? ':' NEWLINE !INDENT
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -20903,7 +20521,7 @@ static AnyPtr invalid_def_raw_rule(Parser* p) {
         && (_var_4 = expect_token(p, LPAR) /* '(' */)
         && (_var_5 = params_rule(p), !p->error_indicator)
         && (_var_6 = expect_token(p, RPAR) /* ')' */)
-        && (_var_7 = _tmp_237_rule(p), !p->error_indicator)
+        && (_var_7 = _tmp_234_rule(p), !p->error_indicator)
         && (_var_8 = expect_token(p, COLON) /* ':' */)
         && (_var_9 = expect_token(p, NEWLINE))
         && lookahead(false, p, [&] { return expect_token(p, INDENT); })) {
@@ -20917,7 +20535,7 @@ static AnyPtr invalid_def_raw_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // 'async'? 'def' NAME type_params? &&'(' params? ')' _tmp_238? &&':' func_type_comment? block
+  {  // 'async'? 'def' NAME type_params? &&'(' params? ')' _tmp_235? &&':' func_type_comment? block
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -20940,7 +20558,7 @@ static AnyPtr invalid_def_raw_rule(Parser* p) {
         && (_var_4 = expect_forced_token(p, LPAR, "'('"))
         && (_var_5 = params_rule(p), !p->error_indicator)
         && (_var_6 = expect_token(p, RPAR) /* ')' */)
-        && (_var_7 = _tmp_238_rule(p), !p->error_indicator)
+        && (_var_7 = _tmp_235_rule(p), !p->error_indicator)
         && (_var_8 = expect_forced_token(p, COLON, "':'"))
         && (_var_9 = func_type_comment_rule(p), !p->error_indicator)
         && (_var_10 = block_rule(p))) {
@@ -20955,7 +20573,7 @@ done:
   return _res;
 }
 
-// invalid_class_def_raw: 'class' NAME type_params? _tmp_239? NEWLINE | a='class' NAME type_params? _tmp_240? ':' NEWLINE !INDENT
+// invalid_class_def_raw: 'class' NAME type_params? _tmp_236? NEWLINE | a='class' NAME type_params? _tmp_237? ':' NEWLINE !INDENT
 static AnyPtr invalid_class_def_raw_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -20967,7 +20585,7 @@ static AnyPtr invalid_class_def_raw_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // 'class' NAME type_params? _tmp_239? NEWLINE
+  {  // 'class' NAME type_params? _tmp_236? NEWLINE
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -20980,7 +20598,7 @@ static AnyPtr invalid_class_def_raw_rule(Parser* p) {
     if ((_var_0 = expect_token(p, 509) /* 'class' */)
         && (_var_1 = name_token(p))
         && (_var_2 = type_params_rule(p), !p->error_indicator)
-        && (_var_3 = _tmp_239_rule(p), !p->error_indicator)
+        && (_var_3 = _tmp_236_rule(p), !p->error_indicator)
         && (_var_4 = expect_token(p, NEWLINE))) {
       _res = raise_syntax_error(p, "expected ':'");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -20992,7 +20610,7 @@ static AnyPtr invalid_class_def_raw_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a='class' NAME type_params? _tmp_240? ':' NEWLINE !INDENT
+  {  // a='class' NAME type_params? _tmp_237? ':' NEWLINE !INDENT
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21006,7 +20624,7 @@ static AnyPtr invalid_class_def_raw_rule(Parser* p) {
     if ((a = expect_token(p, 509) /* 'class' */)
         && (_var_1 = name_token(p))
         && (_var_2 = type_params_rule(p), !p->error_indicator)
-        && (_var_3 = _tmp_240_rule(p), !p->error_indicator)
+        && (_var_3 = _tmp_237_rule(p), !p->error_indicator)
         && (_var_4 = expect_token(p, COLON) /* ':' */)
         && (_var_5 = expect_token(p, NEWLINE))
         && lookahead(false, p, [&] { return expect_token(p, INDENT); })) {
@@ -21026,7 +20644,7 @@ done:
   return _res;
 }
 
-// invalid_double_starred_kvpairs: _gather_241 ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &_tmp_242
+// invalid_double_starred_kvpairs: _gather_238 ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &_tmp_239
 static AnyPtr invalid_double_starred_kvpairs_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21038,7 +20656,7 @@ static AnyPtr invalid_double_starred_kvpairs_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // _gather_241 ',' invalid_kvpair
+  {  // _gather_238 ',' invalid_kvpair
     if (p->call_invalid_rules) {
       if (p->error_indicator) {
         p->level--;
@@ -21047,7 +20665,7 @@ static AnyPtr invalid_double_starred_kvpairs_rule(Parser* p) {
       [[maybe_unused]] AnySeq _var_0{};
       [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
       [[maybe_unused]] AnyPtr _var_2{};
-      if ((_var_0 = _gather_241_rule(p))
+      if ((_var_0 = _gather_238_rule(p))
           && (_var_1 = expect_token(p, COMMA) /* ',' */)
           && (_var_2 = invalid_kvpair_rule(p))) {
         _res = (AnyPtr)dummy_name(p);
@@ -21079,7 +20697,7 @@ static AnyPtr invalid_double_starred_kvpairs_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // expression a=':' &_tmp_242
+  {  // expression a=':' &_tmp_239
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21088,7 +20706,7 @@ static AnyPtr invalid_double_starred_kvpairs_rule(Parser* p) {
     decltype(expect_token(nullptr, COLON) /* ':' */) a{};
     if ((_var_0 = expression_rule(p))
         && (a = expect_token(p, COLON) /* ':' */)
-        && lookahead(true, p, [&] { return _tmp_242_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_239_rule(p); })) {
       _res = raise_known_location(p, a, "expression expected after dictionary key and ':'");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21105,7 +20723,7 @@ done:
   return _res;
 }
 
-// invalid_kvpair: a=expression !':' | expression ':' a='*' bitwise_or | expression a=':' &_tmp_243
+// invalid_kvpair: a=expression !':' | expression ':' a='*' bitwise_or | expression a=':' &_tmp_240
 static AnyPtr invalid_kvpair_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21158,7 +20776,7 @@ static AnyPtr invalid_kvpair_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // expression a=':' &_tmp_243
+  {  // expression a=':' &_tmp_240
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21167,7 +20785,7 @@ static AnyPtr invalid_kvpair_rule(Parser* p) {
     decltype(expect_token(nullptr, COLON) /* ':' */) a{};
     if ((_var_0 = expression_rule(p))
         && (a = expect_token(p, COLON) /* ':' */)
-        && lookahead(true, p, [&] { return _tmp_243_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_240_rule(p); })) {
       _res = raise_known_location(p, a, "expression expected after dictionary key and ':'");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21260,7 +20878,7 @@ done:
   return _res;
 }
 
-// invalid_fstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !_tmp_244 | '{' annotated_rhs '=' !_tmp_245 | '{' annotated_rhs '='? invalid_fstring_conversion_character | '{' annotated_rhs '='? _tmp_246? !_tmp_247 | '{' annotated_rhs '='? _tmp_248? ':' _loop0_249 !'}' | '{' annotated_rhs '='? _tmp_250? !'}'
+// invalid_fstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !_tmp_241 | '{' annotated_rhs '=' !_tmp_242 | '{' annotated_rhs '='? invalid_fstring_conversion_character | '{' annotated_rhs '='? _tmp_243? !_tmp_244 | '{' annotated_rhs '='? _tmp_245? ':' _loop0_246 !'}' | '{' annotated_rhs '='? _tmp_247? !'}'
 static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21366,7 +20984,7 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '{' annotated_rhs !_tmp_244
+  {  // '{' annotated_rhs !_tmp_241
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21375,7 +20993,7 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     [[maybe_unused]] expr_ty _var_1{};
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
-        && lookahead(false, p, [&] { return _tmp_244_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_241_rule(p); })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "f-string: expecting '=', or '!', or ':', or '}'");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21386,7 +21004,7 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '{' annotated_rhs '=' !_tmp_245
+  {  // '{' annotated_rhs '=' !_tmp_242
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21397,7 +21015,7 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */)
-        && lookahead(false, p, [&] { return _tmp_245_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_242_rule(p); })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "f-string: expecting '!', or ':', or '}'");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21428,7 +21046,7 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // '{' annotated_rhs '='? _tmp_246? !_tmp_247
+  {  // '{' annotated_rhs '='? _tmp_243? !_tmp_244
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21440,8 +21058,8 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */, !p->error_indicator)
-        && (_var_3 = _tmp_246_rule(p), !p->error_indicator)
-        && lookahead(false, p, [&] { return _tmp_247_rule(p); })) {
+        && (_var_3 = _tmp_243_rule(p), !p->error_indicator)
+        && lookahead(false, p, [&] { return _tmp_244_rule(p); })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "f-string: expecting ':' or '}'");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21452,7 +21070,7 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '{' annotated_rhs '='? _tmp_248? ':' _loop0_249 !'}'
+  {  // '{' annotated_rhs '='? _tmp_245? ':' _loop0_246 !'}'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21466,9 +21084,9 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */, !p->error_indicator)
-        && (_var_3 = _tmp_248_rule(p), !p->error_indicator)
+        && (_var_3 = _tmp_245_rule(p), !p->error_indicator)
         && (_var_4 = expect_token(p, COLON) /* ':' */)
-        && (_var_5 = _loop0_249_rule(p))
+        && (_var_5 = _loop0_246_rule(p))
         && lookahead(false, p, [&] { return expect_token(p, RBRACE) /* '}' */; })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "f-string: expecting '}', or format specs");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -21480,7 +21098,7 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '{' annotated_rhs '='? _tmp_250? !'}'
+  {  // '{' annotated_rhs '='? _tmp_247? !'}'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21492,7 +21110,7 @@ static AnyPtr invalid_fstring_replacement_field_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */, !p->error_indicator)
-        && (_var_3 = _tmp_250_rule(p), !p->error_indicator)
+        && (_var_3 = _tmp_247_rule(p), !p->error_indicator)
         && lookahead(false, p, [&] { return expect_token(p, RBRACE) /* '}' */; })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "f-string: expecting '}'");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -21510,7 +21128,7 @@ done:
   return _res;
 }
 
-// invalid_fstring_conversion_character: '!' &_tmp_251 | '!' !NAME
+// invalid_fstring_conversion_character: '!' &_tmp_248 | '!' !NAME
 static AnyPtr invalid_fstring_conversion_character_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21522,14 +21140,14 @@ static AnyPtr invalid_fstring_conversion_character_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // '!' &_tmp_251
+  {  // '!' &_tmp_248
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] decltype(expect_token(nullptr, EXCLAMATION) /* '!' */) _var_0{};
     if ((_var_0 = expect_token(p, EXCLAMATION) /* '!' */)
-        && lookahead(true, p, [&] { return _tmp_251_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_248_rule(p); })) {
       _res = raise_on_next_token(p, "f-string: missing conversion character");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21564,7 +21182,7 @@ done:
   return _res;
 }
 
-// invalid_tstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !_tmp_252 | '{' annotated_rhs '=' !_tmp_253 | '{' annotated_rhs '='? invalid_tstring_conversion_character | '{' annotated_rhs '='? _tmp_254? !_tmp_255 | '{' annotated_rhs '='? _tmp_256? ':' _loop0_257 !'}' | '{' annotated_rhs '='? _tmp_258? !'}'
+// invalid_tstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !_tmp_249 | '{' annotated_rhs '=' !_tmp_250 | '{' annotated_rhs '='? invalid_tstring_conversion_character | '{' annotated_rhs '='? _tmp_251? !_tmp_252 | '{' annotated_rhs '='? _tmp_253? ':' _loop0_254 !'}' | '{' annotated_rhs '='? _tmp_255? !'}'
 static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21670,7 +21288,7 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '{' annotated_rhs !_tmp_252
+  {  // '{' annotated_rhs !_tmp_249
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21679,7 +21297,7 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     [[maybe_unused]] expr_ty _var_1{};
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
-        && lookahead(false, p, [&] { return _tmp_252_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_249_rule(p); })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "t-string: expecting '=', or '!', or ':', or '}'");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21690,7 +21308,7 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '{' annotated_rhs '=' !_tmp_253
+  {  // '{' annotated_rhs '=' !_tmp_250
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21701,7 +21319,7 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */)
-        && lookahead(false, p, [&] { return _tmp_253_rule(p); })) {
+        && lookahead(false, p, [&] { return _tmp_250_rule(p); })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "t-string: expecting '!', or ':', or '}'");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21732,7 +21350,7 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
       p->mark = _mark;
     }
   }
-  {  // '{' annotated_rhs '='? _tmp_254? !_tmp_255
+  {  // '{' annotated_rhs '='? _tmp_251? !_tmp_252
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21744,8 +21362,8 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */, !p->error_indicator)
-        && (_var_3 = _tmp_254_rule(p), !p->error_indicator)
-        && lookahead(false, p, [&] { return _tmp_255_rule(p); })) {
+        && (_var_3 = _tmp_251_rule(p), !p->error_indicator)
+        && lookahead(false, p, [&] { return _tmp_252_rule(p); })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "t-string: expecting ':' or '}'");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21756,7 +21374,7 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '{' annotated_rhs '='? _tmp_256? ':' _loop0_257 !'}'
+  {  // '{' annotated_rhs '='? _tmp_253? ':' _loop0_254 !'}'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21770,9 +21388,9 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */, !p->error_indicator)
-        && (_var_3 = _tmp_256_rule(p), !p->error_indicator)
+        && (_var_3 = _tmp_253_rule(p), !p->error_indicator)
         && (_var_4 = expect_token(p, COLON) /* ':' */)
-        && (_var_5 = _loop0_257_rule(p))
+        && (_var_5 = _loop0_254_rule(p))
         && lookahead(false, p, [&] { return expect_token(p, RBRACE) /* '}' */; })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "t-string: expecting '}', or format specs");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -21784,7 +21402,7 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // '{' annotated_rhs '='? _tmp_258? !'}'
+  {  // '{' annotated_rhs '='? _tmp_255? !'}'
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21796,7 +21414,7 @@ static AnyPtr invalid_tstring_replacement_field_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LBRACE) /* '{' */)
         && (_var_1 = annotated_rhs_rule(p))
         && (_var_2 = expect_token(p, EQUAL) /* '=' */, !p->error_indicator)
-        && (_var_3 = _tmp_258_rule(p), !p->error_indicator)
+        && (_var_3 = _tmp_255_rule(p), !p->error_indicator)
         && lookahead(false, p, [&] { return expect_token(p, RBRACE) /* '}' */; })) {
       _res = error_occurred(p) ? nullptr : raise_on_next_token(p, "t-string: expecting '}'");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -21814,7 +21432,7 @@ done:
   return _res;
 }
 
-// invalid_tstring_conversion_character: '!' &_tmp_259 | '!' !NAME
+// invalid_tstring_conversion_character: '!' &_tmp_256 | '!' !NAME
 static AnyPtr invalid_tstring_conversion_character_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21826,14 +21444,14 @@ static AnyPtr invalid_tstring_conversion_character_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // '!' &_tmp_259
+  {  // '!' &_tmp_256
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] decltype(expect_token(nullptr, EXCLAMATION) /* '!' */) _var_0{};
     if ((_var_0 = expect_token(p, EXCLAMATION) /* '!' */)
-        && lookahead(true, p, [&] { return _tmp_259_rule(p); })) {
+        && lookahead(true, p, [&] { return _tmp_256_rule(p); })) {
       _res = raise_on_next_token(p, "t-string: missing conversion character");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21868,7 +21486,7 @@ done:
   return _res;
 }
 
-// invalid_string_tstring_concat: a=_loop1_261 b=tstring | a=_loop1_262 b=_tmp_263
+// invalid_string_tstring_concat: a=_loop1_258 b=tstring | a=_loop1_259 b=_tmp_260
 static AnyPtr invalid_string_tstring_concat_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21880,14 +21498,14 @@ static AnyPtr invalid_string_tstring_concat_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // a=_loop1_261 b=tstring
+  {  // a=_loop1_258 b=tstring
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     AnySeq a{};
     expr_ty b{};
-    if ((a = _loop1_261_rule(p))
+    if ((a = _loop1_258_rule(p))
         && (b = tstring_rule(p))) {
       _res = raise_known_range(p, last_item<expr_ty>(a), b, "cannot mix t-string literals with string or bytes literals");
       if (_res == nullptr && parse_error_occurred(p)) {
@@ -21899,15 +21517,15 @@ static AnyPtr invalid_string_tstring_concat_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // a=_loop1_262 b=_tmp_263
+  {  // a=_loop1_259 b=_tmp_260
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     AnySeq a{};
     expr_ty b{};
-    if ((a = _loop1_262_rule(p))
-        && (b = _tmp_263_rule(p))) {
+    if ((a = _loop1_259_rule(p))
+        && (b = _tmp_260_rule(p))) {
       _res = raise_known_range(p, last_item<expr_ty>(a), b, "cannot mix t-string literals with string or bytes literals");
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -21924,7 +21542,7 @@ done:
   return _res;
 }
 
-// invalid_arithmetic: sum _tmp_264 a='not' b=inversion
+// invalid_arithmetic: sum _tmp_261 a='not' b=inversion
 static AnyPtr invalid_arithmetic_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21936,7 +21554,7 @@ static AnyPtr invalid_arithmetic_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // sum _tmp_264 a='not' b=inversion
+  {  // sum _tmp_261 a='not' b=inversion
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21946,7 +21564,7 @@ static AnyPtr invalid_arithmetic_rule(Parser* p) {
     decltype(expect_token(nullptr, 526) /* 'not' */) a{};
     expr_ty b{};
     if ((_var_0 = sum_rule(p))
-        && (_var_1 = _tmp_264_rule(p))
+        && (_var_1 = _tmp_261_rule(p))
         && (a = expect_token(p, 526) /* 'not' */)
         && (b = inversion_rule(p))) {
       _res = raise_known_range(p, a, b, "'not' after an operator must be parenthesized");
@@ -21965,7 +21583,7 @@ done:
   return _res;
 }
 
-// invalid_factor: _tmp_265 a='not' b=factor
+// invalid_factor: _tmp_262 a='not' b=factor
 static AnyPtr invalid_factor_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -21977,7 +21595,7 @@ static AnyPtr invalid_factor_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // _tmp_265 a='not' b=factor
+  {  // _tmp_262 a='not' b=factor
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -21985,7 +21603,7 @@ static AnyPtr invalid_factor_rule(Parser* p) {
     [[maybe_unused]] AnyPtr _var_0{};
     decltype(expect_token(nullptr, 526) /* 'not' */) a{};
     expr_ty b{};
-    if ((_var_0 = _tmp_265_rule(p))
+    if ((_var_0 = _tmp_262_rule(p))
         && (a = expect_token(p, 526) /* 'not' */)
         && (b = factor_rule(p))) {
       _res = raise_known_range(p, a, b, "'not' after an operator must be parenthesized");
@@ -22623,8 +22241,8 @@ static AnySeq _loop1_14_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_15: ','.NAME+
-static AnySeq _gather_15_rule(Parser* p) {
+// _tmp_15: 'from' z=expression
+static AnyPtr _tmp_15_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -22633,40 +22251,31 @@ static AnySeq _gather_15_rule(Parser* p) {
     p->level--;
     return nullptr;
   }
+  AnyPtr _res{};
   int _mark = p->mark;
-  ItemBuffer _children(p);
-  decltype(name_token(nullptr)) elem{};
-  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = name_token(p))) {
-    p->mark = _mark;
-    p->level--;
-    return nullptr;
-  }
-  if (!_children.push((void*)elem)) {
-    p->level--;
-    return nullptr;
-  }
-  while (true) {
-    _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = name_token(p))) break;
-    if (!_children.push((void*)elem)) {
+  {  // 'from' z=expression
+    if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
+    [[maybe_unused]] decltype(expect_token(nullptr, 518) /* 'from' */) _var_0{};
+    expr_ty z{};
+    if ((_var_0 = expect_token(p, 518) /* 'from' */)
+        && (z = expression_rule(p))) {
+      _res = z;
+      if (_res == nullptr && parse_error_occurred(p)) {
+        p->error_indicator = 1;
+        p->level--;
+        return nullptr;
+      }
+      goto done;
+    }
+    p->mark = _mark;
   }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
+  _res = nullptr;
+done:
   p->level--;
-  return _seq;
+  return _res;
 }
 
 // _gather_16: ','.NAME+
@@ -22715,8 +22324,54 @@ static AnySeq _gather_16_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_17: ';' | NEWLINE
-static AnyPtr _tmp_17_rule(Parser* p) {
+// _gather_17: ','.NAME+
+static AnySeq _gather_17_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  decltype(name_token(nullptr)) elem{};
+  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
+  if (!(elem = name_token(p))) {
+    p->mark = _mark;
+    p->level--;
+    return nullptr;
+  }
+  if (!_children.push((void*)elem)) {
+    p->level--;
+    return nullptr;
+  }
+  while (true) {
+    _mark = p->mark;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = name_token(p))) break;
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _tmp_18: ';' | NEWLINE
+static AnyPtr _tmp_18_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -22757,8 +22412,8 @@ done:
   return _res;
 }
 
-// _tmp_18: ',' z=expression
-static AnyPtr _tmp_18_rule(Parser* p) {
+// _tmp_19: ',' z=expression
+static AnyPtr _tmp_19_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -22794,8 +22449,8 @@ done:
   return _res;
 }
 
-// _tmp_19: '.' | '...'
-static AnyPtr _tmp_19_rule(Parser* p) {
+// _tmp_20: '.' | '...'
+static AnyPtr _tmp_20_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -22836,8 +22491,8 @@ done:
   return _res;
 }
 
-// _loop0_20: _tmp_19*
-static AnySeq _loop0_20_rule(Parser* p) {
+// _loop0_21: _tmp_20*
+static AnySeq _loop0_21_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -22849,7 +22504,7 @@ static AnySeq _loop0_20_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_19_rule(p))) {
+  while ((elem = _tmp_20_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -22872,8 +22527,8 @@ static AnySeq _loop0_20_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_21: '.' | '...'
-static AnyPtr _tmp_21_rule(Parser* p) {
+// _tmp_22: '.' | '...'
+static AnyPtr _tmp_22_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -22914,8 +22569,8 @@ done:
   return _res;
 }
 
-// _loop1_22: _tmp_21+
-static AnySeq _loop1_22_rule(Parser* p) {
+// _loop1_23: _tmp_22+
+static AnySeq _loop1_23_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -22927,7 +22582,7 @@ static AnySeq _loop1_22_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_21_rule(p))) {
+  while ((elem = _tmp_22_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -22954,8 +22609,8 @@ static AnySeq _loop1_22_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_23: ','.import_from_as_name+
-static AnySeq _gather_23_rule(Parser* p) {
+// _gather_24: ','.import_from_as_name+
+static AnySeq _gather_24_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23000,8 +22655,8 @@ static AnySeq _gather_23_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_24: 'as' z=NAME
-static AnyPtr _tmp_24_rule(Parser* p) {
+// _tmp_25: 'as' z=NAME
+static AnyPtr _tmp_25_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23037,8 +22692,8 @@ done:
   return _res;
 }
 
-// _gather_25: ','.dotted_as_name+
-static AnySeq _gather_25_rule(Parser* p) {
+// _gather_26: ','.dotted_as_name+
+static AnySeq _gather_26_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23083,8 +22738,8 @@ static AnySeq _gather_25_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_26: 'as' z=NAME
-static AnyPtr _tmp_26_rule(Parser* p) {
+// _tmp_27: 'as' z=NAME
+static AnyPtr _tmp_27_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23120,8 +22775,8 @@ done:
   return _res;
 }
 
-// _tmp_27: '@' f=named_expression NEWLINE
-static AnyPtr _tmp_27_rule(Parser* p) {
+// _tmp_28: '@' f=named_expression NEWLINE
+static AnyPtr _tmp_28_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23159,8 +22814,8 @@ done:
   return _res;
 }
 
-// _loop1_28: _tmp_27+
-static AnySeq _loop1_28_rule(Parser* p) {
+// _loop1_29: _tmp_28+
+static AnySeq _loop1_29_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23172,7 +22827,7 @@ static AnySeq _loop1_28_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_27_rule(p))) {
+  while ((elem = _tmp_28_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -23199,8 +22854,8 @@ static AnySeq _loop1_28_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_29: '(' z=arguments? ')'
-static AnyPtr _tmp_29_rule(Parser* p) {
+// _tmp_30: '(' z=arguments? ')'
+static AnyPtr _tmp_30_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23222,43 +22877,6 @@ static AnyPtr _tmp_29_rule(Parser* p) {
     if ((_var_0 = expect_token(p, LPAR) /* '(' */)
         && (z = arguments_rule(p), !p->error_indicator)
         && (_var_2 = expect_token(p, RPAR) /* ')' */)) {
-      _res = z;
-      if (_res == nullptr && parse_error_occurred(p)) {
-        p->error_indicator = 1;
-        p->level--;
-        return nullptr;
-      }
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_30: '->' z=expression
-static AnyPtr _tmp_30_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // '->' z=expression
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, RARROW) /* '->' */) _var_0{};
-    expr_ty z{};
-    if ((_var_0 = expect_token(p, RARROW) /* '->' */)
-        && (z = expression_rule(p))) {
       _res = z;
       if (_res == nullptr && parse_error_occurred(p)) {
         p->error_indicator = 1;
@@ -23312,8 +22930,45 @@ done:
   return _res;
 }
 
-// _loop0_32: param_no_default*
-static AnySeq _loop0_32_rule(Parser* p) {
+// _tmp_32: '->' z=expression
+static AnyPtr _tmp_32_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '->' z=expression
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, RARROW) /* '->' */) _var_0{};
+    expr_ty z{};
+    if ((_var_0 = expect_token(p, RARROW) /* '->' */)
+        && (z = expression_rule(p))) {
+      _res = z;
+      if (_res == nullptr && parse_error_occurred(p)) {
+        p->error_indicator = 1;
+        p->level--;
+        return nullptr;
+      }
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _loop0_33: param_no_default*
+static AnySeq _loop0_33_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23326,42 +22981,6 @@ static AnySeq _loop0_32_rule(Parser* p) {
   ItemBuffer _children(p);
   arg_ty elem{};
   while ((elem = param_no_default_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _loop0_33: param_with_default*
-static AnySeq _loop0_33_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  NameDefaultPair* elem{};
-  while ((elem = param_with_default_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -23420,8 +23039,44 @@ static AnySeq _loop0_34_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_35: param_no_default+
-static AnySeq _loop1_35_rule(Parser* p) {
+// _loop0_35: param_with_default*
+static AnySeq _loop0_35_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  NameDefaultPair* elem{};
+  while ((elem = param_with_default_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _loop1_36: param_no_default+
+static AnySeq _loop1_36_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23460,8 +23115,8 @@ static AnySeq _loop1_35_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_36: param_with_default*
-static AnySeq _loop0_36_rule(Parser* p) {
+// _loop0_37: param_with_default*
+static AnySeq _loop0_37_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23496,47 +23151,7 @@ static AnySeq _loop0_36_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_37: param_with_default+
-static AnySeq _loop1_37_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  NameDefaultPair* elem{};
-  while ((elem = param_with_default_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  if (_children.size() == 0) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _loop1_38: param_no_default+
+// _loop1_38: param_with_default+
 static AnySeq _loop1_38_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -23548,8 +23163,8 @@ static AnySeq _loop1_38_rule(Parser* p) {
   }
   int _mark = p->mark;
   ItemBuffer _children(p);
-  arg_ty elem{};
-  while ((elem = param_no_default_rule(p))) {
+  NameDefaultPair* elem{};
+  while ((elem = param_with_default_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -23616,8 +23231,48 @@ static AnySeq _loop1_39_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_40: param_no_default*
-static AnySeq _loop0_40_rule(Parser* p) {
+// _loop1_40: param_no_default+
+static AnySeq _loop1_40_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  arg_ty elem{};
+  while ((elem = param_no_default_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  if (_children.size() == 0) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _loop0_41: param_no_default*
+static AnySeq _loop0_41_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23652,8 +23307,8 @@ static AnySeq _loop0_40_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_41: param_with_default+
-static AnySeq _loop1_41_rule(Parser* p) {
+// _loop1_42: param_with_default+
+static AnySeq _loop1_42_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23692,8 +23347,8 @@ static AnySeq _loop1_41_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_42: param_no_default*
-static AnySeq _loop0_42_rule(Parser* p) {
+// _loop0_43: param_no_default*
+static AnySeq _loop0_43_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23728,8 +23383,8 @@ static AnySeq _loop0_42_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_43: param_with_default+
-static AnySeq _loop1_43_rule(Parser* p) {
+// _loop1_44: param_with_default+
+static AnySeq _loop1_44_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23755,42 +23410,6 @@ static AnySeq _loop1_43_rule(Parser* p) {
     return nullptr;
   }
   if (_children.size() == 0) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _loop0_44: param_maybe_default*
-static AnySeq _loop0_44_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  NameDefaultPair* elem{};
-  while ((elem = param_maybe_default_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
     p->level--;
     return nullptr;
   }
@@ -23840,8 +23459,44 @@ static AnySeq _loop0_45_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_46: param_maybe_default+
-static AnySeq _loop1_46_rule(Parser* p) {
+// _loop0_46: param_maybe_default*
+static AnySeq _loop0_46_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  NameDefaultPair* elem{};
+  while ((elem = param_maybe_default_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _loop1_47: param_maybe_default+
+static AnySeq _loop1_47_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -23867,52 +23522,6 @@ static AnySeq _loop1_46_rule(Parser* p) {
     return nullptr;
   }
   if (_children.size() == 0) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _gather_47: ','.with_item+
-static AnySeq _gather_47_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  withitem_ty elem{};
-  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = with_item_rule(p))) {
-    p->mark = _mark;
-    p->level--;
-    return nullptr;
-  }
-  if (!_children.push((void*)elem)) {
-    p->level--;
-    return nullptr;
-  }
-  while (true) {
-    _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = with_item_rule(p))) break;
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
     p->level--;
     return nullptr;
   }
@@ -24064,8 +23673,54 @@ static AnySeq _gather_50_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_51: ',' | ')' | ':'
-static AnyPtr _tmp_51_rule(Parser* p) {
+// _gather_51: ','.with_item+
+static AnySeq _gather_51_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  withitem_ty elem{};
+  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
+  if (!(elem = with_item_rule(p))) {
+    p->mark = _mark;
+    p->level--;
+    return nullptr;
+  }
+  if (!_children.push((void*)elem)) {
+    p->level--;
+    return nullptr;
+  }
+  while (true) {
+    _mark = p->mark;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = with_item_rule(p))) break;
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _tmp_52: ',' | ')' | ':'
+static AnyPtr _tmp_52_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24118,8 +23773,8 @@ done:
   return _res;
 }
 
-// _loop1_52: except_block+
-static AnySeq _loop1_52_rule(Parser* p) {
+// _loop1_53: except_block+
+static AnySeq _loop1_53_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24158,8 +23813,8 @@ static AnySeq _loop1_52_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_53: except_star_block+
-static AnySeq _loop1_53_rule(Parser* p) {
+// _loop1_54: except_star_block+
+static AnySeq _loop1_54_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24198,8 +23853,8 @@ static AnySeq _loop1_53_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_54: case_block+
-static AnySeq _loop1_54_rule(Parser* p) {
+// _loop1_55: case_block+
+static AnySeq _loop1_55_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24238,8 +23893,8 @@ static AnySeq _loop1_54_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_55: '|'.closed_pattern+
-static AnySeq _gather_55_rule(Parser* p) {
+// _gather_56: '|'.closed_pattern+
+static AnySeq _gather_56_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24284,48 +23939,6 @@ static AnySeq _gather_55_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_56: '+' | '-'
-static AnyPtr _tmp_56_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // '+'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, PLUS) /* '+' */) _var_0{};
-    if ((_var_0 = expect_token(p, PLUS) /* '+' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // '-'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, MINUS) /* '-' */) _var_0{};
-    if ((_var_0 = expect_token(p, MINUS) /* '-' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
 // _tmp_57: '+' | '-'
 static AnyPtr _tmp_57_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
@@ -24368,8 +23981,50 @@ done:
   return _res;
 }
 
-// _tmp_58: STRING | FSTRING_START | TSTRING_START
+// _tmp_58: '+' | '-'
 static AnyPtr _tmp_58_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '+'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, PLUS) /* '+' */) _var_0{};
+    if ((_var_0 = expect_token(p, PLUS) /* '+' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // '-'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, MINUS) /* '-' */) _var_0{};
+    if ((_var_0 = expect_token(p, MINUS) /* '-' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_59: STRING | FSTRING_START | TSTRING_START
+static AnyPtr _tmp_59_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24411,60 +24066,6 @@ static AnyPtr _tmp_58_rule(Parser* p) {
     }
     [[maybe_unused]] decltype(expect_token(nullptr, TSTRING_START)) _var_0{};
     if ((_var_0 = expect_token(p, TSTRING_START))) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_59: '.' | '(' | '='
-static AnyPtr _tmp_59_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // '.'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, DOT) /* '.' */) _var_0{};
-    if ((_var_0 = expect_token(p, DOT) /* '.' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // '('
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, LPAR) /* '(' */) _var_0{};
-    if ((_var_0 = expect_token(p, LPAR) /* '(' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // '='
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, EQUAL) /* '=' */) _var_0{};
-    if ((_var_0 = expect_token(p, EQUAL) /* '=' */)) {
       _res = (AnyPtr)(_var_0);
       goto done;
     }
@@ -24530,8 +24131,62 @@ done:
   return _res;
 }
 
-// _gather_61: ','.maybe_star_pattern+
-static AnySeq _gather_61_rule(Parser* p) {
+// _tmp_61: '.' | '(' | '='
+static AnyPtr _tmp_61_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '.'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, DOT) /* '.' */) _var_0{};
+    if ((_var_0 = expect_token(p, DOT) /* '.' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // '('
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, LPAR) /* '(' */) _var_0{};
+    if ((_var_0 = expect_token(p, LPAR) /* '(' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // '='
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, EQUAL) /* '=' */) _var_0{};
+    if ((_var_0 = expect_token(p, EQUAL) /* '=' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _gather_62: ','.maybe_star_pattern+
+static AnySeq _gather_62_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24576,8 +24231,8 @@ static AnySeq _gather_61_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_62: ','.key_value_pattern+
-static AnySeq _gather_62_rule(Parser* p) {
+// _gather_63: ','.key_value_pattern+
+static AnySeq _gather_63_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24622,8 +24277,8 @@ static AnySeq _gather_62_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_63: literal_expr | attr
-static expr_ty _tmp_63_rule(Parser* p) {
+// _tmp_64: literal_expr | attr
+static expr_ty _tmp_64_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24664,8 +24319,8 @@ done:
   return _res;
 }
 
-// _gather_64: ','.pattern+
-static AnySeq _gather_64_rule(Parser* p) {
+// _gather_65: ','.pattern+
+static AnySeq _gather_65_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24710,8 +24365,8 @@ static AnySeq _gather_64_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_65: ','.keyword_pattern+
-static AnySeq _gather_65_rule(Parser* p) {
+// _gather_66: ','.keyword_pattern+
+static AnySeq _gather_66_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24756,8 +24411,8 @@ static AnySeq _gather_65_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_66: ','.type_param+
-static AnySeq _gather_66_rule(Parser* p) {
+// _gather_67: ','.type_param+
+static AnySeq _gather_67_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24802,8 +24457,8 @@ static AnySeq _gather_66_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_67: ',' c=expression
-static AnyPtr _tmp_67_rule(Parser* p) {
+// _tmp_68: ',' c=expression
+static AnyPtr _tmp_68_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24839,8 +24494,8 @@ done:
   return _res;
 }
 
-// _loop1_68: _tmp_67+
-static AnySeq _loop1_68_rule(Parser* p) {
+// _loop1_69: _tmp_68+
+static AnySeq _loop1_69_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24852,7 +24507,7 @@ static AnySeq _loop1_68_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_67_rule(p))) {
+  while ((elem = _tmp_68_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -24879,8 +24534,8 @@ static AnySeq _loop1_68_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_69: ',' c=star_expression
-static AnyPtr _tmp_69_rule(Parser* p) {
+// _tmp_70: ',' c=star_expression
+static AnyPtr _tmp_70_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24916,8 +24571,8 @@ done:
   return _res;
 }
 
-// _loop1_70: _tmp_69+
-static AnySeq _loop1_70_rule(Parser* p) {
+// _loop1_71: _tmp_70+
+static AnySeq _loop1_71_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -24929,7 +24584,7 @@ static AnySeq _loop1_70_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_69_rule(p))) {
+  while ((elem = _tmp_70_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -24956,8 +24611,8 @@ static AnySeq _loop1_70_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_71: ','.star_named_expression+
-static AnySeq _gather_71_rule(Parser* p) {
+// _gather_72: ','.star_named_expression+
+static AnySeq _gather_72_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25002,8 +24657,8 @@ static AnySeq _gather_71_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_72: 'or' c=conjunction
-static AnyPtr _tmp_72_rule(Parser* p) {
+// _tmp_73: 'or' c=conjunction
+static AnyPtr _tmp_73_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25039,8 +24694,8 @@ done:
   return _res;
 }
 
-// _loop1_73: _tmp_72+
-static AnySeq _loop1_73_rule(Parser* p) {
+// _loop1_74: _tmp_73+
+static AnySeq _loop1_74_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25052,7 +24707,7 @@ static AnySeq _loop1_73_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_72_rule(p))) {
+  while ((elem = _tmp_73_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -25079,8 +24734,8 @@ static AnySeq _loop1_73_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_74: 'and' c=inversion
-static AnyPtr _tmp_74_rule(Parser* p) {
+// _tmp_75: 'and' c=inversion
+static AnyPtr _tmp_75_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25116,8 +24771,8 @@ done:
   return _res;
 }
 
-// _loop1_75: _tmp_74+
-static AnySeq _loop1_75_rule(Parser* p) {
+// _loop1_76: _tmp_75+
+static AnySeq _loop1_76_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25129,7 +24784,7 @@ static AnySeq _loop1_75_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_74_rule(p))) {
+  while ((elem = _tmp_75_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -25156,8 +24811,8 @@ static AnySeq _loop1_75_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_76: compare_op_bitwise_or_pair+
-static AnySeq _loop1_76_rule(Parser* p) {
+// _loop1_77: compare_op_bitwise_or_pair+
+static AnySeq _loop1_77_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25196,8 +24851,8 @@ static AnySeq _loop1_76_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_77: tok='!='
-static AnyPtr _tmp_77_rule(Parser* p) {
+// _tmp_78: tok='!='
+static AnyPtr _tmp_78_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25231,8 +24886,8 @@ done:
   return _res;
 }
 
-// _tmp_78: slice | starred_expression
-static expr_ty _tmp_78_rule(Parser* p) {
+// _tmp_79: slice | starred_expression
+static expr_ty _tmp_79_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25273,8 +24928,8 @@ done:
   return _res;
 }
 
-// _gather_79: ','._tmp_78+
-static AnySeq _gather_79_rule(Parser* p) {
+// _gather_80: ','._tmp_79+
+static AnySeq _gather_80_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25287,7 +24942,7 @@ static AnySeq _gather_79_rule(Parser* p) {
   ItemBuffer _children(p);
   expr_ty elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_78_rule(p))) {
+  if (!(elem = _tmp_79_rule(p))) {
     p->mark = _mark;
     p->level--;
     return nullptr;
@@ -25298,7 +24953,7 @@ static AnySeq _gather_79_rule(Parser* p) {
   }
   while (true) {
     _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_78_rule(p))) break;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_79_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -25319,8 +24974,8 @@ static AnySeq _gather_79_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_80: ':' d=expression?
-static AnyPtr _tmp_80_rule(Parser* p) {
+// _tmp_81: ':' d=expression?
+static AnyPtr _tmp_81_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25356,8 +25011,8 @@ done:
   return _res;
 }
 
-// _tmp_81: STRING | FSTRING_START | TSTRING_START
-static AnyPtr _tmp_81_rule(Parser* p) {
+// _tmp_82: STRING | FSTRING_START | TSTRING_START
+static AnyPtr _tmp_82_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25410,8 +25065,8 @@ done:
   return _res;
 }
 
-// _tmp_82: tuple | group | genexp
-static expr_ty _tmp_82_rule(Parser* p) {
+// _tmp_83: tuple | group | genexp
+static expr_ty _tmp_83_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25464,8 +25119,8 @@ done:
   return _res;
 }
 
-// _tmp_83: list | listcomp
-static expr_ty _tmp_83_rule(Parser* p) {
+// _tmp_84: list | listcomp
+static expr_ty _tmp_84_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25506,8 +25161,8 @@ done:
   return _res;
 }
 
-// _tmp_84: dict | set | dictcomp | setcomp
-static expr_ty _tmp_84_rule(Parser* p) {
+// _tmp_85: dict | set | dictcomp | setcomp
+static expr_ty _tmp_85_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25572,8 +25227,8 @@ done:
   return _res;
 }
 
-// _tmp_85: yield_expr | named_expression
-static expr_ty _tmp_85_rule(Parser* p) {
+// _tmp_86: yield_expr | named_expression
+static expr_ty _tmp_86_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25614,8 +25269,8 @@ done:
   return _res;
 }
 
-// _loop0_86: lambda_param_no_default*
-static AnySeq _loop0_86_rule(Parser* p) {
+// _loop0_87: lambda_param_no_default*
+static AnySeq _loop0_87_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25628,42 +25283,6 @@ static AnySeq _loop0_86_rule(Parser* p) {
   ItemBuffer _children(p);
   arg_ty elem{};
   while ((elem = lambda_param_no_default_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _loop0_87: lambda_param_with_default*
-static AnySeq _loop0_87_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  NameDefaultPair* elem{};
-  while ((elem = lambda_param_with_default_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -25722,8 +25341,44 @@ static AnySeq _loop0_88_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_89: lambda_param_no_default+
-static AnySeq _loop1_89_rule(Parser* p) {
+// _loop0_89: lambda_param_with_default*
+static AnySeq _loop0_89_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  NameDefaultPair* elem{};
+  while ((elem = lambda_param_with_default_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _loop1_90: lambda_param_no_default+
+static AnySeq _loop1_90_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25762,8 +25417,8 @@ static AnySeq _loop1_89_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_90: lambda_param_with_default*
-static AnySeq _loop0_90_rule(Parser* p) {
+// _loop0_91: lambda_param_with_default*
+static AnySeq _loop0_91_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25798,47 +25453,7 @@ static AnySeq _loop0_90_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_91: lambda_param_with_default+
-static AnySeq _loop1_91_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  NameDefaultPair* elem{};
-  while ((elem = lambda_param_with_default_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  if (_children.size() == 0) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _loop1_92: lambda_param_no_default+
+// _loop1_92: lambda_param_with_default+
 static AnySeq _loop1_92_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -25850,8 +25465,8 @@ static AnySeq _loop1_92_rule(Parser* p) {
   }
   int _mark = p->mark;
   ItemBuffer _children(p);
-  arg_ty elem{};
-  while ((elem = lambda_param_no_default_rule(p))) {
+  NameDefaultPair* elem{};
+  while ((elem = lambda_param_with_default_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -25918,8 +25533,48 @@ static AnySeq _loop1_93_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_94: lambda_param_no_default*
-static AnySeq _loop0_94_rule(Parser* p) {
+// _loop1_94: lambda_param_no_default+
+static AnySeq _loop1_94_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  arg_ty elem{};
+  while ((elem = lambda_param_no_default_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  if (_children.size() == 0) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _loop0_95: lambda_param_no_default*
+static AnySeq _loop0_95_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25954,8 +25609,8 @@ static AnySeq _loop0_94_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_95: lambda_param_with_default+
-static AnySeq _loop1_95_rule(Parser* p) {
+// _loop1_96: lambda_param_with_default+
+static AnySeq _loop1_96_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -25994,8 +25649,8 @@ static AnySeq _loop1_95_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_96: lambda_param_no_default*
-static AnySeq _loop0_96_rule(Parser* p) {
+// _loop0_97: lambda_param_no_default*
+static AnySeq _loop0_97_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26030,8 +25685,8 @@ static AnySeq _loop0_96_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_97: lambda_param_with_default+
-static AnySeq _loop1_97_rule(Parser* p) {
+// _loop1_98: lambda_param_with_default+
+static AnySeq _loop1_98_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26070,8 +25725,8 @@ static AnySeq _loop1_97_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_98: lambda_param_maybe_default*
-static AnySeq _loop0_98_rule(Parser* p) {
+// _loop0_99: lambda_param_maybe_default*
+static AnySeq _loop0_99_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26106,8 +25761,8 @@ static AnySeq _loop0_98_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_99: lambda_param_maybe_default+
-static AnySeq _loop1_99_rule(Parser* p) {
+// _loop1_100: lambda_param_maybe_default+
+static AnySeq _loop1_100_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26146,8 +25801,8 @@ static AnySeq _loop1_99_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_100: fstring_format_spec*
-static AnySeq _loop0_100_rule(Parser* p) {
+// _loop0_101: fstring_format_spec*
+static AnySeq _loop0_101_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26182,8 +25837,8 @@ static AnySeq _loop0_100_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_101: fstring_middle*
-static AnySeq _loop0_101_rule(Parser* p) {
+// _loop0_102: fstring_middle*
+static AnySeq _loop0_102_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26218,8 +25873,8 @@ static AnySeq _loop0_101_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_102: tstring_format_spec*
-static AnySeq _loop0_102_rule(Parser* p) {
+// _loop0_103: tstring_format_spec*
+static AnySeq _loop0_103_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26254,8 +25909,8 @@ static AnySeq _loop0_102_rule(Parser* p) {
   return _seq;
 }
 
-// _loop0_103: tstring_middle*
-static AnySeq _loop0_103_rule(Parser* p) {
+// _loop0_104: tstring_middle*
+static AnySeq _loop0_104_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26290,8 +25945,8 @@ static AnySeq _loop0_103_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_104: fstring | string
-static expr_ty _tmp_104_rule(Parser* p) {
+// _tmp_105: fstring | string
+static expr_ty _tmp_105_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26332,8 +25987,8 @@ done:
   return _res;
 }
 
-// _loop1_105: _tmp_104+
-static AnySeq _loop1_105_rule(Parser* p) {
+// _loop1_106: _tmp_105+
+static AnySeq _loop1_106_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26345,7 +26000,7 @@ static AnySeq _loop1_105_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   expr_ty elem{};
-  while ((elem = _tmp_104_rule(p))) {
+  while ((elem = _tmp_105_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -26372,8 +26027,8 @@ static AnySeq _loop1_105_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_106: tstring+
-static AnySeq _loop1_106_rule(Parser* p) {
+// _loop1_107: tstring+
+static AnySeq _loop1_107_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26412,8 +26067,8 @@ static AnySeq _loop1_106_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_107: y=star_named_expression ',' z=star_named_expressions?
-static AnyPtr _tmp_107_rule(Parser* p) {
+// _tmp_108: y=star_named_expression ',' z=star_named_expressions?
+static AnyPtr _tmp_108_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26451,8 +26106,8 @@ done:
   return _res;
 }
 
-// _gather_108: ','.double_starred_kvpair+
-static AnySeq _gather_108_rule(Parser* p) {
+// _gather_109: ','.double_starred_kvpair+
+static AnySeq _gather_109_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26497,8 +26152,8 @@ static AnySeq _gather_108_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_109: for_if_clause+
-static AnySeq _loop1_109_rule(Parser* p) {
+// _loop1_110: for_if_clause+
+static AnySeq _loop1_110_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26537,8 +26192,8 @@ static AnySeq _loop1_109_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_110: 'if' z=disjunction
-static AnyPtr _tmp_110_rule(Parser* p) {
+// _tmp_111: 'if' z=disjunction
+static AnyPtr _tmp_111_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26574,8 +26229,8 @@ done:
   return _res;
 }
 
-// _loop0_111: _tmp_110*
-static AnySeq _loop0_111_rule(Parser* p) {
+// _loop0_112: _tmp_111*
+static AnySeq _loop0_112_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26587,7 +26242,7 @@ static AnySeq _loop0_111_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_110_rule(p))) {
+  while ((elem = _tmp_111_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -26610,8 +26265,8 @@ static AnySeq _loop0_111_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_112: 'if' z=disjunction
-static AnyPtr _tmp_112_rule(Parser* p) {
+// _tmp_113: 'if' z=disjunction
+static AnyPtr _tmp_113_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26647,8 +26302,8 @@ done:
   return _res;
 }
 
-// _loop0_113: _tmp_112*
-static AnySeq _loop0_113_rule(Parser* p) {
+// _loop0_114: _tmp_113*
+static AnySeq _loop0_114_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26660,7 +26315,7 @@ static AnySeq _loop0_113_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_112_rule(p))) {
+  while ((elem = _tmp_113_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -26683,8 +26338,8 @@ static AnySeq _loop0_113_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_114: assignment_expression | expression !':='
-static AnyPtr _tmp_114_rule(Parser* p) {
+// _tmp_115: assignment_expression | expression !':='
+static AnyPtr _tmp_115_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26726,8 +26381,8 @@ done:
   return _res;
 }
 
-// _tmp_115: starred_expression | _tmp_116 !'='
-static AnyPtr _tmp_115_rule(Parser* p) {
+// _tmp_116: starred_expression | _tmp_117 !'='
+static AnyPtr _tmp_116_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26750,13 +26405,13 @@ static AnyPtr _tmp_115_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_116 !'='
+  {  // _tmp_117 !'='
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] AnyPtr _var_0{};
-    if ((_var_0 = _tmp_116_rule(p))
+    if ((_var_0 = _tmp_117_rule(p))
         && lookahead(false, p, [&] { return expect_token(p, EQUAL) /* '=' */; })) {
       _res = _var_0;
       goto done;
@@ -26769,8 +26424,8 @@ done:
   return _res;
 }
 
-// _tmp_116: assignment_expression | expression !':='
-static AnyPtr _tmp_116_rule(Parser* p) {
+// _tmp_117: assignment_expression | expression !':='
+static AnyPtr _tmp_117_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26812,8 +26467,8 @@ done:
   return _res;
 }
 
-// _gather_117: ','._tmp_115+
-static AnySeq _gather_117_rule(Parser* p) {
+// _gather_118: ','._tmp_116+
+static AnySeq _gather_118_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26826,7 +26481,7 @@ static AnySeq _gather_117_rule(Parser* p) {
   ItemBuffer _children(p);
   AnyPtr elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_115_rule(p))) {
+  if (!(elem = _tmp_116_rule(p))) {
     p->mark = _mark;
     p->level--;
     return nullptr;
@@ -26837,7 +26492,7 @@ static AnySeq _gather_117_rule(Parser* p) {
   }
   while (true) {
     _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_115_rule(p))) break;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_116_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -26858,8 +26513,8 @@ static AnySeq _gather_117_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_118: ',' k=kwargs
-static AnyPtr _tmp_118_rule(Parser* p) {
+// _tmp_119: ',' k=kwargs
+static AnyPtr _tmp_119_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -26895,53 +26550,7 @@ done:
   return _res;
 }
 
-// _gather_119: ','.kwarg_or_starred+
-static AnySeq _gather_119_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  KeywordOrStarred* elem{};
-  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = kwarg_or_starred_rule(p))) {
-    p->mark = _mark;
-    p->level--;
-    return nullptr;
-  }
-  if (!_children.push((void*)elem)) {
-    p->level--;
-    return nullptr;
-  }
-  while (true) {
-    _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = kwarg_or_starred_rule(p))) break;
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _gather_120: ','.kwarg_or_double_starred+
+// _gather_120: ','.kwarg_or_starred+
 static AnySeq _gather_120_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -26955,6 +26564,52 @@ static AnySeq _gather_120_rule(Parser* p) {
   ItemBuffer _children(p);
   KeywordOrStarred* elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
+  if (!(elem = kwarg_or_starred_rule(p))) {
+    p->mark = _mark;
+    p->level--;
+    return nullptr;
+  }
+  if (!_children.push((void*)elem)) {
+    p->level--;
+    return nullptr;
+  }
+  while (true) {
+    _mark = p->mark;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = kwarg_or_starred_rule(p))) break;
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _gather_121: ','.kwarg_or_double_starred+
+static AnySeq _gather_121_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  KeywordOrStarred* elem{};
+  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
   if (!(elem = kwarg_or_double_starred_rule(p))) {
     p->mark = _mark;
     p->level--;
@@ -26987,8 +26642,8 @@ static AnySeq _gather_120_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_121: ','.kwarg_or_starred+
-static AnySeq _gather_121_rule(Parser* p) {
+// _gather_122: ','.kwarg_or_starred+
+static AnySeq _gather_122_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27033,8 +26688,8 @@ static AnySeq _gather_121_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_122: ','.kwarg_or_double_starred+
-static AnySeq _gather_122_rule(Parser* p) {
+// _gather_123: ','.kwarg_or_double_starred+
+static AnySeq _gather_123_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27079,8 +26734,8 @@ static AnySeq _gather_122_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_123: ',' c=star_target
-static AnyPtr _tmp_123_rule(Parser* p) {
+// _tmp_124: ',' c=star_target
+static AnyPtr _tmp_124_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27116,8 +26771,8 @@ done:
   return _res;
 }
 
-// _loop0_124: _tmp_123*
-static AnySeq _loop0_124_rule(Parser* p) {
+// _loop0_125: _tmp_124*
+static AnySeq _loop0_125_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27129,7 +26784,7 @@ static AnySeq _loop0_124_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_123_rule(p))) {
+  while ((elem = _tmp_124_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -27152,8 +26807,8 @@ static AnySeq _loop0_124_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_125: ','.star_target+
-static AnySeq _gather_125_rule(Parser* p) {
+// _gather_126: ','.star_target+
+static AnySeq _gather_126_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27198,8 +26853,8 @@ static AnySeq _gather_125_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_126: ',' c=star_target
-static AnyPtr _tmp_126_rule(Parser* p) {
+// _tmp_127: ',' c=star_target
+static AnyPtr _tmp_127_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27235,8 +26890,8 @@ done:
   return _res;
 }
 
-// _loop1_127: _tmp_126+
-static AnySeq _loop1_127_rule(Parser* p) {
+// _loop1_128: _tmp_127+
+static AnySeq _loop1_128_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27248,7 +26903,7 @@ static AnySeq _loop1_127_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_126_rule(p))) {
+  while ((elem = _tmp_127_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -27275,8 +26930,8 @@ static AnySeq _loop1_127_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_128: !'*' star_target
-static AnyPtr _tmp_128_rule(Parser* p) {
+// _tmp_129: !'*' star_target
+static AnyPtr _tmp_129_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27306,8 +26961,8 @@ done:
   return _res;
 }
 
-// _gather_129: ','.del_target+
-static AnySeq _gather_129_rule(Parser* p) {
+// _gather_130: ','.del_target+
+static AnySeq _gather_130_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27332,52 +26987,6 @@ static AnySeq _gather_129_rule(Parser* p) {
   while (true) {
     _mark = p->mark;
     if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = del_target_rule(p))) break;
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _gather_130: ','.expression+
-static AnySeq _gather_130_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  expr_ty elem{};
-  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = expression_rule(p))) {
-    p->mark = _mark;
-    p->level--;
-    return nullptr;
-  }
-  if (!_children.push((void*)elem)) {
-    p->level--;
-    return nullptr;
-  }
-  while (true) {
-    _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = expression_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -27536,8 +27145,54 @@ static AnySeq _gather_133_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_134: NEWLINE INDENT
-static AnyPtr _tmp_134_rule(Parser* p) {
+// _gather_134: ','.expression+
+static AnySeq _gather_134_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  expr_ty elem{};
+  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
+  if (!(elem = expression_rule(p))) {
+    p->mark = _mark;
+    p->level--;
+    return nullptr;
+  }
+  if (!_children.push((void*)elem)) {
+    p->level--;
+    return nullptr;
+  }
+  while (true) {
+    _mark = p->mark;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = expression_rule(p))) break;
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _tmp_135: NEWLINE INDENT
+static AnyPtr _tmp_135_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27568,8 +27223,8 @@ done:
   return _res;
 }
 
-// _tmp_135: _tmp_136 | kwargs
-static AnyPtr _tmp_135_rule(Parser* p) {
+// _tmp_136: _tmp_137 | kwargs
+static AnyPtr _tmp_136_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27580,13 +27235,13 @@ static AnyPtr _tmp_135_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // _tmp_136
+  {  // _tmp_137
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] AnyPtr _var_0{};
-    if ((_var_0 = _tmp_136_rule(p))) {
+    if ((_var_0 = _tmp_137_rule(p))) {
       _res = _var_0;
       goto done;
     }
@@ -27610,8 +27265,8 @@ done:
   return _res;
 }
 
-// _tmp_136: _gather_139 ',' kwargs
-static AnyPtr _tmp_136_rule(Parser* p) {
+// _tmp_137: _gather_140 ',' kwargs
+static AnyPtr _tmp_137_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27622,7 +27277,7 @@ static AnyPtr _tmp_136_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // _gather_139 ',' kwargs
+  {  // _gather_140 ',' kwargs
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -27630,7 +27285,7 @@ static AnyPtr _tmp_136_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_0{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
     [[maybe_unused]] AnySeq _var_2{};
-    if ((_var_0 = _gather_139_rule(p))
+    if ((_var_0 = _gather_140_rule(p))
         && (_var_1 = expect_token(p, COMMA) /* ',' */)
         && (_var_2 = kwargs_rule(p))) {
       _res = (AnyPtr)dummy_name(p);
@@ -27644,8 +27299,8 @@ done:
   return _res;
 }
 
-// _tmp_137: starred_expression | _tmp_138 !'='
-static AnyPtr _tmp_137_rule(Parser* p) {
+// _tmp_138: starred_expression | _tmp_139 !'='
+static AnyPtr _tmp_138_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27668,13 +27323,13 @@ static AnyPtr _tmp_137_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // _tmp_138 !'='
+  {  // _tmp_139 !'='
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
     [[maybe_unused]] AnyPtr _var_0{};
-    if ((_var_0 = _tmp_138_rule(p))
+    if ((_var_0 = _tmp_139_rule(p))
         && lookahead(false, p, [&] { return expect_token(p, EQUAL) /* '=' */; })) {
       _res = _var_0;
       goto done;
@@ -27687,8 +27342,8 @@ done:
   return _res;
 }
 
-// _tmp_138: assignment_expression | expression !':='
-static AnyPtr _tmp_138_rule(Parser* p) {
+// _tmp_139: assignment_expression | expression !':='
+static AnyPtr _tmp_139_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27730,8 +27385,8 @@ done:
   return _res;
 }
 
-// _gather_139: ','._tmp_137+
-static AnySeq _gather_139_rule(Parser* p) {
+// _gather_140: ','._tmp_138+
+static AnySeq _gather_140_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27744,7 +27399,7 @@ static AnySeq _gather_139_rule(Parser* p) {
   ItemBuffer _children(p);
   AnyPtr elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_137_rule(p))) {
+  if (!(elem = _tmp_138_rule(p))) {
     p->mark = _mark;
     p->level--;
     return nullptr;
@@ -27755,7 +27410,7 @@ static AnySeq _gather_139_rule(Parser* p) {
   }
   while (true) {
     _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_137_rule(p))) break;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_138_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -27776,8 +27431,8 @@ static AnySeq _gather_139_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_140: starred_expression !'='
-static AnyPtr _tmp_140_rule(Parser* p) {
+// _tmp_141: starred_expression !'='
+static AnyPtr _tmp_141_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27807,8 +27462,8 @@ done:
   return _res;
 }
 
-// _gather_141: ','._tmp_140+
-static AnySeq _gather_141_rule(Parser* p) {
+// _gather_142: ','._tmp_141+
+static AnySeq _gather_142_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27821,7 +27476,7 @@ static AnySeq _gather_141_rule(Parser* p) {
   ItemBuffer _children(p);
   AnyPtr elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_140_rule(p))) {
+  if (!(elem = _tmp_141_rule(p))) {
     p->mark = _mark;
     p->level--;
     return nullptr;
@@ -27832,7 +27487,7 @@ static AnySeq _gather_141_rule(Parser* p) {
   }
   while (true) {
     _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_140_rule(p))) break;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_141_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -27853,8 +27508,8 @@ static AnySeq _gather_141_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_142: args | expression for_if_clauses
-static AnyPtr _tmp_142_rule(Parser* p) {
+// _tmp_143: args | expression for_if_clauses
+static AnyPtr _tmp_143_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27897,8 +27552,8 @@ done:
   return _res;
 }
 
-// _tmp_143: args ','
-static AnyPtr _tmp_143_rule(Parser* p) {
+// _tmp_144: args ','
+static AnyPtr _tmp_144_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27929,8 +27584,8 @@ done:
   return _res;
 }
 
-// _tmp_144: ',' | ')'
-static AnyPtr _tmp_144_rule(Parser* p) {
+// _tmp_145: ',' | ')'
+static AnyPtr _tmp_145_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -27971,8 +27626,8 @@ done:
   return _res;
 }
 
-// _tmp_145: 'True' | 'False' | 'None'
-static AnyPtr _tmp_145_rule(Parser* p) {
+// _tmp_146: 'True' | 'False' | 'None'
+static AnyPtr _tmp_146_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28025,8 +27680,8 @@ done:
   return _res;
 }
 
-// _tmp_146: NAME '='
-static AnyPtr _tmp_146_rule(Parser* p) {
+// _tmp_147: NAME '='
+static AnyPtr _tmp_147_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28057,8 +27712,8 @@ done:
   return _res;
 }
 
-// _tmp_147: !STRING expression_without_invalid
-static AnyPtr _tmp_147_rule(Parser* p) {
+// _tmp_148: !STRING expression_without_invalid
+static AnyPtr _tmp_148_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28088,8 +27743,8 @@ done:
   return _res;
 }
 
-// _loop1_148: _tmp_147+
-static AnySeq _loop1_148_rule(Parser* p) {
+// _loop1_149: _tmp_148+
+static AnySeq _loop1_149_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28101,7 +27756,7 @@ static AnySeq _loop1_148_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_147_rule(p))) {
+  while ((elem = _tmp_148_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -28128,8 +27783,8 @@ static AnySeq _loop1_148_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_149: NAME STRING | SOFT_KEYWORD
-static AnyPtr _tmp_149_rule(Parser* p) {
+// _tmp_150: NAME STRING | SOFT_KEYWORD
+static AnyPtr _tmp_150_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28172,8 +27827,8 @@ done:
   return _res;
 }
 
-// _tmp_150: 'else' | ':'
-static AnyPtr _tmp_150_rule(Parser* p) {
+// _tmp_151: 'else' | ':'
+static AnyPtr _tmp_151_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28214,8 +27869,8 @@ done:
   return _res;
 }
 
-// _tmp_151: pass_stmt | break_stmt | continue_stmt
-static stmt_ty _tmp_151_rule(Parser* p) {
+// _tmp_152: pass_stmt | break_stmt | continue_stmt
+static stmt_ty _tmp_152_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28268,8 +27923,8 @@ done:
   return _res;
 }
 
-// _tmp_152: '=' | ':='
-static AnyPtr _tmp_152_rule(Parser* p) {
+// _tmp_153: '=' | ':='
+static AnyPtr _tmp_153_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28310,8 +27965,8 @@ done:
   return _res;
 }
 
-// _tmp_153: list | tuple | genexp | 'True' | 'None' | 'False'
-static AnyPtr _tmp_153_rule(Parser* p) {
+// _tmp_154: list | tuple | genexp | 'True' | 'None' | 'False'
+static AnyPtr _tmp_154_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28400,8 +28055,8 @@ done:
   return _res;
 }
 
-// _tmp_154: '=' | ':='
-static AnyPtr _tmp_154_rule(Parser* p) {
+// _tmp_155: '=' | ':='
+static AnyPtr _tmp_155_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28442,8 +28097,8 @@ done:
   return _res;
 }
 
-// _loop0_155: star_named_expressions*
-static AnySeq _loop0_155_rule(Parser* p) {
+// _loop0_156: star_named_expressions*
+static AnySeq _loop0_156_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28478,8 +28133,8 @@ static AnySeq _loop0_155_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_156: star_targets '='
-static AnyPtr _tmp_156_rule(Parser* p) {
+// _tmp_157: star_targets '='
+static AnyPtr _tmp_157_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28510,8 +28165,8 @@ done:
   return _res;
 }
 
-// _loop0_157: _tmp_156*
-static AnySeq _loop0_157_rule(Parser* p) {
+// _loop0_158: _tmp_157*
+static AnySeq _loop0_158_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28523,7 +28178,7 @@ static AnySeq _loop0_157_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_156_rule(p))) {
+  while ((elem = _tmp_157_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -28546,8 +28201,8 @@ static AnySeq _loop0_157_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_158: star_targets '='
-static AnyPtr _tmp_158_rule(Parser* p) {
+// _tmp_159: star_targets '='
+static AnyPtr _tmp_159_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28578,8 +28233,8 @@ done:
   return _res;
 }
 
-// _loop0_159: _tmp_158*
-static AnySeq _loop0_159_rule(Parser* p) {
+// _loop0_160: _tmp_159*
+static AnySeq _loop0_160_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28591,7 +28246,7 @@ static AnySeq _loop0_159_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_158_rule(p))) {
+  while ((elem = _tmp_159_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -28614,8 +28269,8 @@ static AnySeq _loop0_159_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_160: '[' | '(' | '{'
-static AnyPtr _tmp_160_rule(Parser* p) {
+// _tmp_161: '[' | '(' | '{'
+static AnyPtr _tmp_161_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28645,48 +28300,6 @@ static AnyPtr _tmp_160_rule(Parser* p) {
     }
     [[maybe_unused]] decltype(expect_token(nullptr, LPAR) /* '(' */) _var_0{};
     if ((_var_0 = expect_token(p, LPAR) /* '(' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // '{'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, LBRACE) /* '{' */) _var_0{};
-    if ((_var_0 = expect_token(p, LBRACE) /* '{' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_161: '[' | '{'
-static AnyPtr _tmp_161_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // '['
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, LSQB) /* '[' */) _var_0{};
-    if ((_var_0 = expect_token(p, LSQB) /* '[' */)) {
       _res = (AnyPtr)(_var_0);
       goto done;
     }
@@ -28752,8 +28365,50 @@ done:
   return _res;
 }
 
-// _tmp_163: slash_no_default | slash_with_default
+// _tmp_163: '[' | '{'
 static AnyPtr _tmp_163_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '['
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, LSQB) /* '[' */) _var_0{};
+    if ((_var_0 = expect_token(p, LSQB) /* '[' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // '{'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, LBRACE) /* '{' */) _var_0{};
+    if ((_var_0 = expect_token(p, LBRACE) /* '{' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_164: slash_no_default | slash_with_default
+static AnyPtr _tmp_164_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28794,8 +28449,8 @@ done:
   return _res;
 }
 
-// _loop0_164: param_maybe_default*
-static AnySeq _loop0_164_rule(Parser* p) {
+// _loop0_165: param_maybe_default*
+static AnySeq _loop0_165_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28808,42 +28463,6 @@ static AnySeq _loop0_164_rule(Parser* p) {
   ItemBuffer _children(p);
   NameDefaultPair* elem{};
   while ((elem = param_maybe_default_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _loop0_165: param_no_default*
-static AnySeq _loop0_165_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  arg_ty elem{};
-  while ((elem = param_no_default_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -28902,8 +28521,44 @@ static AnySeq _loop0_166_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_167: param_no_default+
-static AnySeq _loop1_167_rule(Parser* p) {
+// _loop0_167: param_no_default*
+static AnySeq _loop0_167_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  arg_ty elem{};
+  while ((elem = param_no_default_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _loop1_168: param_no_default+
+static AnySeq _loop1_168_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28942,8 +28597,8 @@ static AnySeq _loop1_167_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_168: slash_no_default | slash_with_default
-static AnyPtr _tmp_168_rule(Parser* p) {
+// _tmp_169: slash_no_default | slash_with_default
+static AnyPtr _tmp_169_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -28984,8 +28639,8 @@ done:
   return _res;
 }
 
-// _loop0_169: param_maybe_default*
-static AnySeq _loop0_169_rule(Parser* p) {
+// _loop0_170: param_maybe_default*
+static AnySeq _loop0_170_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29020,8 +28675,8 @@ static AnySeq _loop0_169_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_170: ',' | param_no_default
-static AnyPtr _tmp_170_rule(Parser* p) {
+// _tmp_171: ',' | param_no_default
+static AnyPtr _tmp_171_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29062,8 +28717,8 @@ done:
   return _res;
 }
 
-// _loop0_171: param_maybe_default*
-static AnySeq _loop0_171_rule(Parser* p) {
+// _loop0_172: param_maybe_default*
+static AnySeq _loop0_172_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29098,8 +28753,8 @@ static AnySeq _loop0_171_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_172: param_maybe_default+
-static AnySeq _loop1_172_rule(Parser* p) {
+// _loop1_173: param_maybe_default+
+static AnySeq _loop1_173_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29138,8 +28793,8 @@ static AnySeq _loop1_172_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_173: ')' | ','
-static AnyPtr _tmp_173_rule(Parser* p) {
+// _tmp_174: ')' | ','
+static AnyPtr _tmp_174_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29180,8 +28835,8 @@ done:
   return _res;
 }
 
-// _tmp_174: ')' | ',' _tmp_175
-static AnyPtr _tmp_174_rule(Parser* p) {
+// _tmp_175: ')' | ',' _tmp_176
+static AnyPtr _tmp_175_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29204,7 +28859,7 @@ static AnyPtr _tmp_174_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // ',' _tmp_175
+  {  // ',' _tmp_176
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -29212,7 +28867,7 @@ static AnyPtr _tmp_174_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_0{};
     [[maybe_unused]] AnyPtr _var_1{};
     if ((_var_0 = expect_token(p, COMMA) /* ',' */)
-        && (_var_1 = _tmp_175_rule(p))) {
+        && (_var_1 = _tmp_176_rule(p))) {
       _res = (AnyPtr)dummy_name(p);
       goto done;
     }
@@ -29224,8 +28879,8 @@ done:
   return _res;
 }
 
-// _tmp_175: ')' | '**'
-static AnyPtr _tmp_175_rule(Parser* p) {
+// _tmp_176: ')' | '**'
+static AnyPtr _tmp_176_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29266,8 +28921,8 @@ done:
   return _res;
 }
 
-// _tmp_176: param_no_default | ','
-static AnyPtr _tmp_176_rule(Parser* p) {
+// _tmp_177: param_no_default | ','
+static AnyPtr _tmp_177_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29308,8 +28963,8 @@ done:
   return _res;
 }
 
-// _loop0_177: param_maybe_default*
-static AnySeq _loop0_177_rule(Parser* p) {
+// _loop0_178: param_maybe_default*
+static AnySeq _loop0_178_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29344,8 +28999,8 @@ static AnySeq _loop0_177_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_178: param_no_default | ','
-static AnyPtr _tmp_178_rule(Parser* p) {
+// _tmp_179: param_no_default | ','
+static AnyPtr _tmp_179_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29386,8 +29041,8 @@ done:
   return _res;
 }
 
-// _tmp_179: '*' | '**' | '/'
-static AnyPtr _tmp_179_rule(Parser* p) {
+// _tmp_180: '*' | '**' | '/'
+static AnyPtr _tmp_180_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29440,8 +29095,8 @@ done:
   return _res;
 }
 
-// _loop1_180: param_with_default+
-static AnySeq _loop1_180_rule(Parser* p) {
+// _loop1_181: param_with_default+
+static AnySeq _loop1_181_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29480,8 +29135,8 @@ static AnySeq _loop1_180_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_181: lambda_slash_no_default | lambda_slash_with_default
-static AnyPtr _tmp_181_rule(Parser* p) {
+// _tmp_182: lambda_slash_no_default | lambda_slash_with_default
+static AnyPtr _tmp_182_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29522,8 +29177,8 @@ done:
   return _res;
 }
 
-// _loop0_182: lambda_param_maybe_default*
-static AnySeq _loop0_182_rule(Parser* p) {
+// _loop0_183: lambda_param_maybe_default*
+static AnySeq _loop0_183_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29536,42 +29191,6 @@ static AnySeq _loop0_182_rule(Parser* p) {
   ItemBuffer _children(p);
   NameDefaultPair* elem{};
   while ((elem = lambda_param_maybe_default_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _loop0_183: lambda_param_no_default*
-static AnySeq _loop0_183_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  arg_ty elem{};
-  while ((elem = lambda_param_no_default_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -29630,8 +29249,44 @@ static AnySeq _loop0_184_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_185: ','.lambda_param+
-static AnySeq _gather_185_rule(Parser* p) {
+// _loop0_185: lambda_param_no_default*
+static AnySeq _loop0_185_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  arg_ty elem{};
+  while ((elem = lambda_param_no_default_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _gather_186: ','.lambda_param+
+static AnySeq _gather_186_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29676,8 +29331,8 @@ static AnySeq _gather_185_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_186: lambda_slash_no_default | lambda_slash_with_default
-static AnyPtr _tmp_186_rule(Parser* p) {
+// _tmp_187: lambda_slash_no_default | lambda_slash_with_default
+static AnyPtr _tmp_187_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29718,8 +29373,8 @@ done:
   return _res;
 }
 
-// _loop0_187: lambda_param_maybe_default*
-static AnySeq _loop0_187_rule(Parser* p) {
+// _loop0_188: lambda_param_maybe_default*
+static AnySeq _loop0_188_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29754,8 +29409,8 @@ static AnySeq _loop0_187_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_188: ',' | lambda_param_no_default
-static AnyPtr _tmp_188_rule(Parser* p) {
+// _tmp_189: ',' | lambda_param_no_default
+static AnyPtr _tmp_189_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29796,8 +29451,8 @@ done:
   return _res;
 }
 
-// _loop0_189: lambda_param_maybe_default*
-static AnySeq _loop0_189_rule(Parser* p) {
+// _loop0_190: lambda_param_maybe_default*
+static AnySeq _loop0_190_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29832,8 +29487,8 @@ static AnySeq _loop0_189_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_190: lambda_param_maybe_default+
-static AnySeq _loop1_190_rule(Parser* p) {
+// _loop1_191: lambda_param_maybe_default+
+static AnySeq _loop1_191_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29872,8 +29527,8 @@ static AnySeq _loop1_190_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_191: lambda_param_with_default+
-static AnySeq _loop1_191_rule(Parser* p) {
+// _loop1_192: lambda_param_with_default+
+static AnySeq _loop1_192_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29912,8 +29567,8 @@ static AnySeq _loop1_191_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_192: ':' | ',' _tmp_193
-static AnyPtr _tmp_192_rule(Parser* p) {
+// _tmp_193: ':' | ',' _tmp_194
+static AnyPtr _tmp_193_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29936,7 +29591,7 @@ static AnyPtr _tmp_192_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // ',' _tmp_193
+  {  // ',' _tmp_194
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -29944,7 +29599,7 @@ static AnyPtr _tmp_192_rule(Parser* p) {
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_0{};
     [[maybe_unused]] AnyPtr _var_1{};
     if ((_var_0 = expect_token(p, COMMA) /* ',' */)
-        && (_var_1 = _tmp_193_rule(p))) {
+        && (_var_1 = _tmp_194_rule(p))) {
       _res = (AnyPtr)dummy_name(p);
       goto done;
     }
@@ -29956,8 +29611,8 @@ done:
   return _res;
 }
 
-// _tmp_193: ':' | '**'
-static AnyPtr _tmp_193_rule(Parser* p) {
+// _tmp_194: ':' | '**'
+static AnyPtr _tmp_194_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -29998,8 +29653,8 @@ done:
   return _res;
 }
 
-// _tmp_194: lambda_param_no_default | ','
-static AnyPtr _tmp_194_rule(Parser* p) {
+// _tmp_195: lambda_param_no_default | ','
+static AnyPtr _tmp_195_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30040,8 +29695,8 @@ done:
   return _res;
 }
 
-// _loop0_195: lambda_param_maybe_default*
-static AnySeq _loop0_195_rule(Parser* p) {
+// _loop0_196: lambda_param_maybe_default*
+static AnySeq _loop0_196_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30076,8 +29731,8 @@ static AnySeq _loop0_195_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_196: lambda_param_no_default | ','
-static AnyPtr _tmp_196_rule(Parser* p) {
+// _tmp_197: lambda_param_no_default | ','
+static AnyPtr _tmp_197_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30118,8 +29773,8 @@ done:
   return _res;
 }
 
-// _tmp_197: '*' | '**' | '/'
-static AnyPtr _tmp_197_rule(Parser* p) {
+// _tmp_198: '*' | '**' | '/'
+static AnyPtr _tmp_198_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30172,8 +29827,8 @@ done:
   return _res;
 }
 
-// _tmp_198: ',' | ')' | ':'
-static AnyPtr _tmp_198_rule(Parser* p) {
+// _tmp_199: ',' | ')' | ':'
+static AnyPtr _tmp_199_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30226,8 +29881,8 @@ done:
   return _res;
 }
 
-// _tmp_199: bitwise_or _loop0_201 ','?
-static AnyPtr _tmp_199_rule(Parser* p) {
+// _tmp_200: bitwise_or _loop0_202 ','?
+static AnyPtr _tmp_200_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30238,7 +29893,7 @@ static AnyPtr _tmp_199_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // bitwise_or _loop0_201 ','?
+  {  // bitwise_or _loop0_202 ','?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -30247,7 +29902,7 @@ static AnyPtr _tmp_199_rule(Parser* p) {
     [[maybe_unused]] AnySeq _var_1{};
     [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_2{};
     if ((_var_0 = bitwise_or_rule(p))
-        && (_var_1 = _loop0_201_rule(p))
+        && (_var_1 = _loop0_202_rule(p))
         && (_var_2 = expect_token(p, COMMA) /* ',' */, !p->error_indicator)) {
       _res = (AnyPtr)dummy_name(p);
       goto done;
@@ -30260,8 +29915,8 @@ done:
   return _res;
 }
 
-// _tmp_200: ',' bitwise_or
-static AnyPtr _tmp_200_rule(Parser* p) {
+// _tmp_201: ',' bitwise_or
+static AnyPtr _tmp_201_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30292,8 +29947,8 @@ done:
   return _res;
 }
 
-// _loop0_201: _tmp_200*
-static AnySeq _loop0_201_rule(Parser* p) {
+// _loop0_202: _tmp_201*
+static AnySeq _loop0_202_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30305,7 +29960,7 @@ static AnySeq _loop0_201_rule(Parser* p) {
   int _mark = p->mark;
   ItemBuffer _children(p);
   AnyPtr elem{};
-  while ((elem = _tmp_200_rule(p))) {
+  while ((elem = _tmp_201_rule(p))) {
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -30328,8 +29983,8 @@ static AnySeq _loop0_201_rule(Parser* p) {
   return _seq;
 }
 
-// _gather_202: ','.dotted_name+
-static AnySeq _gather_202_rule(Parser* p) {
+// _gather_203: ','.dotted_name+
+static AnySeq _gather_203_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30374,39 +30029,7 @@ static AnySeq _gather_202_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_203: NAME _tmp_204
-static AnyPtr _tmp_203_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // NAME _tmp_204
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(name_token(nullptr)) _var_0{};
-    [[maybe_unused]] AnyPtr _var_1{};
-    if ((_var_0 = name_token(p))
-        && (_var_1 = _tmp_204_rule(p))) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_204: ',' | ')' | ';' | NEWLINE
+// _tmp_204: NAME _tmp_205
 static AnyPtr _tmp_204_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -30418,50 +30041,16 @@ static AnyPtr _tmp_204_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // ','
+  {  // NAME _tmp_205
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
-    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_0{};
-    if ((_var_0 = expect_token(p, COMMA) /* ',' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // ')'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, RPAR) /* ')' */) _var_0{};
-    if ((_var_0 = expect_token(p, RPAR) /* ')' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // ';'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, SEMI) /* ';' */) _var_0{};
-    if ((_var_0 = expect_token(p, SEMI) /* ';' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // NEWLINE
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, NEWLINE)) _var_0{};
-    if ((_var_0 = expect_token(p, NEWLINE))) {
-      _res = (AnyPtr)(_var_0);
+    [[maybe_unused]] decltype(name_token(nullptr)) _var_0{};
+    [[maybe_unused]] AnyPtr _var_1{};
+    if ((_var_0 = name_token(p))
+        && (_var_1 = _tmp_205_rule(p))) {
+      _res = (AnyPtr)dummy_name(p);
       goto done;
     }
     p->mark = _mark;
@@ -30472,7 +30061,7 @@ done:
   return _res;
 }
 
-// _tmp_205: NAME _tmp_206
+// _tmp_205: ',' | ')' | ';' | NEWLINE
 static AnyPtr _tmp_205_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -30484,7 +30073,73 @@ static AnyPtr _tmp_205_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // NAME _tmp_206
+  {  // ','
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_0{};
+    if ((_var_0 = expect_token(p, COMMA) /* ',' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // ')'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, RPAR) /* ')' */) _var_0{};
+    if ((_var_0 = expect_token(p, RPAR) /* ')' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // ';'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, SEMI) /* ';' */) _var_0{};
+    if ((_var_0 = expect_token(p, SEMI) /* ';' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // NEWLINE
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, NEWLINE)) _var_0{};
+    if ((_var_0 = expect_token(p, NEWLINE))) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_206: NAME _tmp_207
+static AnyPtr _tmp_206_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // NAME _tmp_207
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -30492,7 +30147,7 @@ static AnyPtr _tmp_205_rule(Parser* p) {
     [[maybe_unused]] decltype(name_token(nullptr)) _var_0{};
     [[maybe_unused]] AnyPtr _var_1{};
     if ((_var_0 = name_token(p))
-        && (_var_1 = _tmp_206_rule(p))) {
+        && (_var_1 = _tmp_207_rule(p))) {
       _res = (AnyPtr)dummy_name(p);
       goto done;
     }
@@ -30504,8 +30159,8 @@ done:
   return _res;
 }
 
-// _tmp_206: ',' | ')' | ';' | NEWLINE
-static AnyPtr _tmp_206_rule(Parser* p) {
+// _tmp_207: ',' | ')' | ';' | NEWLINE
+static AnyPtr _tmp_207_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30570,39 +30225,7 @@ done:
   return _res;
 }
 
-// _tmp_207: expression _tmp_208?
-static AnyPtr _tmp_207_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // expression _tmp_208?
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] expr_ty _var_0{};
-    [[maybe_unused]] AnyPtr _var_1{};
-    if ((_var_0 = expression_rule(p))
-        && (_var_1 = _tmp_208_rule(p), !p->error_indicator)) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_208: 'as' star_target
+// _tmp_208: expression _tmp_209?
 static AnyPtr _tmp_208_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -30614,6 +30237,38 @@ static AnyPtr _tmp_208_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
+  {  // expression _tmp_209?
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] expr_ty _var_0{};
+    [[maybe_unused]] AnyPtr _var_1{};
+    if ((_var_0 = expression_rule(p))
+        && (_var_1 = _tmp_209_rule(p), !p->error_indicator)) {
+      _res = (AnyPtr)dummy_name(p);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_209: 'as' star_target
+static AnyPtr _tmp_209_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
   {  // 'as' star_target
     if (p->error_indicator) {
       p->level--;
@@ -30634,8 +30289,8 @@ done:
   return _res;
 }
 
-// _gather_209: ','._tmp_207+
-static AnySeq _gather_209_rule(Parser* p) {
+// _gather_210: ','._tmp_208+
+static AnySeq _gather_210_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30648,7 +30303,7 @@ static AnySeq _gather_209_rule(Parser* p) {
   ItemBuffer _children(p);
   AnyPtr elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_207_rule(p))) {
+  if (!(elem = _tmp_208_rule(p))) {
     p->mark = _mark;
     p->level--;
     return nullptr;
@@ -30659,7 +30314,7 @@ static AnySeq _gather_209_rule(Parser* p) {
   }
   while (true) {
     _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_207_rule(p))) break;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_208_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -30680,39 +30335,7 @@ static AnySeq _gather_209_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_210: expression _tmp_211?
-static AnyPtr _tmp_210_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // expression _tmp_211?
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] expr_ty _var_0{};
-    [[maybe_unused]] AnyPtr _var_1{};
-    if ((_var_0 = expression_rule(p))
-        && (_var_1 = _tmp_211_rule(p), !p->error_indicator)) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_211: 'as' star_target
+// _tmp_211: expressions _tmp_212?
 static AnyPtr _tmp_211_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -30724,6 +30347,38 @@ static AnyPtr _tmp_211_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
+  {  // expressions _tmp_212?
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] expr_ty _var_0{};
+    [[maybe_unused]] AnyPtr _var_1{};
+    if ((_var_0 = expressions_rule(p))
+        && (_var_1 = _tmp_212_rule(p), !p->error_indicator)) {
+      _res = (AnyPtr)dummy_name(p);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_212: 'as' star_target
+static AnyPtr _tmp_212_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
   {  // 'as' star_target
     if (p->error_indicator) {
       p->level--;
@@ -30744,8 +30399,8 @@ done:
   return _res;
 }
 
-// _gather_212: ','._tmp_210+
-static AnySeq _gather_212_rule(Parser* p) {
+// _gather_213: ','._tmp_211+
+static AnySeq _gather_213_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30758,7 +30413,7 @@ static AnySeq _gather_212_rule(Parser* p) {
   ItemBuffer _children(p);
   AnyPtr elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_210_rule(p))) {
+  if (!(elem = _tmp_211_rule(p))) {
     p->mark = _mark;
     p->level--;
     return nullptr;
@@ -30769,7 +30424,7 @@ static AnySeq _gather_212_rule(Parser* p) {
   }
   while (true) {
     _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_210_rule(p))) break;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_211_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -30790,39 +30445,7 @@ static AnySeq _gather_212_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_213: expressions _tmp_214?
-static AnyPtr _tmp_213_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // expressions _tmp_214?
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] expr_ty _var_0{};
-    [[maybe_unused]] AnyPtr _var_1{};
-    if ((_var_0 = expressions_rule(p))
-        && (_var_1 = _tmp_214_rule(p), !p->error_indicator)) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_214: 'as' star_target
+// _tmp_214: expression _tmp_215?
 static AnyPtr _tmp_214_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -30834,6 +30457,38 @@ static AnyPtr _tmp_214_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
+  {  // expression _tmp_215?
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] expr_ty _var_0{};
+    [[maybe_unused]] AnyPtr _var_1{};
+    if ((_var_0 = expression_rule(p))
+        && (_var_1 = _tmp_215_rule(p), !p->error_indicator)) {
+      _res = (AnyPtr)dummy_name(p);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_215: 'as' star_target
+static AnyPtr _tmp_215_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
   {  // 'as' star_target
     if (p->error_indicator) {
       p->level--;
@@ -30854,8 +30509,8 @@ done:
   return _res;
 }
 
-// _gather_215: ','._tmp_213+
-static AnySeq _gather_215_rule(Parser* p) {
+// _gather_216: ','._tmp_214+
+static AnySeq _gather_216_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -30868,7 +30523,7 @@ static AnySeq _gather_215_rule(Parser* p) {
   ItemBuffer _children(p);
   AnyPtr elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_213_rule(p))) {
+  if (!(elem = _tmp_214_rule(p))) {
     p->mark = _mark;
     p->level--;
     return nullptr;
@@ -30879,7 +30534,7 @@ static AnySeq _gather_215_rule(Parser* p) {
   }
   while (true) {
     _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_213_rule(p))) break;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_214_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -30900,39 +30555,7 @@ static AnySeq _gather_215_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_216: expression _tmp_217?
-static AnyPtr _tmp_216_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // expression _tmp_217?
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] expr_ty _var_0{};
-    [[maybe_unused]] AnyPtr _var_1{};
-    if ((_var_0 = expression_rule(p))
-        && (_var_1 = _tmp_217_rule(p), !p->error_indicator)) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_217: 'as' star_target
+// _tmp_217: expressions _tmp_218?
 static AnyPtr _tmp_217_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -30944,85 +30567,7 @@ static AnyPtr _tmp_217_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // 'as' star_target
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 504) /* 'as' */) _var_0{};
-    [[maybe_unused]] expr_ty _var_1{};
-    if ((_var_0 = expect_token(p, 504) /* 'as' */)
-        && (_var_1 = star_target_rule(p))) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _gather_218: ','._tmp_216+
-static AnySeq _gather_218_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  AnyPtr elem{};
-  decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_216_rule(p))) {
-    p->mark = _mark;
-    p->level--;
-    return nullptr;
-  }
-  if (!_children.push((void*)elem)) {
-    p->level--;
-    return nullptr;
-  }
-  while (true) {
-    _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_216_rule(p))) break;
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _tmp_219: expressions _tmp_220?
-static AnyPtr _tmp_219_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // expressions _tmp_220?
+  {  // expressions _tmp_218?
     if (p->error_indicator) {
       p->level--;
       return nullptr;
@@ -31030,7 +30575,7 @@ static AnyPtr _tmp_219_rule(Parser* p) {
     [[maybe_unused]] expr_ty _var_0{};
     [[maybe_unused]] AnyPtr _var_1{};
     if ((_var_0 = expressions_rule(p))
-        && (_var_1 = _tmp_220_rule(p), !p->error_indicator)) {
+        && (_var_1 = _tmp_218_rule(p), !p->error_indicator)) {
       _res = (AnyPtr)dummy_name(p);
       goto done;
     }
@@ -31042,8 +30587,8 @@ done:
   return _res;
 }
 
-// _tmp_220: 'as' star_target
-static AnyPtr _tmp_220_rule(Parser* p) {
+// _tmp_218: 'as' star_target
+static AnyPtr _tmp_218_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31074,8 +30619,8 @@ done:
   return _res;
 }
 
-// _gather_221: ','._tmp_219+
-static AnySeq _gather_221_rule(Parser* p) {
+// _gather_219: ','._tmp_217+
+static AnySeq _gather_219_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31088,7 +30633,7 @@ static AnySeq _gather_221_rule(Parser* p) {
   ItemBuffer _children(p);
   AnyPtr elem{};
   decltype(expect_token(nullptr, COMMA) /* ',' */) sep{};
-  if (!(elem = _tmp_219_rule(p))) {
+  if (!(elem = _tmp_217_rule(p))) {
     p->mark = _mark;
     p->level--;
     return nullptr;
@@ -31099,7 +30644,7 @@ static AnySeq _gather_221_rule(Parser* p) {
   }
   while (true) {
     _mark = p->mark;
-    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_219_rule(p))) break;
+    if (!(sep = expect_token(p, COMMA) /* ',' */) || !(elem = _tmp_217_rule(p))) break;
     if (!_children.push((void*)elem)) {
       p->level--;
       return nullptr;
@@ -31120,8 +30665,8 @@ static AnySeq _gather_221_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_222: 'except' | 'finally'
-static AnyPtr _tmp_222_rule(Parser* p) {
+// _tmp_220: 'except' | 'finally'
+static AnyPtr _tmp_220_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31162,8 +30707,8 @@ done:
   return _res;
 }
 
-// _loop0_223: block*
-static AnySeq _loop0_223_rule(Parser* p) {
+// _loop0_221: block*
+static AnySeq _loop0_221_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31198,8 +30743,8 @@ static AnySeq _loop0_223_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_224: except_block+
-static AnySeq _loop1_224_rule(Parser* p) {
+// _loop1_222: except_block+
+static AnySeq _loop1_222_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31238,8 +30783,8 @@ static AnySeq _loop1_224_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_225: 'as' NAME
-static AnyPtr _tmp_225_rule(Parser* p) {
+// _tmp_223: 'as' NAME
+static AnyPtr _tmp_223_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31270,8 +30815,8 @@ done:
   return _res;
 }
 
-// _loop0_226: block*
-static AnySeq _loop0_226_rule(Parser* p) {
+// _loop0_224: block*
+static AnySeq _loop0_224_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31306,8 +30851,8 @@ static AnySeq _loop0_226_rule(Parser* p) {
   return _seq;
 }
 
-// _loop1_227: except_star_block+
-static AnySeq _loop1_227_rule(Parser* p) {
+// _loop1_225: except_star_block+
+static AnySeq _loop1_225_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31346,7 +30891,71 @@ static AnySeq _loop1_227_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_228: expression _tmp_229?
+// _tmp_226: expression _tmp_227?
+static AnyPtr _tmp_226_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // expression _tmp_227?
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] expr_ty _var_0{};
+    [[maybe_unused]] AnyPtr _var_1{};
+    if ((_var_0 = expression_rule(p))
+        && (_var_1 = _tmp_227_rule(p), !p->error_indicator)) {
+      _res = (AnyPtr)dummy_name(p);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_227: 'as' NAME
+static AnyPtr _tmp_227_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // 'as' NAME
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, 504) /* 'as' */) _var_0{};
+    [[maybe_unused]] decltype(name_token(nullptr)) _var_1{};
+    if ((_var_0 = expect_token(p, 504) /* 'as' */)
+        && (_var_1 = name_token(p))) {
+      _res = (AnyPtr)dummy_name(p);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_228: 'as' NAME
 static AnyPtr _tmp_228_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -31358,15 +30967,15 @@ static AnyPtr _tmp_228_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // expression _tmp_229?
+  {  // 'as' NAME
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
-    [[maybe_unused]] expr_ty _var_0{};
-    [[maybe_unused]] AnyPtr _var_1{};
-    if ((_var_0 = expression_rule(p))
-        && (_var_1 = _tmp_229_rule(p), !p->error_indicator)) {
+    [[maybe_unused]] decltype(expect_token(nullptr, 504) /* 'as' */) _var_0{};
+    [[maybe_unused]] decltype(name_token(nullptr)) _var_1{};
+    if ((_var_0 = expect_token(p, 504) /* 'as' */)
+        && (_var_1 = name_token(p))) {
       _res = (AnyPtr)dummy_name(p);
       goto done;
     }
@@ -31410,7 +31019,7 @@ done:
   return _res;
 }
 
-// _tmp_230: 'as' NAME
+// _tmp_230: NEWLINE | ':'
 static AnyPtr _tmp_230_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -31422,16 +31031,26 @@ static AnyPtr _tmp_230_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // 'as' NAME
+  {  // NEWLINE
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
-    [[maybe_unused]] decltype(expect_token(nullptr, 504) /* 'as' */) _var_0{};
-    [[maybe_unused]] decltype(name_token(nullptr)) _var_1{};
-    if ((_var_0 = expect_token(p, 504) /* 'as' */)
-        && (_var_1 = name_token(p))) {
-      _res = (AnyPtr)dummy_name(p);
+    [[maybe_unused]] decltype(expect_token(nullptr, NEWLINE)) _var_0{};
+    if ((_var_0 = expect_token(p, NEWLINE))) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // ':'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_0{};
+    if ((_var_0 = expect_token(p, COLON) /* ':' */)) {
+      _res = (AnyPtr)(_var_0);
       goto done;
     }
     p->mark = _mark;
@@ -31474,7 +31093,7 @@ done:
   return _res;
 }
 
-// _tmp_232: NEWLINE | ':'
+// _tmp_232: 'as' NAME
 static AnyPtr _tmp_232_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -31486,26 +31105,16 @@ static AnyPtr _tmp_232_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // NEWLINE
+  {  // 'as' NAME
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
-    [[maybe_unused]] decltype(expect_token(nullptr, NEWLINE)) _var_0{};
-    if ((_var_0 = expect_token(p, NEWLINE))) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // ':'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_0{};
-    if ((_var_0 = expect_token(p, COLON) /* ':' */)) {
-      _res = (AnyPtr)(_var_0);
+    [[maybe_unused]] decltype(expect_token(nullptr, 504) /* 'as' */) _var_0{};
+    [[maybe_unused]] decltype(name_token(nullptr)) _var_1{};
+    if ((_var_0 = expect_token(p, 504) /* 'as' */)
+        && (_var_1 = name_token(p))) {
+      _res = (AnyPtr)dummy_name(p);
       goto done;
     }
     p->mark = _mark;
@@ -31516,104 +31125,8 @@ done:
   return _res;
 }
 
-// _tmp_233: 'as' NAME
+// _tmp_233: positional_patterns ','
 static AnyPtr _tmp_233_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // 'as' NAME
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 504) /* 'as' */) _var_0{};
-    [[maybe_unused]] decltype(name_token(nullptr)) _var_1{};
-    if ((_var_0 = expect_token(p, 504) /* 'as' */)
-        && (_var_1 = name_token(p))) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_234: 'as' NAME
-static AnyPtr _tmp_234_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // 'as' NAME
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, 504) /* 'as' */) _var_0{};
-    [[maybe_unused]] decltype(name_token(nullptr)) _var_1{};
-    if ((_var_0 = expect_token(p, 504) /* 'as' */)
-        && (_var_1 = name_token(p))) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_235: items_pattern ','
-static AnyPtr _tmp_235_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // items_pattern ','
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] AnySeq _var_0{};
-    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_1{};
-    if ((_var_0 = items_pattern_rule(p))
-        && (_var_1 = expect_token(p, COMMA) /* ',' */)) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_236: positional_patterns ','
-static AnyPtr _tmp_236_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31644,7 +31157,105 @@ done:
   return _res;
 }
 
-// _tmp_237: '->' expression
+// _tmp_234: '->' expression
+static AnyPtr _tmp_234_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '->' expression
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, RARROW) /* '->' */) _var_0{};
+    [[maybe_unused]] expr_ty _var_1{};
+    if ((_var_0 = expect_token(p, RARROW) /* '->' */)
+        && (_var_1 = expression_rule(p))) {
+      _res = (AnyPtr)dummy_name(p);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_235: '->' expression
+static AnyPtr _tmp_235_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '->' expression
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, RARROW) /* '->' */) _var_0{};
+    [[maybe_unused]] expr_ty _var_1{};
+    if ((_var_0 = expect_token(p, RARROW) /* '->' */)
+        && (_var_1 = expression_rule(p))) {
+      _res = (AnyPtr)dummy_name(p);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_236: '(' arguments? ')'
+static AnyPtr _tmp_236_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '(' arguments? ')'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, LPAR) /* '(' */) _var_0{};
+    [[maybe_unused]] expr_ty _var_1{};
+    [[maybe_unused]] decltype(expect_token(nullptr, RPAR) /* ')' */) _var_2{};
+    if ((_var_0 = expect_token(p, LPAR) /* '(' */)
+        && (_var_1 = arguments_rule(p), !p->error_indicator)
+        && (_var_2 = expect_token(p, RPAR) /* ')' */)) {
+      _res = (AnyPtr)dummy_name(p);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_237: '(' arguments? ')'
 static AnyPtr _tmp_237_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -31656,70 +31267,6 @@ static AnyPtr _tmp_237_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // '->' expression
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, RARROW) /* '->' */) _var_0{};
-    [[maybe_unused]] expr_ty _var_1{};
-    if ((_var_0 = expect_token(p, RARROW) /* '->' */)
-        && (_var_1 = expression_rule(p))) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_238: '->' expression
-static AnyPtr _tmp_238_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // '->' expression
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, RARROW) /* '->' */) _var_0{};
-    [[maybe_unused]] expr_ty _var_1{};
-    if ((_var_0 = expect_token(p, RARROW) /* '->' */)
-        && (_var_1 = expression_rule(p))) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_239: '(' arguments? ')'
-static AnyPtr _tmp_239_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
   {  // '(' arguments? ')'
     if (p->error_indicator) {
       p->level--;
@@ -31742,42 +31289,8 @@ done:
   return _res;
 }
 
-// _tmp_240: '(' arguments? ')'
-static AnyPtr _tmp_240_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // '(' arguments? ')'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, LPAR) /* '(' */) _var_0{};
-    [[maybe_unused]] expr_ty _var_1{};
-    [[maybe_unused]] decltype(expect_token(nullptr, RPAR) /* ')' */) _var_2{};
-    if ((_var_0 = expect_token(p, LPAR) /* '(' */)
-        && (_var_1 = arguments_rule(p), !p->error_indicator)
-        && (_var_2 = expect_token(p, RPAR) /* ')' */)) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _gather_241: ','.double_starred_kvpair+
-static AnySeq _gather_241_rule(Parser* p) {
+// _gather_238: ','.double_starred_kvpair+
+static AnySeq _gather_238_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -31822,7 +31335,157 @@ static AnySeq _gather_241_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_242: '}' | ','
+// _tmp_239: '}' | ','
+static AnyPtr _tmp_239_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '}'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, RBRACE) /* '}' */) _var_0{};
+    if ((_var_0 = expect_token(p, RBRACE) /* '}' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // ','
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_0{};
+    if ((_var_0 = expect_token(p, COMMA) /* ',' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_240: '}' | ','
+static AnyPtr _tmp_240_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '}'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, RBRACE) /* '}' */) _var_0{};
+    if ((_var_0 = expect_token(p, RBRACE) /* '}' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // ','
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_0{};
+    if ((_var_0 = expect_token(p, COMMA) /* ',' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_241: '=' | '!' | ':' | '}'
+static AnyPtr _tmp_241_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  AnyPtr _res{};
+  int _mark = p->mark;
+  {  // '='
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, EQUAL) /* '=' */) _var_0{};
+    if ((_var_0 = expect_token(p, EQUAL) /* '=' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // '!'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, EXCLAMATION) /* '!' */) _var_0{};
+    if ((_var_0 = expect_token(p, EXCLAMATION) /* '!' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // ':'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_0{};
+    if ((_var_0 = expect_token(p, COLON) /* ':' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // '}'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, RBRACE) /* '}' */) _var_0{};
+    if ((_var_0 = expect_token(p, RBRACE) /* '}' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _tmp_242: '!' | ':' | '}'
 static AnyPtr _tmp_242_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -31834,6 +31497,30 @@ static AnyPtr _tmp_242_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
+  {  // '!'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, EXCLAMATION) /* '!' */) _var_0{};
+    if ((_var_0 = expect_token(p, EXCLAMATION) /* '!' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // ':'
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_0{};
+    if ((_var_0 = expect_token(p, COLON) /* ':' */)) {
+      _res = (AnyPtr)(_var_0);
+      goto done;
+    }
+    p->mark = _mark;
+  }
   {  // '}'
     if (p->error_indicator) {
       p->level--;
@@ -31846,25 +31533,13 @@ static AnyPtr _tmp_242_rule(Parser* p) {
     }
     p->mark = _mark;
   }
-  {  // ','
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_0{};
-    if ((_var_0 = expect_token(p, COMMA) /* ',' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
   _res = nullptr;
 done:
   p->level--;
   return _res;
 }
 
-// _tmp_243: '}' | ','
+// _tmp_243: '!' NAME
 static AnyPtr _tmp_243_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -31876,26 +31551,16 @@ static AnyPtr _tmp_243_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // '}'
+  {  // '!' NAME
     if (p->error_indicator) {
       p->level--;
       return nullptr;
     }
-    [[maybe_unused]] decltype(expect_token(nullptr, RBRACE) /* '}' */) _var_0{};
-    if ((_var_0 = expect_token(p, RBRACE) /* '}' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // ','
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, COMMA) /* ',' */) _var_0{};
-    if ((_var_0 = expect_token(p, COMMA) /* ',' */)) {
-      _res = (AnyPtr)(_var_0);
+    [[maybe_unused]] decltype(expect_token(nullptr, EXCLAMATION) /* '!' */) _var_0{};
+    [[maybe_unused]] decltype(name_token(nullptr)) _var_1{};
+    if ((_var_0 = expect_token(p, EXCLAMATION) /* '!' */)
+        && (_var_1 = name_token(p))) {
+      _res = (AnyPtr)dummy_name(p);
       goto done;
     }
     p->mark = _mark;
@@ -31906,7 +31571,7 @@ done:
   return _res;
 }
 
-// _tmp_244: '=' | '!' | ':' | '}'
+// _tmp_244: ':' | '}'
 static AnyPtr _tmp_244_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -31918,30 +31583,6 @@ static AnyPtr _tmp_244_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // '='
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, EQUAL) /* '=' */) _var_0{};
-    if ((_var_0 = expect_token(p, EQUAL) /* '=' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // '!'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, EXCLAMATION) /* '!' */) _var_0{};
-    if ((_var_0 = expect_token(p, EXCLAMATION) /* '!' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
   {  // ':'
     if (p->error_indicator) {
       p->level--;
@@ -31972,7 +31613,7 @@ done:
   return _res;
 }
 
-// _tmp_245: '!' | ':' | '}'
+// _tmp_245: '!' NAME
 static AnyPtr _tmp_245_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
@@ -31984,60 +31625,6 @@ static AnyPtr _tmp_245_rule(Parser* p) {
   }
   AnyPtr _res{};
   int _mark = p->mark;
-  {  // '!'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, EXCLAMATION) /* '!' */) _var_0{};
-    if ((_var_0 = expect_token(p, EXCLAMATION) /* '!' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // ':'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_0{};
-    if ((_var_0 = expect_token(p, COLON) /* ':' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // '}'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, RBRACE) /* '}' */) _var_0{};
-    if ((_var_0 = expect_token(p, RBRACE) /* '}' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_246: '!' NAME
-static AnyPtr _tmp_246_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
   {  // '!' NAME
     if (p->error_indicator) {
       p->level--;
@@ -32058,82 +31645,8 @@ done:
   return _res;
 }
 
-// _tmp_247: ':' | '}'
-static AnyPtr _tmp_247_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // ':'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, COLON) /* ':' */) _var_0{};
-    if ((_var_0 = expect_token(p, COLON) /* ':' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // '}'
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, RBRACE) /* '}' */) _var_0{};
-    if ((_var_0 = expect_token(p, RBRACE) /* '}' */)) {
-      _res = (AnyPtr)(_var_0);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_248: '!' NAME
-static AnyPtr _tmp_248_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  AnyPtr _res{};
-  int _mark = p->mark;
-  {  // '!' NAME
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] decltype(expect_token(nullptr, EXCLAMATION) /* '!' */) _var_0{};
-    [[maybe_unused]] decltype(name_token(nullptr)) _var_1{};
-    if ((_var_0 = expect_token(p, EXCLAMATION) /* '!' */)
-        && (_var_1 = name_token(p))) {
-      _res = (AnyPtr)dummy_name(p);
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _loop0_249: fstring_format_spec*
-static AnySeq _loop0_249_rule(Parser* p) {
+// _loop0_246: fstring_format_spec*
+static AnySeq _loop0_246_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32168,8 +31681,8 @@ static AnySeq _loop0_249_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_250: '!' NAME
-static AnyPtr _tmp_250_rule(Parser* p) {
+// _tmp_247: '!' NAME
+static AnyPtr _tmp_247_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32200,8 +31713,8 @@ done:
   return _res;
 }
 
-// _tmp_251: ':' | '}'
-static AnyPtr _tmp_251_rule(Parser* p) {
+// _tmp_248: ':' | '}'
+static AnyPtr _tmp_248_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32242,8 +31755,8 @@ done:
   return _res;
 }
 
-// _tmp_252: '=' | '!' | ':' | '}'
-static AnyPtr _tmp_252_rule(Parser* p) {
+// _tmp_249: '=' | '!' | ':' | '}'
+static AnyPtr _tmp_249_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32308,8 +31821,8 @@ done:
   return _res;
 }
 
-// _tmp_253: '!' | ':' | '}'
-static AnyPtr _tmp_253_rule(Parser* p) {
+// _tmp_250: '!' | ':' | '}'
+static AnyPtr _tmp_250_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32362,8 +31875,8 @@ done:
   return _res;
 }
 
-// _tmp_254: '!' NAME
-static AnyPtr _tmp_254_rule(Parser* p) {
+// _tmp_251: '!' NAME
+static AnyPtr _tmp_251_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32394,8 +31907,8 @@ done:
   return _res;
 }
 
-// _tmp_255: ':' | '}'
-static AnyPtr _tmp_255_rule(Parser* p) {
+// _tmp_252: ':' | '}'
+static AnyPtr _tmp_252_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32436,8 +31949,8 @@ done:
   return _res;
 }
 
-// _tmp_256: '!' NAME
-static AnyPtr _tmp_256_rule(Parser* p) {
+// _tmp_253: '!' NAME
+static AnyPtr _tmp_253_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32468,8 +31981,8 @@ done:
   return _res;
 }
 
-// _loop0_257: fstring_format_spec*
-static AnySeq _loop0_257_rule(Parser* p) {
+// _loop0_254: fstring_format_spec*
+static AnySeq _loop0_254_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32504,8 +32017,8 @@ static AnySeq _loop0_257_rule(Parser* p) {
   return _seq;
 }
 
-// _tmp_258: '!' NAME
-static AnyPtr _tmp_258_rule(Parser* p) {
+// _tmp_255: '!' NAME
+static AnyPtr _tmp_255_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32536,8 +32049,8 @@ done:
   return _res;
 }
 
-// _tmp_259: ':' | '}'
-static AnyPtr _tmp_259_rule(Parser* p) {
+// _tmp_256: ':' | '}'
+static AnyPtr _tmp_256_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32576,6 +32089,128 @@ static AnyPtr _tmp_259_rule(Parser* p) {
 done:
   p->level--;
   return _res;
+}
+
+// _tmp_257: fstring | string
+static expr_ty _tmp_257_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  expr_ty _res{};
+  int _mark = p->mark;
+  {  // fstring
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] expr_ty _var_0{};
+    if ((_var_0 = fstring_rule(p))) {
+      _res = _var_0;
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  {  // string
+    if (p->error_indicator) {
+      p->level--;
+      return nullptr;
+    }
+    [[maybe_unused]] expr_ty _var_0{};
+    if ((_var_0 = string_rule(p))) {
+      _res = _var_0;
+      goto done;
+    }
+    p->mark = _mark;
+  }
+  _res = nullptr;
+done:
+  p->level--;
+  return _res;
+}
+
+// _loop1_258: _tmp_257+
+static AnySeq _loop1_258_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  expr_ty elem{};
+  while ((elem = _tmp_257_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  if (_children.size() == 0) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
+}
+
+// _loop1_259: tstring+
+static AnySeq _loop1_259_rule(Parser* p) {
+  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
+    p->error_indicator = 1;
+    report_too_deep(p);
+  }
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  int _mark = p->mark;
+  ItemBuffer _children(p);
+  expr_ty elem{};
+  while ((elem = tstring_rule(p))) {
+    if (!_children.push((void*)elem)) {
+      p->level--;
+      return nullptr;
+    }
+    if (p->mark == _mark) break;  // a nullable element matched nothing
+    _mark = p->mark;
+  }
+  p->mark = _mark;
+  if (p->error_indicator) {
+    p->level--;
+    return nullptr;
+  }
+  if (_children.size() == 0) {
+    p->level--;
+    return nullptr;
+  }
+  AnySeq _seq = seq_from_items(p, _children);
+  if (_seq == nullptr) {
+    p->error_indicator = 1;
+    p->level--;
+    return nullptr;
+  }
+  p->level--;
+  return _seq;
 }
 
 // _tmp_260: fstring | string
@@ -32620,130 +32255,8 @@ done:
   return _res;
 }
 
-// _loop1_261: _tmp_260+
-static AnySeq _loop1_261_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  expr_ty elem{};
-  while ((elem = _tmp_260_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  if (_children.size() == 0) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _loop1_262: tstring+
-static AnySeq _loop1_262_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  int _mark = p->mark;
-  ItemBuffer _children(p);
-  expr_ty elem{};
-  while ((elem = tstring_rule(p))) {
-    if (!_children.push((void*)elem)) {
-      p->level--;
-      return nullptr;
-    }
-    if (p->mark == _mark) break;  // a nullable element matched nothing
-    _mark = p->mark;
-  }
-  p->mark = _mark;
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  if (_children.size() == 0) {
-    p->level--;
-    return nullptr;
-  }
-  AnySeq _seq = seq_from_items(p, _children);
-  if (_seq == nullptr) {
-    p->error_indicator = 1;
-    p->level--;
-    return nullptr;
-  }
-  p->level--;
-  return _seq;
-}
-
-// _tmp_263: fstring | string
-static expr_ty _tmp_263_rule(Parser* p) {
-  if (p->level++ == kMaxParserStack || stack_overflow(p)) {
-    p->error_indicator = 1;
-    report_too_deep(p);
-  }
-  if (p->error_indicator) {
-    p->level--;
-    return nullptr;
-  }
-  expr_ty _res{};
-  int _mark = p->mark;
-  {  // fstring
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] expr_ty _var_0{};
-    if ((_var_0 = fstring_rule(p))) {
-      _res = _var_0;
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  {  // string
-    if (p->error_indicator) {
-      p->level--;
-      return nullptr;
-    }
-    [[maybe_unused]] expr_ty _var_0{};
-    if ((_var_0 = string_rule(p))) {
-      _res = _var_0;
-      goto done;
-    }
-    p->mark = _mark;
-  }
-  _res = nullptr;
-done:
-  p->level--;
-  return _res;
-}
-
-// _tmp_264: '+' | '-' | '*' | '/' | '%' | '//' | '@'
-static AnyPtr _tmp_264_rule(Parser* p) {
+// _tmp_261: '+' | '-' | '*' | '/' | '%' | '//' | '@'
+static AnyPtr _tmp_261_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);
@@ -32844,8 +32357,8 @@ done:
   return _res;
 }
 
-// _tmp_265: '+' | '-' | '~'
-static AnyPtr _tmp_265_rule(Parser* p) {
+// _tmp_262: '+' | '-' | '~'
+static AnyPtr _tmp_262_rule(Parser* p) {
   if (p->level++ == kMaxParserStack || stack_overflow(p)) {
     p->error_indicator = 1;
     report_too_deep(p);

@@ -86,7 +86,9 @@ void code_quicken(CodeUnit* instructions, ssize n) {
   for (ssize i = 0; i < n; ++i) {
     int opcode = opcode_deopt[instructions[i].op.code];
     int caches = opcode_caches[opcode];
-    if (caches) {
+    // Bytecode from marshal data may end inside an instruction's caches: never write past
+    // the end (CPython's _PyCode_Quicken assumes well-formed code).
+    if (caches && i + 1 < n) {
       // JUMP_BACKWARD's counter drives the tier-2 optimizer, which cppy does not have yet;
       // the POP_JUMP_IF caches record branch history for it.
       if (opcode != JUMP_BACKWARD && opcode != POP_JUMP_IF_FALSE &&

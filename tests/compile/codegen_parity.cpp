@@ -102,7 +102,8 @@ void code_text(const CodeData& co, std::vector<std::string>* out, int depth) {
   field("co_posonlyargcount", std::to_string(co.a.posonlyargcount));
   field("co_kwonlyargcount", std::to_string(co.a.kwonlyargcount));
   field("co_nlocals", std::to_string(co.nlocals()));
-  field("co_stacksize", std::to_string(co.a.stacksize));
+  // The code object's init_code raises a depth of 0 to 1.
+  field("co_stacksize", std::to_string(co.a.stacksize == 0 ? 1 : co.a.stacksize));
   field("co_names", names_repr(co.names));
   field("co_varnames", names_repr(co.varnames()));
   field("co_cellvars", names_repr(co.cellvars()));

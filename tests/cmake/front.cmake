@@ -1,0 +1,33 @@
+# Front-end and compiler parity measured on the cppy binary (issues 3 and 5), and the marshal
+# fuzzer.
+
+# SyntaxError parity of the whole pipeline (parser, preprocessing, symbol table, compiler):
+# cppy runs the program tests/data/parser/gen_syntax_errors.py ran on the reference, over the
+# same snippets (tests/data/parser/syntax_errors.tsv). Fails below the figure.
+set(CPPY_SYNTAX_ERROR_PARITY_MIN 603)
+add_test(NAME front.syntax_error_parity
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/syntax_error_parity.py
+                 $<TARGET_FILE:cppy> ${CMAKE_SOURCE_DIR}/tests/data/parser/syntax_errors.tsv
+                 ${CPPY_SYNTAX_ERROR_PARITY_MIN})
+
+# marshal.loads on mutated reference marshal data (tests/vm/marshal_fuzz.cpp): no crash, every
+# failure an exception. The release suite runs a short pass; the asan preset the million
+# iterations of issue 5 (`ctest --preset asan -R front.marshal_fuzz`).
+add_executable(marshal_fuzz ${CMAKE_CURRENT_SOURCE_DIR}/vm/marshal_fuzz.cpp)
+target_link_libraries(marshal_fuzz PRIVATE cppy_core)
+if(CPPY_SANITIZE)
+  set(CPPY_MARSHAL_FUZZ_ITERATIONS 1000000)
+else()
+  set(CPPY_MARSHAL_FUZZ_ITERATIONS 100000)
+endif()
+add_test(NAME front.marshal_fuzz
+         COMMAND marshal_fuzz ${CMAKE_SOURCE_DIR}/tests/data ${CPPY_MARSHAL_FUZZ_ITERATIONS})
+set_tests_properties(front.marshal_fuzz PROPERTIES TIMEOUT 3600)
+
+# dis.dis() of cppy's code objects for the corpus tests/data/compile/dis_corpus.py (every
+# opcode the 3.14.2 compiler emits, 301 code objects) against the reference's disassembly
+# (tests/data/compile/dis_corpus.expected, tools/parity/make_dis_reference.py): every code
+# object identical.
+add_test(NAME front.dis_parity
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/dis_parity.py
+                 $<TARGET_FILE:cppy>)
