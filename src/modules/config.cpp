@@ -50,6 +50,7 @@
 #include "modules/faulthandler/faulthandlermodule.h"
 #include "modules/resource/resourcemodule.h"
 #include "modules/_sqlite/sqlitemodule.h"
+#include "modules/_zoneinfo/zoneinfomodule.h"
 #include "modules/_locale/localemodule.h"
 #include "modules/_bz2/bz2module.h"
 #include "modules/_decimal/decimalmodule.h"
@@ -110,6 +111,7 @@ const InittabEntry* inittab() {
       {"faulthandler", faulthandler::module_def()},
       {"resource", resource::module_def()},
       {"_sqlite3", _sqlite::module_def()},
+      {"_zoneinfo", _zoneinfo::module_def()},
       {"_locale", _locale::module_def()},
       {"_bz2", _bz2::module_def()},
       {"_decimal", decimal::module_def()},
