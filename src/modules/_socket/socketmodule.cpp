@@ -160,10 +160,16 @@ bool arg_uint_mask(Object* o, unsigned* out) {
 }
 
 // "s": a str without NUL characters, as UTF-8.
+// argnum 0: a clinic positional-only parameter ("argument must be").
 bool arg_str(const char* fname, int argnum, Object* o, const char** out) {
   if (!str_check(o)) {
-    errors::format(exc_TypeError, "%s() argument %d must be str, not %.50s", fname, argnum,
-                   o == none() ? "None" : o->type->name);
+    if (argnum == 0) {
+      errors::format(exc_TypeError, "%s() argument must be str, not %.50s", fname,
+                     o == none() ? "None" : o->type->name);
+    } else {
+      errors::format(exc_TypeError, "%s() argument %d must be str, not %.50s", fname, argnum,
+                     o == none() ? "None" : o->type->name);
+    }
     return false;
   }
   ssize n;
@@ -200,7 +206,14 @@ bool seconds_object_to_ns(Object* obj, long long* out) {
     *out = static_cast<long long>(d);
     return true;
   }
-  long long sec = long_as_long_long(obj);
+  if (!long_check(obj) && !index_check(obj)) {
+    errors::format(exc_TypeError, "'%.200s' object cannot be interpreted as an integer or float",
+                   obj->type->name);
+    return false;
+  }
+  Ref<> idx = Ref<>::steal(number_index(obj));
+  if (!idx) return false;
+  long long sec = long_as_long_long(idx.get());
   if (sec == -1 && errors::occurred()) {
     if (errors::exception_matches(exc_OverflowError)) {
       errors::clear();
@@ -775,11 +788,9 @@ int sock_initobj(Object* self, Object* args, Object* kwds) {
   Object* fdobj = a[3];
   int fd = -1;
   if (fdobj && fdobj != none()) {
-    if (float_check(fdobj)) {
-      errors::set_string(exc_TypeError, "integer argument expected, got float");
-      return -1;
-    }
-    long long v = long_as_long_long(fdobj);
+    Ref<> idx = Ref<>::steal(number_index(fdobj));
+    if (!idx) return -1;
+    long long v = long_as_long_long(idx.get());
     if (v == -1 && errors::occurred()) return -1;
     if (v < 0) {
       errors::set_string(exc_ValueError, "negative file descriptor");
@@ -937,30 +948,29 @@ Object* sock_timeout_get(Object* self, void*) { return sock_gettimeout(self, nul
 // s.setsockopt(level, option, value) / (level, option, None, optlen)
 Object* sock_setsockopt(Object* self, Object* const* args, ssize nargs) {
   SockObject* s = sock(self);
-  if (!check_count("setsockopt", nargs, 3, 4)) return nullptr;
+  // CPython tries "iii", then "iiO!I", then "iiy*": a failure reports the last form's error.
   int level, optname, res;
-  if (!arg_int(args[0], &level) || !arg_int(args[1], &optname)) return nullptr;
-  if (nargs == 3) {
-    int flag;
-    if (arg_int(args[2], &flag)) {
-      res = setsockopt(s->fd, level, optname, &flag, sizeof(flag));
-    } else {
-      // Not an int: a bytes-like value.
-      errors::clear();
-      BufferHolder optval;
-      if (optval.get(args[2]) < 0) return nullptr;
-      res = setsockopt(s->fd, level, optname, optval.data(),
-                       static_cast<socklen_t>(optval.size()));
-    }
-  } else {
-    if (args[2] != none()) {
-      errors::format(exc_TypeError, "setsockopt() argument 3 must be NoneType, not %.50s",
-                     args[2]->type->name);
-      return nullptr;
-    }
+  if (nargs == 4 && args[2] == none()) {
     unsigned optlen;
-    if (!arg_uint_mask(args[3], &optlen)) return nullptr;
-    res = setsockopt(s->fd, level, optname, nullptr, static_cast<socklen_t>(optlen));
+    if (arg_int(args[0], &level) && arg_int(args[1], &optname) &&
+        arg_uint_mask(args[3], &optlen)) {
+      res = setsockopt(s->fd, level, optname, nullptr, static_cast<socklen_t>(optlen));
+      if (res < 0) return set_error();
+      return return_none();
+    }
+    errors::clear();
+  }
+  if (!check_count("setsockopt", nargs, 3, 3)) return nullptr;
+  if (!arg_int(args[0], &level) || !arg_int(args[1], &optname)) return nullptr;
+  int flag;
+  if (arg_int(args[2], &flag)) {
+    res = setsockopt(s->fd, level, optname, &flag, sizeof(flag));
+  } else {
+    // Not an int: a bytes-like value.
+    errors::clear();
+    BufferHolder optval;
+    if (optval.get(args[2]) < 0) return nullptr;
+    res = setsockopt(s->fd, level, optname, optval.data(), static_cast<socklen_t>(optval.size()));
   }
   if (res < 0) return set_error();
   return return_none();
@@ -1424,6 +1434,60 @@ bool get_cmsg_space(size_t length, size_t* result) {
   return true;
 }
 
+// sock_recvmsg_guts: recvmsg() into the iovecs; the byte count, or -1 with an exception. The
+// ancillary data (a list of (level, type, data)), the flags and the address come back through
+// the out parameters.
+ssize sock_recvmsg_guts(SockObject* s, struct iovec* iov, size_t iovlen, int flags,
+                        ssize controllen, Ref<>* anc, int* msg_flags, Ref<>* addr) {
+  if (controllen < 0 || static_cast<size_t>(controllen) > kSocklenLimit) {
+    errors::set_string(exc_ValueError, "invalid ancillary data buffer length");
+    return -1;
+  }
+  SockAddr addrbuf;
+  socklen_t addrbuflen;
+  if (!getsockaddrlen(s, &addrbuflen)) return -1;
+  std::vector<char> controlbuf(static_cast<size_t>(controllen > 0 ? controllen : 1));
+  struct msghdr msg;
+  ssize result = -1;
+  if (sock_call(s, false, [&] {
+        std::memset(&msg, 0, sizeof(msg));
+        std::memset(&addrbuf, 0, addrbuflen);
+        msg.msg_name = &addrbuf.sa;
+        msg.msg_namelen = addrbuflen;
+        msg.msg_iov = iov;
+        msg.msg_iovlen = iovlen;
+        msg.msg_control = controllen > 0 ? controlbuf.data() : nullptr;
+        msg.msg_controllen = static_cast<size_t>(controllen);
+        result = ::recvmsg(s->fd, &msg, flags);
+        return result >= 0;
+      }) < 0) {
+    return -1;
+  }
+  Ref<> cmsg_list = Ref<>::steal(list_new(0));
+  if (!cmsg_list) return -1;
+  if (msg.msg_controllen > 0 && msg.msg_control) {
+    for (struct cmsghdr* cmsgh = CMSG_FIRSTHDR(&msg); cmsgh; cmsgh = CMSG_NXTHDR(&msg, cmsgh)) {
+      // The data of the item, cut at the end of the control buffer (a truncated last item).
+      char* data = reinterpret_cast<char*>(CMSG_DATA(cmsgh));
+      char* end = static_cast<char*>(msg.msg_control) + msg.msg_controllen;
+      size_t datalen = cmsgh->cmsg_len > CMSG_LEN(0) ? cmsgh->cmsg_len - CMSG_LEN(0) : 0;
+      if (data + datalen > end) datalen = data < end ? static_cast<size_t>(end - data) : 0;
+      Ref<> level = Ref<>::steal(long_from_long(cmsgh->cmsg_level));
+      Ref<> type = Ref<>::steal(long_from_long(cmsgh->cmsg_type));
+      Ref<> bytes = Ref<>::steal(bytes_from_string_and_size(data, static_cast<ssize>(datalen)));
+      if (!level || !type || !bytes) return -1;
+      Ref<> item = Ref<>::steal(tuple_pack(3, level.get(), type.get(), bytes.get()));
+      if (!item || list_append(cmsg_list.get(), item.get()) < 0) return -1;
+    }
+  }
+  *addr = Ref<>::steal(
+      makesockaddr(&addrbuf.sa, msg.msg_namelen < addrbuflen ? msg.msg_namelen : addrbuflen));
+  if (!*addr) return -1;
+  *anc = std::move(cmsg_list);
+  *msg_flags = msg.msg_flags;
+  return result;
+}
+
 // s.recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)
 Object* sock_recvmsg(Object* self, Object* const* args, ssize nargs) {
   SockObject* s = sock(self);
@@ -1437,68 +1501,61 @@ Object* sock_recvmsg(Object* self, Object* const* args, ssize nargs) {
     errors::set_string(exc_ValueError, "negative buffer size in recvmsg()");
     return nullptr;
   }
-  if (ancbufsize < 0) {
-    errors::set_string(exc_ValueError, "negative buffer size in recvmsg()");
-    return nullptr;
-  }
-  if (static_cast<size_t>(ancbufsize) > kSocklenLimit) {
-    errors::set_string(exc_OverflowError, "ancillary data buffer length too large");
-    return nullptr;
-  }
   Object* raw = bytes_from_string_and_size(nullptr, bufsize);
   if (!raw) return nullptr;
   Ref<> buf = Ref<>::steal(raw);
-  SockAddr addrbuf;
-  socklen_t addrbuflen;
-  if (!getsockaddrlen(s, &addrbuflen)) return nullptr;
-  std::vector<char> controlbuf(static_cast<size_t>(ancbufsize > 0 ? ancbufsize : 1));
-  struct msghdr msg;
   struct iovec iov;
-  ssize result = -1;
-  if (sock_call(s, false, [&] {
-        std::memset(&msg, 0, sizeof(msg));
-        std::memset(&addrbuf, 0, addrbuflen);
-        iov.iov_base = bytes_as_string(buf.get());
-        iov.iov_len = static_cast<size_t>(bufsize);
-        msg.msg_name = &addrbuf.sa;
-        msg.msg_namelen = addrbuflen;
-        msg.msg_iov = &iov;
-        msg.msg_iovlen = 1;
-        msg.msg_control = ancbufsize > 0 ? controlbuf.data() : nullptr;
-        msg.msg_controllen = static_cast<size_t>(ancbufsize);
-        result = ::recvmsg(s->fd, &msg, flags);
-        return result >= 0;
-      }) < 0) {
-    return nullptr;
-  }
-  Ref<> cmsg_list = Ref<>::steal(list_new(0));
-  if (!cmsg_list) return nullptr;
-  if (msg.msg_controllen > 0 && msg.msg_control) {
-    for (struct cmsghdr* cmsgh = CMSG_FIRSTHDR(&msg); cmsgh; cmsgh = CMSG_NXTHDR(&msg, cmsgh)) {
-      // The data of the item, cut at the end of the control buffer (a truncated last item).
-      char* data = reinterpret_cast<char*>(CMSG_DATA(cmsgh));
-      char* end = static_cast<char*>(msg.msg_control) + msg.msg_controllen;
-      size_t datalen = cmsgh->cmsg_len > CMSG_LEN(0) ? cmsgh->cmsg_len - CMSG_LEN(0) : 0;
-      if (data + datalen > end) datalen = data < end ? static_cast<size_t>(end - data) : 0;
-      Ref<> level = Ref<>::steal(long_from_long(cmsgh->cmsg_level));
-      Ref<> type = Ref<>::steal(long_from_long(cmsgh->cmsg_type));
-      Ref<> bytes = Ref<>::steal(bytes_from_string_and_size(data, static_cast<ssize>(datalen)));
-      if (!level || !type || !bytes) return nullptr;
-      Ref<> item = Ref<>::steal(tuple_pack(3, level.get(), type.get(), bytes.get()));
-      if (!item || list_append(cmsg_list.get(), item.get()) < 0) return nullptr;
-    }
-  }
+  iov.iov_base = bytes_as_string(buf.get());
+  iov.iov_len = static_cast<size_t>(bufsize);
+  Ref<> anc, addr;
+  int mflags = 0;
+  ssize result = sock_recvmsg_guts(s, &iov, 1, flags, ancbufsize, &anc, &mflags, &addr);
+  if (result < 0) return nullptr;
   if (result != bufsize) {
     Object* b = buf.release();
     if (bytes_resize(&b, result) < 0) return nullptr;
     buf = Ref<>::steal(b);
   }
-  Ref<> mflags = Ref<>::steal(long_from_long(msg.msg_flags));
-  Ref<> addr = Ref<>::steal(makesockaddr(&addrbuf.sa, msg.msg_namelen < addrbuflen
-                                                           ? msg.msg_namelen
-                                                           : addrbuflen));
-  if (!mflags || !addr) return nullptr;
-  return tuple_pack(4, buf.get(), cmsg_list.get(), mflags.get(), addr.get());
+  Ref<> mf = Ref<>::steal(long_from_long(mflags));
+  if (!mf) return nullptr;
+  return tuple_pack(4, buf.get(), anc.get(), mf.get(), addr.get());
+}
+
+// s.recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)
+Object* sock_recvmsg_into(Object* self, Object* const* args, ssize nargs) {
+  SockObject* s = sock(self);
+  if (!check_count("recvmsg_into", nargs, 1, 3)) return nullptr;
+  ssize ancbufsize = 0;
+  int flags = 0;
+  if (nargs > 1 && !arg_ssize(args[1], &ancbufsize)) return nullptr;
+  if (nargs > 2 && !arg_int(args[2], &flags)) return nullptr;
+  Ref<> fast = Ref<>::steal(
+      sequence_fast(args[0], "recvmsg_into() argument 1 must be an iterable"));
+  if (!fast) return nullptr;
+  ssize n = list_check(fast.get()) ? list_size(fast.get()) : tuple_size(fast.get());
+  std::vector<BufferHolder> bufs(static_cast<size_t>(n));
+  std::vector<struct iovec> iovs(static_cast<size_t>(n));
+  for (ssize i = 0; i < n; ++i) {
+    Object* item = list_check(fast.get()) ? list_get_item(fast.get(), i) : tuple_item(fast.get(), i);
+    BufferHolder& b = bufs[static_cast<size_t>(i)];
+    if (b.get(item, kBufWritable) < 0) {
+      errors::clear();
+      return errors::format(exc_TypeError,
+                            "recvmsg_into() argument 1 must be an iterable of single-segment "
+                            "read-write buffers");
+    }
+    iovs[static_cast<size_t>(i)].iov_base = b.mutable_data();
+    iovs[static_cast<size_t>(i)].iov_len = static_cast<size_t>(b.size());
+  }
+  Ref<> anc, addr;
+  int mflags = 0;
+  ssize result =
+      sock_recvmsg_guts(s, iovs.data(), iovs.size(), flags, ancbufsize, &anc, &mflags, &addr);
+  if (result < 0) return nullptr;
+  Ref<> nbytes = Ref<>::steal(long_from_ssize(result));
+  Ref<> mf = Ref<>::steal(long_from_long(mflags));
+  if (!nbytes || !mf) return nullptr;
+  return tuple_pack(4, nbytes.get(), anc.get(), mf.get(), addr.get());
 }
 
 // s.sendmsg(buffers[, ancdata[, flags[, address]]])
@@ -1544,10 +1601,18 @@ Object* sock_sendmsg(Object* self, Object* const* args, ssize nargs) {
       Object* item = list_check(anc_fast.get()) ? list_get_item(anc_fast.get(), i)
                                                 : tuple_item(anc_fast.get(), i);
       Item& it = items[static_cast<size_t>(i)];
-      if (!tuple_check(item) || tuple_size(item) != 3) {
-        errors::set_string(exc_TypeError,
-                           "sendmsg() ancillary data items must be (level, type, data) tuples");
-        return nullptr;
+      // PyArg_Parse(item, "(iiy*):[sendmsg() ancillary data items]") and its messages.
+      if (!tuple_check(item)) {
+        return errors::format(exc_TypeError,
+                              "[sendmsg() ancillary data items]() argument must be 3-item tuple, "
+                              "not %.50s",
+                              item == none() ? "None" : item->type->name);
+      }
+      if (tuple_size(item) != 3) {
+        return errors::format(exc_TypeError,
+                              "[sendmsg() ancillary data items]() argument must be tuple of "
+                              "length 3, not %zd",
+                              tuple_size(item));
       }
       if (!arg_int(tuple_item(item, 0), &it.level) || !arg_int(tuple_item(item, 1), &it.type) ||
           it.data.get(tuple_item(item, 2)) < 0) {
@@ -1620,7 +1685,7 @@ MethodDef sock_methods[] = {
      "pair (host, port); the host must refer to the local host. For raw packet\nsockets the "
      "address is a tuple (ifname, proto [,pkttype [,hatype [,addr]]])"},
     {"close", NOARGS(sock_close),
-     "close($self, /)\n--\n\nClose the socket.  It cannot be used after this call."},
+     "close()\n\nClose the socket.  It cannot be used after this call."},
     {"connect", METH_O(sock_connect),
      "connect(address)\n\nConnect the socket to a remote address.  For IP sockets, the address\n"
      "is a pair (host, port)."},
@@ -1702,6 +1767,10 @@ MethodDef sock_methods[] = {
     {"recvmsg", FASTCALL(sock_recvmsg),
      "recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)\n\n"
      "Receive normal data and ancillary data from the socket."},
+    {"recvmsg_into", FASTCALL(sock_recvmsg_into),
+     "recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)\n\n"
+     "Receive normal data and ancillary data from the socket, scattering the\nnon-ancillary "
+     "data into a series of buffers."},
     {"sendmsg", FASTCALL(sock_sendmsg),
      "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count\n\nSend normal and ancillary "
      "data to the socket, gathering the\nnon-ancillary data from a series of buffers and "
@@ -1986,49 +2055,51 @@ Object* socket_socketpair(Object*, Object* const* args, ssize nargs) {
   return tuple_pack(2, s0.get(), s1.get());
 }
 
-// ntohs / htons (3.14: the argument must fit in 16 bits).
-Object* socket_htons_common(const char* fname, Object* arg) {
+// _PyLong_UInt16_Converter / _PyLong_UInt32_Converter (clinic's uint16 and uint32): an index
+// that fits the type.
+bool uint_converter(Object* arg, unsigned long long max, const char* ctype,
+                    unsigned long long* out) {
   Ref<> idx = Ref<>::steal(number_index(arg));
-  if (!idx) return nullptr;
+  if (!idx) return false;
   if (long_sign_of(idx.get()) < 0) {
-    return errors::format(exc_ValueError,
-                          "%s: can't convert negative Python int to C 16-bit unsigned integer",
-                          fname);
+    errors::set_string(exc_ValueError, "Cannot convert negative int");
+    return false;
   }
-  unsigned long long x = 0;
-  if (!as_u64(idx.get(), &x) || x > 0xffff) {
-    return errors::format(exc_OverflowError,
-                          "%s: Python int too large to convert to C 16-bit unsigned integer",
-                          fname);
+  if (!as_u64(idx.get(), out) || *out > max) {
+    errors::format(exc_OverflowError, "Python int too large for C %s", ctype);
+    return false;
   }
-  uint16_t v = static_cast<uint16_t>(x);
-  return long_from_long(fname[0] == 'n' ? ntohs(v) : htons(v));
+  return true;
 }
 
-Object* socket_ntohs(Object*, Object* arg) { return socket_htons_common("ntohs", arg); }
-Object* socket_htons(Object*, Object* arg) { return socket_htons_common("htons", arg); }
-
-// ntohl / htonl.
-Object* socket_htonl_common(bool to_network, Object* arg) {
-  if (!long_check(arg)) {
-    return errors::format(exc_TypeError, "expected int, %s found", arg->type->name);
-  }
-  if (long_sign_of(arg) < 0) {
-    return errors::format(exc_OverflowError, "can't convert negative value to unsigned int");
-  }
-  unsigned long long x = 0;
-  if (!as_u64(arg, &x) || x > 0xffffffffULL) return errors::format(exc_OverflowError, "int larger than 32 bits");
-  uint32_t v = static_cast<uint32_t>(x);
-  return long_from_unsigned_long_long(to_network ? htonl(v) : ntohl(v));
+// _socket_ntohs_impl / _socket_htons_impl.
+Object* socket_ntohs(Object*, Object* arg) {
+  unsigned long long x;
+  if (!uint_converter(arg, 0xffff, "uint16_t", &x)) return nullptr;
+  return long_from_long(ntohs(static_cast<uint16_t>(x)));
+}
+Object* socket_htons(Object*, Object* arg) {
+  unsigned long long x;
+  if (!uint_converter(arg, 0xffff, "uint16_t", &x)) return nullptr;
+  return long_from_long(htons(static_cast<uint16_t>(x)));
 }
 
-Object* socket_ntohl(Object*, Object* arg) { return socket_htonl_common(false, arg); }
-Object* socket_htonl(Object*, Object* arg) { return socket_htonl_common(true, arg); }
+// _socket_ntohl_impl / _socket_htonl_impl.
+Object* socket_ntohl(Object*, Object* arg) {
+  unsigned long long x;
+  if (!uint_converter(arg, 0xffffffffULL, "uint32_t", &x)) return nullptr;
+  return long_from_unsigned_long_long(ntohl(static_cast<uint32_t>(x)));
+}
+Object* socket_htonl(Object*, Object* arg) {
+  unsigned long long x;
+  if (!uint_converter(arg, 0xffffffffULL, "uint32_t", &x)) return nullptr;
+  return long_from_unsigned_long_long(htonl(static_cast<uint32_t>(x)));
+}
 
 // inet_aton(string) -> bytes giving packed 32-bit IP representation
 Object* socket_inet_aton(Object*, Object* arg) {
   const char* ip;
-  if (!arg_str("inet_aton", 1, arg, &ip)) return nullptr;
+  if (!arg_str("inet_aton", 0, arg, &ip)) return nullptr;
   struct in_addr buf;
   if (inet_aton(ip, &buf) == 0) {
     errors::set_string(exc_OSError, "illegal IP address string passed to inet_aton");
@@ -2151,10 +2222,6 @@ Object* socket_getaddrinfo(Object*, Object* const* args, ssize nargs, Object* kw
     pptr = nullptr;
   } else {
     errors::set_string(exc_OSError, "Int or String expected");
-    return nullptr;
-  }
-  if (hptr && std::strlen(hptr) != host.size()) {
-    errors::set_string(exc_ValueError, "embedded null character");
     return nullptr;
   }
   struct addrinfo hints, *res0 = nullptr;
@@ -2334,17 +2401,8 @@ Object* socket_if_nametoindex(Object*, Object* arg) {
 
 // if_indextoname(if_index) -> if_name
 Object* socket_if_indextoname(Object*, Object* arg) {
-  Ref<> idx = Ref<>::steal(number_index(arg));
-  if (!idx) return nullptr;
-  if (long_sign_of(idx.get()) < 0) {
-    errors::set_string(exc_OverflowError, "can't convert negative value to unsigned int");
-    return nullptr;
-  }
-  unsigned long long v = 0;
-  if (!as_u64(idx.get(), &v) || v > 0xffffffffULL) {
-    errors::set_string(exc_OverflowError, "Python int too large for C unsigned int");
-    return nullptr;
-  }
+  unsigned long long v;
+  if (!uint_converter(arg, 0xffffffffULL, "unsigned int", &v)) return nullptr;
   char name[IF_NAMESIZE + 1];
   if (!if_indextoname(static_cast<unsigned>(v), name)) return set_error();
   return decode_fs(name);
