@@ -170,6 +170,20 @@ ZoneData* new_zonedata() {
   return z;
 }
 
+// zoneinfo._tzpath.find_tzfile and zoneinfo._common, imported on first use: the zoneinfo
+// package imports this module, so module exec cannot import it back (CPython falls back to the
+// pure-Python zoneinfo._zoneinfo there, which the stdlib cppy runs on does not ship).
+bool import_helpers() {
+  if (g_state.common) return true;
+  Ref<> tzpath = Ref<>::steal(imp::import_module("zoneinfo._tzpath"));
+  Ref<> find = Ref<>::steal(tzpath ? object_getattr_string(tzpath.get(), "find_tzfile") : nullptr);
+  Ref<> common = Ref<>::steal(find ? imp::import_module("zoneinfo._common") : nullptr);
+  if (!common) return false;
+  g_state.find_tzfile = find.release();
+  g_state.common = common.release();
+  return true;
+}
+
 // load_timedelta: timedelta(seconds=s), cached.
 Object* load_timedelta(long seconds) {
   Ref<> key = Ref<>::steal(long_from_long(seconds));
@@ -469,6 +483,7 @@ void ts_to_local(const std::vector<size_t>& trans_idx, const std::vector<int64_t
 }
 
 int load_data(ZoneData* self, Object* file_obj) {
+  if (!import_helpers()) return -1;
   Ref<> data = Ref<>::steal(call_method_one_arg(g_state.common, str_intern_from_cstr("load_data"),
                                                 file_obj));
   if (!data) return -1;
@@ -811,6 +826,7 @@ Object* make_instance(Object* cls, ZoneData* data) {
 
 // zoneinfo_new_instance: _tzpath.find_tzfile(key), or _common.load_tzdata(key), loaded.
 Object* new_instance(Object* cls, Object* key, int source) {
+  if (!import_helpers()) return nullptr;
   Ref<> path = Ref<>::steal(object_call_one_arg(g_state.find_tzfile, key));
   if (!path) return nullptr;
   Ref<> file;
@@ -1049,12 +1065,8 @@ int zoneinfo_exec(Object* m) {
     st.timedelta = attr_of("datetime", "timedelta");
     st.datetime = attr_of("datetime", "datetime");
     st.io_open = attr_of("io", "open");
-    st.find_tzfile = attr_of("zoneinfo._tzpath", "find_tzfile");
-    st.common = imp::import_module("zoneinfo._common");
     st.timedelta_cache = dict_new();
-    if (!tzinfo || !st.timedelta || !st.datetime || !st.io_open || !st.find_tzfile || !st.common ||
-        !st.timedelta_cache)
-      return -1;
+    if (!tzinfo || !st.timedelta || !st.datetime || !st.io_open || !st.timedelta_cache) return -1;
     Ref<> ns = Ref<>::steal(dict_new());
     Ref<> module_name = Ref<>::steal(str_from_cstr("zoneinfo"));
     if (!ns || !module_name || dict_set_item_string(ns.get(), "__module__", module_name.get()) < 0)
