@@ -27,7 +27,7 @@ struct Spec {
   std::int64_t width = 0;
   std::int64_t prec = -1;
   char type = 0;
-  std::u32string dot = U".";
+  std::u32string dot;  // "" until a separator, the locale or an override gives one
   std::u32string sep;
   std::string grouping;  // lconv style: sizes, CHAR_MAX stops, end repeats the last
 };
@@ -88,6 +88,7 @@ bool parse_spec(const std::u32string& f, bool caps, Spec* s) {
     s->width = w;
   }
   if (i < n && f[i] == ',') {
+    s->dot = U".";
     s->sep = U",";
     s->grouping = "\3\3";
     ++i;
@@ -248,6 +249,7 @@ Object* decimal_format_obj(const Dec& d0, Object* fmt, Object* override, const C
       return nullptr;
     }
   }
+  if (s.dot.empty()) s.dot = U".";
   bool upper = s.type == 'E' || s.type == 'F' || s.type == 'G';
   std::u32string sign;
   if (d0.sign) {

@@ -237,6 +237,25 @@ int addstatus(Object* context, std::uint32_t status) {
   return 0;
 }
 
+// The argument-count messages of PyArg_ParseTuple without a function name.
+bool check_args(ssize nargs, ssize min, ssize max) {
+  if (nargs >= min && nargs <= max) return true;
+  const char* how = min == max ? "exactly" : nargs < min ? "at least" : "at most";
+  ssize n = nargs < min ? min : max;
+  errors::format(exc_TypeError, "function takes %s %zd argument%s (%zd given)", how, n,
+                 n == 1 ? "" : "s", nargs);
+  return false;
+}
+
+// A METH_VARARGS method's refusal of keywords.
+bool no_kw(const char* name, Object* kwnames) {
+  if (kwnames && tuple_size(kwnames)) {
+    errors::format(exc_TypeError, "%s() takes no keyword arguments", name);
+    return false;
+  }
+  return true;
+}
+
 // getround
 int getround(Object* v) {
   if (str_check(v)) {
@@ -761,7 +780,7 @@ Object* dec_from_object_to_type(TypeObject* type, Object* v, Object* context, bo
 // dec_new: Decimal(value="0", context=None).
 Object* Decimal_new(TypeObject* type, Object* args, Object* kwds) {
   static const char* const kw[] = {"value", "context", nullptr};
-  static const ArgParser parser = {"Decimal", kw, 0, 2, 0};
+  static const ArgParser parser = {nullptr, kw, 0, 2, 0};
   Object* a[2] = {};
   if (!unpack_keywords(args ? tuple_items(args) : nullptr, args ? tuple_size(args) : 0, kwds,
                        nullptr, parser, a)) {
@@ -1146,9 +1165,9 @@ const char* const kKwContext[] = {"context", nullptr};
 const char* const kKwOtherContext[] = {"other", "context", nullptr};
 
 // Parses (context=None) and resolves it; new reference or null.
-Object* parse_context_only(const char* name, Object* const* args, ssize nargs,
+Object* parse_context_only(const char* /*name*/, Object* const* args, ssize nargs,
                            Object* kwnames) {
-  ArgParser p{name, kKwContext, 0, 1, 0};
+  ArgParser p{nullptr, kKwContext, 0, 1, 0};
   Object* a[1] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, p, a)) return nullptr;
   return resolve_context(a[0]);
@@ -1161,9 +1180,9 @@ Object* dec_unary_m(const char* name, UnFn f, Object* self, Object* const* args,
   return run_unary(f, dec_of(self), context.get());
 }
 
-Object* dec_binary_m(const char* name, BinFn f, Object* self, Object* const* args, ssize nargs,
+Object* dec_binary_m(const char* /*name*/, BinFn f, Object* self, Object* const* args, ssize nargs,
                      Object* kwnames) {
-  ArgParser p{name, kKwOtherContext, 1, 2, 0};
+  ArgParser p{nullptr, kKwOtherContext, 1, 2, 0};
   Object* a[2] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, p, a)) return nullptr;
   Ref<> context = Ref<>::steal(resolve_context(a[1]));
@@ -1210,7 +1229,7 @@ DEC_BINARY(compare_total_mag, f_compare_total_mag)
 DEC_BINARY(copy_sign, f_copy_sign)
 
 Object* Dec_same_quantum(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  ArgParser p{"same_quantum", kKwOtherContext, 1, 2, 0};
+  ArgParser p{nullptr, kKwOtherContext, 1, 2, 0};
   Object* a[2] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, p, a)) return nullptr;
   Ref<> context = Ref<>::steal(resolve_context(a[1]));
@@ -1230,7 +1249,7 @@ Object* Dec_same_quantum(Object* self, Object* const* args, ssize nargs, Object*
 
 Object* Dec_fma(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"other", "third", "context", nullptr};
-  ArgParser p{"fma", kw, 2, 3, 0};
+  ArgParser p{nullptr, kw, 2, 3, 0};
   Object* a[3] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, p, a)) return nullptr;
   Ref<> context = Ref<>::steal(resolve_context(a[2]));
@@ -1246,7 +1265,7 @@ Object* Dec_fma(Object* self, Object* const* args, ssize nargs, Object* kwnames)
 
 Object* Dec_quantize(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"exp", "rounding", "context", nullptr};
-  ArgParser p{"quantize", kw, 1, 3, 0};
+  ArgParser p{nullptr, kw, 1, 3, 0};
   Object* a[3] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, p, a)) return nullptr;
   Ref<> context = Ref<>::steal(resolve_context(a[2]));
@@ -1266,10 +1285,10 @@ Object* Dec_quantize(Object* self, Object* const* args, ssize nargs, Object* kwn
   return dec_new(std::move(r));
 }
 
-Object* to_integral_impl(const char* name, bool exact, Object* self, Object* const* args,
+Object* to_integral_impl(const char* /*name*/, bool exact, Object* self, Object* const* args,
                          ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"rounding", "context", nullptr};
-  ArgParser p{name, kw, 0, 2, 0};
+  ArgParser p{nullptr, kw, 0, 2, 0};
   Object* a[2] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, p, a)) return nullptr;
   Ref<> context = Ref<>::steal(resolve_context(a[1]));
@@ -1464,7 +1483,7 @@ Object* Dec_complex(Object* self, Object*) {
 
 // PyDec_Round
 Object* Dec_round(Object* self, Object* const* args, ssize nargs) {
-  if (!check_positional("__round__", nargs, 0, 1)) return nullptr;
+  if (!check_args(nargs, 0, 1)) return nullptr;
   Ref<> context = Ref<>::steal(current_context());
   if (!context) return nullptr;
   if (nargs == 1 && args[0] != none()) {
@@ -1487,10 +1506,9 @@ Object* Dec_round(Object* self, Object* const* args, ssize nargs) {
 }
 
 Object* Dec_format(Object* self, Object* const* args, ssize nargs) {
-  if (!check_positional("__format__", nargs, 1, 2)) return nullptr;
+  if (!check_args(nargs, 1, 2)) return nullptr;
   if (!str_check(args[0])) {
-    errors::format(exc_TypeError, "__format__() argument 1 must be str, not %s",
-                   args[0]->type->name);
+    errors::set_string(exc_TypeError, "format arg must be str");
     return nullptr;
   }
   Object* override = nargs > 1 ? args[1] : nullptr;
@@ -1748,7 +1766,7 @@ const char* const kContextKw[] = {"prec",  "rounding", "Emin",  "Emax",
                                   "capitals", "clamp", "flags", "traps", nullptr};
 
 int Context_init(Object* self, Object* args, Object* kwds) {
-  static const ArgParser parser = {"Context", kContextKw, 0, 8, 0};
+  static const ArgParser parser = {nullptr, kContextKw, 0, 8, 0};
   Object* a[8] = {};
   if (!unpack_keywords(args ? tuple_items(args) : nullptr, args ? tuple_size(args) : 0, kwds,
                        nullptr, parser, a)) {
@@ -1891,8 +1909,8 @@ Object* Ctx_Etiny(Object* self, Object*) { return long_from_long_long(ctx_of(sel
 Object* Ctx_Etop(Object* self, Object*) { return long_from_long_long(ctx_of(self).etop()); }
 Object* Ctx_radix(Object*, Object*) { return dec_new(dec_from_i64(10)); }
 
-Object* Ctx_create_decimal(Object* self, Object* const* args, ssize nargs) {
-  if (!check_positional("create_decimal", nargs, 0, 1)) return nullptr;
+Object* Ctx_create_decimal(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!no_kw("create_decimal", kwnames) || !check_args(nargs, 0, 1)) return nullptr;
   Dec d;
   if (!dec_from_object(nargs ? args[0] : nullptr, self, false, &d)) return nullptr;
   return dec_new(std::move(d));
@@ -1941,8 +1959,8 @@ Object* ctx_unary_m(UnFn f, Object* self, Object* v) {
 }
 
 Object* ctx_binary_m(const char* name, BinFn f, Object* self, Object* const* args,
-                     ssize nargs) {
-  if (!check_positional(name, nargs, 2, 2)) return nullptr;
+                     ssize nargs, Object* kwnames) {
+  if (!no_kw(name, kwnames) || !check_args(nargs, 2, 2)) return nullptr;
   Operand a, b;
   if (operand(args[0], &a, true) < 0 || operand(args[1], &b, true) < 0) return nullptr;
   return run_binary(f, a.get(), b.get(), self);
@@ -1951,8 +1969,8 @@ Object* ctx_binary_m(const char* name, BinFn f, Object* self, Object* const* arg
 #define CTX_UNARY(NAME, FN) \
   Object* Ctx_##NAME(Object* self, Object* v) { return ctx_unary_m(FN, self, v); }
 #define CTX_BINARY(NAME, FN)                                               \
-  Object* Ctx_##NAME(Object* self, Object* const* args, ssize nargs) {     \
-    return ctx_binary_m(#NAME, FN, self, args, nargs);                     \
+  Object* Ctx_##NAME(Object* self, Object* const* args, ssize nargs, Object* kwnames) { \
+    return ctx_binary_m(#NAME, FN, self, args, nargs, kwnames);                       \
   }
 
 void f_to_integral(Dec& r, const Dec& a, const Context& c, std::uint32_t& s) {
@@ -2045,8 +2063,8 @@ Object* Ctx_to_eng_string(Object* self, Object* v) {
   return str_from_std(to_eng_string(a.get(), as_ctx(self)->capitals != 0));
 }
 
-Object* Ctx_same_quantum(Object* self, Object* const* args, ssize nargs) {
-  if (!check_positional("same_quantum", nargs, 2, 2)) return nullptr;
+Object* Ctx_same_quantum(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!no_kw("same_quantum", kwnames) || !check_args(nargs, 2, 2)) return nullptr;
   Operand a, b;
   if (operand(args[0], &a, true) < 0 || operand(args[1], &b, true) < 0) return nullptr;
   (void)self;
@@ -2058,15 +2076,15 @@ Object* Ctx_same_quantum(Object* self, Object* const* args, ssize nargs) {
   return bool_from_bool(r);
 }
 
-Object* Ctx_divmod(Object* self, Object* const* args, ssize nargs) {
-  if (!check_positional("divmod", nargs, 2, 2)) return nullptr;
+Object* Ctx_divmod(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!no_kw("divmod", kwnames) || !check_args(nargs, 2, 2)) return nullptr;
   Operand a, b;
   if (operand(args[0], &a, true) < 0 || operand(args[1], &b, true) < 0) return nullptr;
   return divmod_result(a.get(), b.get(), self);
 }
 
-Object* Ctx_fma(Object* self, Object* const* args, ssize nargs) {
-  if (!check_positional("fma", nargs, 3, 3)) return nullptr;
+Object* Ctx_fma(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
+  if (!no_kw("fma", kwnames) || !check_args(nargs, 3, 3)) return nullptr;
   Operand a, b, c;
   if (operand(args[0], &a, true) < 0 || operand(args[1], &b, true) < 0 ||
       operand(args[2], &c, true) < 0) {
@@ -2081,7 +2099,7 @@ Object* Ctx_fma(Object* self, Object* const* args, ssize nargs) {
 
 Object* Ctx_power(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"a", "b", "modulo", nullptr};
-  ArgParser p{"power", kw, 2, 3, 0};
+  ArgParser p{nullptr, kw, 2, 3, 0};
   Object* v[3] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, p, v)) return nullptr;
   Operand a, b, m;
@@ -2092,7 +2110,8 @@ Object* Ctx_power(Object* self, Object* const* args, ssize nargs, Object* kwname
 }
 
 #define C_O(NAME) {#NAME, reinterpret_cast<void*>(Ctx_##NAME), kMethO, nullptr}
-#define C_F(NAME) {#NAME, reinterpret_cast<void*>(Ctx_##NAME), kMethFastcall, nullptr}
+#define C_F(NAME) \
+  {#NAME, reinterpret_cast<void*>(Ctx_##NAME), kMethFastcall | kMethKeywords, nullptr}
 #define C_N(NAME) {#NAME, reinterpret_cast<void*>(Ctx_##NAME), kMethNoArgs, nullptr}
 
 MethodDef ctx_methods[] = {
@@ -2202,7 +2221,7 @@ TypeObject ctxmanager_type = [] {
 Object* mod_localcontext(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"ctx",      "prec",  "rounding", "Emin",  "Emax",
                                    "capitals", "clamp", "flags",    "traps", nullptr};
-  static const ArgParser parser = {nullptr, kw, 0, 1, 0};
+  static const ArgParser parser = {nullptr, kw, 0, 9, 0};
   Object* a[9] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
   Ref<> global = Ref<>::steal(current_context());
