@@ -569,25 +569,11 @@ Object* builtin_ord(Object*, Object* c) {
   return nullptr;
 }
 // PyNumber_ToBase (long_format with the 0x/0o/0b prefix), by repeated division.
+// PyNumber_ToBase: the index of o in base 2, 8 or 16 with its prefix (_PyLong_Format).
 Object* number_to_base(Object* o, int base) {
   Ref<> i = Ref<>::steal(number_index(o));
   if (!i) return nullptr;
-  bool negative = long_sign(i.get()) < 0;
-  Ref<> a = Ref<>::steal(number_absolute(i.get()));
-  Ref<> b = Ref<>::steal(long_from_long(base));
-  if (!a || !b) return nullptr;
-  std::string digits;
-  static const char hexdigits[] = "0123456789abcdef";
-  do {
-    Ref<> qr = Ref<>::steal(number_divmod(a.get(), b.get()));
-    if (!qr) return nullptr;
-    digits.push_back(hexdigits[long_as_long(tuple_item(qr.get(), 1))]);
-    a.reset(new_ref(tuple_item(qr.get(), 0)));
-  } while (!long_is_zero(a.get()));
-  std::string out = negative ? "-0" : "0";
-  out += base == 16 ? 'x' : base == 8 ? 'o' : 'b';
-  out.append(digits.rbegin(), digits.rend());
-  return str_from_utf8(out.data(), ssize(out.size()));
+  return long_format(i.get(), base, true);
 }
 Object* builtin_hex(Object*, Object* o) { return number_to_base(o, 16); }
 Object* builtin_oct(Object*, Object* o) { return number_to_base(o, 8); }

@@ -29,6 +29,9 @@ void object_free(void* p);
 void* mem_malloc(size_t size);
 void* mem_realloc(void* p, size_t size);
 void mem_free(void* p);
+// Called when a second thread starts: from then on the allocator's pools take a lock, as
+// native code may allocate while it has released the GIL.
+void obmalloc_enable_locking();
 
 // Allocates size bytes for a GC-tracked object, header included, zero-filled; returns the
 // object pointer, untracked (PyObject_GC_New without initialisation). nullptr with

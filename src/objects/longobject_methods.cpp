@@ -50,6 +50,26 @@ Object* parse_whole(const char* s, ssize n, int base, Object* original) {
 
 // PyLong_FromUnicodeObject: Unicode digits and spaces are accepted (as ASCII).
 Object* long_from_string(Object* str, int base) {
+  // Fast path: a short ASCII run of digits of an explicit base, with an optional minus
+  // sign (at most 12 digits, so that even base 36 fits a machine word); anything else
+  // (spaces, underscores, prefixes, errors) takes the general parser.
+  if (base >= 2 && base <= 36 && str_is_ascii(str)) {
+    ssize n = str_length(str);
+    const auto* p = static_cast<const unsigned char*>(str_data(str));
+    bool negative = n > 1 && p[0] == '-';
+    ssize start = negative ? 1 : 0;
+    if (n > start && n - start <= 12) {
+      long long v = 0;
+      ssize i = start;
+      for (; i < n; ++i) {
+        unsigned c = p[i];
+        unsigned d = c - '0' < 10 ? c - '0' : (c | 0x20) - 'a' < 26 ? (c | 0x20) - 'a' + 10 : 99;
+        if (d >= static_cast<unsigned>(base)) break;
+        v = v * base + d;
+      }
+      if (i == n) return long_from_long_long(negative ? -v : v);
+    }
+  }
   std::string ascii;
   if (!text_number_to_ascii(str, &ascii)) return invalid_literal(base, str);
   return parse_whole(ascii.data(), static_cast<ssize>(ascii.size()), base, str);

@@ -305,6 +305,26 @@ Object* long_float(Object* a) {
 // sign), honouring int_max_str_digits for base 10.
 Object* long_format(Object* o, int base, bool alternate) {
   if (base == 10) return long_to_decimal_string(o);
+  if (long_is_compact(o)) {
+    // One digit: the text straight from the machine word, low digit first into the tail.
+    long long v = long_compact_value(o);
+    unsigned long long mag = v < 0 ? 0ULL - static_cast<unsigned long long>(v)
+                                   : static_cast<unsigned long long>(v);
+    int shift = base == 2 ? 1 : base == 8 ? 3 : 4;
+    char buf[72];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    do {
+      *--p = "0123456789abcdef"[mag & static_cast<unsigned>(base - 1)];
+      mag >>= shift;
+    } while (mag);
+    if (alternate) {
+      *--p = base == 2 ? 'b' : base == 8 ? 'o' : 'x';
+      *--p = '0';
+    }
+    if (v < 0) *--p = '-';
+    return str_from_ascii(p, static_cast<ssize>(end - p));
+  }
   std::string s = bigint::to_string(long_view(o), base);
   if (alternate) {
     const char* prefix = base == 2 ? "0b" : base == 8 ? "0o" : "0x";

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <new>
 
+#include "gc/gc.h"
+
 namespace cppy::runtime {
 
 struct RawLock {
@@ -107,6 +109,7 @@ int start_thread(void (*func)(void*), void* arg, unsigned long* ident, size_t st
     return -1;
   }
   pthread_t th;
+  gc::obmalloc_enable_locking();  // the new thread shares the allocator's pools
   int rc = pthread_create(&th, &attrs, thread_entry, args);
   pthread_attr_destroy(&attrs);
   if (rc != 0) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <mutex>
 
+#include "gc/gc.h"
 #include "modules/_signal/signalmodule.h"
 #include "vm/ceval.h"
 
@@ -38,6 +39,7 @@ Gil& gil() {
 bool gil_created() { return gil().created.load(std::memory_order_acquire); }
 
 void gil_create() {
+  gc::obmalloc_enable_locking();
   Gil& g = gil();
   std::lock_guard<std::mutex> lock(g.mutex);
   if (g.created.load()) return;
