@@ -21,6 +21,7 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "vm/specialize.h"
+#include "vm/instrumentation.h"
 
 // The member table needs offsetof on a class with a base (the object header).
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -203,6 +204,7 @@ void code_dealloc(Object* o) {
   xdecref(co->cached_varnames);
   xdecref(co->cached_cellvars);
   xdecref(co->cached_freevars);
+  vm::code_monitoring_free(co);
   gc::object_free(o);
 }
 
@@ -527,6 +529,7 @@ Object* code_new(const CodeConstructor& con) {
   // The first traceable instruction: the one after the RESUME that ends the prologue.
   CodeUnit* units = code_units(co);
   co->co_firsttraceable = 0;
+  co->co_extra = nullptr;  // the monitoring data (vm/instrumentation.cpp)
   for (ssize i = 0; i < nunits; ++i) {
     if (units[i].op.code == 128 /* RESUME */) {
       co->co_firsttraceable = int(i);

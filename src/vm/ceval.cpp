@@ -38,6 +38,7 @@
 #include "runtime/pystate.h"
 #include "vm/ceval_gil.h"
 #include "vm/frame.h"
+#include "vm/instrumentation.h"
 #include "vm/intrinsics.h"
 #include "vm/specialize.h"
 #include "vm/traceback.h"
@@ -56,6 +57,14 @@ using namespace compile;
 volatile int eval_breaker = 0;
 
 namespace {
+
+// Monitoring (instrumentation.cpp): while a tool listens to a local event, every entry of the
+// dispatch table is the instrumented entry, and the plain entries stay in real_targets (where
+// the instrumented entry and DISPATCH_SAME_OPARG go). Filled when the table is built.
+void** dispatch_table = nullptr;
+void* real_targets[256];
+void* instrumented_entry = nullptr;
+bool instrumented_pending = false;
 
 Object* the_builtins = nullptr;
 
@@ -1160,7 +1169,11 @@ Object* eval_frame(Frame* frame, int throwflag) {
     SET_TARGET(UNPACK_SEQUENCE_TUPLE)
     SET_TARGET(UNPACK_SEQUENCE_TWO_TUPLE)
 #undef SET_TARGET
+    for (int i = 0; i < 256; ++i) real_targets[i] = targets[i];
+    instrumented_entry = &&op_instrumented;
+    dispatch_table = targets;
     targets_ready = true;
+    if (instrumented_pending) set_instrumented_dispatch(true);
   }
 #define DISPATCH()                        \
   do {                                    \
@@ -1173,7 +1186,7 @@ Object* eval_frame(Frame* frame, int throwflag) {
 #define DISPATCH_SAME_OPARG()             \
   do {                                    \
     opcode = next_instr[-1].op.code;      \
-    goto* targets[opcode];                \
+    goto* real_targets[opcode];           \
   } while (0)
 #define TARGET(name) op_##name:
 #else
@@ -1228,7 +1241,10 @@ start_frame_checked:
     goto exit_unwind;
   }
   // Resuming a generator with an exception (throw()): raise it where it is suspended.
-  if (throwflag) goto error;
+  if (throwflag) {
+    if (monitoring_exc_events & (1u << kEvPyThrow)) monitor_throw(frame, frame->instr_ptr);
+    goto error;
+  }
   DISPATCH();
 
 #if !CPPY_COMPUTED_GOTOS
@@ -2491,6 +2507,7 @@ dispatch_same:
       DISPATCH();
     }
     errors::set_raised_exception(new_ref(exc_value));
+    if (monitoring_exc_events & (1u << kEvReraise)) monitor_reraise(frame, next_instr - 1);
     goto exception_unwind;
   }
   TARGET(GET_AWAITABLE) {
@@ -2569,6 +2586,7 @@ dispatch_same:
     }
     decref(awaitable);
     errors::set_raised_exception(exc);
+    if (monitoring_exc_events & (1u << kEvReraise)) monitor_reraise(frame, next_instr - 1);
     goto exception_unwind;
   }
 
@@ -2581,7 +2599,10 @@ dispatch_same:
     bool reraise = do_raise(exc, cause);
     xdecref(exc);
     xdecref(cause);
-    if (reraise) goto exception_unwind;
+    if (reraise) {
+      if (monitoring_exc_events & (1u << kEvReraise)) monitor_reraise(frame, next_instr - 1);
+      goto exception_unwind;
+    }
     goto error;
   }
   TARGET(RERAISE) {
@@ -2594,6 +2615,7 @@ dispatch_same:
       }
     }
     errors::set_raised_exception(exc);
+    if (monitoring_exc_events & (1u << kEvReraise)) monitor_reraise(frame, next_instr - 1);
     goto exception_unwind;
   }
   TARGET(PUSH_EXC_INFO) {
@@ -3581,6 +3603,21 @@ dispatch_same:
   }
 #endif
 
+#if CPPY_COMPUTED_GOTOS
+  // The instrumented entry (PEP 669): the events of this instruction, then the instruction
+  // itself unless the monitoring code carried it out (instrumentation.cpp).
+op_instrumented: {
+  Object** isp = sp;
+  CodeUnit* inext = next_instr;
+  int r = instrumented_instruction(frame, opcode, oparg, &isp, &inext);
+  sp = isp;
+  next_instr = inext;
+  if (r < 0) goto error;
+  if (r > 0) DISPATCH();
+  goto* real_targets[opcode];
+}
+#endif
+
 op_unknown:
   errors::format(exc_SystemError, "%U:%d: unknown opcode %d", co->co_filename,
                  code_addr2line(co, frame_lasti(frame) * 2), opcode);
@@ -3591,6 +3628,10 @@ error:
   if (!frame_is_incomplete(frame)) {
     Object* fo = frame_get_frame_object(frame);
     if (fo) traceback_here(fo);
+  }
+  if (monitoring_exc_events & (1u << kEvRaise)) {
+    frame->stackpointer = sp;
+    monitor_raise(frame, next_instr - 1);
   }
 exception_unwind:
   frame->stackpointer = sp;
@@ -3615,12 +3656,17 @@ exception_unwind:
     PUSH(exc);
     co = frame_code(frame);
     next_instr = code_units(co) + target;
+    if (monitoring_exc_events & (1u << kEvExceptionHandled)) {
+      frame->stackpointer = sp;
+      if (monitor_handled(frame, next_instr, exc) < 0) goto exception_unwind;
+    }
     DISPATCH();
   }
   // No handler: the frame ends with the exception.
   Object** base = frame_stack_base(frame);
   while (sp > base) xdecref(*--sp);
   frame->stackpointer = sp;
+  if (monitoring_exc_events & (1u << kEvPyUnwind)) monitor_unwind(frame, next_instr - 1);
 }
   ++ts->py_recursion_remaining;
 exit_unwind: {
@@ -3665,6 +3711,18 @@ static bool cache_sizes_agree() {
   for (auto& e : expected)
     if (opcode_caches[e.op] != e.n) return false;
   return true;
+}
+
+void set_instrumented_dispatch(bool on) {
+#if CPPY_COMPUTED_GOTOS
+  if (!dispatch_table) {
+    instrumented_pending = on;
+    return;
+  }
+  for (int i = 0; i < 256; ++i) dispatch_table[i] = on ? instrumented_entry : real_targets[i];
+#else
+  (void)on;
+#endif
 }
 
 int check_cache_layout() {

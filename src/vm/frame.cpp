@@ -8,6 +8,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/boolobject.h"
 #include "objects/cellobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
@@ -18,6 +19,7 @@
 #include "objects/unicodeobject.h"
 #include "runtime/pystate.h"
 #include "vm/ceval.h"
+#include "vm/instrumentation.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
@@ -114,6 +116,7 @@ void frame_initialize(Frame* f, FunctionObject* func, Object* code, Object* glob
   f->return_offset = 0;
   f->owner = kOwnedByThread;
   f->is_entry = 0;
+  f->padding = 0;  // instr_prev of the instrumented dispatch (instrumentation.cpp)
   for (int i = null_locals_from; i < co->co_nlocalsplus; ++i) f->localsplus[i] = nullptr;
 }
 
@@ -333,9 +336,39 @@ Object* get_trace(Object* o, void*) {
   Object* t = static_cast<FrameObject*>(o)->f_trace;
   return new_ref(t ? t : none());
 }
+// frame_trace_set_impl.
 int set_trace(Object* o, Object* v, void*) {
+  auto* fo = static_cast<FrameObject*>(o);
   if (v == none()) v = nullptr;
-  xsetref(static_cast<FrameObject*>(o)->f_trace, xnew_ref(v));
+  if (v != fo->f_trace) {
+    xsetref(fo->f_trace, xnew_ref(v));
+    if (v && fo->f_trace_opcodes) return vm::frame_trace_changed(fo);
+  }
+  return 0;
+}
+Object* get_trace_lines(Object* o, void*) {
+  return bool_from_bool(static_cast<FrameObject*>(o)->f_trace_lines);
+}
+int set_trace_lines(Object* o, Object* v, void*) {
+  if (!v || !bool_check(v)) {
+    errors::set_string(exc_TypeError, "attribute value type must be bool");
+    return -1;
+  }
+  static_cast<FrameObject*>(o)->f_trace_lines = v == py_true();
+  return 0;
+}
+Object* get_trace_opcodes(Object* o, void*) {
+  return bool_from_bool(static_cast<FrameObject*>(o)->f_trace_opcodes);
+}
+// frame_trace_opcodes_set_impl.
+int set_trace_opcodes(Object* o, Object* v, void*) {
+  if (!v || !bool_check(v)) {
+    errors::set_string(exc_TypeError, "attribute value type must be bool");
+    return -1;
+  }
+  auto* fo = static_cast<FrameObject*>(o);
+  fo->f_trace_opcodes = v == py_true();
+  if (fo->f_trace_opcodes ? fo->f_trace != nullptr : true) return vm::frame_trace_changed(fo);
   return 0;
 }
 Object* get_generator(Object* o, void*) {
@@ -348,6 +381,8 @@ GetSetDef frame_getsetlist[] = {
     {"f_locals", get_locals, nullptr, nullptr, nullptr},
     {"f_lineno", get_lineno, nullptr, nullptr, nullptr},
     {"f_trace", get_trace, set_trace, nullptr, nullptr},
+    {"f_trace_lines", get_trace_lines, set_trace_lines, nullptr, nullptr},
+    {"f_trace_opcodes", get_trace_opcodes, set_trace_opcodes, nullptr, nullptr},
     {"f_lasti", get_lasti, nullptr, nullptr, nullptr},
     {"f_globals", get_globals, nullptr, nullptr, nullptr},
     {"f_builtins", get_builtins, nullptr, nullptr, nullptr},
@@ -367,13 +402,17 @@ FrameObject* frame_object_new(vm::Frame* f) {
 #endif
   fo->f_frame = f;
   fo->f_lineno = 0;
+  fo->f_trace = nullptr;
+  fo->f_trace_lines = 1;
+  fo->f_trace_opcodes = 0;
   gc::track(fo);
   return fo;
 }
 
 int frame_object_get_lineno(FrameObject* f) {
   if (!f->f_frame) return f->f_lineno;
-  if (f->owned) return f->f_lineno;
+  // A trace function's 'line' event sets the line it reports (PyFrame_GetLineNumber).
+  if (f->owned || f->f_lineno > 0) return f->f_lineno;
   return vm::frame_get_line(f->f_frame);
 }
 

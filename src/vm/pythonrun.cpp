@@ -50,6 +50,7 @@
 #include "vm/ceval.h"
 #include "vm/ceval_gil.h"
 #include "vm/frame.h"
+#include "vm/instrumentation.h"
 #include "vm/stdprinter.h"
 #include "vm/traceback.h"
 
@@ -376,6 +377,11 @@ int initialize_main(const runtime::Config& config) {
   }
   sys::set_getframe_hook(getframe);
   sys::set_display_exception_hook(display_exception);
+  // sys.monitoring and sys.settrace / setprofile (instrumentation.cpp, legacy_tracing.cpp).
+  if (install_monitoring(sys::sys_module()) < 0) {
+    print_uncaught();
+    return -1;
+  }
   // init_set_builtins_open and init_sys_streams (Python/pylifecycle.c): builtins.open is
   // io.open, and the text streams of _io replace the preliminary printers.
   Ref<> io = Ref<>::steal(modules::import_builtin("_io"));
