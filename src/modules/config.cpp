@@ -55,6 +55,9 @@
 #include "modules/_bz2/bz2module.h"
 #include "modules/_decimal/decimalmodule.h"
 #include "modules/_socket/socketmodule.h"
+#include "modules/pyexpat/pyexpat.h"
+#include "modules/_lzma/lzmamodule.h"
+#include "modules/termios/termiosmodule.h"
 
 namespace cppy::modules {
 
@@ -116,6 +119,9 @@ const InittabEntry* inittab() {
       {"_bz2", _bz2::module_def()},
       {"_decimal", decimal::module_def()},
       {"_socket", _socket::module_def()},
+      {"pyexpat", pyexpat::module_def()},
+      {"_lzma", _lzma::module_def()},
+      {"termios", termios_::module_def()},
       {nullptr, nullptr},
   };
   return table;

@@ -1448,6 +1448,20 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
       errors::set_string(exc_TypeError, "__dict__ slot disallowed: we already got one");
       return nullptr;
     }
+    // type_new_slots_impl: secondary bases may provide weakrefs or a dict (minidom's
+    // ProcessingInstruction(Childless, Node) with Childless.__slots__ = () gets Node's dict).
+    bool may_add_dict = base->dictoffset == 0;
+    bool may_add_weak = base->weaklistoffset == 0 && base->itemsize == 0;
+    if (tuple_size(bases) > 1 && ((may_add_dict && !add_dict) || (may_add_weak && !add_weak))) {
+      for (ssize i = 0; i < tuple_size(bases); ++i) {
+        Object* obj = tuple_item(bases, i);
+        if (obj == base) continue;  // the primary base
+        auto* b = static_cast<TypeObject*>(obj);
+        if (may_add_dict && !add_dict && b->dictoffset != 0) add_dict = true;
+        if (may_add_weak && !add_weak && b->weaklistoffset != 0) add_weak = true;
+        if ((!may_add_dict || add_dict) && (!may_add_weak || add_weak)) break;
+      }
+    }
   } else {
     add_dict = base->dictoffset == 0;
     add_weak = base->weaklistoffset == 0 && base->itemsize == 0;

@@ -13,3 +13,7 @@ endforeach()
 add_test(NAME hostdata.check
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/hostdata/host_cases.py --check)
 set_tests_properties(hostdata.check PROPERTIES LABELS "mods" TIMEOUT 300)
+# termios: the generated constant table agrees with tools/termios/names.txt.
+add_test(NAME termios.constants_generator
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/termios/gen_constants.py --check)
+set_tests_properties(termios.constants_generator PROPERTIES LABELS "mods")
