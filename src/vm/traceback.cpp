@@ -30,6 +30,13 @@
 #include "sys/sysmodule.h"
 #include "unicode/unicodectype.h"
 #include "vm/frame.h"
+#include "vm/ceval.h"
+#include "compile/opcode_ids.h"
+#include "compile/opcode_utils.h"
+#include "objects/bytesobject.h"
+#include "objects/dictobject.h"
+#include <cstdlib>
+#include <cstring>
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
@@ -406,6 +413,82 @@ int traceback_here(Object* frame) {
   decref(tb);
   errors::set_raised_exception(exc);
   return 0;
+}
+
+namespace {
+
+// PyCode_NewEmpty: a code object that only raises AssertionError, whose first instructions
+// are at firstlineno (the line of the traceback entry).
+Object* code_new_empty(const char* filename, const char* funcname, int firstlineno) {
+  const unsigned char code[6] = {compile::RESUME, compile::RESUME_AT_FUNC_START,
+                                 compile::LOAD_COMMON_CONSTANT,
+                                 compile::CONSTANT_ASSERTIONERROR, compile::RAISE_VARARGS, 1};
+  // One entry: 3 code units, no columns (code 13), line delta 0.
+  const unsigned char linetable[2] = {(1 << 7) | (13 << 3) | (3 - 1), 0};
+  Ref<> filename_ob = Ref<>::steal(str_from_cstr(filename));
+  Ref<> funcname_ob = Ref<>::steal(str_from_cstr(funcname));
+  Ref<> code_ob = Ref<>::steal(bytes_from_string_and_size(reinterpret_cast<const char*>(code), 6));
+  Ref<> table = Ref<>::steal(
+      bytes_from_string_and_size(reinterpret_cast<const char*>(linetable), 2));
+  Ref<> empty = Ref<>::steal(bytes_from_string_and_size("", 0));
+  if (!filename_ob || !funcname_ob || !code_ob || !table || !empty) return nullptr;
+  CodeConstructor con;
+  con.filename = filename_ob.get();
+  con.name = funcname_ob.get();
+  con.qualname = funcname_ob.get();
+  con.code = code_ob.get();
+  con.firstlineno = firstlineno;
+  con.linetable = table.get();
+  con.consts = tuple_empty();
+  con.names = tuple_empty();
+  con.localsplusnames = tuple_empty();
+  con.localspluskinds = empty.get();
+  con.exceptiontable = empty.get();
+  con.stacksize = 1;
+  return code_new(con);
+}
+
+}  // namespace
+
+void traceback_add(const char* funcname, const char* filename, int lineno) {
+  // No Python code may run with the exception set: it is put aside meanwhile.
+  Object* exc = errors::get_raised_exception();
+  Ref<> globals = Ref<>::steal(dict_new());
+  Ref<> code = Ref<>::steal(globals ? code_new_empty(filename, funcname, lineno) : nullptr);
+  FrameObject* fo = nullptr;
+  if (code) {
+    // PyFrame_New: a frame object owning a detached frame of the empty code.
+    auto* co = static_cast<CodeObject*>(code.get());
+    size_t words = offsetof(Frame, localsplus) / sizeof(Object*) + size_t(co->co_nlocalsplus) + 1;
+    auto* f = static_cast<Frame*>(std::calloc(words, sizeof(Object*)));
+    if (!f) {
+      errors::no_memory();
+    } else {
+      f->f_executable = code.release();
+      f->f_globals = globals.release();
+      f->f_builtins = xnew_ref(builtins_dict());
+      f->instr_ptr = code_units(co);
+      f->stackpointer = f->localsplus + co->co_nlocalsplus;
+      f->owner = kOwnedByFrameObject;
+      fo = frame_object_new(f);
+      if (!fo) {
+        decref(f->f_executable);
+        decref(f->f_globals);
+        xdecref(f->f_builtins);
+        std::free(f);
+      } else {
+        fo->owned = f;
+        fo->f_lineno = lineno;
+      }
+    }
+  }
+  if (!fo) {
+    errors::chain_exceptions1(exc);
+    return;
+  }
+  errors::set_raised_exception(exc);
+  traceback_here(fo);
+  decref(fo);
 }
 
 namespace {

@@ -26,6 +26,11 @@ extern objects::TypeObject traceback_type;  // PyTraceBack_Type
 // exception being raised. 0 or -1.
 int traceback_here(Object* frame);
 
+// _PyTraceback_Add: adds an entry "File FILENAME, line LINENO, in FUNCNAME" for C code (a
+// frame of an empty code object, as pyexpat's handlers add) to the traceback of the
+// exception being raised.
+void traceback_add(const char* funcname, const char* filename, int lineno);
+
 // Writes exc (an exception instance) as CPython's default sys.excepthook does: the chain of
 // causes and contexts, each traceback with its source lines and carets, the exception line.
 void print_exception(Object* exc, std::string* out);
