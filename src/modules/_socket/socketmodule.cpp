@@ -7,11 +7,13 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/netlink.h>
 #include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <netinet/udp.h>
+#include <netpacket/packet.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -2583,6 +2585,12 @@ const std::pair<const char*, long long> kConstants[] = {
     C(NI_NUMERICHOST), C(NI_NAMEREQD), C(NI_NUMERICSERV), C(NI_DGRAM),
     // shutdown().
     C(SHUT_RD), C(SHUT_WR), C(SHUT_RDWR),
+    // AF_NETLINK protocols, AF_PACKET packet types, UDP-Lite checksum coverage.
+    C(NETLINK_ROUTE), C(NETLINK_USERSOCK), C(NETLINK_FIREWALL), C(NETLINK_NFLOG),
+    C(NETLINK_XFRM), C(NETLINK_IP6_FW), C(NETLINK_DNRTMSG), C(NETLINK_CRYPTO),
+    C(PACKET_HOST), C(PACKET_BROADCAST), C(PACKET_MULTICAST), C(PACKET_OTHERHOST),
+    C(PACKET_OUTGOING), C(PACKET_LOOPBACK), C(PACKET_FASTROUTE),
+    {"UDPLITE_SEND_CSCOV", 10}, {"UDPLITE_RECV_CSCOV", 11},  // the kernel's, not in libc headers
 };
 #undef C
 
