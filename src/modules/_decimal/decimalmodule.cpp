@@ -57,7 +57,8 @@ struct CtxObject : Object {
 };
 
 struct SignalDictObject : Object {
-  std::uint32_t* flags;
+  std::uint32_t* flags;  // into the context, or own_flags once the context is gone
+  std::uint32_t own_flags;
 };
 
 struct CtxManagerObject : Object {
@@ -1656,6 +1657,13 @@ Object* Context_new(TypeObject* type, Object*, Object*) {
 
 void Context_dealloc(Object* self) {
   CtxObject* c = as_ctx(self);
+  // A signal dict that outlives its context keeps the last value of its word.
+  for (Object* sd : {c->traps, c->flags}) {
+    if (!sd) continue;
+    SignalDictObject* d = static_cast<SignalDictObject*>(sd);
+    if (d->flags) d->own_flags = *d->flags;
+    d->flags = &d->own_flags;
+  }
   xdecref(c->traps);
   xdecref(c->flags);
   self->type->free(self);

@@ -34,12 +34,60 @@ std::uint32_t mod_small(const Int& c, std::uint32_t m) {
 
 bool is_odd(const Int& c) { return c.size() > 0 && (c.digits()[0] & 1); }
 
-Int add_small(const Int& c, std::uint64_t v) { return bi::add(c, from_u64(v)); }
+// Coefficients of up to 38 digits (most of them, at the usual precisions) take native
+// 128-bit arithmetic instead of the big-integer routines.
+using u128 = unsigned __int128;
+
+bool to_u128(const Int& c, u128* out) {
+  bi::ssize n = c.size();
+  if (n > 4) return false;
+  const bi::digit* d = c.digits();
+  u128 v = 0;
+  for (bi::ssize i = n - 1; i >= 0; --i) v = (v << bi::kShift) | d[i];
+  *out = v;
+  return true;
+}
+
+Int from_u128(u128 v) {
+  std::vector<bi::digit> mag;
+  while (v) {
+    mag.push_back(static_cast<bi::digit>(v & bi::kMask));
+    v >>= bi::kShift;
+  }
+  return Int(mag.empty() ? 0 : 1, std::move(mag));
+}
+
+const u128* pow10_u128() {
+  static u128 table[39] = {};
+  if (table[0] == 0) {
+    u128 v = 1;
+    for (int i = 0; i < 39; ++i) {
+      table[i] = v;
+      v *= 10;
+    }
+  }
+  return table;
+}
+
+int digits_u128(u128 v) {
+  const u128* p = pow10_u128();
+  int n = 1;
+  while (n < 39 && v >= p[n]) ++n;
+  return n;
+}
+
+Int add_small(const Int& c, std::uint64_t v) {
+  u128 x;
+  if (to_u128(c, &x) && x < pow10_u128()[38]) return from_u128(x + v);
+  return bi::add(c, from_u64(v));
+}
 
 }  // namespace
 
 std::int64_t ndigits(const Int& c) {
   std::uint64_t v;
+  u128 w;
+  if (c.size() > 2 && to_u128(c, &w)) return digits_u128(w);
   if (fits_u64(c, &v)) {
     std::int64_t n = 1;
     while (v >= 10) {
@@ -79,11 +127,22 @@ const Int& pow10(std::int64_t n) {
 
 Int shiftl(const Int& c, std::int64_t n) {
   if (n <= 0 || c.is_zero()) return c;
+  u128 x;
+  if (n < 38 && to_u128(c, &x) && x < pow10_u128()[38 - n]) return from_u128(x * pow10_u128()[n]);
   return bi::mul(c, pow10(n));
 }
 
 std::int64_t trailing_zeros(const Int& c, std::int64_t limit) {
   if (c.is_zero()) return 0;
+  u128 x;
+  if (to_u128(c, &x)) {
+    std::int64_t n = 0;
+    while (n < limit && x % 10 == 0) {
+      x /= 10;
+      ++n;
+    }
+    return n;
+  }
   std::int64_t n = 0;
   Int cur = c;
   while (n < limit) {
@@ -110,6 +169,8 @@ namespace {
 
 Int strip_zeros(const Int& c, std::int64_t n) {
   if (n <= 0) return c;
+  u128 x;
+  if (to_u128(c, &x)) return n < 39 ? from_u128(x / pow10_u128()[n]) : Int();
   Int q;
   bi::divrem(c, pow10(n), &q, nullptr);
   return q;
@@ -119,6 +180,15 @@ Int strip_zeros(const Int& c, std::int64_t n) {
 // unit: 0 (none), 1 (below half), 2 (exactly half), 3 (above half).
 int shiftr_round(Int& c, std::int64_t n) {
   if (n <= 0 || c.is_zero()) return 0;
+  u128 x;
+  if (n < 39 && to_u128(c, &x)) {
+    const u128* p = pow10_u128();
+    u128 q = x / p[n], r = x % p[n];
+    c = from_u128(q);
+    if (r == 0) return 0;
+    u128 half = 5 * p[n - 1];
+    return r < half ? 1 : r == half ? 2 : 3;
+  }
   std::int64_t d = ndigits(c);
   if (n > d) {
     c = Int();
@@ -721,7 +791,14 @@ void qdiv(Dec& r, const Dec& a, const Dec& b, const Context& ctx, std::uint32_t&
   std::int64_t da = ndigits(a.coef), db = ndigits(b.coef);
   std::int64_t shift = std::max<std::int64_t>(0, ctx.prec + 1 + db - da);
   Int q, rem;
-  bi::divrem(shiftl(a.coef, shift), b.coef, &q, &rem);
+  u128 an, bn;
+  if (da + shift <= 38 && to_u128(a.coef, &an) && to_u128(b.coef, &bn)) {
+    u128 num = an * pow10_u128()[shift];
+    q = from_u128(num / bn);
+    rem = from_u128(num % bn);
+  } else {
+    bi::divrem(shiftl(a.coef, shift), b.coef, &q, &rem);
+  }
   res.exp = ideal - shift;
   if (!rem.is_zero()) {
     q = add_small(bi::mul(q, from_u64(10)), 1);
