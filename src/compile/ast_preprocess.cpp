@@ -87,6 +87,17 @@ struct ContextScope {
   ~ContextScope() { st->cf_finally.pop_back(); }
 };
 
+// ENTER_RECURSIVE / LEAVE_RECURSIVE: Py_EnterRecursiveCall(" during compilation") around
+// astfold_expr, astfold_stmt and astfold_pattern, so that a very deep tree ("1+1+...+1",
+// "a.b.b...") raises RecursionError instead of exhausting the C++ stack.
+struct RecursionScope {
+  bool ok;
+  RecursionScope() : ok(objects::enter_recursive_call(" during compilation") == 0) {}
+  ~RecursionScope() {
+    if (ok) objects::leave_recursive_call();
+  }
+};
+
 int fold_expr(expr_ty e, State* st);
 int fold_stmt(stmt_ty s, State* st);
 
@@ -286,6 +297,8 @@ int fold_arguments(arguments_ty a, State* st) {
 }
 
 int fold_expr(expr_ty e, State* st) {
+  RecursionScope recursion;
+  if (!recursion.ok) return 0;
   switch (e->kind) {
     case BoolOp_kind: SEQ_EXPR(e->v.BoolOp.values); break;
     case BinOp_kind:
@@ -409,6 +422,8 @@ int fold_const_match_patterns(expr_ty node, State* st) {
 }
 
 int fold_pattern(pattern_ty p, State* st) {
+  RecursionScope recursion;
+  if (!recursion.ok) return 0;
   switch (p->kind) {
     case MatchValue_kind: CALL(fold_const_match_patterns(p->v.MatchValue.value, st)); break;
     case MatchSingleton_kind: break;
@@ -486,6 +501,8 @@ int fold_type_params(asdl_type_param_seq* tps, State* st) {
 }
 
 int fold_stmt(stmt_ty s, State* st) {
+  RecursionScope recursion;
+  if (!recursion.ok) return 0;
   bool fut = st->ff_features & CO_FUTURE_ANNOTATIONS;
   switch (s->kind) {
     case FunctionDef_kind:

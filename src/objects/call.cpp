@@ -2,6 +2,8 @@
 // conversions between (tuple, dict) and vectorcall arguments) and the C recursion guard of
 // Include/cpython/pystate.h.
 #include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -15,11 +17,27 @@
 
 namespace cppy::objects {
 
+namespace {
+// recursion_headroom of _Py_CheckRecursiveCall: while the RecursionError is being created
+// (which calls the exception type, itself guarded), the budget may go a little below zero
+// instead of failing again and again.
+thread_local int recursion_headroom = 0;
+}  // namespace
+
 int enter_recursive_call(const char* where) {
   runtime::ThreadState* ts = runtime::thread_state();
   if (--ts->c_recursion_remaining < 0) {
-    ++ts->c_recursion_remaining;
+    if (recursion_headroom) {
+      if (ts->c_recursion_remaining < -50) {
+        std::fputs("Fatal Python error: Cannot recover from stack overflow.\n", stderr);
+        std::abort();
+      }
+      return 0;
+    }
+    ++recursion_headroom;
     errors::format(exc_RecursionError, "maximum recursion depth exceeded%s", where);
+    --recursion_headroom;
+    ++ts->c_recursion_remaining;
     return -1;
   }
   return 0;

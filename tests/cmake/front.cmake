@@ -31,3 +31,11 @@ set_tests_properties(front.marshal_fuzz PROPERTIES TIMEOUT 3600)
 add_test(NAME front.dis_parity
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/dis_parity.py
                  $<TARGET_FILE:cppy>)
+
+# Deeply nested source (issue 3's limits): moderate shapes as the reference reports them
+# (tests/data/parser/deep_nesting.expected), huge ones (100 000 brackets, 1 MB expressions)
+# within CPython's limit errors and never a crash.
+add_test(NAME front.deep_nesting
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/deep_nesting.py
+                 --cppy $<TARGET_FILE:cppy>)
+set_tests_properties(front.deep_nesting PROPERTIES TIMEOUT 900)
