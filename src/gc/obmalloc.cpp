@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "gc/gc.h"
 
@@ -407,3 +408,33 @@ void* mem_realloc(void* p, size_t size) { return object_realloc(p, size); }
 void mem_free(void* p) { object_free(p); }
 
 }  // namespace cppy::gc
+
+#if CPPY_OBMALLOC_POOLS
+// The C++ allocation functions go to the same pools: the front end and the compiler build
+// their trees, token buffers and instruction sequences from many small std::vector and
+// std::string buffers, which glibc's malloc served at several times pymalloc's cost.
+// Memory from these stays valid for the C library's free only through object_free, which
+// is what operator delete calls.
+void* operator new(std::size_t n) {
+  void* p = cppy::gc::object_malloc(n);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+void* operator new[](std::size_t n) {
+  void* p = cppy::gc::object_malloc(n);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  return cppy::gc::object_malloc(n);
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+  return cppy::gc::object_malloc(n);
+}
+void operator delete(void* p) noexcept { cppy::gc::object_free(p); }
+void operator delete[](void* p) noexcept { cppy::gc::object_free(p); }
+void operator delete(void* p, std::size_t) noexcept { cppy::gc::object_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { cppy::gc::object_free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { cppy::gc::object_free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { cppy::gc::object_free(p); }
+#endif

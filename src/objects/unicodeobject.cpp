@@ -7,7 +7,6 @@
 #include <cstring>
 #include <string>
 #include <new>
-#include <unordered_set>
 
 #include "errors/errors.h"
 #include "gc/gc.h"
@@ -32,14 +31,53 @@ Object* g_empty = nullptr;
 Object* g_latin1[256] = {};
 
 // ---------------------------------------------------------------------------------------
-// Interned strings: a set keyed by content (the interned dict of CPython).
-struct InternHash {
-  size_t operator()(Object* s) const { return static_cast<size_t>(str_hash(s)); }
+// Interned strings: a set keyed by content (the interned dict of CPython), open addressing
+// over the strings' cached hashes (the compiler interns every name and constant string).
+class InternSet {
+ public:
+  Object* find(Object* s) const {
+    if (!slots_) return nullptr;
+    hash_t h = str_hash(s);
+    for (size_t i = size_t(h) & mask_;; i = (i + 1) & mask_) {
+      const Slot& e = slots_[i];
+      if (!e.str) return nullptr;
+      // The hash beside the pointer: a mismatch costs no visit to the other string.
+      if (e.hash == h && (e.str == s || str_equal(e.str, s))) return e.str;
+    }
+  }
+  // s is not in the set and its hash is computed.
+  void insert(Object* s) {
+    if ((used_ + 1) * 3 >= (mask_ + 1) * 2) grow();
+    place(slots_, mask_, s, as_ascii(s)->hash);
+    ++used_;
+  }
+  size_t size() const { return used_; }
+
+ private:
+  struct Slot {
+    hash_t hash;
+    Object* str;
+  };
+  static void place(Slot* slots, size_t mask, Object* s, hash_t h) {
+    size_t i = size_t(h) & mask;
+    while (slots[i].str) i = (i + 1) & mask;
+    slots[i] = {h, s};
+  }
+  void grow() {
+    size_t cap = slots_ ? (mask_ + 1) * 2 : 4096;
+    auto* fresh = static_cast<Slot*>(std::calloc(cap, sizeof(Slot)));
+    if (!fresh) std::abort();
+    for (size_t i = 0; slots_ && i <= mask_; ++i)
+      if (slots_[i].str) place(fresh, cap - 1, slots_[i].str, slots_[i].hash);
+    std::free(slots_);
+    slots_ = fresh;
+    mask_ = cap - 1;
+  }
+  Slot* slots_ = nullptr;
+  size_t mask_ = 0;
+  size_t used_ = 0;
 };
-struct InternEq {
-  bool operator()(Object* a, Object* b) const { return str_equal(a, b); }
-};
-std::unordered_set<Object*, InternHash, InternEq>* g_interned = nullptr;
+InternSet* g_interned = nullptr;
 
 void unicode_dealloc(Object* o) {
   AsciiObject* a = as_ascii(o);
@@ -479,9 +517,7 @@ namespace {
 void intern_immortal(Object** p) {
   Object* s = *p;
   if (as_ascii(s)->state.interned) return;
-  auto it = g_interned->find(s);
-  if (it != g_interned->end()) {
-    Object* t = *it;
+  if (Object* t = g_interned->find(s)) {
     incref(t);
     xsetref(*p, t);
     return;
@@ -1468,7 +1504,7 @@ Object* str_subclass_copy(TypeObject* type, Object* s) {
 void str_init() {
   if (g_empty) return;
   init_str_type();
-  g_interned = new std::unordered_set<Object*, InternHash, InternEq>();
+  g_interned = new InternSet();
   // The empty string: built directly since str_new returns it once it exists.
   void* mem = raw_alloc(sizeof(AsciiObject) + 1);
   auto* e = static_cast<AsciiObject*>(mem);
