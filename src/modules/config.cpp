@@ -59,6 +59,8 @@
 #include "modules/pyexpat/pyexpat.h"
 #include "modules/_lzma/lzmamodule.h"
 #include "modules/termios/termiosmodule.h"
+#include "modules/_csv/csvmodule.h"
+#include "modules/cmath/cmathmodule.h"
 
 namespace cppy::modules {
 
@@ -125,6 +127,8 @@ const InittabEntry* inittab() {
       {"pyexpat", pyexpat::module_def()},
       {"_lzma", _lzma::module_def()},
       {"termios", termios_::module_def()},
+      {"_csv", csv::module_def()},
+      {"cmath", cmath::module_def()},
       {nullptr, nullptr},
   };
   return table;

@@ -641,6 +641,39 @@ NumberMethods g_complex_as_number = [] {
 
 }  // namespace
 
+// PyComplex_AsCComplex.
+Complex complex_as_ccomplex(Object* op) {
+  if (complex_check(op)) return complex_value(op);
+  Ref<> newop = Ref<>::steal(try_complex_special(op));
+  if (newop) return complex_value(newop.get());
+  if (errors::occurred()) return {-1.0, 0.0};
+  // Not a complex: a real number with a zero imaginary part.
+  double real = float_as_double(op);
+  if (real == -1.0 && errors::occurred()) return {-1.0, 0.0};
+  return {real, 0.0};
+}
+
+Complex complex_c_quot(Complex a, Complex b) { return c_quot(a, b); }
+
+// _Py_c_abs.
+double complex_c_abs(Complex z) {
+  // Annex G: abs(z) is inf if either part is infinite, even with a NaN in the other part.
+  if (!std::isfinite(z.real) || !std::isfinite(z.imag)) {
+    if (std::isinf(z.real)) {
+      errno = 0;
+      return std::fabs(z.real);
+    }
+    if (std::isinf(z.imag)) {
+      errno = 0;
+      return std::fabs(z.imag);
+    }
+    return NAN;  // either part is a NaN
+  }
+  double result = std::hypot(z.real, z.imag);
+  errno = std::isfinite(result) ? 0 : ERANGE;
+  return result;
+}
+
 // complex_repr: "(re+imj)", or "imj" when the real part is +0.
 Object* complex_repr(Object* v) {
   Complex c = complex_value(v);

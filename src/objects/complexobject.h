@@ -26,5 +26,12 @@ Object* complex_repr(Object* o);
 // The complex arithmetic of Objects/complexobject.c (_Py_c_pow...), for float ** float with
 // a negative base and a fractional exponent (float_pow delegates to complex).
 Object* complex_number_power(Object* a, Object* b, Object* c);
+// PyComplex_AsCComplex: a complex, __complex__, or a real number (__float__, __index__) as
+// its imaginary-free value; {-1, 0} with an error set on failure.
+Complex complex_as_ccomplex(Object* op);
+// _Py_c_quot (errno EDOM for a zero divisor) and _Py_c_abs (errno ERANGE on overflow), for
+// the cmath module.
+Complex complex_c_quot(Complex a, Complex b);
+double complex_c_abs(Complex z);
 
 }  // namespace cppy::objects

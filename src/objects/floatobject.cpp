@@ -14,6 +14,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "hash/hash.h"
+#include "objects/abstract.h"
 #include "objects/longobject.h"
 #include "objects/text_support.h"
 #include "objects/unicodeobject.h"
@@ -273,8 +274,20 @@ Object* float_from_double(double v) {
 double float_as_double(Object* o) {
   if (float_check(o)) return float_value(o);
   if (long_check(o)) return long_as_double(o);
-  errors::format(exc_TypeError, "must be real number, not %.50s", o->type->name);
-  return -1.0;
+  NumberMethods* nb = o->type->as_number;
+  if (!nb || !nb->float_) {
+    if (nb && nb->index) {
+      Ref<> i = Ref<>::steal(number_index(o));
+      if (!i) return -1.0;
+      return long_as_double(i.get());
+    }
+    errors::format(exc_TypeError, "must be real number, not %.50s", o->type->name);
+    return -1.0;
+  }
+  // __float__ must return a float (a subclass only with a DeprecationWarning).
+  Ref<> r = Ref<>::steal(float_from_object(o));
+  if (!r) return -1.0;
+  return float_value(r.get());
 }
 
 Object* float_repr(Object* o) {

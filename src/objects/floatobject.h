@@ -17,8 +17,8 @@ inline bool float_check_exact(Object* o) { return o->type == &float_type; }
 inline double float_value(Object* o) { return static_cast<FloatObject*>(o)->ob_fval; }
 
 Object* float_from_double(double v);  // PyFloat_FromDouble
-// PyFloat_AsDouble: floats and ints (other objects through __float__/__index__ once the
-// abstract layer provides them); -1.0 with an exception set on failure.
+// PyFloat_AsDouble: floats, ints, __float__ (a float, or a float subclass with a
+// DeprecationWarning) and __index__; -1.0 with an exception set on failure.
 double float_as_double(Object* o);
 // PyFloat_FromString for a str: ValueError "could not convert string to float: %R".
 Object* float_from_string(Object* s);

@@ -66,7 +66,8 @@ const char* suggest_keyword(const ArgParser& p, Object* name) {
   return best;
 }
 
-// error_unexpected_keyword_arg.
+// error_unexpected_keyword_arg ("this function" when the parser has no name, as
+// PyArg_ParseTupleAndKeywords formats without ":name" say).
 void unexpected_keyword(const ArgParser& p, Object* kwnames, Object* kwargs) {
   int nparams = count_params(p), posonly = count_posonly(p);
   auto check = [&](Object* name) -> bool {
