@@ -18,6 +18,7 @@ namespace {
 struct MapObject : Object {
   Object* iters;  // tuple of iterators
   Object* func;
+  int strict;
 };
 
 template <class T>
@@ -56,6 +57,69 @@ bool no_keywords(Object* kwds, const char* name) {
   return true;
 }
 
+// PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:NAME", {"strict"}): the keyword-only
+// strict flag of map() and zip().
+bool parse_strict(Object* kwds, const char* fname, int* strict) {
+  if (!kwds || dict_size(kwds) == 0) return true;
+  if (dict_size(kwds) > 1) {
+    errors::format(exc_TypeError, "%s() takes at most 1 keyword argument (%zd given)", fname,
+                   dict_size(kwds));
+    return false;
+  }
+  Object* s = dict_get_item_string(kwds, "strict");
+  if (!s) {
+    Object* key = nullptr;
+    Object* value = nullptr;
+    ssize pos = 0;
+    dict_next(kwds, &pos, &key, &value);
+    Ref<> possible = Ref<>::steal(list_new(0));
+    Ref<> strict_name = Ref<>::steal(str_from_cstr("strict"));
+    Ref<> hint;
+    if (possible && strict_name && list_append(possible.get(), strict_name.get()) == 0 &&
+        str_check(key))
+      hint = Ref<>::steal(errors::calculate_suggestions(possible.get(), key));
+    errors::clear();
+    if (hint)
+      errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%S'. Did you mean '%S'?",
+                     fname, key, hint.get());
+    else
+      errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%S'", fname, key);
+    return false;
+  }
+  *strict = object_is_true(s);
+  return *strict >= 0;
+}
+
+// The strict check of zip_next / map_next once iterator i (of iters) is exhausted: a
+// ValueError naming the shorter or longer argument; null in every case.
+Object* strict_mismatch(Object* iters, ssize i, const char* fname) {
+  if (errors::occurred()) {
+    if (!errors::exception_matches(exc_StopIteration)) return nullptr;
+    errors::clear();
+  }
+  if (i) {
+    errors::format(exc_ValueError, "%s() argument %zd is shorter than argument%s%zd", fname,
+                   i + 1, i == 1 ? " " : "s 1-", i);
+    return nullptr;
+  }
+  ssize n = tuple_size(iters);
+  for (i = 1; i < n; ++i) {
+    Object* it = tuple_item(iters, i);
+    Object* val = it->type->iternext(it);
+    if (val) {
+      decref(val);
+      errors::format(exc_ValueError, "%s() argument %zd is longer than argument%s%zd", fname,
+                     i + 1, i == 1 ? " " : "s 1-", i);
+      return nullptr;
+    }
+    if (errors::occurred()) {
+      if (!errors::exception_matches(exc_StopIteration)) return nullptr;
+      errors::clear();
+    }
+  }
+  return nullptr;
+}
+
 void map_dealloc(Object* o) {
   auto* m = static_cast<MapObject*>(o);
   gc::untrack(o);
@@ -73,7 +137,8 @@ int map_traverse(Object* o, visitproc visit, void* arg) {
 }
 
 Object* map_new(TypeObject* type, Object* args, Object* kwds) {
-  if (!no_keywords(kwds, "map")) return nullptr;
+  int strict = 0;
+  if (!parse_strict(kwds, "map", &strict)) return nullptr;
   if (tuple_size(args) < 2) {
     errors::set_string(exc_TypeError, "map() must have at least two arguments.");
     return nullptr;
@@ -87,6 +152,7 @@ Object* map_new(TypeObject* type, Object* args, Object* kwds) {
   }
   m->iters = iters;
   m->func = new_ref(tuple_item(args, 0));
+  m->strict = strict;
   gc::track(m);
   return m;
 }
@@ -101,7 +167,10 @@ Object* map_next(Object* o) {
   for (; got < n; ++got) {
     Object* it = tuple_item(m->iters, got);
     Object* v = it->type->iternext(it);
-    if (!v) goto done;
+    if (!v) {
+      if (m->strict) strict_mismatch(m->iters, got, "map");
+      goto done;
+    }
     stack[got] = v;
   }
   result = vectorcall(m->func, stack, size_t(n), nullptr);
@@ -190,37 +259,7 @@ int zip_traverse(Object* o, visitproc visit, void* arg) {
 }
 Object* zip_new(TypeObject* type, Object* args, Object* kwds) {
   int strict = 0;
-  if (kwds && dict_size(kwds)) {
-    // PyArg_ParseTupleAndKeywords(empty, kwds, "|$p:zip", ...).
-    if (dict_size(kwds) > 1) {
-      errors::format(exc_TypeError, "zip() takes at most 1 keyword argument (%zd given)",
-                     dict_size(kwds));
-      return nullptr;
-    }
-    Object* s = dict_get_item_string(kwds, "strict");
-    if (!s) {
-      Object* key = nullptr;
-      Object* value = nullptr;
-      ssize pos = 0;
-      dict_next(kwds, &pos, &key, &value);
-      Ref<> possible = Ref<>::steal(list_new(0));
-      Ref<> strict_name = Ref<>::steal(str_from_cstr("strict"));
-      Ref<> hint;
-      if (possible && strict_name && list_append(possible.get(), strict_name.get()) == 0 &&
-          str_check(key))
-        hint = Ref<>::steal(errors::calculate_suggestions(possible.get(), key));
-      errors::clear();
-      if (hint)
-        errors::format(exc_TypeError,
-                       "zip() got an unexpected keyword argument '%S'. Did you mean '%S'?", key,
-                       hint.get());
-      else
-        errors::format(exc_TypeError, "zip() got an unexpected keyword argument '%S'", key);
-      return nullptr;
-    }
-    strict = object_is_true(s);
-    if (strict < 0) return nullptr;
-  }
+  if (!parse_strict(kwds, "zip", &strict)) return nullptr;
   Object* iters = iters_of(args, 0, "zip");
   if (!iters) return nullptr;
   auto* z = alloc_gc<ZipObject>(type);
@@ -243,24 +282,7 @@ Object* zip_next(Object* o) {
     Object* it = tuple_item(z->iters, i);
     Object* item = it->type->iternext(it);
     if (!item) {
-      if (z->strict && !errors::occurred()) {
-        if (i > 0) {
-          errors::format(exc_ValueError, "zip() argument %zd is shorter than argument%s%zd",
-                         i + 1, i == 1 ? " " : "s 1-", i);
-        } else {
-          for (ssize j = 1; j < n; ++j) {
-            Object* it2 = tuple_item(z->iters, j);
-            Object* extra = it2->type->iternext(it2);
-            if (extra) {
-              decref(extra);
-              errors::format(exc_ValueError, "zip() argument %zd is longer than argument%s%zd",
-                             j + 1, j == 1 ? " " : "s 1-", j);
-              break;
-            }
-            if (errors::occurred()) break;
-          }
-        }
-      }
+      if (z->strict) strict_mismatch(z->iters, i, "zip");
       // Fill the rest so the tuple can be released.
       for (ssize k = i; k < n; ++k) tuple_set_item(result, k, new_ref(none()));
       decref(result);
@@ -271,6 +293,58 @@ Object* zip_next(Object* o) {
   return result;
 }
 
+// map_reduce: (map, (func, *iterators)), with True as the state when strict.
+Object* map_reduce(Object* o, Object*) {
+  auto* m = static_cast<MapObject*>(o);
+  ssize n = tuple_size(m->iters);
+  Ref<> args = Ref<>::steal(tuple_new(n + 1));
+  if (!args) return nullptr;
+  tuple_set_item(args.get(), 0, new_ref(m->func));
+  for (ssize i = 0; i < n; ++i) tuple_set_item(args.get(), i + 1, new_ref(tuple_item(m->iters, i)));
+  if (m->strict) return tuple_pack(3, static_cast<Object*>(o->type), args.get(), true_object());
+  return tuple_pack(2, static_cast<Object*>(o->type), args.get());
+}
+// map_setstate / zip_setstate: the state is the strict flag.
+Object* map_setstate(Object* o, Object* state) {
+  int strict = object_is_true(state);
+  if (strict < 0) return nullptr;
+  static_cast<MapObject*>(o)->strict = strict;
+  return new_ref(none());
+}
+// filter_reduce: (filter, (func, iterator)).
+Object* filter_reduce(Object* o, Object*) {
+  auto* f = static_cast<FilterObject*>(o);
+  Ref<> args = Ref<>::steal(tuple_pack(2, f->func, f->it));
+  if (!args) return nullptr;
+  return tuple_pack(2, static_cast<Object*>(o->type), args.get());
+}
+// zip_reduce: (zip, iterators), with True as the state when strict.
+Object* zip_reduce(Object* o, Object*) {
+  auto* z = static_cast<ZipObject*>(o);
+  if (z->strict) return tuple_pack(3, static_cast<Object*>(o->type), z->iters, true_object());
+  return tuple_pack(2, static_cast<Object*>(o->type), z->iters);
+}
+Object* zip_setstate(Object* o, Object* state) {
+  int strict = object_is_true(state);
+  if (strict < 0) return nullptr;
+  static_cast<ZipObject*>(o)->strict = strict;
+  return new_ref(none());
+}
+
+const char kReduceDoc[] = "Return state information for pickling.";
+const char kSetstateDoc[] = "Set state information for unpickling.";
+MethodDef map_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(map_reduce), kMethNoArgs, kReduceDoc},
+    {"__setstate__", reinterpret_cast<void*>(map_setstate), kMethO, kSetstateDoc},
+    {nullptr, nullptr, 0, nullptr}};
+MethodDef filter_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(filter_reduce), kMethNoArgs, kReduceDoc},
+    {nullptr, nullptr, 0, nullptr}};
+MethodDef zip_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(zip_reduce), kMethNoArgs, kReduceDoc},
+    {"__setstate__", reinterpret_cast<void*>(zip_setstate), kMethO, kSetstateDoc},
+    {nullptr, nullptr, 0, nullptr}};
+
 }  // namespace
 
 TypeObject map_type = [] {
@@ -280,6 +354,7 @@ TypeObject map_type = [] {
   t.traverse = map_traverse;
   t.iter = object_self_iter;
   t.iternext = map_next;
+  t.methods = map_methods;
   t.new_ = map_new;
   return t;
 }();
@@ -291,6 +366,7 @@ TypeObject filter_type = [] {
   t.traverse = filter_traverse;
   t.iter = object_self_iter;
   t.iternext = filter_next;
+  t.methods = filter_methods;
   t.new_ = filter_new;
   return t;
 }();
@@ -302,6 +378,7 @@ TypeObject zip_type = [] {
   t.traverse = zip_traverse;
   t.iter = object_self_iter;
   t.iternext = zip_next;
+  t.methods = zip_methods;
   t.new_ = zip_new;
   return t;
 }();

@@ -2,6 +2,8 @@
 // programs; the rest of the module is a separate task (see README.md).
 #include "builtins/bltinmodule.h"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -248,22 +250,12 @@ Object* builtin___build_class__(Object*, Object* const* args, ssize nargs, Objec
     if (object_set_item(ns.get(), interned("__orig_bases__"), orig_bases.get()) < 0)
       return nullptr;
   }
-  // type_new_set_classcell: the class body's __class__ cell is filled by the new class.
-  Object* classcell_name = interned("__classcell__");
-  Ref<> classcell;
-  if (dict_check(ns.get())) {
-    Object* cc = nullptr;
-    int rc = dict_pop(ns.get(), classcell_name, &cc);
-    if (rc < 0) return nullptr;
-    if (rc > 0) classcell.reset(cc);
-  }
+  // type.__new__ fills the __class__ cell from the namespace's __classcell__ (and removes it);
+  // a metaclass that does not pass it on gets the RuntimeError below.
   Object* margs[3] = {name, bases.get(), ns.get()};
   Ref<> cls = Ref<>::steal(vectorcall_dict(meta.get(), margs, 3, mkw.get()));
   if (!cls) return nullptr;
-  if (classcell && cell_check(classcell.get())) {
-    if (type_check_type(cls.get())) cell_set_steal(classcell.get(), new_ref(cls.get()));
-  }
-  if (cell_check(cell.get())) {
+  if (type_check_type(cls.get()) && cell_check(cell.get())) {
     Object* cell_cls = cell_get(cell.get());
     if (cell_cls != cls.get()) {
       if (!cell_cls) {
@@ -729,10 +721,35 @@ Object* builtin_min(Object*, Object* const* args, ssize nargs, Object* kwnames) 
 Object* builtin_max(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   return min_max("max", args, nargs, kwnames, kGT);
 }
+// The compensated sum of Python/bltinmodule.c (CompensatedSum, cs_add, cs_to_double):
+// Neumaier's improvement of Kahan-Babuska summation, so sum() of floats is as CPython's.
+struct CompensatedSum {
+  double hi;
+  double lo;
+};
+CompensatedSum cs_add(CompensatedSum total, double x) {
+  double t = total.hi + x;
+  if (std::fabs(total.hi) >= std::fabs(x)) {
+    total.lo += (total.hi - t) + x;
+  } else {
+    total.lo += (x - t) + total.hi;
+  }
+  return CompensatedSum{t, total.lo};
+}
+double cs_to_double(CompensatedSum total) {
+  // Keep the sign of a negative zero result; an infinite sum stays infinite, not NaN.
+  if (total.lo != 0.0 && std::isfinite(total.lo)) return total.hi + total.lo;
+  return total.hi;
+}
+
+// builtin_sum_impl: the exact-int, exact-float and exact-complex fast loops, then the
+// generic PyNumber_Add loop.
 Object* builtin_sum(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   if (!check_kwargs("sum", kwnames, {"start"})) return nullptr;
   if (!check_nargs("sum", nargs, 1, 2)) return nullptr;
   Object* start = nargs > 1 ? args[1] : kwarg(args, nargs, kwnames, "start");
+  Ref<> it = Ref<>::steal(object_get_iter(args[0]));
+  if (!it) return nullptr;
   if (start && str_check(start)) {
     errors::set_string(exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     return nullptr;
@@ -741,19 +758,124 @@ Object* builtin_sum(Object*, Object* const* args, ssize nargs, Object* kwnames) 
     errors::set_string(exc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
     return nullptr;
   }
-  Ref<> it = Ref<>::steal(object_get_iter(args[0]));
-  if (!it) return nullptr;
+  if (start && bytearray_check(start)) {
+    errors::set_string(exc_TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    return nullptr;
+  }
   Ref<> result = Ref<>::steal(start ? new_ref(start) : long_from_long(0));
+  // Adds item (a new reference) to result through PyNumber_Add.
+  auto add_generic = [&](Object* item) -> bool {
+    Object* r = number_add(result.get(), item);
+    decref(item);
+    if (!r) return false;
+    result.reset(r);
+    return true;
+  };
+  if (long_check_exact(result.get())) {
+    int overflow = 0;
+    long long i_result = long_as_long_and_overflow(result.get(), &overflow);
+    bool in_fast = overflow == 0;
+    while (in_fast) {
+      Object* item = iter_next(it.get());
+      if (!item) {
+        if (errors::occurred()) return nullptr;
+        return long_from_long_long(i_result);
+      }
+      if (long_check_exact(item) || bool_check(item)) {
+        int ov = 0;
+        long long b = long_as_long_and_overflow(item, &ov);
+        if (ov == 0 && (i_result >= 0 ? (b <= INT64_MAX - i_result) : (b >= INT64_MIN - i_result))) {
+          i_result += b;
+          decref(item);
+          continue;
+        }
+      }
+      Object* r = long_from_long_long(i_result);
+      if (!r) {
+        decref(item);
+        return nullptr;
+      }
+      result.reset(r);
+      if (!add_generic(item)) return nullptr;
+      in_fast = false;
+    }
+  }
+  if (float_check_exact(result.get())) {
+    CompensatedSum re_sum{float_as_double(result.get()), 0.0};
+    for (;;) {
+      Object* item = iter_next(it.get());
+      if (!item) {
+        if (errors::occurred()) return nullptr;
+        return float_from_double(cs_to_double(re_sum));
+      }
+      if (float_check_exact(item)) {
+        re_sum = cs_add(re_sum, float_as_double(item));
+        decref(item);
+        continue;
+      }
+      if (long_check(item)) {
+        double value = long_as_double(item);
+        decref(item);
+        if (value == -1.0 && errors::occurred()) return nullptr;
+        re_sum = cs_add(re_sum, value);
+        continue;
+      }
+      Object* r = float_from_double(cs_to_double(re_sum));
+      if (!r) {
+        decref(item);
+        return nullptr;
+      }
+      result.reset(r);
+      if (!add_generic(item)) return nullptr;
+      break;
+    }
+  }
+  if (complex_check_exact(result.get())) {
+    Complex z = complex_value(result.get());
+    CompensatedSum re_sum{z.real, 0.0};
+    CompensatedSum im_sum{z.imag, 0.0};
+    for (;;) {
+      Object* item = iter_next(it.get());
+      if (!item) {
+        if (errors::occurred()) return nullptr;
+        return complex_from_doubles(cs_to_double(re_sum), cs_to_double(im_sum));
+      }
+      if (complex_check_exact(item)) {
+        z = complex_value(item);
+        re_sum = cs_add(re_sum, z.real);
+        im_sum = cs_add(im_sum, z.imag);
+        decref(item);
+        continue;
+      }
+      if (long_check(item)) {
+        double value = long_as_double(item);
+        decref(item);
+        if (value == -1.0 && errors::occurred()) return nullptr;
+        re_sum = cs_add(re_sum, value);
+        continue;
+      }
+      if (float_check(item)) {
+        re_sum = cs_add(re_sum, float_as_double(item));
+        decref(item);
+        continue;
+      }
+      Object* r = complex_from_doubles(cs_to_double(re_sum), cs_to_double(im_sum));
+      if (!r) {
+        decref(item);
+        return nullptr;
+      }
+      result.reset(r);
+      if (!add_generic(item)) return nullptr;
+      break;
+    }
+  }
   for (;;) {
     Object* item = iter_next(it.get());
     if (!item) {
       if (errors::occurred()) return nullptr;
       break;
     }
-    Object* r = number_add(result.get(), item);
-    decref(item);
-    if (!r) return nullptr;
-    result.reset(r);
+    if (!add_generic(item)) return nullptr;
   }
   return result.release();
 }
@@ -871,8 +993,11 @@ Object* init_builtins() {
   Object* mod = module_new("builtins");
   if (!mod) return nullptr;
   Object* dict = module_get_dict(mod);
+  // PyModule_AddFunctions: each function's __module__ is the module's name.
+  Ref<> modname = Ref<>::steal(module_get_name_object(mod));
+  if (!modname) return nullptr;
   for (MethodDef* ml = builtin_methods; ml->name; ++ml) {
-    Object* f = cfunction_new(ml, mod, nullptr);
+    Object* f = cfunction_new(ml, mod, modname.get());
     if (!f) return nullptr;
     int rc = dict_set_item_string(dict, ml->name, f);
     decref(f);

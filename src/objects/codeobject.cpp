@@ -8,6 +8,8 @@
 #include <cstring>
 #include <string>
 
+#include "compile/opcode_ids.h"
+#include "compile/opcode_metadata.h"
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "hash/hash.h"
@@ -15,6 +17,7 @@
 #include "objects/bytesobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/clinic_args.h"
 #include "objects/getargs.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -288,7 +291,59 @@ Object* get_varnames(Object* o, void*) { return code_get_varnames(static_cast<Co
 Object* get_cellvars(Object* o, void*) { return code_get_cellvars(static_cast<CodeObject*>(o)); }
 Object* get_freevars(Object* o, void*) { return code_get_freevars(static_cast<CodeObject*>(o)); }
 
+// emit_pair / emit_delta / decode_linetable: the pre-3.10 line number table, rebuilt from
+// co_linetable for the deprecated co_lnotab.
+void lnotab_emit_delta(std::string& out, int bdelta, int ldelta) {
+  auto pair = [&](int a, int b) {
+    out.push_back(char(uint8_t(a)));
+    out.push_back(char(uint8_t(b)));
+  };
+  while (bdelta > 255) {
+    pair(255, 0);
+    bdelta -= 255;
+  }
+  while (ldelta > 127) {
+    pair(bdelta, 127);
+    bdelta = 0;
+    ldelta -= 127;
+  }
+  while (ldelta < -128) {
+    pair(bdelta, -128);
+    bdelta = 0;
+    ldelta += 128;
+  }
+  pair(bdelta, ldelta);
+}
+// code_getlnotab.
+Object* get_lnotab(Object* o, void*) {
+  auto* co = static_cast<CodeObject*>(o);
+  if (errors::warn_ex(exc_DeprecationWarning, "co_lnotab is deprecated, use co_lines instead.",
+                      1) < 0)
+    return nullptr;
+  std::string out;
+  int code_offset = 0;
+  int line = co->co_firstlineno;
+  LineCursor c = cursor_of(co);
+  LineTableRange r;
+  while (c.next(&r)) {
+    if (c.line != line) {
+      lnotab_emit_delta(out, r.start - code_offset, c.line - line);
+      code_offset = r.start;
+      line = c.line;
+    }
+  }
+  return bytes_from_string_and_size(out.data(), ssize(out.size()));
+}
+// code_getcodeadaptive: the instructions as the interpreter runs them (specialised).
+Object* get_code_adaptive(Object* o, void*) {
+  auto* co = static_cast<CodeObject*>(o);
+  return bytes_from_string_and_size(reinterpret_cast<const char*>(code_units(co)),
+                                    co->size * ssize(sizeof(CodeUnit)));
+}
+
 GetSetDef code_getsets[] = {
+    {"co_lnotab", get_lnotab, nullptr, nullptr, nullptr},
+    {"_co_code_adaptive", get_code_adaptive, nullptr, nullptr, nullptr},
     {"co_code", get_code, nullptr, nullptr, nullptr},
     {"co_varnames", get_varnames, nullptr, nullptr, nullptr},
     {"co_cellvars", get_cellvars, nullptr, nullptr, nullptr},
@@ -354,6 +409,71 @@ Object* code_co_positions(Object* self, Object*) {
       decref(t);
       if (rc < 0) return nullptr;
     }
+  }
+  return object_get_iter(list.get());
+}
+
+// code.co_branches() (code_branchesiterator -> _PyInstrumentation_BranchesIterator of
+// Python/instrumentation.c): (source offset, not-taken offset, taken offset) of each branch,
+// read from the unspecialised instructions (co_code). A list iterator stands in for CPython's
+// iterator object.
+Object* code_co_branches(Object* self, Object*) {
+  using namespace compile;
+  auto* co = static_cast<CodeObject*>(self);
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
+  Ref<> code = Ref<>::steal(code_get_code(co));
+  if (!code) return nullptr;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(bytes_as_string(code.get()));
+  ssize n = bytes_size(code.get()) / 2;
+  auto triple = [&](long a, long b, long c) {
+    Object* items[3] = {long_from_long(a), long_from_long(b), long_from_long(c)};
+    if (!items[0] || !items[1] || !items[2]) {
+      for (Object* o : items) xdecref(o);
+      return false;
+    }
+    Ref<> t = Ref<>::steal(tuple_from_array(items, 3));
+    for (Object* o : items) decref(o);
+    return t && list_append(list.get(), t.get()) == 0;
+  };
+  long oparg = 0;
+  ssize offset = 0;
+  while (offset < n) {
+    int op = bytes[2 * offset];
+    int arg = bytes[2 * offset + 1];
+    ssize next = offset + 1 + opcode_caches[op];
+    switch (op) {
+      case EXTENDED_ARG:
+        oparg = (oparg << 8) | arg;
+        break;
+      case FOR_ITER:
+        oparg = (oparg << 8) | arg;
+        // The taken target skips END_FOR and POP_ITER.
+        if (!triple(long(offset * 2), long(next * 2), long((next + oparg + 2) * 2))) return nullptr;
+        oparg = 0;
+        break;
+      case POP_JUMP_IF_FALSE:
+      case POP_JUMP_IF_TRUE:
+      case POP_JUMP_IF_NONE:
+      case POP_JUMP_IF_NOT_NONE: {
+        oparg = (oparg << 8) | arg;
+        ssize not_taken = next + 1;  // past the NOT_TAKEN that follows
+        if (!triple(long(offset * 2), long(not_taken * 2), long((next + oparg) * 2))) return nullptr;
+        oparg = 0;
+        next = not_taken;
+        break;
+      }
+      case END_ASYNC_FOR: {
+        oparg = (oparg << 8) | arg;
+        ssize src = next - oparg;  // the END_SEND, followed by a NOT_TAKEN
+        if (!triple(long(src * 2), long((src + 2) * 2), long(next * 2))) return nullptr;
+        oparg = 0;
+        break;
+      }
+      default:
+        oparg = 0;
+    }
+    offset = next;
   }
   return object_get_iter(list.get());
 }
@@ -454,7 +574,14 @@ Object* code_varname_from_oparg(Object* self, Object* const* args, ssize nargs,
   return new_ref(tuple_item(names, oparg));
 }
 
+// code_sizeof.
+Object* code_sizeof(Object* self, Object*) {
+  auto* co = static_cast<CodeObject*>(self);
+  return long_from_ssize(self->type->basicsize + co->size * self->type->itemsize);
+}
+
 MethodDef code_methods[] = {
+    {"__sizeof__", reinterpret_cast<void*>(code_sizeof), kMethNoArgs, nullptr},
     {"_varname_from_oparg", reinterpret_cast<void*>(code_varname_from_oparg),
      kMethFastcall | kMethKeywords,
      "_varname_from_oparg($self, /, oparg)\n--\n\n(internal-only) Return the local variable "
@@ -462,6 +589,7 @@ MethodDef code_methods[] = {
      "change or go away."},
     {"co_lines", reinterpret_cast<void*>(code_co_lines), kMethNoArgs, nullptr},
     {"co_positions", reinterpret_cast<void*>(code_co_positions), kMethNoArgs, nullptr},
+    {"co_branches", reinterpret_cast<void*>(code_co_branches), kMethNoArgs, nullptr},
     {"replace", reinterpret_cast<void*>(code_replace), kMethVarargs | kMethKeywords,
      "Return a copy of the code object with new values for the specified fields."},
     {"__replace__", reinterpret_cast<void*>(code_replace), kMethVarargs | kMethKeywords,
@@ -728,6 +856,80 @@ hash_t code_hash(Object* o) {
   return r == -1 ? -2 : r;
 }
 
+namespace {
+
+// validate_and_copy_tuple: a tuple of exact str (interned by the constructor).
+bool check_name_tuple(Object* tup) {
+  for (ssize i = 0; i < tuple_size(tup); ++i) {
+    Object* item = tuple_item(tup, i);
+    if (!str_check_exact(item)) {
+      errors::format(exc_TypeError, "name tuples must contain only strings, not '%.500s'",
+                     item->type->name);
+      return false;
+    }
+  }
+  return true;
+}
+
+// code_new (Argument Clinic, all positional-only) and code_new_impl.
+Object* code_tp_new(TypeObject* type, Object* args, Object* kwargs) {
+  if (type == &code_type && !no_keywords("code", kwargs)) return nullptr;
+  ssize nargs = tuple_size(args);
+  if (!check_positional("code", nargs, 16, 18)) return nullptr;
+  int ints[6];  // argcount .. flags
+  for (int i = 0; i < 6; ++i) {
+    ints[i] = long_as_int(tuple_item(args, i));
+    if (ints[i] == -1 && errors::occurred()) return nullptr;
+  }
+  struct Want {
+    int index;
+    bool (*check)(Object*);
+    const char* expected;
+  };
+  const Want wants[] = {{6, [](Object* o) { return bytes_check(o); }, "bytes"},
+                        {7, [](Object* o) { return tuple_check(o); }, "tuple"},
+                        {8, [](Object* o) { return tuple_check(o); }, "tuple"},
+                        {9, [](Object* o) { return tuple_check(o); }, "tuple"},
+                        {10, [](Object* o) { return str_check(o); }, "str"},
+                        {11, [](Object* o) { return str_check(o); }, "str"},
+                        {12, [](Object* o) { return str_check(o); }, "str"},
+                        {14, [](Object* o) { return bytes_check(o); }, "bytes"},
+                        {15, [](Object* o) { return bytes_check(o); }, "bytes"},
+                        {16, [](Object* o) { return tuple_check(o); }, "tuple"},
+                        {17, [](Object* o) { return tuple_check(o); }, "tuple"}};
+  for (const Want& w : wants) {
+    if (w.index >= nargs) continue;
+    Object* a = tuple_item(args, w.index);
+    if (!w.check(a)) {
+      std::string pos = "argument " + std::to_string(w.index + 1);
+      bad_argument("code", pos.c_str(), w.expected, a);
+      return nullptr;
+    }
+  }
+  int firstlineno = long_as_int(tuple_item(args, 13));
+  if (firstlineno == -1 && errors::occurred()) return nullptr;
+  const char* const names[] = {"argcount", "posonlyargcount", "kwonlyargcount", "nlocals"};
+  for (int i = 0; i < 4; ++i) {
+    if (ints[i] < 0) {
+      errors::format(exc_ValueError, "code: %s must not be negative", names[i]);
+      return nullptr;
+    }
+  }
+  Ref<> empty = Ref<>::steal(tuple_new(0));
+  if (!empty) return nullptr;
+  Object* freevars = nargs > 16 ? tuple_item(args, 16) : empty.get();
+  Object* cellvars = nargs > 17 ? tuple_item(args, 17) : empty.get();
+  for (Object* t : {tuple_item(args, 8), tuple_item(args, 9), freevars, cellvars})
+    if (!check_name_tuple(t)) return nullptr;
+  return code_new_classic(ints[0], ints[1], ints[2], ints[3], ints[4], ints[5],
+                          tuple_item(args, 6), tuple_item(args, 7), tuple_item(args, 8),
+                          tuple_item(args, 9), freevars, cellvars, tuple_item(args, 10),
+                          tuple_item(args, 11), tuple_item(args, 12), firstlineno,
+                          tuple_item(args, 14), tuple_item(args, 15));
+}
+
+}  // namespace
+
 TypeObject code_type = [] {
   TypeObject t = static_type("code", sizeof(CodeObject), sizeof(CodeUnit));
   t.dealloc = code_dealloc;
@@ -738,8 +940,13 @@ TypeObject code_type = [] {
   t.members = code_members;
   t.getset = code_getsets;
   t.methods = code_methods;
+  t.new_ = code_tp_new;
   t.weaklistoffset = static_cast<ssize>(offsetof(CodeObject, co_weakreflist));
-  t.doc = "Create a code object.  Not for the faint of heart.";
+  t.doc =
+      "code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize,\n     flags, "
+      "codestring, constants, names, varnames, filename, name,\n     qualname, firstlineno, "
+      "linetable, exceptiontable, freevars=(),\n     cellvars=(), /)\n--\n\nCreate a code "
+      "object.  Not for the faint of heart.";
   return t;
 }();
 

@@ -8,11 +8,14 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/clinic_args.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/methodobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
+#include "vm/ceval.h"
 
 namespace cppy::objects {
 
@@ -347,8 +350,36 @@ MemberDef descr_members[] = {
      kMemberReadonly, nullptr},
     {nullptr, 0, 0, 0, nullptr}};
 
+// method_get_text_signature / wrapperdescr_get_text_signature.
+Object* method_get_text_signature(Object* o, void*) {
+  MethodDef* m = static_cast<MethodDescrObject*>(o)->d_method;
+  return text_signature_from_internal_doc(m->name, m->doc, m->flags);
+}
+Object* wrapperdescr_get_text_signature(Object* o, void*) {
+  const SlotDef* b = static_cast<WrapperDescrObject*>(o)->d_base;
+  return text_signature_from_internal_doc(b->name, b->doc, 0);
+}
+
+// (getattr, (a, b)): the __reduce__ of descriptors (descr_reduce) and method-wrappers.
+Object* reduce_to_getattr(Object* a, Object* b) {
+  Ref<> getattr = Ref<>::steal(vm::eval_get_builtin("getattr"));
+  if (!getattr) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(2, a, b));
+  if (!args) return nullptr;
+  return tuple_pack(2, getattr.get(), args.get());
+}
+Object* descr_reduce(Object* o, Object*) {
+  auto* d = static_cast<DescrObject*>(o);
+  return reduce_to_getattr(static_cast<Object*>(d->d_type), d->d_name);
+}
+MethodDef descr_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(descr_reduce), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
 GetSetDef method_getset[] = {{"__doc__", method_get_doc, nullptr, nullptr, nullptr},
                              {"__qualname__", descr_get_qualname, nullptr, nullptr, nullptr},
+                             {"__text_signature__", method_get_text_signature, nullptr, nullptr,
+                              nullptr},
                              {nullptr, nullptr, nullptr, nullptr, nullptr}};
 GetSetDef member_getset[] = {{"__doc__", member_get_doc, nullptr, nullptr, nullptr},
                              {"__qualname__", descr_get_qualname, nullptr, nullptr, nullptr},
@@ -359,6 +390,7 @@ GetSetDef getset_getset[] = {{"__doc__", getset_get_doc, nullptr, nullptr, nullp
 GetSetDef wrapperdescr_getset[] = {
     {"__doc__", wrapperdescr_get_doc, nullptr, nullptr, nullptr},
     {"__qualname__", descr_get_qualname, nullptr, nullptr, nullptr},
+    {"__text_signature__", wrapperdescr_get_text_signature, nullptr, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 TypeObject make_descr_type(const char* name, ssize size) {
@@ -406,7 +438,20 @@ Object* wrapper_self(Object* o, void*) { return new_ref(mw(o)->self); }
 Object* wrapper_objclass(Object* o, void*) { return new_ref<Object>(mw(o)->descr->d_type); }
 Object* wrapper_qualname(Object* o, void*) { return descr_get_qualname(mw(o)->descr, nullptr); }
 Object* wrapper_doc(Object* o, void*) { return doc_object(mw(o)->descr->d_base->doc); }
+Object* wrapper_text_signature(Object* o, void*) {
+  const SlotDef* b = mw(o)->descr->d_base;
+  return text_signature_from_internal_doc(b->name, b->doc, 0);
+}
+// wrapper_reduce: (getattr, (self, name)).
+Object* wrapper_reduce(Object* o, Object*) {
+  return reduce_to_getattr(mw(o)->self, mw(o)->descr->d_name);
+}
+MethodDef wrapper_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(wrapper_reduce), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
 GetSetDef wrapper_getset[] = {{"__objclass__", wrapper_objclass, nullptr, nullptr, nullptr},
+                              {"__text_signature__", wrapper_text_signature, nullptr, nullptr,
+                               nullptr},
                               {"__name__", wrapper_name, nullptr, nullptr, nullptr},
                               {"__qualname__", wrapper_qualname, nullptr, nullptr, nullptr},
                               {"__doc__", wrapper_doc, nullptr, nullptr, nullptr},
@@ -480,7 +525,7 @@ int property_init(Object* self, Object* args, Object* kwds) {
   static const char* const names[4] = {"fget", "fset", "fdel", "doc"};
   ssize nargs = tuple_size(args);
   if (nargs > 4) {
-    errors::format(exc_TypeError, "property expected at most 4 arguments, got %zd", nargs);
+    errors::format(exc_TypeError, "property() takes at most 4 arguments (%zd given)", nargs);
     return -1;
   }
   for (ssize i = 0; i < nargs; ++i) vals[i] = tuple_item(args, i);
@@ -841,13 +886,17 @@ NumberMethods mappingproxy_as_number = [] {
   return n;
 }();
 
-// mappingproxy(mapping): mapping must be a mapping and not a list or tuple.
+// mappingproxy_new (Argument Clinic: mapping, positional or keyword): mapping must be a
+// mapping and not a list or tuple.
 Object* mappingproxy_new(TypeObject*, Object* args, Object* kwds) {
-  if ((kwds && dict_size(kwds)) || tuple_size(args) != 1) {
-    return errors::format(exc_TypeError, "mappingproxy() takes exactly one argument");
-  }
-  return dictproxy_new(tuple_item(args, 0));
+  static const char* const keywords[] = {"mapping", nullptr};
+  static const ArgParser parser{"mappingproxy", keywords, 1, 1, 0};
+  Object* mapping = nullptr;
+  if (unpack_keywords_tuple(parser, args, kwds, &mapping) < 0) return nullptr;
+  return dictproxy_new(mapping);
 }
+// mappingproxy_hash: the hash of the underlying mapping.
+hash_t mappingproxy_hash(Object* o) { return object_hash(pmap(o)); }
 
 }  // namespace
 
@@ -857,6 +906,7 @@ TypeObject method_descr_type = [] {
   t.vectorcall_offset = static_cast<ssize>(offsetof(MethodDescrObject, vectorcall));
   t.repr = method_repr;
   t.call = method_call_tuple;
+  t.methods = descr_methods;
   t.getset = method_getset;
   t.descr_get = method_get;
   return t;
@@ -872,6 +922,7 @@ TypeObject classmethod_descr_type = [] {
 TypeObject member_descr_type = [] {
   TypeObject t = make_descr_type("member_descriptor", sizeof(MemberDescrObject));
   t.repr = member_repr;
+  t.methods = descr_methods;
   t.getset = member_getset;
   t.descr_get = member_get;
   t.descr_set = member_set;
@@ -890,6 +941,7 @@ TypeObject wrapper_descr_type = [] {
   t.flags |= kTpflagsMethodDescriptor;
   t.repr = wrapperdescr_repr;
   t.call = wrapperdescr_call;
+  t.methods = descr_methods;
   t.getset = wrapperdescr_getset;
   t.descr_get = wrapperdescr_get;
   return t;
@@ -903,6 +955,7 @@ TypeObject method_wrapper_type = [] {
   t.getattro = object_generic_getattr;
   t.traverse = wrapper_traverse;
   t.richcompare = wrapper_richcompare;
+  t.methods = wrapper_methods;
   t.getset = wrapper_getset;
   return t;
 }();
@@ -954,6 +1007,7 @@ TypeObject mappingproxy_type = [] {
   t.getattro = object_generic_getattr;
   t.traverse = mappingproxy_traverse;
   t.richcompare = mappingproxy_richcompare;
+  t.hash = mappingproxy_hash;
   t.iter = mappingproxy_iter;
   t.methods = mappingproxy_methods;
   t.new_ = mappingproxy_new;
@@ -1056,7 +1110,7 @@ Object* member_get_one(const char* obj_addr, MemberDef* l) {
     case kMemberUInt: return long_from_long(*reinterpret_cast<const unsigned int*>(addr));
     case kMemberLong: return long_from_long(*reinterpret_cast<const long*>(addr));
     case kMemberULong:
-      return long_from_long(static_cast<long>(*reinterpret_cast<const unsigned long*>(addr)));
+      return long_from_unsigned_long_long(*reinterpret_cast<const unsigned long*>(addr));
     case kMemberSsize: return long_from_ssize(*reinterpret_cast<const ssize*>(addr));
     case kMemberLongLong: return long_from_long(static_cast<long>(*reinterpret_cast<const long long*>(addr)));
     case kMemberString: {

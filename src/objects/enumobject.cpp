@@ -1,6 +1,8 @@
 // enumerate and reversed: Objects/enumobject.c.
 #include "objects/enumobject.h"
 
+#include <limits>
+
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
@@ -52,18 +54,22 @@ Object* enum_tp_new(TypeObject* type, Object* args, Object* kwds) {
   Object* self = type->alloc(type, 0);
   if (!self) return nullptr;
   en(self)->en_index = 0;
+  en(self)->en_longindex = nullptr;
   if (start) {
     Ref<> idx = Ref<>::steal(number_index(start));
     if (!idx) {
       decref(self);
       return nullptr;
     }
-    long v = long_as_long(idx.get());
+    // A start beyond ssize counts with an int object (en_longindex).
+    ssize v = long_as_ssize(idx.get());
     if (v == -1 && errors::occurred()) {
-      decref(self);
-      return nullptr;
+      errors::clear();
+      en(self)->en_index = std::numeric_limits<ssize>::max();
+      en(self)->en_longindex = idx.release();
+    } else {
+      en(self)->en_index = v;
     }
-    en(self)->en_index = v;
   }
   en(self)->en_sit = object_get_iter(iterable);
   if (!en(self)->en_sit) {
@@ -92,10 +98,41 @@ int enum_traverse(Object* o, visitproc visit, void* arg) {
   return 0;
 }
 
+constexpr ssize kSsizeMaxValue = std::numeric_limits<ssize>::max();
+
+// enum_next_long: counting past ssize with en_longindex.
+Object* enum_next_long(EnumObject* e, Object* next_item) {
+  if (!e->en_longindex) {
+    e->en_longindex = long_from_ssize(kSsizeMaxValue);
+    if (!e->en_longindex) {
+      decref(next_item);
+      return nullptr;
+    }
+  }
+  Object* next_index = e->en_longindex;
+  Ref<> one = Ref<>::steal(long_from_long(1));
+  Object* stepped_up = one ? number_add(next_index, one.get()) : nullptr;
+  if (!stepped_up) {
+    decref(next_item);
+    return nullptr;
+  }
+  e->en_longindex = stepped_up;
+  Object* r = tuple_new(2);
+  if (!r) {
+    decref(next_index);
+    decref(next_item);
+    return nullptr;
+  }
+  tuple_set_item(r, 0, next_index);
+  tuple_set_item(r, 1, next_item);
+  return r;
+}
+
 Object* enum_next(Object* o) {
   EnumObject* e = en(o);
   Object* next_item = e->en_sit->type->iternext(e->en_sit);
   if (!next_item) return nullptr;
+  if (e->en_index == kSsizeMaxValue) return enum_next_long(e, next_item);
   Object* next_index = long_from_ssize(e->en_index);
   if (!next_index) {
     decref(next_item);
@@ -125,6 +162,20 @@ Object* enum_next(Object* o) {
   tuple_set_item(r, 1, next_item);
   return r;
 }
+
+// enum_reduce: (enumerate, (iterator, index)).
+Object* enum_reduce(Object* o, Object*) {
+  EnumObject* e = en(o);
+  Ref<> index = Ref<>::steal(e->en_longindex ? new_ref(e->en_longindex) : long_from_ssize(e->en_index));
+  if (!index) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(2, e->en_sit, index.get()));
+  if (!args) return nullptr;
+  return tuple_pack(2, static_cast<Object*>(o->type), args.get());
+}
+MethodDef enum_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(enum_reduce), kMethNoArgs,
+     "Return state information for pickling."},
+    {nullptr, nullptr, 0, nullptr}};
 
 // --- reversed ---
 struct ReversedObject : Object {
@@ -194,9 +245,41 @@ Object* reversed_len(Object* o, Object*) {
   ssize position = ro->index + 1;
   return long_from_ssize(seqsize < position ? 0 : position);
 }
+// reversed_reduce: (reversed, (seq,), index), or (reversed, ((),)) once exhausted.
+Object* reversed_reduce(Object* o, Object*) {
+  ReversedObject* ro = rv(o);
+  if (ro->seq) {
+    Ref<> args = Ref<>::steal(tuple_pack(1, ro->seq));
+    Ref<> index = Ref<>::steal(long_from_ssize(ro->index));
+    if (!args || !index) return nullptr;
+    return tuple_pack(3, static_cast<Object*>(o->type), args.get(), index.get());
+  }
+  Ref<> empty = Ref<>::steal(tuple_new(0));
+  Ref<> args = Ref<>::steal(empty ? tuple_pack(1, empty.get()) : nullptr);
+  if (!args) return nullptr;
+  return tuple_pack(2, static_cast<Object*>(o->type), args.get());
+}
+// reversed_setstate: the index, clamped to -1 .. len(seq) - 1.
+Object* reversed_setstate(Object* o, Object* state) {
+  ReversedObject* ro = rv(o);
+  ssize index = long_as_ssize(state);
+  if (index == -1 && errors::occurred()) return nullptr;
+  if (ro->seq) {
+    ssize n = sequence_size(ro->seq);
+    if (n < 0) return nullptr;
+    if (index < -1) index = -1;
+    else if (index > n - 1) index = n - 1;
+    ro->index = index;
+  }
+  return new_ref(none());
+}
 MethodDef reversed_methods[] = {
     {"__length_hint__", reinterpret_cast<void*>(reversed_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reinterpret_cast<void*>(reversed_reduce), kMethNoArgs,
+     "Return state information for pickling."},
+    {"__setstate__", reinterpret_cast<void*>(reversed_setstate), kMethO,
+     "Set state information for unpickling."},
     {nullptr, nullptr, 0, nullptr}};
 
 }  // namespace
@@ -208,6 +291,7 @@ TypeObject enum_type = [] {
   t.traverse = enum_traverse;
   t.iter = object_self_iter;
   t.iternext = enum_next;
+  t.methods = enum_methods;
   t.alloc = type_generic_alloc;
   t.new_ = enum_tp_new;
   t.doc =

@@ -118,10 +118,12 @@ Object* BaseException_with_traceback(Object* self, Object* tb) {
   return new_ref(self);
 }
 
-// BaseException.add_note(note): appends to the __notes__ list in the instance dict.
+// BaseException.add_note(note, /) (Argument Clinic, note a str): appends to the __notes__
+// list in the instance dict.
 Object* BaseException_add_note(Object* self, Object* note) {
   if (!str_check(note)) {
-    return errors::format(exc_TypeError, "note must be a str, not '%s'", note->type->name);
+    return errors::format(exc_TypeError, "add_note() argument must be str, not %s",
+                          note->type->name);
   }
   Object* notes = nullptr;
   if (object_get_optional_attr(self, name_of("__notes__"), &notes) < 0) return nullptr;
@@ -1347,6 +1349,14 @@ Object* create_exception_group(const char* msg, Object* excs) {
   Ref<> m = Ref<>::steal(str_from_cstr(msg));
   if (!m) return nullptr;
   return object_call_function_obj_args(exc_BaseExceptionGroup, m.get(), excs, nullptr);
+}
+
+// _PyException_AddNote.
+int exception_add_note(Object* exc, Object* note) {
+  Object* r = BaseException_add_note(exc, note);
+  if (!r) return -1;
+  decref(r);
+  return 0;
 }
 
 }  // namespace cppy::objects

@@ -110,6 +110,8 @@ int init_exceptions();
 // PyException_* accessors; the setters steal their argument.
 Object* exception_get_traceback(Object* exc);  // new reference or null
 int exception_set_traceback(Object* exc, Object* tb);
+// _PyException_AddNote: exc.add_note(note) without the method lookup. 0 or -1.
+int exception_add_note(Object* exc, Object* note);
 Object* exception_get_cause(Object* exc);
 void exception_set_cause(Object* exc, Object* cause);
 Object* exception_get_context(Object* exc);

@@ -13,6 +13,8 @@
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
 #include "objects/funcobject.h"
+#include "objects/genericaliasobject.h"
+#include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "vm/ceval.h"
@@ -38,46 +40,42 @@ void gen_clear_frame(GenObject* gen) {
 
 Object* gen_close(Object* self, Object* = nullptr);
 
+// _PyGen_Finalize (tp_finalize, also reachable as __del__): an async generator not finished
+// goes to the finalizer hook (sys.set_asyncgen_hooks), a coroutine that never ran is reported
+// (RuntimeWarning), any other unfinished generator is closed.
+void gen_finalize(Object* o) {
+  auto* gen = static_cast<GenObject*>(o);
+  if (gen->gi_frame_state >= kFrameCompleted) return;
+  if (gen->type == &async_gen_type && gen->gi_origin_or_finalizer && !gen->gi_closed) {
+    Object* saved = errors::get_raised_exception();
+    Object* r = object_call_one_arg(gen->gi_origin_or_finalizer, o);
+    if (!r) errors::write_unraisable(o);
+    else decref(r);
+    errors::set_raised_exception(saved);
+    return;
+  }
+  Object* saved = errors::get_raised_exception();
+  if (gen->gi_frame_state == kFrameCreated &&
+      (vm::frame_code(&gen->gi_iframe)->co_flags & kCoCoroutine)) {
+    modules::_warnings::warn_unawaited_coroutine(o, gen->gi_qualname);
+  } else if (gen->gi_frame_state != kFrameExecuting) {
+    Object* r = gen_close(o);
+    if (!r) {
+      if (errors::occurred()) errors::write_unraisable(o);
+    } else {
+      decref(r);
+    }
+  }
+  errors::set_raised_exception(saved);
+}
+
 void gen_dealloc(Object* o) {
   auto* gen = static_cast<GenObject*>(o);
+  // gen_dealloc: the finalizer runs with the generator tracked again, as it may resurrect it
+  // (PyObject_CallFinalizerFromDealloc runs it once per object).
+  gc::track(o);
+  if (object_call_finalizer_from_dealloc(o) < 0) return;  // resurrected
   gc::untrack(o);
-  if (gen->type == &async_gen_type && gen->gi_frame_state < kFrameCompleted &&
-      gen->gi_origin_or_finalizer && !gen->gi_closed) {
-    // _PyGen_Finalize: an async generator not finished goes to the finalizer hook
-    // (sys.set_asyncgen_hooks), which usually keeps it alive to aclose() it later.
-    o->refcnt = 1;
-    Object* saved = errors::get_raised_exception();
-    Object* finalizer = gen->gi_origin_or_finalizer;
-    gen->gi_origin_or_finalizer = nullptr;
-    Object* r = object_call_one_arg(finalizer, o);
-    decref(finalizer);
-    if (!r) errors::write_unraisable(o);
-    else decref(r);
-    errors::set_raised_exception(saved);
-    if (--o->refcnt != 0) {
-      gc::track(o);
-      return;  // resurrected
-    }
-  } else if (gen->gi_frame_state == kFrameCreated &&
-      (vm::frame_code(&gen->gi_iframe)->co_flags & kCoCoroutine)) {
-    // _PyGen_Finalize: a coroutine that never ran is reported (RuntimeWarning through the
-    // warnings machinery), with the coroutine alive for the call.
-    o->refcnt = 1;
-    Object* saved = errors::get_raised_exception();
-    modules::_warnings::warn_unawaited_coroutine(o, gen->gi_qualname);
-    errors::set_raised_exception(saved);
-    if (--o->refcnt != 0) return;  // resurrected
-  } else if (gen->gi_frame_state >= kFrameSuspended && gen->gi_frame_state < kFrameCompleted &&
-      gen->gi_frame_state != kFrameExecuting) {
-    // _PyGen_Finalize: close a suspended generator (resurrecting it for the call).
-    o->refcnt = 1;
-    Object* saved = errors::get_raised_exception();
-    Object* r = gen_close(o);
-    if (!r) errors::write_unraisable(o);
-    else decref(r);
-    errors::set_raised_exception(saved);
-    if (--o->refcnt != 0) return;  // resurrected
-  }
   if (gen->gi_frame_state != kFrameCleared) gen_clear_frame(gen);
   xdecref(gen->gi_name);
   xdecref(gen->gi_qualname);
@@ -356,7 +354,14 @@ GetSetDef gen_getsetlist[] = {
     {"gi_code", gen_get_code, nullptr, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
+// coro_memberlist's cr_origin: where the coroutine was created (with origin tracking on).
+Object* coro_get_origin(Object* o, void*) {
+  Object* origin = static_cast<GenObject*>(o)->gi_origin_or_finalizer;
+  return new_ref(origin ? origin : none());
+}
+
 GetSetDef coro_getsetlist[] = {
+    {"cr_origin", coro_get_origin, nullptr, nullptr, nullptr},
     {"__name__", gen_get_name, gen_set_name, nullptr, nullptr},
     {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr, nullptr},
     {"cr_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
@@ -366,8 +371,20 @@ GetSetDef coro_getsetlist[] = {
     {"cr_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
+// gen_sizeof: the object with its frame's words.
+Object* gen_sizeof(Object* o, Object*) {
+  auto* gen = static_cast<GenObject*>(o);
+  CodeObject* co = vm::frame_code(&gen->gi_iframe);
+  return long_from_ssize(ssize(offsetof(GenObject, gi_iframe)) +
+                         ssize(co->co_framesize) * ssize(sizeof(Object*)));
+}
+
 MethodDef gen_methods[] = {
     {"send", reinterpret_cast<void*>(gen_send), kMethO, nullptr},
+    {"__sizeof__", reinterpret_cast<void*>(gen_sizeof), kMethNoArgs,
+     "gen.__sizeof__() -> size of gen in memory, in bytes"},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
     {"throw", reinterpret_cast<void*>(gen_throw), kMethFastcall, nullptr},
     {"close", reinterpret_cast<void*>(static_cast<Object* (*)(Object*, Object*)>(gen_close)),
      kMethNoArgs, nullptr},
@@ -423,6 +440,10 @@ AsyncMethods coro_as_async = {coro_await, nullptr, nullptr, nullptr};
 
 MethodDef coro_methods[] = {
     {"send", reinterpret_cast<void*>(gen_send), kMethO, nullptr},
+    {"__sizeof__", reinterpret_cast<void*>(gen_sizeof), kMethNoArgs,
+     "gen.__sizeof__() -> size of gen in memory, in bytes"},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
     {"throw", reinterpret_cast<void*>(gen_throw), kMethFastcall, nullptr},
     {"close", reinterpret_cast<void*>(static_cast<Object* (*)(Object*, Object*)>(gen_close)),
      kMethNoArgs, nullptr},
@@ -588,6 +609,10 @@ GetSetDef async_gen_getsetlist[] = {
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 MethodDef async_gen_methods[] = {
+    {"__sizeof__", reinterpret_cast<void*>(gen_sizeof), kMethNoArgs,
+     "gen.__sizeof__() -> size of gen in memory, in bytes"},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
     {"asend", reinterpret_cast<void*>(async_gen_asend), kMethO,
      "asend(v) -> send 'v' in generator."},
     {"athrow", reinterpret_cast<void*>(async_gen_athrow), kMethVarargs,
@@ -1064,6 +1089,7 @@ bool gen_is_coroutine(Object* o) {
 TypeObject gen_type = [] {
   TypeObject t = static_type("generator", sizeof(GenObject), sizeof(Object*), kTpflagsHaveGc);
   t.dealloc = gen_dealloc;
+  t.finalize = gen_finalize;
   t.repr = gen_repr;
   t.getattro = object_generic_getattr;
   t.traverse = gen_traverse;
@@ -1078,6 +1104,7 @@ TypeObject gen_type = [] {
 TypeObject coro_type = [] {
   TypeObject t = static_type("coroutine", sizeof(GenObject), sizeof(Object*), kTpflagsHaveGc);
   t.dealloc = gen_dealloc;
+  t.finalize = gen_finalize;
   t.repr = gen_repr;
   t.as_async = &coro_as_async;
   t.getattro = object_generic_getattr;
@@ -1092,6 +1119,7 @@ TypeObject async_gen_type = [] {
   TypeObject t = static_type("async_generator", sizeof(GenObject), sizeof(Object*),
                              kTpflagsHaveGc);
   t.dealloc = gen_dealloc;
+  t.finalize = gen_finalize;
   t.repr = gen_repr;
   t.as_async = &async_gen_as_async;
   t.getattro = object_generic_getattr;

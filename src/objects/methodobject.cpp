@@ -14,6 +14,8 @@
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
+#include "vm/ceval.h"
 
 namespace cppy::objects {
 
@@ -182,7 +184,28 @@ int meth_set_module(Object* o, Object* v, void*) {
   return 0;
 }
 
+// meth_get__text_signature__.
+Object* meth_get_text_signature(Object* o, void*) {
+  MethodDef* m = cf(o)->m_ml;
+  return text_signature_from_internal_doc(m->name, m->doc, m->flags);
+}
+// meth_reduce: a module function pickles as its name; a bound method as getattr(self, name).
+Object* meth_reduce(Object* o, Object*) {
+  Object* self = cf(o)->m_self;
+  if (!self || module_check(self)) return str_from_cstr(cf(o)->m_ml->name);
+  Ref<> getattr = Ref<>::steal(vm::eval_get_builtin("getattr"));
+  Ref<> name = Ref<>::steal(str_from_cstr(cf(o)->m_ml->name));
+  if (!getattr || !name) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(2, self, name.get()));
+  if (!args) return nullptr;
+  return tuple_pack(2, getattr.get(), args.get());
+}
+MethodDef meth_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(meth_reduce), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
 GetSetDef meth_getset[] = {
+    {"__text_signature__", meth_get_text_signature, nullptr, nullptr, nullptr},
     {"__doc__", meth_get_doc, nullptr, nullptr, nullptr},
     {"__name__", meth_get_name, nullptr, nullptr, nullptr},
     {"__qualname__", meth_get_qualname, nullptr, nullptr, nullptr},
@@ -200,6 +223,7 @@ TypeObject make_cfunction_type(const char* name, ssize size) {
   t.getattro = object_generic_getattr;
   t.traverse = meth_traverse;
   t.richcompare = meth_richcompare;
+  t.methods = meth_methods;
   t.getset = meth_getset;
   return t;
 }
@@ -376,6 +400,20 @@ MemberDef method_members[] = {
     {"__self__", kMemberObject, static_cast<ssize>(offsetof(MethodObject, im_self)),
      kMemberReadonly, "the instance to which a method is bound"},
     {nullptr, 0, 0, 0, nullptr}};
+// method___reduce___impl: (getattr, (self, func.__name__)).
+Object* method_reduce(Object* o, Object*) {
+  static Object* name_s = str_intern_from_cstr("__name__");
+  Ref<> funcname = Ref<>::steal(object_getattr(mo(o)->im_func, name_s));
+  if (!funcname) return nullptr;
+  Ref<> getattr = Ref<>::steal(vm::eval_get_builtin("getattr"));
+  if (!getattr) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(2, mo(o)->im_self, funcname.get()));
+  if (!args) return nullptr;
+  return tuple_pack(2, getattr.get(), args.get());
+}
+MethodDef method_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(method_reduce), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
 GetSetDef method_getset[] = {{"__doc__", method_get_doc, nullptr, nullptr, nullptr},
                              {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
@@ -414,6 +452,7 @@ TypeObject method_type = [] {
   t.traverse = method_traverse;
   t.richcompare = method_richcompare;
   t.members = method_members;
+  t.methods = method_methods;
   t.getset = method_getset;
   t.descr_get = method_descr_get;
   t.new_ = method_tp_new;

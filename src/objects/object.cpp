@@ -92,6 +92,14 @@ MethodDef ellipsis_methods[] = {{"__reduce__", reinterpret_cast<void*>(ellipsis_
                                  kMethNoArgs, nullptr},
                                 {nullptr, nullptr, 0, nullptr}};
 
+// NoneType's tp_richcompare is object's (_Py_BaseObject_RichCompare): == is identity, != its
+// negation, the orderings NotImplemented.
+Object* none_richcompare(Object* self, Object* other, int op) {
+  if (op == kEQ) return self == other ? new_ref(true_object()) : new_ref(not_implemented());
+  if (op == kNE) return self == other ? new_ref(false_object()) : new_ref(not_implemented());
+  return new_ref(not_implemented());
+}
+
 }  // namespace
 
 TypeObject none_type = [] {
@@ -100,6 +108,7 @@ TypeObject none_type = [] {
   t.repr = none_repr;
   t.as_number = &none_as_number;
   t.hash = none_hash;
+  t.richcompare = none_richcompare;
   t.new_ = none_new;
   return t;
 }();

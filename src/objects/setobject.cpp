@@ -15,6 +15,7 @@
 #include "objects/listobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
 
 namespace cppy::objects {
 
@@ -1009,6 +1010,17 @@ Object* frozenset_tp_new(TypeObject* type, Object* args, Object* kwds) {
 
 int set_tp_clear(Object* self) { return set_clear_internal(self); }
 
+// set_reduce: (type, (list(self),), state) with the state of _PyObject_GetState.
+Object* m_reduce(Object* self, Object*) {
+  Ref<> keys = Ref<>::steal(sequence_list(self));
+  if (!keys) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(1, keys.get()));
+  if (!args) return nullptr;
+  Ref<> state = Ref<>::steal(object_get_state(self));
+  if (!state) return nullptr;
+  return tuple_pack(3, static_cast<Object*>(self->type), args.get(), state.get());
+}
+
 #define M(name, fn, flags, doc) {name, reinterpret_cast<void*>(fn), flags, doc}
 MethodDef set_methods[] = {
     M("add", m_add, kMethO,
@@ -1035,6 +1047,7 @@ MethodDef set_methods[] = {
     M("remove", m_remove, kMethO,
       "Remove an element from a set; it must be a member.\n\nIf the element is not a member, "
       "raise a KeyError."),
+    M("__reduce__", m_reduce, kMethNoArgs, "Return state information for pickling."),
     M("__sizeof__", m_sizeof, kMethNoArgs, "S.__sizeof__() -> size of S in memory, in bytes."),
     M("symmetric_difference", m_symmetric_difference, kMethO,
       "Return a new set with elements in either the set or other but not both."),
@@ -1054,6 +1067,7 @@ MethodDef frozenset_methods[] = {
     M("isdisjoint", m_isdisjoint, kMethO, "Return True if two sets have a null intersection."),
     M("issubset", m_issubset, kMethO, "Report whether another set contains this set."),
     M("issuperset", m_issuperset, kMethO, "Report whether this set contains another set."),
+    M("__reduce__", m_reduce, kMethNoArgs, "Return state information for pickling."),
     M("__sizeof__", m_sizeof, kMethNoArgs, "S.__sizeof__() -> size of S in memory, in bytes."),
     M("symmetric_difference", m_symmetric_difference, kMethO,
       "Return a new set with elements in either the set or other but not both."),

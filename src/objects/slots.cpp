@@ -1067,6 +1067,17 @@ void fixup_slot_dispatchers(TypeObject* type) {
   for (SlotDef* p = slotdefs; p->name;) p = update_one_slot(type, p);
 }
 
+void fixup_slot_dispatchers_hierarchy(TypeObject* type) {
+  if (type_has_feature(type, kTpflagsHeaptype)) fixup_slot_dispatchers(type);
+  if (!type->subclasses) return;
+  ssize pos = 0;
+  Object *k, *v;
+  std::vector<TypeObject*> subs;
+  while (dict_next(type->subclasses, &pos, &k, &v))
+    subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(v)));
+  for (TypeObject* sub : subs) fixup_slot_dispatchers_hierarchy(sub);
+}
+
 namespace {
 void update_slot_recursive(TypeObject* type, Object* name, bool top) {
   if (!top && type->dict && dict_get_item(type->dict, name)) return;  // overridden here

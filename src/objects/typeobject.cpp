@@ -433,6 +433,20 @@ int mro_internal(TypeObject* type) {
   return 0;
 }
 
+// mro_hierarchy: recompute the MRO of type and of every subclass, depth first.
+int mro_hierarchy(TypeObject* type) {
+  if (mro_internal(type) < 0) return -1;
+  if (!type->subclasses) return 0;
+  std::vector<TypeObject*> subs;
+  ssize pos = 0;
+  Object *k, *v;
+  while (dict_next(type->subclasses, &pos, &k, &v))
+    subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(v)));
+  for (TypeObject* sub : subs)
+    if (mro_hierarchy(sub) < 0) return -1;
+  return 0;
+}
+
 // --- inheritance ----------------------------------------------------------------------------------
 
 void inherit_special(TypeObject* type, TypeObject* base) {
@@ -797,6 +811,75 @@ Object* lookup_maybe_method(Object* self, Object* name, bool* unbound) {
   if (f == nullptr) return new_ref(res);
   Ref<> keep = Ref<>::borrow(res);
   return f(res, self, self->type);
+}
+
+// The part of type_set_bases_unlocked after its argument checks: new bases, new base, the MRO of
+// the hierarchy (restored on failure), the subclass lists and the slots.
+int type_replace_bases(TypeObject* type, Object* new_bases, TypeObject* new_base) {
+  Object* old_bases = type->bases;
+  TypeObject* old_base = type->base;
+  type->bases = new_ref(new_bases);
+  type->base = static_cast<TypeObject*>(new_ref<Object>(new_base));
+  Object* old_mro = xnew_ref(type->mro);
+  if (mro_hierarchy(type) < 0) {
+    // undo: the old bases and MRO come back.
+    decref(type->bases);
+    decref(type->base);
+    type->bases = old_bases;
+    type->base = old_base;
+    xsetref(type->mro, old_mro);
+    type_modified(type);
+    return -1;
+  }
+  xdecref(old_mro);
+  int res = 0;
+  if (type->bases == new_bases) {
+    // remove_all_subclasses / add_all_subclasses.
+    Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(type)));
+    if (!key) res = -1;
+    for (ssize i = 0; key && i < tuple_size(old_bases); ++i) {
+      auto* b = static_cast<TypeObject*>(tuple_item(old_bases, i));
+      if (b->subclasses && dict_pop(b->subclasses, key.get(), nullptr) < 0) errors::clear();
+    }
+    for (ssize i = 0; res == 0 && i < tuple_size(new_bases); ++i) {
+      if (add_subclass(static_cast<TypeObject*>(tuple_item(new_bases, i)), type) < 0) res = -1;
+    }
+    // update_all_slots: the dispatchers of type and its subclasses follow the new MRO.
+    typeobject_internal::fixup_slot_dispatchers_hierarchy(type);
+  }
+  decref(old_bases);
+  decref(old_base);
+  return res;
+}
+
+// find_signature + skip_signature + _PyType_GetTextSignatureFromInternalDoc: the "(...)" of
+// an internal doc "name(...)\n--\n\n...", or for METH_NOARGS / METH_O functions without one
+// the signature 3.13 gives them; None otherwise.
+Object* text_signature_from_internal_doc(const char* name, const char* doc, int flags) {
+  const char* start = nullptr;
+  const char* end = nullptr;
+  if (doc && name) {
+    const char* dot = std::strrchr(name, '.');
+    const char* shortname = dot ? dot + 1 : name;
+    size_t len = std::strlen(shortname);
+    if (std::strncmp(doc, shortname, len) == 0 && doc[len] == '(') start = doc + len;
+  }
+  if (start) {
+    // skip_signature: the end marker, unless a blank line comes first.
+    for (const char* p = start; *p; ++p) {
+      if (std::strncmp(p, ")\n--\n\n", 6) == 0) {
+        end = p + 1;
+        break;
+      }
+      if (p[0] == '\n' && p[1] == '\n') break;
+    }
+  }
+  if (!end) {
+    if (flags & kMethNoArgs) return str_from_cstr("($self, /)");
+    if (flags & kMethO) return str_from_cstr("($self, object, /)");
+    return new_ref(none());
+  }
+  return str_from_utf8(start, end - start);
 }
 
 }  // namespace cppy::objects

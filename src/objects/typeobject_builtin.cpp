@@ -518,6 +518,7 @@ GetSetDef object_getsets[] = {
 }  // namespace
 
 Object* object_str_any(Object* o) { return objects::object_str(o); }
+Object* object_get_state(Object* obj) { return object_getstate(obj, false); }
 
 TypeObject BaseObject_Type = [] {
   TypeObject t = static_type("object", sizeof(Object), 0, kTpflagsBasetype);
@@ -858,10 +859,6 @@ int type_module_set(Object* self, Object* value, void*) {
   return dict_set_item(type->dict, name_of("__module__"), value);
 }
 Object* type_bases_get(Object* self, void*) { return new_ref(as_type(self)->bases); }
-Object* type_base_get(Object* self, void*) {
-  TypeObject* b = as_type(self)->base;
-  return new_ref(b ? static_cast<Object*>(b) : none());
-}
 Object* type_mro_get(Object* self, void*) {
   Object* m = as_type(self)->mro;
   return new_ref(m ? m : none());
@@ -922,15 +919,24 @@ int type_abstractmethods_set(Object* self, Object* value, void*) {
   }
   return res;
 }
-Object* type_basicsize_get(Object* self, void*) { return long_from_ssize(as_type(self)->basicsize); }
-Object* type_itemsize_get(Object* self, void*) { return long_from_ssize(as_type(self)->itemsize); }
-Object* type_flags_get(Object* self, void*) {
-  return long_from_long(static_cast<long>(as_type(self)->flags));
-}
-Object* type_dictoffset_get(Object* self, void*) { return long_from_ssize(as_type(self)->dictoffset); }
-Object* type_weakrefoffset_get(Object* self, void*) {
-  return long_from_ssize(as_type(self)->weaklistoffset);
-}
+// type_members: the layout fields are read-only members (member_descriptor), as in CPython.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+MemberDef type_members[] = {
+    {"__basicsize__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, basicsize)),
+     kMemberReadonly, nullptr},
+    {"__itemsize__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, itemsize)),
+     kMemberReadonly, nullptr},
+    {"__flags__", kMemberULong, static_cast<ssize>(offsetof(TypeObject, flags)), kMemberReadonly,
+     nullptr},
+    {"__weakrefoffset__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, weaklistoffset)),
+     kMemberReadonly, nullptr},
+    {"__base__", kMemberObject, static_cast<ssize>(offsetof(TypeObject, base)), kMemberReadonly,
+     nullptr},
+    {"__dictoffset__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, dictoffset)),
+     kMemberReadonly, nullptr},
+    {nullptr, 0, 0, 0, nullptr}};
+#pragma GCC diagnostic pop
 
 // type_get_annotate (3.14): __annotate__, else the compiler's __annotate_func__, else None
 // (remembered as __annotate_func__). Static types have neither.
@@ -1056,11 +1062,60 @@ int type_type_params_set(Object* self, Object* value, void*) {
   return 0;
 }
 
+TypeObject* best_base(Object* bases);  // below
+
+// type_get_text_signature: from tp_doc; a heap type's tp_doc is its __doc__ string.
+Object* type_text_signature_get(Object* self, void*) {
+  TypeObject* type = as_type(self);
+  const char* doc = type->doc;
+  if (type_has_feature(type, kTpflagsHeaptype)) {
+    Object* d = dict_get_item(type->dict, name_of("__doc__"));
+    doc = d && str_check(d) ? str_as_utf8(d) : nullptr;
+    if (!doc) errors::clear();
+  }
+  return text_signature_from_internal_doc(type->name, doc, 0);
+}
+
+// type_set_bases (type_set_bases_unlocked): the checks of CPython, then type_replace_bases.
+int type_bases_set(Object* self, Object* new_bases, void*) {
+  TypeObject* type = as_type(self);
+  if (!check_set_special_type_attr(type, new_bases, "__bases__")) return -1;
+  if (!tuple_check(new_bases)) {
+    errors::format(exc_TypeError, "can only assign tuple to %s.__bases__, not %s", type->name,
+                   new_bases->type->name);
+    return -1;
+  }
+  ssize n = tuple_size(new_bases);
+  if (n == 0) {
+    errors::format(exc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+                   type->name);
+    return -1;
+  }
+  for (ssize i = 0; i < n; ++i) {
+    Object* ob = tuple_item(new_bases, i);
+    if (!type_check_type(ob)) {
+      errors::format(exc_TypeError, "%s.__bases__ must be tuple of classes, not '%s'", type->name,
+                     ob->type->name);
+      return -1;
+    }
+    TypeObject* base = as_type(ob);
+    bool cycle = is_subtype(base, type);
+    for (TypeObject* b = base; !cycle && b; b = b->base) cycle = b == type;
+    if (cycle) {
+      errors::set_string(exc_TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  TypeObject* new_base = best_base(new_bases);
+  if (!new_base) return -1;
+  if (!compatible_for_assignment(type->base, new_base, "__bases__")) return -1;
+  return type_replace_bases(type, new_bases, new_base);
+}
+
 GetSetDef type_getsets[] = {
     {"__name__", type_name_get, type_name_set, nullptr, nullptr},
     {"__qualname__", type_qualname_get, type_qualname_set, nullptr, nullptr},
-    {"__bases__", type_bases_get, nullptr, nullptr, nullptr},
-    {"__base__", type_base_get, nullptr, nullptr, nullptr},
+    {"__bases__", type_bases_get, type_bases_set, nullptr, nullptr},
     {"__mro__", type_mro_get, nullptr, nullptr, nullptr},
     {"__module__", type_module_get, type_module_set, nullptr, nullptr},
     {"__abstractmethods__", type_abstractmethods_get, type_abstractmethods_set, nullptr,
@@ -1070,11 +1125,7 @@ GetSetDef type_getsets[] = {
     {"__annotations__", type_annotations_get, type_annotations_set, nullptr, nullptr},
     {"__annotate__", type_annotate_get, type_annotate_set, nullptr, nullptr},
     {"__type_params__", type_type_params_get, type_type_params_set, nullptr, nullptr},
-    {"__basicsize__", type_basicsize_get, nullptr, nullptr, nullptr},
-    {"__itemsize__", type_itemsize_get, nullptr, nullptr, nullptr},
-    {"__flags__", type_flags_get, nullptr, nullptr, nullptr},
-    {"__dictoffset__", type_dictoffset_get, nullptr, nullptr, nullptr},
-    {"__weakrefoffset__", type_weakrefoffset_get, nullptr, nullptr, nullptr},
+    {"__text_signature__", type_text_signature_get, nullptr, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 // type_mro_impl: always a list.
@@ -1174,6 +1225,7 @@ TypeObject Type_Type = [] {
   t.clear = type_clear;
   t.methods = type_methods;
   t.getset = type_getsets;
+  t.members = type_members;
   t.base = &BaseObject_Type;
   t.dictoffset = static_cast<ssize>(offsetof(TypeObject, dict));
   t.init = type_init;
@@ -1341,7 +1393,18 @@ int set_names(TypeObject* type) {
     Ref<> sn = Ref<>::borrow(set_name);
     Ref<> res = Ref<>::steal(object_call_function_obj_args(set_name, value, type, key, nullptr));
     if (!res) {
-      // 3.12+: a note names the attribute instead of wrapping the exception.
+      // _PyErr_FormatNote: a note names the attribute (3.12+ no longer wraps the exception).
+      Object* exc = errors::get_raised_exception();
+      Ref<> note = Ref<>::steal(str_from_format("Error calling __set_name__ on '%.100s' instance %R in '%.100s'",
+                                                value->type->name, key, type->name));
+      if (note && exc) {
+        if (exception_add_note(exc, note.get()) < 0) {
+          decref(exc);
+          return -1;
+        }
+      }
+      errors::clear();
+      errors::set_raised_exception(exc);
       return -1;
     }
   }
@@ -1499,10 +1562,12 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   type->free = object_generic_free;
   et->ht_slots = xnew_ref(slots);
 
-  // __module__ defaults to the caller's globals' __name__ (no frames yet: "builtins").
+  // type_new_set_module: __module__ defaults to the __name__ of the running frame's globals.
   if (!dict_get_item(type->dict, name_of("__module__"))) {
-    // Left unset; type_get_module reports it missing. The eval loop sets it for class
-    // statements (the compiler stores __module__ in the class namespace).
+    Object* globals = vm::eval_get_globals();
+    Object* module = globals && dict_check(globals) ? dict_get_item(globals, name_of("__name__"))
+                                                    : nullptr;
+    if (module && dict_set_item(type->dict, name_of("__module__"), module) < 0) return nullptr;
   }
   // Special methods that must be class/static methods.
   for (const char* special : {"__init_subclass__", "__class_getitem__"}) {
@@ -1560,6 +1625,30 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   type->flags |= base->flags & kTpflagsHaveGc;
   if (type_ready(type) < 0) return nullptr;
   typeobject_internal::fixup_slot_dispatchers(type);
+  // type_new_set_classcell / type_new_set_classdictcell: fill the class body's __class__ and
+  // __classdict__ cells and drop them from the new type's dict.
+  {
+    Object* cell = dict_get_item(type->dict, name_of("__classcell__"));
+    if (cell) {
+      if (!cell_check(cell)) {
+        errors::format(exc_TypeError, "__classcell__ must be a nonlocal cell, not %.200R",
+                       static_cast<Object*>(cell->type));
+        return nullptr;
+      }
+      cell_set_steal(cell, new_ref(static_cast<Object*>(type)));
+      if (dict_del_item(type->dict, name_of("__classcell__")) < 0) return nullptr;
+    }
+    cell = dict_get_item(type->dict, name_of("__classdictcell__"));
+    if (cell) {
+      if (!cell_check(cell)) {
+        errors::format(exc_TypeError, "__classdictcell__ must be a nonlocal cell, not %.200R",
+                       static_cast<Object*>(cell->type));
+        return nullptr;
+      }
+      cell_set_steal(cell, new_ref(type->dict));
+      if (dict_del_item(type->dict, name_of("__classdictcell__")) < 0) return nullptr;
+    }
+  }
   if (set_names(type) < 0) return nullptr;
   if (init_subclass(type, kwds) < 0) return nullptr;
   return type_ref.release();

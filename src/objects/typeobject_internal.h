@@ -12,6 +12,9 @@ int add_operators(TypeObject* type);
 // fixup_slot_dispatchers: a heap type's slots point to the slot_* functions that call the
 // dunder methods found along its MRO.
 void fixup_slot_dispatchers(TypeObject* type);
+// The same for type (if a heap type) and every subclass (update_all_slots after __bases__
+// assignment).
+void fixup_slot_dispatchers_hierarchy(TypeObject* type);
 // update_slot: after type.name = ..., refresh the affected slots of type and its subclasses.
 int update_slot(TypeObject* type, Object* name);
 // Whether name (a str) is the name of some slot (a dunder that update_slot cares about).
@@ -24,6 +27,14 @@ Object* name_of(const char* dunder);
 namespace cppy::objects {
 // The C3 linearisation of type's bases (type.mro()).
 Object* mro_implementation_public(TypeObject* type);
+// type_set_bases after its checks: installs new_bases and new_base, recomputes the MRO of the
+// hierarchy (restoring the old state on failure), the subclass lists and the slots. 0 or -1.
+int type_replace_bases(TypeObject* type, Object* new_bases, TypeObject* new_base);
+// _PyType_GetTextSignatureFromInternalDoc (flags: the METH_* flags of a builtin function or
+// method, 0 for types and slot wrappers); a new reference.
+Object* text_signature_from_internal_doc(const char* name, const char* doc, int flags);
+// _PyObject_GetState: obj.__getstate__() (the default state when it is object's own).
+Object* object_get_state(Object* obj);
 // str(o) for object.__format__.
 Object* object_str_any(Object* o);
 }  // namespace cppy::objects

@@ -798,6 +798,15 @@ Object* eval_get_builtins() {
   Frame* f = current_frame();
   return f ? f->f_builtins : builtins_dict();
 }
+Object* eval_get_builtin(const char* name) {
+  Object* b = eval_get_builtins();
+  Object* attr = b ? dict_get_item_string(b, name) : nullptr;
+  if (!attr) {
+    if (!errors::occurred()) errors::format(exc_AttributeError, "%s", name);
+    return nullptr;
+  }
+  return new_ref(attr);
+}
 Object* eval_get_frame_locals() {
   Frame* f = current_frame();
   return f ? f->f_locals : nullptr;

@@ -35,6 +35,9 @@ Object* eval_frame(Frame* frame, int throwflag);
 Object* eval_get_globals();
 Object* eval_get_frame_locals();
 Object* eval_get_builtins();
+// _PyEval_GetBuiltin: builtins[name] of the running frame (new reference), AttributeError if
+// missing (the __reduce__ methods return getattr this way).
+Object* eval_get_builtin(const char* name);
 // The running frame (borrowed, may be null).
 Frame* current_frame();
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -29,6 +30,7 @@
 #include "parser/pegen.h"
 #include "sys/sysmodule.h"
 #include "unicode/unicodectype.h"
+#include "unicode/unicodedata.h"
 #include "vm/frame.h"
 #include "vm/ceval.h"
 #include "compile/opcode_ids.h"
@@ -151,241 +153,7 @@ int char_offset(const std::string& line, int byte_offset) {
   return chars;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r'; }
-bool is_ident(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-// The binary operators at bracket depth 0 of an expression, with their precedence.
-struct OpAt {
-  int pos;
-  int len;
-  int prec;  // higher binds tighter
-};
-
-// A light scan of a one-line expression: the depth-0 binary operators, whether something of
-// lower precedence than arithmetic (comparison, boolean operator, conditional, lambda, comma,
-// assignment) appears at depth 0, and string literals skipped.
-bool scan_expression(const std::string& s, std::vector<OpAt>* ops) {
-  int depth = 0;
-  bool expect_operand = true;
-  for (size_t i = 0; i < s.size();) {
-    char c = s[i];
-    if (is_space(c)) {
-      ++i;
-      continue;
-    }
-    if (c == '#') return false;
-    if (c == '\'' || c == '"') {
-      // A string literal (prefixes were consumed as identifiers).
-      char q = c;
-      bool triple = s.compare(i, 3, std::string(3, q)) == 0;
-      size_t j = i + (triple ? 3 : 1);
-      while (j < s.size()) {
-        if (s[j] == '\\') {
-          j += 2;
-          continue;
-        }
-        if (triple ? s.compare(j, 3, std::string(3, q)) == 0 : s[j] == q) break;
-        ++j;
-      }
-      i = j + (triple ? 3 : 1);
-      expect_operand = false;
-      continue;
-    }
-    if (c == '(' || c == '[' || c == '{') {
-      ++depth;
-      ++i;
-      expect_operand = true;
-      continue;
-    }
-    if (c == ')' || c == ']' || c == '}') {
-      --depth;
-      ++i;
-      expect_operand = false;
-      if (depth < 0) return false;
-      continue;
-    }
-    if (is_ident(c)) {
-      size_t j = i;
-      while (j < s.size() && is_ident(s[j])) ++j;
-      std::string word = s.substr(i, j - i);
-      if (depth == 0 && (word == "and" || word == "or" || word == "not" || word == "if" ||
-                         word == "else" || word == "lambda" || word == "in" || word == "is" ||
-                         word == "for" || word == "await" || word == "yield"))
-        return false;
-      i = j;
-      // A string prefix directly followed by a quote belongs to the literal.
-      expect_operand = false;
-      continue;
-    }
-    if (c == '.' && !expect_operand) {
-      ++i;
-      continue;
-    }
-    // Operators.
-    static const char* const ops3[] = {"**=", "//=", ">>=", "<<=", nullptr};
-    static const char* const ops2[] = {"**", "//", "<<", ">>", "==", "!=", "<=", ">=", ":=",
-                                       "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-                                       "@=", nullptr};
-    int len = 1;
-    std::string op(1, c);
-    for (const char* const* p = ops3; *p; ++p)
-      if (s.compare(i, 3, *p) == 0) len = 3, op = *p;
-    if (len == 1)
-      for (const char* const* p = ops2; *p; ++p)
-        if (s.compare(i, 2, *p) == 0) len = 2, op = *p;
-    if (depth == 0) {
-      if (op == "==" || op == "!=" || op == "<=" || op == ">=" || op == "<" || op == ">" ||
-          op == "," || op == "=" || op == ":" || op == ":=" || len == 3 ||
-          (len == 2 && op.back() == '=' ) || op == "->")
-        return false;
-      if (!expect_operand) {
-        int prec = -1;
-        if (op == "|") prec = 1;
-        else if (op == "^") prec = 2;
-        else if (op == "&") prec = 3;
-        else if (op == "<<" || op == ">>") prec = 4;
-        else if (op == "+" || op == "-") prec = 5;
-        else if (op == "*" || op == "/" || op == "//" || op == "%" || op == "@") prec = 6;
-        else if (op == "**") prec = 8;
-        if (prec > 0) ops->push_back({int(i), len, prec});
-      }
-    }
-    expect_operand = !(op == ")" || op == "]" || op == "}");
-    i += size_t(len);
-  }
-  return depth == 0;
-}
-
-// _extract_caret_anchors_from_line_segment for one-line segments: [left, right) of the part
-// drawn with '^' (the rest of the segment gets '~'), or false when there are no anchors.
-// Whether the segment parses as one expression statement (ast.parse(segment).body is a single
-// Expr): the only segments _extract_caret_anchors_from_line_segment finds anchors in.
-bool is_expression_statement(const std::string& seg) {
-  ast::Arena arena;
-  parser::ParseOptions options;
-  options.flags = parser::kPyCF_IGNORE_COOKIE;
-  parser::ParseResult r = parser::parse_string(seg, "<segment>", options, &arena);
-  errors::clear();
-  if (!r.mod || r.mod->kind != ast::Module_kind) return false;
-  ast::asdl_stmt_seq* body = r.mod->v.Module.body;
-  return body && body->size == 1 && body->typed_elements[0]->kind == ast::Expr_kind;
-}
-
-bool caret_anchors(const std::string& seg, int* left, int* right) {
-  if (!is_expression_statement(seg)) return false;
-  std::vector<OpAt> ops;
-  if (!scan_expression(seg, &ops)) return false;
-  if (!ops.empty()) {
-    // The operator of the outermost BinOp: the lowest precedence, rightmost ('**' leftmost).
-    int best = -1;
-    for (size_t k = 0; k < ops.size(); ++k) {
-      if (best < 0 || ops[k].prec < ops[best].prec ||
-          (ops[k].prec == ops[best].prec && ops[k].prec != 8))
-        best = int(k);
-    }
-    *left = ops[best].pos;
-    *right = ops[best].pos + ops[best].len;
-    // CPython takes a second character only when it is part of the operator.
-    return true;
-  }
-  // Trailing call or subscript: the bracket matching the last character.
-  int end = int(seg.size());
-  while (end > 0 && is_space(seg[end - 1])) --end;
-  if (end == 0) return false;
-  char close = seg[end - 1];
-  if (close != ')' && close != ']') return false;
-  char open = close == ')' ? '(' : '[';
-  // Brackets inside string literals do not count.
-  std::vector<bool> in_string(seg.size(), false);
-  for (size_t i = 0; i < seg.size();) {
-    char q = seg[i];
-    if (q != '\'' && q != '"') {
-      ++i;
-      continue;
-    }
-    bool triple = i + 2 < seg.size() && seg[i + 1] == q && seg[i + 2] == q;
-    size_t j = i + (triple ? 3 : 1);
-    while (j < seg.size()) {
-      if (seg[j] == '\\') {
-        j += 2;
-        continue;
-      }
-      if (seg[j] == q && (!triple || (j + 2 < seg.size() && seg[j + 1] == q && seg[j + 2] == q)))
-        break;
-      ++j;
-    }
-    size_t stop = std::min(seg.size(), j + (triple ? 3 : 1));
-    for (size_t k = i; k < stop; ++k) in_string[k] = true;
-    i = stop;
-  }
-  int depth = 0;
-  for (int i = end - 1; i >= 0; --i) {
-    if (in_string[size_t(i)]) continue;
-    char c = seg[i];
-    if (c == ')' || c == ']' || c == '}') ++depth;
-    else if (c == '(' || c == '[' || c == '{') {
-      if (--depth == 0) {
-        if (c != open) return false;
-        int k = i;
-        while (k > 0 && is_space(seg[k - 1])) --k;
-        if (k == 0) return false;  // a parenthesised expression or a display
-        *left = i;
-        *right = end;
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-// The special case of _should_show_carets: `return f(...)` and `x = f(...)` where the call
-// of a plain name is the whole segment get no carets.
-bool is_plain_call_statement(const std::string& stripped, const std::string& seg) {
-  std::string rest;
-  if (stripped.rfind("return ", 0) == 0) {
-    rest = stripped.substr(7);
-  } else {
-    size_t eq = stripped.find('=');
-    if (eq == std::string::npos || eq == 0) return false;
-    if (stripped[eq + 1] == '=' || std::string("!<>=+-*/%&|^@:").find(stripped[eq - 1]) !=
-                                        std::string::npos)
-      return false;
-    rest = stripped.substr(eq + 1);
-  }
-  size_t a = rest.find_first_not_of(" \t");
-  if (a == std::string::npos) return false;
-  rest = rest.substr(a);
-  if (rest != seg) return false;
-  size_t i = 0;
-  while (i < seg.size() && is_ident(seg[i])) ++i;
-  if (i == 0 || i >= seg.size() || seg[i] != '(') return false;
-  int l, r;
-  return caret_anchors(seg, &l, &r) && l == int(i);
-}
-
 }  // namespace
-
-std::string format_carets(const std::string& line, int col, int endcol) {
-  if (col < 0 || endcol < 0 || endcol <= col || endcol > int(line.size())) return "";
-  std::string seg = line.substr(size_t(col), size_t(endcol - col));
-  int left = 0, right = 0;
-  bool anchors = caret_anchors(seg, &left, &right);
-  size_t first = line.find_first_not_of(" \t\f");
-  size_t last = line.find_last_not_of(" \t\f\r\n");
-  std::string stripped = first == std::string::npos ? "" : line.substr(first, last - first + 1);
-  if (is_plain_call_statement(stripped, seg)) return "";
-  bool covers = int(first) >= col && int(last) + 1 <= endcol;
-  if (!anchors && covers) return "";
-  std::string out;
-  for (int i = 0; i < endcol - col; ++i) {
-    if ((static_cast<unsigned char>(seg[size_t(i)]) & 0xC0) == 0x80) continue;
-    out += anchors && (i < left || i >= right) ? '~' : '^';
-  }
-  return out;
-}
 
 int traceback_here(Object* frame) {
   auto* fo = static_cast<FrameObject*>(frame);
@@ -504,6 +272,348 @@ std::string utf8_of(Object* s) {
   return std::string(p, size_t(n));
 }
 
+// --- StackSummary.format_frame_summary (Lib/traceback.py) ---------------------------------
+
+std::u32string decode_utf8(const std::string& s);
+std::string encode_utf8(const std::u32string& s);
+
+// str.splitlines() for text whose only line breaks are '\n'.
+std::vector<std::u32string> split_lines(const std::u32string& s) {
+  std::vector<std::u32string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t nl = s.find(U'\n', start);
+    if (nl == std::u32string::npos) {
+      out.push_back(s.substr(start));
+      break;
+    }
+    out.push_back(s.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return out;
+}
+std::u32string join_lines(const std::vector<std::u32string>& lines) {
+  std::u32string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i) out += U'\n';
+    out += lines[i];
+  }
+  return out;
+}
+bool all_space(const std::u32string& s) {
+  for (char32_t c : s)
+    if (!unicode::is_space(c)) return false;
+  return true;
+}
+std::u32string lstrip(const std::u32string& s) {
+  size_t i = 0;
+  while (i < s.size() && unicode::is_space(s[i])) ++i;
+  return s.substr(i);
+}
+std::u32string rstrip(const std::u32string& s) {
+  size_t n = s.size();
+  while (n > 0 && unicode::is_space(s[n - 1])) --n;
+  return s.substr(0, n);
+}
+
+// textwrap.dedent (3.14): the common leading run of spaces and tabs of the non-blank lines
+// goes; blank lines become empty.
+std::u32string dedent(const std::u32string& text) {
+  std::vector<std::u32string> lines;
+  size_t start = 0;
+  for (;;) {
+    size_t nl = text.find(U'\n', start);
+    lines.push_back(text.substr(start, nl == std::u32string::npos ? std::u32string::npos : nl - start));
+    if (nl == std::u32string::npos) break;
+    start = nl + 1;
+  }
+  const std::u32string* l1 = nullptr;
+  const std::u32string* l2 = nullptr;
+  for (const auto& l : lines) {
+    if (l.empty() || all_space(l)) continue;
+    if (!l1 || l < *l1) l1 = &l;
+    if (!l2 || l > *l2) l2 = &l;
+  }
+  size_t margin = 0;
+  if (l1) {
+    for (margin = 0; margin < l1->size(); ++margin) {
+      char32_t c = (*l1)[margin];
+      if (c != (*l2)[margin] || (c != U' ' && c != U'\t')) break;
+    }
+  }
+  std::u32string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i) out += U'\n';
+    const auto& l = lines[i];
+    if (!l.empty() && all_space(l)) continue;
+    if (margin < l.size()) out += l.substr(margin);
+  }
+  return out;
+}
+
+// _byte_offset_to_character_offset.
+int byte_to_char_offset(const std::u32string& line, int byte_offset) {
+  return char_offset(encode_utf8(line), byte_offset);
+}
+
+// _display_width: East Asian wide and fullwidth characters take two columns.
+int display_width(const std::u32string& line, int offset) {
+  bool ascii = true;
+  for (char32_t c : line)
+    if (c >= 0x80) ascii = false;
+  if (ascii) return offset;
+  int width = 0;
+  for (int i = 0; i < offset && i < int(line.size()); ++i) {
+    const char* w = unicode::east_asian_width(line[size_t(i)]);
+    width += (std::strcmp(w, "W") == 0 || std::strcmp(w, "F") == 0) ? 2 : 1;
+  }
+  return width;
+}
+
+struct Anchors {
+  int left_end_lineno, left_end_offset;
+  int right_start_lineno, right_start_offset;
+};
+
+// _extract_caret_anchors_from_line_segment: for a binary operation the operator, for a
+// subscript or a call the brackets; the segment is parsed in parentheses so that it may span
+// lines. False when there are none.
+bool extract_caret_anchors(const std::u32string& segment, Anchors* out) {
+  std::string src = "(\n" + encode_utf8(segment) + "\n)";
+  ast::Arena arena;
+  parser::ParseOptions options;
+  options.flags = parser::kPyCF_IGNORE_COOKIE;
+  parser::ParseResult r = parser::parse_string(src, "<segment>", options, &arena);
+  errors::clear();
+  if (!r.mod || r.mod->kind != ast::Module_kind) return false;
+  ast::asdl_stmt_seq* body = r.mod->v.Module.body;
+  if (!body || body->size != 1) return false;
+  ast::stmt_ty st = body->typed_elements[0];
+  if (st->kind != ast::Expr_kind) return false;
+  ast::expr_ty e = st->v.Expr.value;
+  std::vector<std::u32string> lines = split_lines(segment);
+  int n = int(lines.size());
+  bool ok = true;
+  auto len = [&](int lineno) { return int(lines[size_t(lineno)].size()); };
+  auto normalize = [&](int lineno, int offset) {
+    if (lineno < 0 || lineno >= n) {
+      ok = false;
+      return 0;
+    }
+    return byte_to_char_offset(lines[size_t(lineno)], offset);
+  };
+  auto next_valid_char = [&](int& lineno, int& col) {
+    while (lineno < n && col >= len(lineno)) {
+      col = 0;
+      ++lineno;
+    }
+    if (!(lineno < n && col < len(lineno))) ok = false;
+  };
+  auto setup_positions = [&](ast::expr_ty x, bool force_valid, int& lineno, int& col) {
+    lineno = x->end_lineno - 2;
+    col = normalize(lineno, x->end_col_offset);
+    if (ok && force_valid) next_valid_char(lineno, col);
+  };
+  auto increment_until = [&](int& lineno, int& col, auto stop) {
+    while (ok) {
+      char32_t ch = lines[size_t(lineno)][size_t(col)];
+      if (ch == U'\\' || ch == U'#') {
+        col = 0;
+        ++lineno;
+        next_valid_char(lineno, col);
+      } else if (!stop(ch)) {
+        ++col;
+        next_valid_char(lineno, col);
+      } else {
+        break;
+      }
+    }
+  };
+  if (e->kind == ast::BinOp_kind) {
+    int lineno, col;
+    setup_positions(e->v.BinOp.left, true, lineno, col);
+    if (!ok) return false;
+    increment_until(lineno, col, [](char32_t c) { return !unicode::is_space(c) && c != U')'; });
+    if (!ok) return false;
+    int right_col = col + 1;
+    ast::expr_ty right = e->v.BinOp.right;
+    // A second operator character: on the line, before the right operand, not a space,
+    // backslash or comment.
+    if (right_col < len(lineno) &&
+        (right->lineno - 2 > lineno || right_col < normalize(right->lineno - 2, right->col_offset))) {
+      if (!ok) return false;
+      char32_t ch = lines[size_t(lineno)][size_t(right_col)];
+      if (!unicode::is_space(ch) && ch != U'\\' && ch != U'#') ++right_col;
+    }
+    *out = {lineno, col, lineno, right_col};
+    return true;
+  }
+  if (e->kind == ast::Subscript_kind || e->kind == ast::Call_kind) {
+    bool call = e->kind == ast::Call_kind;
+    char32_t open = call ? U'(' : U'[';
+    int left_lineno, left_col, right_lineno, right_col;
+    setup_positions(call ? e->v.Call.func : e->v.Subscript.value, true, left_lineno, left_col);
+    if (!ok) return false;
+    increment_until(left_lineno, left_col, [open](char32_t c) { return c == open; });
+    if (!ok) return false;
+    setup_positions(e, false, right_lineno, right_col);
+    if (!ok) return false;
+    *out = {left_lineno, left_col, right_lineno, right_col};
+    return true;
+  }
+  return false;
+}
+
+// StackSummary._should_show_carets.
+bool should_show_carets(int start_offset, int end_offset, const std::vector<std::u32string>& all_lines,
+                        bool anchors) {
+  std::string src = encode_utf8(join_lines(all_lines));
+  ast::Arena arena;
+  parser::ParseOptions options;
+  options.flags = parser::kPyCF_IGNORE_COOKIE;
+  parser::ParseResult r = parser::parse_string(src, "<unknown>", options, &arena);
+  errors::clear();
+  if (r.mod && r.mod->kind == ast::Module_kind) {
+    ast::asdl_stmt_seq* body = r.mod->v.Module.body;
+    if (!body || body->size == 0) return false;
+    ast::stmt_ty st = body->typed_elements[0];
+    ast::expr_ty value = nullptr;
+    if (st->kind == ast::Return_kind && st->v.Return.value &&
+        st->v.Return.value->kind == ast::Call_kind &&
+        st->v.Return.value->v.Call.func->kind == ast::Name_kind) {
+      value = st->v.Return.value;
+    } else if (st->kind == ast::Assign_kind && st->v.Assign.value->kind == ast::Call_kind &&
+               st->v.Assign.targets->size == 1 &&
+               st->v.Assign.targets->typed_elements[0]->kind == ast::Name_kind) {
+      value = st->v.Assign.value;
+    }
+    if (value && value->lineno == 1 && value->end_lineno == int(all_lines.size()) &&
+        value->col_offset == start_offset && value->end_col_offset == end_offset)
+      return false;
+  }
+  if (anchors) return true;
+  const std::u32string& first = all_lines.front();
+  const std::u32string& last = all_lines.back();
+  std::u32string before = first.substr(0, std::min(size_t(start_offset), first.size()));
+  std::u32string after = size_t(end_offset) < last.size() ? last.substr(size_t(end_offset)) : U"";
+  return !lstrip(before).empty() || !rstrip(after).empty();
+}
+
+// The source part of StackSummary.format_frame_summary: the lines lineno..end_lineno
+// (dedented), carets under the instruction's span with the anchors, and "...<N lines>..."
+// for the lines between the significant ones. col / end_col are byte offsets, -1 unknown.
+void format_frame_source(const std::string& filename, int lineno, int end_lineno, int colno,
+                         int end_colno, std::string* row) {
+  const auto* src = source_lines(filename);
+  std::vector<std::u32string> raw;
+  for (int ln = lineno; ln <= end_lineno; ++ln) {
+    std::u32string line;
+    if (ln >= 1 && size_t(ln) <= src->size()) line = decode_utf8((*src)[size_t(ln - 1)]);
+    raw.push_back(rstrip(line));
+  }
+  std::u32string original = join_lines(raw) + U"\n";
+  std::u32string dedented = dedent(original);
+  if (all_space(dedented)) return;
+  std::vector<std::u32string> all_original = split_lines(original);
+  if (colno < 0 || end_colno < 0) {
+    std::u32string first = all_original.empty() ? U"" : all_original[0];
+    *row += "    " + encode_utf8(rstrip(lstrip(first))) + "\n";
+    return;
+  }
+  const std::u32string& first_line = all_original[0];
+  size_t last_index = size_t(end_lineno - lineno);
+  if (last_index >= all_original.size()) return;
+  const std::u32string& last_line = all_original[last_index];
+  int start_offset = byte_to_char_offset(first_line, colno);
+  int end_offset = byte_to_char_offset(last_line, end_colno);
+  std::vector<std::u32string> all_lines = split_lines(dedented);
+  if (all_lines.size() > last_index + 1) all_lines.resize(last_index + 1);
+  if (all_lines.empty()) return;
+  int dedent_characters = int(first_line.size()) - int(all_lines[0].size());
+  start_offset = std::max(0, start_offset - dedent_characters);
+  end_offset = std::max(0, end_offset - dedent_characters);
+  int dp_start_offset = display_width(all_lines[0], start_offset);
+  int dp_end_offset = display_width(all_lines.back(), end_offset);
+  std::u32string segment = join_lines(all_lines);
+  {
+    size_t a = std::min(size_t(start_offset), segment.size());
+    size_t b = segment.size() - all_lines.back().size() + size_t(end_offset);
+    b = std::min(b, segment.size());
+    segment = a < b ? segment.substr(a, b - a) : U"";
+  }
+  Anchors anchors{};
+  bool has_anchors = extract_caret_anchors(segment, &anchors);
+  bool show_carets = should_show_carets(start_offset, end_offset, all_lines, has_anchors);
+  int nlines = int(all_lines.size());
+  std::set<int> significant = {0, nlines - 1};
+  int left_end_offset = 0, right_start_offset = 0;
+  char32_t primary = U'^', secondary = U'^';
+  if (has_anchors) {
+    left_end_offset = anchors.left_end_offset;
+    right_start_offset = anchors.right_start_offset;
+    if (anchors.left_end_lineno == 0) left_end_offset += start_offset;
+    if (anchors.right_start_lineno == 0) right_start_offset += start_offset;
+    if (anchors.left_end_lineno >= nlines || anchors.right_start_lineno >= nlines) return;
+    left_end_offset = display_width(all_lines[size_t(anchors.left_end_lineno)], left_end_offset);
+    right_start_offset =
+        display_width(all_lines[size_t(anchors.right_start_lineno)], right_start_offset);
+    primary = U'~';
+    secondary = U'^';
+    for (int d = -1; d <= 1; ++d) {
+      significant.insert(anchors.left_end_lineno + d);
+      significant.insert(anchors.right_start_lineno + d);
+    }
+  }
+  significant.erase(-1);
+  significant.erase(nlines);
+  std::u32string result;
+  auto output_line = [&](int ln) {
+    const std::u32string& line = all_lines[size_t(ln)];
+    result += line + U"\n";
+    if (!show_carets) return;
+    int num_spaces = int(line.size() - lstrip(line).size());
+    int num_carets = ln == nlines - 1 ? dp_end_offset : display_width(line, int(line.size()));
+    std::u32string carets;
+    for (int col = 0; col < num_carets; ++col) {
+      if (col < num_spaces || (ln == 0 && col < dp_start_offset)) {
+        carets += U' ';
+      } else if (has_anchors &&
+                 (ln > anchors.left_end_lineno ||
+                  (ln == anchors.left_end_lineno && col >= left_end_offset)) &&
+                 (ln < anchors.right_start_lineno ||
+                  (ln == anchors.right_start_lineno && col < right_start_offset))) {
+        carets += secondary;
+      } else {
+        carets += primary;
+      }
+    }
+    result += carets + U"\n";
+  };
+  int prev = -1;
+  for (int ln : significant) {
+    if (prev >= 0) {
+      int linediff = ln - prev;
+      if (linediff == 2) {
+        output_line(ln - 1);
+      } else if (linediff > 2) {
+        std::string note = "...<" + std::to_string(linediff - 1) + " lines>...\n";
+        result += decode_utf8(note);
+      }
+    }
+    output_line(ln);
+    prev = ln;
+  }
+  // textwrap.indent(textwrap.dedent(...), '    ', lambda line: True).
+  std::u32string text = dedent(result);
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find(U'\n', start);
+    size_t stop = nl == std::u32string::npos ? text.size() : nl + 1;
+    *row += "    " + encode_utf8(text.substr(start, stop - start));
+    start = stop;
+  }
+}
+
 struct FrameLine {
   std::string filename;
   int lineno;
@@ -523,7 +633,9 @@ void format_tb(Object* tb_obj, std::string* out) {
     fl.name = utf8_of(co->co_name);
     int line, col, endline, endcol;
     code_addr2location(co, tb->tb_lasti, &line, &col, &endline, &endcol);
-    fl.lineno = tb->tb_lineno;
+    // _walk_tb_with_full_positions: the position's line, tb_lineno when it has none.
+    fl.lineno = line >= 0 && tb->tb_lasti >= 0 ? line : tb->tb_lineno;
+    if (tb->tb_lasti < 0) col = endcol = endline = -1;
     fl.col = col;
     fl.endcol = endcol;
     fl.endline = endline;
@@ -559,21 +671,8 @@ void format_tb(Object* tb_obj, std::string* out) {
     last = &fl;
     *out += "  File \"" + displayed_filename(fl.filename) + "\", line " + std::to_string(fl.lineno) + ", in " +
             fl.name + "\n";
-    const auto* src = source_lines(fl.filename);
-    if (fl.lineno >= 1 && size_t(fl.lineno) <= src->size()) {
-      const std::string& text = (*src)[size_t(fl.lineno - 1)];
-      size_t first = text.find_first_not_of(" \t\f");
-      if (first == std::string::npos) continue;
-      size_t lastc = text.find_last_not_of(" \t\f");
-      *out += "    " + text.substr(first, lastc - first + 1) + "\n";
-      if (fl.endline == fl.lineno && fl.col >= 0) {
-        std::string carets = format_carets(text, fl.col, fl.endcol);
-        if (!carets.empty()) {
-          int indent = char_offset(text, fl.col) - char_offset(text, int(first));
-          *out += "    " + std::string(size_t(indent), ' ') + carets + "\n";
-        }
-      }
-    }
+    format_frame_source(fl.filename, fl.lineno, fl.endline < 0 ? fl.lineno : fl.endline, fl.col,
+                        fl.endcol, out);
   }
   flush_repeat();
 }

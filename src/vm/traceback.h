@@ -35,11 +35,6 @@ void traceback_add(const char* funcname, const char* filename, int lineno);
 // causes and contexts, each traceback with its source lines and carets, the exception line.
 void print_exception(Object* exc, std::string* out);
 
-// The carets under a source line for the instruction span [col, endcol) of line (0-based
-// character offsets; the helper of print_exception, exposed for tests). Empty when CPython
-// shows none.
-std::string format_carets(const std::string& line, int col, int endcol);
-
 // linecache._register_code for the printer: the lines of source an interactive input compiled
 // as `filename` ("<stdin-N>"), shown in tracebacks (which name such inputs "<stdin>", as
 // traceback.StackSummary.format_frame_summary does).
