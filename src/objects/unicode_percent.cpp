@@ -189,6 +189,8 @@ Object* format_long(Object* val, bool alt, int prec, UCS4 type) {
     default: text = Ref<>::steal(long_to_decimal_string(val)); break;
   }
   if (!text) return nullptr;
+  // The common case, decimal without precision: the text as it is.
+  if (prec < 0 && type != 'o' && type != 'x' && type != 'X') return text.release();
   std::string buf = str_as_utf8(text.get());
   bool sign = buf[0] == '-';
   numnondigits += sign;
@@ -352,6 +354,28 @@ int format_arg(Ctx& c) {
       }
       break;
     case 'i': case 'd': case 'u': case 'o': case 'x': case 'X': {
+      // _PyLong_FormatWriter: a plain %d of a one-digit int goes straight to the writer.
+      if (a.ch != 'o' && a.ch != 'x' && a.ch != 'X' && a.flags == 0 && a.width == -1 &&
+          a.prec == -1 && long_check_exact(v) && long_is_compact(v)) {
+        long long n = long_compact_value(v);
+        unsigned long long mag = n < 0 ? 0ULL - static_cast<unsigned long long>(n)
+                                       : static_cast<unsigned long long>(n);
+        char buf[24];
+        char* end = buf + sizeof buf;
+        char* p = end;
+        do {
+          *--p = static_cast<char>('0' + mag % 10);
+          mag /= 10;
+        } while (mag);
+        if (n < 0) *--p = '-';
+        if (c.w.write_ascii(p, static_cast<ssize>(end - p)) < 0) return -1;
+        if (c.dict && c.argidx < c.arglen) {
+          errors::set_string(exc_TypeError,
+                             "not all arguments converted during string formatting");
+          return -1;
+        }
+        return 0;
+      }
       Object* out = nullptr;
       if (main_format_long(v, a, &out) < 0) return -1;
       str = Ref<>::steal(out);

@@ -22,8 +22,10 @@ namespace {
 // ---------------------------------------------------------------------------------------
 // Memory.
 
-void* raw_alloc(size_t n) { return std::malloc(n); }
-void raw_free(void* p) { std::free(p); }
+// The object allocator: its pools serve the writer's short buffers and UTF-8 caches, and it
+// hands larger requests to malloc.
+void* raw_alloc(size_t n) { return gc::mem_malloc(n); }
+void raw_free(void* p) { gc::mem_free(p); }
 
 // The single-character cache (LATIN1 in unicodeobject.c) and the empty string; both are
 // statically shaped compact strings made immortal by str_init.

@@ -318,7 +318,11 @@ inline bool word_ints_shift(Object* a, Object* b) {
   int64_t x, y;
   return word_int(a, &x) && word_int(b, &y) && y >= 0;
 }
-inline Object* word_result(int64_t v) { return long_from_long_long(v); }
+// Small results (masks, remainders) come from the small-int cache without a call.
+inline Object* word_result(int64_t v) {
+  if (v >= -kSmallNegInts && v < kSmallPosInts) return new_ref(long_small(int(v)));
+  return long_from_long_long(v);
+}
 inline int64_t wv(Object* o) {
   int64_t v = 0;
   word_int(o, &v);
