@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 
 #include "compile/opcode_ids.h"
 #include "compile/opcode_metadata.h"
@@ -144,16 +145,23 @@ bool all_name_chars(Object* s) {
   return true;
 }
 
-void intern_constants(Object* tuple) {
+// intern_constants. Marshal data can make a tuple contain itself or share sub-tuples (back
+// references), so each tuple is walked once.
+void intern_constants_walk(Object* tuple, std::unordered_set<Object*>& seen) {
+  if (!seen.insert(tuple).second) return;
   ssize n = tuple_size(tuple);
   for (ssize i = 0; i < n; ++i) {
     Object** p = &tuple_items(tuple)[i];
     if (str_check_exact(*p)) {
       if (all_name_chars(*p)) str_intern_in_place(p);
     } else if (tuple_check_exact(*p)) {
-      intern_constants(*p);
+      intern_constants_walk(*p, seen);
     }
   }
+}
+void intern_constants(Object* tuple) {
+  std::unordered_set<Object*> seen;
+  intern_constants_walk(tuple, seen);
 }
 
 // _PyCode_Validate.
