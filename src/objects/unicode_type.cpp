@@ -224,6 +224,37 @@ Object* unicode_split(Object* self, Object* const* args, ssize nargs, Object* kw
   Ref<> list = Ref<>::steal(list_new(0));
   if (!list) return nullptr;
   ssize len = str_length(self);
+  if (str_is_ascii(self) && (!sep || (str_is_ascii(sep) && str_length(sep) == 1))) {
+    // ASCII text: bytes compared directly (memchr for a one-character separator).
+    const char* d = static_cast<const char*>(str_data(self));
+    if (!sep) {
+      auto space = [](unsigned char c) { return is_space(c); };
+      ssize i = 0;
+      while (maxcount-- > 0) {
+        while (i < len && space(static_cast<unsigned char>(d[i]))) i++;
+        if (i == len) break;
+        ssize j = i++;
+        while (i < len && !space(static_cast<unsigned char>(d[i]))) i++;
+        if (add_piece(list.get(), self, j, i) < 0) return nullptr;
+      }
+      if (i < len) {
+        while (i < len && space(static_cast<unsigned char>(d[i]))) i++;
+        if (i != len && add_piece(list.get(), self, i, len) < 0) return nullptr;
+      }
+      return list.release();
+    }
+    char ch = *static_cast<const char*>(str_data(sep));
+    ssize i = 0;
+    while (maxcount-- > 0) {
+      const void* hit = std::memchr(d + i, ch, static_cast<size_t>(len - i));
+      if (!hit) break;
+      ssize pos = static_cast<const char*>(hit) - d;
+      if (add_piece(list.get(), self, i, pos) < 0) return nullptr;
+      i = pos + 1;
+    }
+    if (add_piece(list.get(), self, i, len) < 0) return nullptr;
+    return list.release();
+  }
   if (!sep) {
     ssize i = 0, j;
     while (maxcount-- > 0) {
