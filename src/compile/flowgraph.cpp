@@ -1718,6 +1718,9 @@ int optimize_load_fast(cfg_builder* g) {
         }
         // Opcodes that leave their inputs in place, case by case.
         // No inputs consumed:
+        // FORMAT_SIMPLE hands an exact str back unchanged: its input stays on the stack
+        // (CPython 3.14.2 lists it here).
+        case FORMAT_SIMPLE:
         case GET_ANEXT:
         case GET_LEN:
         // GET_YIELD_FROM_ITER hands a generator or coroutine back unchanged: its input stays
