@@ -61,6 +61,7 @@
 #include "modules/termios/termiosmodule.h"
 #include "modules/_csv/csvmodule.h"
 #include "modules/cmath/cmathmodule.h"
+#include "modules/array/arraymodule.h"
 
 namespace cppy::modules {
 
@@ -129,6 +130,7 @@ const InittabEntry* inittab() {
       {"termios", termios_::module_def()},
       {"_csv", csv::module_def()},
       {"cmath", cmath::module_def()},
+      {"array", array::module_def()},
       {nullptr, nullptr},
   };
   return table;
