@@ -1251,7 +1251,7 @@ start_frame_checked:
   }
   // Resuming a generator with an exception (throw()): raise it where it is suspended.
   if (throwflag) {
-    if (monitoring_exc_events & (1u << kEvPyThrow)) monitor_throw(frame, frame->instr_ptr);
+    if (monitoring_exc_events & (1u << kEvPyThrow)) [[unlikely]] monitor_throw(frame, frame->instr_ptr);
     goto error;
   }
   DISPATCH();
@@ -2516,7 +2516,7 @@ dispatch_same:
       DISPATCH();
     }
     errors::set_raised_exception(new_ref(exc_value));
-    if (monitoring_exc_events & (1u << kEvReraise)) monitor_reraise(frame, next_instr - 1);
+    if (monitoring_exc_events & (1u << kEvReraise)) [[unlikely]] monitor_reraise(frame, next_instr - 1);
     goto exception_unwind;
   }
   TARGET(GET_AWAITABLE) {
@@ -2595,7 +2595,7 @@ dispatch_same:
     }
     decref(awaitable);
     errors::set_raised_exception(exc);
-    if (monitoring_exc_events & (1u << kEvReraise)) monitor_reraise(frame, next_instr - 1);
+    if (monitoring_exc_events & (1u << kEvReraise)) [[unlikely]] monitor_reraise(frame, next_instr - 1);
     goto exception_unwind;
   }
 
@@ -2609,7 +2609,7 @@ dispatch_same:
     xdecref(exc);
     xdecref(cause);
     if (reraise) {
-      if (monitoring_exc_events & (1u << kEvReraise)) monitor_reraise(frame, next_instr - 1);
+      if (monitoring_exc_events & (1u << kEvReraise)) [[unlikely]] monitor_reraise(frame, next_instr - 1);
       goto exception_unwind;
     }
     goto error;
@@ -2624,7 +2624,7 @@ dispatch_same:
       }
     }
     errors::set_raised_exception(exc);
-    if (monitoring_exc_events & (1u << kEvReraise)) monitor_reraise(frame, next_instr - 1);
+    if (monitoring_exc_events & (1u << kEvReraise)) [[unlikely]] monitor_reraise(frame, next_instr - 1);
     goto exception_unwind;
   }
   TARGET(PUSH_EXC_INFO) {
@@ -3615,7 +3615,8 @@ dispatch_same:
 #if CPPY_COMPUTED_GOTOS
   // The instrumented entry (PEP 669): the events of this instruction, then the instruction
   // itself unless the monitoring code carried it out (instrumentation.cpp).
-op_instrumented: {
+op_instrumented: __attribute__((cold));
+  {
   Object** isp = sp;
   CodeUnit* inext = next_instr;
   int r = instrumented_instruction(frame, opcode, oparg, &isp, &inext);
@@ -3638,7 +3639,7 @@ error:
     Object* fo = frame_get_frame_object(frame);
     if (fo) traceback_here(fo);
   }
-  if (monitoring_exc_events & (1u << kEvRaise)) {
+  if (monitoring_exc_events & (1u << kEvRaise)) [[unlikely]] {
     frame->stackpointer = sp;
     monitor_raise(frame, next_instr - 1);
   }
@@ -3665,7 +3666,7 @@ exception_unwind:
     PUSH(exc);
     co = frame_code(frame);
     next_instr = code_units(co) + target;
-    if (monitoring_exc_events & (1u << kEvExceptionHandled)) {
+    if (monitoring_exc_events & (1u << kEvExceptionHandled)) [[unlikely]] {
       frame->stackpointer = sp;
       if (monitor_handled(frame, next_instr, exc) < 0) goto exception_unwind;
     }
@@ -3675,7 +3676,7 @@ exception_unwind:
   Object** base = frame_stack_base(frame);
   while (sp > base) xdecref(*--sp);
   frame->stackpointer = sp;
-  if (monitoring_exc_events & (1u << kEvPyUnwind)) monitor_unwind(frame, next_instr - 1);
+  if (monitoring_exc_events & (1u << kEvPyUnwind)) [[unlikely]] monitor_unwind(frame, next_instr - 1);
 }
   ++ts->py_recursion_remaining;
 exit_unwind: {

@@ -2,7 +2,9 @@
 // (_PyThreadState_PushFrame, push_chunk), and the frame type (Objects/frameobject.c).
 #include "vm/frame.h"
 
+#include <climits>
 #include <cstdlib>
+#include <vector>
 #include <cstring>
 
 #include "errors/errors.h"
@@ -18,6 +20,9 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/pystate.h"
+#include "compile/opcode_ids.h"
+#include "compile/opcode_metadata.h"
+#include "compile/opcode_utils.h"
 #include "vm/ceval.h"
 #include "vm/instrumentation.h"
 
@@ -371,6 +376,337 @@ int set_trace_opcodes(Object* o, Object* v, void*) {
   if (fo->f_trace_opcodes ? fo->f_trace != nullptr : true) return vm::frame_trace_changed(fo);
   return 0;
 }
+// --- assigning f_lineno (frame_lineno_set_impl, mark_stacks, marklines) ----------------------
+
+// The value stack modelled as 3-bit kinds in an int64 (frameobject.c's Kind).
+enum StackKind : int { kIterator = 1, kExcept = 2, kObject = 3, kNull = 4, kLasti = 5 };
+constexpr int kBitsPerBlock = 3;
+constexpr int64_t kUninitialized = -2;
+constexpr int64_t kOverflowed = -1;
+constexpr int kMaxStackEntries = 63 / kBitsPerBlock;
+constexpr uint64_t kWillOverflow = 1ULL << ((kMaxStackEntries - 1) * kBitsPerBlock);
+constexpr int64_t kMask = (1 << kBitsPerBlock) - 1;
+
+int64_t push_value(int64_t stack, int kind) {
+  if (uint64_t(stack) >= kWillOverflow) return kOverflowed;
+  return (stack << kBitsPerBlock) | kind;
+}
+int64_t pop_value(int64_t stack) { return stack >> kBitsPerBlock; }
+int top_of_stack(int64_t stack) { return int(stack & kMask); }
+int peek_kind(int64_t stack, int n) { return int((stack >> (kBitsPerBlock * (n - 1))) & kMask); }
+int64_t stack_swap(int64_t stack, int n) {
+  int to_swap = peek_kind(stack, n);
+  int top = top_of_stack(stack);
+  int shift = kBitsPerBlock * (n - 1);
+  int64_t replaced_low = (stack & ~(kMask << shift)) | (int64_t(top) << shift);
+  return (replaced_low & ~kMask) | to_swap;
+}
+int64_t pop_to_level(int64_t stack, int level) {
+  if (level == 0) return 0;
+  int64_t level_max_stack = kMask << ((level - 1) * kBitsPerBlock);
+  while (stack > level_max_stack) stack = pop_value(stack);
+  return stack;
+}
+bool compatible_kind(int from, int to) {
+  if (to == 0) return false;
+  if (to == kObject) return from != kNull;
+  if (to == kNull) return true;
+  return from == to;
+}
+bool compatible_stack(int64_t from, int64_t to) {
+  if (from < 0 || to < 0) return false;
+  while (from > to) from = pop_value(from);
+  while (from) {
+    if (!compatible_kind(top_of_stack(from), top_of_stack(to))) return false;
+    from = pop_value(from);
+    to = pop_value(to);
+  }
+  return to == 0;
+}
+const char* explain_incompatible_stack(int64_t to) {
+  if (to == kOverflowed) return "stack is too deep to analyze";
+  if (to == kUninitialized) return "can't jump into an exception handler, or code may be unreachable";
+  switch (top_of_stack(to)) {
+    case kExcept: return "can't jump into an 'except' block as there's no exception";
+    case kLasti: return "can't jump into a re-raising block as there's no location";
+    case kIterator: return "can't jump into the body of a for loop";
+    default: return "incompatible stacks";
+  }
+}
+
+// mark_stacks: the stack shape before each instruction (3.14's instruction set).
+std::vector<int64_t> mark_stacks(CodeObject* co, int len) {
+  using namespace compile;
+  CodeUnit* units = code_units(co);
+  std::vector<int64_t> stacks(size_t(len) + 1, kUninitialized);
+  stacks[0] = 0;
+  auto set = [&](int j, int64_t v) {
+    if (j >= 0 && j <= len) stacks[size_t(j)] = v;
+  };
+  bool todo = true;
+  while (todo) {
+    todo = false;
+    for (int i = 0; i < len;) {
+      int64_t next_stack = stacks[size_t(i)];
+      int opcode = opcode_deopt[units[i].op.code];
+      int oparg = 0;
+      while (opcode == EXTENDED_ARG && i + 1 < len) {
+        oparg = (oparg << 8) | units[i].op.arg;
+        ++i;
+        opcode = opcode_deopt[units[i].op.code];
+        stacks[size_t(i)] = next_stack;
+      }
+      oparg = (oparg << 8) | units[i].op.arg;
+      int next_i = i + opcode_caches[opcode] + 1;
+      if (next_stack == kUninitialized) {
+        i = next_i;
+        continue;
+      }
+      switch (opcode) {
+        case POP_JUMP_IF_FALSE:
+        case POP_JUMP_IF_TRUE:
+        case POP_JUMP_IF_NONE:
+        case POP_JUMP_IF_NOT_NONE:
+          next_stack = pop_value(next_stack);
+          set(next_i + oparg, next_stack);
+          set(next_i, next_stack);
+          break;
+        case SEND:
+          set(oparg + i + opcode_caches[SEND] + 1, next_stack);
+          set(next_i, next_stack);
+          break;
+        case JUMP_FORWARD:
+          set(oparg + i + 1, next_stack);
+          break;
+        case JUMP_BACKWARD:
+        case JUMP_BACKWARD_NO_INTERRUPT: {
+          int j = next_i - oparg;
+          if (j >= 0 && j < len && stacks[size_t(j)] == kUninitialized && j < i) todo = true;
+          set(j, next_stack);
+          break;
+        }
+        case GET_ITER:
+        case GET_AITER:
+          next_stack = push_value(pop_value(next_stack), kIterator);
+          set(next_i, next_stack);
+          break;
+        case FOR_ITER: {
+          int64_t target_stack = push_value(next_stack, kObject);
+          set(next_i, target_stack);
+          set(oparg + 1 + opcode_caches[FOR_ITER] + i, target_stack);
+          break;
+        }
+        case END_ASYNC_FOR:
+          next_stack = pop_value(pop_value(next_stack));
+          set(next_i, next_stack);
+          break;
+        case PUSH_EXC_INFO:
+          next_stack = push_value(next_stack, kExcept);
+          set(next_i, next_stack);
+          break;
+        case POP_EXCEPT:
+          next_stack = pop_value(next_stack);
+          set(next_i, next_stack);
+          break;
+        case RETURN_VALUE:
+        case RAISE_VARARGS:
+        case RERAISE:
+          break;
+        case PUSH_NULL:
+          next_stack = push_value(next_stack, kNull);
+          set(next_i, next_stack);
+          break;
+        case LOAD_GLOBAL:
+          next_stack = push_value(next_stack, kObject);
+          if (oparg & 1) next_stack = push_value(next_stack, kNull);
+          set(next_i, next_stack);
+          break;
+        case LOAD_ATTR:
+          if (oparg & 1) {
+            next_stack = pop_value(next_stack);
+            next_stack = push_value(next_stack, kObject);
+            next_stack = push_value(next_stack, kNull);
+          }
+          set(next_i, next_stack);
+          break;
+        case SWAP:
+          next_stack = stack_swap(next_stack, oparg);
+          set(next_i, next_stack);
+          break;
+        case COPY:
+          next_stack = push_value(next_stack, peek_kind(next_stack, oparg));
+          set(next_i, next_stack);
+          break;
+        default: {
+          int delta = stack_effect(opcode, oparg, -1);
+          if (delta == kInvalidStackEffect) delta = 0;
+          for (; delta < 0; ++delta) next_stack = pop_value(next_stack);
+          for (; delta > 0; --delta) next_stack = push_value(next_stack, kObject);
+          set(next_i, next_stack);
+        }
+      }
+      i = next_i;
+    }
+    // The exception table's handlers.
+    const uint8_t* p = reinterpret_cast<const uint8_t*>(bytes_as_string(co->co_exceptiontable));
+    const uint8_t* end = p + bytes_size(co->co_exceptiontable);
+    auto varint = [&]() {
+      int v = *p & 63;
+      while ((*p & 64) && p + 1 < end) {
+        ++p;
+        v = (v << 6) | (*p & 63);
+      }
+      ++p;
+      return v;
+    };
+    while (p < end) {
+      int start = varint();
+      varint();
+      int handler = varint();
+      int dl = p < end ? varint() : 0;
+      if (start < 0 || start > len || handler < 0 || handler > len) continue;
+      if (stacks[size_t(start)] != kUninitialized && stacks[size_t(handler)] == kUninitialized) {
+        todo = true;
+        int64_t target = pop_to_level(stacks[size_t(start)], dl >> 1);
+        if (dl & 1) target = push_value(target, kLasti);
+        stacks[size_t(handler)] = push_value(target, kExcept);
+      }
+    }
+  }
+  return stacks;
+}
+
+// frame_lineno_set_impl: a trace function moves the frame to the first instruction of a line
+// whose stack shape the current one can be popped down to.
+int set_lineno(Object* o, Object* value, void*) {
+  auto* fo = static_cast<FrameObject*>(o);
+  if (!value) {
+    errors::set_string(exc_AttributeError, "cannot delete attribute");
+    return -1;
+  }
+  if (!long_check_exact(value)) {
+    errors::set_string(exc_ValueError, "lineno must be an integer");
+    return -1;
+  }
+  int what = vm::trace_state.what_event;
+  if (what < 0) {
+    errors::set_string(exc_ValueError, "f_lineno can only be set in a trace function");
+    return -1;
+  }
+  switch (what) {
+    case vm::kEvPyResume:
+    case vm::kEvJump:
+    case vm::kEvBranch:
+    case vm::kEvBranchLeft:
+    case vm::kEvBranchRight:
+    case vm::kEvLine:
+    case vm::kEvPyYield:
+      break;
+    case vm::kEvPyStart:
+      errors::set_string(exc_ValueError, "can't jump from the 'call' trace event of a new frame");
+      return -1;
+    case vm::kEvCall:
+    case vm::kEvCReturn:
+      errors::set_string(exc_ValueError, "can't jump during a call");
+      return -1;
+    default:
+      errors::set_string(exc_ValueError, "can only jump from a 'line' trace event");
+      return -1;
+  }
+  vm::Frame* f = fo->f_frame;
+  if (!f || fo->owned) {
+    errors::set_string(exc_ValueError, "can only jump from a 'line' trace event");
+    return -1;
+  }
+  CodeObject* co = vm::frame_code(f);
+  int overflow = 0;
+  long l_new = long_as_long_and_overflow(value, &overflow);
+  if (overflow || l_new > INT_MAX || l_new < INT_MIN) {
+    errors::set_string(exc_ValueError, "lineno out of range");
+    return -1;
+  }
+  int new_lineno = int(l_new);
+  if (new_lineno < co->co_firstlineno) {
+    errors::format(exc_ValueError, "line %d comes before the current code block", new_lineno);
+    return -1;
+  }
+  int len = int(code_size(co));
+  // marklines: the line of each unit that starts a new line.
+  std::vector<int> lines(size_t(len), -1);
+  int last_line = -1;
+  for (int i = 0; i < len; ++i) {
+    int line = code_addr2line(co, i * 2);
+    if (line != last_line && line != -1) {
+      lines[size_t(i)] = line;
+      last_line = line;
+    }
+  }
+  int best_line = INT_MAX;
+  for (int l : lines)
+    if (l < best_line && l >= new_lineno) best_line = l;
+  if (best_line == INT_MAX) {
+    errors::format(exc_ValueError, "line %d comes after the current code block", int(l_new));
+    return -1;
+  }
+  new_lineno = best_line;
+  std::vector<int64_t> stacks = mark_stacks(co, len);
+  int64_t best_stack = kOverflowed;
+  int best_addr = -1;
+  int64_t start_stack = stacks[size_t(vm::frame_lasti(f))];
+  int err = -1;
+  const char* msg = "cannot find bytecode for specified line";
+  for (int i = 0; i < len; ++i) {
+    if (lines[size_t(i)] != new_lineno) continue;
+    int64_t target_stack = stacks[size_t(i)];
+    if (compatible_stack(start_stack, target_stack)) {
+      err = 0;
+      if (target_stack > best_stack) {
+        best_stack = target_stack;
+        best_addr = i;
+      }
+    } else if (err < 0) {
+      if (start_stack == kOverflowed) {
+        msg = "stack to deep to analyze";
+      } else if (start_stack == kUninitialized) {
+        msg = "can't jump from unreachable code";
+      } else {
+        msg = explain_incompatible_stack(target_stack);
+        err = 1;
+      }
+    }
+  }
+  if (err) {
+    errors::set_string(exc_ValueError, msg);
+    return -1;
+  }
+  // Locals the compiler proved bound at the target get None rather than crashing.
+  int unbound = 0;
+  for (int i = 0; i < co->co_nlocalsplus; ++i) unbound += f->localsplus[i] == nullptr;
+  if (unbound) {
+    if (errors::warn_format(exc_RuntimeWarning, 0, "assigning None to %d unbound local%s",
+                            unbound, unbound == 1 ? "" : "s") < 0)
+      return -1;
+    for (int i = 0; i < co->co_nlocalsplus; ++i)
+      if (!f->localsplus[i]) f->localsplus[i] = new_ref(none());
+  }
+  runtime::ThreadState* ts = runtime::thread_state();
+  while (start_stack > best_stack) {
+    Object* popped = *--f->stackpointer;
+    if (top_of_stack(start_stack) == kExcept) {
+      // Pop the exception stack as well as the value stack.
+      Object* exc = popped == none() ? nullptr : popped;
+      if (!exc) decref(popped);
+      xsetref(ts->exc_info->exc_value, exc);
+    } else {
+      xdecref(popped);
+    }
+    start_stack = pop_value(start_stack);
+  }
+  fo->f_lineno = 0;
+  f->instr_ptr = code_units(co) + best_addr;
+  return 0;
+}
+
 Object* get_generator(Object* o, void*) {
   (void)o;
   return return_none();
@@ -379,7 +715,7 @@ Object* get_generator(Object* o, void*) {
 GetSetDef frame_getsetlist[] = {
     {"f_back", get_back, nullptr, nullptr, nullptr},
     {"f_locals", get_locals, nullptr, nullptr, nullptr},
-    {"f_lineno", get_lineno, nullptr, nullptr, nullptr},
+    {"f_lineno", get_lineno, set_lineno, nullptr, nullptr},
     {"f_trace", get_trace, set_trace, nullptr, nullptr},
     {"f_trace_lines", get_trace_lines, set_trace_lines, nullptr, nullptr},
     {"f_trace_opcodes", get_trace_opcodes, set_trace_opcodes, nullptr, nullptr},

@@ -214,7 +214,10 @@ int call_tools(TraceState* ts, CodeObject* co, CodeMonitoring* m, int at, int ev
     Object* callable = callables[tool][ev];
     if (!callable) continue;
     ++ts->tracing;
+    int old_what = ts->what_event;
+    ts->what_event = ev;
     Object* res = vectorcall(callable, args + 1, nargs | kVectorcallArgumentsOffset, nullptr);
+    ts->what_event = old_what;
     --ts->tracing;
     if (!res) return -1;
     bool disable = res == &disable_obj;
@@ -335,6 +338,8 @@ int instrumented_instruction(Frame* frame, int opcode, int oparg, Object*** spp,
     if (frame->instr_ptr == entry_ptr) return false;
     *nip = frame->instr_ptr;
     *spp = frame->stackpointer;
+    // As in CPython, the target is its own previous instruction: no LINE event there.
+    frame->padding = uint32_t(frame->instr_ptr - units) + 1;
     return true;
   };
 

@@ -57,6 +57,7 @@ constexpr int kSysTraceId = 7;    // PY_MONITORING_SYS_TRACE_ID
 // a callback runs (no events then); the sys.settrace / sys.setprofile functions (strong).
 struct TraceState {
   int tracing = 0;
+  int what_event = -1;  // the event whose callback runs (frame.f_lineno's checks)
   Object* c_traceobj = nullptr;
   Object* c_profileobj = nullptr;
 };
