@@ -171,6 +171,7 @@ Int strip_zeros(const Int& c, std::int64_t n) {
   if (n <= 0) return c;
   u128 x;
   if (to_u128(c, &x)) return n < 39 ? from_u128(x / pow10_u128()[n]) : Int();
+  if (n > ndigits(c)) return Int();
   Int q;
   bi::divrem(c, pow10(n), &q, nullptr);
   return q;
@@ -1281,11 +1282,15 @@ void qshift(Dec& r, const Dec& a, const Dec& b, const Context& ctx, std::uint32_
   if (n >= 0) {
     Int c = shiftl(a.coef, n);
     Int q;
-    bi::divrem(c, pow10(ctx.prec), nullptr, &q);
-    res.coef = std::move(q);
+    if (ndigits(c) > ctx.prec) {
+      bi::divrem(c, pow10(ctx.prec), nullptr, &q);
+      res.coef = std::move(q);
+    } else {
+      res.coef = std::move(c);
+    }
   } else {
-    Int low;
-    bi::divrem(a.coef, pow10(ctx.prec), nullptr, &low);
+    Int low = a.coef;
+    if (ndigits(low) > ctx.prec) bi::divrem(a.coef, pow10(ctx.prec), nullptr, &low);
     res.coef = strip_zeros(low, -n);
   }
   r = std::move(res);
@@ -1877,7 +1882,7 @@ void qln(Dec& r, const Dec& a, const Context& ctx, std::uint32_t& status) {
     return;
   }
   // ln(1) == 0 exactly
-  if (a.exp <= 0 && bi::equal(a.coef, pow10(-a.exp))) {
+  if (a.exp <= 0 && a.digits() == 1 - a.exp && bi::equal(a.coef, pow10(-a.exp))) {
     set_triple(r, false, 0, 0);
     return;
   }
@@ -2194,7 +2199,8 @@ void qpow(Dec& r, const Dec& a, const Dec& b, const Context& ctx, std::uint32_t&
     return;
   }
   pow_real(res, a, b, ctx, status);
-  if (res.is_finite() && res.exp <= 0 && bi::equal(res.coef, pow10(-res.exp))) {
+  if (res.is_finite() && res.exp <= 0 && res.digits() == 1 - res.exp &&
+      bi::equal(res.coef, pow10(-res.exp))) {
     // exactly one: padded to the precision
     res.coef = pow10(ctx.prec - 1);
     res.exp = -(ctx.prec - 1);
