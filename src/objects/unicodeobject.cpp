@@ -54,6 +54,21 @@ class InternSet {
     ++used_;
   }
   size_t size() const { return used_; }
+  // Recomputes every member's hash (with the current hash key) and places them again.
+  void rehash() {
+    if (!slots_) return;
+    size_t cap = mask_ + 1;
+    auto* fresh = static_cast<Slot*>(std::calloc(cap, sizeof(Slot)));
+    if (!fresh) std::abort();
+    for (size_t i = 0; i <= mask_; ++i) {
+      Object* str = slots_[i].str;
+      if (!str) continue;
+      as_ascii(str)->hash = -1;
+      place(fresh, mask_, str, str_hash(str));
+    }
+    std::free(slots_);
+    slots_ = fresh;
+  }
 
  private:
   struct Slot {
@@ -548,6 +563,8 @@ Object* str_intern_from_cstr(const char* c) {
 }
 
 ssize str_interned_count() { return static_cast<ssize>(g_interned->size()); }
+
+void str_rehash_interned() { g_interned->rehash(); }
 
 // ---------------------------------------------------------------------------------------
 // Comparison.

@@ -113,6 +113,9 @@ inline UCS4 str_max_char_value(Object* o) {
 
 // PyUnicode_New: an uninitialised compact string of size characters able to hold maxchar.
 Object* str_new(ssize size, UCS4 maxchar);
+// After the hash key changed (PYTHONHASHSEED at start-up): the interned strings, hashed
+// during static initialisation, get their hashes recomputed with the new key.
+void str_rehash_interned();
 // The empty string (borrowed, immortal) and the one-character strings (new references;
 // characters below 256 come from an immortal cache): unicode_get_empty, unicode_char.
 Object* str_empty();

@@ -362,6 +362,9 @@ int initialize_main(const runtime::Config& config) {
   const char* seed = config.ignore_environment ? nullptr : std::getenv("PYTHONHASHSEED");
   bool use_seed = seed && *seed && std::strcmp(seed, "random") != 0;
   hash::init_secret(use_seed, use_seed ? uint32_t(std::strtoul(seed, nullptr, 10)) : 0);
+  // The strings interned by static initialisation (the one-character strings, identifiers)
+  // were hashed with the old key.
+  str_rehash_interned();
   if (initialize_runtime() < 0) {
     std::fprintf(stderr, "Fatal Python error: cannot initialize the runtime\n");
     return -1;

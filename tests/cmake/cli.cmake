@@ -20,3 +20,13 @@ add_test(NAME cli.unittest_discover
 set_tests_properties(cli.unittest_discover PROPERTIES LABELS "cli" TIMEOUT 60
   PASS_REGULAR_EXPRESSION "Ran 7 tests in [0-9.]+s\n\nFAILED \\(failures=2, errors=1, skipped=1, expected failures=1\\)")
 
+
+# Strings interned during static initialisation get the hash key of PYTHONHASHSEED too.
+add_test(NAME cli.hash_seed_interned
+         COMMAND $<TARGET_FILE:cppy> ${CMAKE_SOURCE_DIR}/tests/cli/hash_seed_check.py)
+set_tests_properties(cli.hash_seed_interned PROPERTIES LABELS "cli" TIMEOUT 60
+                     ENVIRONMENT "PYTHONHASHSEED=12345")
+add_test(NAME cli.hash_random_interned
+         COMMAND ${CMAKE_COMMAND} -E env --unset=PYTHONHASHSEED
+                 $<TARGET_FILE:cppy> ${CMAKE_SOURCE_DIR}/tests/cli/hash_seed_check.py)
+set_tests_properties(cli.hash_random_interned PROPERTIES LABELS "cli" TIMEOUT 60)
