@@ -430,13 +430,20 @@ hash_t tuple_hash(Object* o) {
   constexpr uint64_t kPrime5 = 2870177450012600261ULL;
   ssize len = t->size;
   uint64_t acc = kPrime5;
+  // A tuple nested in itself (only malformed marshal data can build one) must end in a
+  // RecursionError, not a stack overflow.
+  if (enter_recursive_call(" in tuple hash") < 0) return -1;
   for (ssize i = 0; i < len; ++i) {
     hash_t lane = object_hash(t->items[i]);
-    if (lane == -1) return -1;
+    if (lane == -1) {
+      leave_recursive_call();
+      return -1;
+    }
     acc += static_cast<uint64_t>(lane) * kPrime2;
     acc = (acc << 31) | (acc >> 33);
     acc *= kPrime1;
   }
+  leave_recursive_call();
   acc += static_cast<uint64_t>(len) ^ (kPrime5 ^ 3527539UL);
   if (acc == static_cast<uint64_t>(-1)) acc = 1546275796;
   t->hash_cache = static_cast<hash_t>(acc);
