@@ -8,6 +8,12 @@ set(CPPY_STDLIB_ZIP_SHA256 "fa1957e5777068fc4f7437f96d860ae2fbe9c19732ba06c84e00
 set(CPPY_ORACLE_DIR ${CMAKE_SOURCE_DIR}/tools/oracle)
 set(CPPY_STDLIB_STAMP ${CMAKE_BINARY_DIR}/lib/.stdlib-stamp)
 
+# sysconfig's build-time variables (_sysconfigdata_{abiflags}_{platform}_{multiarch}, named
+# from sys.implementation._multiarch): generated here, copied into the library by the install
+# script (which empties the library directory first).
+set(CPPY_SYSCONFIGDATA ${CMAKE_BINARY_DIR}/generated/_sysconfigdata__linux_x86_64-linux-gnu.py)
+configure_file(${CMAKE_SOURCE_DIR}/cmake/sysconfigdata.py.in ${CPPY_SYSCONFIGDATA} @ONLY)
+
 add_custom_command(
   OUTPUT ${CPPY_STDLIB_STAMP}
   COMMAND ${CMAKE_COMMAND}
@@ -16,13 +22,11 @@ add_custom_command(
           -DZIP_SHA256=${CPPY_STDLIB_ZIP_SHA256}
           -DDEST=${CPPY_STDLIB_BUILD_DIR}
           -DSTAMP=${CPPY_STDLIB_STAMP}
+          -DSYSCONFIGDATA=${CPPY_SYSCONFIGDATA}
           -P ${CMAKE_SOURCE_DIR}/cmake/install_stdlib.cmake
   DEPENDS ${CPPY_ORACLE_DIR}/package-lock.json ${CMAKE_SOURCE_DIR}/cmake/install_stdlib.cmake
+          ${CPPY_SYSCONFIGDATA}
   COMMENT "Installing the CPython 3.14.2 standard library into lib/python3.14"
   VERBATIM)
 add_custom_target(stdlib ALL DEPENDS ${CPPY_STDLIB_STAMP})
 
-# sysconfig's build-time variables (_sysconfigdata_{abiflags}_{platform}_{multiarch}, named
-# from sys.implementation._multiarch), written next to the library.
-configure_file(${CMAKE_SOURCE_DIR}/cmake/sysconfigdata.py.in
-               ${CPPY_STDLIB_BUILD_DIR}/_sysconfigdata__linux_x86_64-linux-gnu.py @ONLY)
