@@ -43,6 +43,7 @@
 #include "modules/_thread/threadmodule.h"
 #include "modules/atexit/atexitmodule.h"
 #include "modules/faulthandler/faulthandlermodule.h"
+#include "modules/posix/posix_internal.h"
 #include "modules/moduledef.h"
 #include "objects/listobject.h"
 #include "objects/tupleobject.h"
@@ -770,14 +771,8 @@ void run_startup_file(const runtime::Config& config) {
   if (!f) {
     int err = errno;
     write_std_stream(2, "Could not open PYTHONSTARTUP\n");
-    // PyErr_SetFromErrnoWithFilenameObjects: OSError(errno, strerror, filename).
-    Ref<> no = Ref<>::steal(long_from_long(err));
-    Ref<> msg = Ref<>::steal(str_from_cstr(std::strerror(err)));
     Ref<> fn = Ref<>::steal(str_from_cstr(path));
-    Ref<> args = Ref<>::steal(no && msg && fn ? tuple_pack(3, no.get(), msg.get(), fn.get()) : nullptr);
-    Ref<> exc = Ref<>::steal(
-        args ? object_call(reinterpret_cast<Object*>(exc_OSError), args.get(), nullptr) : nullptr);
-    if (exc) errors::set_object(reinterpret_cast<TypeObject*>(exc->type), exc.get());
+    if (fn) modules::posix::errno_error(err, fn.get());  // PyErr_SetFromErrnoWithFilenameObjects
     print_exception_and_set_status();
     return;
   }

@@ -654,8 +654,6 @@ Object* get_in_transaction(Object* o, void*) {
 
 // Connection.Error, .Warning, ...: the module's exceptions (DB-API optional extension).
 Object* get_exception(Object*, void* closure) {
-  TypeObject* State::*member = nullptr;
-  (void)member;
   State& st = state();
   TypeObject* const types[] = {st.Warning, st.Error, st.InterfaceError, st.DatabaseError,
                                st.DataError, st.OperationalError, st.IntegrityError,
