@@ -62,6 +62,7 @@
 #include "modules/_csv/csvmodule.h"
 #include "modules/cmath/cmathmodule.h"
 #include "modules/array/arraymodule.h"
+#include "modules/_lsprof/lsprofmodule.h"
 
 namespace cppy::modules {
 
@@ -131,6 +132,7 @@ const InittabEntry* inittab() {
       {"_csv", csv::module_def()},
       {"cmath", cmath::module_def()},
       {"array", array::module_def()},
+      {"_lsprof", lsprof::module_def()},
       {nullptr, nullptr},
   };
   return table;
