@@ -17,6 +17,7 @@
 #include "objects/setobject.h"
 #include "objects/tupleobject.h"
 #include "objects/weakrefobject.h"
+#include "parser/compiler_flags.h"
 
 namespace cppy::ast {
 
@@ -30,10 +31,6 @@ struct AstObject : Object {
 };
 
 // The PyCF_* flags the module exports (Include/cpython/compile.h).
-constexpr int kPyCFOnlyAst = 0x0400;
-constexpr int kPyCFTypeComments = 0x1000;
-constexpr int kPyCFAllowTopLevelAwait = 0x2000;
-constexpr int kPyCFOptimizedAst = 0x8000 | kPyCFOnlyAst;
 
 Object* intern(const char* s) { return str_intern_from_cstr(s); }
 
@@ -672,10 +669,10 @@ int astmodule_exec(Object* m) {
   if (!st) return -1;
   if (module_add_object_ref(m, "AST", st->AST_type) < 0) return -1;
   const std::pair<const char*, int> flags[] = {
-      {"PyCF_ALLOW_TOP_LEVEL_AWAIT", kPyCFAllowTopLevelAwait},
-      {"PyCF_ONLY_AST", kPyCFOnlyAst},
-      {"PyCF_TYPE_COMMENTS", kPyCFTypeComments},
-      {"PyCF_OPTIMIZED_AST", kPyCFOptimizedAst},
+      {"PyCF_ALLOW_TOP_LEVEL_AWAIT", parser::kPyCF_ALLOW_TOP_LEVEL_AWAIT},
+      {"PyCF_ONLY_AST", parser::kPyCF_ONLY_AST},
+      {"PyCF_TYPE_COMMENTS", parser::kPyCF_TYPE_COMMENTS},
+      {"PyCF_OPTIMIZED_AST", parser::kPyCF_OPTIMIZED_AST},
   };
   for (const auto& [name, value] : flags) {
     Ref<> v = Ref<>::steal(long_from_long(value));

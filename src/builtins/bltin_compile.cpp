@@ -22,6 +22,7 @@
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "parser/compiler_flags.h"
 #include "vm/ceval.h"
 #include "vm/frame.h"
 #include "vm/pythonrun.h"
@@ -33,17 +34,10 @@ using namespace objects;
 namespace {
 
 // Include/cpython/compile.h and Include/cpython/code.h.
-constexpr int kPyCFSourceIsUtf8 = 0x0100;
-constexpr int kPyCFDontImplyDedent = 0x0200;
-constexpr int kPyCFOnlyAst = 0x0400;
-constexpr int kPyCFIgnoreCookie = 0x0800;
-constexpr int kPyCFTypeComments = 0x1000;
-constexpr int kPyCFAllowTopLevelAwait = 0x2000;
-constexpr int kPyCFAllowIncompleteInput = 0x4000;
-constexpr int kPyCFOptimizedAst = 0x8000 | kPyCFOnlyAst;
-constexpr int kPyCFCompileMask = kPyCFOnlyAst | kPyCFAllowTopLevelAwait | kPyCFTypeComments |
-                                 kPyCFDontImplyDedent | kPyCFAllowIncompleteInput |
-                                 kPyCFOptimizedAst;
+constexpr int kPyCFCompileMask =
+    parser::kPyCF_ONLY_AST | parser::kPyCF_ALLOW_TOP_LEVEL_AWAIT | parser::kPyCF_TYPE_COMMENTS |
+    parser::kPyCF_DONT_IMPLY_DEDENT | parser::kPyCF_ALLOW_INCOMPLETE_INPUT |
+    parser::kPyCF_OPTIMIZED_AST;
 constexpr int kPyCFMaskObsolete = kCoNested;
 constexpr int kPyCFMask = compile::PyCF_MASK;
 
@@ -54,7 +48,7 @@ bool source_as_string(Object* cmd, const char* funcname, const char* what, int* 
   const char* p = nullptr;
   ssize size = 0;
   if (str_check(cmd)) {
-    *cf_flags |= kPyCFIgnoreCookie;
+    *cf_flags |= parser::kPyCF_IGNORE_COOKIE;
     p = str_as_utf8(cmd, &size);
     if (!p) return false;
   } else if (bytes_check(cmd)) {
@@ -169,8 +163,8 @@ Object* compile_ast_object(Object* source, const std::string& filename, int star
   ast::Arena arena;
   ast::mod_ty mod = ast::object_to_mod(source, &arena, mode);
   if (!mod || !ast::validate(mod)) return nullptr;
-  if (cf_flags & kPyCFOnlyAst) {
-    bool syntax_check_only = (cf_flags & kPyCFOptimizedAst) == kPyCFOnlyAst;
+  if (cf_flags & parser::kPyCF_ONLY_AST) {
+    bool syntax_check_only = (cf_flags & parser::kPyCF_OPTIMIZED_AST) == parser::kPyCF_ONLY_AST;
     if (compile::ast_preprocess_only(mod, filename, cf_flags, optimize, &arena,
                                      syntax_check_only) < 0)
       return nullptr;
@@ -216,7 +210,7 @@ Object* builtin_compile(Object*, Object* const* args, ssize nargs, Object* kwnam
     errors::set_string(exc_ValueError, "compile(): invalid optimize value");
     return nullptr;
   }
-  int cf_flags = flags | kPyCFSourceIsUtf8;
+  int cf_flags = flags | parser::kPyCF_SOURCE_IS_UTF8;
   if (!dont_inherit) merge_compiler_flags(&cf_flags);
   int start;
   if (mode == "exec") {
@@ -226,14 +220,14 @@ Object* builtin_compile(Object*, Object* const* args, ssize nargs, Object* kwnam
   } else if (mode == "single") {
     start = compile::kPySingleInput;
   } else if (mode == "func_type") {
-    if (!(flags & kPyCFOnlyAst)) {
+    if (!(flags & parser::kPyCF_ONLY_AST)) {
       errors::set_string(exc_ValueError,
                          "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
       return nullptr;
     }
     start = compile::kPyFuncTypeInput;
   } else {
-    errors::set_string(exc_ValueError, (flags & kPyCFOnlyAst)
+    errors::set_string(exc_ValueError, (flags & parser::kPyCF_ONLY_AST)
                                            ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
                                            : "compile() mode must be 'exec', 'eval' or 'single'");
     return nullptr;
@@ -245,7 +239,7 @@ Object* builtin_compile(Object*, Object* const* args, ssize nargs, Object* kwnam
   if (!source_as_string(source, "compile", "string, bytes or AST", &cf_flags, &str))
     return nullptr;
   // ast.parse(feature_version=...) only: the parser of a code object is always the current.
-  if (!(flags & kPyCFOnlyAst)) feature_version = -1;
+  if (!(flags & parser::kPyCF_ONLY_AST)) feature_version = -1;
   return compile::compile_string(str, utf8(filename.get()), start, cf_flags, optimize,
                                  feature_version);
 }
@@ -295,7 +289,7 @@ Object* builtin_eval(Object*, Object* const* args, ssize nargs, Object* kwnames)
     }
     return vm::eval_code(source, g.get(), l.get());
   }
-  int cf_flags = kPyCFSourceIsUtf8;
+  int cf_flags = parser::kPyCF_SOURCE_IS_UTF8;
   std::string_view str;
   if (!source_as_string(source, "eval", "string, bytes or code", &cf_flags, &str)) return nullptr;
   while (!str.empty() && (str.front() == ' ' || str.front() == '\t')) str.remove_prefix(1);
@@ -373,7 +367,7 @@ Object* builtin_exec(Object*, Object* const* args, ssize nargs, Object* kwnames)
       errors::set_string(exc_TypeError, "closure can only be used when source is a code object");
       return nullptr;
     }
-    int cf_flags = kPyCFSourceIsUtf8;
+    int cf_flags = parser::kPyCF_SOURCE_IS_UTF8;
     std::string_view str;
     if (!source_as_string(source, "exec", "string, bytes or code", &cf_flags, &str))
       return nullptr;

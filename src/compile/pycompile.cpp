@@ -19,6 +19,7 @@
 #include "objects/sliceobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "parser/compiler_flags.h"
 #include "parser/constants.h"
 #include "parser/pegen.h"
 #include "symtable/symtable.h"
@@ -33,8 +34,6 @@ using objects::ssize;
 namespace {
 
 // PyCF_ONLY_AST and PyCF_OPTIMIZED_AST (Include/cpython/compile.h).
-constexpr int kPyCFOnlyAst = 0x0400;
-constexpr int kPyCFOptimizedAst = 0x8000 | kPyCFOnlyAst;
 
 // The const cache of one compilation: every constant (and every co_consts / co_names tuple,
 // as makecode merges those too) is one object per key, so that equal constants are shared
@@ -331,9 +330,9 @@ Object* compile_string(std::string_view source, const std::string& filename, int
   ast::Arena arena;
   ast::mod_ty mod = parse_source(source, filename, mode, flags, feature_version, &arena);
   if (!mod) return nullptr;
-  if (flags & kPyCFOnlyAst) {
+  if (flags & parser::kPyCF_ONLY_AST) {
     // The tree itself, preprocessed only when PyCF_OPTIMIZED_AST is complete.
-    bool syntax_check_only = (flags & kPyCFOptimizedAst) == kPyCFOnlyAst;
+    bool syntax_check_only = (flags & parser::kPyCF_OPTIMIZED_AST) == parser::kPyCF_ONLY_AST;
     if (ast_preprocess_only(mod, filename, flags, optimize, &arena, syntax_check_only) < 0)
       return nullptr;
     return ast::mod_to_object(mod);

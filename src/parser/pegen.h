@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "ast/ast_gen.h"
+#include "parser/compiler_flags.h"
 #include "parser/lexer.h"
 
 namespace cppy::parser {
@@ -51,15 +52,6 @@ using ast::withitem_ty;
 using objects::Object;
 using objects::ssize;
 
-// Include/cpython/compile.h: compile() flags the parser looks at.
-inline constexpr int kPyCF_SOURCE_IS_UTF8 = 0x0100;
-inline constexpr int kPyCF_DONT_IMPLY_DEDENT = 0x0200;
-inline constexpr int kPyCF_ONLY_AST = 0x0400;
-inline constexpr int kPyCF_IGNORE_COOKIE = 0x0800;
-inline constexpr int kPyCF_TYPE_COMMENTS = 0x1000;
-inline constexpr int kPyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000;
-inline constexpr int kPyCF_ALLOW_INCOMPLETE_INPUT = 0x4000;
-inline constexpr int kPyCF_OPTIMIZED_AST = 0x8000 | kPyCF_ONLY_AST;
 inline constexpr int kCO_FUTURE_BARRY_AS_BDFL = 0x400000;
 
 // Parser/pegen.h PyPARSE_* flags (compute_parser_flags maps the compile flags onto these).

@@ -2,6 +2,7 @@
 // (Include/cpython/initconfig.h, Python/initconfig.c) that cppy honours so far.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,10 @@ struct Config {
   std::vector<std::string> warnoptions;  // -W, PYTHONWARNINGS
   std::vector<std::string> xoptions;     // -X
   std::string check_hash_pycs_mode = "default";  // --check-hash-based-pycs
+  // PyConfig.use_hash_seed/hash_seed: set by an embedder; otherwise PYTHONHASHSEED decides.
+  std::optional<uint32_t> hash_seed;
+  // PyConfig.home: the prefix holding lib/python3.14 ("": PYTHONHOME or beside the executable).
+  std::string home;
 };
 
 }  // namespace cppy::runtime

@@ -4,6 +4,8 @@
 
 #include <climits>
 #include <cstdlib>
+#include <string>
+#include <utility>
 
 #include "runtime/buildinfo_config.h"
 
@@ -27,7 +29,14 @@ std::string executable_path() {
   return std::string(buf, static_cast<size_t>(n));
 }
 
+namespace {
+std::string g_home;  // PyConfig.home; written once at start-up
+}  // namespace
+
+void set_home(std::string home) { g_home = std::move(home); }
+
 std::string prefix(bool ignore_env) {
+  if (!g_home.empty()) return g_home;
   if (!ignore_env) {
     const char* home = std::getenv("PYTHONHOME");
     if (home && *home) {

@@ -8,8 +8,10 @@ namespace cppy::runtime {
 
 // Absolute path of the running executable (sys.executable), or "" when unknown.
 std::string executable_path();
-// <prefix>, the directory above bin/: sys.prefix. PYTHONHOME overrides it unless ignore_env.
+// <prefix>, the directory above bin/: sys.prefix. PYTHONHOME overrides it unless ignore_env;
+// a home set by set_home (PyConfig.home, from an embedder) overrides both.
 std::string prefix(bool ignore_env);
+void set_home(std::string home);
 // <prefix>/lib/python3.14: where the standard library lives.
 std::string stdlib_dir(bool ignore_env);
 

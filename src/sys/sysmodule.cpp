@@ -168,6 +168,7 @@ Object* make_flags(const runtime::Config& c) {
   const char* seed = c.ignore_environment ? nullptr : std::getenv("PYTHONHASHSEED");
   bool use_seed = seed && *seed && std::strcmp(seed, "random") != 0;
   bool hash_randomization = !use_seed || std::strtoul(seed, nullptr, 10) != 0;
+  if (c.hash_seed) hash_randomization = *c.hash_seed != 0;  // an embedder's PyConfig.hash_seed
   return make_structseq(
       &flags_type,
       {L(c.parser_debug), L(c.inspect), L(c.interactive), L(c.optimization_level),

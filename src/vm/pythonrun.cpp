@@ -38,6 +38,7 @@
 #include "objects/enumobject.h"
 #include "objects/rangeobject.h"
 #include "objects/unicodeobject.h"
+#include "runtime/pathconfig.h"
 #include "modules/_io/_iomodule.h"
 #include "modules/_signal/signalmodule.h"
 #include "modules/_thread/threadmodule.h"
@@ -47,6 +48,7 @@
 #include "modules/moduledef.h"
 #include "objects/listobject.h"
 #include "objects/tupleobject.h"
+#include "parser/compiler_flags.h"
 #include "sys/sysmodule.h"
 #include "vm/ceval.h"
 #include "vm/ceval_gil.h"
@@ -109,7 +111,6 @@ bool is_pyc_file(const char* path) {
 
 namespace {
 
-constexpr int kPyCFIgnoreCookie = 0x0800;  // PyCF_IGNORE_COOKIE
 
 // PyDict_ContainsString.
 int dict_contains_string(Object* d, const char* key) {
@@ -360,9 +361,15 @@ Object* run_eval_code_obj(Object* code, Object* globals, Object* locals) {
 int initialize_main(const runtime::Config& config) {
   // PYTHONHASHSEED, before any string is hashed. Only the process entry may key the hash:
   // re-keying a running runtime would strand the hashes already cached in strings.
-  const char* seed = config.ignore_environment ? nullptr : std::getenv("PYTHONHASHSEED");
-  bool use_seed = seed && *seed && std::strcmp(seed, "random") != 0;
-  hash::init_secret(use_seed, use_seed ? uint32_t(std::strtoul(seed, nullptr, 10)) : 0);
+  // An embedder's Config.hash_seed comes first (PyConfig.use_hash_seed).
+  if (config.hash_seed) {
+    hash::init_secret(true, *config.hash_seed);
+  } else {
+    const char* seed = config.ignore_environment ? nullptr : std::getenv("PYTHONHASHSEED");
+    bool use_seed = seed && *seed && std::strcmp(seed, "random") != 0;
+    hash::init_secret(use_seed, use_seed ? uint32_t(std::strtoul(seed, nullptr, 10)) : 0);
+  }
+  if (!config.home.empty()) runtime::set_home(config.home);
   // The strings interned by static initialisation (the one-character strings, identifiers)
   // were hashed with the old key.
   str_rehash_interned();
@@ -597,8 +604,6 @@ bool starts_compound_statement(const std::string& source) {
   return last != std::string::npos && first[last] == ':';
 }
 
-constexpr int kPyCFDontImplyDedent = 0x0200;       // PyCF_DONT_IMPLY_DEDENT
-constexpr int kPyCFAllowIncompleteInput = 0x4000;  // PyCF_ALLOW_INCOMPLETE_INPUT
 
 // PyRun_InteractiveOneObjectEx: reads one statement (primary prompt, then the secondary
 // prompt while the input is incomplete: an open bracket or string, a continuation line, a
@@ -617,7 +622,7 @@ int run_interactive_one(std::FILE* fp) {
       if (source.empty()) return 1;
       // End of file completes the statement: the tokenizer implies the dedents.
       code = Ref<>::steal(compile::compile_string(source, filename, compile::kPySingleInput,
-                                                  kPyCFIgnoreCookie, -1));
+                                                  parser::kPyCF_IGNORE_COOKIE, -1));
       break;
     }
     source += line;
@@ -627,7 +632,7 @@ int run_interactive_one(std::FILE* fp) {
     }
     code = Ref<>::steal(compile::compile_string(
         source, filename, compile::kPySingleInput,
-        kPyCFIgnoreCookie | kPyCFDontImplyDedent | kPyCFAllowIncompleteInput, -1));
+        parser::kPyCF_IGNORE_COOKIE | parser::kPyCF_DONT_IMPLY_DEDENT | parser::kPyCF_ALLOW_INCOMPLETE_INPUT, -1));
     if (code) {
       bool blank_line = line.find_first_not_of(" \t\f\r\n") == std::string::npos;
       if (blank_line || !starts_compound_statement(source)) break;
@@ -685,10 +690,7 @@ int run_interactive_loop(std::FILE* fp) {
   }
 }
 
-namespace {
-
-// Py_FinalizeEx's part the command sees: sys.stdout flushed (status 120 if that fails).
-int finalize(int status) {
+int finalize_main(int status) {
   // Py_FinalizeEx: non-daemon threads are joined (threading._shutdown), then the atexit
   // callbacks run, before the standard streams are flushed.
   modules::_thread::wait_for_thread_shutdown();
@@ -723,6 +725,8 @@ int finalize(int status) {
   }
   return status;
 }
+
+namespace {
 
 // The status of a run: SystemExit's, else 1 after an uncaught exception.
 int status_of(int ret) {
@@ -827,7 +831,7 @@ int run_main(const runtime::Config& config) {
   if (config.run_command) {
     // pymain_run_command: the dedented command as UTF-8, named "<string>".
     std::string command = dedent(*config.run_command);
-    ret = run_simple_source(command, "<string>", false, kPyCFIgnoreCookie);
+    ret = run_simple_source(command, "<string>", false, parser::kPyCF_IGNORE_COOKIE);
   } else if (config.run_module) {
     // pymain_run_module: runpy._run_module_as_main(module, True).
     if (imp::run_module(*config.run_module, true) < 0) {
@@ -865,7 +869,7 @@ int run_main(const runtime::Config& config) {
     ret = run_stdin(config);
   }
   if (g_exit_status < 0) run_repl_after_code(config);
-  return finalize(status_of(ret));
+  return finalize_main(status_of(ret));
 }
 
 int run_pyc_main(const char* path) {
@@ -897,7 +901,7 @@ int run_pyc_file(const char* path) {
   config.argv = {path};
   config.orig_argv = {"cppy", path};
   if (initialize_main(config) < 0) return 1;
-  return finalize(status_of(run_pyc_main(path)));
+  return finalize_main(status_of(run_pyc_main(path)));
 }
 
 }  // namespace cppy::vm

@@ -37,6 +37,11 @@ int initialize_main(const runtime::Config& config);
 // exception; SystemExit's code; 120 when flushing sys.stdout fails at exit).
 int run_main(const runtime::Config& config);
 
+// Py_FinalizeEx's part the command and embedders see: non-daemon threads joined, atexit
+// callbacks run, sys.stdout and sys.stderr flushed. Returns status, or 120 when flushing
+// sys.stdout failed and status was 0 (SIGINT's status after an unhandled KeyboardInterrupt).
+int finalize_main(int status);
+
 // _PyRun_InteractiveLoopObject: the basic REPL. Reads statements from fp (prompts sys.ps1 and
 // sys.ps2, set to ">>> " and "... " when missing, written to stderr as PyOS_StdioReadline
 // does), compiles each in 'single' mode and runs it in __main__, printing uncaught exceptions,

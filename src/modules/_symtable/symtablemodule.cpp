@@ -19,6 +19,7 @@
 #include "objects/typeobject.h"
 #include "objects/unicodeobject.h"
 #include "modules/posix/posixmodule.h"
+#include "parser/compiler_flags.h"
 #include "symtable/symtable.h"
 
 namespace cppy::modules::_symtable {
@@ -27,7 +28,6 @@ using namespace objects;
 
 namespace {
 
-constexpr int kPyCFIgnoreCookie = 0x0800;  // PyCF_IGNORE_COOKIE
 
 // PySTEntryObject's Python-visible fields.
 struct EntryObject : Object {
@@ -123,7 +123,7 @@ Object* symtable_symtable(Object*, Object* const* args, ssize nargs) {
   int flags = 0;
   std::string_view text;
   if (str_check(source)) {
-    flags |= kPyCFIgnoreCookie;
+    flags |= parser::kPyCF_IGNORE_COOKIE;
     ssize n = 0;
     const char* p = str_as_utf8(source, &n);
     if (!p) return nullptr;
