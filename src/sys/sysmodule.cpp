@@ -28,6 +28,7 @@
 #include "objects/tupleobject.h"
 #include "runtime/buildinfo.h"
 #include "runtime/pathconfig.h"
+#include "runtime/preconfig.h"
 #include "runtime/pystate.h"
 #include "sys/stdlib_module_names.h"
 #include "vm/ceval_gil.h"
@@ -174,7 +175,8 @@ Object* make_flags(const runtime::Config& c) {
       {L(c.parser_debug), L(c.inspect), L(c.interactive), L(c.optimization_level),
        L(c.dont_write_bytecode), L(c.no_user_site), L(!c.site_import), L(c.ignore_environment),
        L(c.verbose), L(c.bytes_warning), L(c.quiet), L(hash_randomization), L(c.isolated),
-       B(false), L(0), L(0), B(c.safe_path), L(long_max_str_digits), L(1), B(false),
+       B(false), L(runtime::utf8_mode()), L(runtime::warn_default_encoding()), B(c.safe_path), L(long_max_str_digits), L(1),
+       B(false),
        B(false)});
 }
 

@@ -39,6 +39,7 @@
 #include "objects/rangeobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/pathconfig.h"
+#include "runtime/preconfig.h"
 #include "modules/_io/_iomodule.h"
 #include "modules/_signal/signalmodule.h"
 #include "modules/_thread/threadmodule.h"
@@ -359,6 +360,17 @@ Object* run_eval_code_obj(Object* code, Object* globals, Object* locals) {
 }
 
 int initialize_main(const runtime::Config& config) {
+  // The pre-initialisation (Python/preconfig.c): the LC_CTYPE locale from the environment
+  // (_Py_SetLocaleFromEnv; the other categories stay "C"), then UTF-8 mode, which it decides.
+  std::setlocale(LC_CTYPE, "");
+  std::string preconfig_error;
+  if (runtime::preconfig_read(config, &preconfig_error) < 0) {
+    std::fprintf(stderr,
+                 "Fatal Python error: preconfig_init_utf8_mode: %s\n"
+                 "Python runtime state: preinitializing\n\n",
+                 preconfig_error.c_str());
+    return -1;
+  }
   // PYTHONHASHSEED, before any string is hashed. Only the process entry may key the hash:
   // re-keying a running runtime would strand the hashes already cached in strings.
   // An embedder's Config.hash_seed comes first (PyConfig.use_hash_seed).
@@ -393,6 +405,12 @@ int initialize_main(const runtime::Config& config) {
     print_uncaught();
     return -1;
   }
+  // The import system (pycore_interp_init's init_importlib, init_importlib_external).
+  if (imp::init_import_system(config) < 0) {
+    std::fprintf(stderr, "Fatal Python error: cannot initialize the import system\n");
+    print_uncaught();
+    return -1;
+  }
   // init_set_builtins_open and init_sys_streams (Python/pylifecycle.c): builtins.open is
   // io.open, and the text streams of _io replace the preliminary printers.
   Ref<> io = Ref<>::steal(modules::import_builtin("_io"));
@@ -404,15 +422,6 @@ int initialize_main(const runtime::Config& config) {
     print_uncaught();
     return -1;
   }
-  // The import system (pycore_interp_init's init_importlib, init_importlib_external).
-  if (imp::init_import_system(config) < 0) {
-    std::fprintf(stderr, "Fatal Python error: cannot initialize the import system\n");
-    print_uncaught();
-    return -1;
-  }
-  // _Py_SetLocaleFromEnv(LC_CTYPE) of the pre-initialization: LC_CTYPE comes from the
-  // environment (LC_ALL, LC_CTYPE, LANG), the other categories stay "C".
-  std::setlocale(LC_CTYPE, "");
   // init_signals: SIGPIPE and SIGXFSZ ignored, SIGINT raising KeyboardInterrupt.
   if (modules::_signal::install_handlers() < 0) {
     std::fprintf(stderr, "Fatal Python error: init_signals: can't initialize signals\n");

@@ -30,3 +30,11 @@ add_test(NAME cli.hash_random_interned
          COMMAND ${CMAKE_COMMAND} -E env --unset=PYTHONHASHSEED
                  $<TARGET_FILE:cppy> ${CMAKE_SOURCE_DIR}/tests/cli/hash_seed_check.py)
 set_tests_properties(cli.hash_random_interned PROPERTIES LABELS "cli" TIMEOUT 60)
+
+# UTF-8 mode (Python/preconfig.c) and the encodings of the standard streams and of open()
+# under the C, POSIX and C.UTF-8 locales, -X utf8, PYTHONUTF8, PYTHONIOENCODING and -E:
+# compared with python3 (CPython 3.11, whose rules for these are 3.14's) at test time.
+add_test(NAME cli.utf8_mode
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cli/locale_case.py
+                 --cppy $<TARGET_FILE:cppy>)
+set_tests_properties(cli.utf8_mode PROPERTIES LABELS "cli;reference" TIMEOUT 120)

@@ -18,6 +18,7 @@
 #include "objects/moduleobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "runtime/preconfig.h"
 
 namespace cppy::modules::_io {
 
@@ -234,16 +235,22 @@ Object* io_open(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   return open_impl(a[0], mode, buffering, a[3], a[4], a[5], closefd, a[7]);
 }
 
-// text_encoding(encoding, stacklevel=2, /): "locale" for None (UTF-8 mode: "utf-8").
+// _io_text_encoding_impl: "locale" for None ("utf-8" in UTF-8 mode), with EncodingWarning
+// under -X warn_default_encoding.
 Object* io_text_encoding(Object*, Object* const* args, ssize nargs) {
   if (!check_positional("text_encoding", nargs, 1, 2)) return nullptr;
+  long stacklevel = 2;
   if (nargs > 1) {
-    long v = long_as_long(args[1]);
-    if (v == -1 && errors::occurred()) return nullptr;
+    stacklevel = long_as_long(args[1]);
+    if (stacklevel == -1 && errors::occurred()) return nullptr;
   }
   if (args[0] != none()) return new_ref(args[0]);
-  // Not in UTF-8 mode: "locale". EncodingWarning only under -X warn_default_encoding.
-  return str_from_cstr("locale");
+  if (runtime::warn_default_encoding()) {
+    if (errors::warn_ex(exc_EncodingWarning, "'encoding' argument not specified",
+                        int(stacklevel)) < 0)
+      return nullptr;
+  }
+  return str_from_cstr(runtime::utf8_mode() ? "utf-8" : "locale");
 }
 
 // open_code(path): open(path, 'rb') (no hook set).

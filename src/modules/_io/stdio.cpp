@@ -11,12 +11,14 @@
 #include <string>
 
 #include "errors/errors.h"
+#include "modules/_codecs/codecs.h"
 #include "modules/_io/_iomodule.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "runtime/preconfig.h"
 #include "sys/sysmodule.h"
 
 namespace cppy::modules::_io {
@@ -25,29 +27,32 @@ using namespace objects;
 
 namespace {
 
-// The LC_CTYPE locale is "C" or "POSIX" (where CPython coerces to UTF-8 and uses
-// surrogateescape for the standard streams).
-bool c_locale() {
-  const char* names[] = {"LC_ALL", "LC_CTYPE", "LANG"};
-  for (const char* n : names) {
-    const char* v = std::getenv(n);
-    if (v && *v) return std::strcmp(v, "C") == 0 || std::strcmp(v, "POSIX") == 0;
+// config_get_codec_name: the name of the codec an encoding names ("latin-1" ->
+// "iso8859-1"); the name as given when no codec is found (TextIOWrapper then reports it).
+std::string codec_name(const std::string& encoding) {
+  Ref<> info = Ref<>::steal(_codecs::lookup(encoding.c_str()));
+  Ref<> name = info ? Ref<>::steal(object_getattr_string(info.get(), "name")) : Ref<>();
+  const char* text = name && str_check(name.get()) ? str_as_utf8(name.get()) : nullptr;
+  if (!text) {
+    errors::clear();
+    return encoding;
   }
-  return true;
+  return text;
 }
 
-// config_init_stdio_encoding.
-void stdio_encoding(std::string* encoding, std::string* errors, bool ignore_env) {
-  const char* env = ignore_env ? nullptr : std::getenv("PYTHONIOENCODING");
+// config_init_stdio_encoding: PYTHONIOENCODING (unless -E), else UTF-8 in UTF-8 mode, else
+// the locale's encoding under its codec name; the error handler of config_get_stdio_errors.
+void stdio_encoding(std::string* encoding, std::string* errors) {
+  const char* env = !runtime::use_environment() ? nullptr : std::getenv("PYTHONIOENCODING");
   if (env && *env) {
     std::string s = env;
     size_t colon = s.find(':');
     std::string enc = colon == std::string::npos ? s : s.substr(0, colon);
-    if (!enc.empty()) *encoding = enc;
+    if (!enc.empty()) *encoding = codec_name(enc);
     if (colon != std::string::npos && colon + 1 < s.size()) *errors = s.substr(colon + 1);
   }
-  if (encoding->empty()) *encoding = "utf-8";
-  if (errors->empty()) *errors = c_locale() ? "surrogateescape" : "strict";
+  if (encoding->empty()) *encoding = codec_name(runtime::preferred_encoding());
+  if (errors->empty()) *errors = runtime::stdio_errors();
 }
 
 }  // namespace
@@ -81,7 +86,7 @@ Object* create_stdio(int fd, bool write_mode, const char* name, const char* enco
   std::string err = errors ? errors : "";
   if (enc.empty() || err.empty()) {
     std::string e2, r2;
-    stdio_encoding(&e2, &r2, false);
+    stdio_encoding(&e2, &r2);
     if (enc.empty()) enc = e2;
     if (err.empty()) err = fd == 2 ? "backslashreplace" : r2;
   }

@@ -22,6 +22,7 @@
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "runtime/preconfig.h"
 #include "objects/weakrefobject.h"
 
 namespace cppy::modules::_io {
@@ -529,10 +530,8 @@ bool writeflush(TextIOObject* self) {
   return static_cast<bool>(r);
 }
 
-Object* locale_encoding() {
-  // _Py_GetLocaleEncodingObject on a UTF-8 locale.
-  return str_from_cstr("UTF-8");
-}
+// _Py_GetLocaleEncodingObject.
+Object* locale_encoding() { return str_from_cstr(runtime::locale_encoding().c_str()); }
 
 bool validate_newline(Object* nl, const char** out) {
   *out = nullptr;
@@ -648,7 +647,9 @@ int textio_init(Object* self_obj, Object* args, Object* kwargs) {
   clear(self->snapshot);
   set_decoded_chars(self, nullptr);
   Object* encoding = a[1];
-  if (!encoding || encoding == none() || str_equal_cstr(encoding, "locale")) {
+  if ((!encoding || encoding == none()) && runtime::utf8_mode()) {
+    xsetref(self->encoding, str_from_cstr("utf-8"));
+  } else if (!encoding || encoding == none() || str_equal_cstr(encoding, "locale")) {
     xsetref(self->encoding, locale_encoding());
   } else {
     const char* e;

@@ -28,6 +28,7 @@
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/unicodeobject.h"
+#include "runtime/preconfig.h"
 
 namespace cppy::modules::_locale {
 
@@ -240,14 +241,9 @@ Object* locale_nl_langinfo(Object*, Object* arg) {
   return nullptr;
 }
 
-// _locale_getencoding_impl (_Py_GetLocaleEncoding): UTF-8 mode, which the C and POSIX locales
-// turn on, reports "utf-8"; otherwise the LC_CTYPE codeset.
+// _locale_getencoding_impl: _Py_GetLocaleEncoding, the LC_CTYPE codeset (in UTF-8 mode too).
 Object* locale_getencoding(Object*, Object*) {
-  const char* codeset = ::nl_langinfo(CODESET);
-  if (!codeset || !*codeset || std::strcmp(codeset, "ANSI_X3.4-1968") == 0) {
-    return str_from_cstr("utf-8");
-  }
-  return str_from_cstr(codeset);
+  return str_from_cstr(runtime::locale_encoding().c_str());
 }
 
 // The gettext family (libintl in glibc).
