@@ -529,11 +529,9 @@ int codegen_kwonlydefaults(Compiler* c, Location loc, asdl_arg_seq* kwonlyargs,
 }
 
 int codegen_visit_annexpr(Compiler* c, expr_ty annotation) {
-  std::string text;
-  if (!expr_as_unicode(annotation, &text)) {
-    return compile_error(c, LOC(annotation), "cannot unparse annotation");
-  }
-  ADDOP_LOAD_CONST(c, LOC(annotation), K(c)->str(text));
+  Object* text = expr_as_unicode(annotation);
+  if (!text) return ERROR;
+  ADDOP_LOAD_CONST(c, LOC(annotation), K(c)->from_new_object(text));
   return SUCCESS;
 }
 

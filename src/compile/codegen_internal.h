@@ -100,8 +100,9 @@ int codegen_visit_stmt(Compiler* c, ast::stmt_ty s);
 int codegen_visit_expr(Compiler* c, ast::expr_ty e);
 int codegen_match(Compiler* c, ast::stmt_ty s);  // codegen_pattern.cpp
 
-// _PyAST_ExprAsUnicode (Python/ast_unparse.c), for `from __future__ import annotations`:
-// false when the expression cannot be written back yet.
-bool expr_as_unicode(ast::expr_ty e, std::string* out);
+// _PyAST_ExprAsUnicode (Python/ast_unparse.c, ast_unparse.cpp), for
+// `from __future__ import annotations`: the expression as source text (a new str), nullptr
+// with an error set.
+Object* expr_as_unicode(ast::expr_ty e);
 
 }  // namespace cppy::compile
