@@ -2,6 +2,7 @@
 // eval loop runs it in place (gen_send_ex2 -> vm::eval_frame); `yield from` and `await`
 // delegate through SEND, and throw() through the delegate's throw() and CLEANUP_THROW.
 #include "objects/genobject.h"
+#include "objects/weakrefobject.h"
 
 #include <cstring>
 
@@ -72,7 +73,8 @@ void gen_finalize(Object* o) {
 void gen_dealloc(Object* o) {
   auto* gen = static_cast<GenObject*>(o);
   // gen_dealloc: the finalizer runs with the generator tracked again, as it may resurrect it
-  // (PyObject_CallFinalizerFromDealloc runs it once per object).
+  // (PyObject_CallFinalizerFromDealloc runs it once per object). Weak references go first.
+  if (gen->gi_weakreflist) object_clear_weakrefs(o);
   gc::track(o);
   if (object_call_finalizer_from_dealloc(o) < 0) return;  // resurrected
   gc::untrack(o);
@@ -936,6 +938,8 @@ MethodDef athrow_methods[] = {
 AsyncMethods athrow_as_async = {object_self_iter, nullptr, nullptr, nullptr};
 
 }  // namespace
+
+void gen_finalize_object(Object* o) { gen_finalize(o); }
 
 GenObject* gen_of_frame(vm::Frame* f) {
   return reinterpret_cast<GenObject*>(reinterpret_cast<char*>(f) - offsetof(GenObject, gi_iframe));

@@ -68,6 +68,8 @@ int iter_send(Object* iter, Object* arg, Object** result);
 int gen_fetch_stop_iteration_value(Object** pvalue);
 // _PyCoro_GetAwaitableIter: the iterator `await o` drives.
 Object* coro_get_awaitable_iter(Object* o);
+// _PyGen_Finalize: closes an unfinished generator (see genobject.cpp).
+void gen_finalize_object(Object* o);
 // _PyGen_yf: the iterator a suspended `yield from`/await delegates to (new ref or null).
 Object* gen_yf(GenObject* gen);
 // The generator behind a coroutine_wrapper or a coroutine itself, for GET_AWAITABLE checks.

@@ -16,6 +16,7 @@
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
 #include "objects/funcobject.h"
+#include "objects/genobject.h"
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
@@ -712,6 +713,53 @@ Object* get_generator(Object* o, void*) {
   return return_none();
 }
 
+// frame_tp_clear: drops the locals, the value stack and the cached namespaces of a frame that
+// no longer runs (its copy owned by the frame object).
+void frame_object_clear_owned(FrameObject* fo) {
+  clear(fo->f_trace);
+  if (vm::Frame* f = fo->f_frame) {
+    CodeObject* co = vm::frame_code(f);
+    if (co) {
+      for (Object** p = f->localsplus + co->co_nlocalsplus; p < f->stackpointer; ++p) clear(*p);
+      f->stackpointer = f->localsplus + co->co_nlocalsplus;
+      for (int i = 0; i < co->co_nlocalsplus; ++i) clear(f->localsplus[i]);
+    }
+    clear(f->f_locals);
+  }
+  clear(fo->f_extra_locals);
+  clear(fo->f_locals_cache);
+}
+
+// frame_clear (frame.clear()): a generator's frame is finalized through its generator (closing
+// it), a frame that ended loses its locals; running or suspended frames refuse.
+Object* frame_clear_method(Object* self, Object*) {
+  auto* fo = static_cast<FrameObject*>(self);
+  vm::Frame* f = fo->f_frame;
+  if (f && f->owner == vm::kOwnedByGenerator) {
+    GenObject* gen = gen_of_frame(f);
+    if (gen->gi_frame_state == kFrameExecuting) {
+      errors::set_string(exc_RuntimeError, "cannot clear an executing frame");
+      return nullptr;
+    }
+    if (gen->gi_frame_state == kFrameSuspended || gen->gi_frame_state == kFrameSuspendedYieldFrom) {
+      errors::set_string(exc_RuntimeError, "cannot clear a suspended frame");
+      return nullptr;
+    }
+    gen_finalize_object(gen);
+  } else if (f && f->owner != vm::kOwnedByFrameObject) {
+    errors::set_string(exc_RuntimeError, "cannot clear an executing frame");
+    return nullptr;
+  } else {
+    frame_object_clear_owned(fo);
+  }
+  return return_none();
+}
+
+MethodDef frame_methods[] = {
+    {"clear", reinterpret_cast<void*>(frame_clear_method), kMethNoArgs,
+     "Clear all references held by the frame."},
+    {nullptr, nullptr, 0, nullptr}};
+
 GetSetDef frame_getsetlist[] = {
     {"f_back", get_back, nullptr, nullptr, nullptr},
     {"f_locals", get_locals, nullptr, nullptr, nullptr},
@@ -769,6 +817,7 @@ TypeObject frame_type = [] {
   t.setattro = object_generic_setattr;
   t.traverse = frame_traverse;
   t.getset = frame_getsetlist;
+  t.methods = frame_methods;
   return t;
 }();
 
