@@ -51,6 +51,7 @@
 #include "modules/resource/resourcemodule.h"
 #include "modules/_sqlite/sqlitemodule.h"
 #include "modules/_zoneinfo/zoneinfomodule.h"
+#include "modules/_datetime/datetimemodule.h"
 #include "modules/_multiprocessing/multiprocessingmodule.h"
 #include "modules/_locale/localemodule.h"
 #include "modules/_bz2/bz2module.h"
@@ -120,6 +121,7 @@ const InittabEntry* inittab() {
       {"resource", resource::module_def()},
       {"_sqlite3", _sqlite::module_def()},
       {"_zoneinfo", _zoneinfo::module_def()},
+      {"_datetime", datetime_::module_def()},
       {"_multiprocessing", _multiprocessing::module_def()},
       {"_posixshmem", _multiprocessing::posixshmem_module_def()},
       {"_locale", _locale::module_def()},

@@ -12,6 +12,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "hash/hash.h"
+#include "objects/abstract.h"
 #include "objects/text_support.h"
 #include "objects/unicodeobject.h"
 
@@ -231,9 +232,17 @@ ssize long_as_ssize(Object* o) {
 }
 
 int long_as_int(Object* o) {
-  long r = long_as_long(o);
+  // PyLong_AsInt: any int out of range, even beyond a C long, is "too large ... C int".
+  Ref<> index;
+  if (!long_check(o)) {
+    index = Ref<>::steal(number_index(o));
+    if (!index) return -1;
+    o = index.get();
+  }
+  int overflow = 0;
+  long r = long_as_long_and_overflow(o, &overflow);
   if (r == -1 && errors::occurred()) return -1;
-  if (r > INT_MAX || r < INT_MIN) {
+  if (overflow || r > INT_MAX || r < INT_MIN) {
     errors::set_string(exc_OverflowError, "Python int too large to convert to C int");
     return -1;
   }

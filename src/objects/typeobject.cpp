@@ -248,7 +248,13 @@ Object* type_get_module(TypeObject* type) {
     return new_ref(mod);
   }
   const char* s = std::strrchr(type->name, '.');
-  if (s) return str_from_utf8(type->name, s - type->name);
+  if (s) {
+    // type_module interns the name, so repeated lookups give the same object (pickle's memo
+    // is keyed by identity).
+    Object* mod = str_from_utf8(type->name, s - type->name);
+    if (mod) str_intern_in_place(&mod);
+    return mod;
+  }
   return str_intern_from_cstr("builtins");
 }
 

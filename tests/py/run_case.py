@@ -67,6 +67,7 @@ def main():
 
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
+    env["TZ"] = "UTC"  # the reference runs in UTC; local-time results must not depend on the host
     for var in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONWARNINGS"):
         env.pop(var, None)
     try:
