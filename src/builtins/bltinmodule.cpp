@@ -588,6 +588,10 @@ Object* builtin_pow(Object*, Object* const* args, ssize nargs, Object* kwnames) 
 }
 Object* builtin_format(Object*, Object* const* args, ssize nargs) {
   if (!check_nargs("format", nargs, 1, 2)) return nullptr;
+  if (nargs > 1 && !str_check(args[1])) {  // Argument Clinic's str converter
+    return errors::format(exc_TypeError, "format() argument 2 must be str, not %.50s",
+                          args[1] == none() ? "None" : args[1]->type->name);
+  }
   return object_format(args[0], nargs > 1 ? args[1] : nullptr);
 }
 Object* builtin_round(Object*, Object* const* args, ssize nargs, Object* kwnames) {
