@@ -63,6 +63,7 @@
 #include "modules/_csv/csvmodule.h"
 #include "modules/cmath/cmathmodule.h"
 #include "modules/array/arraymodule.h"
+#include "modules/mmap/mmapmodule.h"
 #include "modules/_lsprof/lsprofmodule.h"
 
 namespace cppy::modules {
@@ -134,6 +135,7 @@ const InittabEntry* inittab() {
       {"_csv", csv::module_def()},
       {"cmath", cmath::module_def()},
       {"array", array::module_def()},
+      {"mmap", mmap_::module_def()},
       {"_lsprof", lsprof::module_def()},
       {nullptr, nullptr},
   };
