@@ -342,8 +342,10 @@ void obmalloc_enable_locking() {
   pthread_atfork(before_fork, after_fork, after_fork);
 }
 
-// PyObject_Malloc: a zero-size request still returns a unique pointer.
+// PyObject_Malloc: a zero-size request still returns a unique pointer; a request beyond
+// PY_SSIZE_T_MAX fails (callers turn it into MemoryError) instead of reaching malloc.
 void* object_malloc(size_t size) {
+  if (size > static_cast<size_t>(PTRDIFF_MAX)) return nullptr;
 #if CPPY_OBMALLOC_POOLS
   if (size <= kSmallRequestThreshold) {
     Guard g;
@@ -355,7 +357,7 @@ void* object_malloc(size_t size) {
 
 void* object_calloc(size_t n, size_t size) {
   if (n == 0 || size == 0) return object_malloc(1);
-  if (size > SIZE_MAX / n) return nullptr;
+  if (size > static_cast<size_t>(PTRDIFF_MAX) / n) return nullptr;
   size_t total = n * size;
 #if CPPY_OBMALLOC_POOLS
   if (total <= kSmallRequestThreshold) {
@@ -377,6 +379,7 @@ void* object_calloc(size_t n, size_t size) {
 // not shrink it by more than a quarter; otherwise the data moves.
 void* object_realloc(void* p, size_t size) {
   if (!p) return object_malloc(size);
+  if (size > static_cast<size_t>(PTRDIFF_MAX)) return nullptr;
 #if CPPY_OBMALLOC_POOLS
   if (address_in_range(p)) {
     size_t old = block_size(pool_of(p)->szidx);

@@ -692,14 +692,30 @@ bool parse_pad(const char* name, Object* const* args, ssize nargs, ssize* width,
   return true;
 }
 
+// A new, uninitialised result of self's kind with n bytes (*buf points at them); the result
+// is built in place so an impossible size is MemoryError rather than a failed std::string.
+Object* alloc_like(Object* self, ssize n, char** buf) {
+  Object* r = bytes_check(self) ? bytes_from_string_and_size(nullptr, n)
+                                : bytearray_from_string_and_size(nullptr, n);
+  if (r) *buf = bytes_check(r) ? bytes_as_string(r) : bytearray_as_string(r);
+  return r;
+}
+
+// stringlib pad: left/right fill bytes around self.
 Object* pad(Object* self, ssize left, ssize right, char fill) {
   if (left < 0) left = 0;
   if (right < 0) right = 0;
   if (left == 0 && right == 0) return unchanged(self);
-  std::string out(static_cast<size_t>(left), fill);
-  out += view(self);
-  out.append(static_cast<size_t>(right), fill);
-  return make_like(self, out);
+  std::string_view s = view(self);
+  ssize len = static_cast<ssize>(s.size());
+  if (left > PTRDIFF_MAX - len || right > PTRDIFF_MAX - len - left) return errors::no_memory();
+  char* buf = nullptr;
+  Object* r = alloc_like(self, left + len + right, &buf);
+  if (!r) return nullptr;
+  std::memset(buf, fill, static_cast<size_t>(left));
+  if (len) std::memcpy(buf + left, s.data(), static_cast<size_t>(len));
+  std::memset(buf + left + len, fill, static_cast<size_t>(right));
+  return r;
 }
 
 Object* b_center(Object* self, Object* const* args, ssize nargs) {
@@ -730,13 +746,17 @@ Object* b_zfill(Object* self, Object* arg) {
   std::string_view s = view(self);
   ssize len = static_cast<ssize>(s.size());
   if (len >= width) return unchanged(self);
-  std::string out(static_cast<size_t>(width - len), '0');
-  out += s;
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
-    out[0] = s[0];
-    out[static_cast<size_t>(width - len)] = '0';
+  ssize fill = width - len;
+  char* buf = nullptr;
+  Object* r = alloc_like(self, width, &buf);
+  if (!r) return nullptr;
+  std::memset(buf, '0', static_cast<size_t>(fill));
+  if (len) std::memcpy(buf + fill, s.data(), static_cast<size_t>(len));
+  if (len && (s[0] == '+' || s[0] == '-')) {
+    buf[0] = s[0];
+    buf[fill] = '0';
   }
-  return make_like(self, out);
+  return r;
 }
 
 Object* do_affix(Object* self, Object* arg, int dir) {

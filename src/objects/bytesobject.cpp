@@ -23,6 +23,11 @@ BytesObject* empty_bytes = nullptr;
 BytesObject* single_chars[256];
 
 BytesObject* bytes_alloc(ssize n) {
+  // _PyBytes_FromSize: the header plus n bytes must stay within PY_SSIZE_T_MAX.
+  if (static_cast<size_t>(n) > static_cast<size_t>(PTRDIFF_MAX) - sizeof(BytesObject)) {
+    errors::set_string(exc_OverflowError, "byte string is too large");
+    return nullptr;
+  }
   auto* b = static_cast<BytesObject*>(gc::object_malloc(sizeof(BytesObject) + size_t(n)));
   if (!b) {
     errors::no_memory();
@@ -123,14 +128,31 @@ Object* bytes_repr_slot(Object* o) { return bytes_repr(o, true); }
 
 Object* bytes_concat_slot(Object* a, Object* b) { return bytes_concat(a, b); }
 
+// bytes_repeat: the product must fit a Py_ssize_t (OverflowError otherwise); the copy
+// doubles the filled part as _PyBytes_Repeat does.
 Object* bytes_repeat(Object* o, ssize n) {
   if (n < 0) n = 0;
   ssize len = bytes_size(o);
-  if (len && n > (ssize(1) << 62) / len) return errors::no_memory();
-  Object* r = bytes_from_string_and_size(nullptr, len * n);
-  if (!r) return nullptr;
-  for (ssize i = 0; i < n; ++i)
-    std::memcpy(bytes_as_string(r) + i * len, bytes_as_string(o), size_t(len));
+  if (n > 0 && len > PTRDIFF_MAX / n) {
+    errors::set_string(exc_OverflowError, "repeated bytes are too long");
+    return nullptr;
+  }
+  if (n == 1 && bytes_check_exact(o)) return new_ref(o);
+  ssize total = len * n;
+  Object* r = bytes_from_string_and_size(nullptr, total);
+  if (!r || total == 0) return r;
+  char* d = bytes_as_string(r);
+  if (len == 1) {
+    std::memset(d, bytes_as_string(o)[0], static_cast<size_t>(total));
+    return r;
+  }
+  std::memcpy(d, bytes_as_string(o), static_cast<size_t>(len));
+  ssize done = len;
+  while (done < total) {
+    ssize chunk = done <= total - done ? done : total - done;
+    std::memcpy(d + done, d, static_cast<size_t>(chunk));
+    done += chunk;
+  }
   return r;
 }
 

@@ -34,6 +34,11 @@ int list_resize(ListObject* self, ssize newsize) {
   if (newsize - self->size > static_cast<ssize>(new_allocated) - newsize)
     new_allocated = (static_cast<size_t>(newsize) + 3) & ~size_t(3);
   if (newsize == 0) new_allocated = 0;
+  // list_resize: an allocation past PY_SSIZE_T_MAX bytes is MemoryError, not an overflow.
+  if (new_allocated > static_cast<size_t>(PTRDIFF_MAX) / sizeof(Object*)) {
+    errors::no_memory();
+    return -1;
+  }
   Object** items = nullptr;
   if (new_allocated) {
     items = static_cast<Object**>(gc::mem_realloc(self->items, new_allocated * sizeof(Object*)));
@@ -52,6 +57,10 @@ int list_resize(ListObject* self, ssize newsize) {
 
 int list_preallocate_exact(ListObject* self, ssize size) {
   size = (size + 1) & ~ssize(1);
+  if (static_cast<size_t>(size) > static_cast<size_t>(PTRDIFF_MAX) / sizeof(Object*)) {
+    errors::no_memory();  // PyMem_New's overflow check
+    return -1;
+  }
   auto** items = static_cast<Object**>(gc::mem_malloc(static_cast<size_t>(size) * sizeof(Object*)));
   if (!items) {
     errors::no_memory();
@@ -78,6 +87,9 @@ Object* list_new(ssize size) {
 #endif
   if (size <= 0) {
     op->items = nullptr;
+  } else if (static_cast<size_t>(size) > static_cast<size_t>(PTRDIFF_MAX) / sizeof(Object*)) {
+    gc::gc_free(op);  // PyMem_Calloc's overflow check
+    return errors::no_memory();
   } else {
     op->items = static_cast<Object**>(gc::mem_malloc(static_cast<size_t>(size) * sizeof(Object*)));
     if (!op->items) {
