@@ -17,12 +17,18 @@
 #include "objects/typeobject.h"
 #include "objects/abstract.h"
 #include "objects/weakrefobject.h"
+#include "objects/dictobject.h"
+#include "objects/text_api.h"
+#include "vm/ceval.h"
 
 namespace cppy::gc {
 
 using objects::Object;
 using objects::ssize;
 using objects::TypeObject;
+using objects::Ref;
+
+bool collect_scheduled = false;
 
 namespace {
 
@@ -42,8 +48,10 @@ struct Generation {
 struct State {
   Generation gens[kNumGenerations];
   GenerationStats stats[kNumGenerations];
+  GCHead permanent;  // gc.freeze()'s permanent generation, never collected
   bool enabled = true;
   bool collecting = false;
+  Object* callbacks = nullptr;  // gc.callbacks
   int debug = 0;
   ssize long_lived_total = 0;
   ssize long_lived_pending = 0;
@@ -57,6 +65,7 @@ struct State {
       gens[i].threshold = thresholds[i];
       gens[i].count = 0;
     }
+    permanent.next = permanent.prev = reinterpret_cast<uintptr_t>(&permanent);
   }
 };
 
@@ -202,9 +211,54 @@ ssize handle_weakrefs(const std::vector<GCHead*>& unreachable) {
   return freed;
 }
 
+// invoke_gc_callback: every callable of gc.callbacks gets (phase, info), info a new dict
+// {"generation", "collected", "uncollectable"}; an exception goes to sys.unraisablehook.
+// A pending exception (a collection started from an allocation) is kept aside meanwhile.
+void invoke_gc_callback(const char* phase, int generation, ssize collected, ssize uncollectable) {
+  State& st = state();
+  if (!st.callbacks || objects::list_size(st.callbacks) == 0) return;
+  Object* saved = errors::get_raised_exception();
+  Ref<> info = Ref<>::steal(objects::dict_new());
+  Ref<> phase_obj = Ref<>::steal(objects::str_from_string_view(phase));
+  Ref<> gen = Ref<>::steal(objects::long_from_long(generation));
+  Ref<> col = Ref<>::steal(objects::long_from_ssize(collected));
+  Ref<> unc = Ref<>::steal(objects::long_from_ssize(uncollectable));
+  if (!info || !phase_obj || !gen || !col || !unc ||
+      objects::dict_set_item_string(info.get(), "generation", gen.get()) < 0 ||
+      objects::dict_set_item_string(info.get(), "collected", col.get()) < 0 ||
+      objects::dict_set_item_string(info.get(), "uncollectable", unc.get()) < 0) {
+    errors::format_unraisable("Exception ignored while invoking gc callbacks");
+    if (saved) errors::set_raised_exception(saved);
+    return;
+  }
+  // The list may change while callbacks run: index it afresh each time, as CPython does.
+  for (ssize i = 0; i < objects::list_size(st.callbacks); ++i) {
+    Ref<> cb = Ref<>::borrow(objects::list_items(st.callbacks)[i]);
+    Object* stack[2] = {phase_obj.get(), info.get()};
+    Object* r = objects::vectorcall(cb.get(), stack, 2, nullptr);
+    if (!r)
+      errors::format_unraisable("Exception ignored while calling GC callback %R", cb.get());
+    else
+      objects::decref(r);
+  }
+  if (saved) errors::set_raised_exception(saved);
+}
+
+ssize collect_main(int generation);
+
+// gc_collect_main's frame: the callbacks around the collection proper.
 ssize collect_generation(int generation) {
   State& st = state();
   st.collecting = true;
+  invoke_gc_callback("start", generation, 0, 0);
+  ssize found = collect_main(generation);
+  invoke_gc_callback("stop", generation, found, 0);
+  st.collecting = false;
+  return found;
+}
+
+ssize collect_main(int generation) {
+  State& st = state();
   // Merge the younger generations into this one (gc_collect_main).
   for (int i = 0; i < generation; ++i) {
     list_merge(&st.gens[i].head, &st.gens[generation].head);
@@ -286,7 +340,6 @@ ssize collect_generation(int generation) {
   }
   st.stats[generation].collections += 1;
   st.stats[generation].collected += found;
-  st.collecting = false;
   return found;
 }
 
@@ -301,8 +354,17 @@ bool object_is_gc(Object* o) {
 Object* gc_malloc(size_t size) {
   auto* g = static_cast<GCHead*>(object_calloc(1, sizeof(GCHead) + size));
   if (!g) return errors::no_memory();
-  // _PyObject_GC_Link: allocation counts towards the young generation's threshold.
-  state().gens[0].count += 1;
+  // _PyObject_GC_Link: allocation counts towards the young generation's threshold; past it
+  // a collection is scheduled through the eval breaker (_Py_ScheduleGC), to run at the
+  // next safe point of the eval loop.
+  State& st = state();
+  Generation& young = st.gens[0];
+  young.count += 1;
+  if (young.count > young.threshold && young.threshold && st.enabled && !st.collecting &&
+      !collect_scheduled) {
+    collect_scheduled = true;
+    vm::eval_breaker = 1;
+  }
   return object_of(g);
 }
 
@@ -360,6 +422,12 @@ void maybe_collect() {
   }
 }
 
+// _Py_RunGC: the eval breaker found a collection scheduled.
+void run_scheduled_collection() {
+  collect_scheduled = false;
+  maybe_collect();
+}
+
 bool is_enabled() { return state().enabled; }
 void enable() { state().enabled = true; }
 void disable() { state().enabled = false; }
@@ -390,6 +458,27 @@ void for_each_tracked(int generation, void (*visit)(Object*, void*), void* arg) 
     GCHead* list = &st.gens[i].head;
     for (GCHead* g = next_of(list); g != list; g = next_of(g)) visit(object_of(g), arg);
   }
+}
+
+// gc.freeze: every tracked object moves to the permanent generation (gc_freeze_impl).
+void freeze() {
+  State& st = state();
+  for (int i = 0; i < kNumGenerations; ++i) {
+    list_merge(&st.gens[i].head, &st.permanent);
+    st.gens[i].count = 0;
+  }
+}
+// gc.unfreeze: the permanent generation joins the oldest one (gc_unfreeze_impl).
+void unfreeze() {
+  State& st = state();
+  list_merge(&st.permanent, &st.gens[kNumGenerations - 1].head);
+}
+ssize freeze_count() { return list_size(&state().permanent); }
+
+Object* callbacks() {
+  State& st = state();
+  if (!st.callbacks) st.callbacks = objects::list_new(0);
+  return st.callbacks;
 }
 
 Object* garbage() {

@@ -59,6 +59,16 @@ objects::ssize collect(int generation = kNumGenerations - 1);
 // Runs a collection if the young generation's allocation count passed its threshold
 // (_Py_ScheduleGC / _PyObject_GC_Link's trigger).
 void maybe_collect();
+// Set by the allocator when the young generation passed its threshold (with the eval
+// breaker); the eval loop then calls run_scheduled_collection.
+extern bool collect_scheduled;
+void run_scheduled_collection();
+// gc.freeze / gc.unfreeze / gc.get_freeze_count: the permanent generation.
+void freeze();
+void unfreeze();
+objects::ssize freeze_count();
+// The gc.callbacks list (created on first use; borrowed).
+objects::Object* callbacks();
 bool is_enabled();
 void enable();
 void disable();

@@ -6,6 +6,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/clinic_args.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/listobject.h"
@@ -96,10 +97,14 @@ void append_visit(Object* o, void* arg) {
   if (list_append(static_cast<Object*>(arg), o) < 0) errors::clear();
 }
 // gc.get_objects(generation=None).
-Object* gc_get_objects(Object*, Object* const* args, ssize nargs) {
+Object* gc_get_objects(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const keywords[] = {"generation", nullptr};
+  static const ArgParser parser{"get_objects", keywords, 0, 1, 0};
+  Object* gen_arg = nullptr;
+  if (unpack_keywords(parser, args, nargs, kwnames, &gen_arg) < 0) return nullptr;
   int generation = -1;
-  if (nargs > 0 && args[0] != none()) {
-    long g = long_as_long(args[0]);
+  if (gen_arg && gen_arg != none()) {
+    long g = long_as_long(gen_arg);
     if (g == -1 && errors::occurred()) return nullptr;
     if (g >= kNumGenerations) {
       return errors::format(exc_ValueError,
@@ -188,8 +193,15 @@ Object* gc_get_referrers(Object*, Object* args) {
   return result.release();
 }
 
-Object* gc_freeze(Object*, Object*) { return return_none(); }
-Object* gc_get_freeze_count(Object*, Object*) { return long_from_long(0); }
+Object* gc_freeze(Object*, Object*) {
+  freeze();
+  return return_none();
+}
+Object* gc_unfreeze(Object*, Object*) {
+  unfreeze();
+  return return_none();
+}
+Object* gc_get_freeze_count(Object*, Object*) { return long_from_ssize(freeze_count()); }
 
 #define F(name, fn, flags) {name, reinterpret_cast<void*>(fn), flags, nullptr}
 MethodDef gc_methods[] = {
@@ -202,14 +214,14 @@ MethodDef gc_methods[] = {
     F("set_threshold", gc_set_threshold, kMethVarargs),
     F("get_threshold", gc_get_threshold, kMethNoArgs),
     F("collect", gc_collect, kMethFastcall | kMethKeywords),
-    F("get_objects", gc_get_objects, kMethFastcall),
+    F("get_objects", gc_get_objects, kMethFastcall | kMethKeywords),
     F("get_stats", gc_get_stats, kMethNoArgs),
     F("is_tracked", gc_is_tracked, kMethO),
     F("is_finalized", gc_is_finalized, kMethO),
     F("get_referrers", gc_get_referrers, kMethVarargs),
     F("get_referents", gc_get_referents, kMethVarargs),
     F("freeze", gc_freeze, kMethNoArgs),
-    F("unfreeze", gc_freeze, kMethNoArgs),
+    F("unfreeze", gc_unfreeze, kMethNoArgs),
     F("get_freeze_count", gc_get_freeze_count, kMethNoArgs),
     {nullptr, nullptr, 0, nullptr}};
 #undef F
@@ -233,8 +245,8 @@ int gc_module_exec(Object* m) {
     if (!v || module_add_object_ref(m, c.name, v.get()) < 0) return -1;
   }
   if (module_add_object_ref(m, "garbage", garbage()) < 0) return -1;
-  Ref<> callbacks = Ref<>::steal(list_new(0));
-  if (!callbacks || module_add_object_ref(m, "callbacks", callbacks.get()) < 0) return -1;
+  Object* cbs = callbacks();
+  if (!cbs || module_add_object_ref(m, "callbacks", cbs) < 0) return -1;
   return 0;
 }
 

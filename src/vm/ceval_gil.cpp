@@ -105,6 +105,8 @@ int handle_eval_breaker() {
     // Other threads leave the signals to the main thread: keep the breaker set for it.
     if (modules::_signal::signals_tripped()) eval_breaker = 1;
   }
+  // _Py_RunGC: a collection the allocator scheduled.
+  if (gc::collect_scheduled) gc::run_scheduled_collection();
   if (!g.drop_request.load()) return 0;
   runtime::ThreadState* ts = runtime::thread_state();
   {
