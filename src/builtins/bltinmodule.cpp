@@ -24,6 +24,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
+#include "objects/frameobject.h"
 #include "objects/iterobject.h"
 #include "objects/funcobject.h"
 #include "objects/listobject.h"
@@ -618,13 +619,14 @@ Object* builtin_globals(Object*, Object*) {
   Object* g = vm::eval_get_globals();
   return g ? new_ref(g) : return_none();
 }
+// builtin_locals_impl: _PyEval_GetFrameLocals (a snapshot dict in an optimized frame).
 Object* builtin_locals(Object*, Object*) {
   vm::Frame* f = vm::current_frame();
   if (!f) return return_none();
   if (f->f_locals) return new_ref(f->f_locals);
   Object* fo = vm::frame_get_frame_object(f);
   if (!fo) return nullptr;
-  return object_getattr(fo, interned("f_locals"));
+  return frame_locals_snapshot(static_cast<FrameObject*>(fo));
 }
 Object* builtin_vars(Object* self, Object* const* args, ssize nargs) {
   if (!check_nargs("vars", nargs, 0, 1)) return nullptr;
@@ -638,10 +640,11 @@ Object* builtin_vars(Object* self, Object* const* args, ssize nargs) {
 Object* builtin_dir(Object*, Object* const* args, ssize nargs) {
   if (!check_nargs("dir", nargs, 0, 1)) return nullptr;
   if (nargs == 0) {
-    Object* locals = vm::eval_get_frame_locals();
-    if (!locals) locals = vm::eval_get_globals();
-    if (!locals) return list_new(0);
-    Object* keys = mapping_keys(locals);
+    // _dir_locals: the names of the current frame's locals (a snapshot in a function).
+    Ref<> locals = Ref<>::steal(builtin_locals(nullptr, nullptr));
+    if (!locals) return nullptr;
+    if (locals.get() == none()) return list_new(0);
+    Object* keys = mapping_keys(locals.get());
     if (!keys) return nullptr;
     Object* l = sequence_list(keys);
     decref(keys);

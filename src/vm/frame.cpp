@@ -248,15 +248,19 @@ void frame_dealloc(Object* o) {
   xdecref(fo->f_trace);
   xdecref(fo->f_extra_locals);
   xdecref(fo->f_locals_cache);
+  xdecref(fo->f_overwritten_fast_locals);
   gc::gc_free(o);
 }
 
 int frame_traverse(Object* o, visitproc visit, void* arg) {
   auto* fo = static_cast<FrameObject*>(o);
-  if (fo->f_back) {
-    int r = visit(fo->f_back, arg);
-    if (r) return r;
-  }
+  Object* own[] = {fo->f_back, fo->f_trace, fo->f_extra_locals, fo->f_locals_cache,
+                   fo->f_overwritten_fast_locals};
+  for (Object* x : own)
+    if (x) {
+      int r = visit(x, arg);
+      if (r) return r;
+    }
   if (fo->owned) {
     vm::Frame* f = fo->owned;
     CodeObject* co = vm::frame_code(f);
@@ -312,31 +316,22 @@ Object* get_back(Object* o, void*) {
   if (!b && !errors::occurred()) return return_none();
   return b;
 }
-// f_locals: the namespace of module and class frames; for functions a snapshot dict of the
-// fast locals (PEP 667's proxy is for the frame owner to add).
-Object* get_locals(Object* o, void*) {
-  auto* fo = static_cast<FrameObject*>(o);
-  vm::Frame* f = fo->f_frame;
-  if (!f) return dict_new();
-  if (f->f_locals) return new_ref(f->f_locals);
+// _PyFrame_HasHiddenLocals: a PEP 709 inlined comprehension's isolated locals are bound.
+bool has_hidden_locals(vm::Frame* f) {
   CodeObject* co = vm::frame_code(f);
-  Object* d = dict_new();
-  if (!d) return nullptr;
   for (int i = 0; i < co->co_nlocalsplus; ++i) {
+    if (!(code_local_kind(co, i) & kCoFastHidden)) continue;
     Object* v = f->localsplus[i];
     if (!v) continue;
     uint8_t kind = code_local_kind(co, i);
-    if (kind & kCoFastHidden) continue;
-    if ((kind & (kCoFastCell | kCoFastFree)) && v->type == &cell_type) {
-      v = cell_get(v);
-      if (!v) continue;
-    }
-    if (dict_set_item(d, code_local_name(co, i), v) < 0) {
-      decref(d);
-      return nullptr;
-    }
+    if ((kind & (kCoFastCell | kCoFastFree)) && v->type == &cell_type && !cell_get(v)) continue;
+    return true;
   }
-  return d;
+  return false;
+}
+
+Object* get_locals(Object* o, void*) {
+  return frame_object_get_locals(static_cast<FrameObject*>(o));
 }
 Object* get_trace(Object* o, void*) {
   Object* t = static_cast<FrameObject*>(o)->f_trace;
@@ -708,8 +703,79 @@ int set_lineno(Object* o, Object* value, void*) {
   return 0;
 }
 
+// frame_tp_clear: drops what the frame object holds, and the locals of a frame it owns.
+int frame_tp_clear(Object* o) {
+  auto* fo = static_cast<FrameObject*>(o);
+  clear(fo->f_trace);
+  clear(fo->f_extra_locals);
+  clear(fo->f_locals_cache);
+  clear(fo->f_overwritten_fast_locals);
+  if (vm::Frame* f = fo->owned) {
+    Object** sp = f->stackpointer;
+    while (sp > f->localsplus) {
+      --sp;
+      clear(*sp);
+    }
+    f->stackpointer = f->localsplus;
+    clear(f->f_locals);
+  }
+  return 0;
+}
+
+// frame.clear() (frame_clear_impl): an executing or suspended frame refuses; a generator's
+// finished frame finalizes its generator.
+Object* frame_clear_method(Object* o, Object*) {
+  auto* fo = static_cast<FrameObject*>(o);
+  vm::Frame* f = fo->f_frame;
+  if (f && !fo->owned) {
+    if (f->owner == vm::kOwnedByGenerator) {
+      auto* gen = reinterpret_cast<GenObject*>(reinterpret_cast<char*>(f) -
+                                               offsetof(GenObject, gi_iframe));
+      if (gen->gi_frame_state == kFrameExecuting) goto running;
+      if (gen->gi_frame_state == kFrameSuspended || gen->gi_frame_state == kFrameSuspendedYieldFrom) {
+        errors::set_string(exc_RuntimeError, "cannot clear a suspended frame");
+        return nullptr;
+      }
+      if (gen->type->finalize) {
+        Ref<> keep = Ref<>::borrow(gen);
+        gen->type->finalize(gen);
+        if (errors::occurred()) return nullptr;
+      }
+      return return_none();
+    }
+    goto running;
+  }
+  frame_tp_clear(o);
+  return return_none();
+running:
+  errors::set_string(exc_RuntimeError, "cannot clear an executing frame");
+  return nullptr;
+}
+
+// frame.__sizeof__.
+Object* frame_sizeof(Object* o, Object*) {
+  auto* fo = static_cast<FrameObject*>(o);
+  ssize size = ssize(sizeof(FrameObject));
+  if (fo->f_frame) size += ssize(vm::frame_code(fo->f_frame)->co_framesize) * ssize(sizeof(Object*));
+  return long_from_ssize(size);
+}
+
+MethodDef frame_methods[] = {
+    {"clear", reinterpret_cast<void*>(frame_clear_method), kMethNoArgs,
+     "clear($self, /)\n--\n\nClear all references held by the frame."},
+    {"__sizeof__", reinterpret_cast<void*>(frame_sizeof), kMethNoArgs,
+     "__sizeof__($self, /)\n--\n\nReturn the size of the frame in memory, in bytes."},
+    {nullptr, nullptr, 0, nullptr}};
+
+// frame.f_generator (frame_generator_get_impl): the generator or coroutine running the
+// frame, else None.
 Object* get_generator(Object* o, void*) {
-  (void)o;
+  auto* fo = static_cast<FrameObject*>(o);
+  vm::Frame* f = fo->f_frame;
+  if (f && !fo->owned && f->owner == vm::kOwnedByGenerator) {
+    return new_ref(reinterpret_cast<GenObject*>(reinterpret_cast<char*>(f) -
+                                                offsetof(GenObject, gi_iframe)));
+  }
   return return_none();
 }
 
@@ -793,6 +859,30 @@ FrameObject* frame_object_new(vm::Frame* f) {
   return fo;
 }
 
+// frame_locals_get_impl.
+Object* frame_object_get_locals(FrameObject* fo) {
+  vm::Frame* f = fo->f_frame;
+  if (!f) return dict_new();
+  CodeObject* co = vm::frame_code(f);
+  if (!(co->co_flags & kCoOptimized) && !has_hidden_locals(f)) {
+    if (!f->f_locals) {
+      f->f_locals = dict_new();
+      if (!f->f_locals) return nullptr;
+    }
+    return new_ref(f->f_locals);
+  }
+  return frame_locals_proxy_new(fo);
+}
+
+// _PyEval_GetFrameLocals.
+Object* frame_locals_snapshot(FrameObject* fo) {
+  Ref<> locals = Ref<>::steal(frame_object_get_locals(fo));
+  if (!locals || !framelocalsproxy_check(locals.get())) return locals.release();
+  Ref<> d = Ref<>::steal(dict_new());
+  if (!d || dict_update(d.get(), locals.get()) < 0) return nullptr;
+  return d.release();
+}
+
 int frame_object_get_lineno(FrameObject* f) {
   if (!f->f_frame) return f->f_lineno;
   // A trace function's 'line' event sets the line it reports (PyFrame_GetLineNumber).
@@ -816,6 +906,8 @@ TypeObject frame_type = [] {
   t.getattro = object_generic_getattr;
   t.setattro = object_generic_setattr;
   t.traverse = frame_traverse;
+  t.clear = frame_tp_clear;
+  t.methods = frame_methods;
   t.getset = frame_getsetlist;
   t.methods = frame_methods;
   return t;

@@ -69,7 +69,7 @@ int initialize() {
   if (done) return 0;
   if (check_cache_layout() < 0) return -1;
   TypeObject* const types[] = {
-      &bytes_type,     &code_type,      &function_type,     &frame_type, &gen_type,
+      &bytes_type,     &code_type,      &function_type,     &frame_type, &framelocalsproxy_type, &gen_type,
       &coro_type,      &async_gen_type, &coro_wrapper_type, &traceback_type,
       &map_type,       &filter_type,    &zip_type,
       &async_gen_asend_type, &async_gen_athrow_type, &async_gen_wrapped_value_type,
