@@ -722,36 +722,6 @@ int frame_tp_clear(Object* o) {
   return 0;
 }
 
-// frame.clear() (frame_clear_impl): an executing or suspended frame refuses; a generator's
-// finished frame finalizes its generator.
-Object* frame_clear_method(Object* o, Object*) {
-  auto* fo = static_cast<FrameObject*>(o);
-  vm::Frame* f = fo->f_frame;
-  if (f && !fo->owned) {
-    if (f->owner == vm::kOwnedByGenerator) {
-      auto* gen = reinterpret_cast<GenObject*>(reinterpret_cast<char*>(f) -
-                                               offsetof(GenObject, gi_iframe));
-      if (gen->gi_frame_state == kFrameExecuting) goto running;
-      if (gen->gi_frame_state == kFrameSuspended || gen->gi_frame_state == kFrameSuspendedYieldFrom) {
-        errors::set_string(exc_RuntimeError, "cannot clear a suspended frame");
-        return nullptr;
-      }
-      if (gen->type->finalize) {
-        Ref<> keep = Ref<>::borrow(gen);
-        gen->type->finalize(gen);
-        if (errors::occurred()) return nullptr;
-      }
-      return return_none();
-    }
-    goto running;
-  }
-  frame_tp_clear(o);
-  return return_none();
-running:
-  errors::set_string(exc_RuntimeError, "cannot clear an executing frame");
-  return nullptr;
-}
-
 // frame.__sizeof__.
 Object* frame_sizeof(Object* o, Object*) {
   auto* fo = static_cast<FrameObject*>(o);
@@ -759,13 +729,6 @@ Object* frame_sizeof(Object* o, Object*) {
   if (fo->f_frame) size += ssize(vm::frame_code(fo->f_frame)->co_framesize) * ssize(sizeof(Object*));
   return long_from_ssize(size);
 }
-
-MethodDef frame_methods[] = {
-    {"clear", reinterpret_cast<void*>(frame_clear_method), kMethNoArgs,
-     "clear($self, /)\n--\n\nClear all references held by the frame."},
-    {"__sizeof__", reinterpret_cast<void*>(frame_sizeof), kMethNoArgs,
-     "__sizeof__($self, /)\n--\n\nReturn the size of the frame in memory, in bytes."},
-    {nullptr, nullptr, 0, nullptr}};
 
 // frame.f_generator (frame_generator_get_impl): the generator or coroutine running the
 // frame, else None.
@@ -794,6 +757,7 @@ void frame_object_clear_owned(FrameObject* fo) {
   }
   clear(fo->f_extra_locals);
   clear(fo->f_locals_cache);
+  clear(fo->f_overwritten_fast_locals);
 }
 
 // frame_clear (frame.clear()): a generator's frame is finalized through its generator (closing
@@ -824,6 +788,8 @@ Object* frame_clear_method(Object* self, Object*) {
 MethodDef frame_methods[] = {
     {"clear", reinterpret_cast<void*>(frame_clear_method), kMethNoArgs,
      "Clear all references held by the frame."},
+    {"__sizeof__", reinterpret_cast<void*>(frame_sizeof), kMethNoArgs,
+     "__sizeof__($self, /)\n--\n\nReturn the size of the frame in memory, in bytes."},
     {nullptr, nullptr, 0, nullptr}};
 
 GetSetDef frame_getsetlist[] = {
@@ -907,7 +873,6 @@ TypeObject frame_type = [] {
   t.setattro = object_generic_setattr;
   t.traverse = frame_traverse;
   t.clear = frame_tp_clear;
-  t.methods = frame_methods;
   t.getset = frame_getsetlist;
   t.methods = frame_methods;
   return t;
