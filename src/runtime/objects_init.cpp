@@ -39,7 +39,11 @@ bool initialized = false;
 int initialize_objects() {
   using namespace objects;
   if (initialized) return 0;
-  if (thread_state() == nullptr) set_thread_state(&main_thread_state);
+  if (thread_state() == nullptr) {
+    set_thread_state(&main_thread_state);
+    thread_state_link(main_interpreter(), &main_thread_state);
+    thread_state_bind(&main_thread_state);
+  }
   // object and type first: everything else inherits from them.
   TypeObject* const core[] = {&BaseObject_Type, &Type_Type};
   for (TypeObject* t : core)

@@ -38,8 +38,37 @@ struct ThreadState {
   objects::Object* async_gen_firstiter = nullptr;
   objects::Object* async_gen_finalizer = nullptr;
   InterpreterState* interp = nullptr;
+  // The interpreter's list of thread states (interp->threads.head), and the thread that runs
+  // this state (PyThreadState.thread_id; 0 until bound).
+  ThreadState* prev = nullptr;
   ThreadState* next = nullptr;
+  unsigned long thread_id = 0;
 };
+
+// The interpreter (PyInterpreterState): cppy has one per process.
+struct InterpreterState {
+  ThreadState* threads_head = nullptr;  // guarded by the GIL once threads start
+};
+
+// The main interpreter (_PyInterpreterState_Main).
+InterpreterState* main_interpreter();
+
+// PyThreadState_New: a state linked into interp's list, bound to no thread until
+// thread_state_bind, not made current.
+ThreadState* thread_state_new(InterpreterState* interp);
+// bind_tstate: records the calling thread as the state's thread.
+void thread_state_bind(ThreadState* ts);
+// Links a state made elsewhere (the main thread's static one) into interp's list.
+void thread_state_link(InterpreterState* interp, ThreadState* ts);
+// tstate_delete_common's unlinking: takes ts out of its interpreter's list (with the GIL held,
+// before the thread lets it go).
+void thread_state_unlink(ThreadState* ts);
+// _PyThreadState_DeleteExcept after fork(): only the calling thread survives in the child, so
+// the other states leave the list (their memory is abandoned, as the threads that owned them
+// are gone mid-flight) and current is rebound to the child's thread.
+void thread_states_after_fork(ThreadState* current);
+// PyThreadState_Delete: unlinks ts if still linked, then frees it; ts must not be current.
+void thread_state_delete(ThreadState* ts);
 
 namespace detail {
 inline thread_local ThreadState* current_thread_state = nullptr;

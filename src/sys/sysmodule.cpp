@@ -32,6 +32,7 @@
 #include "runtime/pystate.h"
 #include "sys/stdlib_module_names.h"
 #include "vm/ceval_gil.h"
+#include "vm/frame.h"
 #include "vm/traceback.h"
 
 namespace cppy::sys {
@@ -421,6 +422,39 @@ Object* sys_exc_info(Object*, Object*) {
   return tuple_pack(3, static_cast<Object*>(e->type), e.get(), tb.get());
 }
 
+// _PyThread_CurrentFrames: {thread id: the topmost complete frame} for every thread with one.
+Object* sys_current_frames(Object*, Object*) {
+  Ref<> result = Ref<>::steal(dict_new());
+  if (!result) return nullptr;
+  for (runtime::ThreadState* t = runtime::main_interpreter()->threads_head; t; t = t->next) {
+    vm::Frame* f = t->current_frame;
+    while (f && vm::frame_is_incomplete(f)) f = f->previous;
+    if (!f) continue;
+    Object* frame = vm::frame_get_frame_object(f);
+    if (!frame) return nullptr;
+    Ref<> id = Ref<>::steal(long_from_unsigned_long_long(t->thread_id));
+    if (!id || dict_set_item(result.get(), id.get(), frame) < 0) return nullptr;
+  }
+  return result.release();
+}
+
+// _PyThread_CurrentExceptions: {thread id: the exception being handled, or None}.
+Object* sys_current_exceptions(Object*, Object*) {
+  Ref<> result = Ref<>::steal(dict_new());
+  if (!result) return nullptr;
+  for (runtime::ThreadState* t = runtime::main_interpreter()->threads_head; t; t = t->next) {
+    // _PyErr_GetTopmostException: the innermost entry that holds an exception, else the last.
+    runtime::ErrStackItem* item = t->exc_info;
+    while (item && (!item->exc_value || item->exc_value == none()) && item->previous_item)
+      item = item->previous_item;
+    if (!item) continue;
+    Object* exc = item->exc_value ? item->exc_value : none();
+    Ref<> id = Ref<>::steal(long_from_unsigned_long_long(t->thread_id));
+    if (!id || dict_set_item(result.get(), id.get(), exc) < 0) return nullptr;
+  }
+  return result.release();
+}
+
 Object* sys_getframe(Object*, Object* const* args, ssize nargs) {
   if (nargs > 1) {
     return errors::format(exc_TypeError, "_getframe expected at most 1 argument, got %zd", nargs);
@@ -626,6 +660,8 @@ MethodDef sys_methods[] = {
     {"_clear_type_descriptors", METH_O(sys_clear_type_descriptors), nullptr},
     {"is_finalizing", NOARGS(sys_is_finalizing), nullptr},
     {"_getframe", FASTCALL(sys_getframe), nullptr},
+    {"_current_frames", NOARGS(sys_current_frames), nullptr},
+    {"_current_exceptions", NOARGS(sys_current_exceptions), nullptr},
     {"get_int_max_str_digits", NOARGS(sys_get_int_max_str_digits), nullptr},
     {"set_int_max_str_digits", reinterpret_cast<void*>(sys_set_int_max_str_digits),
      kMethFastcall | kMethKeywords, nullptr},

@@ -772,14 +772,14 @@ struct Bootstate {
   Object* args;
   Object* kwargs;
   std::shared_ptr<HandleCore> handle;
-  runtime::InterpreterState* interp;
+  runtime::ThreadState* tstate;  // made by the starting thread (PyThreadState_New)
 };
 
 // thread_run: the body of every thread started by this module.
 void thread_run(void* arg) {
   auto* boot = static_cast<Bootstate*>(arg);
-  auto* ts = new runtime::ThreadState();
-  ts->interp = boot->interp;
+  runtime::ThreadState* ts = boot->tstate;
+  runtime::thread_state_bind(ts);
   runtime::set_thread_state(ts);
   vm::gil_take(ts);
   {
@@ -817,9 +817,10 @@ void thread_run(void* arg) {
     }
   }
   handle->set_done();
+  runtime::thread_state_unlink(ts);
   vm::gil_drop(ts);
   runtime::set_thread_state(nullptr);
-  delete ts;
+  runtime::thread_state_delete(ts);
 }
 
 // do_start_joinable_thread.
@@ -835,7 +836,7 @@ int start_core(const std::shared_ptr<HandleCore>& handle, Object* func, Object* 
   }
   vm::gil_create();
   auto* boot = new Bootstate{new_ref(func), new_ref(args), xnew_ref(kwargs), handle,
-                             runtime::thread_state()->interp};
+                             runtime::thread_state_new(runtime::main_interpreter())};
   if (!handle->daemon) {
     std::lock_guard<std::mutex> g(shutdown_mutex());
     shutdown_handles().push_back(handle);
@@ -847,6 +848,7 @@ int start_core(const std::shared_ptr<HandleCore>& handle, Object* func, Object* 
     decref(boot->func);
     decref(boot->args);
     xdecref(boot->kwargs);
+    runtime::thread_state_delete(boot->tstate);
     delete boot;
     {
       std::lock_guard<std::mutex> g(handle->mutex);

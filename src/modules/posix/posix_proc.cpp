@@ -40,6 +40,7 @@
 #include "objects/structseq.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "runtime/pystate.h"
 #include "vm/ceval_gil.h"
 
 extern char** environ;
@@ -292,6 +293,7 @@ Object* posix_fork(Object*, Object*) {
   pid_t pid = ::fork();
   int saved = errno;
   if (pid == 0) {
+    runtime::thread_states_after_fork(runtime::thread_state());
     run_at_forkers(after_forkers_child, false);
   } else {
     run_at_forkers(after_forkers_parent, false);

@@ -64,7 +64,8 @@ async def main():
         await asyncio.sleep(delay)
         return name
 
-    tasks = [asyncio.create_task(job(n, d)) for n, d in (('slow', 0.03), ('fast', 0.01))]
+    # 'slow' is far behind 'fast' so that a loaded machine never finishes both in one turn.
+    tasks = [asyncio.create_task(job(n, d)) for n, d in (('slow', 0.5), ('fast', 0.01))]
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     print([t.result() for t in done], len(pending))
     print([await f for f in asyncio.as_completed([job('x', 0.02), job('y', 0.01)])])
