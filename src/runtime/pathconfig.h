@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace cppy::runtime {
 
@@ -14,5 +15,8 @@ std::string prefix(bool ignore_env);
 void set_home(std::string home);
 // <prefix>/lib/python3.14: where the standard library lives.
 std::string stdlib_dir(bool ignore_env);
+// getpath.py's module search path before site runs: PYTHONPATH's entries made absolute
+// (unless ignore_env), the stdlib zip, the stdlib and lib-dynload.
+std::vector<std::string> module_search_paths(bool ignore_env);
 
 }  // namespace cppy::runtime

@@ -714,11 +714,8 @@ int fill_sys(Object* m, const runtime::Config& c) {
   if (!version_info) return -1;
   std::string version = runtime::full_version();
   std::vector<std::string> argv = c.argv.empty() ? std::vector<std::string>{""} : c.argv;
-  std::vector<std::string> path;
+  std::vector<std::string> path = runtime::module_search_paths(c.ignore_environment);
   std::string stdlib = runtime::stdlib_dir(c.ignore_environment);
-  path.push_back(prefix + "/lib/python314.zip");
-  path.push_back(stdlib);
-  path.push_back(stdlib + "/lib-dynload");
   Ref<> warnoptions = Ref<>::steal(str_list(c.warnoptions));
   Ref<> xoptions = Ref<>::steal(dict_new());
   if (!warnoptions || !xoptions) return -1;

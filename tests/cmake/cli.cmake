@@ -35,6 +35,12 @@ set_tests_properties(cli.hash_random_interned PROPERTIES LABELS "cli" TIMEOUT 60
 # under the C, POSIX and C.UTF-8 locales, -X utf8, PYTHONUTF8, PYTHONIOENCODING and -E:
 # compared with python3 (CPython 3.11, whose rules for these are 3.14's) at test time.
 add_test(NAME cli.utf8_mode
-         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cli/locale_case.py
-                 --cppy $<TARGET_FILE:cppy>)
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cli/env_case.py
+                 --cppy $<TARGET_FILE:cppy> --probe locale)
 set_tests_properties(cli.utf8_mode PROPERTIES LABELS "cli;reference" TIMEOUT 120)
+# PYTHONPATH's entries in sys.path (Modules/getpath.py), with -E, -I and -s, against python3.
+add_test(NAME cli.pythonpath
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cli/env_case.py
+                 --cppy $<TARGET_FILE:cppy> --probe path
+         WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+set_tests_properties(cli.pythonpath PROPERTIES LABELS "cli;reference" TIMEOUT 120)

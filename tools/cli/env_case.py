@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""UTF-8 mode and the locale encodings (Python/preconfig.c, config_init_stdio_encoding): runs
-one probe under several environments with cppy and with python3 (CPython 3.11, whose rules
-for these are 3.14's) and fails on the first difference.
+"""Start-up settings read from the environment, compared with python3 (CPython 3.11, whose
+rules for these are 3.14's): a probe runs under several environments with cppy and with
+python3, and any difference fails.
 
-Usage: locale_case.py --cppy PATH
+Usage: env_case.py --cppy PATH --probe locale|path
+
+locale: UTF-8 mode and the locale encodings (Python/preconfig.c, config_init_stdio_encoding).
+path: PYTHONPATH in sys.path (Modules/getpath.py): the entries before the standard library's,
+which differ between the two installations and are cut off.
 
 The environments use only the C, POSIX and C.UTF-8 locales, which every Debian system has.
 sys.getfilesystemencoding() is left out: cppy's filesystem encoding is always UTF-8 (as
@@ -13,7 +17,7 @@ import argparse
 import subprocess
 import sys
 
-PROBE = (
+LOCALE_PROBE = (
     "import sys, _locale, locale, io\n"
     "print(sys.flags.utf8_mode, _locale.getencoding(), locale.getpreferredencoding(False),\n"
     "      sys.stdin.encoding, sys.stdin.errors, sys.stdout.encoding, sys.stdout.errors,\n"
@@ -21,7 +25,7 @@ PROBE = (
     "      open('/dev/null', encoding='locale').encoding)\n"
 )
 
-CASES = [
+LOCALE_CASES = [
     ({"LANG": "C.UTF-8"}, []),
     ({"LC_ALL": "C"}, []),
     ({"LC_ALL": "POSIX"}, []),
@@ -37,9 +41,27 @@ CASES = [
     ({"LANG": "C.UTF-8"}, ["-X", "utf8=x"]),
 ]
 
+PATH_PROBE = (
+    "import sys, os\n"
+    "stdlib = os.path.dirname(os.__file__)\n"
+    "zip_entry = next(i for i, p in enumerate(sys.path) if p.endswith('.zip'))\n"
+    "print(sys.path[:zip_entry], sys.path[zip_entry + 1] == stdlib)\n"
+)
 
-def run(interpreter, env, args):
-    proc = subprocess.run([interpreter, *args, "-c", PROBE], env=env, capture_output=True,
+PATH_CASES = [
+    ({"PYTHONPATH": "/tmp/a::rel/dir:/tmp/b/://x//y/../z:///w"}, []),
+    ({"PYTHONPATH": "/tmp/a"}, ["-E"]),
+    ({"PYTHONPATH": "/tmp/a"}, ["-I"]),
+    ({"PYTHONPATH": ""}, []),
+    ({"PYTHONPATH": "."}, ["-s"]),
+]
+
+PROBES = {"locale": (LOCALE_PROBE, LOCALE_CASES), "path": (PATH_PROBE, PATH_CASES)}
+
+
+def run(interpreter, probe, env, args):
+    env = dict(env, PATH="/usr/bin:/bin")
+    proc = subprocess.run([interpreter, *args, "-c", probe], env=env, capture_output=True,
                           text=True, errors="replace")
     # The fatal-error report's last lines differ between versions (3.14 adds the runtime
     # state line); the first line and the status are compared.
@@ -50,11 +72,13 @@ def run(interpreter, env, args):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cppy", required=True)
+    parser.add_argument("--probe", choices=sorted(PROBES), required=True)
     opts = parser.parse_args()
+    probe, cases = PROBES[opts.probe]
     failed = 0
-    for env, args in CASES:
-        got = run(opts.cppy, env, args)
-        want = run(sys.executable, env, args)
+    for env, args in cases:
+        got = run(opts.cppy, probe, env, args)
+        want = run(sys.executable, probe, env, args)
         label = " ".join(f"{k}={v}" for k, v in env.items()) + " " + " ".join(args)
         if got != want:
             failed += 1
