@@ -9,6 +9,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/inline_values.h"
 #include "objects/bytesobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
@@ -439,10 +440,17 @@ int object_setattr_string(Object* v, const char* name, Object* value) {
 int object_delattr(Object* v, Object* name) { return object_setattr(v, name, nullptr); }
 
 // _PyObject_ComputedDictPointer: the address of the instance dict slot, or null.
+// With inline values, asking for the dict pointer materialises the dict
+// (_PyObject_MaterializeManagedDict): callers get an ordinary dict that holds the attributes.
 Object** object_dict_ptr(Object* obj) {
   TypeObject* tp = obj->type;
   ssize off = tp->dictoffset;
   if (off == 0) return nullptr;
+  if (type_has_feature(tp, kTpflagsInlineValues)) {
+    Object** slot = managed_dict_slot(obj);
+    if (*slot == nullptr && !inline_values_materialize(obj)) errors::clear();
+    return slot;
+  }
   if (off < 0) {
     // Negative offsets count from the end of a variable-size object.
     ssize tsize = static_cast<VarObject*>(obj)->size;
@@ -477,8 +485,11 @@ Object* object_generic_getattr_with_dict(Object* obj, Object* name, Object* dict
     }
   }
   if (dict == nullptr) {
-    Object** dictptr = object_dict_ptr(obj);
-    if (dictptr) dict = *dictptr;
+    if (inline_values_valid(obj)) {
+      if (Object* v = inline_values_get(obj, name)) return new_ref(v);
+    } else if (Object** dictptr = object_dict_ptr(obj)) {
+      dict = *dictptr;
+    }
   }
   if (dict) {
     Ref<> d = Ref<>::borrow(dict);
@@ -518,6 +529,11 @@ int object_generic_setattr_with_dict(Object* obj, Object* name, Object* value, O
     if (f) return f(descr.get(), obj, value);
   }
   int res;
+  if (dict == nullptr && inline_values_valid(obj)) {
+    res = inline_values_set(obj, name, value);
+    if (res <= 0) return res;
+    // No room left in the values: the attributes move to a dict.
+  }
   if (dict == nullptr) {
     Object** dictptr = object_dict_ptr(obj);
     if (dictptr == nullptr) {
@@ -622,8 +638,12 @@ bool object_get_method(Object* obj, Object* name, Object** method) {
       }
     }
   }
-  Object** dictptr = object_dict_ptr(obj);
-  if (dictptr && *dictptr) {
+  if (inline_values_valid(obj)) {
+    if (Object* v = inline_values_get(obj, name)) {
+      *method = new_ref(v);
+      return false;
+    }
+  } else if (Object** dictptr = object_dict_ptr(obj); dictptr && *dictptr) {
     Ref<> d = Ref<>::borrow(*dictptr);
     Object* attr;
     int rc = dict_get_item_ref(d.get(), name, &attr);

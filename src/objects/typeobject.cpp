@@ -7,6 +7,7 @@
 
 #include "errors/errors.h"
 #include "gc/gc.h"
+#include "objects/inline_values.h"
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
@@ -182,6 +183,7 @@ Object* type_lookup_ref(TypeObject* type, Object* name) {
 Object* type_generic_alloc(TypeObject* type, ssize nitems) {
   size_t size = static_cast<size_t>(type->basicsize + (nitems + 1) * type->itemsize);
   size = (size + sizeof(void*) - 1) & ~(sizeof(void*) - 1);
+  size += static_cast<size_t>(inline_values_alloc_size(type));
   Object* obj;
   if (type_has_feature(type, kTpflagsHaveGc)) {
     obj = gc::gc_malloc(size);

@@ -240,6 +240,8 @@ struct TypeObject : VarObject {
   uint16_t versions_used;
 };
 
+struct SharedKeys;
+
 // Types created by class statements carry their own slot tables (PyHeapTypeObject).
 struct HeapTypeObject : TypeObject {
   AsyncMethods async_methods;
@@ -251,7 +253,7 @@ struct HeapTypeObject : TypeObject {
   Object* ht_slots;
   Object* ht_qualname;
   Object* ht_module;
-  Object* ht_cached_keys;  // shared keys of instance dicts (split tables)
+  SharedKeys* ht_cached_keys;  // names of the instances' inline values (inline_values.h)
   char* ht_tpname;
 };
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "errors/errors.h"
+#include "objects/inline_values.h"
 #include "gc/gc.h"
 #include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
@@ -183,6 +184,13 @@ int object_set_class(Object* self, Object* value, void*) {
     return -1;
   }
   if (!compatible_for_assignment(oldto, newto, "__class__")) return -1;
+  if (type_has_feature(oldto, kTpflagsInlineValues) != type_has_feature(newto, kTpflagsInlineValues)) {
+    errors::format(exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                   newto->name, oldto->name);
+    return -1;
+  }
+  // The values are indexed by the old class's names: they move into a dict first.
+  if (inline_values_valid(self) && !inline_values_materialize(self)) return -1;
   incref(newto);
   self->type = newto;
   decref(oldto);
@@ -577,8 +585,12 @@ void subtype_dealloc(Object* self) {
   for (TypeObject* t = type; t->dealloc == subtype_dealloc; t = t->base)
     if (t->members) clear_slots(t, self);
   if (type->dictoffset && !base->dictoffset) {
-    Object** dictptr = object_dict_ptr(self);
-    if (dictptr && *dictptr) clear(*dictptr);
+    if (inline_values_valid(self)) {
+      inline_values_clear(self);
+    } else {
+      Object** dictptr = object_dict_ptr(self);
+      if (dictptr && *dictptr) clear(*dictptr);
+    }
   }
   // The base's dealloc frees the memory (through type->free) and expects a tracked object
   // if it is a GC type.
@@ -601,9 +613,13 @@ int subtype_traverse(Object* self, visitproc visit, void* arg) {
     base = base->base;
   }
   if (type->dictoffset != base->dictoffset) {
-    Object** dictptr = object_dict_ptr(self);
-    if (dictptr && *dictptr)
-      if (int r = visit(*dictptr, arg)) return r;
+    if (inline_values_valid(self)) {
+      if (int r = inline_values_traverse(self, visit, arg)) return r;
+    } else {
+      Object** dictptr = object_dict_ptr(self);
+      if (dictptr && *dictptr)
+        if (int r = visit(*dictptr, arg)) return r;
+    }
   }
   if (int r = visit(type, arg)) return r;
   if (base->traverse) return base->traverse(self, visit, arg);
@@ -618,8 +634,16 @@ int subtype_clear(Object* self) {
     base = base->base;
   }
   if (type->dictoffset != base->dictoffset) {
-    Object** dictptr = object_dict_ptr(self);
-    if (dictptr && *dictptr) clear(*dictptr);
+    if (inline_values_valid(self)) {
+      inline_values_clear(self);
+    } else if (type_has_feature(type, kTpflagsInlineValues)) {
+      // The dict stays in its slot (emptied), so the inline values stay unused: after a
+      // __class__ assignment they may be sized for another class.
+      dict_clear(*managed_dict_slot(self));
+    } else {
+      Object** dictptr = object_dict_ptr(self);
+      if (dictptr && *dictptr) clear(*dictptr);
+    }
   }
   if (base->clear) return base->clear(self);
   return 0;
@@ -775,6 +799,8 @@ void type_dealloc(Object* self) {
   xdecref(et->ht_qualname);
   xdecref(et->ht_slots);
   xdecref(et->ht_module);
+  shared_keys_free(et->ht_cached_keys);
+  et->ht_cached_keys = nullptr;
   delete[] et->ht_tpname;
   delete[] type->members;
   gc::gc_free(self);
@@ -1624,6 +1650,7 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   else if (add_weak) type->getset = subtype_getsets_weakref_only;
   type->flags |= base->flags & kTpflagsHaveGc;
   if (type_ready(type) < 0) return nullptr;
+  if (type_init_inline_values(type) < 0) return nullptr;
   typeobject_internal::fixup_slot_dispatchers(type);
   // type_new_set_classcell / type_new_set_classdictcell: fill the class body's __class__ and
   // __classdict__ cells and drop them from the new type's dict.

@@ -24,6 +24,7 @@
 #include "objects/frameobject.h"
 #include "objects/floatobject.h"
 #include "objects/funcobject.h"
+#include "objects/inline_values.h"
 #include "objects/genobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -1154,6 +1155,7 @@ Object* eval_frame(Frame* frame, int throwflag) {
     SET_TARGET(FOR_ITER_RANGE)
     SET_TARGET(FOR_ITER_TUPLE)
     SET_TARGET(LOAD_ATTR_CLASS)
+    SET_TARGET(LOAD_ATTR_INSTANCE_VALUE)
     SET_TARGET(LOAD_ATTR_METHOD_LAZY_DICT)
     SET_TARGET(LOAD_ATTR_METHOD_NO_DICT)
     SET_TARGET(LOAD_ATTR_METHOD_WITH_VALUES)
@@ -1164,6 +1166,7 @@ Object* eval_frame(Frame* frame, int throwflag) {
     SET_TARGET(LOAD_ATTR_WITH_HINT)
     SET_TARGET(LOAD_GLOBAL_BUILTIN)
     SET_TARGET(LOAD_GLOBAL_MODULE)
+    SET_TARGET(STORE_ATTR_INSTANCE_VALUE)
     SET_TARGET(STORE_ATTR_SLOT)
     SET_TARGET(STORE_ATTR_WITH_HINT)
     SET_TARGET(STORE_SUBSCR_DICT)
@@ -3253,6 +3256,43 @@ dispatch_same:
     if (oparg & 1) PUSH(nullptr);
     DISPATCH();
   }
+  // Inline values: the value's offset in the object, and the dict slot's, which is null
+  // while the values are in use (objects/inline_values.h).
+  TARGET(LOAD_ATTR_INSTANCE_VALUE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    char* base = reinterpret_cast<char*>(owner);
+    DEOPT_IF(*reinterpret_cast<Object**>(base + next_instr[4].cache) != nullptr, LOAD_ATTR);
+    Object* v = *reinterpret_cast<Object**>(base + next_instr[3].cache);
+    DEOPT_IF(!v, LOAD_ATTR);
+    SKIP_CACHES(kCacheLoadAttr);
+    sp[-1] = new_ref(v);
+    decref(owner);
+    if (oparg & 1) PUSH(nullptr);
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR_INSTANCE_VALUE) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, STORE_ATTR);
+    DEOPT_IF(INSTANCE_DICT(owner) != nullptr, STORE_ATTR);
+    SKIP_CACHES(kCacheStoreAttr);
+    uint16_t offset = this_instr[4].cache;
+    Object** slot = reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + offset);
+    Object* old = *slot;
+    *slot = SECOND();
+    sp -= 2;
+    if (old) {
+      decref(old);
+    } else {
+      // A new attribute of this instance: it joins the insertion order.
+      int index = int((slot - inline_values_array(owner)));
+      inline_values_append_order(owner, index);
+    }
+    decref(owner);
+    DISPATCH();
+  }
   TARGET(LOAD_ATTR_SLOT) {
     CodeUnit* this_instr = next_instr - 1;
     Object* owner = TOP();
@@ -3326,6 +3366,9 @@ dispatch_same:
       DEOPT_IF(dict->type != &dict_type || static_cast<DictObject*>(dict)->keys->non_str_keys,
                LOAD_ATTR);
       DEOPT_IF(!dict_lacks_str_key(dict, name), LOAD_ATTR);
+    } else if (type_has_feature(owner->type, kTpflagsInlineValues)) {
+      // Inline values: the name is not among the class's shared keys.
+      DEOPT_IF(type_shared_keys(owner->type)->version != read_u32(next_instr + 3), LOAD_ATTR);
     }
     Object* descr = read_obj(next_instr + 5);
     SKIP_CACHES(kCacheLoadAttr);
@@ -3348,11 +3391,15 @@ dispatch_same:
     Object* owner = TOP();
     ATTR_TYPE_GUARD(owner, LOAD_ATTR);
     Object* dict = INSTANCE_DICT(owner);
-    DEOPT_IF(!dict, LOAD_ATTR);
-    Object* name = GETITEM(names, oparg >> 1);
-    DEOPT_IF(dict->type != &dict_type || static_cast<DictObject*>(dict)->keys->non_str_keys,
-             LOAD_ATTR);
-    DEOPT_IF(!dict_lacks_str_key(dict, name), LOAD_ATTR);
+    if (dict) {
+      Object* name = GETITEM(names, oparg >> 1);
+      DEOPT_IF(dict->type != &dict_type || static_cast<DictObject*>(dict)->keys->non_str_keys,
+               LOAD_ATTR);
+      DEOPT_IF(!dict_lacks_str_key(dict, name), LOAD_ATTR);
+    } else {
+      DEOPT_IF(!type_has_feature(owner->type, kTpflagsInlineValues), LOAD_ATTR);
+      DEOPT_IF(type_shared_keys(owner->type)->version != read_u32(next_instr + 3), LOAD_ATTR);
+    }
     Object* descr = read_obj(next_instr + 5);
     SKIP_CACHES(kCacheLoadAttr);
     sp[-1] = new_ref(descr);

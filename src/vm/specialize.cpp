@@ -9,11 +9,12 @@
 // keys versions (objects/dictobject), function versions (objects/funcobject).
 //
 // Differences from CPython, where cppy's object layouts differ:
-// - instances keep their attributes in an ordinary dict (no inline values), so the
-//   LOAD_ATTR/STORE_ATTR instance forms are the WITH_HINT ones (the entry index in the
-//   instance dict), and LOAD_ATTR_METHOD_WITH_VALUES / LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
-//   guard that the instance dict does not shadow the class attribute by a lookup instead of
-//   a shared-keys version.
+// - instances of plain classes keep their attributes in inline values (objects/
+//   inline_values.h: LOAD_ATTR_INSTANCE_VALUE, STORE_ATTR_INSTANCE_VALUE, and the shared
+//   keys version proves a class attribute unshadowed) until their dict is asked for; other
+//   instance dicts are ordinary dicts (the WITH_HINT forms), for which
+//   LOAD_ATTR_METHOD_WITH_VALUES / LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES guard that the
+//   instance dict does not shadow the class attribute by a lookup.
 #include "vm/specialize.h"
 
 #include <cstdlib>
@@ -26,6 +27,7 @@
 #include "objects/dictobject.h"
 #include "objects/floatobject.h"
 #include "objects/funcobject.h"
+#include "objects/inline_values.h"
 #include "objects/genobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -228,6 +230,16 @@ void specialize_load_attr(Object* owner, CodeUnit* instr, Object* name) {
   ssize hint = -1;
   if (dict && str_keys(dict)) hint = dict_keys_str_lookup(dict, name);
   else if (dict) return unspecialize(instr);
+  // Inline values (Py_TPFLAGS_INLINE_VALUES): the index of name in the class's shared keys
+  // while the instance has no dict, and the keys version that proves a name absent.
+  bool has_inline = type_has_feature(type, kTpflagsInlineValues);
+  SharedKeys* keys = has_inline ? type_shared_keys(type) : nullptr;
+  ssize vindex = -1;
+  if (has_inline && !dict) vindex = shared_keys_lookup(keys, name);
+  uint32_t keys_version = 0;
+  if (has_inline) {
+    if (shared_keys_lookup(keys, name) < 0) keys_version = shared_keys_version(keys);
+  }
   switch (kind) {
     case DescrKind::kObjectSlot: {
       auto* m = static_cast<MemberDescrObject*>(descr)->d_member;
@@ -238,18 +250,23 @@ void specialize_load_attr(Object* owner, CodeUnit* instr, Object* name) {
     case DescrKind::kMethod:
       if (!method) break;
       if (hint >= 0) return unspecialize(instr);  // shadowed by the instance
+      if (has_inline && keys_version == 0) return unspecialize(instr);  // may be shadowed
       write_u32(instr + 2, version);
+      write_u32(instr + 4, keys_version);
       write_obj(instr + 6, descr);
       if (!dictslot) return specialize(instr, LOAD_ATTR_METHOD_NO_DICT);
-      if (!dict) return specialize(instr, LOAD_ATTR_METHOD_LAZY_DICT);
+      if (!dict && !has_inline) return specialize(instr, LOAD_ATTR_METHOD_LAZY_DICT);
       return specialize(instr, LOAD_ATTR_METHOD_WITH_VALUES);
     case DescrKind::kNonDescriptor:
       if (hint >= 0) break;  // the instance's value wins: a dict access below
+      if (vindex >= 0) break;  // an instance value may win: LOAD_ATTR_INSTANCE_VALUE
       if (method) return unspecialize(instr);
+      if (has_inline && keys_version == 0) return unspecialize(instr);
       write_u32(instr + 2, version);
+      write_u32(instr + 4, keys_version);
       write_obj(instr + 6, descr);
       if (!dictslot) return specialize(instr, LOAD_ATTR_NONDESCRIPTOR_NO_DICT);
-      if (!dict) return unspecialize(instr);
+      if (!dict && !has_inline) return unspecialize(instr);
       return specialize(instr, LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
     case DescrKind::kAbsent:
     case DescrKind::kNonOverriding:
@@ -257,7 +274,19 @@ void specialize_load_attr(Object* owner, CodeUnit* instr, Object* name) {
     case DescrKind::kOverriding:
       return unspecialize(instr);
   }
-  // An instance attribute: found at entry `hint` of the instance dict.
+  // An instance attribute: at index vindex of the inline values (specialize_dict_access's
+  // LOAD_ATTR_INSTANCE_VALUE)...
+  if (has_inline && !dict) {
+    if (vindex < 0) return unspecialize(instr);
+    ssize offset = type->basicsize + inline_values_header(keys->capacity) +
+                   vindex * ssize(sizeof(Object*));
+    if (offset > 0xFFFF || type->dictoffset > 0xFFFF) return unspecialize(instr);
+    write_u32(instr + 2, version);
+    instr[4].cache = uint16_t(offset);
+    instr[5].cache = uint16_t(type->dictoffset);
+    return specialize(instr, LOAD_ATTR_INSTANCE_VALUE);
+  }
+  // ... or at entry `hint` of the instance dict.
   if (hint < 0 || hint > 0xFFFF) return unspecialize(instr);
   write_u32(instr + 2, version);
   instr[4].cache = uint16_t(hint);
@@ -283,6 +312,17 @@ void specialize_store_attr(Object* owner, CodeUnit* instr, Object* name) {
   if (kind != DescrKind::kAbsent) return unspecialize(instr);
   Object** dictslot = instance_dict_slot(owner);
   Object* dict = dictslot ? *dictslot : nullptr;
+  if (type_has_feature(type, kTpflagsInlineValues) && !dict) {
+    SharedKeys* keys = type_shared_keys(type);
+    ssize vindex = shared_keys_lookup(keys, name);
+    if (vindex < 0) return unspecialize(instr);
+    ssize offset = type->basicsize + inline_values_header(keys->capacity) +
+                   vindex * ssize(sizeof(Object*));
+    if (offset > 0xFFFF) return unspecialize(instr);
+    write_u32(instr + 2, version);
+    instr[4].cache = uint16_t(offset);
+    return specialize(instr, STORE_ATTR_INSTANCE_VALUE);
+  }
   if (!dict || !str_keys(dict)) return unspecialize(instr);
   ssize hint = dict_keys_str_lookup(dict, name);
   if (hint < 0 || hint > 0xFFFF) return unspecialize(instr);
