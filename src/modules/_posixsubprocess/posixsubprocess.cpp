@@ -105,14 +105,6 @@ bool convert_fds_to_keep(Object* py_fds_to_keep, std::vector<int>* out) {
   return true;
 }
 
-bool is_fd_in_sorted_fd_sequence(int fd, const std::vector<int>& fds) {
-  for (int f : fds) {
-    if (f == fd) return true;
-    if (f > fd) return false;
-  }
-  return false;
-}
-
 // _Py_set_inheritable_async_safe.
 int set_inheritable(int fd, bool inheritable) {
   int flags = fcntl(fd, F_GETFD);

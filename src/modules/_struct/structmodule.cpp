@@ -11,6 +11,7 @@
 #include "modules/math/mathmodule.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
+#include "objects/buffer.h"
 #include "objects/bytesobject.h"
 #include "objects/complexobject.h"
 #include "objects/dictobject.h"
@@ -290,9 +291,17 @@ int range_error(const FormatDef* f, bool is_unsigned) {
   return -1;
 }
 
-// A bytes-like object's contents: bytes for now (bytearray and memoryview through the buffer
-// protocol once it exists). TypeError "a bytes-like object is required, not 'T'".
-bool get_buffer(Object* o, const char** p, ssize* n) {
+// A bytes-like object's contents through the buffer protocol, held by holder while they are
+// read. TypeError "a bytes-like object is required, not 'T'".
+bool get_buffer(Object* o, BufferHolder& holder, const char** p, ssize* n) {
+  if (holder.get(o) < 0) return false;
+  *p = holder.data();
+  *n = holder.size();
+  return true;
+}
+
+// iter_unpack keeps its argument and reads it lazily: bytes only.
+bool get_bytes(Object* o, const char** p, ssize* n) {
   if (bytes_check(o)) {
     *p = bytes_as_string(o);
     *n = bytes_size(o);
@@ -626,8 +635,7 @@ Object* Struct_pack(Object* self, Object* const* args, ssize nargs, Object* kwna
   return s_pack_common(as_struct(self), args, nargs, "pack");
 }
 
-// s_pack_into: the buffer must be writable; no writable bytes-like type exists yet, so every
-// buffer is refused as CPython refuses bytes.
+// s_pack_into: the items into a writable buffer at offset (negative: from the end).
 Object* s_pack_into_common(StructObject* so, Object* const* args, ssize nargs) {
   if (nargs != so->s_len + 2) {
     if (nargs == 0) return struct_error_format("pack_into expected buffer argument");
@@ -635,8 +643,33 @@ Object* s_pack_into_common(StructObject* so, Object* const* args, ssize nargs) {
     return struct_error_format("pack_into expected %zd items for packing (got %zd)", so->s_len,
                                nargs - 2);
   }
-  return errors::format(exc_TypeError, "argument must be read-write bytes-like object, not %.100s",
-                        type_short_name(args[0]->type));
+  BufferHolder buffer;
+  if (buffer.get(args[0], kBufWritable) < 0) {
+    // PyArg_Parse's "w*".
+    errors::clear();
+    return errors::format(exc_TypeError,
+                          "argument must be read-write bytes-like object, not %.100s",
+                          type_short_name(args[0]->type));
+  }
+  ssize offset = number_as_ssize(args[1], exc_IndexError);
+  if (offset == -1 && errors::occurred()) return nullptr;
+  ssize len = buffer.size();
+  if (offset < 0) {
+    if (offset + so->s_size > 0)
+      return struct_error_format("no space to pack %zd bytes at offset %zd", so->s_size, offset);
+    if (offset + len < 0)
+      return struct_error_format("offset %zd out of range for %zd-byte buffer", offset, len);
+    offset += len;
+  }
+  if (len - offset < so->s_size)
+    return struct_error_format(
+        "pack_into requires a buffer of at least %zu bytes for packing %zd bytes at offset %zd "
+        "(actual buffer size is %zd)",
+        static_cast<size_t>(so->s_size) + static_cast<size_t>(offset), so->s_size, offset, len);
+  if (s_pack_internal(so, args + 2,
+                      reinterpret_cast<unsigned char*>(buffer.mutable_data() + offset)) < 0)
+    return nullptr;
+  return return_none();
 }
 
 Object* Struct_pack_into(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
@@ -647,7 +680,8 @@ Object* Struct_pack_into(Object* self, Object* const* args, ssize nargs, Object*
 Object* s_unpack_common(StructObject* so, Object* buffer) {
   const char* p;
   ssize n;
-  if (!get_buffer(buffer, &p, &n)) return nullptr;
+  BufferHolder holder;
+  if (!get_buffer(buffer, holder, &p, &n)) return nullptr;
   if (n != so->s_size) return struct_error_format("unpack requires a buffer of %zd bytes", so->s_size);
   return s_unpack_internal(so, p);
 }
@@ -669,7 +703,8 @@ Object* s_unpack_from_common(StructObject* so, Object* buffer, Object* offset_ob
   if (offset_obj && !as_offset(offset_obj, &offset)) return nullptr;
   const char* p;
   ssize len;
-  if (!get_buffer(buffer, &p, &len)) return nullptr;
+  BufferHolder holder;
+  if (!get_buffer(buffer, holder, &p, &len)) return nullptr;
   if (offset < 0) {
     if (offset + len < 0) {
       return struct_error_format("offset %zd out of range for %zd-byte buffer", offset, len);
@@ -757,7 +792,7 @@ Object* s_iter_unpack_common(StructObject* so, Object* buffer) {
   }
   const char* p;
   ssize n;
-  if (!get_buffer(buffer, &p, &n)) return nullptr;
+  if (!get_bytes(buffer, &p, &n)) return nullptr;
   if (n % so->s_size != 0) {
     return struct_error_format("iterative unpacking requires a buffer of a multiple of %zd bytes",
                                so->s_size);

@@ -695,6 +695,29 @@ Object* posix_read(Object*, Object* const* args, ssize nargs) {
   return bytes_from_string_and_size(buf.data(), got);
 }
 
+// os_readinto_impl: readinto(fd, buffer, /) reads into a writable buffer (3.14).
+Object* posix_readinto(Object*, Object* const* args, ssize nargs) {
+  if (!check_positional("readinto", nargs, 2, 2)) return nullptr;
+  int fd;
+  if (!as_int(args[0], &fd)) return nullptr;
+  BufferHolder buf;
+  if (buf.get(args[1], kBufWritable) < 0) {
+    errors::clear();
+    return errors::format(exc_TypeError,
+                          "readinto() argument 2 must be read-write bytes-like object, not %.50s",
+                          args[1] == none() ? "None" : args[1]->type->name);
+  }
+  ssize got;
+  bool async_err = false;
+  do {
+    vm::AllowThreads nogil;
+    got = ::read(fd, buf.mutable_data(), static_cast<size_t>(buf.size()));
+  } while (eintr_retry(got < 0, &async_err));
+  if (async_err) return nullptr;
+  if (got < 0) return posix_error();
+  return long_from_ssize(got);
+}
+
 // pread(fd, length, offset, /).
 Object* posix_pread(Object*, Object* const* args, ssize nargs) {
   if (!check_positional("pread", nargs, 3, 3)) return nullptr;
@@ -1689,6 +1712,7 @@ MethodDef posix_methods[] = {
     {"close", POSIX_FASTCALL_KW(posix_close), nullptr},
     {"closerange", POSIX_FASTCALL(posix_closerange), nullptr},
     {"read", POSIX_FASTCALL(posix_read), nullptr},
+    {"readinto", POSIX_FASTCALL(posix_readinto), nullptr},
     {"pread", POSIX_FASTCALL(posix_pread), nullptr},
     {"write", POSIX_FASTCALL(posix_write), nullptr},
     {"pwrite", POSIX_FASTCALL(posix_pwrite), nullptr},
