@@ -1156,6 +1156,7 @@ Object* eval_frame(Frame* frame, int throwflag) {
     SET_TARGET(FOR_ITER_TUPLE)
     SET_TARGET(LOAD_ATTR_CLASS)
     SET_TARGET(LOAD_ATTR_INSTANCE_VALUE)
+    SET_TARGET(LOAD_ATTR_PROPERTY)
     SET_TARGET(LOAD_ATTR_METHOD_LAZY_DICT)
     SET_TARGET(LOAD_ATTR_METHOD_NO_DICT)
     SET_TARGET(LOAD_ATTR_METHOD_WITH_VALUES)
@@ -3293,6 +3294,39 @@ dispatch_same:
     decref(owner);
     DISPATCH();
   }
+  // A property's getter (a Python function of one argument) runs in a new frame, as
+  // CALL_PY_EXACT_ARGS: its return value replaces the owner.
+  TARGET(LOAD_ATTR_PROPERTY) {
+    CodeUnit* this_instr = next_instr - 1;
+    Object* owner = TOP();
+    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    auto* fget = static_cast<FunctionObject*>(read_obj(next_instr + 5));
+    DEOPT_IF(fget->func_version != read_u32(next_instr + 3), LOAD_ATTR);
+    auto* fco = static_cast<CodeObject*>(fget->func_code);
+    DEOPT_IF(!data_stack_has_space(size_t(fco->co_framesize)), LOAD_ATTR);
+    SKIP_CACHES(kCacheLoadAttr);
+    Frame* nf = push_frame(size_t(fco->co_framesize));
+    nf->f_executable = new_ref(static_cast<Object*>(fco));
+    nf->previous = frame;
+    nf->f_funcobj = new_ref(static_cast<Object*>(fget));
+    nf->f_globals = new_ref(fget->func_globals);
+    nf->f_builtins = new_ref(fget->func_builtins);
+    nf->f_locals = nullptr;
+    nf->frame_obj = nullptr;
+    nf->instr_ptr = code_units(fco);
+    nf->stackpointer = nf->localsplus + fco->co_nlocalsplus;
+    nf->return_offset = 0;
+    nf->owner = kOwnedByThread;
+    nf->is_entry = 0;
+    nf->localsplus[0] = owner;  // the stack's reference
+    for (int i = 1; i < fco->co_nlocalsplus; ++i) nf->localsplus[i] = nullptr;
+    --sp;
+    frame->return_offset = uint16_t(1 + kCacheLoadAttr);
+    frame->stackpointer = sp;
+    frame = nf;
+    ts->current_frame = frame;
+    goto start_frame;
+  }
   TARGET(LOAD_ATTR_SLOT) {
     CodeUnit* this_instr = next_instr - 1;
     Object* owner = TOP();
@@ -3666,18 +3700,19 @@ op_instrumented: __attribute__((cold));
   {
   Object** isp = sp;
   CodeUnit* inext = next_instr;
-  int r = instrumented_instruction(frame, opcode, oparg, &isp, &inext);
+  int op = next_instr[-1].op.code;
+  int r = instrumented_instruction(frame, op, oparg, &isp, &inext);
   sp = isp;
   next_instr = inext;
   if (r < 0) goto error;
   if (r > 0) DISPATCH();
-  goto* real_targets[opcode];
+  goto* real_targets[op];
 }
 #endif
 
 op_unknown:
   errors::format(exc_SystemError, "%U:%d: unknown opcode %d", co->co_filename,
-                 code_addr2line(co, frame_lasti(frame) * 2), opcode);
+                 code_addr2line(co, frame_lasti(frame) * 2), int(next_instr[-1].op.code));
   goto error;
 
 error:

@@ -272,6 +272,21 @@ void specialize_load_attr(Object* owner, CodeUnit* instr, Object* name) {
     case DescrKind::kNonOverriding:
       break;
     case DescrKind::kOverriding:
+      // LOAD_ATTR_PROPERTY: a property whose getter is a plain Python function of one
+      // argument runs in a frame pushed by the instruction.
+      if (descr->type == &property_type && !method) {
+        Object* fget = static_cast<PropertyObject*>(descr)->prop_get;
+        if (!fget || fget->type != &function_type) return unspecialize(instr);
+        auto* f = static_cast<FunctionObject*>(fget);
+        auto* fco = static_cast<CodeObject*>(f->func_code);
+        if ((fco->co_flags & (kCoVarargs | kCoVarkeywords)) != 0 || fco->co_kwonlyargcount != 0 ||
+            fco->co_argcount != 1 || f->func_version == 0)
+          return unspecialize(instr);
+        write_u32(instr + 2, version);
+        write_u32(instr + 4, f->func_version);
+        write_obj(instr + 6, fget);
+        return specialize(instr, LOAD_ATTR_PROPERTY);
+      }
       return unspecialize(instr);
   }
   // An instance attribute: at index vindex of the inline values (specialize_dict_access's
