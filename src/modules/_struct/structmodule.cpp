@@ -300,18 +300,6 @@ bool get_buffer(Object* o, BufferHolder& holder, const char** p, ssize* n) {
   return true;
 }
 
-// iter_unpack keeps its argument and reads it lazily: bytes only.
-bool get_bytes(Object* o, const char** p, ssize* n) {
-  if (bytes_check(o)) {
-    *p = bytes_as_string(o);
-    *n = bytes_size(o);
-    return true;
-  }
-  errors::format(exc_TypeError, "a bytes-like object is required, not '%.100s'",
-                 type_short_name(o->type));
-  return false;
-}
-
 // PyComplex_AsCComplex.
 bool as_complex(Object* v, Complex* out) {
   if (complex_check(v)) {
@@ -733,16 +721,17 @@ Object* Struct_unpack_from(Object* self, Object* const* args, ssize nargs, Objec
 }
 
 // The unpack_iterator type of iter_unpack.
+// unpackiterobject: the buffer stays exported (buf.obj non-null) until the iterator ends.
 struct UnpackIterObject : Object {
   Object* so;
-  Object* buf;  // bytes
+  Buffer buf;
   ssize index;
 };
 
 void unpackiter_dealloc(Object* o) {
   UnpackIterObject* it = static_cast<UnpackIterObject*>(o);
   xdecref(it->so);
-  xdecref(it->buf);
+  if (it->buf.obj) buffer_release(&it->buf);
   o->type->free(o);
 }
 
@@ -750,16 +739,15 @@ Object* unpackiter_next(Object* o) {
   UnpackIterObject* it = static_cast<UnpackIterObject*>(o);
   if (!it->so) return nullptr;
   StructObject* so = as_struct(it->so);
-  if (it->index >= bytes_size(it->buf)) {
+  if (it->index >= it->buf.len) {
+    buffer_release(&it->buf);
+    it->buf.obj = nullptr;
     Object* so_ref = it->so;
     it->so = nullptr;
     decref(so_ref);
-    Object* b = it->buf;
-    it->buf = nullptr;
-    decref(b);
     return nullptr;
   }
-  Object* r = s_unpack_internal(so, bytes_as_string(it->buf) + it->index);
+  Object* r = s_unpack_internal(so, static_cast<const char*>(it->buf.buf) + it->index);
   it->index += so->s_size;
   return r;
 }
@@ -767,7 +755,7 @@ Object* unpackiter_next(Object* o) {
 Object* unpackiter_length_hint(Object* o, Object*) {
   UnpackIterObject* it = static_cast<UnpackIterObject*>(o);
   ssize len = 0;
-  if (it->so) len = (bytes_size(it->buf) - it->index) / as_struct(it->so)->s_size;
+  if (it->so) len = (it->buf.len - it->index) / as_struct(it->so)->s_size;
   return long_from_ssize(len);
 }
 
@@ -790,20 +778,23 @@ Object* s_iter_unpack_common(StructObject* so, Object* buffer) {
   if (so->s_size == 0) {
     return struct_error_format("cannot iteratively unpack with a struct of length 0");
   }
-  const char* p;
-  ssize n;
-  if (!get_bytes(buffer, &p, &n)) return nullptr;
-  if (n % so->s_size != 0) {
-    return struct_error_format("iterative unpacking requires a buffer of a multiple of %zd bytes",
-                               so->s_size);
-  }
   if (type_ready(&unpackiter_type) < 0) return nullptr;
   UnpackIterObject* it = static_cast<UnpackIterObject*>(type_generic_alloc(&unpackiter_type, 0));
   if (!it) return nullptr;
-  it->so = new_ref(so);
-  it->buf = new_ref(buffer);
+  Ref<> owner = Ref<>::steal(it);
+  it->so = nullptr;
+  it->buf = Buffer{};
   it->index = 0;
-  return it;
+  if (object_get_buffer(buffer, &it->buf, kBufSimple) < 0) {
+    it->buf.obj = nullptr;
+    return nullptr;
+  }
+  if (it->buf.len % so->s_size != 0) {
+    return struct_error_format("iterative unpacking requires a buffer of a multiple of %zd bytes",
+                               so->s_size);
+  }
+  it->so = new_ref(so);
+  return owner.release();
 }
 
 Object* Struct_iter_unpack(Object* self, Object* buffer) {

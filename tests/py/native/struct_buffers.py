@@ -42,6 +42,15 @@ c = bytearray(b'\xff' * 4)
 show(lambda: struct.pack_into('<hh', c, 0, 1, 'x'))
 print(c)
 show(lambda: s.pack_into(memoryview(b'abcdef'), 0, 1, 2))
+ba = bytearray(b'\x01\x00\x02\x00\x03\x00')
+it = struct.iter_unpack('<h', ba)
+print(it.__length_hint__(), next(it))
+show(lambda: ba.append(0))  # the iterator holds an export
+print(list(it), it.__length_hint__())
+ba.append(0)
+print(list(struct.iter_unpack('<h', memoryview(b'\x05\x00'))), list(struct.iter_unpack('b', array.array('b', [1, 2]))))
+show(lambda: struct.iter_unpack('<h', bytearray(3)))
+show(lambda: struct.iter_unpack('<h', 'ab'))
 
 name = os.path.join(os.path.dirname(os.path.abspath(__file__)), '_readinto.tmp')
 with open(name, 'wb') as f:
