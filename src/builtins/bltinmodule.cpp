@@ -2,8 +2,11 @@
 // programs; the rest of the module is a separate task (see README.md).
 #include "builtins/bltinmodule.h"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -304,6 +307,77 @@ Object* builtin_breakpoint(Object*, Object* const* args, size_t nargsf, Object* 
   return vectorcall(h.get(), args, nargsf, kwnames);
 }
 
+// builtin_input_impl's test for the interactive console: stream.fileno() is fd and a
+// terminal (errors mean no).
+bool is_console(Object* stream, int fd) {
+  Ref<> r = Ref<>::steal(call_method_no_args(stream, interned("fileno")));
+  if (!r) {
+    errors::clear();
+    return false;
+  }
+  long v = long_as_long(r.get());
+  if (v == -1 && errors::occurred()) {
+    errors::clear();
+    return false;
+  }
+  return v == fd && isatty(fd);
+}
+
+// A text attribute of a stream (encoding, errors) as UTF-8; false with an error.
+bool stream_text_attr(Object* stream, const char* name, std::string* out) {
+  Ref<> v = Ref<>::steal(object_getattr_string(stream, name));
+  if (!v) return false;
+  if (!str_check(v.get())) {
+    errors::format(exc_TypeError, "%s must be a string", name);
+    return false;
+  }
+  const char* s = str_as_utf8(v.get());
+  if (!s) return false;
+  *out = s;
+  return true;
+}
+
+// builtin_input_impl on the interactive console: the prompt encoded for stdout, the line
+// read by PyOS_Readline (the readline module's reader), decoded as stdin decodes.
+Object* input_tty(Object* fin, Object* fout, Object* prompt_arg) {
+  std::string in_enc, in_err, out_enc, out_err;
+  if (!stream_text_attr(fin, "encoding", &in_enc) || !stream_text_attr(fin, "errors", &in_err) ||
+      !stream_text_attr(fout, "encoding", &out_enc) ||
+      !stream_text_attr(fout, "errors", &out_err))
+    return nullptr;
+  std::string prompt;
+  if (prompt_arg) {
+    Ref<> text = Ref<>::steal(object_str(prompt_arg));
+    if (!text) return nullptr;
+    Ref<> encoded = Ref<>::steal(str_encode(text.get(), out_enc.c_str(), out_err.c_str()));
+    if (!encoded) return nullptr;
+    if (!bytes_check(encoded.get())) {
+      errors::set_string(exc_TypeError, "prompt must be encoded to bytes");
+      return nullptr;
+    }
+    prompt.assign(bytes_as_string(encoded.get()), size_t(bytes_size(encoded.get())));
+    if (prompt.find('\0') != std::string::npos) {
+      errors::set_string(exc_ValueError, "input: prompt string cannot contain null characters");
+      return nullptr;
+    }
+  }
+  char* p = vm::readline_function(stdin, stdout, prompt.c_str());
+  if (!p) {
+    if (!errors::occurred()) errors::set_none(exc_KeyboardInterrupt);
+    return nullptr;
+  }
+  std::string line(p);
+  std::free(p);
+  if (line.empty()) {
+    errors::set_string(exc_EOFError, "EOF when reading a line");
+    return nullptr;
+  }
+  if (line.back() == '\n') line.pop_back();
+  Ref<> raw = Ref<>::steal(bytes_from_string_and_size(line.data(), ssize(line.size())));
+  if (!raw) return nullptr;
+  return str_decode_object(raw.get(), in_enc.c_str(), in_err.c_str());
+}
+
 Object* builtin_input(Object*, Object* const* args, ssize nargs) {
   if (nargs > 1) {
     errors::format(exc_TypeError, "input expected at most 1 argument, got %zd", nargs);
@@ -326,6 +400,8 @@ Object* builtin_input(Object*, Object* const* args, ssize nargs) {
     if (!r) errors::clear();
     xdecref(r);
   }
+  if (vm::readline_function && is_console(fin, 0) && is_console(fout, 1))
+    return input_tty(fin, fout, nargs == 1 ? args[0] : nullptr);
   if (nargs == 1 && args[0]) {
     Ref<> prompt = Ref<>::steal(object_str(args[0]));
     if (!prompt || write_text(fout, prompt.get()) < 0) return nullptr;

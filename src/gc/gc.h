@@ -5,6 +5,7 @@
 // doubly linked generation list; object pointers point past it, as in CPython.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -32,6 +33,24 @@ void mem_free(void* p);
 // Called when a second thread starts: from then on the allocator's pools take a lock, as
 // native code may allocate while it has released the GIL.
 void obmalloc_enable_locking();
+
+// Allocation hooks, as Python/tracemalloc.c installs them with PyMem_SetAllocator (and
+// PyRefTracer_SetTracer for object_created): while set, every object_* / mem_* allocation,
+// reallocation and free, and operator new / delete, is reported once it happened (never
+// from inside the pools' lock). A failed allocation is not reported.
+struct AllocHooks {
+  void (*on_alloc)(void* p, size_t size);
+  void (*on_realloc)(void* old_p, void* new_p, size_t size);  // old_p is never null
+  void (*on_free)(void* p);
+  // An object reused from a free list (no allocation) was created (_Py_NewReference).
+  void (*on_object_created)(objects::Object* o);
+};
+void set_alloc_hooks(const AllocHooks* hooks);  // null removes them
+extern std::atomic<const AllocHooks*> alloc_hooks;
+inline void object_created(objects::Object* o) {
+  if (const AllocHooks* h = alloc_hooks.load(std::memory_order_relaxed)) [[unlikely]]
+    h->on_object_created(o);
+}
 
 // Allocates size bytes for a GC-tracked object, header included, zero-filled; returns the
 // object pointer, untracked (PyObject_GC_New without initialisation). nullptr with

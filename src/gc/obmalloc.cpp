@@ -342,9 +342,13 @@ void obmalloc_enable_locking() {
   pthread_atfork(before_fork, after_fork, after_fork);
 }
 
+namespace {
+
+void raw_free(void* p);
+
 // PyObject_Malloc: a zero-size request still returns a unique pointer; a request beyond
 // PY_SSIZE_T_MAX fails (callers turn it into MemoryError) instead of reaching malloc.
-void* object_malloc(size_t size) {
+void* raw_malloc(size_t size) {
   if (size > static_cast<size_t>(PTRDIFF_MAX)) return nullptr;
 #if CPPY_OBMALLOC_POOLS
   if (size <= kSmallRequestThreshold) {
@@ -355,8 +359,8 @@ void* object_malloc(size_t size) {
   return std::malloc(size ? size : 1);
 }
 
-void* object_calloc(size_t n, size_t size) {
-  if (n == 0 || size == 0) return object_malloc(1);
+void* raw_calloc(size_t n, size_t size) {
+  if (n == 0 || size == 0) return raw_malloc(1);
   if (size > static_cast<size_t>(PTRDIFF_MAX) / n) return nullptr;
   size_t total = n * size;
 #if CPPY_OBMALLOC_POOLS
@@ -377,24 +381,24 @@ void* object_calloc(size_t n, size_t size) {
 
 // pymalloc_realloc: a pool block keeps its place when the new size fits its class and does
 // not shrink it by more than a quarter; otherwise the data moves.
-void* object_realloc(void* p, size_t size) {
-  if (!p) return object_malloc(size);
+void* raw_realloc(void* p, size_t size) {
+  if (!p) return raw_malloc(size);
   if (size > static_cast<size_t>(PTRDIFF_MAX)) return nullptr;
 #if CPPY_OBMALLOC_POOLS
   if (address_in_range(p)) {
     size_t old = block_size(pool_of(p)->szidx);
     if (size <= old && 4 * size > 3 * old) return p;
-    void* np = object_malloc(size);
+    void* np = raw_malloc(size);
     if (!np) return nullptr;
     std::memcpy(np, p, size < old ? size : old);
-    object_free(p);
+    raw_free(p);
     return np;
   }
 #endif
   return std::realloc(p, size ? size : 1);
 }
 
-void object_free(void* p) {
+void raw_free(void* p) {
   if (!p) return;
 #if CPPY_OBMALLOC_POOLS
   if (address_in_range(p)) {
@@ -404,6 +408,46 @@ void object_free(void* p) {
   }
 #endif
   std::free(p);
+}
+
+
+}  // namespace
+
+std::atomic<const AllocHooks*> alloc_hooks{nullptr};
+
+void set_alloc_hooks(const AllocHooks* hooks) { alloc_hooks.store(hooks, std::memory_order_release); }
+
+void* object_malloc(size_t size) {
+  void* p = raw_malloc(size);
+  if (const AllocHooks* h = alloc_hooks.load(std::memory_order_relaxed)) [[unlikely]]
+    if (p) h->on_alloc(p, size);
+  return p;
+}
+
+void* object_calloc(size_t n, size_t size) {
+  void* p = raw_calloc(n, size);
+  if (const AllocHooks* h = alloc_hooks.load(std::memory_order_relaxed)) [[unlikely]]
+    if (p) h->on_alloc(p, n * size);
+  return p;
+}
+
+void* object_realloc(void* p, size_t size) {
+  void* np = raw_realloc(p, size);
+  if (const AllocHooks* h = alloc_hooks.load(std::memory_order_relaxed)) [[unlikely]] {
+    if (np) {
+      if (p)
+        h->on_realloc(p, np, size);
+      else
+        h->on_alloc(np, size);
+    }
+  }
+  return np;
+}
+
+void object_free(void* p) {
+  raw_free(p);
+  if (const AllocHooks* h = alloc_hooks.load(std::memory_order_relaxed)) [[unlikely]]
+    if (p) h->on_free(p);
 }
 
 void* mem_malloc(size_t size) { return object_malloc(size); }

@@ -65,6 +65,8 @@
 #include "modules/array/arraymodule.h"
 #include "modules/mmap/mmapmodule.h"
 #include "modules/_lsprof/lsprofmodule.h"
+#include "modules/_tracemalloc/tracemallocmodule.h"
+#include "modules/readline/readlinemodule.h"
 
 namespace cppy::modules {
 
@@ -137,6 +139,8 @@ const InittabEntry* inittab() {
       {"array", array::module_def()},
       {"mmap", mmap_::module_def()},
       {"_lsprof", lsprof::module_def()},
+      {"_tracemalloc", tracemalloc::module_def()},
+      {"readline", readline::module_def()},
       {nullptr, nullptr},
   };
   return table;

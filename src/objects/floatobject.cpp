@@ -258,6 +258,7 @@ Object* float_from_double(double v) {
   FloatObject* f;
   if (fl.size > 0) {
     f = static_cast<FloatObject*>(fl.items[--fl.size]);
+    gc::object_created(f);  // tracemalloc's traceback of the reused block
   } else {
     f = static_cast<FloatObject*>(gc::object_malloc(sizeof(FloatObject)));
     if (!f) return errors::no_memory();

@@ -56,6 +56,7 @@ LongObject* alloc_long(ssize ndigits) {
   IntFreelist& fl = int_freelist;
   if (n == 1 && fl.size > 0) {
     v = fl.items[--fl.size];
+    gc::object_created(v);  // tracemalloc's traceback of the reused block
   } else {
     v = static_cast<LongObject*>(gc::object_malloc(kLongHeader + n * sizeof(digit)));
   }

@@ -38,6 +38,13 @@ Gil& gil() {
 
 bool gil_created() { return gil().created.load(std::memory_order_acquire); }
 
+bool gil_held() {
+  if (!gil_created()) return true;
+  Gil& g = gil();
+  std::lock_guard<std::mutex> lock(g.mutex);
+  return g.locked && g.holder == runtime::thread_state();
+}
+
 void gil_create() {
   gc::obmalloc_enable_locking();
   Gil& g = gil();

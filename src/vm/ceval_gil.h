@@ -10,6 +10,9 @@ namespace cppy::vm {
 
 // Whether the GIL exists (a second thread was started).
 bool gil_created();
+// Whether the calling thread holds the GIL (PyGILState_Check); always true before the GIL
+// exists.
+bool gil_held();
 // _PyEval_InitGIL for the first extra thread: the calling thread holds the new lock.
 void gil_create();
 // take_gil / drop_gil.

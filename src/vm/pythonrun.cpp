@@ -525,6 +525,18 @@ enum class ReadResult { kLine, kEof, kInterrupted };
 // (kInterrupted with KeyboardInterrupt set).
 ReadResult read_prompted_line(std::FILE* fp, const std::string& prompt, std::string* line) {
   flush_io();
+  if (readline_function && isatty(fileno(fp)) && isatty(fileno(stdout))) {
+    // PyOS_Readline: readline writes the prompt to stdout itself.
+    char* p = readline_function(fp, stdout, prompt.c_str());
+    if (!p) return ReadResult::kInterrupted;
+    line->assign(p);
+    std::free(p);
+    if (!line->empty()) return ReadResult::kLine;
+    // The tokenizer ends the prompt's line at end of file, whichever reader ran.
+    std::fputs("\n", stderr);
+    std::fflush(stderr);
+    return ReadResult::kEof;
+  }
   std::fputs(prompt.c_str(), stderr);
   std::fflush(stderr);
   line->clear();
@@ -672,6 +684,8 @@ int run_interactive_one(std::FILE* fp) {
 }
 
 }  // namespace
+
+ReadlineFunction readline_function = nullptr;
 
 int run_interactive_loop(std::FILE* fp) {
   default_prompt("ps1", ">>> ");

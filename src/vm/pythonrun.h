@@ -42,6 +42,12 @@ int run_main(const runtime::Config& config);
 // sys.stdout failed and status was 0 (SIGINT's status after an unhandled KeyboardInterrupt).
 int finalize_main(int status);
 
+// PyOS_ReadlineFunctionPointer: set by the readline module. Called with the GIL held when
+// both the input and output streams are terminals; returns a malloc'ed line ending in '\n',
+// "" at end of file, or null with the exception set (a signal handler raised).
+using ReadlineFunction = char* (*)(std::FILE* in, std::FILE* out, const char* prompt);
+extern ReadlineFunction readline_function;
+
 // _PyRun_InteractiveLoopObject: the basic REPL. Reads statements from fp (prompts sys.ps1 and
 // sys.ps2, set to ">>> " and "... " when missing, written to stderr as PyOS_StdioReadline
 // does), compiles each in 'single' mode and runs it in __main__, printing uncaught exceptions,
