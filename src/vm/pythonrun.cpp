@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +46,7 @@
 #include "modules/_thread/threadmodule.h"
 #include "modules/atexit/atexitmodule.h"
 #include "modules/faulthandler/faulthandlermodule.h"
+#include "modules/_tracemalloc/tracemalloc.h"
 #include "modules/posix/posix_internal.h"
 #include "modules/moduledef.h"
 #include "objects/listobject.h"
@@ -359,6 +361,36 @@ Object* run_eval_code_obj(Object* code, Object* globals, Object* locals) {
   return v;
 }
 
+// config_init_tracemalloc: the number of frames, 0 when off; false after printing the
+// fatal error of an invalid value.
+static bool tracemalloc_option(const runtime::Config& config, int* nframe) {
+  auto parse = [](const char* text, int* out) {
+    char* end = nullptr;
+    errno = 0;
+    long v = std::strtol(text, &end, 10);
+    if (!*text || *end || errno == ERANGE || v < 0 || v > INT_MAX) return false;
+    *out = int(v);
+    return true;
+  };
+  const char* env = config.ignore_environment ? nullptr : std::getenv("PYTHONTRACEMALLOC");
+  if (env && *env && !parse(env, nframe)) {
+    std::fprintf(stderr, "Fatal Python error: config_init_tracemalloc: PYTHONTRACEMALLOC: "
+                         "invalid number of frames\nPython runtime state: preinitialized\n\n");
+    return false;
+  }
+  for (const std::string& x : config.xoptions) {
+    if (x == "tracemalloc") {
+      *nframe = 1;
+    } else if (x.rfind("tracemalloc=", 0) == 0 && !parse(x.c_str() + 12, nframe)) {
+      std::fprintf(stderr, "Fatal Python error: config_init_tracemalloc: -X "
+                           "tracemalloc=NFRAME: invalid number of frames\nPython runtime "
+                           "state: preinitialized\n\n");
+      return false;
+    }
+  }
+  return true;
+}
+
 int initialize_main(const runtime::Config& config) {
   // The pre-initialisation (Python/preconfig.c): the LC_CTYPE locale from the environment
   // (_Py_SetLocaleFromEnv; the other categories stay "C"), then UTF-8 mode, which it decides.
@@ -435,6 +467,16 @@ int initialize_main(const runtime::Config& config) {
   const char* fh_env = config.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");
   if (fh_env && *fh_env) faulthandler = true;
   if (faulthandler && modules::faulthandler::enable_at_startup() < 0) {
+    print_uncaught();
+    return -1;
+  }
+  // config_init_tracemalloc (-X tracemalloc[=NFRAME] over PYTHONTRACEMALLOC), then
+  // init_interp_main's _PyTraceMalloc_Start.
+  int tracemalloc_nframe = 0;
+  if (!tracemalloc_option(config, &tracemalloc_nframe)) return -1;
+  if (tracemalloc_nframe > 0 && modules::tracemalloc::start(tracemalloc_nframe) < 0) {
+    std::fprintf(stderr, "Fatal Python error: init_interp_main: can't initialize tracemalloc\n"
+                         "Python runtime state: core initialized\n");
     print_uncaught();
     return -1;
   }

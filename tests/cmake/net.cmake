@@ -7,3 +7,20 @@ add_test(NAME cli.cprofile_script
                  ${CMAKE_SOURCE_DIR}/tests/py/stdlib/data/cprofile_workload.py)
 set_tests_properties(cli.cprofile_script PROPERTIES LABELS "cli" TIMEOUT 60
   PASS_REGULAR_EXPRESSION "workload \\(285, \\[0, 1, 1, 2, 3, 5, 8, 13, 3\\]\\)\n +122 function calls \\(30 primitive calls\\) in [0-9.]+ seconds.*100/8 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ [^\n]*cprofile_workload.py:3\\(fib\\)")
+
+# Tracing from the start (config_init_tracemalloc): -X tracemalloc[=N] and PYTHONTRACEMALLOC,
+# with CPython's fatal error for a bad number (the host CPython prints the same).
+add_test(NAME cli.tracemalloc_xoption
+         COMMAND $<TARGET_FILE:cppy> -X tracemalloc=3 -c
+                 "import tracemalloc; print(tracemalloc.is_tracing(), tracemalloc.get_traceback_limit())")
+set_tests_properties(cli.tracemalloc_xoption PROPERTIES LABELS "cli" TIMEOUT 60
+                     PASS_REGULAR_EXPRESSION "^True 3\n$")
+add_test(NAME cli.tracemalloc_env
+         COMMAND ${CMAKE_COMMAND} -E env PYTHONTRACEMALLOC=2 $<TARGET_FILE:cppy> -c
+                 "import tracemalloc; print(tracemalloc.is_tracing(), tracemalloc.get_traceback_limit())")
+set_tests_properties(cli.tracemalloc_env PROPERTIES LABELS "cli" TIMEOUT 60
+                     PASS_REGULAR_EXPRESSION "^True 2\n$")
+add_test(NAME cli.tracemalloc_bad_nframe
+         COMMAND $<TARGET_FILE:cppy> -X tracemalloc=x -c pass)
+set_tests_properties(cli.tracemalloc_bad_nframe PROPERTIES LABELS "cli" TIMEOUT 60
+  PASS_REGULAR_EXPRESSION "^Fatal Python error: config_init_tracemalloc: -X tracemalloc=NFRAME: invalid number of frames\nPython runtime state: preinitialized\n")
