@@ -21,6 +21,7 @@
 #include <cstring>
 
 #include "errors/errors.h"
+#include "imp/import.h"
 #include "modules/argconv.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
@@ -880,7 +881,9 @@ int install_handlers() {
   main_thread_known = true;
   os_setsig(SIGPIPE, SIG_IGN);
   os_setsig(SIGXFSZ, SIG_IGN);
-  Ref<> m = Ref<>::steal(import_builtin("_signal"));
+  // The module's exec installs the SIGINT handler. It is imported through the import system
+  // (which start-up has set up by now), so that it gets its __spec__ as any import gives.
+  Ref<> m = Ref<>::steal(imp::import_module("_signal"));
   return m ? 0 : -1;
 }
 
