@@ -3700,19 +3700,18 @@ op_instrumented: __attribute__((cold));
   {
   Object** isp = sp;
   CodeUnit* inext = next_instr;
-  int op = next_instr[-1].op.code;
-  int r = instrumented_instruction(frame, op, oparg, &isp, &inext);
+  int r = instrumented_instruction(frame, opcode, oparg, &isp, &inext);
   sp = isp;
   next_instr = inext;
   if (r < 0) goto error;
   if (r > 0) DISPATCH();
-  goto* real_targets[op];
+  goto* real_targets[opcode];
 }
 #endif
 
 op_unknown:
   errors::format(exc_SystemError, "%U:%d: unknown opcode %d", co->co_filename,
-                 code_addr2line(co, frame_lasti(frame) * 2), int(next_instr[-1].op.code));
+                 code_addr2line(co, frame_lasti(frame) * 2), opcode);
   goto error;
 
 error:
