@@ -7,14 +7,15 @@
 
 #include <cstddef>
 
+#include "objects/boolobject.h"
 #include "objects/object.h"
 #include "objects/typeobject.h"
 
 namespace cppy::objects {
 
 // The bool singletons (borrowed, immortal), for identity tests in hot paths.
-Object* true_object();
-Object* false_object();
+inline Object* true_object() { return py_true(); }
+inline Object* false_object() { return py_false(); }
 
 // --- Objects/object.c ----------------------------------------------------------------------
 Object* object_repr(Object* o);   // PyObject_Repr

@@ -117,16 +117,46 @@ void free_keys(DictKeys* k, bool decref_items) {
 uint64_t next_dict_version = 1;
 inline void bump_version(DictObject* d) { d->version = next_dict_version++; }
 
-// do_lookup / _Py_dict_lookup: the entry index for key, DKIX_EMPTY, or DKIX_ERROR.
-ssize dict_lookup(DictObject* mp, Object* key, hash_t hash, Object** value_addr) {
-restart:
-  DictKeys* dk = mp->keys;
+// unicodekeys_lookup_unicode: every key of the table and the key looked up are exact str, so
+// a comparison cannot call out or mutate the table. Identity first, then hash and contents.
+// Ix is the index table's slot type (dictkeys_get_index's width, chosen once per lookup).
+template <typename Ix>
+inline ssize lookup_str(DictKeys* dk, Object* key, hash_t hash, Object** value_addr) {
+  const Ix* indices = reinterpret_cast<const Ix*>(dk->indices);
   DictEntry* ep0 = dk_entries(dk);
   size_t mask = dk_mask(dk);
   size_t perturb = static_cast<size_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   for (;;) {
-    ssize ix = get_index(dk, i);
+    ssize ix = indices[i];
+    if (ix >= 0) {
+      DictEntry* ep = &ep0[ix];
+      if (ep->key == key || (ep->hash == hash && str_equal(ep->key, key))) {
+        *value_addr = ep->value;
+        return ix;
+      }
+    } else if (ix == kDkixEmpty) {
+      *value_addr = nullptr;
+      return kDkixEmpty;
+    }
+    perturb >>= kPerturbShift;
+    i = mask & (i * 5 + perturb + 1);
+  }
+}
+
+// dictkeys_generic_lookup: any key; __eq__ may run Python code that changes the dict, in which
+// case the lookup starts again on the current table.
+template <typename Ix>
+ssize lookup_generic(DictObject* mp, Object* key, hash_t hash, Object** value_addr) {
+restart:
+  DictKeys* dk = mp->keys;
+  const Ix* indices = reinterpret_cast<const Ix*>(dk->indices);
+  DictEntry* ep0 = dk_entries(dk);
+  size_t mask = dk_mask(dk);
+  size_t perturb = static_cast<size_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  for (;;) {
+    ssize ix = indices[i];
     if (ix >= 0) {
       DictEntry* ep = &ep0[ix];
       if (ep->key == key) {
@@ -166,6 +196,23 @@ restart:
     perturb >>= kPerturbShift;
     i = mask & (i * 5 + perturb + 1);
   }
+}
+
+// do_lookup / _Py_dict_lookup: the entry index for key, DKIX_EMPTY, or DKIX_ERROR. A table of
+// exact str keys searched with an exact str takes unicodekeys_lookup_unicode's path.
+ssize dict_lookup(DictObject* mp, Object* key, hash_t hash, Object** value_addr) {
+  DictKeys* dk = mp->keys;
+  int log2size = dk->log2_size;
+  if (!dk->non_str_keys && key->type == &str_type) {
+    if (log2size < 8) return lookup_str<int8_t>(dk, key, hash, value_addr);
+    if (log2size < 16) return lookup_str<int16_t>(dk, key, hash, value_addr);
+    if (log2size < 32) return lookup_str<int32_t>(dk, key, hash, value_addr);
+    return lookup_str<int64_t>(dk, key, hash, value_addr);
+  }
+  if (log2size < 8) return lookup_generic<int8_t>(mp, key, hash, value_addr);
+  if (log2size < 16) return lookup_generic<int16_t>(mp, key, hash, value_addr);
+  if (log2size < 32) return lookup_generic<int32_t>(mp, key, hash, value_addr);
+  return lookup_generic<int64_t>(mp, key, hash, value_addr);
 }
 
 // find_empty_slot: the first index slot that is empty or a dummy.
@@ -295,7 +342,10 @@ void delitem_common(DictObject* mp, hash_t hash, ssize ix, Object* old_value) {
 }
 
 inline hash_t hash_of(Object* key) {
-  if (key->type == &str_type) return key->type->hash(key);
+  if (key->type == &str_type) {
+    hash_t h = as_ascii(key)->hash;  // unicode_get_hash: the cached hash
+    return h != -1 ? h : str_hash(key);
+  }
   hash_t h = object_hash(key);
   if (h == -1) raise_unhashable_as(key, "dict key");  // dict_unhashable_type
   return h;

@@ -103,8 +103,15 @@ int unpack_keywords_impl(const ArgParser& p, Object* const* args, ssize nargs, O
                          Object* kwnames, Object** out) {
   if (kwargs && dict_size(kwargs) == 0) kwargs = nullptr;
   if (kwnames && tuple_size(kwnames) == 0) kwnames = nullptr;
+  int nparams = count_params(p);
+  // The fast path of the _PyArg_UnpackKeywords macro: positional arguments only, within
+  // [minpos, maxpos] and no required keyword-only parameter, so nothing can be missing.
+  if (!kwargs && !kwnames && p.minpos <= nargs && nargs <= p.maxpos && p.minkw == 0) {
+    for (int i = 0; i < nparams; i++) out[i] = i < nargs ? args[i] : nullptr;
+    return 0;
+  }
   Object* const* kwstack = args + nargs;
-  int nparams = count_params(p), posonly = count_posonly(p);
+  int posonly = count_posonly(p);
   const char* fname = p.fname ? p.fname : "function";
   const char* paren = p.fname ? "()" : "";
   ssize nkw = kwargs ? dict_size(kwargs) : kwnames ? tuple_size(kwnames) : 0;

@@ -13,9 +13,12 @@
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/floatobject.h"
+#include "objects/longobject.h"
 #include "objects/sliceobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/unicodeobject.h"
 
 namespace cppy::objects {
 
@@ -387,6 +390,35 @@ int unsafe_object_compare(Object* v, Object* w, MergeState* ms) {
   int res = res_obj == true_object() ? 1 : res_obj == false_object() ? 0 : object_is_true(res_obj);
   decref(res_obj);
   return res;
+}
+
+// unsafe_latin_compare: two exact str of the 1-byte kind, compared bytewise (code point order).
+int unsafe_latin_compare(Object* v, Object* w, MergeState*) {
+  ssize lv = str_length(v), lw = str_length(w);
+  int res = std::memcmp(str_data(v), str_data(w), static_cast<size_t>(lv < lw ? lv : lw));
+  return res != 0 ? res < 0 : lv < lw;
+}
+
+// The value of an exact int of at most two 30-bit digits (fits in 61 bits).
+inline int64_t small_long_value(Object* o) {
+  LongObject* l = as_long(o);
+  uint64_t mag = long_digit_count(o) == 0 ? 0
+                 : long_digit_count(o) == 1
+                     ? l->ob_digit[0]
+                     : l->ob_digit[0] | (static_cast<uint64_t>(l->ob_digit[1]) << kLongShift);
+  return long_sign(o) < 0 ? -static_cast<int64_t>(mag) : static_cast<int64_t>(mag);
+}
+
+// unsafe_long_compare: two exact ints known to fit in a machine word. CPython's pre-sort check
+// asks for compact (one-digit) ints; two digits are taken here as well, which compares the
+// same values the same way and only widens when the fast path applies.
+int unsafe_long_compare(Object* v, Object* w, MergeState*) {
+  return small_long_value(v) < small_long_value(w);
+}
+
+// unsafe_float_compare: two exact floats.
+int unsafe_float_compare(Object* v, Object* w, MergeState*) {
+  return float_value(v) < float_value(w);
 }
 
 int unsafe_tuple_compare(Object* v, Object* w, MergeState* ms) {
@@ -892,6 +924,8 @@ Object* list_sort_impl(ListObject* self, Object* keyfunc, bool reverse) {
     bool keys_are_in_tuples = lo.keys[0]->type == &tuple_type && tuple_size(lo.keys[0]) > 0;
     TypeObject* key_type = keys_are_in_tuples ? tuple_item(lo.keys[0], 0)->type : lo.keys[0]->type;
     bool keys_are_all_same_type = true;
+    bool strings_are_latin = true;
+    bool ints_are_bounded = true;
     for (i = 0; i < saved_ob_size; ++i) {
       if (keys_are_in_tuples &&
           !(lo.keys[i]->type == &tuple_type && tuple_size(lo.keys[i]) != 0)) {
@@ -904,8 +938,22 @@ Object* list_sort_impl(ListObject* self, Object* keyfunc, bool reverse) {
         keys_are_all_same_type = false;
         if (!keys_are_in_tuples) break;
       }
+      if (keys_are_all_same_type) {
+        if (key_type == &long_type && ints_are_bounded && long_digit_count(key) > 2)
+          ints_are_bounded = false;
+        else if (key_type == &str_type && strings_are_latin && str_kind(key) != kKind1)
+          strings_are_latin = false;
+      }
     }
-    if (keys_are_all_same_type && (ms.key_richcompare = key_type->richcompare) != nullptr)
+    if (!keys_are_all_same_type)
+      ms.key_compare = safe_object_compare;
+    else if (key_type == &str_type && strings_are_latin)
+      ms.key_compare = unsafe_latin_compare;
+    else if (key_type == &long_type && ints_are_bounded)
+      ms.key_compare = unsafe_long_compare;
+    else if (key_type == &float_type)
+      ms.key_compare = unsafe_float_compare;
+    else if ((ms.key_richcompare = key_type->richcompare) != nullptr)
       ms.key_compare = unsafe_object_compare;
     else
       ms.key_compare = safe_object_compare;

@@ -140,22 +140,7 @@ Object EllipsisStruct{kImmortalRefcnt, &ellipsis_type};
 namespace {
 // Py_ReprEnter's per-thread list of objects whose repr is in progress.
 thread_local std::vector<Object*> repr_stack;
-// The bool singletons, fetched once from the bool owner.
-Object* g_true = nullptr;
-Object* g_false = nullptr;
 }  // namespace
-
-Object* true_object() {
-  if (!g_true) {
-    g_true = bool_from_long(1);
-    g_false = bool_from_long(0);
-  }
-  return g_true;
-}
-Object* false_object() {
-  true_object();
-  return g_false;
-}
 
 int object_print_repr_enter(Object* o) {
   for (Object* x : repr_stack)
@@ -256,7 +241,7 @@ hash_t object_hash(Object* v) {
 // PyObject_IsTrue.
 int object_is_true(Object* v) {
   if (v == true_object()) return 1;
-  if (v == g_false || v == none()) return 0;
+  if (v == false_object() || v == none()) return 0;
   TypeObject* t = v->type;
   ssize res;
   if (t->as_number && t->as_number->bool_) {
@@ -329,7 +314,7 @@ int object_rich_compare_bool(Object* v, Object* w, int op) {
   }
   Object* res = object_rich_compare(v, w, op);
   if (!res) return -1;
-  int ok = res == true_object() ? 1 : res == g_false ? 0 : object_is_true(res);
+  int ok = res == true_object() ? 1 : res == false_object() ? 0 : object_is_true(res);
   decref(res);
   return ok;
 }

@@ -43,7 +43,7 @@ void* fn(F f) {
   return reinterpret_cast<void*>(f);
 }
 
-bool is_space(UCS4 ch) {
+inline bool is_space(UCS4 ch) {
   return ch < 128 ? (ch == ' ' || (ch >= 9 && ch <= 13) || (ch >= 28 && ch <= 31))
                   : unicode::is_space(ch);
 }
@@ -191,6 +191,101 @@ int add_piece(Object* list, Object* s, ssize start, ssize end) {
   return list_append(list, piece.get());
 }
 
+// The result list of stringlib/split.h: PREALLOC_SIZE(maxcount) slots filled directly
+// (SPLIT_ADD), appends beyond them, the size fixed at the end (FIX_PREALLOC_SIZE).
+constexpr ssize kMaxPrealloc = 12;
+class SplitList {
+ public:
+  explicit SplitList(ssize maxcount)
+      : list_(list_new(maxcount >= kMaxPrealloc ? kMaxPrealloc : maxcount + 1)) {
+    prealloc_ = list_ ? list_size(list_) : 0;
+  }
+  SplitList(const SplitList&) = delete;
+  SplitList& operator=(const SplitList&) = delete;
+  ~SplitList() {
+    if (list_) {
+      fix_size();
+      decref(list_);
+    }
+  }
+  bool ok() const { return list_ != nullptr; }
+  // Steals piece (null: the error is already set).
+  int add(Object* piece) {
+    if (!piece) return -1;
+    if (count_ < prealloc_) {
+      list_set_item_steal(list_, count_++, piece);
+      return 0;
+    }
+    int r = list_append(list_, piece);
+    decref(piece);
+    if (r < 0) return -1;
+    count_++;
+    return 0;
+  }
+  Object* finish() {
+    fix_size();
+    Object* l = list_;
+    list_ = nullptr;
+    return l;
+  }
+
+ private:
+  void fix_size() {
+    if (count_ < prealloc_) static_cast<VarObject*>(list_)->size = count_;
+  }
+  Object* list_;
+  ssize prealloc_ = 0;
+  ssize count_ = 0;
+};
+
+// A piece of a 1-byte-kind string (STRINGLIB_NEW of ucs1lib / asciilib): the string itself
+// when the piece is all of it.
+inline Object* piece_1byte(Object* self, const UCS1* d, ssize len, ssize start, ssize end) {
+  if (start == 0 && end == len && str_check_exact(self)) return new_ref(self);
+  if (str_is_ascii(self)) return str_from_ascii(reinterpret_cast<const char*>(d) + start, end - start);
+  return str_from_latin1(d + start, end - start);
+}
+
+// stringlib split_whitespace on a 1-byte kind.
+Object* split_whitespace_1byte(Object* self, ssize maxcount) {
+  const UCS1* d = str_1byte(self);
+  ssize len = str_length(self);
+  SplitList out(maxcount);
+  if (!out.ok()) return nullptr;
+  ssize i = 0, j;
+  while (maxcount-- > 0) {
+    while (i < len && is_space(d[i])) i++;
+    if (i == len) break;
+    j = i;
+    i++;
+    while (i < len && !is_space(d[i])) i++;
+    if (out.add(piece_1byte(self, d, len, j, i)) < 0) return nullptr;
+  }
+  if (i < len) {
+    while (i < len && is_space(d[i])) i++;
+    if (i != len && out.add(piece_1byte(self, d, len, i, len)) < 0) return nullptr;
+  }
+  return out.finish();
+}
+
+// stringlib split_char on a 1-byte kind (memchr for the next separator).
+Object* split_char_1byte(Object* self, UCS1 ch, ssize maxcount) {
+  const UCS1* d = str_1byte(self);
+  ssize len = str_length(self);
+  SplitList out(maxcount);
+  if (!out.ok()) return nullptr;
+  ssize i = 0;
+  while (maxcount-- > 0) {
+    const void* hit = std::memchr(d + i, ch, static_cast<size_t>(len - i));
+    if (!hit) break;
+    ssize pos = static_cast<const UCS1*>(hit) - d;
+    if (out.add(piece_1byte(self, d, len, i, pos)) < 0) return nullptr;
+    i = pos + 1;
+  }
+  if (out.add(piece_1byte(self, d, len, i, len)) < 0) return nullptr;
+  return out.finish();
+}
+
 const char* const kSplitKeywords[] = {"sep", "maxsplit", nullptr};
 
 bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwnames,
@@ -221,40 +316,14 @@ Object* unicode_split(Object* self, Object* const* args, ssize nargs, Object* kw
   Object* sep;
   ssize maxcount;
   if (!parse_split("split", args, nargs, kwnames, &sep, &maxcount)) return nullptr;
-  Ref<> list = Ref<>::steal(list_new(0));
-  if (!list) return nullptr;
   ssize len = str_length(self);
-  if (str_is_ascii(self) && (!sep || (str_is_ascii(sep) && str_length(sep) == 1))) {
-    // ASCII text: bytes compared directly (memchr for a one-character separator).
-    const char* d = static_cast<const char*>(str_data(self));
-    if (!sep) {
-      auto space = [](unsigned char c) { return is_space(c); };
-      ssize i = 0;
-      while (maxcount-- > 0) {
-        while (i < len && space(static_cast<unsigned char>(d[i]))) i++;
-        if (i == len) break;
-        ssize j = i++;
-        while (i < len && !space(static_cast<unsigned char>(d[i]))) i++;
-        if (add_piece(list.get(), self, j, i) < 0) return nullptr;
-      }
-      if (i < len) {
-        while (i < len && space(static_cast<unsigned char>(d[i]))) i++;
-        if (i != len && add_piece(list.get(), self, i, len) < 0) return nullptr;
-      }
-      return list.release();
-    }
-    char ch = *static_cast<const char*>(str_data(sep));
-    ssize i = 0;
-    while (maxcount-- > 0) {
-      const void* hit = std::memchr(d + i, ch, static_cast<size_t>(len - i));
-      if (!hit) break;
-      ssize pos = static_cast<const char*>(hit) - d;
-      if (add_piece(list.get(), self, i, pos) < 0) return nullptr;
-      i = pos + 1;
-    }
-    if (add_piece(list.get(), self, i, len) < 0) return nullptr;
-    return list.release();
+  if (str_kind(self) == kKind1) {
+    if (!sep) return split_whitespace_1byte(self, maxcount);
+    if (str_length(sep) == 1 && str_kind(sep) == kKind1)
+      return split_char_1byte(self, str_1byte(sep)[0], maxcount);
   }
+  SplitList out(maxcount);
+  if (!out.ok()) return nullptr;
   if (!sep) {
     ssize i = 0, j;
     while (maxcount-- > 0) {
@@ -263,23 +332,23 @@ Object* unicode_split(Object* self, Object* const* args, ssize nargs, Object* kw
       j = i;
       i++;
       while (i < len && !is_space(str_read_char(self, i))) i++;
-      if (add_piece(list.get(), self, j, i) < 0) return nullptr;
+      if (out.add(str_substring(self, j, i)) < 0) return nullptr;
     }
     if (i < len) {
       while (i < len && is_space(str_read_char(self, i))) i++;
-      if (i != len && add_piece(list.get(), self, i, len) < 0) return nullptr;
+      if (i != len && out.add(str_substring(self, i, len)) < 0) return nullptr;
     }
-    return list.release();
+    return out.finish();
   }
   ssize seplen = str_length(sep), i = 0;
   while (maxcount-- > 0) {
     ssize pos = str_find(self, sep, i, len, 1);
     if (pos < 0) break;
-    if (add_piece(list.get(), self, i, pos) < 0) return nullptr;
+    if (out.add(str_substring(self, i, pos)) < 0) return nullptr;
     i = pos + seplen;
   }
-  if (add_piece(list.get(), self, i, len) < 0) return nullptr;
-  return list.release();
+  if (out.add(str_substring(self, i, len)) < 0) return nullptr;
+  return out.finish();
 }
 
 // stringlib rsplit / rsplit_whitespace (pieces collected backwards, then reversed).
@@ -318,7 +387,7 @@ Object* unicode_rsplit(Object* self, Object* const* args, ssize nargs, Object* k
   return list.release();
 }
 
-bool is_linebreak(UCS4 ch) {
+inline bool is_linebreak(UCS4 ch) {
   return ch < 128 ? (ch == '\n' || ch == '\r' || ch == 0x0b || ch == 0x0c || (ch >= 0x1c && ch <= 0x1e))
                   : unicode::is_linebreak(ch);
 }
@@ -336,9 +405,26 @@ Object* unicode_splitlines(Object* self, Object* const* args, ssize nargs, Objec
     if (t < 0) return nullptr;
     keepends = t;
   }
-  Ref<> list = Ref<>::steal(list_new(0));
-  if (!list) return nullptr;
   ssize len = str_length(self), i = 0, j = 0;
+  SplitList out(PTRDIFF_MAX);
+  if (!out.ok()) return nullptr;
+  if (str_kind(self) == kKind1) {
+    const UCS1* d = str_1byte(self);
+    while (i < len) {
+      while (i < len && !is_linebreak(d[i])) i++;
+      ssize eol = i;
+      if (i < len) {
+        if (d[i] == '\r' && i + 1 < len && d[i + 1] == '\n')
+          i += 2;
+        else
+          i++;
+        if (keepends) eol = i;
+      }
+      if (out.add(piece_1byte(self, d, len, j, eol)) < 0) return nullptr;
+      j = i;
+    }
+    return out.finish();
+  }
   while (i < len) {
     while (i < len && !is_linebreak(str_read_char(self, i))) i++;
     ssize eol = i;
@@ -349,10 +435,10 @@ Object* unicode_splitlines(Object* self, Object* const* args, ssize nargs, Objec
         i++;
       if (keepends) eol = i;
     }
-    if (add_piece(list.get(), self, j, eol) < 0) return nullptr;
+    if (out.add(str_substring(self, j, eol)) < 0) return nullptr;
     j = i;
   }
-  return list.release();
+  return out.finish();
 }
 
 // --- join ---------------------------------------------------------------------------------------
@@ -363,18 +449,7 @@ Object* unicode_join(Object* self, Object* iterable) {
   if (!seq) return nullptr;
   ssize n = list_check(seq.get()) ? list_size(seq.get()) : tuple_size(seq.get());
   Object** items = list_check(seq.get()) ? list_items(seq.get()) : tuple_items(seq.get());
-  if (n == 1 && str_check_exact(items[0])) return new_ref(items[0]);
-  StrWriter w;
-  for (ssize i = 0; i < n; i++) {
-    Object* item = items[i];
-    if (!str_check(item)) {
-      return errors::format(exc_TypeError, "sequence item %zd: expected str instance, %.80s found",
-                            i, item->type->name);
-    }
-    if (i && w.write_str(self) < 0) return nullptr;
-    if (w.write_str(item) < 0) return nullptr;
-  }
-  return w.finish();
+  return str_join_array(self, items, n);
 }
 
 // --- partition --------------------------------------------------------------------------------

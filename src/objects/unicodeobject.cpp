@@ -687,6 +687,53 @@ Object* str_concat(Object* left, Object* right) {
   return r;
 }
 
+// _PyUnicode_JoinArray: one pass for the size, the widest kind and the type check, then one
+// allocation and a copy of each piece (memcpy when the kinds agree).
+Object* str_join_array(Object* sep, Object* const* items, ssize n) {
+  if (n == 0) return new_ref(g_empty);
+  if (n == 1 && str_check_exact(items[0])) return new_ref(items[0]);
+  ssize seplen = n > 1 && sep ? str_length(sep) : 0;
+  UCS4 maxchar = seplen ? str_max_char_value(sep) : 0;
+  ssize sz = 0;
+  for (ssize i = 0; i < n; i++) {
+    Object* item = items[i];
+    if (!str_check(item)) {
+      errors::format(exc_TypeError, "sequence item %zd: expected str instance, %.80s found", i,
+                     item->type->name);
+      return nullptr;
+    }
+    ssize add = str_length(item);
+    UCS4 m = str_max_char_value(item);
+    if (m > maxchar) maxchar = m;
+    if (i != 0) add += seplen;
+    if (add > PTRDIFF_MAX - sz) {
+      errors::set_string(exc_OverflowError, "join() result is too long for a Python string");
+      return nullptr;
+    }
+    sz += add;
+  }
+  Object* r = str_new(sz, maxchar);
+  if (!r) return nullptr;
+  unsigned kr = str_kind(r);
+  char* d = static_cast<char*>(str_data(r));
+  unsigned sepkind = seplen ? str_kind(sep) : kr;
+  const void* sepdata = seplen ? str_data(sep) : nullptr;
+  for (ssize i = 0; i < n; i++) {
+    if (i && seplen) {
+      if (seplen == 1 && kr == kKind1 && sepkind == kKind1)
+        *d = *static_cast<const char*>(sepdata);
+      else
+        convert_chars(kr, d, sepkind, sepdata, seplen);
+      d += seplen * kr;
+    }
+    Object* item = items[i];
+    ssize len = str_length(item);
+    convert_chars(kr, d, str_kind(item), str_data(item), len);
+    d += len * kr;
+  }
+  return r;
+}
+
 void str_append(Object** pleft, Object* right) {
   Object* left = *pleft;
   if (!left) return;

@@ -163,6 +163,9 @@ Object* str_from_format_v(const char* fmt, va_list args);
 
 // PyUnicode_Concat: both operands must be str (TypeError otherwise, CPython's message).
 Object* str_concat(Object* a, Object* b);
+// _PyUnicode_JoinArray: items (which must be str: TypeError otherwise) joined by sep (null
+// for none); a single exact str item is returned itself.
+Object* str_join_array(Object* sep, Object* const* items, ssize n);
 // PyUnicode_Append: *pleft = *pleft + right; *pleft set to nullptr on failure.
 void str_append(Object** pleft, Object* right);
 // PyUnicode_Substring: characters [start, end), clamped.

@@ -1834,13 +1834,12 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(BUILD_STRING) {
-    Ref<> acc = Ref<>::steal(str_from_cstr(""));
     Object** base = sp - oparg;
-    for (int i = 0; i < oparg && acc; ++i) acc.reset(str_concat(acc.get(), base[i]));
+    Object* joined = str_join_array(nullptr, base, oparg);  // _PyUnicode_JoinArray
     for (int i = 0; i < oparg; ++i) decref(base[i]);
     sp = base;
-    if (!acc) goto error;
-    PUSH(acc.release());
+    if (!joined) goto error;
+    PUSH(joined);
     DISPATCH();
   }
   TARGET(BUILD_SLICE) {
