@@ -283,9 +283,11 @@ int tokenizer_error(Parser* p);
 void set_syntax_error(Parser* p, Token* last_token);
 // _PyPegen_tokenize_full_source_to_check_for_errors.
 void tokenize_full_source_to_check_for_errors(Parser* p);
-// Issues a warning (SyntaxWarning...) at lineno; -1 if it was turned into an error.
+// Issues a warning (SyntaxWarning...) at lineno; -1 if it was turned into an error: a
+// SyntaxError with error_message (message when empty) at the given 1-based columns.
 int parser_warn(Parser* p, const char* category, int lineno, int col_offset, int end_lineno,
-                int end_col_offset, const std::string& message);
+                int end_col_offset, const std::string& message,
+                const std::string& error_message = std::string());
 // PyUnicode_FromFormatV's % codes used by the grammar: %s %d %zd %c %U (str object) %%.
 std::string format_message_v(const char* fmt, va_list va);
 // Code points in the first n bytes of UTF-8 text (an invalid byte counts as one replacement

@@ -316,13 +316,15 @@ void set_syntax_error(Parser* p, Token* last_token) {
 
 // _PyErr_EmitSyntaxWarning: a warning, or the SyntaxError it becomes under "error".
 int parser_warn(Parser* p, const char* category, int lineno, int col_offset, int end_lineno,
-                int end_col_offset, const std::string& message) {
+                int end_col_offset, const std::string& message,
+                const std::string& error_message) {
   ParseWarning w{category, message, lineno};
   p->warnings.push_back(w);
   if (p->warn && p->warn(w) < 0) {
     p->warnings.pop_back();
     raise_error_known_location_f(p, ErrorKind::kSyntaxError, lineno, col_offset, end_lineno,
-                                 end_col_offset, "%s", message.c_str());
+                                 end_col_offset, "%s",
+                                 (error_message.empty() ? message : error_message).c_str());
     return -1;
   }
   return 0;

@@ -49,9 +49,8 @@ int warn_invalid_escape_sequence(Parser* p, const char* buffer, const char* firs
   }
   bool octal = '4' <= c && c <= '7';
   std::string esc = octal ? std::string(first, strnlen(first, 3)) : std::string(1, static_cast<char>(c));
-  std::string msg = "\"\\" + esc + "\" is an invalid " + (octal ? "octal " : "") +
-                    "escape sequence. Such sequences will not work in the future. Did you mean "
-                    "\"\\\\" + esc + "\"? A raw string is also an option.";
+  std::string what = "\"\\" + esc + "\" is an invalid " + (octal ? "octal " : "") + "escape sequence. ";
+  std::string hint = "Did you mean \"\\\\" + esc + "\"? A raw string is also an option.";
   int lineno = t->lineno;
   int col_offset = t->col_offset;
   for (const char* s = buffer; s < first; s++) {
@@ -62,8 +61,26 @@ int warn_invalid_escape_sequence(Parser* p, const char* buffer, const char* firs
       col_offset++;
     }
   }
+  // On the token's first line the leading quotes count too (a prefix letter stops the count,
+  // as in CPython).
+  if (lineno == t->lineno) {
+    std::string_view text = t->text();
+    char first_quote = 0;
+    int quote_count = 0;
+    for (char ch : text) {
+      if (ch != '\'' && ch != '"') break;
+      if (quote_count == 0) first_quote = ch;
+      if (ch == first_quote) quote_count++;
+    }
+    col_offset += quote_count;
+  }
   const char* category = p->feature_version >= 12 ? "SyntaxWarning" : "DeprecationWarning";
-  return parser_warn(p, category, lineno, col_offset + 1, lineno, col_offset + 1, msg);
+  // Turned into an error, the message loses its middle sentence and points at the escape
+  // (RAISE_ERROR_KNOWN_LOCATION from col_offset-1 to col_offset+1).
+  int r = parser_warn(p, category, lineno, col_offset, lineno, col_offset + 2,
+                      what + "Such sequences will not work in the future. " + hint, what + hint);
+  if (r < 0) p->known_err_token = t;
+  return r;
 }
 
 // Sets the SyntaxError of _Pypegen_raise_decode_error for a codec error.
