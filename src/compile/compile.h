@@ -107,6 +107,10 @@ void raise_parse_error(const parser::ParseError& error);
 // Raises the exception of a compiler failure (_PyErr_RaiseSyntaxError for a SyntaxError: the
 // source line is read from the file `filename` when it exists).
 void raise_compile_failure(const CompileFailure& failure, const std::string& filename);
+// Makes the tokenizer decode sources whose coding cookie names an encoding other than UTF-8
+// through the codec registry (_PyTokenizer_translate_into_utf8: cp1252, koi8-r, shift_jis...).
+// The runtime calls it once at start-up.
+void install_source_decoder();
 // Shows the parser's warnings on stderr (until the warnings module exists).
 void report_parse_warnings(const std::vector<parser::ParseWarning>& warnings,
                            const std::string& filename);

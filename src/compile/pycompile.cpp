@@ -11,6 +11,7 @@
 #include "ast/python_ast.h"
 #include "compile/compile.h"
 #include "errors/errors.h"
+#include "objects/abstract.h"
 #include "objects/bytesobject.h"
 #include "objects/codeobject.h"
 #include "objects/exceptions.h"
@@ -257,6 +258,46 @@ void raise_parse_error(const parser::ParseError& e) {
   raise_located(type, e.message, e.filename, e.lineno, e.offset, text, e.end_lineno,
                 e.end_offset);
 }
+
+namespace {
+
+// _PyTokenizer_translate_into_utf8: PyUnicode_Decode(source, encoding) through the codec
+// registry, then the text's UTF-8. On failure the message of the codec's exception; its type
+// name when it is not one _PyPegen_raise_tokenizer_init_error turns into a SyntaxError.
+bool decode_source_with_codec(const std::string& encoding, std::string_view bytes,
+                              std::string* utf8, std::string* error, std::string* error_type) {
+  Ref<> data = Ref<>::steal(
+      objects::bytes_from_string_and_size(bytes.data(), objects::ssize(bytes.size())));
+  if (data) {
+    Ref<> text = Ref<>::steal(objects::str_decode_object(data.get(), encoding.c_str(), nullptr));
+    if (text) {
+      objects::ssize n = 0;
+      const char* u = objects::str_as_utf8(text.get(), &n);
+      if (u) {
+        utf8->assign(u, size_t(n));
+        return true;
+      }
+    }
+  }
+  bool to_syntax_error =
+      errors::exception_matches(reinterpret_cast<Object*>(objects::exc_LookupError)) ||
+      errors::exception_matches(reinterpret_cast<Object*>(objects::exc_SyntaxError)) ||
+      errors::exception_matches(reinterpret_cast<Object*>(objects::exc_ValueError));
+  Ref<> exc = Ref<>::steal(errors::get_raised_exception());
+  if (!to_syntax_error && exc) *error_type = exc->type->name;
+  Ref<> msg = Ref<>::steal(exc ? objects::object_str(exc.get()) : nullptr);
+  if (msg) {
+    objects::ssize n = 0;
+    const char* m = objects::str_as_utf8(msg.get(), &n);
+    if (m) error->assign(m, size_t(n));
+  }
+  errors::clear();
+  return false;
+}
+
+}  // namespace
+
+void install_source_decoder() { parser::set_source_decoder(decode_source_with_codec); }
 
 void raise_compile_failure(const CompileFailure& f, const std::string& filename) {
   if (f.exception_set) {

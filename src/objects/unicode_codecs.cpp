@@ -328,6 +328,8 @@ Object* str_decode_object(Object* obj, const char* encoding, const char* errors)
         int bo = unicode::utf16_detect_bom(data, n, &skip);
         little = bo >= 0 ? bo != 1 : true;
         if (bo == 0) skip = 0;
+        // PyUnicode_DecodeUTF16Stateful names the byte order it decodes in its errors.
+        name = little ? "utf-16-le" : "utf-16-be";
       }
       return decode_with(name, data, n, errors, [&, skip](ptrdiff_t* pos, std::u32string* out,
                                                           unicode::CodecError* err) {
@@ -342,6 +344,7 @@ Object* str_decode_object(Object* obj, const char* encoding, const char* errors)
         int bo = unicode::utf32_detect_bom(data, n, &skip);
         little = bo >= 0 ? bo != 1 : true;
         if (bo == 0) skip = 0;
+        name = little ? "utf-32-le" : "utf-32-be";
       }
       return decode_with(name, data, n, errors, [&, skip](ptrdiff_t* pos, std::u32string* out,
                                                           unicode::CodecError* err) {

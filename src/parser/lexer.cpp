@@ -127,6 +127,38 @@ int char_count(const char* s, ssize_t n) {
   return count;
 }
 
+// PyUnicode_DecodeUTF8 with "replace", re-encoded: each maximal invalid subpart becomes
+// one U+FFFD.
+std::string decode_utf8_replace(const char* s, ssize_t n) {
+  std::string out;
+  auto p = reinterpret_cast<const unsigned char*>(s);
+  auto end = p + n;
+  while (p < end) {
+    int len = valid_utf8(p, end);
+    if (len) {
+      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(len));
+      p += len;
+      continue;
+    }
+    // The bytes of an incomplete but so far valid sequence go with its lead byte.
+    unsigned char c = *p++;
+    int need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+    for (int k = 0; k < need && p < end; k++) {
+      unsigned char lo = 0x80, hi = 0xBF;
+      if (k == 0) {
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+      }
+      if (*p < lo || *p > hi) break;
+      p++;
+    }
+    out += "\xEF\xBF\xBD";
+  }
+  return out;
+}
+
 std::string uplus(char32_t c) { return format("U+%04X", static_cast<unsigned>(c)); }
 
 }  // namespace
@@ -246,7 +278,8 @@ bool Lexer::decode_source(std::string_view src, const std::string& filename, std
     src.remove_prefix(3);
     encoding_ = "utf-8";
   }
-  auto fail = [&](std::string msg, int lineno, int offset, int end_lineno, int end_offset) {
+  auto fail = [&](std::string msg, int lineno, int offset, int end_lineno, int end_offset,
+                  const char* line = nullptr) {
     *error = TokenizerError();
     error->type = ErrorType::kSyntaxError;
     error->message = std::move(msg);
@@ -254,6 +287,15 @@ bool Lexer::decode_source(std::string_view src, const std::string& filename, std
     error->offset = offset;
     error->end_lineno = end_lineno;
     error->end_offset = end_offset;
+    // _syntaxerror_range's text: the line without its newline, decoded with "replace"; the
+    // initialisation errors (lineno 0) have none.
+    if (line) {
+      const char* e = static_cast<const char*>(
+          std::memchr(line, '\n', static_cast<size_t>(src.data() + src.size() - line)));
+      error->text = decode_utf8_replace(line, e ? e - line : src.data() + src.size() - line);
+    } else {
+      error->has_text = false;
+    }
     data_.clear();
     return false;
   };
@@ -311,7 +353,7 @@ bool Lexer::decode_source(std::string_view src, const std::string& filename, std
       std::string first(src.substr(0, src.find('\n')));
       if (!first.empty() && first.back() == '\r') first.pop_back();
       return fail("encoding problem: " + spec + " with BOM", 1, 0, 1,
-                  char_count(first.data(), static_cast<ssize_t>(first.size())));
+                  char_count(first.data(), static_cast<ssize_t>(first.size())), src.data());
     }
     cookie = spec;
     break;
@@ -333,7 +375,7 @@ bool Lexer::decode_source(std::string_view src, const std::string& filename, std
                                  *c, filename_.empty() ? "" : " in file ", filename_.c_str(),
                                  lineno);
         int col = char_count(reinterpret_cast<const char*>(line_start), cursor);
-        return fail(msg, lineno, col, lineno, col);
+        return fail(msg, lineno, col, lineno, col, reinterpret_cast<const char*>(line_start));
       }
       if (*c == '\n') {
         lineno++;
@@ -361,15 +403,20 @@ bool Lexer::decode_source(std::string_view src, const std::string& filename, std
     data_.assign(src.data(), src.size());
     return true;
   }
+  // _PyTokenizer_translate_into_utf8: the codec registry decodes the whole source.
   std::string err;
+  std::string err_type;
   std::string out;
-  if (source_decoder() && source_decoder()(encoding_, src, &out, &err)) {
+  if (source_decoder() && source_decoder()(encoding_, src, &out, &err, &err_type)) {
     data_ = std::move(out);
     return true;
   }
-  // _PyTokenizer_raise_init_error: a LookupError becomes SyntaxError(str(e), (file, 0, -1)).
-  if (err.empty()) err = "unknown encoding: " + encoding_;
-  return fail(err, 0, -1, kNoPosition, kNoPosition);
+  // _PyPegen_raise_tokenizer_init_error: a LookupError or a decoding error becomes
+  // SyntaxError(str(e), (file, 0, -1)); another exception stays what it is.
+  if (err.empty() && err_type.empty()) err = "unknown encoding: " + encoding_;
+  fail(err, 0, -1, kNoPosition, kNoPosition);
+  error->exception_type = err_type;
+  return false;
 }
 
 // tok_underflow_string / tok_underflow_readline: make the next line available.

@@ -48,6 +48,12 @@ struct TokenizerError {
   int end_lineno = kNoPosition;
   int end_offset = kNoPosition;
   std::string text;
+  // False for the errors CPython raises without a text (text None): the decoding errors of
+  // tokenizer initialisation.
+  bool has_text = true;
+  // Non-empty: not a SyntaxError but an exception of this type carrying message alone (a
+  // codec's TypeError while decoding the source).
+  std::string exception_type;
 };
 
 const char* error_type_name(ErrorType t);
@@ -74,12 +80,15 @@ struct Token {
 using WarningHandler =
     std::function<int(const char* category, const std::string& message, int lineno)>;
 
-// Decodes source bytes in a non-UTF-8 encoding named by a coding cookie into UTF-8 (the codec
-// registry's job, installed later by the runtime). Returns false with *error set to the
-// message of the LookupError/UnicodeDecodeError CPython would report.
+// Decodes source bytes in an encoding named by a coding cookie into UTF-8 (the codec
+// registry's job: the runtime installs compile::install_source_decoder). Returns false with
+// *error set to the message of the exception the codec raised; *error_type stays empty for
+// the LookupError/ValueError/UnicodeDecodeError/SyntaxError that CPython turns into a
+// SyntaxError (_PyPegen_raise_tokenizer_init_error), else it names the exception type to
+// raise as it is (a decoder returning bytes: TypeError).
 using SourceDecoder =
     std::function<bool(const std::string& encoding, std::string_view bytes, std::string* utf8,
-                       std::string* error)>;
+                       std::string* error, std::string* error_type)>;
 void set_source_decoder(SourceDecoder decoder);
 
 // get_normal_name of Parser/tokenizer/helpers.c: "utf-8" and "iso-8859-1" spellings.

@@ -221,7 +221,8 @@ ParseError parse_error_from(const TokenizerError& e) {
   r.end_lineno = e.end_lineno;
   r.end_offset = e.end_offset;
   r.text = e.text;
-  r.has_text = true;
+  r.has_text = e.has_text;
+  if (!e.exception_type.empty()) r.type = e.exception_type;
   return r;
 }
 

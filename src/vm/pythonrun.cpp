@@ -87,6 +87,7 @@ int initialize() {
   // _PyImport_FixupBuiltin: builtins is a core module, in sys.modules from the start.
   modules::register_core_module("builtins", builtins);
   if (imp::set_module_string("builtins", builtins) < 0) return -1;
+  compile::install_source_decoder();
   done = true;
   return 0;
 }
