@@ -14,6 +14,7 @@
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "runtime/pystate.h"
+#include "runtime/thread.h"
 
 namespace cppy::objects {
 
@@ -26,7 +27,9 @@ thread_local int recursion_headroom = 0;
 
 int enter_recursive_call(const char* where) {
   runtime::ThreadState* ts = runtime::thread_state();
-  if (--ts->c_recursion_remaining < 0) {
+  // The C stack itself bounds the recursion too (_Py_ReachedRecursionLimit), which matters in
+  // a thread with a small stack.
+  if (--ts->c_recursion_remaining < 0 || runtime::c_stack_near_end(0)) {
     if (recursion_headroom) {
       if (ts->c_recursion_remaining < -50) {
         std::fputs("Fatal Python error: Cannot recover from stack overflow.\n", stderr);

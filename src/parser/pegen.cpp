@@ -13,6 +13,7 @@
 #include "parser/action_helpers.h"
 #include "parser/constants.h"
 #include "parser/lexer_access.h"
+#include "runtime/thread.h"
 #include "unicode/unicodedata.h"
 
 namespace cppy::parser {
@@ -29,8 +30,11 @@ int keyword_or_name_type(Parser* p, const Token* t) {
 }
 
 Token* new_token(Parser* p) {
-  p->token_storage.push_back(std::make_unique<Token>());
-  return p->token_storage.back().get();
+  if (p->token_block_used == Parser::kTokenBlock) {
+    p->token_blocks.push_back(std::make_unique<Token[]>(Parser::kTokenBlock));
+    p->token_block_used = 0;
+  }
+  return &p->token_blocks.back()[p->token_block_used++];
 }
 
 }  // namespace
@@ -340,7 +344,10 @@ expr_ty number_token(Parser* p) {
                        p->arena);
 }
 
-bool stack_overflow(Parser*) { return false; }
+// _Py_ReachedRecursionLimitWithMargin(tstate, 1) as the rules call it: a rule nested that
+// deep stops with _Pypegen_stack_overflow's MemoryError instead of overflowing the C stack
+// (a thread with a small threading.stack_size, deep input).
+bool stack_overflow(Parser*) { return runtime::c_stack_near_end(1); }
 
 // _Pypegen_stack_overflow.
 void report_too_deep(Parser* p) {

@@ -12,7 +12,8 @@ attribute chains...) cannot run on the reference; cppy must finish them normally
 the errors CPython raises at its limits (SyntaxError "too many nested parentheses",
 IndentationError, MemoryError "Parser stack overflowed...", RecursionError "... during
 compilation") or compile them, and each must give the same exception type and message as the
-moderate case of the same shape where the reference already hits the limit.
+moderate case of the same shape where the reference already hits the limit. Deep expressions
+compiled in a thread with a 256 KiB stack must end the same way (no C stack overflow).
 """
 import os
 import subprocess
@@ -47,13 +48,27 @@ def shapes():
         yield "tuple", "x = " + ",".join(["1"] * 500000)
         yield "boolop", "x = " + " and ".join(["a"] * 200000)
         yield "compare", "x = " + " < ".join(["a"] * 200000)
-for name, src in shapes():
+def try_compile(name, src):
     try:
         compile(src, "<deep>", "exec")
         print(name, "ok", flush=True)
     except (SyntaxError, MemoryError, RecursionError) as e:
         print(name, type(e).__name__, repr(e.args[0]), getattr(e, "lineno", None),
               getattr(e, "offset", None), flush=True)
+if sys.argv[1] == "thread":
+    # A thread with a small C stack: the parser's C-stack check (pegen.c's
+    # _Py_ReachedRecursionLimitWithMargin) stops deep rules before the stack ends.
+    import threading
+    threading.stack_size(256 * 1024)
+    for name, src in [("unary", "x = " + "-" * 5900 + "1"), ("not", "x = " + "not " * 5900 + "1"),
+                      ("power", "x = " + "2**" * 5900 + "2"), ("lambda", "x = " + "lambda: " * 5900 + "1"),
+                      ("attribute", "x = a" + ".b" * 5900), ("call", "x = f" + "()" * 5900)]:
+        t = threading.Thread(target=try_compile, args=(name, src))
+        t.start()
+        t.join()
+else:
+    for name, src in shapes():
+        try_compile(name, src)
 '''
 
 # The huge shape whose error must equal the moderate shape's (type and message).
@@ -113,6 +128,17 @@ def check(cppy):
         print("huge", line)
     if seen != 17:
         failures.append("huge cases: %d of 17 finished" % seen)
+    thread = run([cppy, "-I"], "thread")
+    lines = thread.stdout.splitlines()
+    if thread.returncode != 0 or len(lines) != 6:
+        failures.append("small-stack thread cases: status %d, %d of 6 finished\n%s"
+                        % (thread.returncode, len(lines), thread.stderr[-2000:]))
+    for line in lines:
+        name, outcome = line.split(" ", 1)
+        kind, _, rest = outcome.partition(" ")
+        if outcome != "ok" and (kind not in LIMIT_ERRORS or not rest.startswith(LIMIT_ERRORS[kind])):
+            failures.append("thread %s: unexpected %s" % (name, outcome))
+        print("thread", line)
     if failures:
         sys.exit("\n".join(failures))
     print("deep nesting: %d moderate cases as the reference, %d huge cases within CPython's limits"
