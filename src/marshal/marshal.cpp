@@ -15,6 +15,7 @@
 #include "errors/errors.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
+#include "objects/buffer.h"
 #include "objects/bytesobject.h"
 #include "objects/codeobject.h"
 #include "objects/complexobject.h"
@@ -23,6 +24,7 @@
 #include "objects/floatobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
+#include "objects/memoryobject.h"
 #include "objects/setobject.h"
 #include "objects/sliceobject.h"
 #include "objects/tupleobject.h"
@@ -110,20 +112,58 @@ struct Reader {
   const unsigned char* end;
   int depth = 0;
   std::vector<Object*> refs;  // owned references; null for a reserved slot
+  // marshal.load: the file object bytes are read from (RFILE.readable), each need()
+  // reading exactly what the next field takes with readinto(), as r_string does.
+  Object* readable = nullptr;
+  std::string file_buf;
 
   ~Reader() {
     for (Object* o : refs) xdecref(o);
   }
 
   bool need(size_t n) {
-    if (size_t(end - ptr) < n) {
+    if (size_t(end - ptr) >= n) return true;
+    if (!readable) {
       errors::set_string(exc_EOFError, "marshal data too short");
       return false;
     }
+    return read_from_file(n);
+  }
+  // r_string's file branch: file.readinto(memoryview of n bytes) must return n.
+  bool read_from_file(size_t n) {
+    file_buf.assign(n, '\0');
+    ptr = end = reinterpret_cast<const unsigned char*>(file_buf.data());
+    Ref<> view = Ref<>::steal(memoryview_from_memory(file_buf.data(), ssize(n), kBufWrite));
+    if (!view) return false;
+    Ref<> name = Ref<>::steal(str_from_cstr("readinto"));
+    if (!name) return false;
+    Ref<> res = Ref<>::steal(call_method_one_arg(readable, name.get(), view.get()));
+    if (!res) return false;
+    // The view is released so that a readinto() keeping it cannot reach file_buf later.
+    Ref<> release = Ref<>::steal(str_from_cstr("release"));
+    if (!release) return false;
+    Ref<> released = Ref<>::steal(call_method_no_args(view.get(), release.get()));
+    if (!released) return false;
+    ssize got = long_as_ssize(res.get());
+    if (got == -1 && errors::occurred()) return false;
+    if (got != ssize(n)) {
+      if (got > ssize(n)) {
+        errors::format(exc_ValueError,
+                       "read() returned too much data: %zd bytes requested, %zd returned",
+                       ssize(n), got);
+      } else {
+        errors::set_string(exc_EOFError, "EOF read where not expected");
+      }
+      return false;
+    }
+    end = ptr + n;
     return true;
   }
+  // Whether a count of n items cannot fit in what is left of in-memory data (each item takes
+  // at least a byte): bounded memory for loads. A file's length is not known in advance.
+  bool too_many(long n) const { return !readable && n > end - ptr; }
   int r_byte() {
-    if (ptr >= end) return -1;
+    if (ptr >= end && !(readable && read_from_file(1))) return -1;
     return *ptr++;
   }
   bool r_long(long* out) {
@@ -224,7 +264,12 @@ struct Reader {
     const unsigned char* start = ptr;
     int code = r_byte();
     if (code < 0) {
-      errors::set_string(exc_EOFError, "EOF read where object expected");
+      // A file's own error (not an EOFError) stays.
+      if (!errors::occurred() ||
+          errors::exception_matches(reinterpret_cast<Object*>(exc_EOFError))) {
+        errors::clear();
+        errors::set_string(exc_EOFError, "EOF read where object expected");
+      }
       return nullptr;
     }
     if (++depth > kMaxDepth) {
@@ -354,7 +399,7 @@ struct Reader {
             break;
           }
         }
-        if (n > end - ptr) {  // each item needs at least a byte: bounded memory
+        if (too_many(n)) {  // each item needs at least a byte: bounded memory
           errors::set_string(exc_EOFError, "marshal data too short");
           break;
         }
@@ -390,7 +435,7 @@ struct Reader {
           bad_data("list size out of range");
           break;
         }
-        if (n > end - ptr) {
+        if (too_many(n)) {
           errors::set_string(exc_EOFError, "marshal data too short");
           break;
         }
@@ -458,7 +503,7 @@ struct Reader {
           bad_data("set size out of range");
           break;
         }
-        if (n > end - ptr) {
+        if (too_many(n)) {
           errors::set_string(exc_EOFError, "marshal data too short");
           break;
         }
@@ -832,6 +877,22 @@ struct Writer {
       write(s->start);
       write(s->stop);
       write(s->step);
+    } else if (object_check_buffer(v)) {
+      // Any other bytes-like object (bytearray, memoryview, array...) is written as bytes;
+      // one without a simple contiguous buffer is unmarshallable (the buffer's own error is
+      // replaced, as w_complex_object's WFERR_UNMARSHALLABLE does).
+      Buffer view;
+      if (object_get_buffer(v, &view, kBufSimple) < 0) {
+        errors::clear();
+        w_byte(TYPE_UNKNOWN);
+        error = true;
+        errors::set_string(exc_ValueError, "unmarshallable object");
+        return;
+      }
+      w_byte(TYPE_STRING | flag);
+      w_size(size_t(view.len));
+      w_bytes(static_cast<const char*>(view.buf), size_t(view.len));
+      buffer_release(&view);
     } else {
       w_byte(TYPE_UNKNOWN);
       error = true;
@@ -849,6 +910,15 @@ Object* loads(const char* data, size_t size, size_t* consumed) {
   Object* v = r.read();
   if (!v && !errors::occurred()) bad_data("NULL object");
   if (consumed) *consumed = size_t(r.ptr - reinterpret_cast<const unsigned char*>(data));
+  return v;
+}
+
+Object* load_from_file(Object* file) {
+  Reader r;
+  r.ptr = r.end = nullptr;
+  r.readable = file;
+  Object* v = r.read();
+  if (!v && !errors::occurred()) bad_data("NULL object");
   return v;
 }
 

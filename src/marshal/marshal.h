@@ -20,6 +20,9 @@ inline constexpr uint16_t kMagicNumber = 3627;
 // ValueError, EOFError or TypeError for malformed input. *consumed (if given) receives the
 // number of bytes read.
 Object* loads(const char* data, size_t size, size_t* consumed = nullptr);
+// marshal.load's read_object over a file object (RFILE.readable): each field is read with
+// file.readinto() of exactly its size, so the file is left just after the object.
+Object* load_from_file(Object* file);
 // PyMarshal_WriteObjectToString / marshal.dumps: a bytes object, ValueError for unmarshallable
 // objects.
 Object* dumps(Object* value, int version = kVersion);

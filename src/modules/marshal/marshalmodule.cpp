@@ -133,8 +133,8 @@ Object* marshal_dump(Object*, Object* const* args, ssize nargs, Object* kwnames)
   return call_method_one_arg(a[1], write.get(), s.get());
 }
 
-// marshal.load(file, /, *, allow_code=True): reads what is left of the file, decodes one
-// object and seeks back over the bytes it did not use (CPython reads exactly what it needs).
+// marshal.load(file, /, *, allow_code=True): a zero-byte read() checks that the file gives
+// bytes, then the object is read field by field with readinto() (marshal_load_impl).
 Object* marshal_load(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kws[] = {"", "allow_code", nullptr};
   static const ArgParser parser = {"load", kws, 1, 1, 0};
@@ -143,31 +143,20 @@ Object* marshal_load(Object*, Object* const* args, ssize nargs, Object* kwnames)
   int allow;
   if (!allow_code_arg(a[1], &allow)) return nullptr;
   Ref<> read = Ref<>::steal(str_from_cstr("read"));
-  if (!read) return nullptr;
-  Ref<> data = Ref<>::steal(call_method_no_args(a[0], read.get()));
+  Ref<> zero = Ref<>::steal(long_from_long(0));
+  if (!read || !zero) return nullptr;
+  Ref<> data = Ref<>::steal(call_method_one_arg(a[0], read.get(), zero.get()));
   if (!data) return nullptr;
   if (!bytes_check(data.get())) {
     return errors::format(exc_TypeError, "file.read() returned not bytes but %.100s",
-                          type_short_name(data->type));
+                          data->type->name);
   }
-  if (bytes_size(data.get()) == 0) {
-    return errors::format(exc_EOFError, "EOF read where object expected");
+  Object* v = cppy::marshal::load_from_file(a[0]);
+  if (v && !allow && contains_code(v)) {
+    decref(v);
+    return errors::format(exc_ValueError, "unmarshalling code objects is disallowed");
   }
-  size_t consumed = 0;
-  Ref<> v = Ref<>::steal(loads_checked(bytes_as_string(data.get()),
-                                       static_cast<size_t>(bytes_size(data.get())), allow,
-                                       &consumed));
-  if (!v) return nullptr;
-  ssize unread = bytes_size(data.get()) - static_cast<ssize>(consumed);
-  if (unread > 0) {
-    Ref<> seek = Ref<>::steal(str_from_cstr("seek"));
-    Ref<> off = Ref<>::steal(long_from_ssize(-unread));
-    Ref<> whence = Ref<>::steal(long_from_long(1));
-    if (!seek || !off || !whence) return nullptr;
-    Ref<> r = Ref<>::steal(call_method_obj_args(a[0], seek.get(), off.get(), whence.get(), nullptr));
-    if (!r) return nullptr;
-  }
-  return v.release();
+  return v;
 }
 
 MethodDef marshal_methods[] = {
