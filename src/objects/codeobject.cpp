@@ -658,7 +658,9 @@ Object* code_new(const CodeConstructor& con) {
       ++co->co_nfreevars;
     }
   }
-  co->co_framesize = nlocalsplus + stacksize + kFrameSpecialsSize;
+  // Computed as CPython's int arithmetic wraps in practice: unmarshalled data may carry an
+  // absurd co_stacksize (front.marshal_fuzz), and signed overflow is undefined in C++.
+  co->co_framesize = int(unsigned(nlocalsplus) + unsigned(stacksize) + unsigned(kFrameSpecialsSize));
   co->co_version = next_code_version++;
   std::memcpy(code_units(co), bytes_as_string(con.code), size_t(nunits) * 2);
   vm::code_quicken(code_units(co), nunits);
