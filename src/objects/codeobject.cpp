@@ -190,8 +190,10 @@ int code_validate(const CodeConstructor& con) {
   ssize n = bytes_size(con.localspluskinds);
   for (ssize i = 0; i < n; ++i)
     if (bytes_as_string(con.localspluskinds)[i] & kCoFastLocal) ++nlocals;
-  int nplainlocals = nlocals - con.argcount - con.kwonlyargcount -
-                     ((con.flags & kCoVarargs) != 0) - ((con.flags & kCoVarkeywords) != 0);
+  // int arithmetic as it wraps in CPython: fuzzed marshal data brings absurd counts.
+  int nplainlocals = int(unsigned(nlocals) - unsigned(con.argcount) -
+                         unsigned(con.kwonlyargcount) - unsigned((con.flags & kCoVarargs) != 0) -
+                         unsigned((con.flags & kCoVarkeywords) != 0));
   if (nplainlocals < 0) {
     errors::set_string(exc_ValueError, "code: co_varnames is too small");
     return -1;
