@@ -1470,7 +1470,13 @@ Object* dictviews_xor(Object* self, Object* other) {
   return call_on_set(self, other, "symmetric_difference_update");
 }
 
-bool view_set_check(Object* o) { return o->type == &dictkeys_type || o->type == &dictitems_type; }
+// PyDictKeys_Check || PyDictItems_Check: subclasses (OrderedDict's views) included.
+bool keys_view_check(Object* o) {
+  return o->type == &dictkeys_type || is_subtype(o->type, &dictkeys_type);
+}
+bool view_set_check(Object* o) {
+  return keys_view_check(o) || o->type == &dictitems_type || is_subtype(o->type, &dictitems_type);
+}
 
 // _PyDictView_Intersect.
 Object* dictviews_and(Object* self, Object* other) {
@@ -1492,7 +1498,7 @@ Object* dictviews_and(Object* self, Object* other) {
   if (!result) return nullptr;
   Ref<> it = Ref<>::steal(object_get_iter(other));
   if (!it) return nullptr;
-  auto contains = self->type == &dictkeys_type ? dictkeys_contains : dictitems_contains;
+  auto contains = keys_view_check(self) ? dictkeys_contains : dictitems_contains;
   for (;;) {
     Ref<> key = Ref<>::steal(iter_next(it.get()));
     if (!key) break;
@@ -1557,9 +1563,7 @@ TypeObject make_view_type(const char* name, SequenceMethods* seq, getiterfunc it
   return t;
 }
 
-bool is_set_like(Object* o) {
-  return o->type == &dictkeys_type || o->type == &dictitems_type || anyset_check(o);
-}
+bool is_set_like(Object* o) { return view_set_check(o) || anyset_check(o); }
 
 }  // namespace
 
@@ -1605,5 +1609,33 @@ TypeObject dictitems_type = make_view_type("dict_items", &dictitems_as_sequence,
                                            dictitems_iter, dictitems_methods, true);
 TypeObject dictvalues_type = make_view_type("dict_values", &dictvalues_as_sequence,
                                             dictvalues_iter, dictvalues_methods, false);
+
+// --- what OrderedDict (odictobject.cpp) needs of the table, as odictobject.c uses
+// _Py_dict_lookup and the keys object directly ---------------------------------------------
+
+ssize dict_lookup_entry_index(Object* d, Object* key, hash_t hash) {
+  auto* mp = static_cast<DictObject*>(d);
+  Object* value;
+  ssize ix = dict_lookup(mp, key, hash, &value);
+  if (ix == kDkixError) return -2;
+  return ix >= 0 ? ix : -1;
+}
+
+int dict_del_item_known_hash(Object* op, Object* key, hash_t hash) {
+  auto* mp = static_cast<DictObject*>(op);
+  Object* old_value;
+  ssize ix = dict_lookup(mp, key, hash, &old_value);
+  if (ix == kDkixError) return -1;
+  if (ix == kDkixEmpty || !old_value) {
+    set_key_error(key);
+    return -1;
+  }
+  delitem_common(mp, hash, ix, old_value);
+  return 0;
+}
+
+Object* dict_view_new(Object* dict, TypeObject* type) { return dictview_new(dict, type); }
+
+Object* dict_base_richcompare(Object* v, Object* w, int op) { return dict_richcompare(v, w, op); }
 
 }  // namespace cppy::objects

@@ -87,5 +87,12 @@ ssize dict_keys_size(Object* d);
 uint32_t dict_keys_version_for_current_state(Object* d);
 ssize dict_keys_str_lookup(Object* d, Object* key);
 ssize dict_sizeof(Object* d);
+// For OrderedDict (Objects/odictobject.c's use of _Py_dict_lookup): the entry index of key
+// in d's current keys (-1 missing, -2 error); d->keys changes on every resize.
+ssize dict_lookup_entry_index(Object* d, Object* key, hash_t hash);
+int dict_del_item_known_hash(Object* d, Object* key, hash_t hash);  // _PyDict_DelItem_KnownHash
+// _PyDictView_New: a view of dict of the given view type (a subtype of dict_keys/...).
+Object* dict_view_new(Object* dict, TypeObject* type);
+Object* dict_base_richcompare(Object* v, Object* w, int op);  // PyDict_Type.tp_richcompare
 
 }  // namespace cppy::objects

@@ -10,6 +10,7 @@
 #include "objects/boolobject.h"
 #include "objects/clinic_args.h"
 #include "objects/dictobject.h"
+#include "objects/odictobject.h"
 #include "objects/exceptions.h"
 #include "objects/getargs.h"
 #include "objects/listobject.h"
@@ -1476,6 +1477,9 @@ MethodDef collections_methods[] = {
 
 int collections_exec(Object* m) {
   defdict_type.base = &dict_type;
+  // OrderedDict (Objects/odictobject.c), which _collections exports as CPython's does.
+  if (odict_types_ready() < 0 || module_add_object_ref(m, "OrderedDict", &odict_type) < 0)
+    return -1;
   for (TypeObject* t : {&deque_type, &defdict_type, &dequeiter_type, &dequereviter_type,
                         &tuplegetter_type}) {
     if (type_ready(t) < 0) return -1;
