@@ -8,6 +8,8 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/buffer.h"
+#include "objects/bytesobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/listobject.h"
@@ -659,57 +661,126 @@ int UnicodeError_traverse(Object* self, visitproc visit, void* arg) {
   return BaseException_traverse(self, visit, arg);
 }
 
-// UnicodeEncodeError(encoding, object, start, end, reason) and the decode/translate forms.
-int unicode_error_init_common(Object* self, Object* args, Object* kwds, int nfields,
-                              const char* name) {
+// UnicodeEncodeError_init / UnicodeDecodeError_init / UnicodeTranslateError_init: the
+// PyArg_ParseTuple formats "UUnnU", "UOnnU" (object any buffer, kept as bytes) and "UnnU".
+enum class UnicodeErrorKind { kEncode, kDecode, kTranslate };
+
+int unicode_error_init_common(Object* self, Object* args, Object* kwds, UnicodeErrorKind kind) {
   if (BaseException_init(self, args, kwds) < 0) return -1;
+  ssize nfields = kind == UnicodeErrorKind::kTranslate ? 4 : 5;
   if (tuple_size(args) != nfields) {
-    errors::format(exc_TypeError, "function takes exactly %d arguments (%zd given)", nfields,
+    errors::format(exc_TypeError, "function takes exactly %zd arguments (%zd given)", nfields,
                    tuple_size(args));
     return -1;
   }
-  (void)name;
-  auto* e = static_cast<UnicodeErrorObject*>(self);
+  auto check_str = [](Object* o, int pos) {
+    if (str_check(o)) return true;
+    errors::format(exc_TypeError, "argument %d must be str, not %.50s", pos,
+                   o == none() ? "None" : o->type->name);
+    return false;
+  };
   int i = 0;
-  if (nfields == 5) xsetref(e->encoding, new_ref(tuple_item(args, i++)));
-  xsetref(e->object, new_ref(tuple_item(args, i++)));
-  e->start = number_as_ssize(tuple_item(args, i++), exc_OverflowError);
-  if (e->start == -1 && errors::occurred()) return -1;
-  e->end = number_as_ssize(tuple_item(args, i++), exc_OverflowError);
-  if (e->end == -1 && errors::occurred()) return -1;
-  xsetref(e->reason, new_ref(tuple_item(args, i++)));
+  Object* encoding = nullptr;
+  if (kind != UnicodeErrorKind::kTranslate) {
+    encoding = tuple_item(args, i++);
+    if (!check_str(encoding, i)) return -1;
+  }
+  Object* object = tuple_item(args, i++);
+  Ref<> obj;
+  if (kind == UnicodeErrorKind::kDecode) {
+    if (bytes_check(object)) {
+      obj = Ref<>::borrow(object);
+    } else {
+      Buffer view;
+      if (object_get_buffer(object, &view, kBufSimple) < 0) return -1;
+      obj = Ref<>::steal(bytes_from_string_and_size(static_cast<const char*>(view.buf), view.len));
+      buffer_release(&view);
+      if (!obj) return -1;
+    }
+  } else {
+    if (!check_str(object, i)) return -1;
+    obj = Ref<>::borrow(object);
+  }
+  ssize start = number_as_ssize(tuple_item(args, i++), exc_OverflowError);
+  if (start == -1 && errors::occurred()) return -1;
+  ssize end = number_as_ssize(tuple_item(args, i++), exc_OverflowError);
+  if (end == -1 && errors::occurred()) return -1;
+  Object* reason = tuple_item(args, i++);
+  if (!check_str(reason, i)) return -1;
+  auto* e = static_cast<UnicodeErrorObject*>(self);
+  xsetref(e->encoding, xnew_ref(encoding));
+  xsetref(e->object, obj.release());
+  e->start = start;
+  e->end = end;
+  xsetref(e->reason, new_ref(reason));
   return 0;
 }
 int UnicodeEncodeError_init(Object* self, Object* args, Object* kwds) {
-  return unicode_error_init_common(self, args, kwds, 5, "UnicodeEncodeError");
+  return unicode_error_init_common(self, args, kwds, UnicodeErrorKind::kEncode);
 }
 int UnicodeDecodeError_init(Object* self, Object* args, Object* kwds) {
-  return unicode_error_init_common(self, args, kwds, 5, "UnicodeDecodeError");
+  return unicode_error_init_common(self, args, kwds, UnicodeErrorKind::kDecode);
 }
 int UnicodeTranslateError_init(Object* self, Object* args, Object* kwds) {
-  return unicode_error_init_common(self, args, kwds, 4, "UnicodeTranslateError");
+  return unicode_error_init_common(self, args, kwds, UnicodeErrorKind::kTranslate);
 }
-// The one-character forms need the text owner's code point access; the range form is used.
-Object* unicode_error_str(Object* self, const char* verb) {
+
+// UnicodeEncodeError_str / UnicodeDecodeError_str / UnicodeTranslateError_str: one bad
+// character (or byte) is shown escaped, a range by its positions.
+Object* unicode_error_str(Object* self, UnicodeErrorKind kind) {
   auto* e = static_cast<UnicodeErrorObject*>(self);
-  // Raised by set_unicode_error: the message is the single argument.
-  if (tuple_size(e->args) == 1) return BaseException_str(self);
-  if (!e->object) return str_from_cstr("");
+  if (!e->object) return str_from_cstr("");  // not properly initialised
   Ref<> reason = Ref<>::steal(object_str(e->reason));
   if (!reason) return nullptr;
-  if (e->encoding) {
-    Ref<> encoding = Ref<>::steal(object_str(e->encoding));
+  Ref<> encoding;
+  if (kind != UnicodeErrorKind::kTranslate) {
+    encoding = Ref<>::steal(object_str(e->encoding));
     if (!encoding) return nullptr;
-    return str_from_format("'%U' codec can't %s %s in position %zd-%zd: %U", encoding.get(), verb,
-                           std::strcmp(verb, "decode") == 0 ? "bytes" : "characters", e->start,
-                           e->end - 1, reason.get());
   }
-  return str_from_format("can't translate characters in position %zd-%zd: %U", e->start,
-                         e->end - 1, reason.get());
+  Object* object = e->object;
+  bool is_bytes = kind == UnicodeErrorKind::kDecode;
+  if (is_bytes ? !bytes_check(object) : !str_check(object)) {
+    return errors::format(exc_TypeError, "%s attribute must be %s", "object",
+                          is_bytes ? "bytes" : "unicode");
+  }
+  ssize len = is_bytes ? bytes_size(object) : str_length(object);
+  ssize start = e->start, end = e->end;
+  bool single = start >= 0 && start < len && end >= 0 && end <= len && end == start + 1;
+  if (kind == UnicodeErrorKind::kDecode) {
+    if (single) {
+      unsigned byte = static_cast<unsigned char>(bytes_as_string(object)[start]);
+      return str_from_format("'%U' codec can't decode byte 0x%02x in position %zd: %U",
+                             encoding.get(), byte, start, reason.get());
+    }
+    return str_from_format("'%U' codec can't decode bytes in position %zd-%zd: %U", encoding.get(),
+                           start, end - 1, reason.get());
+  }
+  if (single) {
+    unsigned ch = str_read_char(object, start);
+    const char* esc = ch <= 0xff ? "\\x%02x" : ch <= 0xffff ? "\\u%04x" : "\\U%08x";
+    Ref<> bad = Ref<>::steal(str_from_format(esc, ch));
+    if (!bad) return nullptr;
+    if (kind == UnicodeErrorKind::kEncode)
+      return str_from_format("'%U' codec can't encode character '%U' in position %zd: %U",
+                             encoding.get(), bad.get(), start, reason.get());
+    return str_from_format("can't translate character '%U' in position %zd: %U", bad.get(), start,
+                           reason.get());
+  }
+  if (kind == UnicodeErrorKind::kEncode)
+    return str_from_format("'%U' codec can't encode characters in position %zd-%zd: %U",
+                           encoding.get(), start, end - 1, reason.get());
+  return str_from_format("can't translate characters in position %zd-%zd: %U", start, end - 1,
+                         reason.get());
 }
-Object* UnicodeEncodeError_str(Object* self) { return unicode_error_str(self, "encode"); }
-Object* UnicodeDecodeError_str(Object* self) { return unicode_error_str(self, "decode"); }
-Object* UnicodeTranslateError_str(Object* self) { return unicode_error_str(self, "translate"); }
+Object* UnicodeEncodeError_str(Object* self) {
+  return unicode_error_str(self, UnicodeErrorKind::kEncode);
+}
+Object* UnicodeDecodeError_str(Object* self) {
+  return unicode_error_str(self, UnicodeErrorKind::kDecode);
+}
+Object* UnicodeTranslateError_str(Object* self) {
+  return unicode_error_str(self, UnicodeErrorKind::kTranslate);
+}
 MemberDef UnicodeError_members[] = {
     {"encoding", kMemberObject, static_cast<ssize>(offsetof(UnicodeErrorObject, encoding)), 0,
      "exception encoding"},
@@ -1329,19 +1400,19 @@ int set_stop_iteration_value(Object* value) {
   return 0;
 }
 
+// PyUnicodeEncodeError_Create / PyUnicodeDecodeError_Create: the exception is built from
+// its five arguments, as the codecs build it, so args and str() are CPython's.
 void set_unicode_error(TypeObject* type, const char* encoding, Object* object, ssize start,
-                       ssize end, const char* reason, Object* message) {
-  Ref<> args = Ref<>::steal(tuple_pack(1, message));
-  if (!args) return;
-  Ref<> exc = Ref<>::steal(type->new_(type, args.get(), nullptr));
+                       ssize end, const char* reason, Object*) {
+  Ref<> enc = Ref<>::steal(str_from_cstr(encoding));
+  Ref<> st = Ref<>::steal(long_from_ssize(start));
+  Ref<> en = Ref<>::steal(long_from_ssize(end));
+  Ref<> why = Ref<>::steal(str_from_cstr(reason));
+  if (!enc || !st || !en || !why) return;
+  Ref<> obj = Ref<>::borrow(object ? object : none());
+  Ref<> exc = Ref<>::steal(object_call_function_obj_args(type, enc.get(), obj.get(), st.get(),
+                                                          en.get(), why.get(), nullptr));
   if (!exc) return;
-  auto* e = static_cast<UnicodeErrorObject*>(exc.get());
-  e->encoding = str_from_cstr(encoding);
-  e->object = xnew_ref(object);
-  e->start = start;
-  e->end = end;
-  e->reason = str_from_cstr(reason);
-  if (!e->encoding || !e->reason) return;
   errors::set_object(type, exc.get());
 }
 

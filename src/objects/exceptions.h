@@ -124,9 +124,9 @@ void set_key_error(Object* key);
 TypeObject* new_exception(const char* name, Object* base, Object* dict);
 // The StopIteration(value) raised by a generator's return (_PyGen_SetStopIterationValue).
 int set_stop_iteration_value(Object* value);
-// Raises type (a UnicodeError subclass) with its attributes set directly and message as its
-// only argument and str(): how the codecs raise while bytes objects are missing (object may
-// be null). Steals nothing.
+// Raises type (UnicodeEncodeError or UnicodeDecodeError) built from (encoding, object,
+// start, end, reason) as PyUnicode*Error_Create do; the message argument is unused (str()
+// is computed from the fields). Steals nothing.
 void set_unicode_error(TypeObject* type, const char* encoding, Object* object, ssize start,
                        ssize end, const char* reason, Object* message);
 // _PyExc_CreateExceptionGroup.
