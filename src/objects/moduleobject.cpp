@@ -3,6 +3,7 @@
 #include "objects/moduleobject.h"
 
 #include "errors/errors.h"
+#include "imp/import.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
@@ -96,8 +97,15 @@ int module_init(Object* self, Object* args, Object* kwds) {
   return module_init_dict(mo(self)->md_dict, name, doc);
 }
 
-// module_repr: without importlib's helper, "<module 'name'>" or "<module 'name' from 'file'>".
+// module_repr: importlib._bootstrap._module_repr(m) (_PyImport_ImportlibModuleRepr), which
+// looks at __spec__, __loader__ and __file__; before importlib exists, the plain forms.
 Object* module_repr(Object* self) {
+  if (Object* importlib = imp::importlib()) {
+    static Object* name = str_intern_from_cstr("_module_repr");
+    Ref<> fn = Ref<>::steal(object_getattr(importlib, name));
+    if (!fn) return nullptr;
+    return object_call_one_arg(fn.get(), self);
+  }
   Object* d = mo(self)->md_dict;
   Object* name = d ? dict_get_item(d, name_of("__name__")) : nullptr;
   Object* file = d ? dict_get_item(d, name_of("__file__")) : nullptr;
