@@ -1,5 +1,6 @@
 # Impossible sizes raise MemoryError or OverflowError (never crash), as 64-bit CPython does.
 # Every size here is far beyond any address space, so no allocation can succeed.
+import os
 import sys
 
 CASES = [
@@ -16,7 +17,7 @@ CASES = [
     "(1).to_bytes(2**62, 'big')", "1 << 2**62", "'x'.encode('utf-16') * 2**62",
     "[].extend(range(2**62))", "str(b'x' * 2**50)", "bytes(range(256)) * 2**56",
     "[1, 2, 3] * (2**62 // 3)", "b'ab' * 2**62", "(1, 2) * 2**62", "list(range(10)) * 2**61",
-    "'x' * (sys.maxsize // 2)",
+    "'x' * (sys.maxsize // 2)", "os.urandom(2**62)", "len(os.urandom(3))",
 ]
 
 for src in CASES:

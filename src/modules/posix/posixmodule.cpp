@@ -1593,17 +1593,25 @@ Object* posix_urandom(Object*, Object* arg) {
   ssize n;
   if (!as_ssize(arg, &n)) return nullptr;
   if (n < 0) return errors::format(exc_ValueError, "negative argument not allowed");
-  std::string buf(static_cast<size_t>(n), '\0');
-  size_t done = 0;
-  while (done < buf.size()) {
-    ssize_t r = ::getrandom(buf.data() + done, buf.size() - done, 0);
+  // os_urandom_impl / _PyOS_URandom (Python/bootstrap_hash.c): the bytes object is the
+  // buffer, so an impossible size is MemoryError; getrandom() blocks until the pool is
+  // ready and is retried on EINTR after the signal handlers ran.
+  Ref<> bytes = Ref<>::steal(bytes_from_string_and_size(nullptr, n));
+  if (!bytes) return nullptr;
+  char* buf = bytes_as_string(bytes.get());
+  ssize done = 0;
+  while (done < n) {
+    ssize_t r = ::getrandom(buf + done, static_cast<size_t>(n - done), 0);
     if (r < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        if (_signal::check_signals() < 0) return nullptr;
+        continue;
+      }
       return posix_error();
     }
-    done += static_cast<size_t>(r);
+    done += static_cast<ssize>(r);
   }
-  return bytes_from_string_and_size(buf.data(), n);
+  return bytes.release();
 }
 
 // getrandom(size, flags=0).
