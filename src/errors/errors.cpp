@@ -10,6 +10,7 @@
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "runtime/pystate.h"
+#include "sys/sysmodule.h"
 
 namespace cppy::errors {
 
@@ -215,25 +216,32 @@ void print_unraisable(const char* prefix, Object* obj, Object* exc) {
 }
 }  // namespace
 
-// PyErr_WriteUnraisable without sys.unraisablehook yet: the default hook's output.
+// PyErr_WriteUnraisable: reported through sys.unraisablehook as "Exception ignored in: <obj>".
 void write_unraisable(Object* obj) {
   Object* exc = get_raised_exception();
-  print_unraisable("Exception ignored in", obj, exc);
-  xdecref(exc);
+  if (!exc) return;
+  if (sys::sys_module()) {
+    sys::handle_unraisable(exc, nullptr, obj);
+  } else {
+    print_unraisable("Exception ignored in", obj, exc);
+  }
+  decref(exc);
 }
 
+// PyErr_FormatUnraisable: the formatted message in place of "Exception ignored in".
 void format_unraisable(const char* fmt, ...) {
   Object* exc = get_raised_exception();
   va_list va;
   va_start(va, fmt);
   Object* msg = str_from_format_v(fmt, va);
   va_end(va);
-  if (msg) {
-    print_unraisable(str_as_utf8(msg), nullptr, exc);
-    decref(msg);
-  } else {
-    clear();
+  if (!msg) clear();
+  if (exc && sys::sys_module()) {
+    sys::handle_unraisable(exc, msg, nullptr);
+  } else if (exc) {
+    print_unraisable(msg ? str_as_utf8(msg) : "Exception ignored", nullptr, exc);
   }
+  xdecref(msg);
   xdecref(exc);
 }
 

@@ -50,7 +50,7 @@ void gen_finalize(Object* o) {
   if (gen->type == &async_gen_type && gen->gi_origin_or_finalizer && !gen->gi_closed) {
     Object* saved = errors::get_raised_exception();
     Object* r = object_call_one_arg(gen->gi_origin_or_finalizer, o);
-    if (!r) errors::write_unraisable(o);
+    if (!r) errors::format_unraisable("Exception ignored while finalizing generator %R", o);
     else decref(r);
     errors::set_raised_exception(saved);
     return;
@@ -62,7 +62,8 @@ void gen_finalize(Object* o) {
   } else if (gen->gi_frame_state != kFrameExecuting) {
     Object* r = gen_close(o);
     if (!r) {
-      if (errors::occurred()) errors::write_unraisable(o);
+      if (errors::occurred())
+        errors::format_unraisable("Exception ignored while closing generator %R", o);
     } else {
       decref(r);
     }
@@ -164,7 +165,8 @@ int gen_close_iter(Object* yf) {
   }
   Object* meth;
   Object* name = str_intern_from_cstr("close");
-  if (object_get_optional_attr(yf, name, &meth) < 0) errors::write_unraisable(yf);
+  if (object_get_optional_attr(yf, name, &meth) < 0)
+    errors::format_unraisable("Exception ignored while closing generator %R", yf);
   if (meth) {
     Object* r = object_call_no_args(meth);
     decref(meth);

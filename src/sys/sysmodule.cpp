@@ -596,6 +596,118 @@ Object* sys_breakpointhook(Object*, Object* const* args, size_t nargsf, Object* 
   return vectorcall(callable.get(), args, nargsf, kwnames);
 }
 
+// UnraisableHookArgs: the argument of sys.unraisablehook (Python/errors.c).
+TypeObject unraisable_hook_args_type{};
+StructSeqField unraisable_hook_args_fields[] = {{"exc_type", "Exception type"},
+                                                {"exc_value", "Exception value"},
+                                                {"exc_traceback", "Exception traceback"},
+                                                {"err_msg", "Error message"},
+                                                {"object", "Object causing the exception"},
+                                                {nullptr, nullptr}};
+StructSeqDesc unraisable_hook_args_desc = {
+    "UnraisableHookArgs",
+    "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.",
+    unraisable_hook_args_fields, 5};
+
+// PyFile_WriteString / PyFile_WriteObject: file.write(text), file.write(str(o)) (raw) or
+// file.write(repr(o)). 0 or -1.
+int file_write_text(Object* file, Object* text) {
+  Ref<> write = Ref<>::steal(str_from_cstr("write"));
+  if (!write) return -1;
+  Ref<> r = Ref<>::steal(call_method_one_arg(file, write.get(), text));
+  return r ? 0 : -1;
+}
+int file_write_cstr(Object* file, const char* text) {
+  Ref<> t = Ref<>::steal(str_from_cstr(text));
+  return t ? file_write_text(file, t.get()) : -1;
+}
+int file_write_object(Object* file, Object* o, bool raw) {
+  Ref<> t = Ref<>::steal(raw ? object_str(o) : object_repr(o));
+  return t ? file_write_text(file, t.get()) : -1;
+}
+
+// write_unraisable_exc_file: the default hook's output. The "Exception ignored ..." line, the
+// traceback without carets (CPython's call of traceback._print_exception_bltin with two
+// arguments fails in 3.14, so its C fallback is what prints), then "module.Type: value".
+int write_unraisable_exc_file(Object* exc_type, Object* exc_value, Object* exc_tb,
+                              Object* err_msg, Object* obj, Object* file) {
+  if (obj && obj != none()) {
+    if (err_msg && err_msg != none()) {
+      if (file_write_object(file, err_msg, true) < 0 || file_write_cstr(file, ": ") < 0)
+        return -1;
+    } else if (file_write_cstr(file, "Exception ignored in: ") < 0) {
+      return -1;
+    }
+    if (file_write_object(file, obj, false) < 0) {
+      errors::clear();
+      if (file_write_cstr(file, "<object repr() failed>") < 0) return -1;
+    }
+    if (file_write_cstr(file, "\n") < 0) return -1;
+  } else if (err_msg && err_msg != none()) {
+    if (file_write_object(file, err_msg, true) < 0 || file_write_cstr(file, ":\n") < 0)
+      return -1;
+  }
+  if (exc_tb && exc_tb != none() && exc_tb->type == &vm::traceback_type) {
+    std::string text;
+    vm::print_traceback_plain(exc_tb, &text);
+    Ref<> t = Ref<>::steal(str_from_utf8(text.data(), static_cast<ssize>(text.size())));
+    if (!t || file_write_text(file, t.get()) < 0) errors::clear();
+  }
+  if (!exc_type || exc_type == none()) return -1;
+  Ref<> modulename = Ref<>::steal(object_getattr_string(exc_type, "__module__"));
+  if (!modulename || !str_check(modulename.get())) {
+    errors::clear();
+    if (file_write_cstr(file, "<unknown>") < 0) return -1;
+  } else {
+    const char* mod = str_as_utf8(modulename.get());
+    if (mod && std::strcmp(mod, "builtins") != 0 && std::strcmp(mod, "__main__") != 0) {
+      if (file_write_text(file, modulename.get()) < 0 || file_write_cstr(file, ".") < 0)
+        return -1;
+    }
+  }
+  Ref<> qualname = Ref<>::steal(object_getattr_string(exc_type, "__qualname__"));
+  if (!qualname || !str_check(qualname.get())) {
+    errors::clear();
+    if (file_write_cstr(file, "<unknown>") < 0) return -1;
+  } else if (file_write_text(file, qualname.get()) < 0) {
+    return -1;
+  }
+  if (exc_value && exc_value != none()) {
+    if (file_write_cstr(file, ": ") < 0) return -1;
+    if (file_write_object(file, exc_value, true) < 0) {
+      errors::clear();
+      if (file_write_cstr(file, "<exception str() failed>") < 0) return -1;
+    }
+  }
+  if (file_write_cstr(file, "\n") < 0) return -1;
+  // _PyFile_Flush.
+  Ref<> name = Ref<>::steal(str_from_cstr("flush"));
+  Ref<> flush = Ref<>::steal(name ? call_method_no_args(file, name.get()) : nullptr);
+  return flush ? 0 : -1;
+}
+
+// write_unraisable_exc: to sys.stderr, nothing when it is missing or None.
+int write_unraisable_exc(Object* exc_type, Object* exc_value, Object* exc_tb, Object* err_msg,
+                         Object* obj) {
+  Object* file = get_object("stderr");
+  if (!file || file == none()) return 0;
+  Ref<> keep = Ref<>::borrow(file);
+  return write_unraisable_exc_file(exc_type, exc_value, exc_tb, err_msg, obj, file);
+}
+
+// _PyErr_WriteUnraisableDefaultHook: sys.unraisablehook / sys.__unraisablehook__.
+Object* sys_unraisablehook(Object*, Object* args) {
+  if (args->type != &unraisable_hook_args_type) {
+    errors::set_string(exc_TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    return nullptr;
+  }
+  if (write_unraisable_exc(structseq_get_item(args, 0), structseq_get_item(args, 1),
+                           structseq_get_item(args, 2), structseq_get_item(args, 3),
+                           structseq_get_item(args, 4)) < 0)
+    return nullptr;
+  return return_none();
+}
+
 // sys_excepthook_impl: _PyErr_Display(sys.stderr, value).
 Object* sys_excepthook(Object*, Object* const* args, ssize nargs) {
   if (nargs != 3) {
@@ -633,6 +745,14 @@ MethodDef sys_methods[] = {
      "built-in breakpoint()."},
     {"excepthook", FASTCALL(sys_excepthook),
      "excepthook($module, exctype, value, traceback, /)\n--\n\nHandle an exception by displaying it with a traceback on sys.stderr."},
+    {"unraisablehook", METH_O(sys_unraisablehook),
+     "unraisablehook($module, unraisable, /)\n--\n\nHandle an unraisable exception.\n\n"
+     "The unraisable argument has the following attributes:\n\n"
+     "* exc_type: Exception type.\n"
+     "* exc_value: Exception value, can be None.\n"
+     "* exc_traceback: Exception traceback, can be None.\n"
+     "* err_msg: Error message, can be None.\n"
+     "* object: Object causing the exception, can be None."},
     {"exception", NOARGS(sys_exception), nullptr},
     {"exc_info", NOARGS(sys_exc_info), nullptr},
     {"exit", FASTCALL(sys_exit), nullptr},
@@ -789,7 +909,7 @@ int fill_sys(Object* m, const runtime::Config& c) {
   }
   if (rc < 0) return -1;
   // The original hooks: __displayhook__ and __excepthook__.
-  for (const char* name : {"displayhook", "excepthook", "breakpointhook"}) {
+  for (const char* name : {"displayhook", "excepthook", "breakpointhook", "unraisablehook"}) {
     Object* f = dict_get_item_string(d, name);
     std::string dunder = std::string("__") + name + "__";
     if (!f || dict_set_item_string(d, dunder.c_str(), f) < 0) return -1;
@@ -839,6 +959,54 @@ int set_object(const char* name, Object* value) {
 }
 
 void set_getframe_hook(GetFrameHook hook) { getframe_hook = hook; }
+
+// format_unraisable_v (Python/errors.c): exc gets a traceback of the current frame when it has
+// none, then sys.unraisablehook(UnraisableHookArgs) runs; a missing or None hook, or one that
+// fails (reported as "Exception ignored in sys.unraisablehook"), falls back to the default.
+void handle_unraisable(Object* exc, Object* err_msg, Object* obj) {
+  Ref<> value = Ref<>::borrow(exc);
+  Ref<> tb = Ref<>::steal(exception_get_traceback(exc));
+  if (!tb && getframe_hook) {
+    Ref<> frame = Ref<>::steal(getframe_hook(0));
+    if (frame) {
+      errors::set_raised_exception(new_ref(exc));
+      vm::traceback_here(frame.get());
+      value = Ref<>::steal(errors::get_raised_exception());
+      tb = Ref<>::steal(exception_get_traceback(value.get()));
+    } else {
+      errors::clear();
+    }
+  }
+  Ref<> msg = Ref<>::borrow(err_msg);
+  Object* type = reinterpret_cast<Object*>(value->type);
+  if (structseq_init_type(&unraisable_hook_args_type, &unraisable_hook_args_desc) < 0) {
+    errors::clear();
+  } else {
+    Ref<> hook_args = Ref<>::steal(make_structseq(
+        &unraisable_hook_args_type,
+        {new_ref(type), new_ref(value.get()), new_ref(tb ? tb.get() : none()),
+         new_ref(err_msg ? err_msg : none()), new_ref(obj ? obj : none())}));
+    Object* hook = get_object("unraisablehook");
+    if (!hook_args) {
+      errors::clear();
+    } else if (hook && hook != none()) {
+      Ref<> keep = Ref<>::borrow(hook);
+      Ref<> res = Ref<>::steal(object_call_one_arg(hook, hook_args.get()));
+      if (res) return;
+      // The hook failed: its own error is reported with the hook as the object.
+      Ref<> failure = Ref<>::steal(errors::get_raised_exception());
+      if (!failure) return;
+      Ref<> failure_tb = Ref<>::steal(exception_get_traceback(failure.get()));
+      msg = Ref<>::steal(str_from_cstr("Exception ignored in sys.unraisablehook"));
+      (void)write_unraisable_exc(reinterpret_cast<Object*>(failure->type), failure.get(),
+                                 failure_tb.get(), msg.get(), keep.get());
+      errors::clear();
+      return;
+    }
+  }
+  (void)write_unraisable_exc(type, value.get(), tb.get(), msg.get(), obj);
+  errors::clear();
+}
 void set_display_exception_hook(DisplayExceptionHook hook) { display_hook = hook; }
 
 }  // namespace cppy::sys

@@ -30,4 +30,9 @@ using DisplayExceptionHook = int (*)(Object* file, Object* exc);
 void set_getframe_hook(GetFrameHook hook);
 void set_display_exception_hook(DisplayExceptionHook hook);
 
+// format_unraisable_v's reporting: calls sys.unraisablehook (or writes the default report to
+// sys.stderr) for exc (borrowed), with err_msg (a str or null) and obj (or null). Clears any
+// error it meets.
+void handle_unraisable(Object* exc, Object* err_msg, Object* obj);
+
 }  // namespace cppy::sys

@@ -621,7 +621,7 @@ struct FrameLine {
   int col = -1, endcol = -1, endline = -1;
 };
 
-void format_tb(Object* tb_obj, std::string* out) {
+void format_tb(Object* tb_obj, std::string* out, bool positions = true) {
   std::vector<FrameLine> lines;
   for (auto* tb = static_cast<TracebackObject*>(tb_obj); tb; tb = tb->tb_next) {
     auto* fo = static_cast<FrameObject*>(tb->tb_frame);
@@ -635,7 +635,7 @@ void format_tb(Object* tb_obj, std::string* out) {
     code_addr2location(co, tb->tb_lasti, &line, &col, &endline, &endcol);
     // _walk_tb_with_full_positions: the position's line, tb_lineno when it has none.
     fl.lineno = line >= 0 && tb->tb_lasti >= 0 ? line : tb->tb_lineno;
-    if (tb->tb_lasti < 0) col = endcol = endline = -1;
+    if (tb->tb_lasti < 0 || !positions) col = endcol = endline = -1;
     fl.col = col;
     fl.endcol = endcol;
     fl.endline = endline;
@@ -1007,6 +1007,11 @@ void print_exception(Object* exc, std::string* out) {
   TracebackEntry* root = build_entries(&pool, exc);
   PrintContext ctx;
   format_entry(root, &ctx, out);
+}
+
+void print_traceback_plain(Object* tb, std::string* out) {
+  *out += "Traceback (most recent call last):\n";
+  format_tb(tb, out, false);
 }
 
 objects::TypeObject traceback_type = [] {

@@ -35,6 +35,10 @@ void traceback_add(const char* funcname, const char* filename, int lineno);
 // causes and contexts, each traceback with its source lines and carets, the exception line.
 void print_exception(Object* exc, std::string* out);
 
+// PyTraceBack_Print: "Traceback (most recent call last):" and each entry with its source
+// line, without the carets (the C fallback the default sys.unraisablehook uses).
+void print_traceback_plain(Object* tb, std::string* out);
+
 // linecache._register_code for the printer: the lines of source an interactive input compiled
 // as `filename` ("<stdin-N>"), shown in tracebacks (which name such inputs "<stdin>", as
 // traceback.StackSummary.format_frame_summary does).
