@@ -761,18 +761,35 @@ int finalize_main(int status) {
   // callbacks run, before the standard streams are flushed.
   modules::_thread::wait_for_thread_shutdown();
   modules::atexit::run_exitfuncs();
+  // flush_std_files: a stream already closed is left alone; a failing flush of sys.stdout is
+  // reported and makes the exit status 120.
+  auto file_is_closed = [](Object* f) {
+    Ref<> closed = Ref<>::steal(object_getattr_string(f, "closed"));
+    if (!closed) {
+      errors::clear();
+      return false;
+    }
+    int r = object_is_true(closed.get());
+    if (r < 0) errors::clear();
+    return r > 0;
+  };
   Object* out = sys::get_object("stdout");
-  if (out && out != none()) {
+  if (out && out != none() && !file_is_closed(out)) {
+    Ref<> keep = Ref<>::borrow(out);
     Ref<> r = Ref<>::steal(call_method_no_args(out, str_intern_from_cstr("flush")));
     if (!r) {
-      errors::clear();
-      if (status == 0) status = 120;
+      errors::format_unraisable("Exception ignored on flushing sys.stdout");
+      status = 120;  // Py_RunMain: whatever the exit status was
     }
   }
   Object* err = sys::get_object("stderr");
-  if (err && err != none()) {
+  if (err && err != none() && !file_is_closed(err)) {
+    Ref<> keep = Ref<>::borrow(err);
     Ref<> r = Ref<>::steal(call_method_no_args(err, str_intern_from_cstr("flush")));
-    if (!r) errors::clear();
+    if (!r) {
+      errors::clear();
+      status = 120;
+    }
   }
   if (std::fflush(stdout) != 0 && status == 0) status = 120;
   std::fflush(stderr);
