@@ -51,7 +51,8 @@ def send(keys, marker=b">>> "):
 read_until(b">>> ")
 send(b"1+2\x019\r")            # Ctrl-A then 9: 91+2
 send(b"\x1b[A\r")              # Up: the same line again
-send(b"x = input('? ')\r", marker=b"? ")
+# The prompt is built at run time so that the echo of the typed line cannot match it.
+send(b"x = input('Q' * 2 + ': ')\r", marker=b"QQ: ")
 send(b"ab\x02c\r")             # Ctrl-B moves left: acb
 send(b"x\r")
 send(b"import readline; readline.get_current_history_length()\r")
