@@ -158,6 +158,8 @@ Object* map_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* map_next(Object* o) {
+  // Nested iterators recurse through C++: bounded by the stack check.
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* m = static_cast<MapObject*>(o);
   ssize n = tuple_size(m->iters);
   Object* small[8];
@@ -219,6 +221,7 @@ Object* filter_new(TypeObject* type, Object* args, Object* kwds) {
   return f;
 }
 Object* filter_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* f = static_cast<FilterObject*>(o);
   bool checktrue = f->func == none() || f->func == reinterpret_cast<Object*>(&bool_type);
   for (;;) {
@@ -273,6 +276,7 @@ Object* zip_new(TypeObject* type, Object* args, Object* kwds) {
   return z;
 }
 Object* zip_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* z = static_cast<ZipObject*>(o);
   ssize n = tuple_size(z->iters);
   if (n == 0) return nullptr;

@@ -10,6 +10,7 @@
 #include "objects/boolobject.h"
 #include "objects/object.h"
 #include "objects/typeobject.h"
+#include "runtime/pystate.h"
 
 namespace cppy::objects {
 
@@ -186,8 +187,18 @@ Object* const* stack_unpack_dict(Object* const* args, ssize nargs, Object* kwarg
 void stack_unpack_dict_free(Object* const* stack, ssize nargs, Object* kwnames);
 // _Py_CheckFunctionResult: a result and the error indicator must agree.
 Object* check_function_result(Object* callable, Object* result, const char* where);
-// Py_EnterRecursiveCall / Py_LeaveRecursiveCall.
-int enter_recursive_call(const char* where);
-void leave_recursive_call();
+// _Py_CheckRecursiveCall: the slow path of enter_recursive_call, once the stack pointer is
+// below the soft limit: RecursionError "Stack overflow (used N kB)<where>" (none while one is
+// being made), a fatal error below the hard limit.
+int check_recursive_call(runtime::ThreadState* ts, const char* where);
+// Py_EnterRecursiveCall (3.14: a compare of the stack pointer against the thread's soft
+// limit) / Py_LeaveRecursiveCall (nothing to undo).
+[[gnu::always_inline]] inline int enter_recursive_call(const char* where) {
+  runtime::ThreadState* ts = runtime::thread_state();
+  if (runtime::machine_stack_pointer() < ts->c_stack_soft_limit) [[unlikely]]
+    return check_recursive_call(ts, where);
+  return 0;
+}
+inline void leave_recursive_call() {}
 
 }  // namespace cppy::objects

@@ -18,35 +18,28 @@
 
 namespace cppy::objects {
 
-namespace {
-// recursion_headroom of _Py_CheckRecursiveCall: while the RecursionError is being created
-// (which calls the exception type, itself guarded), the budget may go a little below zero
-// instead of failing again and again.
-thread_local int recursion_headroom = 0;
-}  // namespace
-
-int enter_recursive_call(const char* where) {
-  runtime::ThreadState* ts = runtime::thread_state();
-  // The C stack itself bounds the recursion too (_Py_ReachedRecursionLimit), which matters in
-  // a thread with a small stack.
-  if (--ts->c_recursion_remaining < 0 || runtime::c_stack_near_end(0)) {
-    if (recursion_headroom) {
-      if (ts->c_recursion_remaining < -50) {
-        std::fputs("Fatal Python error: Cannot recover from stack overflow.\n", stderr);
-        std::abort();
-      }
-      return 0;
-    }
-    ++recursion_headroom;
-    errors::format(exc_RecursionError, "maximum recursion depth exceeded%s", where);
-    --recursion_headroom;
-    ++ts->c_recursion_remaining;
-    return -1;
+// _Py_CheckRecursiveCall (Python/ceval.c).
+int check_recursive_call(runtime::ThreadState* ts, const char* where) {
+  uintptr_t here = runtime::machine_stack_pointer();
+  if (ts->c_stack_hard_limit == 0) {
+    // A thread whose limits were never read (an embedder's own thread).
+    runtime::init_recursion_limits(ts);
+    if (here >= ts->c_stack_soft_limit) return 0;
   }
-  return 0;
+  int kbytes_used = static_cast<int>((ts->c_stack_top - here) / 1024);
+  if (here < ts->c_stack_hard_limit) {
+    // Overflowing while handling an overflow: give up.
+    std::fprintf(stderr, "Fatal Python error: Unrecoverable stack overflow (used %d kB)%s\n",
+                 kbytes_used, where);
+    std::fflush(stderr);
+    std::abort();
+  }
+  if (ts->recursion_headroom) return 0;
+  ++ts->recursion_headroom;
+  errors::format(exc_RecursionError, "Stack overflow (used %d kB)%s", kbytes_used, where);
+  --ts->recursion_headroom;
+  return -1;
 }
-
-void leave_recursive_call() { ++runtime::thread_state()->c_recursion_remaining; }
 
 // _Py_CheckFunctionResult.
 Object* check_function_result(Object* callable, Object* result, const char* where) {

@@ -129,6 +129,8 @@ Object* enum_next_long(EnumObject* e, Object* next_item) {
 }
 
 Object* enum_next(Object* o) {
+  // Nested iterators recurse through C++: bounded by the stack check.
+  if (enter_recursive_call(" while iterating")) return nullptr;
   EnumObject* e = en(o);
   Object* next_item = e->en_sit->type->iternext(e->en_sit);
   if (!next_item) return nullptr;

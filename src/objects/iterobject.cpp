@@ -98,6 +98,8 @@ int calliter_traverse(Object* o, visitproc visit, void* arg) {
 }
 
 Object* calliter_next(Object* o) {
+  // Nested iterators recurse through C++: bounded by the stack check.
+  if (enter_recursive_call(" while iterating")) return nullptr;
   Object* callable = ci(o)->callable;
   if (!callable) return nullptr;
   Ref<> keep = Ref<>::borrow(callable);

@@ -32,10 +32,62 @@ void debug_negative_refcount(Object* o) {
 }
 #endif
 
-// _Py_Dealloc.
+// --- the trashcan (Objects/object.c) ------------------------------------------------------
+//
+// Freeing a container can free the next one inside it, and so on: a chain of 10^6 nested
+// tuples would need 10^6 nested deallocations. Near the end of the stack, GC objects are
+// put on the thread's delete_later list instead (their GC header links them), and freed
+// once the stack has unwound to a comfortable depth.
+
+namespace {
+
+// _PyTrash_thread_deposit_object: op (refcount 0) is untracked and chained; bit 0 of the
+// link remembers whether it was tracked, as its dealloc expects to untrack it.
+void trash_deposit(runtime::ThreadState* ts, Object* op) {
+  uintptr_t tracked = 0;
+  if (gc::object_is_gc(op)) {
+    tracked = gc::is_tracked(op) ? 1 : 0;
+    if (tracked) gc::untrack(op);
+  }
+  gc::head_of(op)->next = reinterpret_cast<uintptr_t>(ts->delete_later) | tracked;
+  ts->delete_later = op;
+}
+
+// _PyTrash_thread_destroy_chain: frees the deposited objects (their deallocation may deposit
+// more, which this loop also frees).
+void trash_destroy_chain(runtime::ThreadState* ts) {
+  while (Object* op = ts->delete_later) {
+    gc::GCHead* g = gc::head_of(op);
+    uintptr_t tagged = g->next;
+    g->next = 0;
+    ts->delete_later = reinterpret_cast<Object*>(tagged & ~uintptr_t(1));
+    if (tagged & 1) gc::track(op);
+    op->type->dealloc(op);
+  }
+}
+
+}  // namespace
+
+// _Py_Dealloc: with _Py_RecursionLimit_GetMargin's margins (in kStackMarginBytes above the
+// soft limit): below 2, GC objects are deposited; from 4 up, the deposited ones are freed.
 void dealloc(Object* o) {
-  destructor d = o->type->dealloc;
+  TypeObject* type = o->type;
+  destructor d = type->dealloc;
+  runtime::ThreadState* ts = runtime::thread_state();
+  const bool gc_flag = (type->flags & kTpflagsHaveGc) != 0;
+  if (!gc_flag || ts == nullptr) [[likely]] {
+    d(o);
+    return;
+  }
+  intptr_t margin = (static_cast<intptr_t>(runtime::machine_stack_pointer()) -
+                     static_cast<intptr_t>(ts->c_stack_soft_limit)) /
+                    static_cast<intptr_t>(runtime::kStackMarginBytes);
+  if (margin < 2) [[unlikely]] {
+    trash_deposit(ts, o);
+    return;
+  }
   d(o);
+  if (ts->delete_later && margin >= 4) [[unlikely]] trash_destroy_chain(ts);
 }
 
 // --- None, NotImplemented, Ellipsis --------------------------------------------------------

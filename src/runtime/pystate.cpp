@@ -2,6 +2,8 @@
 // tstate_delete_common) over the structures of pystate.h.
 #include "runtime/pystate.h"
 
+#include <pthread.h>
+
 #include "runtime/thread.h"
 
 namespace cppy::runtime {
@@ -26,7 +28,39 @@ ThreadState* thread_state_new(InterpreterState* interp) {
   return ts;
 }
 
-void thread_state_bind(ThreadState* ts) { ts->thread_id = get_thread_ident(); }
+void thread_state_bind(ThreadState* ts) {
+  ts->thread_id = get_thread_ident();
+  init_recursion_limits(ts);
+}
+
+// _Py_InitializeRecursionLimits (Python/ceval.c): the soft limit is two margins above the
+// lowest usable address, the hard limit one margin.
+void init_recursion_limits(ThreadState* ts) {
+  uintptr_t here = machine_stack_pointer();
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    size_t stack_size = 0, guard_size = 0;
+    void* stack_addr = nullptr;
+    int err = pthread_attr_getguardsize(&attr, &guard_size);
+    err |= pthread_attr_getstack(&attr, &stack_addr, &stack_size);
+    pthread_attr_destroy(&attr);
+    if (err == 0) {
+      uintptr_t base = reinterpret_cast<uintptr_t>(stack_addr) + guard_size;
+      uintptr_t top = reinterpret_cast<uintptr_t>(stack_addr) + stack_size;
+      if (base < here && here < top) {
+        ts->c_stack_top = top;
+        ts->c_stack_soft_limit = base + kStackMarginBytes * 2;
+        ts->c_stack_hard_limit = base + kStackMarginBytes;
+        return;
+      }
+    }
+  }
+  // Py_C_STACK_SIZE's fallback.
+  constexpr uintptr_t kCStackSize = 4000000;
+  ts->c_stack_top = (here + 4095) & ~uintptr_t(4095);
+  ts->c_stack_soft_limit = ts->c_stack_top - kCStackSize;
+  ts->c_stack_hard_limit = ts->c_stack_top - (kCStackSize + kStackMarginBytes);
+}
 
 void thread_state_unlink(ThreadState* ts) {
   InterpreterState* interp = ts->interp;

@@ -77,23 +77,6 @@ constexpr int kCacheToBool = 3, kCacheBinaryOp = 5, kCacheCall = 3, kCacheCompar
               kCachePopJump = 1, kCacheSend = 1, kCacheStoreAttr = 4, kCacheStoreSubscr = 1,
               kCacheUnpackSequence = 1;
 
-// The C stack is bounded by address: nested eval_frame activations (calls through C) stop
-// with RecursionError well before the thread's stack ends.
-thread_local char* c_stack_base = nullptr;
-constexpr size_t kCStackBudget = size_t(6) << 20;
-
-bool c_stack_exhausted() {
-  // The address of a local marks how deep the C stack is (__builtin_frame_address).
-  char* here = static_cast<char*>(__builtin_frame_address(0));
-  // The base is the shallowest activation seen (a later call from nearer main(), as the
-  // atexit callbacks at shutdown, moves it up).
-  if (!c_stack_base || here > c_stack_base) {
-    c_stack_base = here;
-    return false;
-  }
-  return size_t(c_stack_base - here) > kCStackBudget;
-}
-
 Object* interned(const char* s, Object** cache) {
   if (!*cache) *cache = str_intern_from_cstr(s);
   return *cache;
@@ -946,8 +929,10 @@ Object* list_append_descr() {
 
 Object* eval_frame(Frame* frame, int throwflag) {
   runtime::ThreadState* ts = runtime::thread_state();
-  if (c_stack_exhausted()) {
-    errors::set_string(exc_RecursionError, "maximum recursion depth exceeded");
+  // _PyEval_EvalFrameDefault's _Py_EnterRecursiveCallTstate(tstate, ""): every activation
+  // of the loop (a call through C++) checks the machine stack.
+  if (runtime::machine_stack_pointer() < ts->c_stack_soft_limit &&
+      objects::check_recursive_call(ts, "")) [[unlikely]] {
     // The frame was pushed by the caller: release it as an exit would.
     if (frame->owner == kOwnedByThread) {
       frame_clear(frame);

@@ -290,6 +290,8 @@ inline void partial_positionals(Partial* pto, Object** stack, Object* const* arg
 // partial_vectorcall: the stored arguments and the new ones on one stack.
 Object* partial_vectorcall(Object* self, Object* const* args, size_t nargsf, Object* kwnames) {
   auto* pto = static_cast<Partial*>(self);
+  // Partials of partials recurse through C++: bounded by the stack check.
+  if (enter_recursive_call(" while calling a Python object")) return nullptr;
   ssize nargs = vectorcall_nargs(nargsf);
   ssize pto_phcount = pto->phcount;
   if (nargs < pto_phcount) return missing_positionals(pto_phcount, nargs);
@@ -380,6 +382,7 @@ Object* partial_vectorcall(Object* self, Object* const* args, size_t nargsf, Obj
 // partial_call: the tuple/dict path for callables without vectorcall.
 Object* partial_call(Object* self, Object* args, Object* kwargs) {
   auto* pto = static_cast<Partial*>(self);
+  if (enter_recursive_call(" while calling a Python object")) return nullptr;
   ssize pto_phcount = pto->phcount;
   ssize num_args = tuple_size(args);
   if (num_args < pto_phcount) return missing_positionals(pto_phcount, num_args);

@@ -167,6 +167,8 @@ Object* grouper_create(groupby* parent, Object* tgtkey) {
 }
 
 Object* groupby_next(Object* o) {
+  // Nested iterators recurse through C++: bounded by the stack check.
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* gbo = static_cast<groupby*>(o);
   gbo->currgrouper = nullptr;
   // Skip to the next group.
@@ -202,6 +204,7 @@ Object* grouper_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* grouper_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* igo = static_cast<grouper*>(o);
   auto* gbo = static_cast<groupby*>(igo->parent);
   if (gbo->currgrouper != igo) return nullptr;
@@ -350,6 +353,7 @@ Object* tee_fromiterable(Object* iterable) {
 }
 
 Object* tee_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* to = static_cast<teeobject*>(o);
   if (to->index >= kLinkCells) {
     Object* link = teedataobject_jumplink(to->dataobj);
@@ -443,6 +447,7 @@ Object* cycle_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* cycle_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<cycle*>(o);
   if (lz->it) {
     Object* item = iter_next(lz->it);
@@ -495,6 +500,7 @@ Object* dropwhile_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* dropwhile_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<dropwhile*>(o);
   iternextfunc iternext = lz->it->type->iternext;
   for (;;) {
@@ -529,6 +535,7 @@ Object* takewhile_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* takewhile_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<takewhile*>(o);
   if (lz->stop == 1) return nullptr;
   Object* item = lz->it->type->iternext(lz->it);
@@ -624,6 +631,7 @@ Object* islice_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* islice_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<islice*>(o);
   Object* it = lz->it;
   ssize stop = lz->stop;
@@ -665,6 +673,7 @@ Object* starmap_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* starmap_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<starmap*>(o);
   Object* args = lz->it->type->iternext(lz->it);
   if (!args) return nullptr;
@@ -713,6 +722,7 @@ Object* chain_from_iterable(Object* type, Object* arg) {
 }
 
 Object* chain_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<chain*>(o);
   while (lz->source) {
     if (!lz->active) {
@@ -1081,6 +1091,7 @@ Object* accumulate_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* accumulate_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<accumulate*>(o);
   if (lz->initial != none()) {
     lz->total = lz->initial;
@@ -1131,6 +1142,7 @@ Object* compress_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* compress_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<compress*>(o);
   iternextfunc datanext = lz->data->type->iternext;
   iternextfunc selectornext = lz->selectors->type->iternext;
@@ -1163,6 +1175,7 @@ Object* filterfalse_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* filterfalse_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<filterfalse*>(o);
   iternextfunc iternext = lz->it->type->iternext;
   bool truth = lz->func == none() || lz->func == reinterpret_cast<Object*>(&bool_type);
@@ -1402,6 +1415,7 @@ Object* ziplongest_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* ziplongest_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* lz = static_cast<ziplongest*>(o);
   ssize tuplesize = lz->tuplesize;
   if (tuplesize == 0 || lz->numactive == 0) return nullptr;
@@ -1472,6 +1486,7 @@ Object* pairwise_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* pairwise_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* po = static_cast<pairwise*>(o);
   Object* it = po->it;
   Object* old = po->old;
@@ -1554,6 +1569,7 @@ Object* batched_new(TypeObject* type, Object* args, Object* kwds) {
 }
 
 Object* batched_next(Object* o) {
+  if (enter_recursive_call(" while iterating")) return nullptr;
   auto* bo = static_cast<batched*>(o);
   ssize n = bo->batch_size;
   Object* it = bo->it;
