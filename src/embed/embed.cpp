@@ -179,14 +179,9 @@ Value Value::from_bytes(std::string_view data) {
 }
 
 Value Value::list(std::initializer_list<Value> items) {
+  // tuple_of checks the items once; PySequence_List copies them into the list.
   Value t = steal(tuple_of(std::span<const Value>(items.begin(), items.size())));
-  if (!t) return Value();
-  Object* l = list_new(0);
-  if (!l) return Value();
-  Value result = steal(l);
-  for (const Value& v : items)
-    if (list_append(l, v.get()) < 0) return Value();
-  return result;
+  return t ? steal(sequence_list(t.get())) : Value();
 }
 
 Value Value::tuple(std::initializer_list<Value> items) {
