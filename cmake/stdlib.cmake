@@ -30,3 +30,18 @@ add_custom_command(
   VERBATIM)
 add_custom_target(stdlib ALL DEPENDS ${CPPY_STDLIB_STAMP})
 
+
+# The library's bytecode, as CPython's `make install` writes it (Makefile.pre.in's libinstall:
+# compileall with the same exclusions): without it every run under PYTHONDONTWRITEBYTECODE, or
+# from a read-only install, parses and compiles each module it imports. Rewritten (-f) whenever
+# cppy is relinked, so the .pyc files always come from the compiler of this build.
+set(CPPY_STDLIB_PYC_STAMP ${CMAKE_BINARY_DIR}/lib/.stdlib-pyc-stamp)
+add_custom_command(
+  OUTPUT ${CPPY_STDLIB_PYC_STAMP}
+  COMMAND $<TARGET_FILE:cppy> -E -s -m compileall -q -f -x "bad_coding|badsyntax|site-packages"
+          ${CPPY_STDLIB_BUILD_DIR}
+  COMMAND ${CMAKE_COMMAND} -E touch ${CPPY_STDLIB_PYC_STAMP}
+  DEPENDS cppy ${CPPY_STDLIB_STAMP}
+  COMMENT "Compiling the standard library to bytecode (compileall)"
+  VERBATIM)
+add_custom_target(stdlib_bytecode ALL DEPENDS ${CPPY_STDLIB_PYC_STAMP})
