@@ -18,6 +18,7 @@
 #include "objects/exceptions.h"
 #include "objects/setobject.h"
 #include "objects/listobject.h"
+#include "objects/longobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 
@@ -144,6 +145,51 @@ inline ssize lookup_str(DictKeys* dk, Object* key, hash_t hash, Object** value_a
   }
 }
 
+// insertdict's probe of a str table: lookup_str, and on a miss also the index slot the new
+// entry takes (find_empty_slot's answer: the first dummy passed, else the empty slot that
+// ended the probe), so an insertion probes once.
+template <typename Ix>
+inline ssize lookup_str_for_insert(DictKeys* dk, Object* key, hash_t hash, Object** value_addr,
+                                   size_t* slot) {
+  const Ix* indices = reinterpret_cast<const Ix*>(dk->indices);
+  DictEntry* ep0 = dk_entries(dk);
+  size_t mask = dk_mask(dk);
+  size_t perturb = static_cast<size_t>(hash);
+  size_t i = static_cast<size_t>(hash) & mask;
+  size_t first_dummy = ~size_t(0);
+  for (;;) {
+    ssize ix = indices[i];
+    if (ix >= 0) {
+      DictEntry* ep = &ep0[ix];
+      if (ep->key == key || (ep->hash == hash && str_equal(ep->key, key))) {
+        *value_addr = ep->value;
+        return ix;
+      }
+    } else if (ix == kDkixEmpty) {
+      *value_addr = nullptr;
+      *slot = first_dummy != ~size_t(0) ? first_dummy : i;
+      return kDkixEmpty;
+    } else if (first_dummy == ~size_t(0)) {
+      first_dummy = i;
+    }
+    perturb >>= kPerturbShift;
+    i = mask & (i * 5 + perturb + 1);
+  }
+}
+
+// Equality of two exact ints without the rich-comparison machinery (long_richcompare's
+// result for ==): same sign and digit count, then the same digits.
+inline bool long_exact_equal(Object* a, Object* b) {
+  const auto* la = static_cast<const LongObject*>(a);
+  const auto* lb = static_cast<const LongObject*>(b);
+  uintptr_t tag = la->lv_tag & ~kLongImmortalBit;
+  if (tag != (lb->lv_tag & ~kLongImmortalBit)) return false;
+  ssize n = static_cast<ssize>(tag >> kLongNonSizeBits);
+  for (ssize i = 0; i < n; ++i)
+    if (la->ob_digit[i] != lb->ob_digit[i]) return false;
+  return true;
+}
+
 // dictkeys_generic_lookup: any key; __eq__ may run Python code that changes the dict, in which
 // case the lookup starts again on the current table.
 template <typename Ix>
@@ -165,9 +211,10 @@ restart:
       }
       if (ep->hash == hash) {
         Object* startkey = ep->key;
-        // Fast path for str keys: no call out, the table cannot change.
-        if (startkey->type == &str_type && key->type == &str_type) {
-          if (str_equal(startkey, key)) {
+        TypeObject* st = startkey->type;
+        // Exact str and int keys compare without calling out: the table cannot change.
+        if (st == key->type && (st == &str_type || st == &long_type)) {
+          if (st == &str_type ? str_equal(startkey, key) : long_exact_equal(startkey, key)) {
             *value_addr = ep->value;
             return ix;
           }
@@ -198,21 +245,31 @@ restart:
   }
 }
 
-// do_lookup / _Py_dict_lookup: the entry index for key, DKIX_EMPTY, or DKIX_ERROR. A table of
-// exact str keys searched with an exact str takes unicodekeys_lookup_unicode's path.
-ssize dict_lookup(DictObject* mp, Object* key, hash_t hash, Object** value_addr) {
-  DictKeys* dk = mp->keys;
-  int log2size = dk->log2_size;
-  if (!dk->non_str_keys && key->type == &str_type) {
-    if (log2size < 8) return lookup_str<int8_t>(dk, key, hash, value_addr);
-    if (log2size < 16) return lookup_str<int16_t>(dk, key, hash, value_addr);
-    if (log2size < 32) return lookup_str<int32_t>(dk, key, hash, value_addr);
-    return lookup_str<int64_t>(dk, key, hash, value_addr);
-  }
+// The generic half of _Py_dict_lookup, out of line: it needs many registers and calls out,
+// and inlined it gave every str lookup its prologue.
+[[gnu::noinline]] ssize dict_lookup_generic(DictObject* mp, Object* key, hash_t hash,
+                                            Object** value_addr) {
+  int log2size = mp->keys->log2_size;
   if (log2size < 8) return lookup_generic<int8_t>(mp, key, hash, value_addr);
   if (log2size < 16) return lookup_generic<int16_t>(mp, key, hash, value_addr);
   if (log2size < 32) return lookup_generic<int32_t>(mp, key, hash, value_addr);
   return lookup_generic<int64_t>(mp, key, hash, value_addr);
+}
+
+// do_lookup / _Py_dict_lookup: the entry index for key, DKIX_EMPTY, or DKIX_ERROR. A table of
+// exact str keys searched with an exact str takes unicodekeys_lookup_unicode's path, inlined
+// into the hot callers (name lookups, subscripts, insertion).
+[[gnu::always_inline]] inline ssize dict_lookup(DictObject* mp, Object* key, hash_t hash,
+                                                Object** value_addr) {
+  DictKeys* dk = mp->keys;
+  if (!dk->non_str_keys && key->type == &str_type) [[likely]] {
+    int log2size = dk->log2_size;
+    if (log2size < 8) [[likely]] return lookup_str<int8_t>(dk, key, hash, value_addr);
+    if (log2size < 16) return lookup_str<int16_t>(dk, key, hash, value_addr);
+    if (log2size < 32) return lookup_str<int32_t>(dk, key, hash, value_addr);
+    return lookup_str<int64_t>(dk, key, hash, value_addr);
+  }
+  return dict_lookup_generic(mp, key, hash, value_addr);
 }
 
 // find_empty_slot: the first index slot that is empty or a dummy.
@@ -242,17 +299,28 @@ size_t lookdict_index(DictKeys* k, hash_t hash, ssize index) {
   }
 }
 
-void build_indices(DictKeys* keys, DictEntry* ep, ssize n) {
+template <typename Ix>
+void build_indices_sized(DictKeys* keys, DictEntry* ep, ssize n) {
+  Ix* indices = reinterpret_cast<Ix*>(keys->indices);
   size_t mask = dk_mask(keys);
   for (ssize ix = 0; ix != n; ++ix, ++ep) {
     hash_t hash = ep->hash;
     size_t i = static_cast<size_t>(hash) & mask;
-    for (size_t perturb = static_cast<size_t>(hash); get_index(keys, i) != kDkixEmpty;) {
+    for (size_t perturb = static_cast<size_t>(hash); indices[i] != kDkixEmpty;) {
       perturb >>= kPerturbShift;
       i = mask & (i * 5 + perturb + 1);
     }
-    set_index(keys, i, ix);
+    indices[i] = static_cast<Ix>(ix);
   }
+}
+
+// build_indices_generic / build_indices_unicode: every entry is new, so no key compares.
+void build_indices(DictKeys* keys, DictEntry* ep, ssize n) {
+  int log2size = keys->log2_size;
+  if (log2size < 8) build_indices_sized<int8_t>(keys, ep, n);
+  else if (log2size < 16) build_indices_sized<int16_t>(keys, ep, n);
+  else if (log2size < 32) build_indices_sized<int32_t>(keys, ep, n);
+  else build_indices_sized<int64_t>(keys, ep, n);
 }
 
 // dictresize: a new table of 2**log2_newsize slots holding the live entries, compacted.
@@ -288,22 +356,36 @@ int insertion_resize(DictObject* mp) {
 // insertdict: steals key and value.
 int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
   Object* old_value;
-  ssize ix = dict_lookup(mp, key, hash, &old_value);
+  ssize ix;
+  size_t hashpos = ~size_t(0);  // the free index slot when the str probe found it
+  DictKeys* dk = mp->keys;
+  if (!dk->non_str_keys && key->type == &str_type) [[likely]] {
+    int log2size = dk->log2_size;
+    if (log2size < 8) ix = lookup_str_for_insert<int8_t>(dk, key, hash, &old_value, &hashpos);
+    else if (log2size < 16) ix = lookup_str_for_insert<int16_t>(dk, key, hash, &old_value, &hashpos);
+    else if (log2size < 32) ix = lookup_str_for_insert<int32_t>(dk, key, hash, &old_value, &hashpos);
+    else ix = lookup_str_for_insert<int64_t>(dk, key, hash, &old_value, &hashpos);
+  } else {
+    ix = dict_lookup_generic(mp, key, hash, &old_value);
+  }
   if (ix == kDkixError) {
     decref(key);
     decref(value);
     return -1;
   }
   if (ix == kDkixEmpty) {
-    if (mp->keys->usable <= 0 && insertion_resize(mp) < 0) {
-      decref(key);
-      decref(value);
-      return -1;
+    if (mp->keys->usable <= 0) {
+      if (insertion_resize(mp) < 0) {
+        decref(key);
+        decref(value);
+        return -1;
+      }
+      hashpos = ~size_t(0);
     }
     DictKeys* k = mp->keys;
     k->version = 0;  // the keys change: specialised lookups of this table miss
     if (key->type != &str_type) k->non_str_keys = 1;
-    size_t hashpos = find_empty_slot(k, hash);
+    if (hashpos == ~size_t(0)) hashpos = find_empty_slot(k, hash);
     DictEntry* ep = &dk_entries(k)[k->nentries];
     set_index(k, hashpos, k->nentries);
     ep->key = key;
@@ -345,6 +427,10 @@ inline hash_t hash_of(Object* key) {
   if (key->type == &str_type) {
     hash_t h = as_ascii(key)->hash;  // unicode_get_hash: the cached hash
     return h != -1 ? h : str_hash(key);
+  }
+  if (key->type == &long_type && long_is_compact(key)) {
+    hash_t h = long_compact_value(key);  // long_hash of a compact int
+    return h == -1 ? -2 : h;
   }
   hash_t h = object_hash(key);
   if (h == -1) raise_unhashable_as(key, "dict key");  // dict_unhashable_type
