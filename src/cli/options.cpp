@@ -94,6 +94,8 @@ constexpr const char* kUsageEnv =
 constexpr const char* kUsageXOptions =
     "The following implementation-specific options are available:\n"
     "-X dev: enable Python Development Mode\n"
+    "-X importtime[=2]: show how long each import takes; use -X importtime=2 to\n"
+    "         log imports of already-loaded modules; also PYTHONPROFILEIMPORTTIME\n"
     "-X utf8[=0|1]: enable (1) or disable (0) UTF-8 mode\n"
     "-X warn_default_encoding: enable opt-in EncodingWarning for 'encoding=None'\n"
     "-X int_max_str_digits=N: limit the size of int<->str conversions\n";

@@ -32,6 +32,7 @@ struct ImportSettings {
   int verbose = 0;                     // -v: keeps importlib's frames in tracebacks
   const char* check_hash_pycs_mode = "default";  // --check-hash-based-pycs
   bool safe_path = false;              // -P: no "consider renaming" shadowing hints
+  int import_time = 0;                 // -X importtime[=2], PYTHONPROFILEIMPORTTIME
 };
 void set_settings(const ImportSettings& settings);
 const ImportSettings& settings();

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -39,6 +40,44 @@ bool frozen_modules_option(const runtime::Config& config) {
   return on;
 }
 
+// config_init_import_time: -X importtime[=N] over PYTHONPROFILEIMPORTTIME (a value that is
+// not a number means 1; numbers other than 0, 1 and 2 are refused). False after printing
+// the fatal error.
+bool import_time_option(const runtime::Config& config, int* out) {
+  auto parse = [](const char* text, int* value) {
+    char* end = nullptr;
+    errno = 0;
+    long v = std::strtol(text, &end, 10);
+    *value = (!*text || *end || errno == ERANGE || v < INT_MIN || v > INT_MAX) ? 1 : int(v);
+  };
+  int level = 0;
+  const char* env = config.ignore_environment ? nullptr : std::getenv("PYTHONPROFILEIMPORTTIME");
+  if (env && *env) {
+    parse(env, &level);
+    if (level < 0 || level > 2) {
+      std::fprintf(stderr, "Fatal Python error: config_init_import_time: "
+                           "PYTHONPROFILEIMPORTTIME: numeric values other than 1 and 2 are "
+                           "reserved for future use.\n");
+      return false;
+    }
+  }
+  for (const std::string& x : config.xoptions) {
+    if (x == "importtime") {
+      level = 1;
+    } else if (x.rfind("importtime=", 0) == 0) {
+      parse(x.c_str() + 11, &level);
+      if (level < 0 || level > 2) {
+        std::fprintf(stderr, "Fatal Python error: config_init_import_time: -X importtime: "
+                             "numeric values other than 1 and 2 are reserved for future "
+                             "use.\n");
+        return false;
+      }
+    }
+  }
+  *out = level;
+  return true;
+}
+
 std::string current_dir() {
   char buf[PATH_MAX];
   return getcwd(buf, sizeof buf) ? std::string(buf) : std::string();
@@ -54,6 +93,7 @@ int init_import_system(const runtime::Config& config) {
   mode = config.check_hash_pycs_mode;
   s.check_hash_pycs_mode = mode.c_str();
   s.safe_path = config.safe_path;
+  if (!import_time_option(config, &s.import_time)) std::exit(1);
   set_settings(s);
   // Without the build's frozen importlib (a program linked without cppy_frozen), imports keep
   // to sys.modules, built-in and frozen modules.

@@ -44,3 +44,9 @@ add_test(NAME cli.pythonpath
                  --cppy $<TARGET_FILE:cppy> --probe path
          WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
 set_tests_properties(cli.pythonpath PROPERTIES LABELS "cli;reference" TIMEOUT 120)
+
+# -X importtime[=2] and PYTHONPROFILEIMPORTTIME: the rows' form, nesting, cached rows, and the
+# fatal errors for reserved values (tests/cli/importtime_check.py).
+add_test(NAME cli.importtime
+         COMMAND $<TARGET_FILE:cppy> ${CMAKE_SOURCE_DIR}/tests/cli/importtime_check.py)
+set_tests_properties(cli.importtime PROPERTIES LABELS "cli" TIMEOUT 60)
