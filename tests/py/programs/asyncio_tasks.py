@@ -75,10 +75,13 @@ async def main():
         await t
     except asyncio.CancelledError:
         print("cancelled", t.get_name(), t.cancelled(), t.done())
-    done, pending = await asyncio.wait([asyncio.create_task(fetch(i)) for i in (0, 4)], return_when=asyncio.FIRST_COMPLETED)
+    # slow() rather than a 5 ms fetch as the loser: on a loaded machine both timers of two
+    # close deadlines can expire in one loop iteration, and then both are done.
+    done, pending = await asyncio.wait([asyncio.create_task(fetch(4)), asyncio.create_task(slow())], return_when=asyncio.FIRST_COMPLETED)
     print(len(done), len(pending), [d.result() for d in done])
     for p in pending:
-        await p
+        p.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
     for coro in asyncio.as_completed([fetch(0), fetch(2), fetch(4)]):
         print("as_completed", await coro)
     ev = asyncio.Event()
