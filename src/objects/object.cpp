@@ -15,6 +15,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/listobject.h"
+#include "objects/longobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "runtime/pystate.h"
@@ -732,21 +733,18 @@ Object* object_type(Object* o) { return new_ref<Object>(o->type); }
 
 // PyObject_Format.
 Object* object_format(Object* obj, Object* format_spec) {
-  Ref<> empty;
-  if (format_spec == nullptr) {
-    empty = Ref<>::steal(str_from_cstr(""));
-    if (!empty) return nullptr;
-    format_spec = empty.get();
-  }
   if (format_spec && !str_check(format_spec)) {
     return errors::format(exc_SystemError, "Format specifier must be a string, not %.200s",
                           format_spec->type->name);
   }
-  ssize n = 0;
-  str_as_utf8(format_spec, &n);
-  if (n == 0 && obj->type == &str_type) return new_ref(obj);
-  Ref<> name = Ref<>::steal(str_intern_from_cstr("__format__"));
-  Ref<> meth = Ref<>::steal(lookup_special(obj, name.get()));
+  // The fast paths of common types with an empty spec (what f"{i}" reaches).
+  if (format_spec == nullptr || str_length(format_spec) == 0) {
+    if (obj->type == &str_type) return new_ref(obj);
+    if (obj->type == &long_type) return object_str(obj);
+  }
+  if (format_spec == nullptr) format_spec = str_empty();
+  static Object* const name = str_intern_from_cstr("__format__");
+  Ref<> meth = Ref<>::steal(lookup_special(obj, name));
   if (!meth) {
     if (!errors::occurred())
       errors::format(exc_TypeError, "Type %.100s doesn't define __format__", obj->type->name);

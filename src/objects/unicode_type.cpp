@@ -276,9 +276,17 @@ Object* split_char_1byte(Object* self, UCS1 ch, ssize maxcount) {
   if (!out.ok()) return nullptr;
   ssize i = 0;
   while (maxcount-- > 0) {
-    const void* hit = std::memchr(d + i, ch, static_cast<size_t>(len - i));
-    if (!hit) break;
-    ssize pos = static_cast<const UCS1*>(hit) - d;
+    // The pieces are short in the common cases (fields of a line): a plain loop, as
+    // stringlib's split_char; memchr only pays for itself over long stretches.
+    ssize pos = i;
+    if (len - i <= 32) {
+      while (pos < len && d[pos] != ch) pos++;
+      if (pos == len) break;
+    } else {
+      const void* hit = std::memchr(d + i, ch, static_cast<size_t>(len - i));
+      if (!hit) break;
+      pos = static_cast<const UCS1*>(hit) - d;
+    }
     if (out.add(piece_1byte(self, d, len, i, pos)) < 0) return nullptr;
     i = pos + 1;
   }
@@ -290,9 +298,16 @@ const char* const kSplitKeywords[] = {"sep", "maxsplit", nullptr};
 
 bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwnames,
                  Object** sep, ssize* maxsplit) {
-  ArgParser p = {name, kSplitKeywords, 0, 2, 0};
   Object* a[2];
-  if (unpack_keywords(p, args, nargs, kwnames, a) < 0) return false;
+  if (!kwnames && nargs <= 2) {
+    // Positional arguments only: what the clinic macro's fast path of
+    // _PyArg_UnpackKeywords does, without the call.
+    a[0] = nargs > 0 ? args[0] : nullptr;
+    a[1] = nargs > 1 ? args[1] : nullptr;
+  } else {
+    ArgParser p = {name, kSplitKeywords, 0, 2, 0};
+    if (unpack_keywords(p, args, nargs, kwnames, a) < 0) return false;
+  }
   *sep = a[0] && a[0] != none() ? a[0] : nullptr;
   if (*sep && !str_check(*sep)) {
     errors::format(exc_TypeError, "must be str or None, not %.50s", (*sep)->type->name);

@@ -167,6 +167,34 @@ Object* str_from_raw(unsigned kind, const void* data, ssize n) {
 // ---------------------------------------------------------------------------------------
 // Creation.
 
+namespace {
+
+// PyUnicode_New's compact ASCII case on its own (size >= 0): the most frequent allocation of
+// text, with no kind to choose.
+inline Object* new_ascii(ssize size) {
+  if (static_cast<size_t>(size) > PTRDIFF_MAX - sizeof(AsciiObject) - 1)
+    return errors::no_memory();
+  void* mem = gc::object_malloc(sizeof(AsciiObject) + static_cast<size_t>(size) + 1);
+  if (!mem) return errors::no_memory();
+  auto* a = static_cast<AsciiObject*>(mem);
+  a->refcnt = 1;
+  a->type = &str_type;
+  a->length = size;
+  a->hash = -1;
+  StrState st{};
+  st.kind = kKind1;
+  st.compact = 1;
+  st.ascii = 1;
+  a->state = st;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  reinterpret_cast<char*>(a + 1)[size] = 0;
+  return a;
+}
+
+}  // namespace
+
 // PyUnicode_New.
 Object* str_new(ssize size, UCS4 maxchar) {
   if (size == 0 && g_empty) return new_ref(g_empty);
@@ -174,6 +202,7 @@ Object* str_new(ssize size, UCS4 maxchar) {
     errors::set_string(exc_SystemError, "Negative size passed to PyUnicode_New");
     return nullptr;
   }
+  if (maxchar < 128) return new_ascii(size);
   unsigned kind;
   bool is_ascii = false;
   size_t struct_size;
@@ -244,9 +273,9 @@ Object* str_from_ordinal(UCS4 ch) {
 
 Object* str_from_ascii(const char* s, ssize n) {
   if (n == 1) return new_ref(g_latin1[static_cast<UCS1>(s[0])]);
-  Object* r = str_new(n, 127);
+  Object* r = n == 0 ? str_new(0, 127) : new_ascii(n);
   if (!r) return nullptr;
-  std::memcpy(str_data(r), s, static_cast<size_t>(n));
+  std::memcpy(as_ascii(r) + 1, s, static_cast<size_t>(n));
   return r;
 }
 
