@@ -2,6 +2,7 @@
 // do_lower/do_upper/do_casefold/do_swapcase/do_title/do_capitalize).
 #include "objects/unicode_methods.h"
 
+#include <cstring>
 #include <type_traits>
 #include <vector>
 
@@ -86,9 +87,77 @@ ssize str_count(Object* s, Object* sub, ssize start, ssize end) {
   return search(s, start, end, sub, unicode::kNoMaxCount, unicode::SearchMode::Count);
 }
 
+namespace {
+
+// replace() of unicodeobject.c when the three strings are of the 1-byte kind and old is not
+// empty: the occurrences counted first, the result allocated at its final size and filled
+// (no writer, no regrowth). nullptr with no error set when nothing is replaced.
+Object* replace_1byte(Object* s, Object* old, Object* repl, ssize count) {
+  ssize len = str_length(s), m = str_length(old), r = str_length(repl);
+  if (m > len) return nullptr;
+  ssize n;
+  if (m == 1) {
+    const UCS1* d = str_1byte(s);
+    UCS1 c = str_1byte(old)[0];
+    n = 0;
+    for (ssize i = 0; i < len && n < count; i++) n += d[i] == c;
+  } else {
+    n = search(s, 0, len, old, count, unicode::SearchMode::Count);
+  }
+  if (n == 0) return nullptr;
+  if (m < r && r - m > (PTRDIFF_MAX - len) / n) {
+    errors::set_string(exc_OverflowError, "replace string is too long");
+    return nullptr;
+  }
+  ssize new_size = len + n * (r - m);
+  // A latin-1 s whose only non-ASCII characters are in old gives an ASCII result: the kind
+  // is checked after the copy (unicode_result's narrowing).
+  bool ascii = str_is_ascii(s) && str_is_ascii(repl);
+  Object* u = str_new(new_size, ascii ? 0x7f : 0xff);
+  if (!u) return nullptr;
+  if (new_size == 0) return u;
+  const UCS1* d = str_1byte(s);
+  const UCS1* rd = str_1byte(repl);
+  UCS1* out = str_1byte(u);
+  ssize i = 0;
+  for (ssize k = 0; k < n; k++) {
+    ssize at;
+    if (m == 1) {
+      UCS1 c = str_1byte(old)[0];
+      at = i;
+      while (d[at] != c) at++;
+    } else {
+      at = search(s, i, len, old, unicode::kNoMaxCount, unicode::SearchMode::Search);
+    }
+    std::memcpy(out, d + i, static_cast<size_t>(at - i));
+    out += at - i;
+    if (r == 1)
+      *out = *rd;
+    else
+      std::memcpy(out, rd, static_cast<size_t>(r));
+    out += r;
+    i = at + m;
+  }
+  std::memcpy(out, d + i, static_cast<size_t>(len - i));
+  if (!ascii && str_find_max_char(u, 0, new_size) < 0x80) {
+    Object* narrow = str_from_latin1(str_1byte(u), new_size);
+    decref(u);
+    return narrow;
+  }
+  return u;
+}
+
+}  // namespace
+
 Object* str_replace(Object* s, Object* old, Object* repl, ssize count) {
   if (count < 0) count = PTRDIFF_MAX;
   ssize len = str_length(s), m = str_length(old);
+  if (m > 0 && count > 0 && str_kind(s) == kKind1 && str_kind(old) == kKind1 &&
+      str_kind(repl) == kKind1) {
+    if (Object* u = replace_1byte(s, old, repl, count)) return u;
+    if (errors::occurred()) return nullptr;
+    return str_check_exact(s) ? new_ref(s) : str_substring(s, 0, len);
+  }
   StrWriter w;
   ssize done = 0;
   if (m == 0) {
