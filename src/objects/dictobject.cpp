@@ -821,6 +821,8 @@ Object* dict_copy(Object* o) {
   return copy.release();
 }
 
+void dict_value_replaced(Object* d) { bump_version(static_cast<DictObject*>(d)); }
+
 // _PyDictKeys_GetVersionForCurrentState: a version naming the current keys of d (assigned
 // on first request from a global counter; 0 once the counter is exhausted).
 namespace {

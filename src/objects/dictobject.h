@@ -85,6 +85,9 @@ ssize dict_keys_size(Object* d);
 // (_PyDictKeys_GetVersionForCurrentState; 0 when none can be given) and the entry index of
 // a str key (_PyDictKeys_StringLookup; -1 when missing or the table has non-str keys).
 uint32_t dict_keys_version_for_current_state(Object* d);
+// For the eval loop's STORE_NAME, which replaces the value of a present key in its entry
+// itself: the dict's mutation version moves as insertdict's would.
+void dict_value_replaced(Object* d);
 ssize dict_keys_str_lookup(Object* d, Object* key);
 ssize dict_sizeof(Object* d);
 // For OrderedDict (Objects/odictobject.c's use of _Py_dict_lookup): the entry index of key

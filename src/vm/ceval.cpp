@@ -41,6 +41,7 @@
 #include "vm/frame.h"
 #include "vm/instrumentation.h"
 #include "vm/intrinsics.h"
+#include "vm/number_fast.h"
 #include "vm/specialize.h"
 #include "vm/traceback.h"
 
@@ -905,6 +906,41 @@ inline bool dict_lacks_str_key(Object* d, Object* key) {
   }
 }
 
+// The entry holding the str key name in an exact dict whose keys are all exact str
+// (unicodekeys_lookup_unicode inlined into LOAD_NAME / STORE_NAME: module-level code does a
+// dict operation per name), or nullptr when missing. Ix is the index table's slot width.
+template <typename Ix>
+inline DictEntry* str_table_probe(DictKeys* k, Object* name, hash_t h) {
+  const Ix* indices = reinterpret_cast<const Ix*>(k->indices);
+  DictEntry* entries = dk_entries(k);
+  size_t mask = (size_t(1) << k->log2_size) - 1;
+  size_t perturb = size_t(h);
+  size_t i = size_t(h) & mask;
+  for (;;) {
+    ssize ix = indices[i];
+    if (ix >= 0) {
+      DictEntry* e = &entries[ix];
+      if (e->key == name || (e->hash == h && str_equal(e->key, name))) return e;
+    } else if (ix == -1) {  // DKIX_EMPTY
+      return nullptr;
+    }
+    perturb >>= 5;
+    i = mask & (i * 5 + perturb + 1);
+  }
+}
+// Whether str_dict_entry can search d: an exact dict whose table holds only exact str keys
+// (the name is always an exact str: co_names).
+inline bool str_dict_searchable(Object* d) {
+  return d->type == &dict_type && !static_cast<DictObject*>(d)->keys->non_str_keys;
+}
+inline DictEntry* str_dict_entry(Object* d, Object* name, hash_t h) {
+  DictKeys* k = static_cast<DictObject*>(d)->keys;
+  if (k->log2_size < 8) [[likely]] return str_table_probe<int8_t>(k, name, h);
+  if (k->log2_size < 16) return str_table_probe<int16_t>(k, name, h);
+  if (k->log2_size < 32) return str_table_probe<int32_t>(k, name, h);
+  return str_table_probe<int64_t>(k, name, h);
+}
+
 // The objects CALL_LEN, CALL_ISINSTANCE and CALL_LIST_APPEND compare with
 // (interp->callable_cache).
 Object* builtin_len() {
@@ -1414,6 +1450,25 @@ dispatch_same:
   TARGET(LOAD_NAME) {
     Object* name = GETITEM(names, oparg);
     Object* locals = frame->f_locals;
+    // Exact dicts of str keys (module and class bodies): the probes inlined, no call out.
+    if (locals && str_dict_searchable(locals)) [[likely]] {
+      hash_t h = str_hash_cached(name);
+      DictEntry* e = str_dict_entry(locals, name, h);
+      if (!e && str_dict_searchable(frame->f_globals)) {
+        e = str_dict_entry(frame->f_globals, name, h);
+        if (!e && str_dict_searchable(frame->f_builtins)) {
+          e = str_dict_entry(frame->f_builtins, name, h);
+          if (!e) {
+            format_name_error(name);
+            goto error;
+          }
+        }
+      }
+      if (e) [[likely]] {
+        PUSH(new_ref(e->value));
+        DISPATCH();
+      }
+    }
     if (!locals) {
       errors::format(exc_SystemError, "no locals found when loading %R", name);
       goto error;
@@ -1472,6 +1527,18 @@ dispatch_same:
       errors::format(exc_SystemError, "no locals found when storing %R", name);
       decref(v);
       goto error;
+    }
+    // Rebinding an existing name of an exact str-keyed dict: the value replaced in its entry
+    // (insertdict's path for a present key; the keys, and so their version, do not change).
+    if (str_dict_searchable(locals)) [[likely]] {
+      DictEntry* e = str_dict_entry(locals, name, str_hash_cached(name));
+      if (e) [[likely]] {
+        Object* old = e->value;
+        e->value = v;
+        dict_value_replaced(locals);
+        decref(old);
+        DISPATCH();
+      }
     }
     int err = dict_check_exact(locals) ? dict_set_item(locals, name, v)
                                        : object_set_item(locals, name, v);
@@ -2866,12 +2933,10 @@ dispatch_same:
              BINARY_OP);                                                         \
     SKIP_CACHES(kCacheBinaryOp);                                                 \
     int64_t a = long_compact_value(lhs), b = long_compact_value(rhs);            \
-    Object* r = long_from_compact_result(expr);                                  \
+    Object* r = long_result_steal(lhs, rhs, (expr));                             \
+    sp -= 2;                                                                     \
     if (!r) goto error;                                                          \
-    decref(lhs);                                                                 \
-    decref(rhs);                                                                 \
-    --sp;                                                                        \
-    sp[-1] = r;                                                                  \
+    PUSH(r);                                                                     \
     DISPATCH();                                                                  \
   }
   TARGET(BINARY_OP_ADD_INT) BINARY_INT(ADD, a + b)
@@ -2889,24 +2954,10 @@ dispatch_same:
     DEOPT_IF(lhs->type != &float_type || rhs->type != &float_type, BINARY_OP);   \
     SKIP_CACHES(kCacheBinaryOp);                                                 \
     double a = float_value(lhs), b = float_value(rhs);                           \
-    double d = (expr);                                                           \
-    Object* r;                                                                   \
-    if (lhs->refcnt == 1) {                                                      \
-      static_cast<FloatObject*>(lhs)->ob_fval = d;                               \
-      r = lhs;                                                                   \
-      decref(rhs);                                                               \
-    } else if (rhs->refcnt == 1) {                                               \
-      static_cast<FloatObject*>(rhs)->ob_fval = d;                               \
-      r = rhs;                                                                   \
-      decref(lhs);                                                               \
-    } else {                                                                     \
-      r = float_from_double(d);                                                  \
-      if (!r) goto error;                                                        \
-      decref(lhs);                                                               \
-      decref(rhs);                                                               \
-    }                                                                            \
-    --sp;                                                                        \
-    sp[-1] = r;                                                                  \
+    Object* r = float_result_steal(lhs, rhs, (expr));                            \
+    sp -= 2;                                                                     \
+    if (!r) goto error;                                                          \
+    PUSH(r);                                                                     \
     DISPATCH();                                                                  \
   }
   TARGET(BINARY_OP_ADD_FLOAT) BINARY_FLOAT(a + b)
@@ -2959,12 +3010,10 @@ dispatch_same:
     const BinaryOpExtend* d = read_extend_descr(next_instr + 1);
     DEOPT_IF(!d->guard(lhs, rhs), BINARY_OP);
     SKIP_CACHES(kCacheBinaryOp);
-    Object* r = d->action(lhs, rhs);
+    Object* r = d->action(lhs, rhs);  // takes over the stack's references
+    sp -= 2;
     if (!r) goto error;
-    decref(lhs);
-    decref(rhs);
-    --sp;
-    sp[-1] = r;
+    PUSH(r);
     DISPATCH();
   }
   TARGET(BINARY_OP_SUBSCR_LIST_INT) {

@@ -39,6 +39,7 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "vm/ceval.h"
+#include "vm/number_fast.h"
 
 namespace cppy::vm {
 
@@ -373,32 +374,34 @@ inline bool word_ints_shift(Object* a, Object* b) {
   int64_t x, y;
   return word_int(a, &x) && word_int(b, &y) && y >= 0;
 }
-// Small results (masks, remainders) come from the small-int cache without a call.
-inline Object* word_result(int64_t v) {
-  if (v >= -kSmallNegInts && v < kSmallPosInts) return new_ref(long_small(int(v)));
-  return long_from_long_long(v);
-}
 inline int64_t wv(Object* o) {
   int64_t v = 0;
   word_int(o, &v);
   return v;
 }
 
-Object* word_and(Object* a, Object* b) { return word_result(wv(a) & wv(b)); }
-Object* word_or(Object* a, Object* b) { return word_result(wv(a) | wv(b)); }
-Object* word_xor(Object* a, Object* b) { return word_result(wv(a) ^ wv(b)); }
-Object* word_add(Object* a, Object* b) { return word_result(wv(a) + wv(b)); }
-Object* word_sub(Object* a, Object* b) { return word_result(wv(a) - wv(b)); }
+// The actions take over the stack's references to the operands (number_fast.h): an operand
+// only the stack holds receives a one-digit int or a float result in place.
+Object* word_and(Object* a, Object* b) { return long_result_steal(a, b, wv(a) & wv(b)); }
+Object* word_or(Object* a, Object* b) { return long_result_steal(a, b, wv(a) | wv(b)); }
+Object* word_xor(Object* a, Object* b) { return long_result_steal(a, b, wv(a) ^ wv(b)); }
+Object* word_add(Object* a, Object* b) { return long_result_steal(a, b, wv(a) + wv(b)); }
+Object* word_sub(Object* a, Object* b) { return long_result_steal(a, b, wv(a) - wv(b)); }
 Object* word_mul(Object* a, Object* b) {
   int64_t r;
-  if (__builtin_mul_overflow(wv(a), wv(b), &r)) return number_multiply(a, b);
-  return word_result(r);
+  if (__builtin_mul_overflow(wv(a), wv(b), &r)) {
+    Object* big = number_multiply(a, b);
+    decref(a);
+    decref(b);
+    return big;
+  }
+  return long_result_steal(a, b, r);
 }
-Object* word_mod(Object* a, Object* b) { return word_result(wv(a) % wv(b)); }
-Object* word_floordiv(Object* a, Object* b) { return word_result(wv(a) / wv(b)); }
+Object* word_mod(Object* a, Object* b) { return long_result_steal(a, b, wv(a) % wv(b)); }
+Object* word_floordiv(Object* a, Object* b) { return long_result_steal(a, b, wv(a) / wv(b)); }
 Object* word_rshift(Object* a, Object* b) {
   int64_t s = wv(b);
-  return word_result(wv(a) >> (s > 63 ? 63 : s));
+  return long_result_steal(a, b, wv(a) >> (s > 63 ? 63 : s));
 }
 
 // float_compactlong / compactlong_float (specialize.c): a float and a one-digit int.
@@ -415,19 +418,32 @@ bool compact_float_nonzero(Object* a, Object* b) {
 bool float_compact_g(Object* a, Object* b) { return float_compact(a, b); }
 bool compact_float_g(Object* a, Object* b) { return compact_float(a, b); }
 inline double lv(Object* o) { return double(long_compact_value(o)); }
-Object* fc_add(Object* a, Object* b) { return float_from_double(float_value(a) + lv(b)); }
-Object* fc_sub(Object* a, Object* b) { return float_from_double(float_value(a) - lv(b)); }
-Object* fc_mul(Object* a, Object* b) { return float_from_double(float_value(a) * lv(b)); }
-Object* fc_div(Object* a, Object* b) { return float_from_double(float_value(a) / lv(b)); }
-Object* cf_add(Object* a, Object* b) { return float_from_double(lv(a) + float_value(b)); }
-Object* cf_sub(Object* a, Object* b) { return float_from_double(lv(a) - float_value(b)); }
-Object* cf_mul(Object* a, Object* b) { return float_from_double(lv(a) * float_value(b)); }
-Object* cf_div(Object* a, Object* b) { return float_from_double(lv(a) / float_value(b)); }
+Object* fc_add(Object* a, Object* b) { return float_result_steal(a, b, float_value(a) + lv(b)); }
+Object* fc_sub(Object* a, Object* b) { return float_result_steal(a, b, float_value(a) - lv(b)); }
+Object* fc_mul(Object* a, Object* b) { return float_result_steal(a, b, float_value(a) * lv(b)); }
+Object* fc_div(Object* a, Object* b) { return float_result_steal(a, b, float_value(a) / lv(b)); }
+Object* cf_add(Object* a, Object* b) { return float_result_steal(a, b, lv(a) + float_value(b)); }
+Object* cf_sub(Object* a, Object* b) { return float_result_steal(a, b, lv(a) - float_value(b)); }
+Object* cf_mul(Object* a, Object* b) { return float_result_steal(a, b, lv(a) * float_value(b)); }
+Object* cf_div(Object* a, Object* b) { return float_result_steal(a, b, lv(a) / float_value(b)); }
 
-// Two floats through float's own slot (pow has its special cases and errors there).
+// Two floats through float's own slot (pow has its special cases and errors there); a
+// division by a nonzero float is computed here.
 bool both_floats(Object* a, Object* b) { return a->type == &float_type && b->type == &float_type; }
-Object* float_pow(Object* a, Object* b) { return float_type.as_number->power(a, b, none()); }
-Object* float_div(Object* a, Object* b) { return float_type.as_number->true_divide(a, b); }
+Object* float_pow(Object* a, Object* b) {
+  Object* r = float_type.as_number->power(a, b, none());
+  decref(a);
+  decref(b);
+  return r;
+}
+Object* float_div(Object* a, Object* b) {
+  double d = float_value(b);
+  if (d != 0.0) [[likely]] return float_result_steal(a, b, float_value(a) / d);
+  Object* r = float_type.as_number->true_divide(a, b);
+  decref(a);
+  decref(b);
+  return r;
+}
 
 // The descriptors, in the order they are tried (binaryop_extend_descrs); the in-place
 // operators share them (oparg + 13).

@@ -65,7 +65,8 @@ inline constexpr int kNbAdd = 0, kNbMultiply = 5, kNbSubtract = 10, kNbInplaceAd
 
 // _PyBinaryOpSpecializationDescr: BINARY_OP_EXTEND keeps a pointer to one of these in its
 // four cache entries (external_cache); the guard decides whether the action applies to the
-// operands; the action returns a new reference or null with an exception set.
+// operands; the action takes over the two references (the stack's) and returns a new
+// reference or null with an exception set.
 struct BinaryOpExtend {
   int oparg;
   bool (*guard)(Object* lhs, Object* rhs);
