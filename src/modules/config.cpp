@@ -61,6 +61,7 @@
 #include "modules/_lzma/lzmamodule.h"
 #include "modules/termios/termiosmodule.h"
 #include "modules/_csv/csvmodule.h"
+#include "modules/_pickle/picklemodule.h"
 #include "modules/cmath/cmathmodule.h"
 #include "modules/array/arraymodule.h"
 #include "modules/mmap/mmapmodule.h"
@@ -135,6 +136,7 @@ const InittabEntry* inittab() {
       {"_lzma", _lzma::module_def()},
       {"termios", termios_::module_def()},
       {"_csv", csv::module_def()},
+      {"_pickle", pickle::module_def()},
       {"cmath", cmath::module_def()},
       {"array", array::module_def()},
       {"mmap", mmap_::module_def()},

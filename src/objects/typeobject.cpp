@@ -249,6 +249,13 @@ Object* type_get_module(TypeObject* type) {
     }
     return new_ref(mod);
   }
+  if (type->dict) {
+    // A static type standing in for a spec-made heap type keeps its own __module__ string
+    // (type_set_heap_module); builtin static types have none (type's own is a descriptor).
+    Object* mod = dict_get_item_with_error(type->dict, name_of("__module__"));
+    if (mod && str_check(mod)) return new_ref(mod);
+    if (errors::occurred()) return nullptr;
+  }
   const char* s = std::strrchr(type->name, '.');
   if (s) {
     // type_module interns the name, so repeated lookups give the same object (pickle's memo
@@ -258,6 +265,15 @@ Object* type_get_module(TypeObject* type) {
     return mod;
   }
   return str_intern_from_cstr("builtins");
+}
+
+int type_set_heap_module(TypeObject* type) {
+  const char* s = std::strrchr(type->name, '.');
+  if (!s || !type->dict) return 0;
+  Ref<> mod = Ref<>::steal(str_from_utf8(type->name, s - type->name));
+  if (!mod || dict_set_item(type->dict, name_of("__module__"), mod.get()) < 0) return -1;
+  type_modified(type);
+  return 0;
 }
 
 Object* type_subclasses(TypeObject* type) {

@@ -25,6 +25,11 @@ Object* name_of(const char* dunder);
 }  // namespace cppy::objects::typeobject_internal
 
 namespace cppy::objects {
+// For a static type that CPython makes from a spec (a heap type there): stores the module
+// part of its name in its dict as a fresh, non-interned str, as PyType_FromMetaclass does, so
+// __module__ is one object per type and not the interned module name (pickle's memo is keyed
+// by identity, so array's pickles depend on it). 0 or -1.
+int type_set_heap_module(TypeObject* type);
 // The C3 linearisation of type's bases (type.mro()).
 Object* mro_implementation_public(TypeObject* type);
 // type_set_bases after its checks: installs new_bases and new_base, recomputes the MRO of the

@@ -921,6 +921,16 @@ int fill_sys(Object* m, const runtime::Config& c) {
 
 modules::ModuleDef* module_def() { return &sys_def; }
 
+int audit(Object* event, Object* const* args, ssize nargs) {
+  if (!audit_hooks || list_size(audit_hooks) == 0) return 0;
+  Object* argv[8];
+  if (nargs > 7) nargs = 7;
+  argv[0] = event;
+  for (ssize i = 0; i < nargs; i++) argv[i + 1] = args[i];
+  Ref<> r = Ref<>::steal(sys_audit(nullptr, argv, nargs + 1));
+  return r ? 0 : -1;
+}
+
 Object* create_sys_module(const runtime::Config* config) {
   if (the_sys) return the_sys;
   runtime::Config dflt;

@@ -19,6 +19,10 @@ Object* sys_module();  // borrowed, null before create_sys_module
 Object* get_object(const char* name);
 int set_object(const char* name, Object* value);
 
+// PySys_Audit with object arguments: calls the sys.addaudithook hooks with (event, args);
+// 0, or -1 with the error a hook raised. Cheap when no hook is installed. At most 7 args.
+int audit(Object* event, Object* const* args, objects::ssize nargs);
+
 // Hooks the interpreter core installs: sys._getframe(depth) and the traceback printer behind
 // sys.excepthook (_PyErr_Display). Without them _getframe raises ValueError and excepthook
 // prints "Type: message".

@@ -14,6 +14,7 @@
 
 #include "errors/errors.h"
 #include "gc/gc.h"
+#include "objects/typeobject_internal.h"
 #include "objects/abstract.h"
 #include "objects/buffer.h"
 #include "objects/bytesobject.h"
@@ -1749,7 +1750,7 @@ int array_exec(Object* m) {
     t.free = object_generic_free;
     t.hash = object_hash_not_implemented;
     array_type = t;
-    if (type_ready(&array_type) < 0) return -1;
+    if (type_ready(&array_type) < 0 || type_set_heap_module(&array_type) < 0) return -1;
     TypeObject it = static_type("array.arrayiterator", sizeof(ArrayIterObj), 0,
                                 kTpflagsHaveGc | kTpflagsDisallowInstantiation |
                                     kTpflagsImmutabletype);

@@ -1,0 +1,10 @@
+// The _pickle module: Modules/_pickle.c (the C Pickler and Unpickler pickle.py imports).
+#pragma once
+
+#include "modules/moduledef.h"
+
+namespace cppy::modules::pickle {
+
+ModuleDef* module_def();
+
+}  // namespace cppy::modules::pickle
