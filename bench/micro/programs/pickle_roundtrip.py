@@ -10,7 +10,7 @@ record = {
 }
 data = [dict(record, id=i, ref=shared) for i in range(200)]
 total = 0
-for _ in range(200):
+for _ in range(1500):
     for proto in (2, 5):
         s = pickle.dumps(data, proto)
         back = pickle.loads(s)

@@ -632,7 +632,12 @@ ssize pickler_write(PicklerObject* self, const char* s, ssize data_len) {
     for (ssize i = 0; i < kFrameHeaderSize; i++) buffer[frame_start + i] = '\xfe';
     self->output_len += kFrameHeaderSize;
   }
-  std::memcpy(buffer + self->output_len, s, static_cast<size_t>(data_len));
+  if (data_len < 8) {
+    // Most writes are an opcode and a few bytes: a loop beats a call to memcpy.
+    for (ssize i = 0; i < data_len; i++) buffer[self->output_len + i] = s[i];
+  } else {
+    std::memcpy(buffer + self->output_len, s, static_cast<size_t>(data_len));
+  }
   self->output_len += data_len;
   return data_len;
 }
