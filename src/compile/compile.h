@@ -89,6 +89,25 @@ inline constexpr int kPyFuncTypeInput = 345;
 objects::Object* compile_string(std::string_view source, const std::string& filename, int mode,
                                 int flags, int optimize, int feature_version = -1);
 
+// Where the bytes of a program given to compile_file come from: a pipe cannot seek (the
+// file tokenizer's fp_setreadl then fails), and the lines of errors are not read back from
+// stdin.
+struct FileSource {
+  bool seekable = true;
+  bool is_stdin = false;
+};
+
+// _PyParser_ASTFromFile + compile (pyrun_file): a file's bytes in file input mode, read as
+// CPython's file tokenizer reads them (line by line; after a coding cookie through
+// io.open(fd, encoding).readline, so that a decoding error comes at its line).
+objects::Object* compile_file(std::string_view source, const std::string& filename, int flags,
+                              const FileSource& file);
+
+// compile_string, or compile_file when file is not null.
+objects::Object* compile_source(std::string_view source, const std::string& filename, int mode,
+                                int flags, int optimize, int feature_version,
+                                const FileSource* file);
+
 // _Py_SymtableStringObjectFlags: parses source in mode (kPy*Input) and builds its symbol table
 // (the future features of the tree joined with flags). The tree lives in arena; the caller
 // frees the table with symtable::symtable_free. nullptr with the exception set.

@@ -11,7 +11,9 @@
 #include "ast/python_ast.h"
 #include "compile/compile.h"
 #include "errors/errors.h"
+#include "imp/import.h"
 #include "objects/abstract.h"
+#include "objects/boolobject.h"
 #include "objects/bytesobject.h"
 #include "objects/codeobject.h"
 #include "objects/exceptions.h"
@@ -246,7 +248,7 @@ void raise_parse_error(const parser::ParseError& e) {
   objects::TypeObject* type = exception_type_named(e.type);
   bool located = type == objects::exc_SyntaxError || type == objects::exc_IndentationError ||
                  type == objects::exc_TabError || type == objects::exc_IncompleteInputError;
-  if (!located) {
+  if (!located || e.bare) {
     errors::set_string(type, e.message.c_str());
     return;
   }
@@ -295,9 +297,105 @@ bool decode_source_with_codec(const std::string& encoding, std::string_view byte
   return false;
 }
 
+// The pending exception as the file tokenizer reports it (str(exc), its type, and the class
+// _Pypegen_raise_decode_error gives it); the exception is cleared.
+parser::CodecError take_codec_error() {
+  parser::CodecError e;
+  if (errors::exception_matches(reinterpret_cast<Object*>(objects::exc_UnicodeError)))
+    e.kind = parser::CodecError::kUnicodeError;
+  else if (errors::exception_matches(reinterpret_cast<Object*>(objects::exc_ValueError)))
+    e.kind = parser::CodecError::kValueError;
+  Ref<> exc = Ref<>::steal(errors::get_raised_exception());
+  if (exc) e.type_name = exc->type->name;
+  Ref<> msg = Ref<>::steal(exc ? objects::object_str(exc.get()) : nullptr);
+  if (msg) {
+    objects::ssize n = 0;
+    const char* m = objects::str_as_utf8(msg.get(), &n);
+    if (m) e.message.assign(m, size_t(n));
+  }
+  errors::clear();
+  return e;
+}
+
+// PyUnicode_Decode(bytes, encoding, errors), as UTF-8.
+bool codec_decode(const std::string& encoding, std::string_view bytes, const char* errs,
+                  std::string* utf8, parser::CodecError* error) {
+  Ref<> data = Ref<>::steal(
+      objects::bytes_from_string_and_size(bytes.data(), objects::ssize(bytes.size())));
+  Ref<> text;
+  if (data) text = Ref<>::steal(objects::str_decode_object(data.get(), encoding.c_str(), errs));
+  if (text) {
+    objects::ssize n = 0;
+    const char* u = objects::str_as_utf8(text.get(), &n);
+    if (u) {
+      utf8->assign(u, size_t(n));
+      return true;
+    }
+  }
+  *error = take_codec_error();
+  return false;
+}
+
+// fp_setreadl and tok_readline_recode of file_tokenizer.c: io.open(fd, "r", -1, encoding,
+// None, None, False) on the file positioned one byte before the cookie line's end. The
+// stream here is a TextIOWrapper over a BytesIO of those bytes: the same 8 KiB chunks go
+// through the same incremental decoder, so errors come at the same readline() with the same
+// position.
+bool codec_read_lines(const std::string& encoding, std::string_view rest,
+                      std::vector<std::string>* lines, bool* failed, parser::CodecError* error) {
+  *failed = false;
+  Ref<> io = Ref<>::steal(imp::import_module("io"));
+  Ref<> bytes_io = io ? Ref<>::steal(objects::object_getattr_string(io.get(), "BytesIO"))
+                      : Ref<>();
+  Ref<> wrapper_type = io ? Ref<>::steal(objects::object_getattr_string(io.get(),
+                                                                        "TextIOWrapper"))
+                          : Ref<>();
+  Ref<> data = Ref<>::steal(
+      objects::bytes_from_string_and_size(rest.data(), objects::ssize(rest.size())));
+  Ref<> enc = Ref<>::steal(objects::str_from_utf8(encoding.data(), objects::ssize(encoding.size())));
+  if (!bytes_io || !wrapper_type || !data || !enc) {
+    errors::clear();
+    return false;
+  }
+  Object* bio_args[1] = {data.get()};
+  Ref<> buffer = Ref<>::steal(objects::vectorcall(bytes_io.get(), bio_args, 1, nullptr));
+  Ref<> stream;
+  if (buffer) {
+    Object* args[5] = {buffer.get(), enc.get(), objects::none(), objects::none(),
+                       objects::py_false()};
+    stream = Ref<>::steal(objects::vectorcall(wrapper_type.get(), args, 5, nullptr));
+  }
+  Ref<> readline = stream ? Ref<>::steal(objects::object_getattr_string(stream.get(), "readline"))
+                          : Ref<>();
+  // The rest of the cookie line.
+  Ref<> first = readline ? Ref<>::steal(objects::object_call_no_args(readline.get())) : Ref<>();
+  if (!first) {
+    errors::clear();
+    return false;
+  }
+  for (;;) {
+    Ref<> line = Ref<>::steal(objects::object_call_no_args(readline.get()));
+    const char* u = nullptr;
+    objects::ssize n = 0;
+    if (line) u = objects::str_check(line.get()) ? objects::str_as_utf8(line.get(), &n) : nullptr;
+    if (line && !u && !errors::occurred())
+      errors::set_string(objects::exc_TypeError, "bad argument type for built-in operation");
+    if (!u) {
+      *failed = true;
+      *error = take_codec_error();
+      return true;
+    }
+    if (n == 0) return true;
+    lines->emplace_back(u, size_t(n));
+  }
+}
+
 }  // namespace
 
-void install_source_decoder() { parser::set_source_decoder(decode_source_with_codec); }
+void install_source_decoder() {
+  parser::set_source_decoder(decode_source_with_codec);
+  parser::set_source_codec(parser::SourceCodec{codec_decode, codec_read_lines});
+}
 
 void raise_compile_failure(const CompileFailure& f, const std::string& filename) {
   if (f.exception_set) {
@@ -322,8 +420,14 @@ namespace {
 // (PyErr_WarnExplicitObject; one the filters turn into an error becomes a SyntaxError).
 // nullptr with the exception set.
 ast::mod_ty parse_source(std::string_view source, const std::string& filename, int mode, int flags,
-                         int feature_version, ast::Arena* arena) {
+                         int feature_version, ast::Arena* arena,
+                         const FileSource* file = nullptr) {
   parser::ParseOptions options;
+  if (file) {
+    options.file_input = true;
+    options.file_seekable = file->seekable;
+    options.file_is_stdin = file->is_stdin;
+  }
   switch (mode) {
     case kPyFileInput: options.start = parser::StartRule::kFile; break;
     case kPyEvalInput: options.start = parser::StartRule::kEval; break;
@@ -368,8 +472,18 @@ symtable::SymbolTable* symtable_string(std::string_view source, const std::strin
 
 Object* compile_string(std::string_view source, const std::string& filename, int mode, int flags,
                        int optimize, int feature_version) {
+  return compile_source(source, filename, mode, flags, optimize, feature_version, nullptr);
+}
+
+Object* compile_file(std::string_view source, const std::string& filename, int flags,
+                     const FileSource& file) {
+  return compile_source(source, filename, kPyFileInput, flags, -1, -1, &file);
+}
+
+Object* compile_source(std::string_view source, const std::string& filename, int mode, int flags,
+                       int optimize, int feature_version, const FileSource* file) {
   ast::Arena arena;
-  ast::mod_ty mod = parse_source(source, filename, mode, flags, feature_version, &arena);
+  ast::mod_ty mod = parse_source(source, filename, mode, flags, feature_version, &arena, file);
   if (!mod) return nullptr;
   if (flags & parser::kPyCF_ONLY_AST) {
     // The tree itself, preprocessed only when PyCF_OPTIMIZED_AST is complete.

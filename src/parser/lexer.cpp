@@ -25,6 +25,11 @@ SourceDecoder& source_decoder() {
   return decoder;
 }
 
+SourceCodec& source_codec() {
+  static SourceCodec codec;
+  return codec;
+}
+
 bool is_potential_identifier_start(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
 }
@@ -164,6 +169,7 @@ std::string uplus(char32_t c) { return format("U+%04X", static_cast<unsigned>(c)
 }  // namespace
 
 void set_source_decoder(SourceDecoder decoder) { source_decoder() = std::move(decoder); }
+void set_source_codec(SourceCodec codec) { source_codec() = std::move(codec); }
 
 const char* error_type_name(ErrorType t) {
   switch (t) {
@@ -219,6 +225,12 @@ std::string normalize_encoding_name(std::string_view s) {
 
 Lexer::Lexer(std::string_view source, Input input, bool exec_input) : input_(input) {
   modes_ = new TokenizerMode[kMaxFStringLevel];
+  if (input == Input::kFile) {
+    // Read on the first next(), once the file's name is known (prepare_file).
+    raw_.assign(source.data(), source.size());
+    buf_ = cur_ = inp_ = next_line_ = data_.data();
+    return;
+  }
   if (decode_input(source)) {
     bool translate = input != Input::kReadline;
     std::string out;
@@ -419,6 +431,290 @@ bool Lexer::decode_source(std::string_view src, const std::string& filename, std
   return false;
 }
 
+namespace {
+
+// get_coding_spec of helpers.c: the normalized encoding a comment-only line declares, or "".
+std::string get_coding_spec(std::string_view s) {
+  ssize_t size = static_cast<ssize_t>(s.size());
+  ssize_t i = 0;
+  for (; i < size - 6; i++) {
+    if (s[i] == '#') break;
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\014') return std::string();
+  }
+  for (; i < size - 6; i++) {
+    if (s.compare(i, 6, "coding") != 0) continue;
+    ssize_t t = i + 6;
+    if (s[t] != ':' && s[t] != '=') continue;
+    do {
+      t++;
+    } while (t < size && (s[t] == ' ' || s[t] == '\t'));
+    ssize_t begin = t;
+    while (t < size && (is_alnum(static_cast<unsigned char>(s[t])) || s[t] == '-' ||
+                        s[t] == '_' || s[t] == '.'))
+      t++;
+    if (begin < t) return normalize_encoding_name(s.substr(begin, t - begin));
+  }
+  return std::string();
+}
+
+// _PyTokenizer_check_coding_spec's test for a line that ends the search: anything but blanks
+// before a comment or the end of the line.
+bool has_code(std::string_view s) {
+  for (char ch : s) {
+    if (ch == '#' || ch == '\n' || ch == '\r') return false;
+    if (ch != ' ' && ch != '\t' && ch != '\014') return true;
+  }
+  return false;
+}
+
+// _Py_UniversalNewlineFgetsWithSize: the line at *pos ('\n', '\r\n' and '\r' end it, each
+// read as '\n'); *pos moves past it.
+std::string read_raw_line(std::string_view src, size_t* pos) {
+  size_t i = *pos;
+  while (i < src.size() && src[i] != '\n' && src[i] != '\r') i++;
+  std::string line(src.substr(*pos, i - *pos));
+  if (i < src.size()) {
+    line.push_back('\n');
+    if (src[i] == '\r' && i + 1 < src.size() && src[i + 1] == '\n') i++;
+    i++;
+  }
+  *pos = i;
+  return line;
+}
+
+}  // namespace
+
+// tok_underflow_file of Parser/tokenizer/file_tokenizer.c (with _PyTokenizer_check_bom,
+// _PyTokenizer_check_coding_spec and fp_setreadl), run over the whole file before the first
+// token. Lines are read raw until a cookie names an encoding other than UTF-8; from then on
+// they come from io.open(fd, encoding=cookie).readline (SourceCodec::read_lines), which
+// decodes 8 KiB chunks, so a decoding error surfaces at the line whose chunk holds it. Raw
+// lines are checked once the encoding is settled: with no encoding, UTF-8 (the "Non-UTF-8
+// code" error); with a BOM or a utf-8 cookie, through the codec. data_ gets the lines read
+// before an error, which waits in pending_ for the tokenizer to ask for the next line, as in
+// CPython, so that an error earlier in the file comes first.
+void Lexer::prepare_file() {
+  file_prepared_ = true;
+  std::string_view src = raw_;
+  size_t pos = 0;
+  std::string out;
+  std::string enc;  // tok->encoding
+  if (src.size() >= 3 && static_cast<unsigned char>(src[0]) == 0xEF &&
+      static_cast<unsigned char>(src[1]) == 0xBB && static_cast<unsigned char>(src[2]) == 0xBF) {
+    pos = 3;
+    enc = "utf-8";
+  }
+  bool seek_coding = true;  // decoding_state != STATE_NORMAL
+  bool reading_raw = true;  // tok->decoding_readline == NULL
+  std::vector<std::string> lines;
+  size_t next_line = 0;
+  bool read_failed = false;
+  CodecError read_error;
+  int lineno = 0;
+  size_t implicit_at = std::string::npos;
+  size_t kept = 0;  // where tok->buf starts in out (the first line is kept for the check)
+  const SourceCodec& codec = source_codec();
+
+  auto pend = [&](TokenizerError e) {
+    pending_ = std::move(e);
+    pending_done_ = errcode::kDecode;  // _PyTokenizer_error_ret
+    has_pending_ = true;
+  };
+  // _PyErr_ProgramDecodedTextObject: the file's line read back (at most 999 bytes) and
+  // decoded with "replace"; "" when that fails or the source is stdin.
+  auto program_text = [&](int target) {
+    if (!file_text_from_file_ || target <= 0) return std::string();
+    size_t p = 0;
+    std::string line;
+    for (int l = 1; l <= target; l++) {
+      if (p >= src.size()) return std::string();
+      line = read_raw_line(src, &p);
+    }
+    if (line.size() > 999) line.resize(999);
+    std::string_view text = line;
+    if (target == 1 && text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+      text.remove_prefix(3);
+    std::string e = enc.empty() ? "utf-8" : enc;
+    if (e == "utf-8") return decode_utf8_replace(text.data(), static_cast<ssize_t>(text.size()));
+    std::string utf8;
+    CodecError ignored;
+    if (codec.decode && codec.decode(e, text, "replace", &utf8, &ignored)) return utf8;
+    return std::string();
+  };
+  // E_DECODE as the parser reports it: _Pypegen_raise_decode_error's "(unicode error) ..."
+  // on the error token (no column: 0, end -1), or the exception itself when the codec raised
+  // neither a UnicodeError nor a ValueError.
+  auto decode_error = [&](const CodecError& ce, int at) {
+    TokenizerError e;
+    if (ce.kind == CodecError::kOther) {
+      e.exception_type = ce.type_name;
+      e.message = ce.message;
+    } else {
+      e.message = std::string(ce.kind == CodecError::kUnicodeError ? "(unicode error) "
+                                                                   : "(value error) ") +
+                  ce.message;
+      e.lineno = e.end_lineno = at;
+      e.offset = 0;
+      e.end_offset = -1;
+      e.text = program_text(at);
+    }
+    pend(std::move(e));
+  };
+
+  for (;;) {
+    bool raw = reading_raw;
+    std::string line;
+    if (raw) {
+      if (pos >= src.size()) break;  // E_EOF
+      line = read_raw_line(src, &pos);
+    } else {
+      if (next_line >= lines.size()) {
+        if (read_failed) decode_error(read_error, lineno);
+        break;
+      }
+      line = std::move(lines[next_line++]);
+      if (line.empty()) break;
+    }
+    bool implicit = line.back() != '\n';
+    if (implicit) line.push_back('\n');
+    lineno++;
+    if (raw && !seek_coding) kept = out.size();
+    if (seek_coding) {
+      std::string cs = get_coding_spec(line);
+      if (cs.empty()) {
+        if (has_code(line)) seek_coding = false;
+      } else {
+        seek_coding = false;
+        if (enc.empty()) {
+          if (cs != "utf-8") {
+            // fp_setreadl: the codec's stream from the last byte of this line (ftell - 1).
+            bool ok = file_seekable_ && codec.read_lines &&
+                      codec.read_lines(cs, src.substr(pos - 1), &lines, &read_failed,
+                                       &read_error);
+            if (!ok) {
+              TokenizerError e;
+              e.message = "encoding problem: " + cs;
+              e.bare = true;
+              pend(std::move(e));
+              break;
+            }
+            reading_raw = false;
+          }
+          enc = cs;
+        } else if (enc != cs) {
+          // The cookie contradicts the BOM: the line's range (its newline counted).
+          TokenizerError e;
+          e.message = "encoding problem: " + cs + " with BOM";
+          e.lineno = e.end_lineno = lineno;
+          e.offset = 0;
+          e.end_offset = static_cast<int>(line.size());
+          e.text = decode_utf8_replace(line.data(), static_cast<ssize_t>(line.size()) - 1);
+          pend(std::move(e));
+          break;
+        }
+      }
+      if (lineno >= 2) seek_coding = false;
+    }
+    if (raw && !seek_coding) {
+      // The first two lines are checked together (from tok->buf, counted from line 1, even
+      // when tok->buf holds only the second: CPython then names line 1).
+      std::string check = lineno <= 2 ? out.substr(kept) + line : line;
+      int first = lineno <= 2 ? 1 : lineno;
+      if (enc.empty()) {
+        // _PyTokenizer_ensure_utf8.
+        auto p = reinterpret_cast<const unsigned char*>(check.data());
+        auto end = p + check.size();
+        auto line_start = p;
+        int l = first;
+        int col = 0;
+        const unsigned char* bad = nullptr;
+        for (auto c = p; c < end;) {
+          int len = valid_utf8(c, end);
+          if (!len) {
+            bad = c;
+            break;
+          }
+          col++;
+          if (*c == '\n') {
+            l++;
+            col = 0;
+            line_start = c + 1;
+          }
+          c += len;
+        }
+        if (bad) {
+          TokenizerError e;
+          e.message = format("Non-UTF-8 code starting with '\\x%.2x'%s%s on line %d, but no "
+                             "encoding declared; see https://peps.python.org/pep-0263/ for "
+                             "details",
+                             *bad, filename_.empty() ? "" : " in file ", filename_.c_str(), l);
+          e.lineno = e.end_lineno = l;
+          e.offset = e.end_offset = col + 1;
+          auto nl = static_cast<const unsigned char*>(
+              std::memchr(line_start, '\n', static_cast<size_t>(end - line_start)));
+          e.text = decode_utf8_replace(reinterpret_cast<const char*>(line_start),
+                                       (nl ? nl : end) - line_start);
+          pend(std::move(e));
+          break;
+        }
+      } else {
+        std::string utf8;
+        CodecError ce;
+        bool ok = false;
+        if (enc == "utf-8") {
+          // PyUnicode_Decode(line, "utf-8"): the same check with the codec's message.
+          auto p = reinterpret_cast<const unsigned char*>(check.data());
+          auto end = p + check.size();
+          ok = true;
+          for (auto c = p; c < end;) {
+            int len = valid_utf8(c, end);
+            if (!len) {
+              ok = false;
+              break;
+            }
+            c += len;
+          }
+          if (!ok && codec.decode) {
+            ok = codec.decode(enc, check, "strict", &utf8, &ce);
+          } else if (!ok) {
+            ce.kind = CodecError::kUnicodeError;
+            ce.message = "'utf-8' codec can't decode the source";
+          }
+        } else if (codec.decode) {
+          ok = codec.decode(enc, check, "strict", &utf8, &ce);
+        } else {
+          ce.kind = CodecError::kOther;
+          ce.type_name = "LookupError";
+          ce.message = "unknown encoding: " + enc;
+        }
+        if (!ok) {
+          decode_error(ce, lineno);
+          break;
+        }
+      }
+    }
+    size_t line_begin = out.size();
+    if (!raw || enc.empty() || enc == "utf-8") {
+      out += line;
+    } else {
+      // A raw line in the cookie's encoding (the cookie line itself, or the two first lines):
+      // the tokenizer sees its UTF-8.
+      std::string utf8;
+      CodecError ce;
+      if (codec.decode && codec.decode(enc, line, "strict", &utf8, &ce)) {
+        out += utf8;
+      } else {
+        out += line;
+      }
+    }
+    if (implicit) implicit_at = line_begin;
+  }
+  data_ = std::move(out);
+  buf_ = cur_ = inp_ = next_line_ = data_.data();
+  if (implicit_at != std::string::npos) implicit_nl_line_ = data_.data() + implicit_at;
+  encoding_ = enc;
+}
+
 // tok_underflow_string / tok_underflow_readline: make the next line available.
 bool Lexer::underflow() {
   if (input_ == Input::kReadline) {
@@ -426,6 +722,14 @@ bool Lexer::underflow() {
   }
   const char* end = data_.data() + data_.size();
   if (next_line_ >= end) {
+    if (has_pending_) {
+      // The file tokenizer failed to read this line (prepare_file).
+      has_pending_ = false;
+      error_ = pending_;
+      has_error_record_ = true;
+      done_ = pending_done_;
+      return false;
+    }
     done_ = errcode::kEof;
     return false;
   }
@@ -434,7 +738,8 @@ bool Lexer::underflow() {
   if (input_ != Input::kReadline && start_ == nullptr) buf_ = cur_;
   const char* nl = static_cast<const char*>(std::memchr(next_line_, '\n', end - next_line_));
   const char* line_end = nl ? nl + 1 : end;
-  implicit_newline_ = input_ == Input::kReadline && next_line_ == implicit_nl_line_;
+  implicit_newline_ = (input_ == Input::kReadline || input_ == Input::kFile) &&
+                      next_line_ == implicit_nl_line_;
   lineno_++;
   col_offset_ = 0;
   inp_ = line_end;
@@ -480,15 +785,17 @@ void Lexer::backup(int c) {
 // _syntaxerror_range: offsets in characters of the current line up to cur.
 int Lexer::syntax_error_known_range(int col_offset, int end_col_offset,
                                     const std::string& message) {
-  if (done_ == errcode::kError) return ERRORTOKEN;
+  if (done_ == errcode::kError || done_ == errcode::kDecode) return ERRORTOKEN;
   error_ = TokenizerError();
   error_.type = ErrorType::kSyntaxError;
   error_.message = message;
   if (col_offset == -1) col_offset = char_count(line_start_, cur_ - line_start_);
   if (end_col_offset == -1) end_col_offset = col_offset;
+  // strcspn(line_start, "\n"): the text also stops at a NUL byte.
   const char* end = data_.data() + data_.size();
-  const char* nl = static_cast<const char*>(std::memchr(line_start_, '\n', end - line_start_));
-  error_.text.assign(line_start_, nl ? nl : end);
+  const char* nl = line_start_;
+  while (nl < end && *nl != '\n' && *nl != '\0') nl++;
+  error_.text.assign(line_start_, nl);
   error_.lineno = lineno_;
   error_.offset = col_offset;
   error_.end_lineno = lineno_;
@@ -1663,6 +1970,7 @@ int Lexer::get(Token* token) {
 // _PyTokenizer_Get.
 int Lexer::next(Token* token) {
   *token = Token();
+  if (input_ == Input::kFile && !file_prepared_) prepare_file();
   if (done_ == errcode::kError) return ERRORTOKEN;
   int result = get(token);
   if (result == ERRORTOKEN && done_ == errcode::kOk) done_ = errcode::kError;

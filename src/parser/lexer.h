@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parser/token_gen.h"
 
@@ -54,6 +55,9 @@ struct TokenizerError {
   // Non-empty: not a SyntaxError but an exception of this type carrying message alone (a
   // codec's TypeError while decoding the source).
   std::string exception_type;
+  // SyntaxError(message) without any location (PyErr_Format(PyExc_SyntaxError, ...): the
+  // file tokenizer's "encoding problem: X").
+  bool bare = false;
 };
 
 const char* error_type_name(ErrorType t);
@@ -91,6 +95,32 @@ using SourceDecoder =
                        std::string* error, std::string* error_type)>;
 void set_source_decoder(SourceDecoder decoder);
 
+// What a codec raised while the file tokenizer read a source: str(exc), the exception's type
+// name and how _Pypegen_raise_decode_error classes it.
+struct CodecError {
+  enum Kind { kUnicodeError, kValueError, kOther } kind = kOther;
+  std::string type_name;
+  std::string message;
+};
+
+// The codec registry as the file tokenizer (file_tokenizer.c) uses it; the runtime installs it
+// (compile::install_source_decoder).
+struct SourceCodec {
+  // PyUnicode_Decode(bytes, encoding, errors) re-encoded as UTF-8.
+  std::function<bool(const std::string& encoding, std::string_view bytes, const char* errors,
+                     std::string* utf8, CodecError* error)>
+      decode;
+  // fp_setreadl and tok_readline_recode: io.open(fd, "r", -1, encoding, None, None, False)
+  // over rest (the file from one byte before the cookie line's end), its first readline()
+  // dropped, then readline() until '' (lines as UTF-8). False when the stream cannot be
+  // made or its first readline() fails; else true, with *failed set when a later readline()
+  // raised *error after the lines read.
+  std::function<bool(const std::string& encoding, std::string_view rest,
+                     std::vector<std::string>* lines, bool* failed, CodecError* error)>
+      read_lines;
+};
+void set_source_codec(SourceCodec codec);
+
 // get_normal_name of Parser/tokenizer/helpers.c: "utf-8" and "iso-8859-1" spellings.
 std::string normalize_encoding_name(std::string_view name);
 
@@ -101,7 +131,7 @@ class Lexer {
   enum class Input {
     kString,    // _PyTokenizer_FromString: bytes with cookie/BOM detection, newlines translated
     kUtf8,      // _PyTokenizer_FromUTF8: already-decoded text, newlines translated
-    kFile,      // _PyTokenizer_FromFile: like kString, read from a file's bytes
+    kFile,      // _PyTokenizer_FromFile: a file's bytes read line by line (tok_underflow_file)
     kReadline,  // _PyTokenizer_FromReadline (tokenize module): decoded text fed line by
                 // line, no newline translation, a missing final newline is implicit
   };
@@ -116,6 +146,12 @@ class Lexer {
   void set_type_comments(bool on) { type_comments_ = on; }
   void set_filename(std::string name) { filename_ = std::move(name); }
   void set_warning_handler(WarningHandler h) { warn_ = std::move(h); }
+  // kFile: whether the file can seek (fp_setreadl's lseek: a pipe cannot) and whether the
+  // lines of errors can be read back from it (_PyErr_ProgramDecodedTextObject: not stdin).
+  void set_file_options(bool seekable, bool text_from_file) {
+    file_seekable_ = seekable;
+    file_text_from_file_ = text_from_file;
+  }
 
   // _PyTokenizer_Get: the next token's type (ERRORTOKEN on error: see error()).
   int next(Token* token);
@@ -152,6 +188,7 @@ class Lexer {
   friend struct LexerAccess;
   // Input.
   bool decode_input(std::string_view source);
+  void prepare_file();
   bool underflow();
   int nextc();
   void backup(int c);
@@ -180,6 +217,15 @@ class Lexer {
   TokenizerMode* mode() const;
 
   std::string data_;           // the whole decoded source, UTF-8
+  // kFile: the file's bytes, decoded into data_ line by line on the first next(); a reading
+  // error stops data_ at its line and waits there (pending_) until the tokenizer asks for it.
+  std::string raw_;
+  bool file_prepared_ = false;
+  bool file_seekable_ = true;
+  bool file_text_from_file_ = true;
+  bool has_pending_ = false;
+  int pending_done_ = 0;
+  TokenizerError pending_;
   const char* next_line_ = nullptr;
   const char* implicit_nl_line_ = nullptr;  // kReadline: the line given a fake '\n'
   Input input_;

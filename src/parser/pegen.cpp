@@ -488,7 +488,9 @@ ParseResult parse_string(std::string_view source, const std::string& filename,
   bool exec_input = options.start == StartRule::kFile;
   Lexer::Input input = (options.flags & kPyCF_IGNORE_COOKIE) ? Lexer::Input::kUtf8
                                                              : Lexer::Input::kString;
+  if (options.file_input) input = Lexer::Input::kFile;
   Lexer lexer(source, input, exec_input);
+  if (options.file_input) lexer.set_file_options(options.file_seekable, !options.file_is_stdin);
   return run(&lexer, filename, options, arena);
 }
 

@@ -79,6 +79,7 @@ struct ParseError {
   int end_offset = kNoPosition;
   std::string text;
   bool has_text = false;
+  bool bare = false;  // SyntaxError(message) alone, without a location
 };
 
 // The record of a tokenizer error (its text included), as the parser and the tokenize
@@ -307,6 +308,11 @@ struct ParseOptions {
   int flags = 0;               // PyCF_* compile flags
   int feature_version = -1;    // minor version for ast.parse(feature_version=); -1: current
   ParserWarningHandler warn;   // optional
+  // _PyParser_ASTFromFile: the source is a file's bytes, read as the file tokenizer reads
+  // them (Lexer::Input::kFile); file_seekable false for a pipe, file_is_stdin for "<stdin>".
+  bool file_input = false;
+  bool file_seekable = true;
+  bool file_is_stdin = false;
 };
 
 struct ParseResult {

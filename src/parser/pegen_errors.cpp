@@ -222,6 +222,7 @@ ParseError parse_error_from(const TokenizerError& e) {
   r.end_offset = e.end_offset;
   r.text = e.text;
   r.has_text = e.has_text;
+  r.bare = e.bare;
   if (!e.exception_type.empty()) r.type = e.exception_type;
   return r;
 }

@@ -493,7 +493,7 @@ int initialize_main(const runtime::Config& config) {
 }
 
 int run_simple_source(std::string_view source, const std::string& filename,
-                      bool set_file_attribute, int flags) {
+                      bool set_file_attribute, int flags, bool from_file, bool seekable) {
   Object* m = main_module();
   if (!m) {
     print_exception_and_set_status();
@@ -518,8 +518,12 @@ int run_simple_source(std::string_view source, const std::string& filename,
     }
   }
   int ret = 0;
+  compile::FileSource file;
+  file.seekable = seekable;
+  file.is_stdin = filename == "<stdin>";
   Ref<> code = Ref<>::steal(
-      compile::compile_string(source, filename, compile::kPyFileInput, flags, -1));
+      from_file ? compile::compile_file(source, filename, flags, file)
+                : compile::compile_string(source, filename, compile::kPyFileInput, flags, -1));
   Ref<> v;
   if (code) v = Ref<>::steal(run_eval_code_obj(code.get(), d, d));
   flush_io();
@@ -866,7 +870,7 @@ void run_startup_file(const runtime::Config& config) {
   bool ok = false;
   std::string source = read_stream(f, &ok);
   std::fclose(f);
-  run_simple_source(source, path, true);
+  run_simple_source(source, path, true, 0, true);
   errors::clear();
 }
 
@@ -883,8 +887,10 @@ int run_stdin(const runtime::Config& config) {
     return run_interactive_loop(stdin);
   }
   bool ok = false;
+  // A pipe cannot seek: fp_setreadl's lseek fails there ("encoding problem: X").
+  bool seekable = lseek(fileno(stdin), 0, SEEK_CUR) != -1;
   std::string source = read_stream(stdin, &ok);
-  return run_simple_source(source, "<stdin>", true);
+  return run_simple_source(source, "<stdin>", true, 0, true, seekable);
 }
 
 // pymain_repl: after -c, -m or a script, -i (or PYTHONINSPECT set by then) opens the prompt.
@@ -946,7 +952,7 @@ int run_main(const runtime::Config& config) {
         size_t nl = source.find('\n');
         source = nl == std::string::npos ? std::string() : source.substr(nl);
       }
-      ret = run_simple_source(source, filename, true);
+      ret = run_simple_source(source, filename, true, 0, true);
     }
   } else {
     ret = run_stdin(config);

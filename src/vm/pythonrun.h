@@ -60,9 +60,11 @@ int run_interactive_loop(std::FILE* fp);
 // of a file, with PEP 263 cookie detection unless flags has PyCF_IGNORE_COOKIE) as `filename`
 // and runs it in __main__'s namespace (setting __file__ and __cached__ during the run when
 // set_file_attribute). 0, or -1 after the uncaught exception was handled (printed, or
-// SystemExit noted).
+// SystemExit noted). from_file: the bytes of a file (a script, stdin, PYTHONSTARTUP), read
+// as the file tokenizer reads them (compile::compile_file); seekable false for a pipe.
 int run_simple_source(std::string_view source, const std::string& filename,
-                      bool set_file_attribute, int flags = 0);
+                      bool set_file_attribute, int flags = 0, bool from_file = false,
+                      bool seekable = true);
 
 // run_eval_code_obj: evaluates code in globals/locals, with __builtins__ set in globals
 // first. New reference or nullptr with the exception set.

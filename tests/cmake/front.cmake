@@ -39,3 +39,14 @@ add_test(NAME front.deep_nesting
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/deep_nesting.py
                  --cppy $<TARGET_FILE:cppy>)
 set_tests_properties(front.deep_nesting PROPERTIES TIMEOUT 900)
+
+# The file tokenizer (Parser/tokenizer/file_tokenizer.c): scripts read line by line, after a
+# coding cookie through io.open(fd, encoding).readline; decoding errors at the reference's line
+# with its message and position (tests/data/parser/file_tokenizer.expected, from CPython 3.14.2's
+# own file tokenizer called through ctypes in the reference; the pipe case against python3).
+add_test(NAME front.file_tokenizer
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/file_tokenizer.py
+                 --cppy $<TARGET_FILE:cppy>)
+add_test(NAME front.file_tokenizer_check
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/file_tokenizer.py --check)
+set_tests_properties(front.file_tokenizer_check PROPERTIES LABELS "oracle" TIMEOUT 300)
