@@ -338,7 +338,7 @@ bool stream_text_attr(Object* stream, const char* name, std::string* out) {
 }
 
 // builtin_input_impl on the interactive console: the prompt encoded for stdout, the line
-// read by PyOS_Readline (the readline module's reader), decoded as stdin decodes.
+// read by PyOS_Readline (vm::os_readline), decoded as stdin decodes.
 Object* input_tty(Object* fin, Object* fout, Object* prompt_arg) {
   std::string in_enc, in_err, out_enc, out_err;
   if (!stream_text_attr(fin, "encoding", &in_enc) || !stream_text_attr(fin, "errors", &in_err) ||
@@ -361,7 +361,10 @@ Object* input_tty(Object* fin, Object* fout, Object* prompt_arg) {
       return nullptr;
     }
   }
-  char* p = vm::readline_function(stdin, stdout, prompt.c_str());
+  Object* flushed = call_method_no_args(fout, interned("flush"));
+  if (!flushed) errors::clear();
+  xdecref(flushed);
+  char* p = vm::os_readline(stdin, stdout, prompt.c_str());
   if (!p) {
     if (!errors::occurred()) errors::set_none(exc_KeyboardInterrupt);
     return nullptr;
@@ -369,7 +372,7 @@ Object* input_tty(Object* fin, Object* fout, Object* prompt_arg) {
   std::string line(p);
   std::free(p);
   if (line.empty()) {
-    errors::set_string(exc_EOFError, "EOF when reading a line");
+    errors::set_none(exc_EOFError);
     return nullptr;
   }
   if (line.back() == '\n') line.pop_back();
@@ -400,7 +403,9 @@ Object* builtin_input(Object*, Object* const* args, ssize nargs) {
     if (!r) errors::clear();
     xdecref(r);
   }
-  if (vm::readline_function && is_console(fin, 0) && is_console(fout, 1))
+  // builtin_input_impl's tty case: the real stdin and stdout are terminals, read through
+  // PyOS_Readline (GNU readline when loaded, else the prompt on stderr).
+  if (is_console(fin, 0) && is_console(fout, 1))
     return input_tty(fin, fout, nargs == 1 ? args[0] : nullptr);
   if (nargs == 1 && args[0]) {
     Ref<> prompt = Ref<>::steal(object_str(args[0]));

@@ -13,7 +13,7 @@
 #include "parser/action_helpers.h"
 #include "parser/constants.h"
 #include "parser/lexer_access.h"
-#include "runtime/thread.h"
+#include "runtime/pystate.h"
 #include "unicode/unicodedata.h"
 
 namespace cppy::parser {
@@ -344,10 +344,17 @@ expr_ty number_token(Parser* p) {
                        p->arena);
 }
 
-// _Py_ReachedRecursionLimitWithMargin(tstate, 1) as the rules call it: a rule nested that
-// deep stops with _Pypegen_stack_overflow's MemoryError instead of overflowing the C stack
-// (a thread with a small threading.stack_size, deep input).
-bool stack_overflow(Parser*) { return runtime::c_stack_near_end(1); }
+// _Py_ReachedRecursionLimitWithMargin(PyThreadState_Get(), 1) as the rules call it: a rule
+// nested that deep stops with _Pypegen_stack_overflow's MemoryError instead of overflowing
+// the C stack (a thread with a small threading.stack_size, deep input). The bounds are the
+// thread state's (Py_EnterRecursiveCall's); a thread that parses without a bound state (the
+// front-end tools) reads its stack first.
+bool stack_overflow(Parser*) {
+  runtime::ThreadState* ts = runtime::thread_state();
+  if (!ts) return false;
+  if (!ts->c_stack_soft_limit) runtime::init_recursion_limits(ts);
+  return runtime::reached_recursion_limit_with_margin(ts, 1);
+}
 
 // _Pypegen_stack_overflow.
 void report_too_deep(Parser* p) {

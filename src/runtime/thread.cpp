@@ -15,37 +15,6 @@
 
 namespace cppy::runtime {
 
-namespace {
-
-// The lowest usable address of the calling thread's C stack (for the main thread it follows
-// RLIMIT_STACK), found once per thread; 0 when unknown.
-uintptr_t thread_stack_low() {
-  static thread_local uintptr_t low = 1;
-  if (low == 1) {
-    low = 0;
-    pthread_attr_t attr;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-      void* addr = nullptr;
-      size_t size = 0;
-      if (pthread_attr_getstack(&attr, &addr, &size) == 0) low = reinterpret_cast<uintptr_t>(addr);
-      pthread_attr_destroy(&attr);
-    }
-  }
-  return low;
-}
-
-// _PyOS_STACK_MARGIN_BYTES: 2048 pointers.
-constexpr uintptr_t kStackMarginBytes = 2048 * sizeof(void*);
-
-}  // namespace
-
-bool c_stack_near_end(int margin_count) {
-  uintptr_t low = thread_stack_low();
-  if (!low) return false;
-  uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-  return here <= low + uintptr_t(2 + margin_count) * kStackMarginBytes;
-}
-
 struct RawLock {
   std::mutex mutex;
   std::condition_variable cv;

@@ -7,12 +7,6 @@
 
 namespace cppy::runtime {
 
-// _Py_ReachedRecursionLimitWithMargin's C-stack test: whether the calling thread's stack
-// pointer is within the soft limit (two _PyOS_STACK_MARGIN_BYTES above the stack's end, found
-// with pthread_getattr_np) plus margin_count more margins. Deep C recursion (the parser's
-// rules, Py_EnterRecursiveCall) stops with an error there instead of overflowing the stack.
-bool c_stack_near_end(int margin_count);
-
 // PyThread_get_thread_ident / PyThread_get_thread_native_id.
 unsigned long get_thread_ident();
 unsigned long get_thread_native_id();

@@ -566,47 +566,23 @@ void default_prompt(const char* name, const char* text) {
 
 enum class ReadResult { kLine, kEof, kInterrupted };
 
-// PyOS_StdioReadline: flushes sys.stdout, writes the prompt to stderr and reads one line
-// (with its '\n', or the last characters before end of file) with the GIL released. At end
-// of file the tokenizer ends the prompt's line. SIGINT while waiting runs the handlers
-// (kInterrupted with KeyboardInterrupt set).
+// tok_underflow_interactive's reading: PyOS_Readline for the prompt (sys.stdout flushed
+// first, as the REPL does before each read). At end of file or when interrupted the
+// tokenizer ends the prompt's line on stderr; an interrupted read raises KeyboardInterrupt
+// when the signal handlers did not raise (E_INTR in _Pypegen_tokenizer_error).
 ReadResult read_prompted_line(std::FILE* fp, const std::string& prompt, std::string* line) {
   flush_io();
-  if (readline_function && isatty(fileno(fp)) && isatty(fileno(stdout))) {
-    // PyOS_Readline: readline writes the prompt to stdout itself.
-    char* p = readline_function(fp, stdout, prompt.c_str());
-    if (!p) return ReadResult::kInterrupted;
-    line->assign(p);
-    std::free(p);
-    if (!line->empty()) return ReadResult::kLine;
-    // The tokenizer ends the prompt's line at end of file, whichever reader ran.
-    std::fputs("\n", stderr);
-    std::fflush(stderr);
-    return ReadResult::kEof;
+  char* p = os_readline(fp, stdout, prompt.c_str());
+  if (!p) {
+    write_std_stream(2, "\n");
+    if (!errors::occurred()) errors::set_none(exc_KeyboardInterrupt);
+    return ReadResult::kInterrupted;
   }
-  std::fputs(prompt.c_str(), stderr);
-  std::fflush(stderr);
-  line->clear();
-  for (;;) {
-    runtime::ThreadState* ts = save_thread();
-    int c = std::getc(fp);
-    int err = errno;
-    restore_thread(ts);
-    if (c == EOF) {
-      if (std::ferror(fp) && err == EINTR) {
-        std::clearerr(fp);
-        if (modules::_signal::check_signals() < 0) return ReadResult::kInterrupted;
-        continue;
-      }
-      std::clearerr(fp);
-      if (!line->empty()) return ReadResult::kLine;
-      std::fputs("\n", stderr);
-      std::fflush(stderr);
-      return ReadResult::kEof;
-    }
-    line->push_back(char(c));
-    if (c == '\n') return ReadResult::kLine;
-  }
+  line->assign(p);
+  std::free(p);
+  if (!line->empty()) return ReadResult::kLine;
+  write_std_stream(2, "\n");
+  return ReadResult::kEof;
 }
 
 bool is_ident_char(char c) {
@@ -701,6 +677,12 @@ int run_interactive_one(std::FILE* fp) {
     code = Ref<>::steal(compile::compile_string(
         source, filename, compile::kPySingleInput,
         parser::kPyCF_IGNORE_COOKIE | parser::kPyCF_DONT_IMPLY_DEDENT | parser::kPyCF_ALLOW_INCOMPLETE_INPUT, -1));
+    if (code && line.back() != '\n') {
+      // A last line without its newline that parses so far: the interactive tokenizer asks
+      // for the rest of the line (at the secondary prompt) and meets the end of the file.
+      code.reset();
+      continue;
+    }
     if (code) {
       bool blank_line = line.find_first_not_of(" \t\f\r\n") == std::string::npos;
       if (blank_line || !starts_compound_statement(source)) break;
@@ -733,6 +715,87 @@ int run_interactive_one(std::FILE* fp) {
 }  // namespace
 
 ReadlineFunction readline_function = nullptr;
+
+namespace {
+
+// my_fgets of Parser/myreadline.c: fgets with the GIL released; EINTR runs the signal
+// handlers (a raising handler interrupts the read) and reads again. 0: read, -1: end of
+// file, -2: error, 1: interrupted.
+int my_fgets(char* buf, int len, std::FILE* fp) {
+  for (;;) {
+    runtime::ThreadState* ts = save_thread();
+    errno = 0;
+    std::clearerr(fp);
+    char* p = std::fgets(buf, len, fp);
+    int err = errno;
+    restore_thread(ts);
+    if (p) return 0;
+    if (std::feof(fp)) {
+      std::clearerr(fp);
+      return -1;
+    }
+    if (err == EINTR) {
+      if (modules::_signal::check_signals() < 0) return 1;
+      continue;
+    }
+    return -2;
+  }
+}
+
+// The thread reading in os_readline (_PyOS_ReadlineTState).
+runtime::ThreadState* g_readline_tstate = nullptr;
+
+}  // namespace
+
+// PyOS_StdioReadline: sys.stdout's C stream flushed, the prompt on stderr, then fgets
+// chunks until a newline or end of file. An interrupted read drops the partial line.
+char* stdio_readline(std::FILE* in, std::FILE* out, const char* prompt) {
+  std::fflush(out);
+  if (prompt) std::fputs(prompt, stderr);
+  std::fflush(stderr);
+  size_t n = 0;
+  char* p = nullptr;
+  do {
+    size_t incr = n > 0 ? n + 2 : 100;
+    if (incr > INT_MAX) {
+      std::free(p);
+      errors::set_string(exc_OverflowError, "input line too long");
+      return nullptr;
+    }
+    char* pr = static_cast<char*>(std::realloc(p, n + incr));
+    if (!pr) {
+      std::free(p);
+      errors::set_string(exc_MemoryError, "");
+      return nullptr;
+    }
+    p = pr;
+    int err = my_fgets(p + n, static_cast<int>(incr), in);
+    if (err == 1) {
+      std::free(p);
+      return nullptr;
+    }
+    if (err != 0) {
+      p[n] = '\0';
+      break;
+    }
+    n += std::strlen(p + n);
+  } while (n == 0 || p[n - 1] != '\n');
+  return p;
+}
+
+char* os_readline(std::FILE* in, std::FILE* out, const char* prompt) {
+  runtime::ThreadState* ts = runtime::thread_state();
+  if (g_readline_tstate && g_readline_tstate == ts) {
+    errors::set_string(exc_RuntimeError, "can't re-enter readline");
+    return nullptr;
+  }
+  g_readline_tstate = ts;
+  char* rv = readline_function && isatty(fileno(in)) && isatty(fileno(out))
+                 ? readline_function(in, out, prompt)
+                 : stdio_readline(in, out, prompt);
+  g_readline_tstate = nullptr;
+  return rv;
+}
 
 int run_interactive_loop(std::FILE* fp) {
   default_prompt("ps1", ">>> ");

@@ -48,6 +48,15 @@ int finalize_main(int status);
 using ReadlineFunction = char* (*)(std::FILE* in, std::FILE* out, const char* prompt);
 extern ReadlineFunction readline_function;
 
+// PyOS_Readline (Parser/myreadline.c): one line read after prompt, with the GIL released
+// while waiting: through readline_function when both streams are terminals, else
+// PyOS_StdioReadline (stdio_readline: the prompt on stderr). A malloc'ed line ending in '\n',
+// "" at end of file, or null when interrupted (the signal handlers' exception set, or none:
+// the caller raises KeyboardInterrupt) or failing (exception set: "can't re-enter readline",
+// "input line too long").
+char* os_readline(std::FILE* in, std::FILE* out, const char* prompt);
+char* stdio_readline(std::FILE* in, std::FILE* out, const char* prompt);
+
 // _PyRun_InteractiveLoopObject: the basic REPL. Reads statements from fp (prompts sys.ps1 and
 // sys.ps2, set to ">>> " and "... " when missing, written to stderr as PyOS_StdioReadline
 // does), compiles each in 'single' mode and runs it in __main__, printing uncaught exceptions,
