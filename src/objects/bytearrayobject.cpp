@@ -18,6 +18,7 @@
 #include "objects/clinic_args.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/iterobject.h"
 #include "objects/longobject.h"
 #include "objects/sliceobject.h"
 #include "objects/tupleobject.h"
@@ -809,10 +810,16 @@ Object* bytearrayiter_length_hint(Object* o, Object*) {
   return long_from_ssize(len);
 }
 
+// bytearrayiter_reduce: (iter, (bytearray,), index), (iter, ((),)) once exhausted.
+Object* bytearrayiter_reduce(Object* o, Object*) {
+  auto* it = static_cast<ByteArrayIterObject*>(o);
+  return iter_reduce_indexed(it->seq, it->index);
+}
+
 Object* bytearrayiter_setstate(Object* o, Object* state) {
   auto* it = static_cast<ByteArrayIterObject*>(o);
-  ssize index = number_as_ssize(state, nullptr);
-  if (index == -1 && errors::occurred()) return nullptr;
+  ssize index;
+  if (iter_setstate_index(state, &index) < 0) return nullptr;
   if (it->seq) {
     if (index < 0) index = 0;
     else if (index > bytearray_size(it->seq)) index = bytearray_size(it->seq);
@@ -824,6 +831,7 @@ Object* bytearrayiter_setstate(Object* o, Object* state) {
 MethodDef g_bytearrayiter_methods[] = {
     {"__length_hint__", fn(bytearrayiter_length_hint), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", fn(bytearrayiter_reduce), kMethNoArgs, "Return state information for pickling."},
     {"__setstate__", fn(bytearrayiter_setstate), kMethO, "Set state information for unpickling."},
     {nullptr, nullptr, 0, nullptr},
 };

@@ -15,6 +15,7 @@
 #include "objects/bytes_methods.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
+#include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/sliceobject.h"
@@ -1062,9 +1063,29 @@ Object* bytesiter_len(Object* o, Object*) {
   return long_from_ssize(it->seq ? bytes_size(it->seq) - it->index : 0);
 }
 
+// striter_reduce (bytesobject.c): (iter, (bytes,), index), (iter, ((),)) once exhausted.
+Object* bytesiter_reduce(Object* o, Object*) {
+  auto* it = static_cast<BytesIterObject*>(o);
+  return iter_reduce_indexed(it->seq, it->index);
+}
+// striter_setstate: the index clipped to [0, len].
+Object* bytesiter_setstate(Object* o, Object* state) {
+  auto* it = static_cast<BytesIterObject*>(o);
+  ssize index;
+  if (iter_setstate_index(state, &index) < 0) return nullptr;
+  if (it->seq) {
+    if (index < 0) index = 0;
+    else if (index > bytes_size(it->seq)) index = bytes_size(it->seq);
+    it->index = index;
+  }
+  return new_ref(none());
+}
+
 MethodDef g_bytesiter_methods[] = {
     {"__length_hint__", fn(bytesiter_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", fn(bytesiter_reduce), kMethNoArgs, "Return state information for pickling."},
+    {"__setstate__", fn(bytesiter_setstate), kMethO, "Set state information for unpickling."},
     {nullptr, nullptr, 0, nullptr},
 };
 

@@ -16,6 +16,7 @@
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
 #include "objects/exceptions.h"
+#include "objects/iterobject.h"
 #include "objects/setobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -1263,9 +1264,28 @@ Object* dictiter_len(Object* o, Object*) {
   return long_from_ssize(len);
 }
 
+Object* dictiter_new(DictObject* dict, TypeObject* itertype);
+
+// dictiter_reduce: (iter, (list of the remaining items,)), taken from a copy so that this
+// iterator keeps its place.
+Object* dictiter_reduce(Object* o, Object*) {
+  auto* di = static_cast<DictIterObject*>(o);
+  if (!di->dict) return iter_reduce_as_list(list_new(0));
+  Object* copy = dictiter_new(di->dict, o->type);
+  if (copy) {
+    auto* c = static_cast<DictIterObject*>(copy);
+    c->used = di->used;
+    c->pos = di->pos;
+    c->len = di->len;
+  }
+  return iter_reduce_as_list(copy);
+}
+
 MethodDef dictiter_methods[] = {
     {"__length_hint__", reinterpret_cast<void*>(dictiter_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reinterpret_cast<void*>(dictiter_reduce), kMethNoArgs,
+     "Return state information for pickling."},
     {nullptr, nullptr, 0, nullptr}};
 
 Object* dictiter_new(DictObject* dict, TypeObject* itertype) {

@@ -9,6 +9,9 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "objects/text_api.h"
+#include "objects/listobject.h"
+#include "objects/longobject.h"
+#include "vm/ceval.h"
 
 namespace cppy::objects {
 
@@ -80,9 +83,25 @@ Object* seqiter_len(Object* o, Object*) {
   return long_from_long(0);
 }
 
+// iter_reduce.
+Object* seqiter_reduce(Object* o, Object*) {
+  return iter_reduce_indexed(si(o)->seq, si(o)->index);
+}
+// iter_setstate: only a negative index is clipped (the sequence's length is unknown).
+Object* seqiter_setstate(Object* o, Object* state) {
+  ssize index;
+  if (iter_setstate_index(state, &index) < 0) return nullptr;
+  if (si(o)->seq) si(o)->index = index < 0 ? 0 : index;
+  return new_ref(none());
+}
+
 MethodDef seqiter_methods[] = {
     {"__length_hint__", reinterpret_cast<void*>(seqiter_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reinterpret_cast<void*>(seqiter_reduce), kMethNoArgs,
+     "Return state information for pickling."},
+    {"__setstate__", reinterpret_cast<void*>(seqiter_setstate), kMethO,
+     "Set state information for unpickling."},
     {nullptr, nullptr, 0, nullptr}};
 
 void calliter_dealloc(Object* o) {
@@ -119,6 +138,27 @@ Object* calliter_next(Object* o) {
   }
   return nullptr;
 }
+
+// calliter_reduce: (iter, (callable, sentinel)), or (iter, ((),)) once exhausted.
+Object* calliter_reduce(Object* o, Object*) {
+  Ref<> iter = Ref<>::steal(vm::eval_get_builtin("iter"));
+  if (!iter) return nullptr;
+  Ref<> args;
+  if (ci(o)->callable && ci(o)->sentinel) {
+    args = Ref<>::steal(tuple_pack(2, ci(o)->callable, ci(o)->sentinel));
+  } else {
+    Ref<> empty = Ref<>::steal(tuple_new(0));
+    if (!empty) return nullptr;
+    args = Ref<>::steal(tuple_pack(1, empty.get()));
+  }
+  if (!args) return nullptr;
+  return tuple_pack(2, iter.get(), args.get());
+}
+
+MethodDef calliter_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(calliter_reduce), kMethNoArgs,
+     "Return state information for pickling."},
+    {nullptr, nullptr, 0, nullptr}};
 
 // anextawaitableobject: anext(aiterator, default) awaits aiterator.__anext__() and turns
 // its StopAsyncIteration into the default value.
@@ -234,6 +274,7 @@ TypeObject calliter_type = [] {
   t.traverse = calliter_traverse;
   t.iter = object_self_iter;
   t.iternext = calliter_next;
+  t.methods = calliter_methods;
   return t;
 }();
 
@@ -278,6 +319,38 @@ Object* anextawaitable_new(Object* awaitable, Object* default_value) {
   o->default_value = new_ref(default_value);
   gc::track(o);
   return o;
+}
+
+Object* iter_reduce_indexed(Object* seq, ssize index, Object* empty) {
+  Ref<> iter = Ref<>::steal(vm::eval_get_builtin("iter"));
+  if (!iter) return nullptr;
+  if (seq) {
+    Ref<> args = Ref<>::steal(tuple_pack(1, seq));
+    Ref<> idx = Ref<>::steal(long_from_ssize(index));
+    if (!args || !idx) return nullptr;
+    return tuple_pack(3, iter.get(), args.get(), idx.get());
+  }
+  Ref<> e = empty ? Ref<>::borrow(empty) : Ref<>::steal(tuple_new(0));
+  if (!e) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(1, e.get()));
+  if (!args) return nullptr;
+  return tuple_pack(2, iter.get(), args.get());
+}
+
+Object* iter_reduce_as_list(Object* copy) {
+  Ref<> keep = Ref<>::steal(copy);
+  Ref<> iter = Ref<>::steal(vm::eval_get_builtin("iter"));
+  if (!iter || !copy) return nullptr;
+  Ref<> list = Ref<>::steal(sequence_list(copy));
+  if (!list) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(1, list.get()));
+  if (!args) return nullptr;
+  return tuple_pack(2, iter.get(), args.get());
+}
+
+int iter_setstate_index(Object* state, ssize* index) {
+  *index = long_as_ssize(state);
+  return (*index == -1 && errors::occurred()) ? -1 : 0;
 }
 
 }  // namespace cppy::objects

@@ -14,11 +14,13 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
+#include "objects/iterobject.h"
 #include "objects/longobject.h"
 #include "objects/sliceobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "vm/ceval.h"
 
 namespace cppy::objects {
 
@@ -1553,13 +1555,63 @@ Object* listreviter_len(Object* o, Object*) {
   if (it->seq == nullptr || list_size(it->seq) < len) len = 0;
   return long_from_ssize(len);
 }
+// listiter_reduce_general: (iter, (list,), index) forward, (reversed, (list,), index)
+// backward; (iter, ([],)) once exhausted, (reversed, ([],)) for the reverse iterator.
+Object* listiter_reduce(Object* o, Object*) {
+  auto* it = static_cast<ListIterObject*>(o);
+  Ref<> empty;
+  if (!it->seq && !(empty = Ref<>::steal(list_new(0)))) return nullptr;
+  return iter_reduce_indexed(it->seq, it->index, empty.get());
+}
+Object* listreviter_reduce(Object* o, Object*) {
+  auto* it = static_cast<ListIterObject*>(o);
+  Ref<> reversed = Ref<>::steal(vm::eval_get_builtin("reversed"));
+  if (!reversed) return nullptr;
+  Ref<> seq = it->seq ? Ref<>::borrow(it->seq) : Ref<>::steal(list_new(0));
+  Ref<> args = Ref<>::steal(seq ? tuple_pack(1, seq.get()) : nullptr);
+  if (!args) return nullptr;
+  if (!it->seq) return tuple_pack(2, reversed.get(), args.get());
+  Ref<> index = Ref<>::steal(long_from_ssize(it->index));
+  return index ? tuple_pack(3, reversed.get(), args.get(), index.get()) : nullptr;
+}
+// listiter_setstate: clipped to [0, len] forward, [-1, len - 1] backward.
+Object* listiter_setstate(Object* o, Object* state) {
+  auto* it = static_cast<ListIterObject*>(o);
+  ssize index;
+  if (iter_setstate_index(state, &index) < 0) return nullptr;
+  if (it->seq) {
+    if (index < 0) index = 0;
+    else if (index > list_size(it->seq)) index = list_size(it->seq);
+    it->index = index;
+  }
+  return new_ref(none());
+}
+Object* listreviter_setstate(Object* o, Object* state) {
+  auto* it = static_cast<ListIterObject*>(o);
+  ssize index;
+  if (iter_setstate_index(state, &index) < 0) return nullptr;
+  if (it->seq) {
+    if (index < -1) index = -1;
+    else if (index > list_size(it->seq) - 1) index = list_size(it->seq) - 1;
+    it->index = index;
+  }
+  return new_ref(none());
+}
 MethodDef listiter_methods[] = {
     {"__length_hint__", reinterpret_cast<void*>(listiter_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reinterpret_cast<void*>(listiter_reduce), kMethNoArgs,
+     "Return state information for pickling."},
+    {"__setstate__", reinterpret_cast<void*>(listiter_setstate), kMethO,
+     "Set state information for unpickling."},
     {nullptr, nullptr, 0, nullptr}};
 MethodDef listreviter_methods[] = {
     {"__length_hint__", reinterpret_cast<void*>(listreviter_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reinterpret_cast<void*>(listreviter_reduce), kMethNoArgs,
+     "Return state information for pickling."},
+    {"__setstate__", reinterpret_cast<void*>(listreviter_setstate), kMethO,
+     "Set state information for unpickling."},
     {nullptr, nullptr, 0, nullptr}};
 
 Object* new_list_iter(Object* seq, TypeObject* type, ssize index) {

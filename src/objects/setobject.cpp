@@ -12,6 +12,7 @@
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
@@ -491,9 +492,12 @@ Object* setiter_len(Object* self, Object*) {
   if (si->si_set && si->si_used == si->si_set->used) len = si->len;
   return long_from_ssize(len);
 }
+Object* setiter_reduce(Object* self, Object*);
 MethodDef setiter_methods[] = {
     {"__length_hint__", reinterpret_cast<void*>(setiter_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reinterpret_cast<void*>(setiter_reduce), kMethNoArgs,
+     "Return state information for pickling."},
     {nullptr, nullptr, 0, nullptr}};
 Object* setiter_iternext(Object* self) {
   auto* si = static_cast<SetIterObject*>(self);
@@ -533,6 +537,21 @@ Object* set_iter(Object* self) {
   si->len = so_(self)->used;
   gc::track(si);
   return si;
+}
+
+// setiter_reduce: (iter, (list of the remaining keys,)), taken from a copy so that this
+// iterator keeps its place.
+Object* setiter_reduce(Object* self, Object*) {
+  auto* si = static_cast<SetIterObject*>(self);
+  if (!si->si_set) return iter_reduce_as_list(list_new(0));
+  Object* copy = set_iter(si->si_set);
+  if (copy) {
+    auto* c = static_cast<SetIterObject*>(copy);
+    c->si_used = si->si_used;
+    c->si_pos = si->si_pos;
+    c->len = si->len;
+  }
+  return iter_reduce_as_list(copy);
 }
 
 // --- operations ---

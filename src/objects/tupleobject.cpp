@@ -9,6 +9,7 @@
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
 #include "objects/dictobject.h"
+#include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/sliceobject.h"
 #include "objects/text_api.h"
@@ -280,9 +281,29 @@ Object* tupleiter_len(Object* o, Object*) {
   ssize len = it->seq ? tuple_size(it->seq) - it->index : 0;
   return long_from_ssize(len);
 }
+// tupleiter_reduce / tupleiter_setstate (index clipped to [0, len]).
+Object* tupleiter_reduce(Object* o, Object*) {
+  auto* it = static_cast<TupleIterObject*>(o);
+  return iter_reduce_indexed(it->seq, it->index);
+}
+Object* tupleiter_setstate(Object* o, Object* state) {
+  auto* it = static_cast<TupleIterObject*>(o);
+  ssize index;
+  if (iter_setstate_index(state, &index) < 0) return nullptr;
+  if (it->seq) {
+    if (index < 0) index = 0;
+    else if (index > tuple_size(it->seq)) index = tuple_size(it->seq);
+    it->index = index;
+  }
+  return new_ref(none());
+}
 MethodDef tupleiter_methods[] = {
     {"__length_hint__", reinterpret_cast<void*>(tupleiter_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", reinterpret_cast<void*>(tupleiter_reduce), kMethNoArgs,
+     "Return state information for pickling."},
+    {"__setstate__", reinterpret_cast<void*>(tupleiter_setstate), kMethO,
+     "Set state information for unpickling."},
     {nullptr, nullptr, 0, nullptr}};
 
 Object* tuple_iter(Object* seq) {

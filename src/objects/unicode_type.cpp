@@ -15,6 +15,7 @@
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
 #include "objects/formatter.h"
+#include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/sliceobject.h"
@@ -954,10 +955,18 @@ Object* unicodeiter_len(Object* o, Object*) {
   return long_from_ssize(n < 0 ? 0 : n);
 }
 
+// unicodeiter_reduce: (iter, (str,), index), (iter, ('',)) once exhausted.
+Object* unicodeiter_reduce(Object* o, Object*) {
+  auto* it = static_cast<StrIterObject*>(o);
+  if (it->seq) return iter_reduce_indexed(it->seq, it->index);
+  Ref<> empty = Ref<>::steal(str_from_cstr(""));
+  return empty ? iter_reduce_indexed(nullptr, 0, empty.get()) : nullptr;
+}
+
 Object* unicodeiter_setstate(Object* o, Object* state) {
   auto* it = static_cast<StrIterObject*>(o);
-  ssize index = number_as_ssize(state, nullptr);
-  if (index == -1 && errors::occurred()) return nullptr;
+  ssize index;
+  if (iter_setstate_index(state, &index) < 0) return nullptr;
   if (it->seq) {
     if (index < 0) index = 0;
     else if (index > str_length(it->seq)) index = str_length(it->seq);
@@ -969,6 +978,7 @@ Object* unicodeiter_setstate(Object* o, Object* state) {
 MethodDef g_unicodeiter_methods[] = {
     {"__length_hint__", fn(unicodeiter_len), kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", fn(unicodeiter_reduce), kMethNoArgs, "Return state information for pickling."},
     {"__setstate__", fn(unicodeiter_setstate), kMethO, "Set state information for unpickling."},
     {nullptr, nullptr, 0, nullptr},
 };

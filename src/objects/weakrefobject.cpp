@@ -12,6 +12,7 @@
 #include "objects/boolobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/genericaliasobject.h"
 #include "objects/getargs.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -453,7 +454,7 @@ TypeObject make_proxy_type(const char* name, bool callable) {
   t.richcompare = proxy_richcompare;
   t.iter = proxy_iter;
   t.iternext = proxy_iternext;
-  t.methods = proxy_methods;
+  if (!callable) t.methods = proxy_methods;  // _PyWeakref_CallableProxyType has no tp_methods
   return t;
 }
 
@@ -513,6 +514,12 @@ MethodDef weakref_functions[] = {
      "Atomically remove key from dict if it points to a dead weakref."},
     {nullptr, nullptr, 0, nullptr}};
 
+// weakref_methods: ref[T] is a GenericAlias (PEP 585).
+MethodDef weakref_methods[] = {
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
+    {nullptr, nullptr, 0, nullptr}};
+
 }  // namespace
 
 TypeObject weakref_ref_type = [] {
@@ -528,6 +535,7 @@ TypeObject weakref_ref_type = [] {
   t.clear = gc_clear;
   t.richcompare = weakref_richcompare;
   t.members = weakref_members;
+  t.methods = weakref_methods;
   t.init = weakref_tp_init;
   t.alloc = type_generic_alloc;
   t.new_ = weakref_tp_new;
