@@ -15,6 +15,7 @@
 #include "errors/suggestions.h"
 #include "imp/import.h"
 #include "gc/gc.h"
+#include "objects/docsig.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/bytearrayobject.h"
@@ -1084,6 +1085,7 @@ Object* init_builtins() {
   // PyModule_AddFunctions: each function's __module__ is the module's name.
   Ref<> modname = Ref<>::steal(module_get_name_object(mod));
   if (!modname) return nullptr;
+  apply_builtin_docs("builtins", builtin_methods);  // the reference's docs and signatures
   for (MethodDef* ml = builtin_methods; ml->name; ++ml) {
     Object* f = cfunction_new(ml, mod, modname.get());
     if (!f) return nullptr;

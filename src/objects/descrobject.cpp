@@ -326,7 +326,7 @@ const char* strip_signature(const char* doc) {
 
 Object* doc_object(const char* doc) {
   doc = strip_signature(doc);
-  if (!doc) return return_none();
+  if (!doc || !*doc) return return_none();  // _PyType_GetDocFromInternalDoc
   return str_from_cstr(doc);
 }
 

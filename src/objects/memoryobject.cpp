@@ -66,7 +66,7 @@ bool is_byte_format(char f) { return f == 'b' || f == 'B' || f == 'c'; }
 // --- the managed buffer -----------------------------------------------------------------------
 
 ManagedBufferObject* mbuf_alloc() {
-  auto* m = static_cast<ManagedBufferObject*>(gc::object_malloc(sizeof(ManagedBufferObject)));
+  auto* m = static_cast<ManagedBufferObject*>(gc::gc_malloc(sizeof(ManagedBufferObject)));
   if (!m) {
     errors::no_memory();
     return nullptr;
@@ -79,6 +79,7 @@ ManagedBufferObject* mbuf_alloc() {
   m->flags = 0;
   m->exports = 0;
   m->master = Buffer{};
+  gc::track(m);
   return m;
 }
 
@@ -94,15 +95,29 @@ ManagedBufferObject* mbuf_from_object(Object* base, int flags) {
   return m;
 }
 
+// mbuf_release: once released, the managed buffer holds no reference the collector could
+// follow.
 void mbuf_release(ManagedBufferObject* self) {
   if (self->flags & kMbufReleased) return;
   self->flags |= kMbufReleased;
+  gc::untrack(self);
   buffer_release(&self->master);
 }
 
 void mbuf_dealloc(Object* o) {
   mbuf_release(static_cast<ManagedBufferObject*>(o));
-  gc::object_free(o);
+  gc::gc_free(o);
+}
+
+// mbuf_traverse / mbuf_clear: a cycle through an exporter (a class whose __buffer__ keeps the
+// view) is collected through the master buffer's reference.
+int mbuf_traverse(Object* o, visitproc visit, void* arg) {
+  Object* obj = static_cast<ManagedBufferObject*>(o)->master.obj;
+  return obj ? visit(obj, arg) : 0;
+}
+int mbuf_clear(Object* o) {
+  mbuf_release(static_cast<ManagedBufferObject*>(o));
+  return 0;
 }
 
 // --- views --------------------------------------------------------------------------------------
@@ -111,7 +126,7 @@ void mbuf_dealloc(Object* o) {
 MemoryViewObject* memory_alloc(int ndim) {
   int n = ndim == 0 ? 1 : ndim;
   size_t size = sizeof(MemoryViewObject) + sizeof(ssize) * (3 * static_cast<size_t>(n) - 1);
-  auto* mv = static_cast<MemoryViewObject*>(gc::object_malloc(size));
+  auto* mv = static_cast<MemoryViewObject*>(gc::gc_malloc(size));
   if (!mv) {
     errors::no_memory();
     return nullptr;
@@ -132,6 +147,7 @@ MemoryViewObject* memory_alloc(int ndim) {
   mv->view.strides = mv->ob_array + n;
   mv->view.suboffsets = mv->ob_array + 2 * n;
   mv->weakreflist = nullptr;
+  gc::track(mv);
   return mv;
 }
 
@@ -248,10 +264,26 @@ int memory_release(MemoryViewObject* self) {
 
 void memory_dealloc(Object* o) {
   MemoryViewObject* self = mv_of(o);
-  if (self->exports == 0) (void)memory_release(self);
+  gc::untrack(o);
+  if (self->exports == 0 && self->mbuf) (void)memory_release(self);
   if (self->weakreflist) object_clear_weakrefs(o);
-  clear(self->mbuf);
-  gc::object_free(o);
+  if (self->mbuf) clear(self->mbuf);
+  gc::gc_free(o);
+}
+
+int memory_traverse(Object* o, visitproc visit, void* arg) {
+  Object* mbuf = mv_of(o)->mbuf;
+  return mbuf ? visit(mbuf, arg) : 0;
+}
+
+// memory_clear: a view with exports of its own stays intact.
+int memory_clear(Object* o) {
+  MemoryViewObject* self = mv_of(o);
+  if (self->exports == 0 && self->mbuf) {
+    (void)memory_release(self);
+    clear(self->mbuf);
+  }
+  return 0;
 }
 
 // --- formats and items ----------------------------------------------------------------------
@@ -1428,8 +1460,13 @@ struct MemoryIterObject : Object {
 
 void memoryiter_dealloc(Object* o) {
   auto* it = static_cast<MemoryIterObject*>(o);
+  gc::untrack(o);
   xdecref(it->seq);
-  gc::object_free(o);
+  gc::gc_free(o);
+}
+int memoryiter_traverse(Object* o, visitproc visit, void* arg) {
+  Object* seq = static_cast<MemoryIterObject*>(o)->seq;
+  return seq ? visit(seq, arg) : 0;
 }
 
 Object* memoryiter_next(Object* o) {
@@ -1460,7 +1497,7 @@ Object* memory_iter(Object* o) {
   }
   const char* fmt = adjust_fmt(&self->view);
   if (!fmt) return nullptr;
-  auto* it = static_cast<MemoryIterObject*>(gc::object_malloc(sizeof(MemoryIterObject)));
+  auto* it = static_cast<MemoryIterObject*>(gc::gc_malloc(sizeof(MemoryIterObject)));
   if (!it) return errors::no_memory();
   it->refcnt = 1;
   it->type = &memoryiter_type;
@@ -1471,10 +1508,22 @@ Object* memory_iter(Object* o) {
   it->length = self->view.shape[0];
   it->index = 0;
   it->seq = new_ref(o);
+  gc::track(it);
   return it;
 }
 
 }  // namespace
+
+void memoryview_make_raw(Object* m) {
+  MemoryViewObject* mv = mv_of(m);
+  static char kFormatB[] = "B";
+  mv->view.format = kFormatB;
+  mv->view.ndim = 1;
+  mv->view.itemsize = 1;
+  mv->view.shape = &mv->view.len;
+  mv->view.strides = &mv->view.itemsize;
+  mv->flags = kMvC | kMvFortran;
+}
 
 Object* memoryview_from_object(Object* v) {
   if (memoryview_check(v)) {
@@ -1561,9 +1610,18 @@ struct BufferWrapperObject : Object {
 
 void bufferwrapper_dealloc(Object* o) {
   auto* bw = static_cast<BufferWrapperObject*>(o);
+  gc::untrack(o);
   xdecref(bw->mv);
   xdecref(bw->obj);
-  gc::object_free(o);
+  gc::gc_free(o);
+}
+
+// bufferwrapper_traverse: the exporter behind a class's __buffer__ is reachable from its views.
+int bufferwrapper_traverse(Object* o, visitproc visit, void* arg) {
+  auto* bw = static_cast<BufferWrapperObject*>(o);
+  if (bw->mv)
+    if (int r = visit(bw->mv, arg)) return r;
+  return bw->obj ? visit(bw->obj, arg) : 0;
 }
 
 void releasebuffer_call_python(Object* self, Buffer* buffer);
@@ -1586,8 +1644,9 @@ BufferProcs bufferwrapper_as_buffer = {nullptr, bufferwrapper_releasebuf};
 }  // namespace
 
 TypeObject buffer_wrapper_type = [] {
-  TypeObject t = static_type("_buffer_wrapper", sizeof(BufferWrapperObject), 0, 0);
+  TypeObject t = static_type("_buffer_wrapper", sizeof(BufferWrapperObject), 0, kTpflagsHaveGc);
   t.dealloc = bufferwrapper_dealloc;
+  t.traverse = bufferwrapper_traverse;
   t.as_buffer = &bufferwrapper_as_buffer;
   t.getattro = object_generic_getattr;
   return t;
@@ -1638,7 +1697,7 @@ int slot_bf_getbuffer(Object* self, Buffer* buffer, int flags) {
     return -1;
   }
   if (object_get_buffer(ret.get(), buffer, flags) < 0) return -1;
-  auto* w = static_cast<BufferWrapperObject*>(gc::object_malloc(sizeof(BufferWrapperObject)));
+  auto* w = static_cast<BufferWrapperObject*>(gc::gc_malloc(sizeof(BufferWrapperObject)));
   if (!w) {
     buffer_release(buffer);
     errors::no_memory();
@@ -1653,6 +1712,7 @@ int slot_bf_getbuffer(Object* self, Buffer* buffer, int flags) {
   w->mv = buffer->obj;
   w->obj = new_ref(self);
   buffer->obj = w;
+  gc::track(w);
   return 0;
 }
 
@@ -1701,16 +1761,20 @@ Object* wrap_releasebuffer(Object* self, Object* args, void*) {
 }
 
 TypeObject managed_buffer_type = [] {
-  TypeObject t = static_type("managedbuffer", sizeof(ManagedBufferObject), 0, 0);
+  TypeObject t = static_type("managedbuffer", sizeof(ManagedBufferObject), 0, kTpflagsHaveGc);
   t.dealloc = mbuf_dealloc;
+  t.traverse = mbuf_traverse;
+  t.clear = mbuf_clear;
   t.getattro = object_generic_getattr;
   return t;
 }();
 
 TypeObject memoryview_type = [] {
   TypeObject t = static_type("memoryview", sizeof(MemoryViewObject) - sizeof(ssize), sizeof(ssize),
-                             kTpflagsSequence);
+                             kTpflagsSequence | kTpflagsHaveGc);
   t.dealloc = memory_dealloc;
+  t.traverse = memory_traverse;
+  t.clear = memory_clear;
   t.repr = memory_repr;
   t.as_sequence = &memory_as_sequence;
   t.as_mapping = &memory_as_mapping;
@@ -1729,8 +1793,9 @@ TypeObject memoryview_type = [] {
 }();
 
 TypeObject memoryiter_type = [] {
-  TypeObject t = static_type("memory_iterator", sizeof(MemoryIterObject), 0, 0);
+  TypeObject t = static_type("memory_iterator", sizeof(MemoryIterObject), 0, kTpflagsHaveGc);
   t.dealloc = memoryiter_dealloc;
+  t.traverse = memoryiter_traverse;
   t.getattro = object_generic_getattr;
   t.iter = object_self_iter;
   t.iternext = memoryiter_next;

@@ -42,6 +42,10 @@ Object* memoryview_from_memory(char* mem, ssize size, int flags);
 // PyMemoryView_FromBuffer: a view of info without an exporter.
 Object* memoryview_from_buffer(const Buffer* info);
 
+// PickleBuffer.raw's change of a fresh view (picklebuf_raw): the same memory as a 1-D
+// unsigned-byte view ('B', shape (len,), strides (1,)); the view must be contiguous.
+void memoryview_make_raw(Object* mv);
+
 // PEP 688 (Objects/typeobject.c): the slots of classes defining __buffer__ /
 // __release_buffer__, and the wrappers that expose C getbuffer/releasebuffer slots as those
 // methods (the slotdefs of slots.cpp name them).

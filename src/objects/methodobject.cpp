@@ -173,6 +173,7 @@ Object* meth_get_doc(Object* o, void*) {
   const char* end = std::strstr(doc, ")\n--\n\n");
   if (end && std::strncmp(doc, cf(o)->m_ml->name, std::strlen(cf(o)->m_ml->name)) == 0)
     doc = end + 6;
+  if (!*doc) return return_none();  // _PyType_GetDocFromInternalDoc
   return str_from_cstr(doc);
 }
 

@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
+#include "objects/docsig.h"
 #include "objects/exceptions.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
@@ -321,6 +322,9 @@ int module_add_object_ref(Object* m, const char* name, Object* value) {
 int module_add_functions(Object* m, MethodDef* functions) {
   Ref<> name = Ref<>::steal(module_get_name_object(m));
   if (!name) return -1;
+  // The reference's docs and signatures of the module's functions (objects/docsig.h).
+  if (const char* modname = str_as_utf8(name.get())) apply_builtin_docs(modname, functions);
+  else errors::clear();
   for (MethodDef* fdef = functions; fdef && fdef->name; ++fdef) {
     if ((fdef->flags & kMethClass) || (fdef->flags & kMethStatic)) {
       errors::set_string(exc_ValueError, "module functions cannot set METH_CLASS or METH_STATIC");

@@ -11,6 +11,7 @@
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
+#include "objects/docsig.h"
 #include "objects/exceptions.h"
 #include "objects/listobject.h"
 #include "objects/methodobject.h"
@@ -681,7 +682,8 @@ int add_methods(TypeObject* type, MethodDef* meth) {
       }
       descr = Ref<>::steal(descr_new_classmethod(type, meth));
     } else if (meth->flags & kMethStatic) {
-      Ref<> cfunc = Ref<>::steal(cfunction_new(meth, nullptr, nullptr));
+      // type_add_method: the function is bound to the type (its __self__ and qualname).
+      Ref<> cfunc = Ref<>::steal(cfunction_new(meth, type, nullptr));
       if (!cfunc) return -1;
       descr = Ref<>::steal(staticmethod_new(cfunc.get()));
     } else {
@@ -723,6 +725,11 @@ int add_getset(TypeObject* type, GetSetDef* g) {
 
 int type_ready_fill_dict(TypeObject* type) {
   if (typeobject_internal::add_operators(type) < 0) return -1;
+  // A static type's docs and signatures are the reference's (objects/docsig.h).
+  if (!type_has_feature(type, kTpflagsHeaptype)) {
+    apply_builtin_docs(type->name, type->methods);
+    if (const char* doc = builtin_internal_doc(type->name, "")) type->doc = doc;
+  }
   if (add_methods(type, type->methods) < 0) return -1;
   if (add_members(type, type->members) < 0) return -1;
   if (add_getset(type, type->getset) < 0) return -1;
@@ -731,7 +738,7 @@ int type_ready_fill_dict(TypeObject* type) {
   if (!dict_get_item(type->dict, docname)) {
     Ref<> doc;
     const char* d = doc_without_signature(type->name, type->doc);
-    if (d) doc = Ref<>::steal(str_from_cstr(d));
+    if (d && *d) doc = Ref<>::steal(str_from_cstr(d));
     else doc = Ref<>::borrow(none());
     if (!doc || dict_set_item(type->dict, docname, doc.get()) < 0) return -1;
   }
@@ -899,9 +906,16 @@ Object* text_signature_from_internal_doc(const char* name, const char* doc, int 
     }
   }
   if (!end) {
-    if (flags & kMethNoArgs) return str_from_cstr("($self, /)");
-    if (flags & kMethO) return str_from_cstr("($self, object, /)");
-    return new_ref(none());
+    // signature_from_flags: the exact METH_NOARGS / METH_O forms, bound or not.
+    switch (flags & ~kMethCoexist) {
+      case kMethNoArgs: return str_from_cstr("($self, /)");
+      case kMethNoArgs | kMethClass: return str_from_cstr("($type, /)");
+      case kMethNoArgs | kMethStatic: return str_from_cstr("()");
+      case kMethO: return str_from_cstr("($self, object, /)");
+      case kMethO | kMethClass: return str_from_cstr("($type, object, /)");
+      case kMethO | kMethStatic: return str_from_cstr("(object, /)");
+      default: return new_ref(none());
+    }
   }
   return str_from_utf8(start, end - start);
 }

@@ -898,7 +898,9 @@ Object* type_doc_get(Object* self, void*) {
   TypeObject* type = as_type(self);
   if (!type_has_feature(type, kTpflagsHeaptype) && type->doc) {
     const char* end = std::strstr(type->doc, ")\n--\n\n");
-    return str_from_cstr(end ? end + 6 : type->doc);
+    const char* doc = end ? end + 6 : type->doc;
+    if (!*doc) return return_none();  // _PyType_GetDocFromInternalDoc
+    return str_from_cstr(doc);
   }
   Object* result = dict_get_item(type->dict, name_of("__doc__"));
   if (!result) return return_none();

@@ -343,6 +343,9 @@ TypeObject union_type = [] {
 namespace {
 MethodDef g_class_getitem_def = {"__class_getitem__", fn(generic_alias_class_getitem),
                                  kMethO | kMethClass, "See PEP 585"};
+// classmethod's and staticmethod's entry has no doc (funcobject.c).
+MethodDef g_class_getitem_nodoc_def = {"__class_getitem__", fn(generic_alias_class_getitem),
+                                       kMethO | kMethClass, nullptr};
 }  // namespace
 
 int init_generic_alias_types() {
@@ -356,7 +359,9 @@ int init_generic_alias_types() {
                            &mappingproxy_type, &gen_type};
   for (TypeObject* t : generic) {
     if (!t->dict) continue;
-    Ref<> descr = Ref<>::steal(descr_new_classmethod(t, &g_class_getitem_def));
+    bool nodoc = t == &classmethod_type || t == &staticmethod_type;
+    Ref<> descr = Ref<>::steal(
+        descr_new_classmethod(t, nodoc ? &g_class_getitem_nodoc_def : &g_class_getitem_def));
     if (!descr || dict_set_item_string(t->dict, "__class_getitem__", descr.get()) < 0) return -1;
     type_modified(t);
   }

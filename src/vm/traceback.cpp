@@ -100,6 +100,21 @@ Object* tb_get_lineno(Object* o, void*) {
   return long_from_long(static_cast<TracebackObject*>(o)->tb_lineno);
 }
 
+// tb_dir: only the four traceback attributes, in this order.
+Object* tb_dir(Object*, Object*) {
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
+  for (const char* name : {"tb_frame", "tb_next", "tb_lasti", "tb_lineno"}) {
+    Ref<> s = Ref<>::steal(str_from_cstr(name));
+    if (!s || list_append(list.get(), s.get()) < 0) return nullptr;
+  }
+  return list.release();
+}
+
+MethodDef tb_methods[] = {
+    {"__dir__", reinterpret_cast<void*>(tb_dir), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
 GetSetDef tb_getsetters[] = {
     {"tb_next", tb_get_next, tb_set_next, nullptr, nullptr},
     {"tb_frame", tb_get_frame, nullptr, nullptr, nullptr},
@@ -1020,6 +1035,7 @@ objects::TypeObject traceback_type = [] {
   t.getattro = object_generic_getattr;
   t.traverse = tb_traverse;
   t.getset = tb_getsetters;
+  t.methods = tb_methods;
   return t;
 }();
 

@@ -1,0 +1,64 @@
+# Prints the internal docs ("name(signature)\n--\n\ndoc") of the builtin functions, the
+# builtin types and their methods, one per line: owner, name, doc as JSON. Run by
+# tools/docsig/gen_docsig.py on the reference (CPython 3.14.2); the same script run by cppy
+# shows what differs.
+import builtins
+import json
+import sys
+import types
+
+
+
+def tp_name(t):
+    mod = t.__module__  # from tp_name for a static type
+    return t.__qualname__ if mod == "builtins" else mod + "." + t.__qualname__
+
+
+def internal(name, obj):
+    try:
+        sig = obj.__text_signature__
+    except AttributeError:
+        sig = None
+    doc = obj.__doc__
+    if not isinstance(doc, str):
+        doc = None
+    if sig:
+        return name + sig + "\n--\n\n" + (doc or "")
+    return doc
+
+
+def emit(owner, name, doc):
+    if doc is not None:
+        print(owner + "\t" + name + "\t" + json.dumps(doc))
+
+
+def types_to_scan():
+    seen = []
+    for mod in [builtins, types]:
+        for k in sorted(vars(mod)):
+            v = getattr(mod, k)
+            if isinstance(v, type) and not (v.__flags__ & (1 << 9)) and v not in seen:
+                seen.append(v)
+    return seen
+
+
+def main():
+    METHOD_KINDS = ("method_descriptor", "classmethod_descriptor", "builtin_function_or_method")
+    for t in types_to_scan():
+        owner = tp_name(t)
+        emit(owner, "", internal(t.__name__, t) if t.__doc__ is not None else None)
+        for k in sorted(t.__dict__):
+            if k == "__new__":  # tp_new's wrapper, not a method table entry
+                continue
+            v = t.__dict__[k]
+            if type(v).__name__ in METHOD_KINDS:
+                emit(owner, k, internal(k, v))
+            elif type(v) is staticmethod and type(v.__func__).__name__ in METHOD_KINDS:
+                emit(owner, k, internal(k, v.__func__))
+    for k in sorted(vars(builtins)):
+        v = getattr(builtins, k)
+        if type(v).__name__ == "builtin_function_or_method":
+            emit(v.__module__ or "builtins", k, internal(k, v))  # open is _io's
+
+
+main()
