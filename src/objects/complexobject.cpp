@@ -14,6 +14,7 @@
 #include "hash/hash.h"
 #include "objects/abstract.h"
 #include "objects/clinic_args.h"
+#include "objects/dictobject.h"
 #include "objects/floatobject.h"
 #include "objects/formatter.h"
 #include "objects/longobject.h"
@@ -472,67 +473,100 @@ Object* complex_from_string(TypeObject* type, Object* v) {
   return complex_from_ascii(type, dup);
 }
 
-// try_complex_special_method: __complex__, or null (with or without an error).
+// try_complex_special_method: __complex__, or null (with or without an error). A result of a
+// strict complex subclass is accepted with 3.14's DeprecationWarning.
 Object* try_complex_special(Object* op) {
   static Object* name = str_intern_from_cstr("__complex__");
   Ref<> f = Ref<>::steal(lookup_special(op, name));
   if (!f) return nullptr;
   Object* res = object_call_no_args(f.get());
-  if (res && !complex_check(res)) {
+  if (!res || complex_check_exact(res)) return res;
+  if (!complex_check(res)) {
     errors::format(exc_TypeError, "__complex__ returned non-complex (type %.200s)",
                    res->type->name);
+    decref(res);
+    return nullptr;
+  }
+  if (errors::warn_format(exc_DeprecationWarning, 1,
+                          "__complex__ returned non-complex (type %.200s).  The ability to "
+                          "return an instance of a strict subclass of complex is deprecated, and "
+                          "may be removed in a future version of Python.",
+                          res->type->name) < 0) {
     decref(res);
     return nullptr;
   }
   return res;
 }
 
+bool is_real_number(Object* o) {
+  NumberMethods* nb = o->type->as_number;
+  return nb && (nb->float_ || nb->index);
+}
+
 const char* const kComplexKeywords[] = {"real", "imag", nullptr};
 const ArgParser kComplexParser = {"complex", kComplexKeywords, 0, 2, 0};
 
-// complex_new_impl.
+// The one-argument conversion shared by actual_complex_new and complex_from_number: a string,
+// __complex__, a complex (subclass), or a real number; bad_fmt names other types.
+Object* complex_from_one(TypeObject* type, Object* arg, const char* bad_fmt) {
+  if (complex_check_exact(arg) && type == &complex_type) return new_ref(arg);
+  if (str_check(arg)) return complex_from_string(type, arg);
+  Ref<> tmp = Ref<>::steal(try_complex_special(arg));
+  if (tmp) {
+    Complex c = complex_value(tmp.get());
+    return complex_subtype_from_doubles(type, c.real, c.imag);
+  }
+  if (errors::occurred()) return nullptr;
+  if (complex_check(arg)) {
+    // A subclass keeps only its value; the result is of the requested type.
+    Complex c = complex_value(arg);
+    return complex_subtype_from_doubles(type, c.real, c.imag);
+  }
+  if (is_real_number(arg)) {
+    Ref<> f = Ref<>::steal(float_from_object(arg));
+    if (!f) return nullptr;
+    return complex_subtype_from_doubles(type, float_value(f.get()), 0.0);
+  }
+  return errors::format(exc_TypeError, bad_fmt, arg);
+}
+
+// complex_new_impl: complex(real=0, imag=0) with a keyword or two arguments. 3.14 still takes a
+// complex (or an object with __complex__ that is no real number) for either part, with a
+// DeprecationWarning each.
 Object* complex_new_impl(TypeObject* type, Object* r, Object* i) {
   Ref<> zero;
   if (!r) {
     zero = Ref<>::steal(long_from_long(0));
     r = zero.get();
   }
-  if (complex_check_exact(r) && !i && type == &complex_type) return new_ref(r);
-  if (str_check(r)) {
-    if (i) {
-      return errors::format(exc_TypeError,
-                            "complex() argument 'real' must be a real number, not %T", r);
-    }
-    return complex_from_string(type, r);
-  }
-  if (i && str_check(i)) {
+  if (str_check(r))
+    return errors::format(exc_TypeError, "complex() argument 'real' must be a real number, not %T",
+                          r);
+  if (i && str_check(i))
     return errors::format(exc_TypeError, "complex() argument 'imag' must be a real number, not %T",
                           i);
-  }
+  Object* orig_r = r;
   Ref<> tmp = Ref<>::steal(try_complex_special(r));
   if (tmp) {
     r = tmp.get();
   } else if (errors::occurred()) {
     return nullptr;
   }
-  NumberMethods* nbr = r->type->as_number;
-  if (!nbr || (!complex_check(r) && !nbr->float_ && !nbr->index)) {
-    if (!i)
-      return errors::format(exc_TypeError,
-                            "complex() argument must be a string or a number, not %T", r);
+  if (!complex_check(r) && !is_real_number(r))
     return errors::format(exc_TypeError, "complex() argument 'real' must be a real number, not %T",
                           r);
-  }
-  if (i) {
-    NumberMethods* nbi = i->type->as_number;
-    if (!nbi || (!complex_check(i) && !nbi->float_ && !nbi->index)) {
-      return errors::format(exc_TypeError,
-                            "complex() argument 'imag' must be a real number, not %T", i);
-    }
-  }
+  if (i && !complex_check(i) && !is_real_number(i))
+    return errors::format(exc_TypeError, "complex() argument 'imag' must be a real number, not %T",
+                          i);
   Complex cr, ci = {0.0, 0.0};
   bool cr_is_complex = false, ci_is_complex = false;
   if (complex_check(r)) {
+    if (complex_check(orig_r) || !is_real_number(orig_r)) {
+      if (errors::warn_format(exc_DeprecationWarning, 1,
+                              "complex() argument 'real' must be a real number, not %.200s",
+                              orig_r->type->name) < 0)
+        return nullptr;
+    }
     cr = complex_value(r);
     cr_is_complex = true;
   } else {
@@ -543,6 +577,10 @@ Object* complex_new_impl(TypeObject* type, Object* r, Object* i) {
   if (!i) {
     ci.real = cr.imag;
   } else if (complex_check(i)) {
+    if (errors::warn_format(exc_DeprecationWarning, 1,
+                            "complex() argument 'imag' must be a real number, not %.200s",
+                            i->type->name) < 0)
+      return nullptr;
     ci = complex_value(i);
     ci_is_complex = true;
   } else {
@@ -555,15 +593,28 @@ Object* complex_new_impl(TypeObject* type, Object* r, Object* i) {
   return complex_subtype_from_doubles(type, cr.real, ci.real);
 }
 
+// actual_complex_new: one positional argument converts it (no deprecation warnings); any
+// other form goes through complex_new_impl.
 Object* complex_tp_new(TypeObject* type, Object* args, Object* kwargs) {
+  ssize n = tuple_size(args);
+  if (n <= 1 && (!kwargs || dict_size(kwargs) == 0)) {
+    if (n == 0) return complex_subtype_from_doubles(type, 0.0, 0.0);
+    return complex_from_one(type, tuple_item(args, 0),
+                            "complex() argument must be a string or a number, not %T");
+  }
   Object* a[2];
   if (unpack_keywords_tuple(kComplexParser, args, kwargs, a) < 0) return nullptr;
   return complex_new_impl(type, a[0], a[1]);
 }
 
 Object* complex_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
-  Object* a[2];
   ssize nargs = vectorcall_nargs(nargsf);
+  if (nargs <= 1 && (!kwnames || tuple_size(kwnames) == 0)) {
+    if (nargs == 0) return complex_subtype_from_doubles(static_cast<TypeObject*>(type), 0.0, 0.0);
+    return complex_from_one(static_cast<TypeObject*>(type), args[0],
+                            "complex() argument must be a string or a number, not %T");
+  }
+  Object* a[2];
   if (unpack_keywords(kComplexParser, args, nargs, kwnames, a) < 0) return nullptr;
   return complex_new_impl(static_cast<TypeObject*>(type), a[0], a[1]);
 }
@@ -599,10 +650,9 @@ Object* complex_format_method(Object* self, Object* spec) {
 
 // complex.from_number(number, /) (a classmethod, new in 3.14).
 Object* complex_from_number(Object* type, Object* number) {
-  if (str_check(number)) {
-    return errors::format(exc_TypeError, "must be real number, not %.200s", number->type->name);
-  }
-  return complex_new_impl(static_cast<TypeObject*>(type), number, nullptr);
+  if (str_check(number))
+    return errors::format(exc_TypeError, "must be real number, not %T", number);
+  return complex_from_one(static_cast<TypeObject*>(type), number, "must be real number, not %T");
 }
 
 Object* complex_get_real(Object* self, void*) { return float_from_double(complex_value(self).real); }

@@ -9,6 +9,9 @@
 
 #include "errors/errors.h"
 #include "objects/abstract.h"
+#include "objects/buffer.h"
+#include "objects/bytearrayobject.h"
+#include "objects/bytes_methods.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
 #include "objects/floatobject.h"
@@ -29,15 +32,14 @@ void* fn(F f) {
   return reinterpret_cast<void*>(f);
 }
 
-// PyFloat_FromString for the bytes of a bytes-like object.
-Object* float_from_bytes_text(Object* b) {
-  const char* s = bytes_as_string(b);
-  ssize n = bytes_size(b);
+// PyFloat_FromString for a bytes-like object: the text is the object's bytes (a buffer other
+// than bytes/bytearray is copied, its memory need not end in NUL); errors show repr(orig).
+Object* float_from_buffer_text(const char* s, ssize n, Object* orig) {
   double x;
   if (static_cast<ssize>(std::strlen(s)) == n &&
       pystrconv::float_from_ascii(s, static_cast<size_t>(n), &x) == pystrconv::StrtodStatus::kOk)
     return float_from_double(x);
-  return errors::format(exc_ValueError, "could not convert string to float: %R", b);
+  return errors::format(exc_ValueError, "could not convert string to float: %R", orig);
 }
 
 }  // namespace
@@ -76,7 +78,14 @@ Object* float_from_object(Object* o) {
   }
   if (float_check(o)) return float_from_double(float_value(o));
   if (str_check(o)) return float_from_string(o);
-  if (bytes_check(o)) return float_from_bytes_text(o);
+  if (bytes_check(o)) return float_from_buffer_text(bytes_as_string(o), bytes_size(o), o);
+  if (bytearray_check(o))
+    return float_from_buffer_text(bytearray_as_string(o), bytearray_size(o), o);
+  if (object_check_buffer(o)) {
+    Ref<> copy = Ref<>::steal(bytes_from_buffer(o, false));
+    if (!copy) return nullptr;
+    return float_from_buffer_text(bytes_as_string(copy.get()), bytes_size(copy.get()), o);
+  }
   return errors::format(exc_TypeError,
                         "float() argument must be a string or a real number, not '%.200s'",
                         o->type->name);
@@ -101,7 +110,9 @@ Object* float_subtype_new(TypeObject* type, Object* x) {
 }
 
 Object* float_tp_new(TypeObject* type, Object* args, Object* kwargs) {
-  if (type == &float_type && !no_keywords("float", kwargs)) return nullptr;
+  // float_new: keywords are refused unless a subclass brings its own __init__.
+  if ((type == &float_type || type->init == float_type.init) && !no_keywords("float", kwargs))
+    return nullptr;
   ssize n = tuple_size(args);
   if (!check_positional("float", n, 0, 1)) return nullptr;
   Object* x = n ? tuple_item(args, 0) : nullptr;

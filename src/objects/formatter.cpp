@@ -195,14 +195,11 @@ bool parse_spec(Object* obj, Object* spec, ssize start, ssize end, FormatSpec* f
         return false;
     }
   }
-  if (f->frac_thousands) {
-    switch (f->type) {
-      case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
-        break;
-      default:
-        invalid_thousands_separator_type(f->frac_thousands, f->type);
-        return false;
-    }
+  // 3.14.2 rejects a fractional separator only with 'n'; with the integer and string
+  // presentation types it is parsed and ignored.
+  if (f->type == 'n' && f->frac_thousands != kNoLocale) {
+    invalid_thousands_separator_type(f->frac_thousands, f->type);
+    return false;
   }
   return true;
 }

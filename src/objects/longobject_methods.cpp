@@ -11,6 +11,7 @@
 #include "objects/buffer.h"
 #include "objects/bytearrayobject.h"
 #include "objects/abstract.h"
+#include "objects/bytes_methods.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
 #include "objects/floatobject.h"
@@ -376,7 +377,8 @@ Object* int_to_bytes(Object* self, Object* const* args, ssize nargs, Object* kwn
 const char* const kFromBytesKeywords[] = {"bytes", "byteorder", "signed", nullptr};
 const ArgParser kFromBytesParser = {"from_bytes", kFromBytesKeywords, 1, 2, 0};
 
-// PyObject_Bytes for from_bytes: bytes, __bytes__, or an iterable of ints in range(256).
+// PyObject_Bytes for from_bytes: bytes, __bytes__, then PyBytes_FromObject (any buffer,
+// copied C-contiguously, or an iterable of ints in range(256)).
 Object* bytes_of(Object* o) {
   if (bytes_check_exact(o)) return new_ref(o);
   static Object* bytes_name = str_intern_from_cstr("__bytes__");
@@ -391,34 +393,9 @@ Object* bytes_of(Object* o) {
     return r;
   }
   if (errors::occurred()) return nullptr;
-  if (bytes_check(o)) return bytes_from_string_and_size(bytes_as_string(o), bytes_size(o));
-  if (str_check(o)) {
-    errors::set_string(exc_TypeError, "cannot convert 'str' object to bytes");
-    return nullptr;
-  }
-  Ref<> it = Ref<>::steal(object_get_iter(o));
-  if (!it) {
-    if (errors::exception_matches(exc_TypeError)) {
-      errors::clear();
-      errors::format(exc_TypeError, "cannot convert '%.200s' object to bytes", o->type->name);
-    }
-    return nullptr;
-  }
+  if (object_check_buffer(o)) return bytes_from_buffer(o, false);
   std::string buf;
-  for (;;) {
-    Ref<> item = Ref<>::steal(iter_next(it.get()));
-    if (!item) {
-      if (errors::occurred()) return nullptr;
-      break;
-    }
-    ssize v = number_as_ssize(item.get(), nullptr);
-    if (v == -1 && errors::occurred()) return nullptr;
-    if (v < 0 || v >= 256) {
-      errors::set_string(exc_ValueError, "bytes must be in range(0, 256)");
-      return nullptr;
-    }
-    buf.push_back(static_cast<char>(v));
-  }
+  if (bytes_collect_ints(o, "bytes", &buf) < 0) return nullptr;
   return bytes_from_string_and_size(buf.data(), static_cast<ssize>(buf.size()));
 }
 
