@@ -515,28 +515,55 @@ Object* code_replace(Object* self, Object* args, Object* kwargs) {
   Ref<> varnames, cellvars, freevars;
   int nlocals = co->co_nlocals;
   bool classic = false;
+  // The clinic parser of code_replace: the keywords in their declared order, each converted
+  // (int, bytes, tuple or str) before CHECK_INT_ARG's ValueErrors.
+  struct Field {
+    const char* name;
+    char kind;  // 'i' int, 'b' bytes, 't' tuple, 's' str
+  };
+  static const Field fields[] = {
+      {"co_argcount", 'i'},   {"co_posonlyargcount", 'i'}, {"co_kwonlyargcount", 'i'},
+      {"co_nlocals", 'i'},    {"co_stacksize", 'i'},       {"co_flags", 'i'},
+      {"co_firstlineno", 'i'}, {"co_code", 'b'},           {"co_consts", 't'},
+      {"co_names", 't'},      {"co_varnames", 't'},        {"co_freevars", 't'},
+      {"co_cellvars", 't'},   {"co_filename", 's'},        {"co_name", 's'},
+      {"co_qualname", 's'},   {"co_linetable", 'b'},       {"co_exceptiontable", 'b'}};
   if (kwargs) {
     ssize pos = 0;
     Object *key, *value;
     while (dict_next(kwargs, &pos, &key, &value)) {
       const char* k = str_as_utf8(key);
       if (!k) return nullptr;
-      auto want_int = [&](int* field) {
-        long v = long_as_long(value);
-        if (v == -1 && errors::occurred()) return false;
-        *field = int(v);
-        return true;
-      };
-      std::string name = k;
-      bool ok = true;
-      if (name == "co_argcount") ok = want_int(&con.argcount);
-      else if (name == "co_posonlyargcount") ok = want_int(&con.posonlyargcount);
-      else if (name == "co_kwonlyargcount") ok = want_int(&con.kwonlyargcount);
-      else if (name == "co_nlocals") ok = want_int(&nlocals);
-      else if (name == "co_stacksize") ok = want_int(&con.stacksize);
-      else if (name == "co_flags") ok = want_int(&con.flags);
-      else if (name == "co_firstlineno") ok = want_int(&con.firstlineno);
-      else if (name == "co_code") con.code = value;
+      bool known = false;
+      for (const Field& f : fields) known = known || std::strcmp(f.name, k) == 0;
+      if (!known)
+        return errors::format(exc_TypeError, "replace() got an unexpected keyword argument '%s'",
+                              k);
+    }
+    int* int_fields[] = {&con.argcount,  &con.posonlyargcount, &con.kwonlyargcount, &nlocals,
+                         &con.stacksize, &con.flags,           &con.firstlineno};
+    bool given_int[7] = {};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {
+      const Field& f = fields[i];
+      Object* value = dict_get_item_string(kwargs, f.name);
+      if (!value) continue;
+      if (f.kind == 'i') {
+        int v = long_as_int(value);
+        if (v == -1 && errors::occurred()) return nullptr;
+        *int_fields[i] = v;
+        given_int[i] = true;
+        continue;
+      }
+      bool ok = f.kind == 'b' ? bytes_check(value) : f.kind == 't' ? tuple_check(value)
+                                                                   : str_check(value);
+      if (!ok) {
+        std::string display = std::string("'") + f.name + "'";
+        bad_argument("replace", display.c_str(),
+                     f.kind == 'b' ? "bytes" : f.kind == 't' ? "tuple" : "str", value);
+        return nullptr;
+      }
+      std::string name = f.name;
+      if (name == "co_code") con.code = value;
       else if (name == "co_consts") con.consts = value;
       else if (name == "co_names") con.names = value;
       else if (name == "co_varnames") varnames.reset(new_ref(value)), classic = true;
@@ -547,11 +574,15 @@ Object* code_replace(Object* self, Object* args, Object* kwargs) {
       else if (name == "co_qualname") con.qualname = value;
       else if (name == "co_linetable") con.linetable = value;
       else if (name == "co_exceptiontable") con.exceptiontable = value;
-      else
-        return errors::format(exc_TypeError, "replace() got an unexpected keyword argument '%s'",
-                              k);
-      if (!ok) return nullptr;
     }
+    for (int i = 0; i < 7; ++i) {
+      if (*int_fields[i] < 0) {
+        errors::format(exc_ValueError, "%s must be a positive integer", fields[i].name);
+        return nullptr;
+      }
+    }
+    // A new co_nlocals goes through PyCode_NewWithPosOnlyArgs, which checks it.
+    if (given_int[3]) classic = true;
   }
   if (classic) {
     if (!varnames) varnames.reset(code_get_varnames(co));
@@ -684,9 +715,13 @@ Object* code_new_classic(int argcount, int posonlyargcount, int kwonlyargcount, 
                          Object* varnames, Object* freevars, Object* cellvars,
                          Object* filename, Object* name, Object* qualname, int firstlineno,
                          Object* linetable, Object* exceptiontable) {
-  (void)nlocals;
   if (!tuple_check(varnames) || !tuple_check(freevars) || !tuple_check(cellvars)) {
     errors::bad_internal_call();
+    return nullptr;
+  }
+  // PyUnstable_Code_NewWithPosOnlyArgs.
+  if (nlocals != tuple_size(varnames)) {
+    errors::set_string(exc_ValueError, "code: co_nlocals != len(co_varnames)");
     return nullptr;
   }
   ssize nvar = tuple_size(varnames), ncell = tuple_size(cellvars), nfree = tuple_size(freevars);
@@ -913,7 +948,7 @@ Object* code_tp_new(TypeObject* type, Object* args, Object* kwargs) {
     if (w.index >= nargs) continue;
     Object* a = tuple_item(args, w.index);
     if (!w.check(a)) {
-      std::string pos = "argument " + std::to_string(w.index + 1);
+      std::string pos = std::to_string(w.index + 1);
       bad_argument("code", pos.c_str(), w.expected, a);
       return nullptr;
     }

@@ -1170,6 +1170,13 @@ int member_set_one(char* obj_addr, MemberDef* l, Object* v) {
       *reinterpret_cast<char*>(addr) = v == true_object();
       return 0;
     }
+    case kMemberSsize: {
+      // PyMember_SetOne's Py_T_PYSSIZET: PyLong_AsSsize_t (an int, no __index__).
+      ssize n = long_as_ssize(v);
+      if (n == -1 && errors::occurred()) return -1;
+      *reinterpret_cast<ssize*>(addr) = n;
+      return 0;
+    }
     default: break;
   }
   long value = long_as_long(v);
@@ -1183,7 +1190,6 @@ int member_set_one(char* obj_addr, MemberDef* l, Object* v) {
     case kMemberUInt: *reinterpret_cast<unsigned int*>(addr) = static_cast<unsigned int>(value); break;
     case kMemberLong: *reinterpret_cast<long*>(addr) = value; break;
     case kMemberULong: *reinterpret_cast<unsigned long*>(addr) = static_cast<unsigned long>(value); break;
-    case kMemberSsize: *reinterpret_cast<ssize*>(addr) = value; break;
     case kMemberLongLong: *reinterpret_cast<long long*>(addr) = value; break;
     default:
       errors::format(exc_SystemError, "bad memberdescr type for %s", l->name);

@@ -725,6 +725,105 @@ int UnicodeTranslateError_init(Object* self, Object* args, Object* kwds) {
   return unicode_error_init_common(self, args, kwds, UnicodeErrorKind::kTranslate);
 }
 
+}  // namespace
+
+// --- the C API's UnicodeError accessors ----------------------------------------------------------
+
+namespace {
+
+// check_unicode_error_attribute / as_unicode_error_attribute.
+Object* as_unicode_error_attribute(Object* attr, const char* name, bool as_bytes) {
+  if (!attr) {
+    errors::format(exc_TypeError, "UnicodeError '%s' attribute is not set", name);
+    return nullptr;
+  }
+  if (as_bytes ? !bytes_check(attr) : !str_check(attr)) {
+    errors::format(exc_TypeError, "UnicodeError '%s' attribute must be a %s", name,
+                   as_bytes ? "bytes" : "string");
+    return nullptr;
+  }
+  return new_ref(attr);
+}
+
+// check_unicode_error_type: any UnicodeError subclass is accepted, as in CPython.
+bool check_unicode_error_type(Object* self, char kind) {
+  if (type_check(self, exc_UnicodeError)) return true;
+  const char* name = kind == 'e' ? "UnicodeEncodeError"
+                     : kind == 'd' ? "UnicodeDecodeError"
+                                   : "UnicodeTranslateError";
+  errors::format(exc_TypeError, "expecting a %s object, got %T", name, self);
+  return false;
+}
+
+UnicodeErrorObject* uerr(Object* o) { return static_cast<UnicodeErrorObject*>(o); }
+
+}  // namespace
+
+// _PyUnicodeError_GetParams with unicode_error_adjust_start/end/len.
+int unicode_error_get_params(Object* self, Object** obj, ssize* objlen, ssize* start, ssize* end,
+                             ssize* slen, bool as_bytes) {
+  Object* o = uerr(self)->object;
+  Ref<> r = Ref<>::steal(as_unicode_error_attribute(o, "object", as_bytes));
+  if (!r) return -1;
+  ssize n = as_bytes ? bytes_size(o) : str_length(o);
+  ssize s = uerr(self)->start, e = uerr(self)->end;
+  if (s < 0) s = 0;
+  if (s >= n) s = n == 0 ? 0 : n - 1;
+  if (e < 1) e = 1;
+  if (e > n) e = n;
+  if (objlen) *objlen = n;
+  if (start) *start = s;
+  if (end) *end = e;
+  if (slen) *slen = e - s < 0 ? 0 : e - s;
+  if (obj) *obj = o;
+  return 0;
+}
+
+// PyUnicode{Encode,Decode,Translate}Error_GetStart / _GetEnd.
+int unicode_error_get_start(Object* self, char kind, ssize* start) {
+  if (!check_unicode_error_type(self, kind)) return -1;
+  return unicode_error_get_params(self, nullptr, nullptr, start, nullptr, nullptr, kind == 'd');
+}
+int unicode_error_get_end(Object* self, char kind, ssize* end) {
+  if (!check_unicode_error_type(self, kind)) return -1;
+  return unicode_error_get_params(self, nullptr, nullptr, nullptr, end, nullptr, kind == 'd');
+}
+
+// PyUnicode{Encode,Decode}Error_GetEncoding, *_GetObject, *_GetReason.
+Object* unicode_error_get_encoding(Object* self, char kind) {
+  if (!check_unicode_error_type(self, kind)) return nullptr;
+  return as_unicode_error_attribute(uerr(self)->encoding, "encoding", false);
+}
+Object* unicode_error_get_object(Object* self, char kind) {
+  if (!check_unicode_error_type(self, kind)) return nullptr;
+  return as_unicode_error_attribute(uerr(self)->object, "object", kind == 'd');
+}
+Object* unicode_error_get_reason(Object* self, char kind) {
+  if (!check_unicode_error_type(self, kind)) return nullptr;
+  return as_unicode_error_attribute(uerr(self)->reason, "reason", false);
+}
+
+// PyUnicode*Error_SetStart / _SetEnd / _SetReason: stored as given, clamped only when read.
+int unicode_error_set_start(Object* self, char kind, ssize start) {
+  if (!check_unicode_error_type(self, kind)) return -1;
+  uerr(self)->start = start;
+  return 0;
+}
+int unicode_error_set_end(Object* self, char kind, ssize end) {
+  if (!check_unicode_error_type(self, kind)) return -1;
+  uerr(self)->end = end;
+  return 0;
+}
+int unicode_error_set_reason(Object* self, char kind, const char* reason) {
+  if (!check_unicode_error_type(self, kind)) return -1;
+  Object* v = str_from_cstr(reason);
+  if (!v) return -1;
+  xsetref(uerr(self)->reason, v);
+  return 0;
+}
+
+namespace {
+
 // UnicodeEncodeError_str / UnicodeDecodeError_str / UnicodeTranslateError_str: one bad
 // character (or byte) is shown escaped, a range by its positions.
 Object* unicode_error_str(Object* self, UnicodeErrorKind kind) {
@@ -739,10 +838,8 @@ Object* unicode_error_str(Object* self, UnicodeErrorKind kind) {
   }
   Object* object = e->object;
   bool is_bytes = kind == UnicodeErrorKind::kDecode;
-  if (is_bytes ? !bytes_check(object) : !str_check(object)) {
-    return errors::format(exc_TypeError, "%s attribute must be %s", "object",
-                          is_bytes ? "bytes" : "unicode");
-  }
+  Ref<> checked = Ref<>::steal(as_unicode_error_attribute(object, "object", is_bytes));
+  if (!checked) return nullptr;
   ssize len = is_bytes ? bytes_size(object) : str_length(object);
   ssize start = e->start, end = e->end;
   bool single = start >= 0 && start < len && end >= 0 && end <= len && end == start + 1;

@@ -129,6 +129,22 @@ int set_stop_iteration_value(Object* value);
 // is computed from the fields). Steals nothing.
 void set_unicode_error(TypeObject* type, const char* encoding, Object* object, ssize start,
                        ssize end, const char* reason, Object* message);
+// The UnicodeError accessors of the C API (PyUnicode{Encode,Decode,Translate}Error_Get*):
+// kind 'e', 'd' or 't' names the expected class for the TypeError when self is no UnicodeError.
+// _PyUnicodeError_GetParams: the object (borrowed; bytes when as_bytes, else str, TypeError
+// otherwise), its length, start clamped to [0, max(0, len-1)], end to [min(1, len), len] and the
+// slice length max(0, end-start); any output may be null. 0, or -1 with TypeError.
+int unicode_error_get_params(Object* self, Object** obj, ssize* objlen, ssize* start, ssize* end,
+                             ssize* slen, bool as_bytes);
+int unicode_error_get_start(Object* self, char kind, ssize* start);
+int unicode_error_get_end(Object* self, char kind, ssize* end);
+// New references: the encoding (a str; not for 't'), the object, the reason (a str).
+Object* unicode_error_get_encoding(Object* self, char kind);
+Object* unicode_error_get_object(Object* self, char kind);
+Object* unicode_error_get_reason(Object* self, char kind);
+int unicode_error_set_start(Object* self, char kind, ssize start);
+int unicode_error_set_end(Object* self, char kind, ssize end);
+int unicode_error_set_reason(Object* self, char kind, const char* reason);
 // _PyExc_CreateExceptionGroup.
 Object* create_exception_group(const char* msg, Object* excs);
 

@@ -271,13 +271,20 @@ int set_type_params(Object* o, Object* value, void*) {
   return 0;
 }
 
+// __closure__, __globals__ and __builtins__ are Py_READONLY members in CPython (func_memberlist):
+// PyMember_SetOne's message for both assignment and deletion.
+int set_readonly_member(Object*, Object*, void*) {
+  errors::set_string(exc_AttributeError, "readonly attribute");
+  return -1;
+}
+
 GetSetDef func_getsetlist[] = {
     {"__code__", get_code, set_code, nullptr, nullptr},
     {"__defaults__", get_defaults, set_defaults, nullptr, nullptr},
     {"__kwdefaults__", get_kwdefaults, set_kwdefaults, nullptr, nullptr},
-    {"__closure__", get_closure, nullptr, nullptr, nullptr},
-    {"__globals__", get_globals, nullptr, nullptr, nullptr},
-    {"__builtins__", get_builtins, nullptr, nullptr, nullptr},
+    {"__closure__", get_closure, set_readonly_member, nullptr, nullptr},
+    {"__globals__", get_globals, set_readonly_member, nullptr, nullptr},
+    {"__builtins__", get_builtins, set_readonly_member, nullptr, nullptr},
     {"__name__", get_name, set_name, nullptr, nullptr},
     {"__qualname__", get_qualname, set_qualname, nullptr, nullptr},
     {"__doc__", get_doc, set_doc, nullptr, nullptr},
@@ -421,7 +428,9 @@ TypeObject function_type = [] {
   t.dictoffset = static_cast<ssize>(offsetof(FunctionObject, func_dict));
   t.weaklistoffset = static_cast<ssize>(offsetof(FunctionObject, func_weakreflist));
   t.new_ = func_tp_new;
-  t.doc = "Create a function object.\n\n  code\n    a code object\n  globals\n    the globals "
+  t.doc = "function(code, globals, name=None, argdefs=None, closure=None,\n"
+          "         kwdefaults=None)\n--\n\n"
+          "Create a function object.\n\n  code\n    a code object\n  globals\n    the globals "
           "dictionary\n  name\n    a string that overrides the name from the code object\n  "
           "argdefs\n    a tuple that specifies the default argument values\n  closure\n    a "
           "tuple that supplies the bindings for free variables\n  kwdefaults\n    a dictionary "

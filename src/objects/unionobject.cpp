@@ -272,14 +272,8 @@ Object* union_getitem(Object* self, Object* item) {
     u->parameters = make_parameters(u->args);
     if (!u->parameters) return nullptr;
   }
-  if (tuple_size(u->parameters) == 0)
-    return errors::format(exc_TypeError, "%R is not a generic class", self);
-  // The substitution GenericAlias does, on a tuple alias of the same arguments.
-  Ref<> alias = Ref<>::steal(generic_alias_new(static_cast<Object*>(&tuple_type), u->args));
-  if (!alias) return nullptr;
-  Ref<> subst = Ref<>::steal(object_get_item(alias.get(), item));
-  if (!subst) return nullptr;
-  Ref<> newargs = Ref<>::steal(object_getattr_string(subst.get(), "__args__"));
+  // _Py_subs_parameters with the union itself, so messages name it (int | ~T).
+  Ref<> newargs = Ref<>::steal(subs_parameters(self, u->args, u->parameters, item));
   if (!newargs) return nullptr;
   UnionBuilder ub;
   if (!ub.init(false) || !ub.add_tuple(newargs.get())) return nullptr;

@@ -364,27 +364,11 @@ std::nullptr_t wrong_exception_type(Object* exc) {
   return errors::format(exc_TypeError, "don't know how to handle %T in error callback", exc);
 }
 
-// The object, start and end of a UnicodeError, clamped as PyUnicodeEncodeError_GetStart/End
-// clamp them; false with TypeError when the object has the wrong type.
+// The object (borrowed), start and end of a UnicodeError as the C API's getters clamp them
+// (_PyUnicodeError_GetParams); false with TypeError when the object has the wrong type.
 bool exc_range(Object* exc, ExcKind kind, Object** obj, ssize* start, ssize* end) {
-  auto* e = static_cast<UnicodeErrorObject*>(exc);
-  Object* o = e->object;
-  bool want_bytes = kind == ExcKind::kDecode;
-  if (!o || (want_bytes ? !bytes_check(o) : !str_check(o))) {
-    errors::format(exc_TypeError, "%s attribute must be %s", "object",
-                   want_bytes ? "bytes" : "unicode");
-    return false;
-  }
-  ssize len = want_bytes ? bytes_size(o) : str_length(o);
-  ssize s = e->start, en = e->end;
-  if (s < 0) s = 0;
-  if (s >= len) s = len == 0 ? 0 : len - 1;
-  if (en < 1) en = 1;
-  if (en > len) en = len;
-  *obj = o;
-  *start = s;
-  *end = en;
-  return true;
+  return unicode_error_get_params(exc, obj, nullptr, start, end, nullptr,
+                                  kind == ExcKind::kDecode) == 0;
 }
 
 Object* result_pair(Object* replacement, ssize pos) {
@@ -410,45 +394,47 @@ Object* u32(const std::u32string& s) {
   return str_from_kind_and_data(4, s.data(), static_cast<ssize>(s.size()));
 }
 
-// get_standard_encoding: the UTF flavour named by the exception's encoding, for surrogatepass.
-// 8, 16 or 32 units, 0 unknown; *little for utf-16/32 (native order when not given).
-int standard_encoding(Object* exc, bool* little, int* bytelength) {
-  auto* e = static_cast<UnicodeErrorObject*>(exc);
-  if (!e->encoding || !str_check(e->encoding)) return 0;
-  const char* enc = str_as_utf8(e->encoding);
-  if (!enc) {
-    errors::clear();
-    return 0;
-  }
-  std::string s;
-  for (const char* p = enc; *p; ++p)
-    s += (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p - 'A' + 'a') : *p;
+// get_standard_encoding_impl: the UTF flavour named by the exception's encoding, for
+// surrogatepass: 8, 16 or 32 units, 0 unknown, -1 with TypeError when the encoding is no str.
+// *little for utf-16/32 (native order, little-endian here, when not given).
+int standard_encoding(Object* exc, bool decode, bool* little, int* bytelength) {
+  Ref<> encoding = Ref<>::steal(unicode_error_get_encoding(exc, decode ? 'd' : 'e'));
+  if (!encoding) return -1;
+  const char* enc = str_as_utf8(encoding.get());
+  if (!enc) return -1;
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
   *little = true;
-  if (s.rfind("utf", 0) != 0) return 0;
-  s = s.substr(3);
-  if (!s.empty() && (s[0] == '-' || s[0] == '_')) s = s.substr(1);
-  if (s == "8" || s.empty()) {
+  if (std::strcmp(enc, "CP_UTF8") == 0) {
     *bytelength = 3;
     return 8;
   }
-  int bits = 0;
-  if (s.rfind("16", 0) == 0) {
+  if (lower(enc[0]) != 'u' || lower(enc[1]) != 't' || lower(enc[2]) != 'f') return 0;
+  const char* p = enc + 3;
+  if (*p == '-' || *p == '_') ++p;
+  if (p[0] == '8' && p[1] == '\0') {
+    *bytelength = 3;
+    return 8;
+  }
+  int bits;
+  if (p[0] == '1' && p[1] == '6') {
     bits = 16;
-  } else if (s.rfind("32", 0) == 0) {
+  } else if (p[0] == '3' && p[1] == '2') {
     bits = 32;
   } else {
     return 0;
   }
-  s = s.substr(2);
-  if (!s.empty() && (s[0] == '-' || s[0] == '_')) s = s.substr(1);
-  if (s == "be")
-    *little = false;
-  else if (s == "le" || s.empty())
-    *little = true;
-  else
-    return 0;
+  p += 2;
   *bytelength = bits / 8;
-  return bits;
+  if (*p == '\0') return bits;
+  if (*p == '-' || *p == '_') ++p;
+  if (p[0] && lower(p[1]) == 'e' && p[2] == '\0') {
+    if (lower(p[0]) == 'b') {
+      *little = false;
+      return bits;
+    }
+    if (lower(p[0]) == 'l') return bits;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -542,18 +528,18 @@ Object* namereplace_errors(Object* exc) {
 Object* surrogatepass_errors(Object* exc) {
   ExcKind k = exc_kind(exc);
   if (k != ExcKind::kEncode && k != ExcKind::kDecode) return wrong_exception_type(exc);
+  // The encoding is looked at before the object: an unknown one re-raises the exception.
+  bool little = true;
+  int bytelength = 0;
+  int code = standard_encoding(exc, k == ExcKind::kDecode, &little, &bytelength);
+  if (code < 0) return nullptr;
+  if (code == 0) {
+    errors::set_object(exc->type, exc);
+    return nullptr;
+  }
   Object* o;
   ssize start, end;
   if (!exc_range(exc, k, &o, &start, &end)) return nullptr;
-  bool little = true;
-  int bytelength = 0;
-  int code = standard_encoding(exc, &little, &bytelength);
-  if (code == 0) {
-    if (!errors::occurred())
-      errors::format(exc_LookupError, "unknown encoding: %U",
-                     static_cast<UnicodeErrorObject*>(exc)->encoding);
-    return nullptr;
-  }
   if (k == ExcKind::kEncode) {
     std::string out;
     for (ssize i = start; i < end; ++i) {

@@ -631,7 +631,11 @@ GetSetDef datetime_getset[] = {{"hour", datetime_hour, nullptr, nullptr, nullptr
                                {"fold", datetime_fold, nullptr, nullptr, nullptr},
                                {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
-Object* datetime_from_pickle(TypeObject* type, Object* state, Object* tzinfo) {
+// The shared part of datetime_from_pickle and time_from_pickle: the packed state copied in,
+// the fold bit taken from the high bit of byte fold_at (the month of a datetime, the hour of a
+// time).
+template <typename T, size_t kSize>
+Object* from_pickle(TypeObject* type, Object* state, Object* tzinfo, int fold_at) {
   bool aware = tzinfo != none();
   if (aware && check_tzinfo_subclass(tzinfo) < 0) {
     errors::clear();
@@ -640,39 +644,61 @@ Object* datetime_from_pickle(TypeObject* type, Object* state, Object* tzinfo) {
   }
   Object* o = type->alloc(type, 0);
   if (!o) return nullptr;
-  DateTimeObject* me = as_dt(o);
+  T* me = static_cast<T*>(o);
   const char* pdata = bytes_as_string(state);
-  std::memcpy(me->data, pdata, kDateTimeDataSize);
+  std::memcpy(me->data, pdata, kSize);
   me->hashcode = -1;
   me->hastzinfo = aware;
   me->tzinfo = aware ? new_ref(tzinfo) : nullptr;
-  if (pdata[2] & (1 << 7)) {
-    me->data[2] -= 128;
+  me->fold = 0;
+  if (pdata[fold_at] & (1 << 7)) {
+    me->data[fold_at] -= 128;
     me->fold = 1;
-  } else {
-    me->fold = 0;
   }
   return o;
 }
 
-Object* datetime_new(TypeObject* type, Object* args, Object* kw) {
+}  // namespace
+
+// datetime_new / time_new given (state[, tzinfo]) with a pickle state: bytes of the packed size
+// (or a str of it, a Python 2 pickle loaded with encoding='latin1') whose first month or hour
+// byte is sane. *handled false when the arguments are no pickle state (the keyword form then).
+Object* new_from_pickle_state(TypeObject* type, Object* args, bool is_time, bool* handled) {
+  *handled = false;
   ssize n = tuple_size(args);
-  if (n >= 1 && n <= 2) {
-    Object* state = tuple_item(args, 0);
-    Object* tzinfo = n == 2 ? tuple_item(args, 1) : none();
-    if (bytes_check(state)) {
-      if (bytes_size(state) == kDateTimeDataSize &&
-          month_is_sane(static_cast<unsigned char>(bytes_as_string(state)[2]) & 0x7F)) {
-        return datetime_from_pickle(type, state, tzinfo);
-      }
-    } else if (str_check(state)) {
-      if (str_length(state) == kDateTimeDataSize && month_is_sane(str_read_char(state, 2) & 0x7F)) {
-        Ref<> b = Ref<>::steal(latin1_state(state, "datetime"));
-        if (!b) return nullptr;
-        return datetime_from_pickle(type, b.get(), tzinfo);
-      }
-    }
+  if (n < 1 || n > 2) return nullptr;
+  Object* state = tuple_item(args, 0);
+  Object* tzinfo = n == 2 ? tuple_item(args, 1) : none();
+  ssize size = is_time ? kTimeDataSize : kDateTimeDataSize;
+  int at = is_time ? 0 : 2;  // the hour of a time, the month of a datetime
+  auto sane = [&](unsigned byte) {
+    byte &= 0x7F;
+    return is_time ? byte < 24 : month_is_sane(byte);
+  };
+  Ref<> bytes;
+  if (bytes_check(state)) {
+    if (bytes_size(state) != size || !sane(static_cast<unsigned char>(bytes_as_string(state)[at])))
+      return nullptr;
+    bytes = Ref<>::borrow(state);
+  } else if (str_check(state)) {
+    if (str_length(state) != size || !sane(str_read_char(state, at))) return nullptr;
+    *handled = true;
+    bytes = Ref<>::steal(latin1_state(state, is_time ? "time" : "datetime"));
+    if (!bytes) return nullptr;
+  } else {
+    return nullptr;
   }
+  *handled = true;
+  if (is_time) return from_pickle<TimeObject, kTimeDataSize>(type, bytes.get(), tzinfo, at);
+  return from_pickle<DateTimeObject, kDateTimeDataSize>(type, bytes.get(), tzinfo, at);
+}
+
+namespace {
+
+Object* datetime_new(TypeObject* type, Object* args, Object* kw) {
+  bool handled;
+  Object* r = new_from_pickle_state(type, args, false, &handled);
+  if (handled) return r;
   static const char* const kws[] = {"year",   "month",       "day",    "hour", "minute",
                                     "second", "microsecond", "tzinfo", "fold", nullptr};
   Object* a[9];

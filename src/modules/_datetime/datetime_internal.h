@@ -119,6 +119,8 @@ int normalize_date(int* year, int* month, int* day);
 int normalize_datetime(int* year, int* month, int* day, int* hour, int* minute, int* second,
                        int* microsecond);
 int check_tzinfo_subclass(Object* p);
+// datetime_new / time_new's pickle form (state[, tzinfo]); *handled false when args are not one.
+Object* new_from_pickle_state(TypeObject* type, Object* args, bool is_time, bool* handled);
 
 // Constructors (new references).
 Object* new_delta_ex(int days, int seconds, int microseconds, bool normalize, TypeObject* type);

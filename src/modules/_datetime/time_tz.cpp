@@ -130,60 +130,10 @@ GetSetDef time_getset[] = {{"hour", time_hour_get, nullptr, nullptr, nullptr},
                            {"fold", time_fold_get, nullptr, nullptr, nullptr},
                            {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
-Object* time_from_pickle(TypeObject* type, Object* state, Object* tzinfo) {
-  bool aware = tzinfo != none();
-  if (aware && check_tzinfo_subclass(tzinfo) < 0) {
-    errors::clear();
-    errors::set_string(exc_TypeError, "bad tzinfo state arg");
-    return nullptr;
-  }
-  Object* o = type->alloc(type, 0);
-  if (!o) return nullptr;
-  TimeObject* me = as_time(o);
-  const char* pdata = bytes_as_string(state);
-  std::memcpy(me->data, pdata, kTimeDataSize);
-  me->hashcode = -1;
-  me->hastzinfo = aware;
-  me->tzinfo = aware ? new_ref(tzinfo) : nullptr;
-  if (pdata[0] & (1 << 7)) {
-    me->data[0] -= 128;
-    me->fold = 1;
-  } else {
-    me->fold = 0;
-  }
-  return o;
-}
-
 Object* time_new(TypeObject* type, Object* args, Object* kw) {
-  ssize n = tuple_size(args);
-  if (n >= 1 && n <= 2) {
-    Object* state = tuple_item(args, 0);
-    Object* tzinfo = n == 2 ? tuple_item(args, 1) : none();
-    if (bytes_check(state)) {
-      if (bytes_size(state) == kTimeDataSize &&
-          (0x7F & static_cast<unsigned char>(bytes_as_string(state)[0])) < 24) {
-        return time_from_pickle(type, state, tzinfo);
-      }
-    } else if (str_check(state)) {
-      if (str_length(state) == kTimeDataSize && (0x7F & str_read_char(state, 0)) < 24) {
-        ssize len = str_length(state);
-        std::string bytes;
-        for (ssize i = 0; i < len; ++i) {
-          UCS4 ch = str_read_char(state, i);
-          if (ch > 0xff) {
-            errors::set_string(exc_ValueError,
-                               "Failed to encode latin1 string when unpickling a time object. "
-                               "pickle.load(data, encoding='latin1') is assumed.");
-            return nullptr;
-          }
-          bytes.push_back(static_cast<char>(ch));
-        }
-        Ref<> b = Ref<>::steal(bytes_from_string_and_size(bytes.data(), len));
-        if (!b) return nullptr;
-        return time_from_pickle(type, b.get(), tzinfo);
-      }
-    }
-  }
+  bool handled;
+  Object* r = new_from_pickle_state(type, args, true, &handled);
+  if (handled) return r;
   static const char* const kws[] = {"hour",   "minute", "second", "microsecond",
                                     "tzinfo", "fold",   nullptr};
   Object* a[6];
