@@ -581,8 +581,11 @@ Object* code_replace(Object* self, Object* args, Object* kwargs) {
         return nullptr;
       }
     }
-    // A new co_nlocals goes through PyCode_NewWithPosOnlyArgs, which checks it.
+    // A new co_nlocals goes through PyCode_NewWithPosOnlyArgs, which checks it; new
+    // co_varnames alone bring their own count (3.14 then reports "co_varnames is too small"
+    // rather than a count mismatch).
     if (given_int[3]) classic = true;
+    else if (varnames) nlocals = static_cast<int>(tuple_size(varnames.get()));
   }
   if (classic) {
     if (!varnames) varnames.reset(code_get_varnames(co));

@@ -198,7 +198,8 @@ int object_set_class(Object* self, Object* value, void*) {
 }
 
 Object* object_init_subclass(Object*, Object*) { return return_none(); }
-Object* object_subclasshook(Object*, Object* const*, ssize) { return return_not_implemented(); }
+// object_subclasshook: METH_CLASS | METH_O as in CPython (one argument, the class checked).
+Object* object_subclasshook(Object*, Object*) { return return_not_implemented(); }
 
 Object* object_format_method(Object* self, Object* format_spec) {
   if (!str_check(format_spec)) {
@@ -500,8 +501,7 @@ MethodDef object_methods[] = {
     {"__reduce__", reinterpret_cast<void*>(object_reduce), kMethNoArgs, "Helper for pickle."},
     {"__getstate__", reinterpret_cast<void*>(object_getstate_method), kMethNoArgs,
      "Helper for pickle."},
-    {"__subclasshook__", reinterpret_cast<void*>(object_subclasshook),
-     kMethClass | kMethFastcall,
+    {"__subclasshook__", reinterpret_cast<void*>(object_subclasshook), kMethClass | kMethO,
      "Abstract classes can override this to customize issubclass().\n\nThis is invoked early "
      "on by abc.ABCMeta.__subclasscheck__().\nIt should return True, False or "
      "NotImplemented.  If it returns\nNotImplemented, the normal algorithm is used.  "
