@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "errors/errors.h"
+#include "objects/freelist.h"
 #include "objects/listobject.h"
 #include "objects/typeobject.h"
 #include "objects/abstract.h"
@@ -252,6 +253,8 @@ ssize collect_generation(int generation) {
   st.collecting = true;
   invoke_gc_callback("start", generation, 0, 0);
   ssize found = collect_main(generation);
+  // gc_collect_main: a collection of the oldest generation also empties the free lists.
+  if (generation == kNumGenerations - 1) objects::clear_freelists();
   invoke_gc_callback("stop", generation, found, 0);
   st.collecting = false;
   return found;

@@ -16,6 +16,7 @@
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
 #include "objects/exceptions.h"
+#include "objects/freelist.h"
 #include "objects/iterobject.h"
 #include "objects/setobject.h"
 #include "objects/listobject.h"
@@ -76,10 +77,15 @@ DictKeys* new_keys(uint8_t log2_size) {
   ssize usable = usable_fraction(ssize(1) << log2_size);
   size_t bytes = offsetof(DictKeys, indices) + (size_t(1) << log2_bytes) +
                  sizeof(DictEntry) * static_cast<size_t>(usable);
-  auto* k = static_cast<DictKeys*>(gc::mem_malloc(bytes));
+  DictKeys* k = nullptr;
+  // new_keys_object: tables of the smallest size come from their free list.
+  if (log2_size == kLog2MinSize) k = static_cast<DictKeys*>(freelist_pop(freelists.dictkeys));
   if (!k) {
-    errors::no_memory();
-    return nullptr;
+    k = static_cast<DictKeys*>(gc::mem_malloc(bytes));
+    if (!k) {
+      errors::no_memory();
+      return nullptr;
+    }
   }
   k->refcnt = 1;
   k->log2_size = log2_size;
@@ -113,6 +119,9 @@ void free_keys(DictKeys* k, bool decref_items) {
       xdecref(ep[i].value);
     }
   }
+  // free_keys_object: a table of the smallest size goes back to its free list.
+  if (k->log2_size == kLog2MinSize && freelist_push(freelists.dictkeys, k, kDictKeysMaxFree))
+    return;
   gc::mem_free(k);
 }
 
@@ -439,10 +448,15 @@ inline hash_t hash_of(Object* key) {
 }
 
 DictObject* new_dict_with_keys(DictKeys* keys) {
-  auto* d = static_cast<DictObject*>(gc::gc_malloc(sizeof(DictObject)));
-  if (!d) {
-    free_keys(keys, true);
-    return nullptr;
+  auto* d = static_cast<DictObject*>(freelist_pop(freelists.dicts));
+  if (d) {
+    freelist_reuse_gc(d);
+  } else {
+    d = static_cast<DictObject*>(gc::gc_malloc(sizeof(DictObject)));
+    if (!d) {
+      free_keys(keys, true);
+      return nullptr;
+    }
   }
   d->refcnt = 1;
   d->type = &dict_type;
@@ -870,6 +884,7 @@ void dict_dealloc(Object* o) {
   DictKeys* k = mp->keys;
   mp->keys = empty_keys();
   free_keys(k, true);
+  if (o->type == &dict_type && freelist_push(freelists.dicts, o, kDictsMaxFree)) return;
   o->type->free(o);
 }
 

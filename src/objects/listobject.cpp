@@ -14,6 +14,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
+#include "objects/freelist.h"
 #include "objects/iterobject.h"
 #include "objects/longobject.h"
 #include "objects/sliceobject.h"
@@ -83,8 +84,13 @@ Object* list_new(ssize size) {
     errors::bad_internal_call();
     return nullptr;
   }
-  auto* op = static_cast<ListObject*>(gc::gc_malloc(sizeof(ListObject)));
-  if (!op) return nullptr;
+  auto* op = static_cast<ListObject*>(freelist_pop(freelists.lists));
+  if (op) {
+    freelist_reuse_gc(op);
+  } else {
+    op = static_cast<ListObject*>(gc::gc_malloc(sizeof(ListObject)));
+    if (!op) return nullptr;
+  }
   op->refcnt = 1;
   op->type = &list_type;
 #ifdef CPPY_DEBUG
@@ -126,6 +132,17 @@ int list_append(Object* op, Object* newitem) {
   }
   if (list_resize(self, n + 1) < 0) return -1;
   self->items[n] = new_ref(newitem);
+  return 0;
+}
+
+int list_append_take_ref_resize(Object* op, Object* newitem) {
+  ListObject* self = lo_(op);
+  ssize n = self->size;
+  if (list_resize(self, n + 1) < 0) {
+    decref(newitem);
+    return -1;
+  }
+  self->items[n] = newitem;
   return 0;
 }
 
@@ -1047,6 +1064,8 @@ void list_dealloc(Object* o) {
     while (--i >= 0) xdecref(op->items[i]);
     gc::mem_free(op->items);
   }
+  // The free list keeps exact lists only (a subclass's instance has its own size and free).
+  if (o->type == &list_type && freelist_push(freelists.lists, o, kListsMaxFree)) return;
   o->type->free(o);
 }
 
@@ -1512,6 +1531,7 @@ MappingMethods list_as_mapping = {list_length, list_subscript, list_ass_subscrip
 void listiter_dealloc(Object* o) {
   gc::untrack(o);
   xdecref(static_cast<ListIterObject*>(o)->seq);
+  if (freelist_push(freelists.list_iters, o, kListItersMaxFree)) return;
   gc::gc_free(o);
 }
 int listiter_traverse(Object* o, visitproc visit, void* arg) {
@@ -1615,8 +1635,13 @@ MethodDef listreviter_methods[] = {
     {nullptr, nullptr, 0, nullptr}};
 
 Object* new_list_iter(Object* seq, TypeObject* type, ssize index) {
-  auto* it = static_cast<ListIterObject*>(gc::gc_malloc(sizeof(ListIterObject)));
-  if (!it) return nullptr;
+  auto* it = static_cast<ListIterObject*>(freelist_pop(freelists.list_iters));
+  if (it) {
+    freelist_reuse_gc(it);
+  } else {
+    it = static_cast<ListIterObject*>(gc::gc_malloc(sizeof(ListIterObject)));
+    if (!it) return nullptr;
+  }
   it->refcnt = 1;
   it->type = type;
 #ifdef CPPY_DEBUG

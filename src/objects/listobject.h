@@ -31,6 +31,20 @@ inline void list_set_item_steal(Object* l, ssize i, Object* v) {
 
 Object* list_new(ssize n);                  // PyList_New: n null items
 int list_append(Object* l, Object* v);      // PyList_Append
+// _PyList_AppendTakeRefListResize: the growing half of list_append_take_ref (steals v, which
+// is released on failure).
+int list_append_take_ref_resize(Object* l, Object* v);
+// _PyList_AppendTakeRef: appends v to the exact list l, stealing v (released on failure).
+inline int list_append_take_ref(Object* l, Object* v) {
+  auto* self = static_cast<ListObject*>(l);
+  ssize n = self->size;
+  if (n < self->allocated) [[likely]] {
+    self->items[n] = v;
+    self->size = n + 1;
+    return 0;
+  }
+  return list_append_take_ref_resize(l, v);
+}
 int list_insert(Object* l, ssize i, Object* v);
 Object* list_get_item(Object* l, ssize i);  // PyList_GetItem: borrowed, IndexError
 int list_set_item(Object* l, ssize i, Object* v);  // PyList_SetItem: steals v

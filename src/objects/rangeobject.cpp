@@ -9,6 +9,7 @@
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/freelist.h"
 #include "objects/longobject.h"
 #include "objects/sliceobject.h"
 #include "objects/text_api.h"
@@ -360,7 +361,10 @@ Object* reduce_as_iter_of(Object* start, Object* stop, Object* step) {
   return tuple_pack(3, iter, args.get(), none());
 }
 
-void rangeiter_dealloc(Object* o) { gc::object_free(o); }
+void rangeiter_dealloc(Object* o) {
+  if (freelist_push(freelists.range_iters, o, kRangeItersMaxFree)) return;
+  gc::object_free(o);
+}
 Object* rangeiter_next(Object* o) {
   auto* it = static_cast<RangeIterObject*>(o);
   if (it->len > 0) {
@@ -408,8 +412,19 @@ MethodDef rangeiter_methods[] = {
     {nullptr, nullptr, 0, nullptr}};
 
 Object* fast_range_iter(long start, long step, long len) {
-  auto* it = alloc_object<RangeIterObject>(&rangeiter_type);
-  if (!it) return nullptr;
+  RangeIterObject* it;
+  if (void* p = freelist_pop(freelists.range_iters)) {
+    it = static_cast<RangeIterObject*>(p);
+    it->refcnt = 1;
+    it->type = &rangeiter_type;
+#ifdef CPPY_DEBUG
+    ++total_refcount;
+#endif
+    gc::object_created(it);
+  } else {
+    it = alloc_object<RangeIterObject>(&rangeiter_type);
+    if (!it) return nullptr;
+  }
   it->start = start;
   it->step = step;
   it->len = len;

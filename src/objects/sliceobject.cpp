@@ -6,6 +6,7 @@
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/freelist.h"
 #include "objects/longobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
@@ -21,6 +22,7 @@ void slice_dealloc(Object* o) {
   decref(sl(o)->start);
   decref(sl(o)->stop);
   decref(sl(o)->step);
+  if (freelist_push(freelists.slices, o, kSlicesMaxFree)) return;
   gc::gc_free(o);
 }
 
@@ -206,8 +208,13 @@ TypeObject slice_type = [] {
 }();
 
 Object* slice_new(Object* start, Object* stop, Object* step) {
-  auto* s = static_cast<SliceObject*>(gc::gc_malloc(sizeof(SliceObject)));
-  if (!s) return nullptr;
+  auto* s = static_cast<SliceObject*>(freelist_pop(freelists.slices));
+  if (s) {
+    freelist_reuse_gc(s);
+  } else {
+    s = static_cast<SliceObject*>(gc::gc_malloc(sizeof(SliceObject)));
+    if (!s) return nullptr;
+  }
   s->refcnt = 1;
   s->type = &slice_type;
 #ifdef CPPY_DEBUG

@@ -8,6 +8,7 @@
 #include "gc/gc.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
+#include "objects/freelist.h"
 #include "objects/dictobject.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
@@ -20,10 +21,19 @@ namespace {
 
 TupleObject* empty_tuple = nullptr;
 
+// tuple_alloc: a block of n items from the free list of that size (maybe_freelist_pop), or
+// from the allocator.
 TupleObject* tuple_alloc(ssize n) {
-  auto* t = static_cast<TupleObject*>(
-      gc::gc_malloc(sizeof(TupleObject) + sizeof(Object*) * static_cast<size_t>(n > 0 ? n - 1 : 0)));
-  if (!t) return nullptr;
+  TupleObject* t = nullptr;
+  if (n >= 1 && n <= kTupleMaxSaveSize) {
+    t = static_cast<TupleObject*>(freelist_pop(freelists.tuples[n - 1]));
+    if (t) freelist_reuse_gc(t);
+  }
+  if (!t) {
+    t = static_cast<TupleObject*>(gc::gc_malloc(
+        sizeof(TupleObject) + sizeof(Object*) * static_cast<size_t>(n > 0 ? n - 1 : 0)));
+    if (!t) return nullptr;
+  }
   t->refcnt = 1;
   t->type = &tuple_type;
   t->size = n;
@@ -38,7 +48,12 @@ void tuple_dealloc(Object* o) {
   auto* t = static_cast<TupleObject*>(o);
   if (t == empty_tuple) return;  // immortal
   gc::untrack(o);
-  for (ssize i = t->size; i-- > 0;) xdecref(t->items[i]);
+  ssize n = t->size;
+  for (ssize i = n; i-- > 0;) xdecref(t->items[i]);
+  // maybe_freelist_push: exact tuples of 1..20 items.
+  if (o->type == &tuple_type && n >= 1 && n <= kTupleMaxSaveSize &&
+      freelist_push(freelists.tuples[n - 1], o, kTuplesMaxFree))
+    return;
   o->type->free(o);
 }
 
@@ -261,6 +276,7 @@ SequenceMethods tuple_as_sequence = {tuple_length, tuple_concat, tuple_repeat, t
 void tupleiter_dealloc(Object* o) {
   gc::untrack(o);
   xdecref(static_cast<TupleIterObject*>(o)->seq);
+  if (freelist_push(freelists.tuple_iters, o, kTupleItersMaxFree)) return;
   gc::gc_free(o);
 }
 int tupleiter_traverse(Object* o, visitproc visit, void* arg) {
@@ -307,8 +323,13 @@ MethodDef tupleiter_methods[] = {
     {nullptr, nullptr, 0, nullptr}};
 
 Object* tuple_iter(Object* seq) {
-  auto* it = static_cast<TupleIterObject*>(gc::gc_malloc(sizeof(TupleIterObject)));
-  if (!it) return nullptr;
+  auto* it = static_cast<TupleIterObject*>(freelist_pop(freelists.tuple_iters));
+  if (it) {
+    freelist_reuse_gc(it);
+  } else {
+    it = static_cast<TupleIterObject*>(gc::gc_malloc(sizeof(TupleIterObject)));
+    if (!it) return nullptr;
+  }
   it->refcnt = 1;
   it->type = &tupleiter_type;
 #ifdef CPPY_DEBUG

@@ -3675,7 +3675,20 @@ dispatch_same:
     CALL_OPERANDS();
     DEOPT_IF(callable != list_append_descr() || total != 2 || a[0]->type != &list_type, CALL);
     SKIP_CACHES(kCacheCall);
-    CALL_FINISH(list_append(a[0], a[1]) < 0 ? nullptr : new_ref(none()));
+    // The item's reference moves into the list (_PyList_AppendTakeRef), and the POP_TOP the
+    // specializer saw after the call is skipped: no None is pushed to be popped at once.
+    Object* self = a[0];
+    int err = list_append_take_ref(self, a[1]);
+    decref(self);
+    decref(callable);
+    sp = call_base;
+    if (err) goto error;
+    if (next_instr->op.code == POP_TOP) {
+      ++next_instr;
+    } else {
+      PUSH(new_ref(none()));
+    }
+    DISPATCH();
   }
 #define METHOD_DESCR_GUARD(flagset, count_ok)                                              \
   DEOPT_IF(callable->type != &method_descr_type || !(count_ok), CALL);                     \

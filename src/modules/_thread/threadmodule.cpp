@@ -22,6 +22,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
+#include "objects/freelist.h"
 #include "objects/clinic_args.h"
 #include "objects/getargs.h"
 #include "objects/longobject.h"
@@ -817,6 +818,7 @@ void thread_run(void* arg) {
     }
   }
   handle->set_done();
+  objects::clear_freelists();  // the thread's free lists go with its state (PyThreadState_Clear)
   runtime::thread_state_unlink(ts);
   vm::gil_drop(ts);
   runtime::set_thread_state(nullptr);
