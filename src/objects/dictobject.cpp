@@ -867,9 +867,13 @@ ssize dict_sizeof(Object* d) {
   auto* mp = static_cast<DictObject*>(d);
   ssize res = static_cast<ssize>(sizeof(DictObject));
   if (mp->keys != empty_keys()) {
+    // _PyDict_KeysSize: a table of str keys only is CPython's DICT_KEYS_UNICODE kind, whose
+    // entries (PyDictUnicodeEntry) have no hash field; cppy keeps the hash in every entry
+    // but reports CPython's size.
     DictKeys* k = mp->keys;
+    ssize entry_size = k->non_str_keys ? ssize(sizeof(DictEntry)) : ssize(2 * sizeof(Object*));
     res += static_cast<ssize>(offsetof(DictKeys, indices)) + (ssize(1) << k->log2_index_bytes) +
-           static_cast<ssize>(sizeof(DictEntry)) * usable_fraction(dk_size(k));
+           entry_size * usable_fraction(dk_size(k));
   }
   return res;
 }

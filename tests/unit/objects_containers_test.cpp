@@ -158,6 +158,16 @@ TEST_F(Containers, DictSizesFollowCPythonGrowth) {
   EXPECT_EQ(std::to_string(dict_sizeof(e.get())), expect_ref("dict.size_after_deletes"));
   dict_set_item(e.get(), Ref<>::steal(I(1000)).get(), Ref<>::steal(I(1)).get());
   EXPECT_EQ(std::to_string(dict_sizeof(e.get())), expect_ref("dict.size_after_reinsert"));
+  Ref<> s = Ref<>::steal(dict_new());
+  sizes = "[";
+  for (long i = 0; i < 200; ++i) {
+    if (i) sizes += ", ";
+    sizes += std::to_string(dict_sizeof(s.get()));
+    Ref<> key = Ref<>::steal(str_from_cstr(("k" + std::to_string(i)).c_str()));
+    dict_set_item(s.get(), key.get(), Ref<>::steal(I(i)).get());
+  }
+  sizes += "]";
+  EXPECT_EQ(sizes, expect_ref("dict.str_sizes"));
 }
 
 TEST_F(Containers, TupleAndFrozensetHashes) {

@@ -27,6 +27,13 @@ for i in range(40):
 put("dict.size_after_deletes", d.__sizeof__())
 d[1000] = 1
 put("dict.size_after_reinsert", d.__sizeof__())
+# Tables of str keys only are DICT_KEYS_UNICODE: 16-byte entries in __sizeof__.
+sizes = []
+d = {}
+for i in range(200):
+    sizes.append(d.__sizeof__())
+    d["k%d" % i] = i
+put("dict.str_sizes", sizes)
 def exc_text(key, exc):
     put(f"exc.{key}.str", str(exc))
     put(f"exc.{key}.repr", repr(exc))
