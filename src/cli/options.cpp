@@ -266,6 +266,16 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& argv) {
   for (size_t i = optind; i < argv.size(); ++i) config.argv.push_back(argv[i]);
 
   read_environment(config);
+  // config_init_dev_mode: -X dev (with or without a value), else a non-empty PYTHONDEVMODE.
+  for (const std::string& x : config.xoptions)
+    if (x == "dev" || x.rfind("dev=", 0) == 0) config.dev_mode = true;
+  if (env(config, "PYTHONDEVMODE")) config.dev_mode = true;
+  // config_init_warnoptions: lowest precedence first, since the warnings module checks the
+  // filter added last first: -X dev's "default", PYTHONWARNINGS, -W, then -b's BytesWarning.
+  if (config.dev_mode) config.warnoptions.insert(config.warnoptions.begin(), "default");
+  if (config.bytes_warning)
+    config.warnoptions.push_back(config.bytes_warning > 1 ? "error::BytesWarning"
+                                                          : "default::BytesWarning");
   return result;
 }
 

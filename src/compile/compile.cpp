@@ -14,6 +14,7 @@
 #include "errors/errors.h"
 #include "objects/exceptions.h"
 #include "objects/unicodeobject.h"
+#include "runtime/preconfig.h"
 
 namespace cppy::compile {
 
@@ -673,7 +674,8 @@ int ast_preprocess_only(ast::mod_ty mod, const std::string& filename, int flags,
   // Checking only is the future features (the PEP 765 warnings come with compilation).
   if (syntax_check_only) return 0;
   int merged = future.ff_features | flags;
-  return ast_preprocess(mod, optimize < 0 ? 0 : optimize, merged, arena);
+  return ast_preprocess(mod, optimize < 0 ? runtime::optimization_level() : optimize, merged,
+                        arena);
 }
 
 CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flags, int optimize,
@@ -702,7 +704,8 @@ CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flag
   int merged = c.future.ff_features | flags;
   c.future.ff_features = merged;
   c.flags = merged;
-  c.optimize = optimize < 0 ? 0 : optimize;
+  // -1: the interpreter's level (_PyAST_Compile's optimize < 0 case, config->optimization_level).
+  c.optimize = optimize < 0 ? runtime::optimization_level() : optimize;
   if (ast_preprocess(mod, c.optimize, merged, arena, c.filename) < 0) {
     fail_from_exception("SyntaxError");
     objects::decref(c.filename);

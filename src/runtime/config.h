@@ -21,6 +21,7 @@ struct Config {
 
   int bytes_warning = 0;        // -b
   bool dont_write_bytecode = false;  // -B, PYTHONDONTWRITEBYTECODE
+  bool dev_mode = false;        // -X dev, PYTHONDEVMODE
   int parser_debug = 0;         // -d
   bool ignore_environment = false;  // -E
   bool inspect = false;         // -i

@@ -14,6 +14,7 @@ namespace {
 int g_utf8_mode = 0;
 bool g_use_environment = true;
 bool g_warn_default_encoding = false;
+int g_optimization_level = 0;
 
 // The LC_CTYPE locale is the legacy "C" or "POSIX" one (_Py_LegacyLocaleDetected without the
 // LC_ALL check that only coercion needs).
@@ -32,6 +33,7 @@ bool coercion_target_locale(const char* loc) {
 
 int preconfig_read(const Config& config, std::string* message) {
   g_use_environment = !config.ignore_environment;
+  g_optimization_level = config.optimization_level;
   int mode = -1;
   // preconfig_init_utf8_mode: -X utf8 first.
   for (const std::string& x : config.xoptions) {
@@ -80,6 +82,8 @@ bool utf8_mode() { return g_utf8_mode != 0; }
 bool use_environment() { return g_use_environment; }
 
 bool warn_default_encoding() { return g_warn_default_encoding; }
+
+int optimization_level() { return g_optimization_level; }
 
 std::string locale_encoding() {
   const char* codeset = ::nl_langinfo(CODESET);

@@ -23,6 +23,10 @@ bool use_environment();
 // here with the other encoding settings: io.text_encoding(None) warns.
 bool warn_default_encoding();
 
+// PyConfig.optimization_level of the running interpreter (-O, -OO, PYTHONOPTIMIZE), recorded
+// by preconfig_read: compile() and the import system's optimize=-1 mean this level.
+int optimization_level();
+
 // _Py_GetLocaleEncoding: the LC_CTYPE codeset (nl_langinfo(CODESET)), "UTF-8" when empty.
 std::string locale_encoding();
 

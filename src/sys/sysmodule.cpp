@@ -176,7 +176,7 @@ Object* make_flags(const runtime::Config& c) {
       {L(c.parser_debug), L(c.inspect), L(c.interactive), L(c.optimization_level),
        L(c.dont_write_bytecode), L(c.no_user_site), L(!c.site_import), L(c.ignore_environment),
        L(c.verbose), L(c.bytes_warning), L(c.quiet), L(hash_randomization), L(c.isolated),
-       B(false), L(runtime::utf8_mode()), L(runtime::warn_default_encoding()), B(c.safe_path), L(long_max_str_digits), L(1),
+       B(c.dev_mode), L(runtime::utf8_mode()), L(runtime::warn_default_encoding()), B(c.safe_path), L(long_max_str_digits), L(1),
        B(false),
        B(false)});
 }

@@ -461,8 +461,9 @@ int initialize_main(const runtime::Config& config) {
     print_uncaught();
     return -1;
   }
-  // _PyFaulthandler_Init: -X faulthandler or PYTHONFAULTHANDLER.
-  bool faulthandler = false;
+  // _PyFaulthandler_Init: -X faulthandler or PYTHONFAULTHANDLER; the development mode turns
+  // it on too (config_init_faulthandler after config_init_dev_mode).
+  bool faulthandler = config.dev_mode;
   for (const std::string& x : config.xoptions)
     if (x == "faulthandler" || x.rfind("faulthandler=", 0) == 0) faulthandler = true;
   const char* fh_env = config.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");

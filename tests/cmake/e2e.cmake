@@ -6,3 +6,11 @@
 add_test(NAME e2e.closed_stdout_status
          COMMAND $<TARGET_FILE:cppy> -c "import sys; exec('with sys.stdout: print(1)')")
 set_tests_properties(e2e.closed_stdout_status PROPERTIES LABELS "e2e" TIMEOUT 60)
+
+# -O/-OO/PYTHONOPTIMIZE reach compile() (optimize=-1 is the interpreter's level), -X dev and
+# PYTHONDEVMODE set sys.flags.dev_mode, and sys.warnoptions is ordered as CPython orders it;
+# compared with python3 (CPython 3.11, whose rules for these are 3.14's).
+add_test(NAME e2e.startup_flags
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cli/env_case.py
+                 --cppy $<TARGET_FILE:cppy> --probe flags)
+set_tests_properties(e2e.startup_flags PROPERTIES LABELS "e2e;reference" TIMEOUT 120)

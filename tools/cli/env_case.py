@@ -3,7 +3,7 @@
 rules for these are 3.14's): a probe runs under several environments with cppy and with
 python3, and any difference fails.
 
-Usage: env_case.py --cppy PATH --probe locale|path
+Usage: env_case.py --cppy PATH --probe locale|path|flags
 
 locale: UTF-8 mode and the locale encodings (Python/preconfig.c, config_init_stdio_encoding).
 path: PYTHONPATH in sys.path (Modules/getpath.py): the entries before the standard library's,
@@ -56,7 +56,36 @@ PATH_CASES = [
     ({"PYTHONPATH": "."}, ["-s"]),
 ]
 
-PROBES = {"locale": (LOCALE_PROBE, LOCALE_CASES), "path": (PATH_PROBE, PATH_CASES)}
+# flags: -O/-OO and PYTHONOPTIMIZE reach compile() (asserts and __debug__), -X dev and
+# PYTHONDEVMODE (sys.flags.dev_mode, faulthandler), and the order of sys.warnoptions from
+# -X dev, PYTHONWARNINGS, -W and -b (config_init_warnoptions).
+FLAGS_PROBE = (
+    "import sys, faulthandler\n"
+    "try:\n"
+    "    assert False\n"
+    "    stripped = True\n"
+    "except AssertionError:\n"
+    "    stripped = False\n"
+    "print(sys.flags.optimize, __debug__, stripped, compile('assert 0', 's', 'exec').co_code ==\n"
+    "      compile('pass', 's', 'exec').co_code, sys.flags.dev_mode, faulthandler.is_enabled(),\n"
+    "      sys.warnoptions)\n"
+)
+
+FLAGS_CASES = [
+    ({}, []),
+    ({}, ["-O"]),
+    ({}, ["-OO"]),
+    ({"PYTHONOPTIMIZE": "1"}, []),
+    ({"PYTHONOPTIMIZE": "1"}, ["-E"]),
+    ({}, ["-X", "dev"]),
+    ({"PYTHONDEVMODE": "1"}, []),
+    ({"PYTHONDEVMODE": "1", "PYTHONWARNINGS": "error,ignore::UserWarning"}, ["-W", "always"]),
+    ({}, ["-b"]),
+    ({}, ["-bb", "-X", "dev", "-W", "ignore"]),
+]
+
+PROBES = {"locale": (LOCALE_PROBE, LOCALE_CASES), "path": (PATH_PROBE, PATH_CASES),
+          "flags": (FLAGS_PROBE, FLAGS_CASES)}
 
 
 def run(interpreter, probe, env, args):
