@@ -9,6 +9,7 @@
 #include "errors/errors.h"
 #include "objects/bytesobject.h"
 #include "objects/complexobject.h"
+#include "objects/dictobject.h"
 #include "objects/floatobject.h"
 #include "objects/longobject.h"
 #include "objects/unicodeobject.h"
@@ -98,13 +99,15 @@ Object* type_fully_qualified_name(TypeObject* type, char sep) {
     s[static_cast<size_t>(dot - name)] = sep;
     return str_from_utf8(s.data(), static_cast<ssize>(s.size()));
   }
+  // _PyType_GetFullyQualifiedName: "module<sep>qualname" unless the module (the type's
+  // __module__) is builtins or __main__.
   auto* ht = static_cast<HeapTypeObject*>(type);
   Object* qualname = ht->ht_qualname;
-  Object* module = nullptr;
-  if (type->dict && !qualname) return str_from_cstr(name);
-  // The module name lives in the type's __dict__; heap types without one use the qualname.
-  (void)module;
   if (!qualname) return str_from_cstr(name);
+  Object* module = type->dict ? dict_get_item_string(type->dict, "__module__") : nullptr;
+  if (module && str_check(module) && !str_equal_cstr(module, "builtins") &&
+      !str_equal_cstr(module, "__main__"))
+    return str_from_format("%U%c%U", module, sep, qualname);
   return new_ref(qualname);
 }
 

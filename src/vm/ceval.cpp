@@ -718,20 +718,52 @@ int check_except_star_type_valid(Object* right) {
   return 0;
 }
 
-// LOAD_SPECIAL's names and messages (_Py_SpecialMethods).
+// LOAD_SPECIAL's names and messages (_Py_SpecialMethods): error, or error_suggestion when the
+// object supports the other (synchronous or asynchronous) protocol.
 struct SpecialMethod {
   const char* name;
   const char* error;
+  const char* error_suggestion;
 };
+#define CPPY_CM_MSG(proto, name) \
+  "'%T' object does not support the " proto " (missed " name " method)"
+#define CPPY_SUGGEST_ASYNC \
+  " but it supports the asynchronous context manager protocol. Did you mean to use 'async with'?"
+#define CPPY_SUGGEST_SYNC \
+  " but it supports the context manager protocol. Did you mean to use 'with'?"
 const SpecialMethod kSpecialMethods[] = {
-    {"__enter__", "'%.200s' object does not support the context manager protocol"},
-    {"__exit__",
-     "'%.200s' object does not support the context manager protocol (missed __exit__ method)"},
-    {"__aenter__", "'%.200s' object does not support the asynchronous context manager protocol"},
-    {"__aexit__",
-     "'%.200s' object does not support the asynchronous context manager protocol (missed "
-     "__aexit__ method)"},
+    {"__enter__", CPPY_CM_MSG("context manager protocol", "__enter__"),
+     CPPY_CM_MSG("context manager protocol", "__enter__") CPPY_SUGGEST_ASYNC},
+    {"__exit__", CPPY_CM_MSG("context manager protocol", "__exit__"),
+     CPPY_CM_MSG("context manager protocol", "__exit__") CPPY_SUGGEST_ASYNC},
+    {"__aenter__", CPPY_CM_MSG("asynchronous context manager protocol", "__aenter__"),
+     CPPY_CM_MSG("asynchronous context manager protocol", "__aenter__") CPPY_SUGGEST_SYNC},
+    {"__aexit__", CPPY_CM_MSG("asynchronous context manager protocol", "__aexit__"),
+     CPPY_CM_MSG("asynchronous context manager protocol", "__aexit__") CPPY_SUGGEST_SYNC},
 };
+#undef CPPY_CM_MSG
+#undef CPPY_SUGGEST_ASYNC
+#undef CPPY_SUGGEST_SYNC
+
+// type_has_special_method: found on the type's MRO and a descriptor with __get__.
+bool type_has_special_method(TypeObject* type, const char* name) {
+  Ref<> key = Ref<>::steal(str_intern_from_cstr(name));
+  if (!key) {
+    errors::clear();
+    return false;
+  }
+  Object* r = type_lookup(type, key.get());
+  return r && r->type->descr_get;
+}
+
+// _PyEval_SpecialMethodCanSuggest: the object has both methods of the other protocol.
+bool special_method_can_suggest(Object* self, int oparg) {
+  TypeObject* type = self->type;
+  if (oparg <= 1)
+    return type_has_special_method(type, "__aenter__") &&
+           type_has_special_method(type, "__aexit__");
+  return type_has_special_method(type, "__enter__") && type_has_special_method(type, "__exit__");
+}
 
 // The common constants of LOAD_COMMON_CONSTANT.
 Object* common_constant(int oparg) {
@@ -2146,8 +2178,12 @@ dispatch_same:
     bool unbound = false;
     Object* attr = lookup_maybe_method(owner, names4[oparg], &unbound);
     if (!attr) {
-      if (!errors::occurred())
-        errors::format(exc_TypeError, kSpecialMethods[oparg].error, owner->type->name);
+      if (!errors::occurred()) {
+        const SpecialMethod& sm = kSpecialMethods[oparg];
+        errors::format(exc_TypeError,
+                       special_method_can_suggest(owner, oparg) ? sm.error_suggestion : sm.error,
+                       owner);
+      }
       goto error;
     }
     if (unbound) {
