@@ -44,7 +44,14 @@ BytesObject* bytes_alloc(ssize n) {
   return b;
 }
 
-void bytes_dealloc(Object* o) { gc::object_free(o); }
+// Instances of subclasses come from their type's allocator (a GC header in front when the
+// subclass has a __dict__), so they go back through tp_free.
+void bytes_dealloc(Object* o) {
+  if (o->type == &bytes_type || !o->type->free)
+    gc::object_free(o);
+  else
+    o->type->free(o);
+}
 
 ssize bytes_length(Object* o) { return bytes_size(o); }
 

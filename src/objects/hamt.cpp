@@ -78,13 +78,22 @@ uint32_t hamt_bitindex(uint32_t bitmap, uint32_t bit) {
 
 // ---- bitmap nodes ----------------------------------------------------------------------
 
-BitmapNode empty_bitmap_node = [] {
-  BitmapNode n{};
-  n.refcnt = kImmortalRefcnt;
-  n.type = &hamt_bitmap_node_type;
-  n.size = 0;
-  return n;
+// The shared empty node is static but of a GC type: like CPython's _Py_SINGLETON
+// (hamt_bitmap_node_empty with its unused PyGC_Head), it gets room for a GC header, zeroed
+// (never tracked), which the collector reads when a traversal reaches it.
+struct StaticBitmapNode {
+  gc::GCHead unused_gc_head;
+  BitmapNode node;
+};
+StaticBitmapNode static_empty_bitmap_node = [] {
+  StaticBitmapNode s{};
+  s.node.refcnt = kImmortalRefcnt;
+  s.node.type = &hamt_bitmap_node_type;
+  s.node.size = 0;
+  return s;
 }();
+BitmapNode& empty_bitmap_node = static_empty_bitmap_node.node;
+static_assert(offsetof(StaticBitmapNode, node) == sizeof(gc::GCHead));
 
 BitmapNode* bitmap_new(ssize size) {  // hamt_node_bitmap_new
   if (size == 0) return new_ref(&empty_bitmap_node);

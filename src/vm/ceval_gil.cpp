@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <mutex>
 
+#include <unistd.h>
+
 #include "gc/gc.h"
 #include "modules/_signal/signalmodule.h"
 #include "vm/ceval.h"
@@ -27,6 +29,7 @@ struct Gil {
   std::atomic<bool> created{false};
   std::atomic<bool> drop_request{false};
   std::atomic<unsigned long> interval{5000};  // microseconds, as sys.getswitchinterval()
+  std::atomic<runtime::ThreadState*> finalizing{nullptr};
 };
 
 Gil& gil() {
@@ -59,7 +62,14 @@ void gil_create() {
 void gil_take(runtime::ThreadState* ts) {
   Gil& g = gil();
   std::unique_lock<std::mutex> lock(g.mutex);
-  while (g.locked) {
+  for (;;) {
+    // tstate_must_exit: the interpreter is finalizing in another thread.
+    runtime::ThreadState* finalizing = g.finalizing.load(std::memory_order_acquire);
+    if (finalizing && finalizing != ts) {
+      lock.unlock();
+      for (;;) pause();  // PyThread_hang_thread
+    }
+    if (!g.locked) break;
     uint64_t saved = g.switch_number;
     auto interval = std::chrono::microseconds(g.interval.load() ? g.interval.load() : 1);
     if (!g.cond.wait_for(lock, interval, [&g] { return !g.locked; })) {
@@ -135,5 +145,9 @@ int handle_eval_breaker() {
 
 void set_switch_interval(unsigned long microseconds) { gil().interval.store(microseconds); }
 unsigned long get_switch_interval() { return gil().interval.load(); }
+
+void set_finalizing_thread(runtime::ThreadState* ts) {
+  gil().finalizing.store(ts, std::memory_order_release);
+}
 
 }  // namespace cppy::vm

@@ -25,6 +25,10 @@ void restore_thread(runtime::ThreadState* ts);
 // _Py_HandlePending: the eval loop calls this when eval_breaker is set. 0, or -1 with an
 // exception (a signal handler raised).
 int handle_eval_breaker();
+// _PyInterpreterState_SetFinalizing: from now on every other thread that wants the GIL
+// hangs there forever (PyThread_hang_thread), so that daemon threads do not run while the
+// modules are torn down.
+void set_finalizing_thread(runtime::ThreadState* ts);
 // sys.setswitchinterval / getswitchinterval, in microseconds.
 void set_switch_interval(unsigned long microseconds);
 unsigned long get_switch_interval();

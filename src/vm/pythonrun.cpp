@@ -47,6 +47,7 @@
 #include "modules/atexit/atexitmodule.h"
 #include "modules/faulthandler/faulthandlermodule.h"
 #include "modules/_tracemalloc/tracemalloc.h"
+#include "gc/gc.h"
 #include "modules/posix/posix_internal.h"
 #include "modules/moduledef.h"
 #include "objects/listobject.h"
@@ -57,6 +58,7 @@
 #include "vm/ceval_gil.h"
 #include "vm/frame.h"
 #include "vm/instrumentation.h"
+#include "vm/pylifecycle.h"
 #include "vm/stdprinter.h"
 #include "vm/traceback.h"
 
@@ -87,6 +89,8 @@ int initialize() {
   // _PyImport_FixupBuiltin: builtins is a core module, in sys.modules from the start.
   modules::register_core_module("builtins", builtins);
   if (imp::set_module_string("builtins", builtins) < 0) return -1;
+  // pycore_init_builtins: the copy finalize_modules restores.
+  if (save_builtins_copy() < 0) return -1;
   compile::install_source_decoder();
   done = true;
   return 0;
@@ -824,13 +828,11 @@ int run_interactive_loop(std::FILE* fp) {
   }
 }
 
-int finalize_main(int status) {
-  // Py_FinalizeEx: non-daemon threads are joined (threading._shutdown), then the atexit
-  // callbacks run, before the standard streams are flushed.
-  modules::_thread::wait_for_thread_shutdown();
-  modules::atexit::run_exitfuncs();
-  // flush_std_files: a stream already closed is left alone; a failing flush of sys.stdout is
-  // reported and makes the exit status 120.
+namespace {
+
+// flush_std_files: a stream already closed is left alone; a failing flush of sys.stdout is
+// reported and makes the exit status 120.
+int flush_std_files(int status) {
   auto file_is_closed = [](Object* f) {
     Ref<> closed = Ref<>::steal(object_getattr_string(f, "closed"));
     if (!closed) {
@@ -861,6 +863,25 @@ int finalize_main(int status) {
   }
   if (std::fflush(stdout) != 0 && status == 0) status = 120;
   std::fflush(stderr);
+  return status;
+}
+
+}  // namespace
+
+int finalize_main(int status) {
+  // Py_FinalizeEx: non-daemon threads are joined (threading._shutdown), then the atexit
+  // callbacks run while the interpreter is intact. From then on, other threads that want
+  // the GIL hang (_PyInterpreterState_SetFinalizing). The standard streams are flushed, a
+  // collection runs the finalizers while the modules still exist, the modules are torn down
+  // (the program's objects finalized, files flushed and closed), and the streams are
+  // flushed again for what the finalizers printed.
+  modules::_thread::wait_for_thread_shutdown();
+  modules::atexit::run_exitfuncs();
+  set_finalizing_thread(runtime::thread_state());
+  status = flush_std_files(status);
+  gc::collect();
+  finalize_modules();
+  status = flush_std_files(status);
   if (g_unhandled_keyboard_interrupt) {
     // exit_sigint (Modules/main.c): die of SIGINT's default action so that the parent sees
     // the interruption (bpo-1054041).
