@@ -1414,7 +1414,8 @@ void array_dealloc(Object* op) {
   gc::mem_free(self->ob_item);
   TypeObject* tp = op->type;
   tp->free(op);
-  if (type_has_feature(tp, kTpflagsHeaptype)) decref(tp);
+  // The type is static; a subclass instance's heap type is released by subtype_dealloc
+  // (CPython's type_needs_decref: only when the base is not a heap type itself).
 }
 
 // array_new: array(typecode[, initializer]).

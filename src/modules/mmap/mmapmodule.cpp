@@ -111,7 +111,8 @@ void mmap_dealloc(Object* op) {
   if (m->weakreflist) object_clear_weakrefs(op);
   TypeObject* tp = op->type;
   tp->free(op);
-  if (type_has_feature(tp, kTpflagsHeaptype)) decref(tp);
+  // The type is static; a subclass instance's heap type is released by subtype_dealloc
+  // (CPython's type_needs_decref: only when the base is not a heap type itself).
 }
 
 // mmap_mmap_close_impl.
