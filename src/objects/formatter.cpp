@@ -411,6 +411,70 @@ std::u32string widen(const std::string& s) {
   return r;
 }
 
+// format_long_internal for the common case, as calc_number_widths and fill_number lay it
+// out: a compact int in base 2, 8, 10 or 16 with no thousands grouping and an ASCII fill,
+// built in a stack buffer and copied once into its string. nullptr with no error set when
+// the case is not covered.
+Object* format_compact_long(Object* value, const FormatSpec& f) {
+  int base;
+  switch (f.type) {
+    case 'd': base = 10; break;
+    case 'x': case 'X': base = 16; break;
+    case 'o': base = 8; break;
+    case 'b': base = 2; break;
+    default: return nullptr;
+  }
+  if (f.thousands != kNoLocale || f.fill_char >= 128 || !long_is_compact(value)) return nullptr;
+  ssize v = long_compact_value(value);
+  bool negative = v < 0;
+  size_t mag = negative ? size_t(0) - size_t(v) : size_t(v);
+  const char* digit_chars = f.type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+  char digits[64];
+  ssize n_digits = 0;
+  do {
+    digits[n_digits++] = digit_chars[mag % unsigned(base)];
+    mag /= unsigned(base);
+  } while (mag);  // reversed
+  char sign = 0;
+  if (f.sign == '+') sign = negative ? '-' : '+';
+  else if (f.sign == ' ') sign = negative ? '-' : ' ';
+  else if (negative) sign = '-';
+  ssize n_sign = sign ? 1 : 0;
+  ssize n_prefix = f.alternate && base != 10 ? 2 : 0;
+  ssize n_non_digit = n_sign + n_prefix;
+  // Zero padding between the sign and the digits ('=' with a '0' fill) comes from the
+  // grouping step in CPython: the digits are widened to the minimum width.
+  ssize n_zeros = 0;
+  if (f.fill_char == '0' && f.align == '=' && f.width - n_non_digit > n_digits)
+    n_zeros = f.width - n_non_digit - n_digits;
+  ssize n_padding = f.width - (n_non_digit + n_digits + n_zeros);
+  ssize lpad = 0, spad = 0, rpad = 0;
+  if (n_padding > 0) {
+    switch (f.align) {
+      case '<': rpad = n_padding; break;
+      case '^': lpad = n_padding / 2; rpad = n_padding - lpad; break;
+      case '=': spad = n_padding; break;
+      default: lpad = n_padding; break;
+    }
+  }
+  ssize total = lpad + n_non_digit + spad + n_zeros + n_digits + rpad;
+  Object* r = str_new(total, 127);
+  if (!r) return nullptr;
+  char* out = reinterpret_cast<char*>(str_1byte(r));
+  char fill = static_cast<char>(f.fill_char);
+  for (ssize i = 0; i < lpad; i++) *out++ = fill;
+  if (sign) *out++ = sign;
+  if (n_prefix) {
+    *out++ = '0';
+    *out++ = base == 2 ? 'b' : base == 8 ? 'o' : f.type == 'X' ? 'X' : 'x';
+  }
+  for (ssize i = 0; i < spad; i++) *out++ = fill;
+  for (ssize i = 0; i < n_zeros; i++) *out++ = '0';
+  for (ssize i = n_digits; i > 0; i--) *out++ = digits[i - 1];
+  for (ssize i = 0; i < rpad; i++) *out++ = fill;
+  return r;
+}
+
 // format_long_internal.
 Object* format_long_internal(Object* value, const FormatSpec& f) {
   if (f.precision != -1) {
@@ -422,6 +486,8 @@ Object* format_long_internal(Object* value, const FormatSpec& f) {
                        "Negative zero coercion (z) not allowed in integer format specifier");
     return nullptr;
   }
+  if (Object* r = format_compact_long(value, f)) return r;
+  if (errors::occurred()) return nullptr;
   std::u32string tmp;
   ssize inumeric = 0, n_digits, n_remainder = 0, n_prefix = 0;
   UCS4 sign_char = 0;

@@ -59,6 +59,12 @@ Object* long_from_string(Object* str, int base) {
     const auto* p = static_cast<const unsigned char*>(str_data(str));
     bool negative = n > 1 && p[0] == '-';
     ssize start = negative ? 1 : 0;
+    // The prefix the base allows (int('0x1f', 16)), when a digit follows it.
+    if (n - start > 2 && p[start] == '0') {
+      unsigned x = p[start + 1] | 0x20;
+      if ((base == 16 && x == 'x') || (base == 8 && x == 'o') || (base == 2 && x == 'b'))
+        start += 2;
+    }
     if (n > start && n - start <= 12) {
       long long v = 0;
       ssize i = start;

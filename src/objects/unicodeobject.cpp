@@ -111,10 +111,6 @@ void unicode_dealloc(Object* o) {
     o->type->free(o);
 }
 
-inline UCS4 kind_max(unsigned kind) {
-  return kind == kKind1 ? 0xff : kind == kKind2 ? 0xffff : kMaxUnicode;
-}
-
 // Copies n characters of one kind into a buffer of another (widening or, when the caller
 // knows the characters fit, narrowing): _PyUnicode_FastCopyCharacters' conversion loops.
 void convert_chars(unsigned to_kind, void* to, unsigned from_kind, const void* from, ssize n) {
@@ -1031,11 +1027,28 @@ Object* str_ascii_escape(Object* repr) {
 // ---------------------------------------------------------------------------------------
 // The writer (_PyUnicodeWriter).
 
-StrWriter::~StrWriter() { raw_free(buf_); }
+namespace {
+// The largest character of the layout PyUnicode_New picks for maxchar.
+inline UCS4 layout_max(UCS4 maxchar) {
+  return maxchar < 0x80 ? 0x7f : maxchar < 0x100 ? 0xff : maxchar < 0x10000 ? 0xffff : kMaxUnicode;
+}
+}  // namespace
 
+StrWriter::~StrWriter() { release(); }
+
+void StrWriter::release() {
+  if (str_) decref(str_);
+  str_ = nullptr;
+  buf_ = nullptr;
+  pos_ = cap_ = 0;
+  kind_ = kKind1;
+  bufmax_ = maxchar_ = 0;
+}
+
+// _PyUnicodeWriter_PrepareInternal: room for need more characters up to maxchar. The same
+// layout grows in place (realloc); a wider one is a new str the characters are converted to.
 int StrWriter::grow(ssize need, UCS4 maxchar) {
-  unsigned new_kind = kind_;
-  if (maxchar > kind_max(kind_)) new_kind = maxchar < 0x100 ? kKind1 : maxchar < 0x10000 ? kKind2 : kKind4;
+  UCS4 new_max = layout_max(maxchar > bufmax_ ? maxchar : bufmax_);
   ssize new_cap = cap_;
   if (pos_ + need > cap_) {
     if (need > PTRDIFF_MAX / 8 - pos_) {
@@ -1047,27 +1060,42 @@ int StrWriter::grow(ssize need, UCS4 maxchar) {
     new_cap += new_cap / 4;
     if (new_cap < 16) new_cap = 16;
   }
-  if (new_kind == kind_ && new_cap == cap_) return 0;
-  void* nb = raw_alloc(static_cast<size_t>(new_cap) * new_kind);
-  if (!nb) {
-    errors::no_memory();
-    return -1;
+  if (new_max == bufmax_ && new_cap == cap_) return 0;
+  if (new_max == bufmax_) {
+    size_t header = static_cast<char*>(buf_) - reinterpret_cast<char*>(str_);
+    void* mem = gc::object_realloc(str_, header + static_cast<size_t>(new_cap + 1) * kind_);
+    if (!mem) {
+      errors::no_memory();
+      return -1;
+    }
+    str_ = static_cast<Object*>(mem);
+    as_ascii(str_)->length = new_cap;
+    buf_ = static_cast<char*>(mem) + header;
+    cap_ = new_cap;
+    return 0;
   }
-  if (buf_) convert_chars(new_kind, nb, kind_, buf_, pos_);
-  raw_free(buf_);
-  buf_ = nb;
+  Object* fresh = str_new(new_cap, new_max);
+  if (!fresh) return -1;
+  unsigned new_kind = str_kind(fresh);
+  if (str_) {
+    convert_chars(new_kind, str_data(fresh), kind_, buf_, pos_);
+    decref(str_);
+  }
+  str_ = fresh;
+  buf_ = str_data(fresh);
   kind_ = new_kind;
+  bufmax_ = new_max;
   cap_ = new_cap;
   return 0;
 }
 
 int StrWriter::reserve(ssize extra, UCS4 maxchar) {
-  if (pos_ + extra <= cap_ && maxchar <= kind_max(kind_)) return 0;
+  if (pos_ + extra <= cap_ && maxchar <= bufmax_) return 0;
   return grow(extra, maxchar);
 }
 
 int StrWriter::write_char(UCS4 ch) {
-  if (pos_ >= cap_ || ch > kind_max(kind_)) {
+  if (pos_ >= cap_ || ch > bufmax_) {
     if (grow(1, ch) < 0) return -1;
   }
   str_write(kind_, buf_, pos_++, ch);
@@ -1142,15 +1170,26 @@ Object* StrWriter::finish() {
     r = new_ref(g_empty);
   } else if (pos_ == 1) {
     r = str_from_char(str_read(kind_, buf_, 0));
-  } else {
+  } else if (layout_max(maxchar_) != bufmax_) {
+    // Reserved wider than what was written: the narrowest layout, as PyUnicode_New would.
     r = str_new(pos_, maxchar_);
     if (r) convert_chars(str_kind(r), str_data(r), kind_, buf_, pos_);
+  } else {
+    // resize_compact: shrink the str to its characters (realloc keeps it in place when
+    // the difference is small).
+    if (pos_ != cap_) {
+      size_t header = static_cast<char*>(buf_) - reinterpret_cast<char*>(str_);
+      if (void* mem = gc::object_realloc(str_, header + static_cast<size_t>(pos_ + 1) * kind_)) {
+        str_ = static_cast<Object*>(mem);
+        buf_ = static_cast<char*>(mem) + header;
+      }
+    }
+    as_ascii(str_)->length = pos_;
+    str_write(kind_, buf_, pos_, 0);
+    r = str_;
+    str_ = nullptr;
   }
-  raw_free(buf_);
-  buf_ = nullptr;
-  pos_ = cap_ = 0;
-  kind_ = kKind1;
-  maxchar_ = 0;
+  release();
   return r;
 }
 

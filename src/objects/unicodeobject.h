@@ -192,7 +192,9 @@ Object* str_ascii_escape(Object* repr);
 // (Py_UNICODE_ISPRINTABLE).
 bool ucs_is_printable(UCS4 ch);
 
-// _PyUnicodeWriter: builds a string of unknown length, widening its kind as needed.
+// _PyUnicodeWriter: builds a string of unknown length, widening its kind as needed. The
+// characters go straight into a compact str object of the widest kind written so far, which
+// finish() shrinks to its length and returns (no second buffer, no final copy).
 class StrWriter {
  public:
   StrWriter() = default;
@@ -218,8 +220,11 @@ class StrWriter {
 
  private:
   int grow(ssize need, UCS4 maxchar);
-  void* buf_ = nullptr;  // kind_-sized characters
+  void release();
+  Object* str_ = nullptr;  // the str being filled (its length is cap_ until finish)
+  void* buf_ = nullptr;    // its characters, kind_-sized
   unsigned kind_ = kKind1;
+  UCS4 bufmax_ = 0;      // the largest character str_'s layout allows (0: no str_ yet)
   UCS4 maxchar_ = 0;     // largest character written
   ssize pos_ = 0;
   ssize cap_ = 0;
