@@ -245,6 +245,26 @@ void format_unraisable(const char* fmt, ...) {
   xdecref(exc);
 }
 
+// _PyErr_FormatNote.
+void format_note(const char* fmt, ...) {
+  Object* exc = get_raised_exception();
+  if (!exc) return;
+  va_list va;
+  va_start(va, fmt);
+  Ref<> note = Ref<>::steal(str_from_format_v(fmt, va));
+  va_end(va);
+  if (!note) {
+    chain_exceptions1(exc);
+    return;
+  }
+  Ref<> r = Ref<>::steal(call_method_one_arg(exc, str_intern_from_cstr("add_note"), note.get()));
+  if (!r) {
+    chain_exceptions1(exc);
+    return;
+  }
+  set_raised_exception(exc);
+}
+
 Object* get_handled_exception() {
   Object* e = topmost_handled();
   if (!e || e == none()) return nullptr;

@@ -53,6 +53,9 @@ std::nullptr_t set_from_errno(TypeObject* type);
 void write_unraisable(Object* obj);
 // PyErr_FormatUnraisable: as write_unraisable with a message in place of "Exception ignored in".
 void format_unraisable(const char* fmt, ...);
+// _PyErr_FormatNote: adds the formatted note to the exception being raised (an error while
+// doing so is chained to it).
+void format_note(const char* fmt, ...);
 
 // PyErr_GetHandledException / PyErr_SetHandledException: sys.exception() (new reference or
 // null) and its replacement (borrowed argument, may be null or None to clear).

@@ -180,25 +180,6 @@ Object* build_rval_index_tuple(Object* rval, ssize idx) {
   return tuple_pack(2, r.get(), i.get());
 }
 
-// _PyErr_FormatNote: adds a note to the exception being raised.
-void format_note(const char* fmt, ...) {
-  Object* exc = errors::get_raised_exception();
-  if (!exc) return;
-  va_list va;
-  va_start(va, fmt);
-  Ref<> note = Ref<>::steal(str_from_format_v(fmt, va));
-  va_end(va);
-  if (!note) {
-    errors::chain_exceptions1(exc);
-    return;
-  }
-  Ref<> r = Ref<>::steal(call_method_one_arg(exc, str_intern_from_cstr("add_note"), note.get()));
-  if (!r) {
-    errors::chain_exceptions1(exc);
-    return;
-  }
-  errors::set_raised_exception(exc);
-}
 
 int hexval(UCS4 d) {
   if (d >= '0' && d <= '9') return static_cast<int>(d - '0');
@@ -860,7 +841,7 @@ int encoder_encode_key_value(EncoderObject* s, StrWriter& w, bool* first, Object
   if (!encoded || steal_accumulate(w, encoded) < 0) return -1;
   if (w.write_str(s->key_separator) < 0) return -1;
   if (encoder_listencode_obj(s, w, value, indent_level, indent_cache) < 0) {
-    format_note("when serializing %T item %R", dct, key);
+    errors::format_note("when serializing %T item %R", dct, key);
     return -1;
   }
   return 0;
@@ -945,7 +926,7 @@ int encoder_listencode_list(EncoderObject* s, StrWriter& w, Object* seq, ssize i
     Ref<> obj = Ref<>::borrow(item(i));
     if (i && w.write_str(separator) < 0) return -1;
     if (encoder_listencode_obj(s, w, obj.get(), indent_level, indent_cache)) {
-      format_note("when serializing %T item %zd", seq, i);
+      errors::format_note("when serializing %T item %zd", seq, i);
       return -1;
     }
   }
@@ -1001,7 +982,7 @@ int encoder_listencode_obj(EncoderObject* s, StrWriter& w, Object* obj, ssize in
   int rv = encoder_listencode_obj(s, w, newobj.get(), indent_level, indent_cache);
   leave_recursive_call();
   if (rv) {
-    format_note("when serializing %T object", obj);
+    errors::format_note("when serializing %T object", obj);
     return -1;
   }
   if (ident && dict_del_item(s->markers, ident.get()) < 0) return -1;

@@ -154,25 +154,6 @@ PickleState st{};
 
 Object* intern(const char* s) { return str_intern_from_cstr(s); }
 
-// _PyErr_FormatNote: adds a note to the exception being raised.
-void format_note(const char* fmt, ...) {
-  Object* exc = errors::get_raised_exception();
-  if (!exc) return;
-  va_list va;
-  va_start(va, fmt);
-  Ref<> note = Ref<>::steal(str_from_format_v(fmt, va));
-  va_end(va);
-  if (!note) {
-    errors::chain_exceptions1(exc);
-    return;
-  }
-  Ref<> r = Ref<>::steal(call_method_one_arg(exc, intern("add_note"), note.get()));
-  if (!r) {
-    errors::chain_exceptions1(exc);
-    return;
-  }
-  errors::set_raised_exception(exc);
-}
 
 // _Pickle_FastCall: calls func(obj), stealing obj.
 Object* fast_call(Object* func, Object* obj) {
@@ -1251,7 +1232,7 @@ int save_unicode(PicklerObject* self, Object* obj) {
 int store_tuple_elements(PicklerObject* self, Object* t, ssize len) {
   for (ssize i = 0; i < len; i++) {
     if (save(self, tuple_item(t, i), 0) < 0) {
-      format_note("when serializing %T item %zd", t, i);
+      errors::format_note("when serializing %T item %zd", t, i);
       return -1;
     }
   }
@@ -1307,7 +1288,7 @@ int batch_list(PicklerObject* self, Object* iter, Object* origobj) {
       int i = save(self, obj, 0);
       decref(obj);
       if (i < 0) {
-        format_note("when serializing %T item %zd", origobj, total);
+        errors::format_note("when serializing %T item %zd", origobj, total);
         return -1;
       }
       if (write_op(self, APPEND) < 0) return -1;
@@ -1325,7 +1306,7 @@ int batch_list(PicklerObject* self, Object* iter, Object* origobj) {
     if (!obj) {
       if (errors::occurred()) return -1;
       if (save(self, firstitem.get(), 0) < 0) {
-        format_note("when serializing %T item %zd", origobj, total);
+        errors::format_note("when serializing %T item %zd", origobj, total);
         return -1;
       }
       if (write_op(self, APPEND) < 0) return -1;
@@ -1333,7 +1314,7 @@ int batch_list(PicklerObject* self, Object* iter, Object* origobj) {
     }
     if (write_op(self, MARK) < 0) return -1;
     if (save(self, firstitem.get(), 0) < 0) {
-      format_note("when serializing %T item %zd", origobj, total);
+      errors::format_note("when serializing %T item %zd", origobj, total);
       return -1;
     }
     firstitem.reset();
@@ -1341,7 +1322,7 @@ int batch_list(PicklerObject* self, Object* iter, Object* origobj) {
     n = 1;
     while (obj) {
       if (save(self, obj.get(), 0) < 0) {
-        format_note("when serializing %T item %zd", origobj, total);
+        errors::format_note("when serializing %T item %zd", origobj, total);
         return -1;
       }
       obj.reset();
@@ -1364,7 +1345,7 @@ int batch_list_exact(PicklerObject* self, Object* obj) {
   if (list_size(obj) == 1) {
     Ref<> item = Ref<>::borrow(list_item(obj, 0));
     if (save(self, item.get(), 0) < 0) {
-      format_note("when serializing %T item 0", obj);
+      errors::format_note("when serializing %T item 0", obj);
       return -1;
     }
     return write_op(self, APPEND);
@@ -1376,7 +1357,7 @@ int batch_list_exact(PicklerObject* self, Object* obj) {
     while (total < list_size(obj)) {
       Ref<> item = Ref<>::borrow(list_item(obj, total));
       if (save(self, item.get(), 0) < 0) {
-        format_note("when serializing %T item %zd", obj, total);
+        errors::format_note("when serializing %T item %zd", obj, total);
         return -1;
       }
       total++;
@@ -1439,7 +1420,7 @@ int bad_items() {
 int save_pair(PicklerObject* self, Object* pair, Object* origobj) {
   if (save(self, tuple_item(pair, 0), 0) < 0) return -1;
   if (save(self, tuple_item(pair, 1), 0) < 0) {
-    format_note("when serializing %T item %R", origobj, tuple_item(pair, 0));
+    errors::format_note("when serializing %T item %R", origobj, tuple_item(pair, 0));
     return -1;
   }
   return 0;
@@ -1506,7 +1487,7 @@ int batch_dict_exact(PicklerObject* self, Object* obj) {
     Ref<> vr = Ref<>::borrow(v);
     if (save(self, kr.get(), 0) < 0) return -1;
     if (save(self, vr.get(), 0) < 0) {
-      format_note("when serializing %T item %R", obj, kr.get());
+      errors::format_note("when serializing %T item %R", obj, kr.get());
       return -1;
     }
     return 0;
@@ -1604,7 +1585,7 @@ int save_set(PicklerObject* self, Object* obj) {
     while (set_next_entry(obj, &ppos, &item, &hash)) {
       Ref<> it = Ref<>::borrow(item);
       if (save(self, it.get(), 0) < 0) {
-        format_note("when serializing %T element", obj);
+        errors::format_note("when serializing %T element", obj);
         return -1;
       }
       if (++i == kBatchSize) break;
@@ -1632,7 +1613,7 @@ int save_frozenset(PicklerObject* self, Object* obj) {
       break;
     }
     if (save(self, item.get(), 0) < 0) {
-      format_note("when serializing %T element", obj);
+      errors::format_note("when serializing %T element", obj);
       return -1;
     }
   }
@@ -1933,11 +1914,11 @@ int save_reduce(PicklerObject* self, Object* args, Object* obj) {
     }
     if (self->proto >= 4) {
       if (save(self, cls, 0) < 0) {
-        format_note("when serializing %T class", obj);
+        errors::format_note("when serializing %T class", obj);
         return -1;
       }
       if (save(self, cargs, 0) < 0 || save(self, kwargs, 0) < 0) {
-        format_note("when serializing %T __new__ arguments", obj);
+        errors::format_note("when serializing %T __new__ arguments", obj);
         return -1;
       }
       if (write_op(self, NEWOBJ_EX) < 0) return -1;
@@ -1957,7 +1938,7 @@ int save_reduce(PicklerObject* self, Object* args, Object* obj) {
       Ref<> empty = Ref<>::steal(tuple_new(0));
       if (!empty) return -1;
       if (save(self, call.get(), 0) < 0 || save(self, empty.get(), 0) < 0) {
-        format_note("when serializing %T reconstructor", obj);
+        errors::format_note("when serializing %T reconstructor", obj);
         return -1;
       }
       if (write_op(self, REDUCE) < 0) return -1;
@@ -1984,23 +1965,23 @@ int save_reduce(PicklerObject* self, Object* args, Object* obj) {
       }
     }
     if (save(self, cls, 0) < 0) {
-      format_note("when serializing %T class", obj);
+      errors::format_note("when serializing %T class", obj);
       return -1;
     }
     Ref<> newargtup = Ref<>::steal(tuple_get_slice(argtup, 1, tuple_size(argtup)));
     if (!newargtup) return -1;
     if (save(self, newargtup.get(), 0) < 0) {
-      format_note("when serializing %T __new__ arguments", obj);
+      errors::format_note("when serializing %T __new__ arguments", obj);
       return -1;
     }
     if (write_op(self, NEWOBJ) < 0) return -1;
   } else {
     if (save(self, callable, 0) < 0) {
-      format_note("when serializing %T reconstructor", obj);
+      errors::format_note("when serializing %T reconstructor", obj);
       return -1;
     }
     if (save(self, argtup, 0) < 0) {
-      format_note("when serializing %T reconstructor arguments", obj);
+      errors::format_note("when serializing %T reconstructor arguments", obj);
       return -1;
     }
     if (write_op(self, REDUCE) < 0) return -1;
@@ -2020,19 +2001,19 @@ int save_reduce(PicklerObject* self, Object* args, Object* obj) {
   if (state) {
     if (!state_setter) {
       if (save(self, state, 0) < 0) {
-        format_note("when serializing %T state", obj);
+        errors::format_note("when serializing %T state", obj);
         return -1;
       }
       if (write_op(self, BUILD) < 0) return -1;
     } else {
       // state_setter(obj, state), with its result popped: stack-transparent.
       if (save(self, state_setter, 0) < 0) {
-        format_note("when serializing %T state setter", obj);
+        errors::format_note("when serializing %T state setter", obj);
         return -1;
       }
       if (save(self, obj, 0) < 0) return -1;
       if (save(self, state, 0) < 0) {
-        format_note("when serializing %T state", obj);
+        errors::format_note("when serializing %T state", obj);
         return -1;
       }
       if (write_op(self, TUPLE2) < 0 || write_op(self, REDUCE) < 0 || write_op(self, POP) < 0)
@@ -2101,11 +2082,11 @@ int save_complex(PicklerObject* self, Object* obj, TypeObject* type) {
   if (!tuple_check(reduce_value.get())) {
     errors::format(st.PicklingError, "__reduce__ must return a string or tuple, not %T",
                    reduce_value.get());
-    format_note("when serializing %T object", obj);
+    errors::format_note("when serializing %T object", obj);
     return -1;
   }
   int status = save_reduce(self, reduce_value.get(), obj);
-  if (status < 0) format_note("when serializing %T object", obj);
+  if (status < 0) errors::format_note("when serializing %T object", obj);
   return status;
 }
 
