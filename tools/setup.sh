@@ -11,7 +11,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 packages=(cmake ninja-build g++ clang ccache python3 git
           googletest libgtest-dev libgmock-dev libbenchmark-dev
           zlib1g-dev libssl-dev libffi-dev libexpat1-dev libsqlite3-dev libreadline-dev
-          libbz2-dev liblzma-dev)
+          libbz2-dev liblzma-dev libzstd-dev)
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi

@@ -28,6 +28,15 @@ void BlocksOutput::init(objects::ssize max_length, uint8_t** next_out, size_t* a
   *avail_out = static_cast<size_t>(n);
 }
 
+void BlocksOutput::init_with_size(objects::ssize init_size, uint8_t** next_out,
+                                  size_t* avail_out) {
+  max_length_ = -1;
+  buf_.assign(static_cast<size_t>(init_size), '\0');
+  blocks_ = 1;
+  *next_out = reinterpret_cast<uint8_t*>(buf_.data());
+  *avail_out = static_cast<size_t>(init_size);
+}
+
 void BlocksOutput::grow(uint8_t** next_out, size_t* avail_out) {
   objects::ssize used = static_cast<objects::ssize>(buf_.size() - *avail_out);
   objects::ssize n = kBlockSize[blocks_ < kBlocks ? blocks_ : kBlocks - 1];

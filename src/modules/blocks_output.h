@@ -15,6 +15,9 @@ class BlocksOutput {
  public:
   // _BlocksOutputBuffer_InitAndGrow: the first block; next_out / avail_out point into it.
   void init(objects::ssize max_length, uint8_t** next_out, size_t* avail_out);
+  // _BlocksOutputBuffer_InitWithSize: a first block of init_size bytes, no length limit (the
+  // next blocks follow the table from its second entry).
+  void init_with_size(objects::ssize init_size, uint8_t** next_out, size_t* avail_out);
   // _BlocksOutputBuffer_Grow: the next block once avail_out is 0.
   void grow(uint8_t** next_out, size_t* avail_out);
   // The bytes written so far, given the stream's avail_out.

@@ -59,6 +59,7 @@
 #include "modules/_socket/socketmodule.h"
 #include "modules/pyexpat/pyexpat.h"
 #include "modules/_lzma/lzmamodule.h"
+#include "modules/_zstd/zstdmodule.h"
 #include "modules/termios/termiosmodule.h"
 #include "modules/_csv/csvmodule.h"
 #include "modules/_pickle/picklemodule.h"
@@ -134,6 +135,7 @@ const InittabEntry* inittab() {
       {"_socket", _socket::module_def()},
       {"pyexpat", pyexpat::module_def()},
       {"_lzma", _lzma::module_def()},
+      {"_zstd", _zstd::module_def()},
       {"termios", termios_::module_def()},
       {"_csv", csv::module_def()},
       {"_pickle", pickle::module_def()},
