@@ -16,6 +16,7 @@
 #include "imp/import.h"
 #include "gc/gc.h"
 #include "objects/docsig.h"
+#include "objects/fileobject.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/bytearrayobject.h"
@@ -415,29 +416,7 @@ Object* builtin_input(Object*, Object* const* args, ssize nargs) {
   Object* r = call_method_no_args(fout, interned("flush"));
   if (!r) errors::clear();
   xdecref(r);
-  Ref<> line = Ref<>::steal(call_method_no_args(fin, interned("readline")));
-  if (!line) return nullptr;
-  if (bytes_check(line.get())) {  // PyFile_GetLine takes bytes too
-    ssize nb = bytes_size(line.get());
-    if (nb == 0) {
-      errors::set_string(exc_EOFError, "EOF when reading a line");
-      return nullptr;
-    }
-    if (bytes_as_string(line.get())[nb - 1] == '\n')
-      return bytes_from_string_and_size(bytes_as_string(line.get()), nb - 1);
-    return line.release();
-  }
-  if (!str_check(line.get())) {
-    errors::set_string(exc_TypeError, "object.readline() returned non-string");
-    return nullptr;
-  }
-  ssize n = str_length(line.get());
-  if (n == 0) {
-    errors::set_string(exc_EOFError, "EOF when reading a line");
-    return nullptr;
-  }
-  if (str_read_char(line.get(), n - 1) == '\n') return str_substring(line.get(), 0, n - 1);
-  return line.release();
+  return file_get_line(fin, -1);
 }
 
 Object* builtin_print(Object*, Object* const* args, ssize nargs, Object* kwnames) {

@@ -138,6 +138,8 @@ void remove_module(Object* name) {
   if (exc) errors::set_raised_exception(exc);
 }
 
+}  // namespace
+
 // _PyModuleSpec_IsInitializing: bool(spec._initializing), 0 without a spec.
 int spec_is_initializing(Object* spec) {
   if (!spec) return 0;
@@ -202,7 +204,17 @@ int is_possibly_shadowing(Object* origin) {
   return path0 == root ? 1 : 0;
 }
 
-}  // namespace
+// _PyModuleSpec_IsUninitializedSubmodule: name in spec._uninitialized_submodules.
+int spec_is_uninitialized_submodule(Object* spec, Object* name) {
+  if (!spec) return 0;
+  Object* value = nullptr;
+  int rc = object_get_optional_attr(spec, id("_uninitialized_submodules"), &value);
+  if (rc > 0) {
+    rc = sequence_contains(value, name);
+    decref(value);
+  }
+  return rc;
+}
 
 Object* get_module(Object* name) { return import_get_module(name); }
 

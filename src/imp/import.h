@@ -62,6 +62,13 @@ Object* resolve_name(Object* name, Object* globals, int level);
 // _PyEval_ImportFrom: `from module import name` for one name, with the sys.modules fallback
 // for circular imports and CPython's "cannot import name" messages.
 Object* import_from(Object* module, Object* name);
+// The module spec helpers of the "no attribute" / "cannot import name" messages:
+// _PyModuleSpec_IsInitializing, _PyModuleSpec_GetFileOrigin (1 with *origin set, 0 without,
+// -1), _PyModule_IsPossiblyShadowing (origin may be null), _PyModuleSpec_IsUninitializedSubmodule.
+int spec_is_initializing(Object* spec);
+int spec_get_file_origin(Object* spec, Object** origin);
+int is_possibly_shadowing(Object* origin);
+int spec_is_uninitialized_submodule(Object* spec, Object* name);
 // Whether func is the builtins.__import__ of start-up (_PyImport_IsDefaultImportFunc), so that
 // IMPORT_NAME may call import_module_level_object directly.
 bool is_default_import_func(Object* func);

@@ -482,3 +482,128 @@ Object* method_new(Object* func, Object* self) {
 }
 
 }  // namespace cppy::objects
+
+// --- instancemethod (Objects/classobject.c PyInstanceMethod_Type) -----------------------------
+
+namespace cppy::objects {
+
+namespace {
+
+struct InstanceMethodObject : Object {
+  Object* func;
+};
+inline InstanceMethodObject* imo(Object* o) { return static_cast<InstanceMethodObject*>(o); }
+
+void instancemethod_dealloc(Object* o) {
+  gc::untrack(o);
+  decref(imo(o)->func);
+  gc::gc_free(o);
+}
+
+int instancemethod_traverse(Object* o, visitproc visit, void* arg) {
+  return visit(imo(o)->func, arg);
+}
+
+// instancemethod_getattro: the type's own descriptors first, then the function's attributes.
+Object* instancemethod_getattro(Object* self, Object* name) {
+  TypeObject* tp = self->type;
+  if (Object* descr = type_lookup(tp, name)) {
+    Ref<> keep = Ref<>::borrow(descr);
+    if (descrgetfunc f = descr->type->descr_get) return f(descr, self, tp);
+    return new_ref(descr);
+  }
+  return object_getattr(imo(self)->func, name);
+}
+
+Object* instancemethod_call(Object* self, Object* args, Object* kwargs) {
+  return object_call(imo(self)->func, args, kwargs);
+}
+
+// instancemethod_descr_get: the function itself from the class, a bound method from an
+// instance.
+Object* instancemethod_descr_get(Object* descr, Object* obj, Object*) {
+  Object* func = imo(descr)->func;
+  if (!obj) return new_ref(func);
+  return method_new(func, obj);
+}
+
+Object* instancemethod_richcompare(Object* a, Object* b, int op) {
+  if ((op != kEQ && op != kNE) || a->type != &instancemethod_type ||
+      b->type != &instancemethod_type)
+    return return_not_implemented();
+  int eq = object_rich_compare_bool(imo(a)->func, imo(b)->func, kEQ);
+  if (eq < 0) return nullptr;
+  return bool_from_long(op == kEQ ? eq : !eq);
+}
+
+Object* instancemethod_repr(Object* self) {
+  static Object* name_s = str_intern_from_cstr("__name__");
+  Object* funcname = nullptr;
+  if (object_get_optional_attr(imo(self)->func, name_s, &funcname) < 0) return nullptr;
+  Ref<> fn = Ref<>::steal(funcname);
+  if (fn && !str_check(fn.get())) fn.reset();
+  return str_from_format("<instancemethod %V at %p>", fn.get(), "?", static_cast<void*>(self));
+}
+
+Object* instancemethod_get_doc(Object* self, void*) {
+  static Object* doc_s = str_intern_from_cstr("__doc__");
+  return object_getattr(imo(self)->func, doc_s);
+}
+
+// instancemethod_new: instancemethod(function, /).
+Object* instancemethod_tp_new(TypeObject*, Object* args, Object* kwargs) {
+  if (kwargs && dict_size(kwargs))
+    return errors::format(exc_TypeError, "instancemethod() takes no keyword arguments");
+  if (tuple_size(args) != 1)
+    return errors::format(exc_TypeError, "instancemethod expected 1 argument, got %zd",
+                          tuple_size(args));
+  Object* func = tuple_item(args, 0);
+  if (!callable_check(func))
+    return errors::format(exc_TypeError, "first argument must be callable");
+  return instancemethod_new(func);
+}
+
+MemberDef instancemethod_members[] = {
+    {"__func__", kMemberObject, static_cast<ssize>(offsetof(InstanceMethodObject, func)),
+     kMemberReadonly, "the function (or other callable) implementing a method"},
+    {nullptr, 0, 0, 0, nullptr}};
+GetSetDef instancemethod_getset[] = {{"__doc__", instancemethod_get_doc, nullptr, nullptr, nullptr},
+                                     {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+}  // namespace
+
+TypeObject instancemethod_type = [] {
+  TypeObject t = static_type("instancemethod", sizeof(InstanceMethodObject), 0, kTpflagsHaveGc);
+  t.dealloc = instancemethod_dealloc;
+  t.repr = instancemethod_repr;
+  t.hash = object_hash_not_implemented;
+  t.call = instancemethod_call;
+  t.getattro = instancemethod_getattro;
+  t.setattro = object_generic_setattr;
+  t.traverse = instancemethod_traverse;
+  t.richcompare = instancemethod_richcompare;
+  t.members = instancemethod_members;
+  t.getset = instancemethod_getset;
+  t.descr_get = instancemethod_descr_get;
+  t.new_ = instancemethod_tp_new;
+  t.doc = "instancemethod(function, /)\n--\n\nBind a function to a class.";
+  return t;
+}();
+
+Object* instancemethod_new(Object* func) {
+  if (type_ready(&instancemethod_type) < 0) return nullptr;
+  auto* im = static_cast<InstanceMethodObject*>(gc::gc_malloc(sizeof(InstanceMethodObject)));
+  if (!im) return nullptr;
+  im->refcnt = 1;
+  im->type = &instancemethod_type;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  im->func = new_ref(func);
+  gc::track(im);
+  return im;
+}
+
+Object* instancemethod_function(Object* im) { return imo(im)->func; }
+
+}  // namespace cppy::objects

@@ -43,4 +43,12 @@ Object* method_new(Object* func, Object* self);  // PyMethod_New
 // _PyObject_FunctionStr: "qualname()" (with "module." unless builtins), for error messages.
 Object* object_function_str(Object* x);
 
+// instancemethod (Objects/classobject.c PyInstanceMethod_Type): binds a callable to a class
+// as a method (a bound method from an instance, the callable from the class). No Python name
+// gives it; C code (and _testcapi.instancemethod in CPython) creates it.
+extern TypeObject instancemethod_type;
+inline bool instancemethod_check(Object* o) { return o->type == &instancemethod_type; }
+Object* instancemethod_new(Object* func);       // PyInstanceMethod_New
+Object* instancemethod_function(Object* im);    // PyInstanceMethod_Function (borrowed)
+
 }  // namespace cppy::objects

@@ -12,9 +12,11 @@
 #include "objects/exceptions.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
+#include "objects/setobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject_internal.h"
+#include "sys/sysmodule.h"
 
 namespace cppy::objects {
 
@@ -115,25 +117,72 @@ Object* module_repr(Object* self) {
   return str_from_format("<module %R>", name);
 }
 
-// module_getattro: the generic lookup, then the module's __getattr__, then a message naming
-// the module.
+// _Py_module_getattro_impl: the generic lookup, then the module's __getattr__, then the
+// most useful message: a module shadowing the standard library (or another library while it
+// initializes), a partially initialized module, a submodule not yet bound (circular imports).
 Object* module_getattro(Object* self, Object* name) {
   Object* attr = object_generic_getattr_with_dict(self, name, nullptr, true);
   if (attr || errors::occurred()) return attr;
   Object* d = mo(self)->md_dict;
-  if (d) {
-    Object* getattr = dict_get_item(d, name_of("__getattr__"));
-    if (getattr) {
-      Ref<> g = Ref<>::borrow(getattr);
-      return object_call_one_arg(getattr, name);
-    }
-    Object* mod_name = dict_get_item(d, name_of("__name__"));
-    if (mod_name && str_check(mod_name)) {
-      errors::format(exc_AttributeError, "module '%U' has no attribute '%U'", mod_name, name);
-      return nullptr;
+  if (!d) return errors::format(exc_AttributeError, "module has no attribute '%U'", name);
+  if (Object* getattr = dict_get_item(d, name_of("__getattr__"))) {
+    Ref<> g = Ref<>::borrow(getattr);
+    return object_call_one_arg(getattr, name);
+  }
+  Object* mod_name_raw = dict_get_item(d, name_of("__name__"));
+  if (!mod_name_raw || !str_check(mod_name_raw))
+    return errors::format(exc_AttributeError, "module has no attribute '%U'", name);
+  Ref<> mod_name = Ref<>::borrow(mod_name_raw);
+  Object* spec_raw = dict_get_item(d, name_of("__spec__"));
+  if (!spec_raw)
+    return errors::format(exc_AttributeError, "module '%U' has no attribute '%U'",
+                          mod_name.get(), name);
+  Ref<> spec = Ref<>::borrow(spec_raw);
+  Object* origin_raw = nullptr;
+  if (imp::spec_get_file_origin(spec.get(), &origin_raw) < 0) return nullptr;
+  Ref<> origin = Ref<>::steal(origin_raw);
+  int shadowing = imp::is_possibly_shadowing(origin.get());
+  if (shadowing < 0) return nullptr;
+  int shadowing_stdlib = 0;
+  if (shadowing) {
+    Object* stdlib_modules = sys::get_object("stdlib_module_names");
+    if (stdlib_modules && anyset_check(stdlib_modules)) {
+      shadowing_stdlib = set_contains(stdlib_modules, mod_name.get());
+      if (shadowing_stdlib < 0) return nullptr;
     }
   }
-  errors::format(exc_AttributeError, "module has no attribute '%U'", name);
+  if (shadowing_stdlib)
+    return errors::format(exc_AttributeError,
+                          "module '%U' has no attribute '%U' (consider renaming '%U' since it has "
+                          "the same name as the standard library module named '%U' and prevents "
+                          "importing that standard library module)",
+                          mod_name.get(), name, origin.get(), mod_name.get());
+  int rc = imp::spec_is_initializing(spec.get());
+  if (rc < 0) return nullptr;
+  if (rc > 0) {
+    if (shadowing)
+      return errors::format(exc_AttributeError,
+                            "module '%U' has no attribute '%U' (consider renaming '%U' if it has "
+                            "the same name as a library you intended to import)",
+                            mod_name.get(), name, origin.get());
+    if (origin)
+      return errors::format(exc_AttributeError,
+                            "partially initialized module '%U' from '%U' has no attribute '%U' "
+                            "(most likely due to a circular import)",
+                            mod_name.get(), origin.get(), name);
+    return errors::format(exc_AttributeError,
+                          "partially initialized module '%U' has no attribute '%U' (most likely "
+                          "due to a circular import)",
+                          mod_name.get(), name);
+  }
+  rc = imp::spec_is_uninitialized_submodule(spec.get(), name);
+  if (rc > 0)
+    return errors::format(exc_AttributeError,
+                          "cannot access submodule '%U' of module '%U' (most likely due to a "
+                          "circular import)",
+                          name, mod_name.get());
+  if (rc == 0)
+    errors::format(exc_AttributeError, "module '%U' has no attribute '%U'", mod_name.get(), name);
   return nullptr;
 }
 

@@ -260,4 +260,30 @@ put("views.sub", list(dk - {0, 3, 6}))
 put("views.xor", list(dk ^ {0, 1}))
 put("views.items_and", sorted(dict.fromkeys(range(5), 0).items() & {(1, 0), (2, 1)}))
 
+# --- instancemethod (Objects/classobject.c; _testcapi exposes the type) ---
+import re
+from _testcapi import instancemethod
+def _noaddr(r):
+    return re.sub(r" at 0x[0-9a-f]+", " at ADDR", r)
+put("im.type", f"{instancemethod.__name__} {instancemethod.__text_signature__} {instancemethod.__doc__}")
+put("im.call_len", instancemethod(len)([1, 2]))
+put("im.repr_len", _noaddr(repr(instancemethod(len))))
+put("im.repr_noname", _noaddr(repr(instancemethod(type("N", (), {"__call__": lambda s: 1})()))))
+put("im.get_none_is_func", instancemethod(len).__get__(None, int) is len)
+put("im.get_obj", repr(instancemethod(len).__get__(5)))
+put("im.func_is", instancemethod(len).__func__ is len)
+put("im.doc", instancemethod(len).__doc__)
+put("im.name", instancemethod(len).__name__)
+put("im.eq", instancemethod(len) == instancemethod(len))
+put("im.ne", instancemethod(len) != instancemethod(abs))
+put("im.eq_func", instancemethod(len) == len)
+err("im.lt", lambda: instancemethod(len) < instancemethod(len))
+err("im.hash", lambda: hash(instancemethod(len)))
+err("im.new_none", lambda: instancemethod())
+err("im.new_two", lambda: instancemethod(len, len))
+err("im.new_kw", lambda: instancemethod(f=len))
+err("im.new_noncallable", lambda: instancemethod(1))
+err("im.getattr_missing", lambda: instancemethod(len).nope)
+err("im.setattr", lambda: setattr(instancemethod(len), "x", 1))
+
 print("\n".join(out))

@@ -20,6 +20,7 @@
 #include "objects/buffer.h"
 #include "objects/bytesobject.h"
 #include "objects/exceptions.h"
+#include "objects/fileobject.h"
 #include "objects/floatobject.h"
 #include "objects/getargs.h"
 #include "objects/longobject.h"
@@ -38,31 +39,8 @@ constexpr size_t kBufSize = 1024;  // FCNTL_BUFSZ
 
 // PyObject_AsFileDescriptor (the fileobject converter of the clinic signatures).
 bool as_fd(Object* o, int* fd) {
-  Ref<> value;
-  if (long_check(o)) {
-    value = Ref<>::borrow(o);
-  } else {
-    Object* raw = nullptr;
-    if (object_get_optional_attr(o, str_intern_from_cstr("fileno"), &raw) < 0) return false;
-    Ref<> meth = Ref<>::steal(raw);
-    if (!meth) {
-      errors::set_string(exc_TypeError, "argument must be an int, or have a fileno() method.");
-      return false;
-    }
-    value = Ref<>::steal(object_call(meth.get(), tuple_empty(), nullptr));
-    if (!value) return false;
-    if (!long_check(value.get())) {
-      errors::set_string(exc_TypeError, "fileno() returned a non-integer");
-      return false;
-    }
-  }
-  *fd = long_as_int(value.get());
-  if (*fd == -1 && errors::occurred()) return false;
-  if (*fd < 0) {
-    errors::format(exc_ValueError, "file descriptor cannot be a negative integer (%i)", *fd);
-    return false;
-  }
-  return true;
+  *fd = object_as_file_descriptor(o);
+  return *fd >= 0;
 }
 
 bool as_int(Object* o, int* out) {

@@ -38,6 +38,7 @@
 #include "objects/bytesobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/fileobject.h"
 #include "objects/floatobject.h"
 #include "objects/getargs.h"
 #include "objects/listobject.h"
@@ -128,31 +129,8 @@ bool fd_converter(Object* o, int* fd) {
 
 // PyObject_AsFileDescriptor.
 bool fildes_converter(Object* o, int* fd) {
-  if (long_check(o)) {
-    if (!as_int(o, fd)) return false;
-  } else {
-    Ref<> meth = Ref<>::steal(object_getattr_string(o, "fileno"));
-    if (!meth) {
-      if (!errors::exception_matches(exc_AttributeError)) return false;
-      errors::clear();
-      errors::format(exc_TypeError,
-                     "argument must be an int, or have a fileno() method.");
-      return false;
-    }
-    Ref<> r = Ref<>::steal(object_call_no_args(meth.get()));
-    if (!r) return false;
-    if (!long_check(r.get())) {
-      errors::format(exc_TypeError, "fileno() returned a non-integer");
-      return false;
-    }
-    if (!as_int(r.get(), fd)) return false;
-  }
-  if (*fd < 0) {
-    errors::format(exc_ValueError,
-                   "file descriptor cannot be a negative integer (%d)", *fd);
-    return false;
-  }
-  return true;
+  *fd = object_as_file_descriptor(o);
+  return *fd >= 0;
 }
 
 // dir_fd_converter.

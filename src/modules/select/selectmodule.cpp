@@ -21,6 +21,7 @@
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/exceptions.h"
+#include "objects/fileobject.h"
 #include "objects/floatobject.h"
 #include "objects/clinic_args.h"
 #include "objects/getargs.h"
@@ -44,34 +45,7 @@ long long monotonic_ns() {
 }
 
 // PyObject_AsFileDescriptor: an int, or the int fileno() returns.
-int as_file_descriptor(Object* o) {
-  Ref<> value;
-  if (long_check(o)) {
-    value = Ref<>::borrow(o);
-  } else {
-    Object* raw = nullptr;
-    if (object_get_optional_attr(o, str_intern_from_cstr("fileno"), &raw) < 0) return -1;
-    Ref<> meth = Ref<>::steal(raw);
-    if (!meth) {
-      errors::set_string(exc_TypeError,
-                         "argument must be an int, or have a fileno() method.");
-      return -1;
-    }
-    value = Ref<>::steal(object_call(meth.get(), tuple_empty(), nullptr));
-    if (!value) return -1;
-    if (!long_check(value.get())) {
-      errors::set_string(exc_TypeError, "fileno() returned a non-integer");
-      return -1;
-    }
-  }
-  int fd = long_as_int(value.get());
-  if (fd == -1 && errors::occurred()) return -1;
-  if (fd < 0) {
-    errors::format(exc_ValueError, "file descriptor cannot be a negative integer (%i)", fd);
-    return -1;
-  }
-  return fd;
-}
+int as_file_descriptor(Object* o) { return object_as_file_descriptor(o); }
 
 // _PyTime_FromSecondsObject with a rounding to the timeout's advantage (ceiling): ns.
 bool seconds_to_ns(Object* obj, long long* out) {
