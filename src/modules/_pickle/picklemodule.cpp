@@ -33,6 +33,7 @@
 #include "objects/memoryobject.h"
 #include "objects/methodobject.h"
 #include "objects/moduleobject.h"
+#include "objects/picklebufobject.h"
 #include "objects/setobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
@@ -1154,6 +1155,39 @@ int save_bytearray(PicklerObject* self, Object* obj) {
   return save_bytearray_data(self, obj, bytearray_as_string(obj), bytearray_size(obj));
 }
 
+// save_picklebuffer: protocol 5 writes the view in band (as bytes when read-only, else as a
+// bytearray) unless buffer_callback returns a false value, in which case only NEXT_BUFFER
+// (and READONLY_BUFFER) go into the stream and the caller keeps the data.
+int save_picklebuffer(PicklerObject* self, Object* obj) {
+  if (self->proto < 5) {
+    errors::set_string(st.PicklingError, "PickleBuffer can only be pickled with protocol >= 5");
+    return -1;
+  }
+  const Buffer* view = picklebuffer_get_buffer(obj);
+  if (!view) return -1;
+  if (view->suboffsets || !buffer_is_contiguous(view, 'A')) {
+    errors::set_string(st.PicklingError,
+                       "PickleBuffer can not be pickled when pointing to a non-contiguous "
+                       "buffer");
+    return -1;
+  }
+  int in_band = 1;
+  if (self->buffer_callback) {
+    Ref<> ret = Ref<>::steal(object_call_one_arg(self->buffer_callback, obj));
+    if (!ret) return -1;
+    in_band = object_is_true(ret.get());
+    if (in_band < 0) return -1;
+  }
+  const char* data = static_cast<const char*>(view->buf);
+  if (in_band) {
+    if (view->readonly) return save_bytes_data(self, obj, data, view->len);
+    return save_bytearray_data(self, obj, data, view->len);
+  }
+  if (write_op(self, NEXT_BUFFER) < 0) return -1;
+  if (view->readonly && write_op(self, READONLY_BUFFER) < 0) return -1;
+  return 0;
+}
+
 // raw_unicode_escape: raw-unicode-escape that also escapes backslash, NUL, \n, \r and \x1a
 // (the UNICODE opcode's argument is a line).
 Object* raw_unicode_escape(Object* obj) {
@@ -2032,6 +2066,7 @@ int save_complex(PicklerObject* self, Object* obj, TypeObject* type) {
   if (type == &list_type) return save_list(self, obj);
   if (type == &tuple_type) return save_tuple(self, obj);
   if (type == &bytearray_type) return save_bytearray(self, obj);
+  if (type == &picklebuffer_type) return save_picklebuffer(self, obj);
 
   Ref<> reduce_value;
   if (self->reducer_override) {
@@ -4205,6 +4240,8 @@ int ready_types() {
     t.free = object_generic_free;
     unpickler_memoproxy_type = t;
   }
+  // PyPickleBuffer_Type is one of the interpreter's static types; cppy readies it on first use.
+  if (type_ready(&picklebuffer_type) < 0) return -1;
   if (type_ready(&pickler_memoproxy_type) < 0 || type_ready(&unpickler_memoproxy_type) < 0 ||
       type_ready(&pickler_type) < 0 || type_ready(&unpickler_type) < 0)
     return -1;
@@ -4218,7 +4255,8 @@ int ready_types() {
 int pickle_exec(Object* m) {
   if (ready_types() < 0) return -1;
   if (module_add_object_ref(m, "Pickler", &pickler_type) < 0 ||
-      module_add_object_ref(m, "Unpickler", &unpickler_type) < 0)
+      module_add_object_ref(m, "Unpickler", &unpickler_type) < 0 ||
+      module_add_object_ref(m, "PickleBuffer", &picklebuffer_type) < 0)
     return -1;
   if (!st.PickleError) {
     TypeObject* pickle_error = new_exception("_pickle.PickleError", nullptr, nullptr);
