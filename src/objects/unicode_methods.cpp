@@ -117,26 +117,29 @@ Object* replace_1byte(Object* s, Object* old, Object* repl, ssize count) {
   if (!u) return nullptr;
   if (new_size == 0) return u;
   const UCS1* d = str_1byte(s);
+  const UCS1* od = str_1byte(old);
   const UCS1* rd = str_1byte(repl);
   UCS1* out = str_1byte(u);
   ssize i = 0;
-  for (ssize k = 0; k < n; k++) {
-    ssize at;
-    if (m == 1) {
-      UCS1 c = str_1byte(old)[0];
-      at = i;
-      while (d[at] != c) at++;
-    } else {
-      at = search(s, i, len, old, unicode::kNoMaxCount, unicode::SearchMode::Search);
+  // The occurrences are found in batches by one scan each (unicode::find_all), not by a
+  // search call per occurrence as replace() of unicodeobject.c does: the same positions.
+  ptrdiff_t at[256];
+  for (ssize left = n; left > 0;) {
+    ssize found = unicode::find_all(d + i, len - i, od, m, at, left < 256 ? left : 256);
+    if (found <= 0) break;  // cannot happen: n occurrences were counted
+    ssize base = i;
+    for (ssize k = 0; k < found; k++) {
+      ssize pos = base + at[k];
+      std::memcpy(out, d + i, static_cast<size_t>(pos - i));
+      out += pos - i;
+      if (r == 1)
+        *out = *rd;
+      else
+        std::memcpy(out, rd, static_cast<size_t>(r));
+      out += r;
+      i = pos + m;
     }
-    std::memcpy(out, d + i, static_cast<size_t>(at - i));
-    out += at - i;
-    if (r == 1)
-      *out = *rd;
-    else
-      std::memcpy(out, rd, static_cast<size_t>(r));
-    out += r;
-    i = at + m;
+    left -= found;
   }
   std::memcpy(out, d + i, static_cast<size_t>(len - i));
   if (!ascii && str_find_max_char(u, 0, new_size) < 0x80) {
@@ -152,8 +155,12 @@ Object* replace_1byte(Object* s, Object* old, Object* repl, ssize count) {
 Object* str_replace(Object* s, Object* old, Object* repl, ssize count) {
   if (count < 0) count = PTRDIFF_MAX;
   ssize len = str_length(s), m = str_length(old);
-  if (m > 0 && count > 0 && str_kind(s) == kKind1 && str_kind(old) == kKind1 &&
-      str_kind(repl) == kKind1) {
+  // replace()'s "nothing" cases: the string unchanged (itself when exact,
+  // unicode_result_unchanged), which `is` can tell from an equal new string.
+  if (len < m || count == 0 || old == repl || str_max_char_value(s) < str_max_char_value(old) ||
+      (m == 0 && str_length(repl) == 0))
+    return str_check_exact(s) ? new_ref(s) : str_substring(s, 0, len);
+  if (m > 0 && str_kind(s) == kKind1 && str_kind(old) == kKind1 && str_kind(repl) == kKind1) {
     if (Object* u = replace_1byte(s, old, repl, count)) return u;
     if (errors::occurred()) return nullptr;
     return str_check_exact(s) ? new_ref(s) : str_substring(s, 0, len);

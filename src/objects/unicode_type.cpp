@@ -192,6 +192,21 @@ int add_piece(Object* list, Object* s, ssize start, ssize end) {
   return list_append(list, piece.get());
 }
 
+// STRINGLIB_NEW(str + start, end - start): a new string even when the piece is all of s
+// (the callers that give s itself check for that case as stringlib does).
+Object* new_piece(Object* s, ssize start, ssize end) {
+  if (start > 0 || end < str_length(s) || end - start < 2) return str_substring(s, start, end);
+  return str_from_kind_and_data(str_kind(s), str_data(s), end - start);
+}
+
+// split() and rsplit() of unicodeobject.c when the separator cannot occur (wider kind or
+// longer than the string): a one-item list of the string itself, even of a subclass.
+Object* list_of_self(Object* self) {
+  Object* list = list_new(1);
+  if (list) list_set_item_steal(list, 0, new_ref(self));
+  return list;
+}
+
 // The result list of stringlib/split.h: PREALLOC_SIZE(maxcount) slots filled directly
 // (SPLIT_ADD), appends beyond them, the size fixed at the end (FIX_PREALLOC_SIZE).
 constexpr ssize kMaxPrealloc = 12;
@@ -239,37 +254,109 @@ class SplitList {
   ssize count_ = 0;
 };
 
-// A piece of a 1-byte-kind string (STRINGLIB_NEW of ucs1lib / asciilib): the string itself
-// when the piece is all of it.
-inline Object* piece_1byte(Object* self, const UCS1* d, ssize len, ssize start, ssize end) {
-  if (start == 0 && end == len && str_check_exact(self)) return new_ref(self);
-  if (str_is_ascii(self)) return str_from_ascii(reinterpret_cast<const char*>(d) + start, end - start);
-  return str_from_latin1(d + start, end - start);
+// Py_UNICODE_ISSPACE and Py_UNICODE_ISLINEBREAK for the characters below 256, as tables:
+// the scans of split() and splitlines() over 1-byte strings test every character.
+struct Latin1Classes {
+  bool space[256];
+  bool linebreak[256];
+};
+const Latin1Classes kLatin1 = [] {
+  Latin1Classes t{};
+  for (unsigned c = 0; c < 256; c++) {
+    t.space[c] = unicode::is_space(c);
+    t.linebreak[c] = unicode::is_linebreak(c);
+  }
+  return t;
+}();
+
+// Copies n bytes (n >= 2) with at most two overlapping word moves when n is small: split's
+// pieces are mostly a few characters, for which a call to memcpy costs more than the copy.
+inline void copy_short(UCS1* d, const UCS1* s, ssize n) {
+  if (n > 16) {
+    std::memcpy(d, s, static_cast<size_t>(n));
+  } else if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, s, 8);
+    std::memcpy(&b, s + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else {
+    d[0] = s[0];
+    d[1] = s[1];
+    d[n - 1] = s[n - 1];
+  }
+}
+
+// STRINGLIB_NEW of asciilib (_PyUnicode_FromASCII) for a piece of an ASCII string: the
+// one-character cache, or a compact ASCII string allocated and filled here (PyUnicode_New's
+// ASCII case) without the general constructor's calls and checks.
+inline Object* ascii_piece(const UCS1* p, ssize n) {
+  if (n <= 1) return n == 1 ? str_from_char(p[0]) : new_ref(str_empty());
+  auto* a = static_cast<AsciiObject*>(gc::object_malloc(sizeof(AsciiObject) + size_t(n) + 1));
+  if (!a) return errors::no_memory();
+  a->refcnt = 1;
+  a->type = &str_type;
+  a->length = n;
+  a->hash = -1;
+  StrState st{};
+  st.kind = kKind1;
+  st.compact = 1;
+  st.ascii = 1;
+  a->state = st;
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  UCS1* d = reinterpret_cast<UCS1*>(a + 1);
+  copy_short(d, p, n);
+  d[n] = 0;
+  return a;
+}
+
+// A piece of a 1-byte-kind string (STRINGLIB_NEW of asciilib / ucs1lib, the latter
+// narrowing a piece of a latin-1 string that is all ASCII).
+template <bool Ascii>
+inline Object* piece_1byte(const UCS1* p, ssize n) {
+  if constexpr (Ascii) return ascii_piece(p, n);
+  else return str_from_latin1(p, n);
 }
 
 // stringlib split_whitespace on a 1-byte kind.
+template <bool Ascii>
 Object* split_whitespace_1byte(Object* self, ssize maxcount) {
   const UCS1* d = str_1byte(self);
+  const bool* space = kLatin1.space;
   ssize len = str_length(self);
   SplitList out(maxcount);
   if (!out.ok()) return nullptr;
   ssize i = 0, j;
   while (maxcount-- > 0) {
-    while (i < len && is_space(d[i])) i++;
+    while (i < len && space[d[i]]) i++;
     if (i == len) break;
     j = i;
     i++;
-    while (i < len && !is_space(d[i])) i++;
-    if (out.add(piece_1byte(self, d, len, j, i)) < 0) return nullptr;
+    while (i < len && !space[d[i]]) i++;
+    if (j == 0 && i == len && str_check_exact(self)) {
+      // No whitespace at all: the string itself (split.h's STRINGLIB_CHECK_EXACT case).
+      if (out.add(new_ref(self)) < 0) return nullptr;
+      break;
+    }
+    if (out.add(piece_1byte<Ascii>(d + j, i - j)) < 0) return nullptr;
   }
   if (i < len) {
-    while (i < len && is_space(d[i])) i++;
-    if (i != len && out.add(piece_1byte(self, d, len, i, len)) < 0) return nullptr;
+    while (i < len && space[d[i]]) i++;
+    if (i != len && out.add(piece_1byte<Ascii>(d + i, len - i)) < 0) return nullptr;
   }
   return out.finish();
 }
 
 // stringlib split_char on a 1-byte kind (memchr for the next separator).
+template <bool Ascii>
 Object* split_char_1byte(Object* self, UCS1 ch, ssize maxcount) {
   const UCS1* d = str_1byte(self);
   ssize len = str_length(self);
@@ -288,18 +375,28 @@ Object* split_char_1byte(Object* self, UCS1 ch, ssize maxcount) {
       if (!hit) break;
       pos = static_cast<const UCS1*>(hit) - d;
     }
-    if (out.add(piece_1byte(self, d, len, i, pos)) < 0) return nullptr;
+    if (out.add(piece_1byte<Ascii>(d + i, pos - i)) < 0) return nullptr;
     i = pos + 1;
   }
-  if (out.add(piece_1byte(self, d, len, i, len)) < 0) return nullptr;
+  if (i == 0 && str_check_exact(self)) {
+    if (out.add(new_ref(self)) < 0) return nullptr;
+  } else if (out.add(piece_1byte<Ascii>(d + i, len - i)) < 0) {
+    return nullptr;
+  }
   return out.finish();
 }
 
 const char* const kSplitKeywords[] = {"sep", "maxsplit", nullptr};
 
-bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwnames,
-                 Object** sep, ssize* maxsplit) {
+// The clinic wrapper of str.split / str.rsplit and the start of split() / rsplit() of
+// unicodeobject.c: *sep is null for None; a negative maxsplit becomes the largest number of
+// splits the string allows (which PREALLOC_SIZE then sees: the result list's capacity is the
+// reference's). False with the error set, or with *self_list set to the one-item list of
+// the string itself when sep is wider or longer than the string.
+bool parse_split(const char* name, Object* self, Object* const* args, ssize nargs,
+                 Object* kwnames, Object** sep, ssize* maxsplit, Object** self_list) {
   Object* a[2];
+  *self_list = nullptr;
   if (!kwnames && nargs <= 2) {
     // Positional arguments only: what the clinic macro's fast path of
     // _PyArg_UnpackKeywords does, without the call.
@@ -311,19 +408,30 @@ bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwn
   }
   *sep = a[0] && a[0] != none() ? a[0] : nullptr;
   if (*sep && !str_check(*sep)) {
-    errors::format(exc_TypeError, "must be str or None, not %.50s", (*sep)->type->name);
+    errors::format(exc_TypeError, "must be str or None, not %.100s", (*sep)->type->name);
     return false;
   }
-  *maxsplit = -1;
+  ssize m = -1;
   if (a[1]) {
-    *maxsplit = number_as_ssize(a[1], exc_OverflowError);
-    if (*maxsplit == -1 && errors::occurred()) return false;
+    m = number_as_ssize(a[1], exc_OverflowError);
+    if (m == -1 && errors::occurred()) return false;
   }
-  if (*maxsplit < 0) *maxsplit = PTRDIFF_MAX;
-  if (*sep && str_length(*sep) == 0) {
-    errors::set_string(exc_ValueError, "empty separator");
-    return false;
+  ssize len = str_length(self);
+  if (!*sep) {
+    if (m < 0) m = (len - 1) / 2 + 1;
+  } else {
+    ssize seplen = str_length(*sep);
+    if (m < 0) m = seplen == 0 ? 0 : len / seplen + 1;
+    if (str_kind(*sep) > str_kind(self) || seplen > len) {
+      *self_list = list_of_self(self);
+      return false;
+    }
+    if (seplen == 0) {
+      errors::set_string(exc_ValueError, "empty separator");
+      return false;
+    }
   }
+  *maxsplit = m;
   return true;
 }
 
@@ -331,12 +439,20 @@ bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwn
 Object* unicode_split(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   Object* sep;
   ssize maxcount;
-  if (!parse_split("split", args, nargs, kwnames, &sep, &maxcount)) return nullptr;
+  Object* self_list;
+  if (!parse_split("split", self, args, nargs, kwnames, &sep, &maxcount, &self_list))
+    return self_list;
   ssize len = str_length(self);
   if (str_kind(self) == kKind1) {
-    if (!sep) return split_whitespace_1byte(self, maxcount);
-    if (str_length(sep) == 1 && str_kind(sep) == kKind1)
-      return split_char_1byte(self, str_1byte(sep)[0], maxcount);
+    bool ascii = str_is_ascii(self);
+    if (!sep)
+      return ascii ? split_whitespace_1byte<true>(self, maxcount)
+                   : split_whitespace_1byte<false>(self, maxcount);
+    if (str_length(sep) == 1 && str_kind(sep) == kKind1) {
+      UCS1 ch = str_1byte(sep)[0];
+      return ascii ? split_char_1byte<true>(self, ch, maxcount)
+                   : split_char_1byte<false>(self, ch, maxcount);
+    }
   }
   SplitList out(maxcount);
   if (!out.ok()) return nullptr;
@@ -352,7 +468,7 @@ Object* unicode_split(Object* self, Object* const* args, ssize nargs, Object* kw
     }
     if (i < len) {
       while (i < len && is_space(str_read_char(self, i))) i++;
-      if (i != len && out.add(str_substring(self, i, len)) < 0) return nullptr;
+      if (i != len && out.add(new_piece(self, i, len)) < 0) return nullptr;
     }
     return out.finish();
   }
@@ -367,14 +483,17 @@ Object* unicode_split(Object* self, Object* const* args, ssize nargs, Object* kw
   return out.finish();
 }
 
-// stringlib rsplit / rsplit_whitespace (pieces collected backwards, then reversed).
+// stringlib rsplit / rsplit_whitespace (pieces collected backwards in the preallocated
+// list, then reversed).
 Object* unicode_rsplit(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   Object* sep;
   ssize maxcount;
-  if (!parse_split("rsplit", args, nargs, kwnames, &sep, &maxcount)) return nullptr;
-  Ref<> list = Ref<>::steal(list_new(0));
-  if (!list) return nullptr;
+  Object* self_list;
+  if (!parse_split("rsplit", self, args, nargs, kwnames, &sep, &maxcount, &self_list))
+    return self_list;
   ssize len = str_length(self);
+  SplitList out(maxcount);
+  if (!out.ok()) return nullptr;
   if (!sep) {
     ssize i = len - 1, j;
     while (maxcount-- > 0) {
@@ -383,29 +502,68 @@ Object* unicode_rsplit(Object* self, Object* const* args, ssize nargs, Object* k
       j = i;
       i--;
       while (i >= 0 && !is_space(str_read_char(self, i))) i--;
-      if (add_piece(list.get(), self, i + 1, j + 1) < 0) return nullptr;
+      if (j == len - 1 && i < 0 && str_check_exact(self)) {
+        if (out.add(new_ref(self)) < 0) return nullptr;  // no whitespace: the string itself
+        break;
+      }
+      if (out.add(new_piece(self, i + 1, j + 1)) < 0) return nullptr;
     }
     if (i >= 0) {
       while (i >= 0 && is_space(str_read_char(self, i))) i--;
-      if (i >= 0 && add_piece(list.get(), self, 0, i + 1) < 0) return nullptr;
+      if (i >= 0 && out.add(new_piece(self, 0, i + 1)) < 0) return nullptr;
     }
   } else {
     ssize seplen = str_length(sep), j = len;
     while (maxcount-- > 0) {
       ssize pos = str_find(self, sep, 0, j, -1);
       if (pos < 0) break;
-      if (add_piece(list.get(), self, pos + seplen, j) < 0) return nullptr;
+      if (out.add(new_piece(self, pos + seplen, j)) < 0) return nullptr;
       j = pos;
     }
-    if (add_piece(list.get(), self, 0, j) < 0) return nullptr;
+    // No separator found: the string itself when exact (the count == 0 case).
+    if (j == len && str_check_exact(self)) {
+      if (out.add(new_ref(self)) < 0) return nullptr;
+    } else if (out.add(new_piece(self, 0, j)) < 0) {
+      return nullptr;
+    }
   }
+  Ref<> list = Ref<>::steal(out.finish());
   if (list_reverse(list.get()) < 0) return nullptr;
   return list.release();
 }
 
 inline bool is_linebreak(UCS4 ch) {
-  return ch < 128 ? (ch == '\n' || ch == '\r' || ch == 0x0b || ch == 0x0c || (ch >= 0x1c && ch <= 0x1e))
-                  : unicode::is_linebreak(ch);
+  return ch < 256 ? kLatin1.linebreak[ch] : unicode::is_linebreak(ch);
+}
+
+// stringlib splitlines over a 1-byte kind.
+template <bool Ascii>
+Object* splitlines_1byte(Object* self, bool keepends) {
+  const UCS1* d = str_1byte(self);
+  const bool* linebreak = kLatin1.linebreak;
+  ssize len = str_length(self), i = 0, j = 0;
+  // PyList_New(0) and appends (SPLIT_APPEND): the list's capacity is the reference's.
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
+  while (i < len) {
+    while (i < len && !linebreak[d[i]]) i++;
+    ssize eol = i;
+    if (i < len) {
+      if (d[i] == '\r' && i + 1 < len && d[i + 1] == '\n')
+        i += 2;
+      else
+        i++;
+      if (keepends) eol = i;
+    }
+    Object* piece;
+    if (j == 0 && eol == len && str_check_exact(self))
+      piece = new_ref(self);  // no line break: the string itself
+    else
+      piece = piece_1byte<Ascii>(d + j, eol - j);
+    if (!piece || list_append_take_ref(list.get(), piece) < 0) return nullptr;
+    j = i;
+  }
+  return list.release();
 }
 
 const char* const kSplitlinesKeywords[] = {"keepends", nullptr};
@@ -414,33 +572,23 @@ const ArgParser kSplitlinesParser = {"splitlines", kSplitlinesKeywords, 0, 1, 0}
 // stringlib splitlines.
 Object* unicode_splitlines(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   Object* a[1];
-  if (unpack_keywords(kSplitlinesParser, args, nargs, kwnames, a) < 0) return nullptr;
+  if (kwnames || nargs > 1) {
+    if (unpack_keywords(kSplitlinesParser, args, nargs, kwnames, a) < 0) return nullptr;
+  } else {
+    a[0] = nargs ? args[0] : nullptr;
+  }
   bool keepends = false;
   if (a[0]) {
-    int t = object_is_true(a[0]);
+    int t = object_is_true(a[0]);  // the clinic's bool converter
     if (t < 0) return nullptr;
     keepends = t;
   }
+  if (str_kind(self) == kKind1)
+    return str_is_ascii(self) ? splitlines_1byte<true>(self, keepends)
+                              : splitlines_1byte<false>(self, keepends);
   ssize len = str_length(self), i = 0, j = 0;
-  SplitList out(PTRDIFF_MAX);
-  if (!out.ok()) return nullptr;
-  if (str_kind(self) == kKind1) {
-    const UCS1* d = str_1byte(self);
-    while (i < len) {
-      while (i < len && !is_linebreak(d[i])) i++;
-      ssize eol = i;
-      if (i < len) {
-        if (d[i] == '\r' && i + 1 < len && d[i + 1] == '\n')
-          i += 2;
-        else
-          i++;
-        if (keepends) eol = i;
-      }
-      if (out.add(piece_1byte(self, d, len, j, eol)) < 0) return nullptr;
-      j = i;
-    }
-    return out.finish();
-  }
+  Ref<> list = Ref<>::steal(list_new(0));
+  if (!list) return nullptr;
   while (i < len) {
     while (i < len && !is_linebreak(str_read_char(self, i))) i++;
     ssize eol = i;
@@ -451,10 +599,10 @@ Object* unicode_splitlines(Object* self, Object* const* args, ssize nargs, Objec
         i++;
       if (keepends) eol = i;
     }
-    if (out.add(str_substring(self, j, eol)) < 0) return nullptr;
+    if (add_piece(list.get(), self, j, eol) < 0) return nullptr;
     j = i;
   }
-  return out.finish();
+  return list.release();
 }
 
 // --- join ---------------------------------------------------------------------------------------

@@ -274,11 +274,15 @@ ssize two_way_count(const C* haystack, ssize len_haystack, const C* needle, ssiz
   }
 }
 
-// default_find, and adaptive_find when `adaptive`: Horspool with a bloom mask, switching to
-// two-way once too many partial matches were seen.
-template <typename C>
-ssize default_find(const C* s, ssize n, const C* p, ssize m, ssize maxcount, SearchMode mode,
-                   bool adaptive) {
+// default_find, and adaptive_find when Adaptive: Horspool with a bloom mask, switching to
+// two-way once too many partial matches were seen. Mode and Adaptive are template
+// parameters so that each instance has only the tests it needs. The skip on a unit outside
+// the bloom mask must stay a branch: GCC turns it into a conditional move, with which each
+// load waits for the previous one and the scan runs at half speed or less. An empty asm
+// statement in the branch keeps it one (GCC and Clang do not if-convert across it).
+template <typename C, SearchMode Mode, bool Adaptive>
+ssize default_find(const C* s, ssize n, const C* p, ssize m, ssize maxcount,
+                   ssize* positions = nullptr) {
   const ssize w = n - m;
   const ssize mlast = m - 1;
   ssize count = 0, gap = mlast, hits = 0;
@@ -290,36 +294,56 @@ ssize default_find(const C* s, ssize n, const C* p, ssize m, ssize maxcount, Sea
     if (p[i] == last) gap = mlast - i - 1;
   }
   bloom_add(mask, last);
-  for (ssize i = 0; i <= w; i++) {
-    if (ss[i] == last) {
-      ssize j;
-      for (j = 0; j < mlast; j++) {
-        if (s[i + j] != p[j]) break;
-      }
-      if (j == mlast) {
-        if (mode != SearchMode::Count) return i;
-        if (++count == maxcount) return maxcount;
-        i = i + mlast;
+  // Positions i < w can look at ss[i + 1]; the last one (i == w) is tried on its own below,
+  // so that nothing reads past s[n - 1].
+  ssize i = 0;
+  while (i < w) {
+    if (ss[i] != last) [[likely]] {
+      if (!bloom(mask, ss[i + 1])) [[likely]] {
+        asm("");
+        i += m + 1;
         continue;
       }
-      if (adaptive) {
-        hits += j + 1;
-        if (hits > m / 4 && w - i > 2000) {
-          if (mode == SearchMode::Search) {
-            ssize res = two_way_find(s + i, n - i, p, m);
-            return res == -1 ? -1 : res + i;
-          }
+      i++;
+      continue;
+    }
+    ssize j = 0;
+    while (j < mlast && s[i + j] == p[j]) j++;
+    if (j == mlast) {
+      if constexpr (Mode != SearchMode::Count) {
+        return i;
+      } else {
+        if (positions) positions[count] = i;
+        if (++count == maxcount) return maxcount;
+        i += m;
+        continue;
+      }
+    }
+    if constexpr (Adaptive) {
+      hits += j + 1;
+      if (hits > m / 4 && w - i > 2000) {
+        if constexpr (Mode == SearchMode::Search) {
+          ssize res = two_way_find(s + i, n - i, p, m);
+          return res == -1 ? -1 : res + i;
+        } else {
           return two_way_count(s + i, n - i, p, m, maxcount - count) + count;
         }
       }
-      // Miss: is the next unit part of the pattern? (i == w ends the loop anyway.)
-      if (i < w && !bloom(mask, ss[i + 1])) i = i + m;
-      else i = i + gap;
-    } else if (i < w && !bloom(mask, ss[i + 1])) {
-      i = i + m;
+    }
+    // Miss: is the next unit part of the pattern?
+    if (!bloom(mask, ss[i + 1])) i += m + 1;
+    else i += gap + 1;
+  }
+  if (i == w && ss[w] == last && std::memcmp(s + w, p, size_t(mlast) * sizeof(C)) == 0) {
+    if constexpr (Mode != SearchMode::Count) {
+      return w;
+    } else {
+      if (positions) positions[count] = w;
+      count++;
     }
   }
-  return mode == SearchMode::Count ? count : -1;
+  if constexpr (Mode == SearchMode::Count) return count;
+  else return -1;
 }
 
 // default_rfind
@@ -361,13 +385,47 @@ ssize fastsearch_t(const C* s, ssize n, const C* p, ssize m, ssize maxcount, Sea
   }
   if (mode == SearchMode::RSearch) return default_rfind(s, n, p, m);
   if (n < 2500 || (m < 100 && n < 30000) || m < 6)
-    return default_find(s, n, p, m, maxcount, mode, false);
+    return mode == SearchMode::Search
+               ? default_find<C, SearchMode::Search, false>(s, n, p, m, maxcount)
+               : default_find<C, SearchMode::Count, false>(s, n, p, m, maxcount);
   if ((m >> 2) * 3 < (n >> 2)) {
     // The needle is small next to the haystack: two-way's O(m) set-up pays off.
     if (mode == SearchMode::Search) return two_way_find(s, n, p, m);
     return two_way_count(s, n, p, m, maxcount);
   }
-  return default_find(s, n, p, m, maxcount, mode, true);
+  return mode == SearchMode::Search
+             ? default_find<C, SearchMode::Search, true>(s, n, p, m, maxcount)
+             : default_find<C, SearchMode::Count, true>(s, n, p, m, maxcount);
+}
+
+// The occurrences one after the other, as repeated FASTSEARCH calls from the end of the
+// previous one find them; the Horspool scan records them in one pass where each of those
+// calls would have used it.
+template <typename C>
+ssize find_all_t(const C* s, ssize n, const C* p, ssize m, ssize* out, ssize cap) {
+  ssize k = 0, i = 0;
+  if (cap <= 0 || m <= 0) return 0;
+  if (m == 1) {
+    while (k < cap && i < n) {
+      ssize r = find_char_t(s + i, n - i, p[0]);
+      if (r < 0) break;
+      out[k++] = i + r;
+      i += r + 1;
+    }
+    return k;
+  }
+  if (n < m) return 0;
+  if (n < 2500 || (m < 100 && n < 30000) || m < 6) {
+    ssize found = default_find<C, SearchMode::Count, false>(s, n, p, m, cap, out);
+    return found < 0 ? 0 : found;
+  }
+  while (k < cap && n - i >= m) {
+    ssize r = fastsearch_t(s + i, n - i, p, m, kNoMaxCount, SearchMode::Search);
+    if (r < 0) break;
+    out[k++] = i + r;
+    i += r + m;
+  }
+  return k;
 }
 
 }  // namespace
@@ -399,6 +457,19 @@ ptrdiff_t count_char(const uint16_t* s, ptrdiff_t n, uint16_t ch, ptrdiff_t maxc
 }
 ptrdiff_t count_char(const uint32_t* s, ptrdiff_t n, uint32_t ch, ptrdiff_t maxcount) {
   return count_char_t(s, n, ch, maxcount);
+}
+
+ptrdiff_t find_all(const uint8_t* s, ptrdiff_t n, const uint8_t* p, ptrdiff_t m, ptrdiff_t* out,
+                   ptrdiff_t cap) {
+  return find_all_t(s, n, p, m, out, cap);
+}
+ptrdiff_t find_all(const uint16_t* s, ptrdiff_t n, const uint16_t* p, ptrdiff_t m, ptrdiff_t* out,
+                   ptrdiff_t cap) {
+  return find_all_t(s, n, p, m, out, cap);
+}
+ptrdiff_t find_all(const uint32_t* s, ptrdiff_t n, const uint32_t* p, ptrdiff_t m, ptrdiff_t* out,
+                   ptrdiff_t cap) {
+  return find_all_t(s, n, p, m, out, cap);
 }
 
 }  // namespace cppy::unicode

@@ -23,6 +23,17 @@ ptrdiff_t fastsearch(const uint16_t* s, ptrdiff_t n, const uint16_t* p, ptrdiff_
 ptrdiff_t fastsearch(const uint32_t* s, ptrdiff_t n, const uint32_t* p, ptrdiff_t m,
                      ptrdiff_t maxcount, SearchMode mode);
 
+// find_all: the starts of the non-overlapping occurrences of p[0:m] (m >= 1) in s[0:n], left
+// to right, as repeated Search calls each starting after the previous occurrence find them;
+// at most cap of them are written to out, and their number is returned. str.replace's
+// single scan.
+ptrdiff_t find_all(const uint8_t* s, ptrdiff_t n, const uint8_t* p, ptrdiff_t m, ptrdiff_t* out,
+                   ptrdiff_t cap);
+ptrdiff_t find_all(const uint16_t* s, ptrdiff_t n, const uint16_t* p, ptrdiff_t m, ptrdiff_t* out,
+                   ptrdiff_t cap);
+ptrdiff_t find_all(const uint32_t* s, ptrdiff_t n, const uint32_t* p, ptrdiff_t m, ptrdiff_t* out,
+                   ptrdiff_t cap);
+
 // find_char / rfind_char / count_char: one code unit.
 ptrdiff_t find_char(const uint8_t* s, ptrdiff_t n, uint8_t ch);
 ptrdiff_t find_char(const uint16_t* s, ptrdiff_t n, uint16_t ch);

@@ -101,3 +101,63 @@ TEST(UnicodeFastsearch, EdgeCases) {
   EXPECT_EQ(u::find_char(w.data(), 100, uint16_t{0x100}), -1);
   EXPECT_EQ(u::rfind_char(w.data(), 100, uint16_t{0x4100}), 99);
 }
+
+// find_all gives the positions that repeated Search calls find, each starting after the
+// previous occurrence, in every width and through each of FASTSEARCH's algorithms (short and
+// long haystacks and needles), stopping at cap; the last possible window is tried too.
+template <typename C>
+std::vector<ptrdiff_t> by_search(const std::vector<C>& s, const std::vector<C>& p) {
+  std::vector<ptrdiff_t> r;
+  ptrdiff_t i = 0, n = ptrdiff_t(s.size()), m = ptrdiff_t(p.size());
+  while (n - i >= m) {
+    ptrdiff_t k = m == 1 ? u::find_char(s.data() + i, n - i, p[0])
+                         : u::fastsearch(s.data() + i, n - i, p.data(), m, -1, u::SearchMode::Search);
+    if (k < 0) break;
+    r.push_back(i + k);
+    i += k + m;
+  }
+  return r;
+}
+
+template <typename C>
+void check_find_all(const std::string& hay, const std::string& needle) {
+  std::vector<C> s(hay.begin(), hay.end()), p(needle.begin(), needle.end());
+  std::vector<ptrdiff_t> want = by_search(s, p);
+  std::vector<ptrdiff_t> got(want.size() + 3);
+  ptrdiff_t k = u::find_all(s.data(), ptrdiff_t(s.size()), p.data(), ptrdiff_t(p.size()),
+                            got.data(), ptrdiff_t(got.size()));
+  got.resize(size_t(k));
+  EXPECT_EQ(got, want) << hay.size() << " " << needle;
+  // Count mode of FASTSEARCH agrees.
+  if (p.size() > 1 && !want.empty())
+    EXPECT_EQ(u::fastsearch(s.data(), ptrdiff_t(s.size()), p.data(), ptrdiff_t(p.size()),
+                            u::kNoMaxCount, u::SearchMode::Count),
+              ptrdiff_t(want.size()));
+  if (want.size() > 2) {
+    std::vector<ptrdiff_t> two(2);
+    EXPECT_EQ(u::find_all(s.data(), ptrdiff_t(s.size()), p.data(), ptrdiff_t(p.size()),
+                          two.data(), 2),
+              2);
+    EXPECT_EQ(two[0], want[0]);
+    EXPECT_EQ(two[1], want[1]);
+  }
+}
+
+TEST(UnicodeFastsearch, FindAllMatchesRepeatedSearches) {
+  std::string words;
+  for (int i = 0; i < 3000; i++) words += "word" + std::to_string(i) + " ";
+  std::string periodic;
+  for (int i = 0; i < 20000; i++) periodic += "ab";
+  std::string mixed = periodic + "needle" + periodic + "needle";
+  const std::pair<std::string, std::string> cases[] = {
+      {"abcabc", "abc"}, {"aaaa", "aa"}, {"abab", "b"}, {"xyz", "xyz"}, {"xyzz", "z"},
+      {"aaa", "aaaa"}, {words, "word"}, {words, "d1"}, {words, " "}, {words, "word2999 "},
+      {words, "rd29"}, {periodic, "abab"}, {periodic, "ba"}, {mixed, "needle"},
+      {mixed, std::string(600, 'a')}, {mixed, "abababababababababababab"}, {words, "9 word3"},
+  };
+  for (const auto& [hay, needle] : cases) {
+    check_find_all<uint8_t>(hay, needle);
+    check_find_all<uint16_t>(hay, needle);
+    check_find_all<uint32_t>(hay, needle);
+  }
+}
