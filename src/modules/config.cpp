@@ -69,6 +69,7 @@
 #include "modules/_lsprof/lsprofmodule.h"
 #include "modules/_tracemalloc/tracemallocmodule.h"
 #include "modules/readline/readlinemodule.h"
+#include "modules/cjkcodecs/multibytecodec.h"
 
 namespace cppy::modules {
 
@@ -145,6 +146,12 @@ const InittabEntry* inittab() {
       {"_lsprof", lsprof::module_def()},
       {"_tracemalloc", tracemalloc::module_def()},
       {"readline", readline::module_def()},
+      {"_multibytecodec", cjkcodecs::multibytecodec_module_def()},
+      {"_codecs_jp", cjkcodecs::codecs_jp_module_def()},
+      {"_codecs_kr", cjkcodecs::codecs_kr_module_def()},
+      {"_codecs_cn", cjkcodecs::codecs_cn_module_def()},
+      {"_codecs_tw", cjkcodecs::codecs_tw_module_def()},
+      {"_codecs_hk", cjkcodecs::codecs_hk_module_def()},
       {nullptr, nullptr},
   };
   return table;

@@ -14,3 +14,9 @@ add_test(NAME e2e.startup_flags
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cli/env_case.py
                  --cppy $<TARGET_FILE:cppy> --probe flags)
 set_tests_properties(e2e.startup_flags PROPERTIES LABELS "e2e;reference" TIMEOUT 120)
+
+# The CJK codecs' mapping tables (src/modules/cjkcodecs/mappings.cpp) are what
+# tools/cjkcodecs/gen_tables.py makes of the reference's tables in tools/cjkcodecs/data.
+add_test(NAME e2e.cjkcodecs_tables
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/cjkcodecs/gen_tables.py --check)
+set_tests_properties(e2e.cjkcodecs_tables PROPERTIES LABELS "e2e" TIMEOUT 120)
