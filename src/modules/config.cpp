@@ -152,6 +152,7 @@ const InittabEntry* inittab() {
       {"_codecs_cn", cjkcodecs::codecs_cn_module_def()},
       {"_codecs_tw", cjkcodecs::codecs_tw_module_def()},
       {"_codecs_hk", cjkcodecs::codecs_hk_module_def()},
+      {"_codecs_iso2022", cjkcodecs::codecs_iso2022_module_def()},
       {nullptr, nullptr},
   };
   return table;
