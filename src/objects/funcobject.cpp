@@ -13,6 +13,7 @@
 #include "objects/getargs.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
+#include "objects/moduleobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "vm/ceval.h"
@@ -297,21 +298,26 @@ GetSetDef func_getsetlist[] = {
 
 }  // namespace
 
+// _PyEval_BuiltinsFromGlobals: globals['__builtins__'] as it is (a module gives its dict;
+// any other object, a mapping or not, is kept: the eval loop looks names up in it through
+// the mapping protocol), else the running frame's builtins (_PyEval_GetBuiltins).
 Object* builtins_from_globals(Object* globals) {
   static Object* name = nullptr;
-  Object* b = dict_get_item(globals, str_dunder("__builtins__", &name));
+  Object* b = dict_get_item_with_error(globals, str_dunder("__builtins__", &name));
   if (b) {
-    if (dict_check(b)) return b;
-    Object** dp = object_dict_ptr(b);  // a module: its namespace
-    if (dp && *dp && dict_check(*dp)) return *dp;
+    if (module_check(b)) return module_get_dict(b);
+    return b;
   }
-  return vm::builtins_dict();
+  if (errors::occurred()) return nullptr;
+  return vm::eval_get_builtins();
 }
 
 // _PyFunction_FromConstructor / PyFunction_NewWithQualName.
 Object* function_new(Object* code, Object* globals, Object* qualname) {
   static Object* name_str = nullptr;
   auto* co = static_cast<CodeObject*>(code);
+  Object* builtins = builtins_from_globals(globals);
+  if (!builtins) return nullptr;
   auto* f = static_cast<FunctionObject*>(gc::gc_malloc(sizeof(FunctionObject)));
   if (!f) return nullptr;
   f->refcnt = 1;
@@ -320,7 +326,7 @@ Object* function_new(Object* code, Object* globals, Object* qualname) {
   ++total_refcount;
 #endif
   f->func_globals = new_ref(globals);
-  f->func_builtins = new_ref(builtins_from_globals(globals));
+  f->func_builtins = new_ref(builtins);
   f->func_name = new_ref(co->co_name);
   f->func_qualname = new_ref(qualname ? qualname : co->co_qualname);
   f->func_code = new_ref(code);

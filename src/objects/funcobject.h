@@ -10,7 +10,7 @@ namespace cppy::objects {
 
 struct FunctionObject : Object {
   Object* func_globals;    // dict
-  Object* func_builtins;   // dict
+  Object* func_builtins;   // a dict, or any mapping globals['__builtins__'] named
   Object* func_name;       // str
   Object* func_qualname;   // str
   Object* func_code;       // code
@@ -36,8 +36,9 @@ inline bool function_check(Object* o) { return o->type == &function_type; }
 Object* function_new(Object* code, Object* globals, Object* qualname = nullptr);
 // _PyFunction_Vectorcall: runs the function's code in a new frame.
 Object* function_vectorcall(Object* func, Object* const* args, size_t nargsf, Object* kwnames);
-// _PyEval_BuiltinsFromGlobals: the builtins dict that globals['__builtins__'] names (a
-// module's dict or a dict), or the interpreter's builtins. Borrowed.
+// _PyEval_BuiltinsFromGlobals: globals['__builtins__'] (a module's dict, or the object itself:
+// a dict or any mapping), or the running frame's builtins. Borrowed; null with an error set
+// when the lookup in globals fails.
 Object* builtins_from_globals(Object* globals);
 
 }  // namespace cppy::objects

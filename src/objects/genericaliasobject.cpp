@@ -259,12 +259,11 @@ Object* ga_reduce(Object* self, Object*) {
     if (!tmp) return nullptr;
     Ref<> it = Ref<>::steal(object_get_iter(tmp.get()));
     if (!it) return nullptr;
-    Object* builtins = vm::eval_get_builtins();
-    Object* next = builtins ? dict_get_item_string(builtins, "next") : nullptr;
-    if (!next) return errors::format(exc_RuntimeError, "lost builtins.next");
+    Ref<> next = Ref<>::steal(vm::eval_get_builtin("next"));  // _PyEval_GetBuiltin
+    if (!next) return nullptr;
     Ref<> args = Ref<>::steal(tuple_pack(1, it.get()));
     if (!args) return nullptr;
-    return tuple_pack(2, next, args.get());
+    return tuple_pack(2, next.get(), args.get());
   }
   Ref<> args = Ref<>::steal(tuple_pack(2, alias->origin, alias->args));
   if (!args) return nullptr;

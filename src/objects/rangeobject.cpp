@@ -354,11 +354,11 @@ MappingMethods range_as_mapping = {range_length, range_subscript, nullptr};
 Object* reduce_as_iter_of(Object* start, Object* stop, Object* step) {
   Ref<> range = Ref<>::steal(make_range(&range_type, start, stop, step));
   if (!range) return nullptr;
-  Object* iter = dict_get_item_string(vm::eval_get_builtins(), "iter");
-  if (!iter) return errors::format(exc_RuntimeError, "lost builtins.iter");
+  Ref<> iter = Ref<>::steal(vm::eval_get_builtin("iter"));  // _PyEval_GetBuiltin
+  if (!iter) return nullptr;
   Ref<> args = Ref<>::steal(tuple_pack(1, range.get()));
   if (!args) return nullptr;
-  return tuple_pack(3, iter, args.get(), none());
+  return tuple_pack(3, iter.get(), args.get(), none());
 }
 
 void rangeiter_dealloc(Object* o) {

@@ -442,11 +442,14 @@ fail:
 // to the import machinery when __import__ is the default one.
 Object* import_name(Frame* frame, Object* name, Object* fromlist, Object* level) {
   NAME(import_str, "__import__");
-  Object* import_func = dict_get_item_with_error(frame->f_builtins, import_str);
+  // Builtins may be any mapping (globals['__builtins__'] of exec/eval): the mapping protocol.
+  Object* import_func = nullptr;
+  if (mapping_get_optional_item(frame->f_builtins, import_str, &import_func) < 0) return nullptr;
   if (!import_func) {
-    if (!errors::occurred()) errors::set_string(exc_ImportError, "__import__ not found");
+    errors::set_string(exc_ImportError, "__import__ not found");
     return nullptr;
   }
+  Ref<> import_ref = Ref<>::steal(import_func);
   Object* locals = frame->f_locals ? frame->f_locals : none();
   if (imp::is_default_import_func(import_func)) {
     int ilevel = long_as_int(level);
@@ -815,14 +818,17 @@ Object* eval_get_builtins() {
   Frame* f = current_frame();
   return f ? f->f_builtins : builtins_dict();
 }
+// _PyEval_GetBuiltin: builtins may be any mapping (globals['__builtins__'] of exec/eval).
 Object* eval_get_builtin(const char* name) {
   Object* b = eval_get_builtins();
-  Object* attr = b ? dict_get_item_string(b, name) : nullptr;
-  if (!attr) {
-    if (!errors::occurred()) errors::format(exc_AttributeError, "%s", name);
-    return nullptr;
-  }
-  return new_ref(attr);
+  if (!b) return errors::format(exc_AttributeError, "%s", name);
+  Ref<> key = Ref<>::steal(str_from_cstr(name));
+  if (!key) return nullptr;
+  Object* attr = nullptr;
+  int rc = mapping_get_optional_item(b, key.get(), &attr);
+  if (rc < 0) return nullptr;
+  if (rc == 0) errors::set_object(exc_AttributeError, key.get());
+  return attr;
 }
 Object* eval_get_frame_locals() {
   Frame* f = current_frame();
@@ -856,6 +862,7 @@ Object* eval_vector(FunctionObject* func, Object* const* args, ssize argcount,
 Object* eval_code(Object* code, Object* globals, Object* locals) {
   auto* co = static_cast<CodeObject*>(code);
   Object* builtins = builtins_from_globals(globals);
+  if (!builtins) return nullptr;
   runtime::ThreadState* ts = runtime::thread_state();
   Frame* f = push_frame(size_t(co->co_framesize));
   if (!f) return nullptr;
