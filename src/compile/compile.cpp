@@ -679,7 +679,7 @@ int ast_preprocess_only(ast::mod_ty mod, const std::string& filename, int flags,
 }
 
 CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flags, int optimize,
-                          ast::Arena* arena) {
+                          ast::Arena* arena, int* merged_flags) {
   CompileResult result;
   Compiler c;
   c.konsts = std::make_shared<KonstFactory>();
@@ -704,6 +704,7 @@ CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flag
   int merged = c.future.ff_features | flags;
   c.future.ff_features = merged;
   c.flags = merged;
+  if (merged_flags) *merged_flags = merged;
   // -1: the interpreter's level (_PyAST_Compile's optimize < 0 case, config->optimization_level).
   c.optimize = optimize < 0 ? runtime::optimization_level() : optimize;
   if (ast_preprocess(mod, c.optimize, merged, arena, c.filename) < 0) {

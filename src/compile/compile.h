@@ -22,6 +22,7 @@ struct SymbolTable;
 namespace cppy::parser {
 struct ParseError;
 struct ParseWarning;
+struct InteractiveInput;
 }  // namespace cppy::parser
 
 namespace cppy::compile {
@@ -63,8 +64,11 @@ inline constexpr int PyCF_MASK = 0x3fe0000;  // the CO_FUTURE_* bits
 
 // _PyAST_Compile: compiles a Module (or Expression/Interactive) tree. optimize is -O's level
 // (0, 1, 2). The tree may be modified (ast_preprocess). On failure, see CompileFailure.
+// merged_flags, when given, gets flags joined with the tree's future features as soon as they
+// are known (compiler_setup's flags->cf_flags = merged: the prompt carries them to later
+// inputs).
 CompileResult compile_ast(ast::mod_ty mod, const std::string& filename, int flags,
-                          int optimize, ast::Arena* arena);
+                          int optimize, ast::Arena* arena, int* merged_flags = nullptr);
 
 // makecode (Python/assemble.c): the code object of a compiled unit and, recursively, of the
 // units among its constants; equal constants are shared as CPython's const cache shares
@@ -107,6 +111,18 @@ objects::Object* compile_file(std::string_view source, const std::string& filena
 objects::Object* compile_source(std::string_view source, const std::string& filename, int mode,
                                 int flags, int optimize, int feature_version,
                                 const FileSource* file);
+
+// _PyParser_InteractiveASTFromFile: one statement from the prompt (lines read through
+// input as the tokenizer asks for them), the parser's warnings through the warnings filters.
+// nullptr with the exception set, or without one and *eof set at end of file; *source gets
+// the lines read.
+ast::mod_ty parse_interactive(const parser::InteractiveInput& input, const std::string& filename,
+                              int flags, ast::Arena* arena, bool* eof, std::string* source);
+
+// run_mod's _PyAST_Compile: the code object of mod, or nullptr with the exception set; *flags
+// gets the future features of mod (PyCompilerFlags updated in place).
+objects::Object* compile_mod(ast::mod_ty mod, const std::string& filename, int* flags,
+                             ast::Arena* arena);
 
 // _Py_SymtableStringObjectFlags: parses source in mode (kPy*Input) and builds its symbol table
 // (the future features of the tree joined with flags). The tree lives in arena; the caller

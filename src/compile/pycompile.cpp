@@ -244,7 +244,46 @@ Object* code_object(const CodeData& d) {
   return make_code(d, &cache);
 }
 
+namespace {
+
+bool codec_decode(const std::string& encoding, std::string_view bytes, const char* errs,
+                  std::string* utf8, parser::CodecError* error);
+
+// _PyPegen_set_syntax_error_metadata on the SyntaxError just raised: (lineno, col_offset,
+// source), the source decoded from the tokenizer's encoding when it has one (None when that
+// fails).
+void set_syntax_error_metadata(const parser::ParseError& e) {
+  Ref<> exc = Ref<>::steal(errors::get_raised_exception());
+  if (!exc) return;
+  Ref<> source;
+  if (e.metadata_has_source) {
+    std::string utf8;
+    parser::CodecError ce;
+    const std::string& enc = e.metadata_encoding;
+    if (enc.empty() || enc == "utf-8") {
+      source = Ref<>::steal(str_object(e.metadata_source));
+    } else if (codec_decode(enc, e.metadata_source, "strict", &utf8, &ce)) {
+      source = Ref<>::steal(str_object(utf8));
+    }
+    if (!source) errors::clear();
+  }
+  if (!source) source = Ref<>::borrow(objects::none());
+  Ref<> l = Ref<>::steal(objects::long_from_long(e.metadata_lineno));
+  Ref<> c = Ref<>::steal(objects::long_from_long(e.metadata_col_offset));
+  Ref<> meta = l && c ? Ref<>::steal(objects::tuple_pack(3, l.get(), c.get(), source.get()))
+                      : Ref<>();
+  if (!meta || objects::object_setattr_string(exc.get(), "_metadata", meta.get()) < 0)
+    errors::clear();
+  errors::set_raised_exception(exc.release());
+}
+
+}  // namespace
+
 void raise_parse_error(const parser::ParseError& e) {
+  if (e.exception) {
+    errors::set_raised_exception(objects::new_ref(e.exception.get()));
+    return;
+  }
   objects::TypeObject* type = exception_type_named(e.type);
   bool located = type == objects::exc_SyntaxError || type == objects::exc_IndentationError ||
                  type == objects::exc_TabError || type == objects::exc_IncompleteInputError;
@@ -259,6 +298,7 @@ void raise_parse_error(const parser::ParseError& e) {
   }
   raise_located(type, e.message, e.filename, e.lineno, e.offset, text, e.end_lineno,
                 e.end_offset);
+  if (e.has_metadata) set_syntax_error_metadata(e);
 }
 
 namespace {
@@ -307,6 +347,7 @@ parser::CodecError take_codec_error() {
     e.kind = parser::CodecError::kValueError;
   Ref<> exc = Ref<>::steal(errors::get_raised_exception());
   if (exc) e.type_name = exc->type->name;
+  e.exception = exc;
   Ref<> msg = Ref<>::steal(exc ? objects::object_str(exc.get()) : nullptr);
   if (msg) {
     objects::ssize n = 0;
@@ -419,6 +460,20 @@ namespace {
 // with the parser's warnings going through the warnings filters as they are issued
 // (PyErr_WarnExplicitObject; one the filters turn into an error becomes a SyntaxError).
 // nullptr with the exception set.
+// The warnings handler of parse_source and parse_interactive.
+parser::ParserWarningHandler warnings_handler(Object* fn) {
+  return [fn](const parser::ParseWarning& w) {
+    objects::TypeObject* category = exception_type_named(w.category);
+    Ref<> msg = Ref<>::steal(str_object(w.message));
+    if (!msg || errors::warn_explicit_object(category, msg.get(), fn, w.lineno, nullptr,
+                                             nullptr) < 0) {
+      errors::clear();
+      return -1;
+    }
+    return 0;
+  };
+}
+
 ast::mod_ty parse_source(std::string_view source, const std::string& filename, int mode, int flags,
                          int feature_version, ast::Arena* arena,
                          const FileSource* file = nullptr) {
@@ -441,22 +496,34 @@ ast::mod_ty parse_source(std::string_view source, const std::string& filename, i
   options.feature_version = feature_version;
   Ref<> fn = Ref<>::steal(str_object(filename));
   if (!fn) return nullptr;
-  options.warn = [&fn](const parser::ParseWarning& w) {
-    objects::TypeObject* category = exception_type_named(w.category);
-    Ref<> msg = Ref<>::steal(str_object(w.message));
-    if (!msg || errors::warn_explicit_object(category, msg.get(), fn.get(), w.lineno, nullptr,
-                                             nullptr) < 0) {
-      errors::clear();
-      return -1;
-    }
-    return 0;
-  };
+  options.warn = warnings_handler(fn.get());
   parser::ParseResult r = parser::parse_string(source, filename, options, arena);
   if (!r.mod) raise_parse_error(r.error);
   return r.mod;
 }
 
 }  // namespace
+
+ast::mod_ty parse_interactive(const parser::InteractiveInput& input, const std::string& filename,
+                              int flags, ast::Arena* arena, bool* eof, std::string* source) {
+  Ref<> fn = Ref<>::steal(str_object(filename));
+  if (!fn) return nullptr;
+  parser::ParseResult r = parser::parse_interactive(input, filename, flags,
+                                                    warnings_handler(fn.get()), arena, eof,
+                                                    source);
+  if (!r.mod && !*eof) raise_parse_error(r.error);
+  return r.mod;
+}
+
+Object* compile_mod(ast::mod_ty mod, const std::string& filename, int* flags,
+                    ast::Arena* arena) {
+  CompileResult cr = compile_ast(mod, filename, *flags, -1, arena, flags);
+  if (!cr.code) {
+    raise_compile_failure(cr.failure, filename);
+    return nullptr;
+  }
+  return code_object(*cr.code);
+}
 
 symtable::SymbolTable* symtable_string(std::string_view source, const std::string& filename,
                                        int mode, int flags, ast::Arena* arena) {

@@ -239,8 +239,9 @@ mod_ty make_module(Parser* p, asdl_stmt_seq* a) {
   return ast::Module(a, type_ignores, p->arena);
 }
 
+// _PyPegen_interactive_exit: end of file at the prompt.
 asdl_stmt_seq* interactive_exit(Parser* p) {
-  (void)p;
+  p->interactive_eof = true;
   return nullptr;
 }
 

@@ -4,6 +4,7 @@
 // a line there; the buffer is the whole source at once (pointers into it stay valid).
 #include "parser/lexer.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
@@ -18,6 +19,9 @@ namespace {
 
 constexpr int kEOF = -1;
 constexpr int kAltTabSize = 1;
+// The least capacity of an interactive buffer: never the string's inline storage, which a
+// move would not carry along (tokens point into retired buffers).
+constexpr size_t kInteractiveBufferMin = 256;
 constexpr const char* kTypeCommentPrefix = "# type: ";
 
 SourceDecoder& source_decoder() {
@@ -256,6 +260,15 @@ Lexer::Lexer(std::string_view source, Input input, bool exec_input) : input_(inp
   }
   buf_ = cur_ = inp_ = next_line_ = data_.data();
   if (implicit_nl_line_ == nullptr && input == Input::kReadline) implicit_nl_line_ = nullptr;
+}
+
+// _PyTokenizer_FromFile(stdin, enc, ps1, ps2): no line is read before the first token.
+Lexer::Lexer(const InteractiveInput* input) : input_(Input::kInteractive), interactive_(input) {
+  modes_ = new TokenizerMode[kMaxFStringLevel];
+  encoding_ = input->encoding;
+  prompt_ = &input->ps1;
+  data_.reserve(kInteractiveBufferMin);
+  buf_ = cur_ = inp_ = next_line_ = data_.data();
 }
 
 Lexer::~Lexer() { delete[] modes_; }
@@ -546,6 +559,7 @@ void Lexer::prepare_file() {
   // neither a UnicodeError nor a ValueError.
   auto decode_error = [&](const CodecError& ce, int at) {
     TokenizerError e;
+    e.raw_exception = ce.exception;
     if (ce.kind == CodecError::kOther) {
       e.exception_type = ce.type_name;
       e.message = ce.message;
@@ -715,8 +729,129 @@ void Lexer::prepare_file() {
   encoding_ = enc;
 }
 
+// _PyLexer_tok_reserve_buf's pointer fix-up: the buffer moved from old_base to new_base.
+void Lexer::relocate(const char* old_base, size_t old_size, const char* new_base) {
+  auto fix = [&](const char*& ptr) {
+    if (ptr && ptr >= old_base && ptr <= old_base + old_size) ptr = new_base + (ptr - old_base);
+  };
+  fix(buf_);
+  fix(cur_);
+  fix(inp_);
+  fix(start_);
+  fix(line_start_);
+  fix(multi_line_start_);
+  fix(next_line_);
+  // _PyLexer_remember_fstring_buffers / _PyLexer_restore_fstring_buffers.
+  for (int i = 0; i <= mode_index_; i++) {
+    fix(modes_[i].ftstring_start);
+    fix(modes_[i].ftstring_multi_line_start);
+    fix(modes_[i].expr_start);
+    fix(modes_[i].expr_end);
+  }
+}
+
+// tok_underflow_interactive of Parser/tokenizer/file_tokenizer.c: a line from the prompt
+// (PyOS_Readline with the prompt, then the next prompt for every later line), its newlines
+// translated and decoded from the input's encoding, added to the source read so far. Outside
+// a token the line replaces the buffer; inside one (a triple-quoted string, a backslash
+// continuation, an f-string) it is appended, so the token stays contiguous. Replaced buffers
+// are kept: the parser's tokens are views into them.
+bool Lexer::underflow_interactive() {
+  if (interactive_stop_) {
+    done_ = errcode::kInteractStop;
+    return true;
+  }
+  std::string raw;
+  bool got = interactive_->readline(prompt_->c_str(), &raw) == 0;
+  std::string line;
+  if (got) {
+    // _PyTokenizer_translate_newlines(s, exec_input=0, preserve_crlf=0): up to a NUL byte.
+    size_t n = std::strlen(raw.c_str());
+    line.reserve(n);
+    for (size_t i = 0; i < n; i++) {
+      char c = raw[i];
+      if (c == '\r') {
+        line.push_back('\n');
+        if (i + 1 < n && raw[i + 1] == '\n') i++;
+      } else {
+        line.push_back(c);
+      }
+    }
+    if (!encoding_.empty() && !line.empty()) {
+      // _PyTokenizer_translate_into_utf8 (errors "strict").
+      std::string utf8;
+      CodecError ce;
+      const SourceCodec& codec = source_codec();
+      bool ok = false;
+      if (codec.decode) {
+        ok = codec.decode(encoding_, line, "strict", &utf8, &ce);
+      } else {
+        ce.kind = CodecError::kOther;
+        ce.type_name = "LookupError";
+        ce.message = "unknown encoding: " + encoding_;
+      }
+      if (!ok) {
+        decode_error_ = std::move(ce);
+        has_decode_error_ = true;
+        done_ = errcode::kDecode;
+        return false;
+      }
+      line = std::move(utf8);
+    }
+    // tok_concatenate_interactive_new_line: the source gets a newline after a last line
+    // without one (and after end of file's empty line).
+    interactive_src_ += line;
+    implicit_newline_ = false;
+    if (line.empty() || line.back() != '\n') {
+      interactive_src_.push_back('\n');
+      implicit_newline_ = true;
+    }
+  }
+  prompt_ = &interactive_->ps2;
+  if (!got) {
+    done_ = errcode::kIntr;
+  } else if (line.empty()) {
+    done_ = errcode::kEof;
+  } else if (start_ != nullptr || mode_index_ > 0) {
+    // Appended: cur == inp here. Past the capacity the buffer moves (its old copy kept).
+    lineno_++;
+    col_offset_ = 0;
+    size_t used = static_cast<size_t>(inp_ - data_.data());
+    if (used + line.size() > data_.capacity()) {
+      std::string bigger;
+      bigger.reserve(std::max(2 * data_.capacity(), used + line.size() + kInteractiveBufferMin));
+      bigger.assign(data_, 0, used);
+      const char* old_base = data_.data();
+      size_t old_size = data_.size();
+      retired_.push_back(std::move(data_));
+      data_ = std::move(bigger);
+      relocate(old_base, old_size, data_.data());
+    } else {
+      data_.resize(used);
+    }
+    data_ += line;
+    inp_ = data_.data() + data_.size();
+  } else {
+    lineno_++;
+    col_offset_ = 0;
+    std::string fresh;
+    fresh.reserve(std::max(line.size(), kInteractiveBufferMin));
+    fresh.append(line);
+    retired_.push_back(std::move(data_));
+    data_ = std::move(fresh);
+    buf_ = cur_ = line_start_ = data_.data();
+    inp_ = data_.data() + data_.size();
+  }
+  if (done_ != errcode::kOk) {
+    if (interactive_->end_prompt_line) interactive_->end_prompt_line();
+    return false;
+  }
+  return true;
+}
+
 // tok_underflow_string / tok_underflow_readline: make the next line available.
 bool Lexer::underflow() {
+  if (input_ == Input::kInteractive) return underflow_interactive();
   if (input_ == Input::kReadline) {
     if (start_ == nullptr && mode_index_ == 0) buf_ = cur_;
   }
@@ -845,6 +980,20 @@ bool Lexer::warn_invalid_escape_sequence(int c) {
 // What the parser raises for the tokenizer's state after ERRORTOKEN: the tokenizer's own
 // SyntaxError, or _Pypegen_tokenizer_error's translation of tok->done (positions as
 // RAISE_ERROR_KNOWN_LOCATION computes them from the tokenizer's buffer).
+// get_error_line_from_tokenizer_buffers for the prompt: line lineno of the source read so far,
+// without its newline.
+std::string Lexer::interactive_line(int lineno) const {
+  const char* cur = interactive_src_.data();
+  const char* end = cur + interactive_src_.size();
+  for (int i = 0; i < lineno - 1; i++) {
+    const char* nl = static_cast<const char*>(std::memchr(cur, '\n', end - cur));
+    if (!nl || nl + 1 > end) break;
+    cur = nl + 1;
+  }
+  const char* nl = static_cast<const char*>(std::memchr(cur, '\n', end - cur));
+  return std::string(cur, nl ? nl : end);
+}
+
 TokenizerError Lexer::error() const {
   // The tokenizer raised its own SyntaxError (done may have moved on to E_EOFS/E_EOLS).
   if (has_error_record_) return error_;
@@ -867,6 +1016,7 @@ TokenizerError Lexer::error() const {
     e.lineno = lineno;
     e.end_lineno = end_lineno;
     std::string text = line ? line_text(line, lineno) : std::string();
+    if (input_ == Input::kInteractive) text = interactive_line(lineno);
     auto to_chars = [&](int byte_col) {
       int len = static_cast<int>(text.size());
       if (byte_col > len + 1) byte_col = len + 1;
@@ -1193,8 +1343,18 @@ nextline:
     }
     backup(c);
     if (c == '#' || c == '\n' || c == '\r') {
-      // Lines with only whitespace and/or comments do not affect the indentation.
-      blankline = true;
+      // Lines with only whitespace and/or comments do not affect the indentation, except
+      // at the prompt: an empty line ends a compound statement, and a first line of spaces
+      // or a comment is a statement of its own.
+      bool prompting = input_ == Input::kInteractive;
+      if (col == 0 && c == '\n' && prompting) {
+        blankline = false;
+      } else if (prompting && lineno_ == 1) {
+        blankline = false;
+        col = altcol = 0;
+      } else {
+        blankline = true;
+      }
     }
     if (!blankline && level_ == 0) {
       col = cont_line_col ? cont_line_col : col;

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "objects/object.h"
 #include "parser/token_gen.h"
 
 namespace cppy::parser {
@@ -58,6 +59,10 @@ struct TokenizerError {
   // SyntaxError(message) without any location (PyErr_Format(PyExc_SyntaxError, ...): the
   // file tokenizer's "encoding problem: X").
   bool bare = false;
+  // A decoding error: the codec's exception as it was raised. The parser reports the record
+  // above ("(unicode error) ..."), but _PyPegen_tokenize_full_source_to_check_for_errors,
+  // meeting the error after a syntax error, lets this exception through.
+  objects::Ref<> raw_exception;
 };
 
 const char* error_type_name(ErrorType t);
@@ -101,6 +106,7 @@ struct CodecError {
   enum Kind { kUnicodeError, kValueError, kOther } kind = kOther;
   std::string type_name;
   std::string message;
+  objects::Ref<> exception;  // the exception itself
 };
 
 // The codec registry as the file tokenizer (file_tokenizer.c) uses it; the runtime installs it
@@ -126,6 +132,19 @@ std::string normalize_encoding_name(std::string_view name);
 
 struct TokenizerMode;  // tokenizer_mode of state.h (defined in lexer.cpp)
 
+// The interactive prompt's input (tok_underflow_interactive of file_tokenizer.c, the tokenizer
+// _PyTokenizer_FromFile makes with ps1 and ps2).
+struct InteractiveInput {
+  // PyOS_Readline(stdin, stdout, prompt): 0 with the line read (its newline kept; empty at
+  // end of file), or -1 when reading was interrupted or failed (the exception pending in the
+  // object layer, or none: a bare interrupt becomes KeyboardInterrupt).
+  std::function<int(const char* prompt, std::string* line)> readline;
+  // PySys_WriteStderr("\n"): ends the prompt's line at end of file or on an interrupt.
+  std::function<void()> end_prompt_line;
+  std::string encoding;  // tok->encoding: sys.stdin.encoding, the lines' encoding ("" none)
+  std::string ps1, ps2;  // the first prompt, the one of every later line
+};
+
 class Lexer {
  public:
   enum class Input {
@@ -134,10 +153,14 @@ class Lexer {
     kFile,      // _PyTokenizer_FromFile: a file's bytes read line by line (tok_underflow_file)
     kReadline,  // _PyTokenizer_FromReadline (tokenize module): decoded text fed line by
                 // line, no newline translation, a missing final newline is implicit
+    kInteractive,  // _PyTokenizer_FromFile with prompts: lines read from the prompt as the
+                   // tokenizer needs them (tok_underflow_interactive)
   };
 
   // exec_input: append a final newline if missing (exec/file input; not for eval).
   Lexer(std::string_view source, Input input, bool exec_input = true);
+  // kInteractive: input outlives the lexer.
+  explicit Lexer(const InteractiveInput* input);
   ~Lexer();
   Lexer(const Lexer&) = delete;
   Lexer& operator=(const Lexer&) = delete;
@@ -183,6 +206,16 @@ class Lexer {
   const char* buf() const { return buf_; }
   const char* buffer_begin() const { return data_.data(); }
   const char* buffer_end() const { return data_.data() + data_.size(); }
+  // kInteractive: the lines read so far (tok->interactive_src_start), each ending in a newline.
+  bool is_interactive() const { return input_ == Input::kInteractive; }
+  // tok->str: the whole source is in the buffer (string input).
+  bool has_string_source() const { return input_ == Input::kString || input_ == Input::kUtf8; }
+  const std::string& interactive_source() const { return interactive_src_; }
+  std::string interactive_line(int lineno) const;
+  // The second parser pass reads no more lines (tok->interactive_underflow = IUNDERFLOW_STOP).
+  void stop_interactive_reading() { interactive_stop_ = true; }
+  // E_DECODE met while reading the prompt's line: what the codec raised.
+  const CodecError* decode_error() const { return has_decode_error_ ? &decode_error_ : nullptr; }
 
  private:
   friend struct LexerAccess;
@@ -190,6 +223,8 @@ class Lexer {
   bool decode_input(std::string_view source);
   void prepare_file();
   bool underflow();
+  bool underflow_interactive();
+  void relocate(const char* old_base, size_t old_size, const char* new_base);
   int nextc();
   void backup(int c);
   // Lexing (lexer.c).
@@ -229,6 +264,16 @@ class Lexer {
   const char* next_line_ = nullptr;
   const char* implicit_nl_line_ = nullptr;  // kReadline: the line given a fake '\n'
   Input input_;
+  // kInteractive (tok_underflow_interactive): the prompt's input, the prompt for the next
+  // line, the source read so far, and the buffers lines replaced, kept because the parser's
+  // tokens are views into them.
+  const InteractiveInput* interactive_ = nullptr;
+  const std::string* prompt_ = nullptr;
+  std::string interactive_src_;
+  bool interactive_stop_ = false;
+  std::vector<std::string> retired_;
+  bool has_decode_error_ = false;
+  CodecError decode_error_;
   std::string filename_;
   std::string encoding_;
   WarningHandler warn_;

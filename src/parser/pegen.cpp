@@ -66,6 +66,8 @@ int fill_token(Parser* p) {
   p->tokens.push_back(t);
   p->memos.push_back(nullptr);
   p->fill += 1;
+  if (type == ERRORTOKEN && p->tok->done() == errcode::kDecode && p->tok->decode_error())
+    return raise_decode_error(p);
   if (type == ERRORTOKEN) return tokenizer_error(p);
   return 0;
 }
@@ -400,10 +402,12 @@ void reset_for_error_pass(Parser* p) {
   for (int i = 0; i < p->fill; i++) p->memos[i] = nullptr;
   p->mark = 0;
   p->call_invalid_rules = 1;
+  // No more lines from the prompt for the second pass.
+  p->tok->stop_interactive_reading();
 }
 
 // bad_single_statement: after a complete statement in single mode only comments and blank
-// lines may follow.
+// lines may follow (in the tokenizer's buffer: at the prompt, the line read last).
 bool bad_single_statement(Parser* p) {
   const char* cur = LexerAccess::cur(p->tok);
   const char* end = p->tok->buffer_end();
@@ -415,6 +419,26 @@ bool bad_single_statement(Parser* p) {
       continue;
     }
     return true;
+  }
+}
+
+// _PyPegen_set_syntax_error_metadata: where the last statement began, and the source.
+void set_syntax_error_metadata(Parser* p) {
+  ParseError& e = p->error;
+  e.has_metadata = true;
+  e.metadata_lineno = p->last_stmt_location.lineno;
+  e.metadata_col_offset = p->last_stmt_location.col_offset;
+  e.metadata_encoding = p->tok->encoding();
+  if (p->tok->has_string_source()) {
+    e.metadata_has_source = true;
+    const char* begin = p->tok->buffer_begin();
+    // PyUnicode_FromString: up to a NUL byte.
+    e.metadata_source.assign(begin, std::strlen(begin) < size_t(p->tok->buffer_end() - begin)
+                                        ? std::strlen(begin)
+                                        : size_t(p->tok->buffer_end() - begin));
+  } else if (p->tok->is_interactive()) {
+    e.metadata_has_source = true;
+    e.metadata_source = p->tok->interactive_source();
   }
 }
 
@@ -450,6 +474,11 @@ static void* run_parser(Parser* p) {
     reset_for_error_pass(p);
     run_start_rule(p);
     set_syntax_error(p, last_token);
+    if (p->has_error && !p->error.exception &&
+        (p->error.type == "SyntaxError" || p->error.type == "IndentationError" ||
+         p->error.type == "TabError")) {
+      set_syntax_error_metadata(p);
+    }
     return nullptr;
   }
   if (p->start_rule == StartRule::kInteractive && bad_single_statement(p)) {
@@ -459,7 +488,7 @@ static void* run_parser(Parser* p) {
 }
 
 static ParseResult run(Lexer* lexer, const std::string& filename, const ParseOptions& options,
-                       ast::Arena* arena) {
+                       ast::Arena* arena, bool* interactive_eof = nullptr) {
   Parser parser;
   Parser* p = &parser;
   p->tok = lexer;
@@ -486,6 +515,7 @@ static ParseResult run(Lexer* lexer, const std::string& filename, const ParseOpt
   result.error = p->error;
   if (p->has_error) result.error.filename = filename;
   result.warnings = std::move(p->warnings);
+  if (interactive_eof) *interactive_eof = p->interactive_eof;
   return result;
 }
 
@@ -499,6 +529,20 @@ ParseResult parse_string(std::string_view source, const std::string& filename,
   Lexer lexer(source, input, exec_input);
   if (options.file_input) lexer.set_file_options(options.file_seekable, !options.file_is_stdin);
   return run(&lexer, filename, options, arena);
+}
+
+// _PyPegen_run_parser_from_file_pointer with prompts (fp_interactive).
+ParseResult parse_interactive(const InteractiveInput& input, const std::string& filename,
+                              int flags, ParserWarningHandler warn, ast::Arena* arena, bool* eof,
+                              std::string* source) {
+  Lexer lexer(&input);
+  ParseOptions options;
+  options.start = StartRule::kInteractive;
+  options.flags = flags;
+  options.warn = std::move(warn);
+  ParseResult r = run(&lexer, filename, options, arena, eof);
+  if (source) *source = lexer.interactive_source();
+  return r;
 }
 
 // _PyPegen_run_parser_from_file_pointer, over the whole file's bytes.

@@ -80,6 +80,18 @@ struct ParseError {
   std::string text;
   bool has_text = false;
   bool bare = false;  // SyntaxError(message) alone, without a location
+  // An exception raised as it is (KeyboardInterrupt at the prompt, a readline or codec
+  // error): raising the record raises this object.
+  objects::Ref<> exception;
+  // _PyPegen_set_syntax_error_metadata: SyntaxError._metadata = (lineno, col_offset, source)
+  // of the last statement parsed, for traceback's keyword typo suggestions. The source is the
+  // string parsed or the lines read at the prompt (None for a file), in metadata_encoding.
+  bool has_metadata = false;
+  int metadata_lineno = 0;
+  int metadata_col_offset = 0;
+  bool metadata_has_source = false;
+  std::string metadata_source;
+  std::string metadata_encoding;
 };
 
 // The record of a tokenizer error (its text included), as the parser and the tokenize
@@ -174,6 +186,7 @@ struct Parser {
   Token* known_err_token = nullptr;
   int level = 0;
   int call_invalid_rules = 0;
+  bool interactive_eof = false;  // *p->errcode = E_EOF (_PyPegen_interactive_exit)
   Location last_stmt_location;
   std::string filename;
 
@@ -284,6 +297,9 @@ void set_error(Parser* p, const char* type, const std::string& message);
 bool take_object_error(Parser* p);
 // _Pypegen_tokenizer_error: the lexer's error after an ERRORTOKEN.
 int tokenizer_error(Parser* p);
+// _Pypegen_raise_decode_error: E_DECODE at the prompt, "(unicode error) ..." or the codec's
+// exception as it is.
+int raise_decode_error(Parser* p);
 // _Pypegen_set_syntax_error.
 void set_syntax_error(Parser* p, Token* last_token);
 // _PyPegen_tokenize_full_source_to_check_for_errors.
@@ -325,6 +341,12 @@ struct ParseResult {
 // PyCF_IGNORE_COOKIE, in which case they are UTF-8).
 ParseResult parse_string(std::string_view source, const std::string& filename,
                          const ParseOptions& options, ast::Arena* arena);
+// _PyParser_InteractiveASTFromFile: one statement read from the prompt (start rule
+// kInteractive), lines asked for as the tokenizer needs them. *eof: end of file met before
+// any statement (E_EOF: no error to report). *source: the lines read, for linecache.
+ParseResult parse_interactive(const InteractiveInput& input, const std::string& filename,
+                              int flags, ParserWarningHandler warn, ast::Arena* arena, bool* eof,
+                              std::string* source);
 // _PyParser_ASTFromFile: reads the whole file.
 ParseResult parse_file(const std::string& path, const std::string& filename,
                        const ParseOptions& options, ast::Arena* arena);

@@ -25,6 +25,7 @@ const char* kind_name(ErrorKind kind) {
 
 // get_error_line_from_tokenizer_buffers: line lineno of the source.
 std::string error_line_from_buffers(Parser* p, int lineno) {
+  if (p->tok->is_interactive()) return p->tok->interactive_line(lineno);
   const char* cur = p->tok->buffer_begin();
   const char* end = p->tok->buffer_end();
   int relative = p->starting_lineno ? lineno - p->starting_lineno + 1 : lineno;
@@ -122,14 +123,16 @@ bool take_object_error(Parser* p) {
     } else {
       errors::clear();
     }
-    objects::decref(exc);
   }
+  objects::Ref<> owned = objects::Ref<>::steal(exc);
   const char* name = type == objects::exc_MemoryError  ? "MemoryError"
                      : type == objects::exc_ValueError ? "ValueError"
                      : type == objects::exc_OverflowError ? "OverflowError"
                      : type == objects::exc_UnicodeDecodeError ? "UnicodeDecodeError"
                      : type->name ? type->name : "SystemError";
   set_error(p, name, message);
+  // The object itself is what gets raised again.
+  if (exc) p->error.exception = objects::Ref<>::borrow(exc);
   return true;
 }
 
@@ -146,7 +149,10 @@ void raise_error_known_location_v(Parser* p, ErrorKind kind, int lineno, int col
   }
   std::string message = format_message_v(fmt, va);
   std::string error_line;
-  if (p->tok->lineno() <= lineno && p->tok->inp() > p->tok->buf()) {
+  if (p->tok->is_interactive()) {
+    // fp_interactive: the line of the source read from the prompt.
+    error_line = error_line_from_buffers(p, lineno);
+  } else if (p->tok->lineno() <= lineno && p->tok->inp() > p->tok->buf()) {
     error_line.assign(p->tok->line_start(), p->tok->inp());
   } else {
     error_line = error_line_from_buffers(p, lineno);
@@ -223,13 +229,23 @@ ParseError parse_error_from(const TokenizerError& e) {
   r.text = e.text;
   r.has_text = e.has_text;
   r.bare = e.bare;
-  if (!e.exception_type.empty()) r.type = e.exception_type;
+  if (!e.exception_type.empty()) {
+    r.type = e.exception_type;
+    r.exception = e.raw_exception;
+  }
   return r;
 }
 
 // _Pypegen_tokenizer_error: the lexer builds CPython's record for every done code.
 int tokenizer_error(Parser* p) {
   if (p->has_error) return -1;
+  if (p->tok->done() == errcode::kIntr) {
+    // E_INTR: the prompt's read was interrupted (or failed): its exception, else
+    // KeyboardInterrupt.
+    if (!errors::occurred()) errors::set_none(objects::exc_KeyboardInterrupt);
+    take_object_error(p);
+    return -1;
+  }
   if (!p->tok->has_error() && p->tok->done() != errcode::kEof) {
     // E_DONE / E_OK reaching here cannot happen; keep CPython's fallback.
     raise_error_f(p, ErrorKind::kSyntaxError, false, "error at start before reading any input");
@@ -252,9 +268,30 @@ void raise_unclosed_parentheses_error(Parser* p) {
 
 }  // namespace
 
+// _Pypegen_raise_decode_error.
+int raise_decode_error(Parser* p) {
+  const CodecError* ce = p->tok->decode_error();
+  if (p->has_error) return -1;
+  if (ce->kind == CodecError::kOther) {
+    if (ce->exception) {
+      set_error(p, ce->type_name.c_str(), ce->message);
+      p->error.exception = ce->exception;
+    } else {
+      set_error(p, ce->type_name.empty() ? "SystemError" : ce->type_name.c_str(), ce->message);
+    }
+    return -1;
+  }
+  raise_syntax_error(p, "(%s) %s",
+                     ce->kind == CodecError::kUnicodeError ? "unicode error" : "value error",
+                     ce->message.c_str());
+  return -1;
+}
+
 // _PyPegen_tokenize_full_source_to_check_for_errors: a tokenizer error later in the source
-// replaces a generic parser error.
+// replaces a generic parser error; an exception the tokenizer let through (a codec's) replaces
+// it as it is. Not at the prompt, which would ask for more lines.
 void tokenize_full_source_to_check_for_errors(Parser* p) {
+  if (p->tok->is_interactive()) return;
   ParseError saved = p->error;
   bool saved_has = p->has_error;
   Token* current_token = p->known_err_token ? p->known_err_token : p->tokens[p->fill - 1];
@@ -265,7 +302,13 @@ void tokenize_full_source_to_check_for_errors(Parser* p) {
     int type = p->tok->next(&t);
     if (type == ERRORTOKEN) {
       if (LexerAccess::has_error_record(p->tok)) {
-        p->error = parse_error_from(p->tok->error());
+        TokenizerError e = p->tok->error();
+        p->error = parse_error_from(e);
+        if (e.raw_exception) {
+          p->error = ParseError();
+          p->error.type = e.exception_type.empty() ? "UnicodeDecodeError" : e.exception_type;
+          p->error.exception = e.raw_exception;
+        }
         p->has_error = true;
         replaced = true;
         break;

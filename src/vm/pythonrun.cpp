@@ -53,6 +53,7 @@
 #include "objects/listobject.h"
 #include "objects/tupleobject.h"
 #include "parser/compiler_flags.h"
+#include "parser/lexer.h"
 #include "sys/sysmodule.h"
 #include "vm/ceval.h"
 #include "vm/ceval_gil.h"
@@ -554,7 +555,31 @@ std::string sys_prompt(const char* name) {
   Object* v = sys::get_object(name);
   if (!v) return std::string();
   Ref<> s = Ref<>::steal(object_str(v));
-  const char* text = s && str_check(s.get()) ? str_as_utf8(s.get()) : nullptr;
+  if (!s) {
+    errors::clear();
+    return std::string();
+  }
+  if (!str_check(s.get())) return std::string();
+  const char* text = str_as_utf8(s.get());
+  if (!text) {
+    errors::clear();
+    return std::string();
+  }
+  return text;
+}
+
+// sys.stdin.encoding as UTF-8, "" when there is none (pyrun_one_parse_ast, fp == stdin).
+std::string stdin_encoding(std::FILE* fp) {
+  if (fp != stdin) return std::string();
+  Object* in = sys::get_object("stdin");
+  if (!in || in == none()) return std::string();
+  Ref<> enc = Ref<>::steal(object_getattr_string(in, "encoding"));
+  if (!enc) {
+    errors::clear();
+    return std::string();
+  }
+  if (!str_check(enc.get())) return std::string();
+  const char* text = str_as_utf8(enc.get());
   if (!text) {
     errors::clear();
     return std::string();
@@ -567,55 +592,6 @@ void default_prompt(const char* name, const char* text) {
   if (sys::get_object(name)) return;
   Ref<> v = Ref<>::steal(str_from_cstr(text));
   if (!v || sys::set_object(name, v.get()) < 0) errors::clear();
-}
-
-enum class ReadResult { kLine, kEof, kInterrupted };
-
-// tok_underflow_interactive's reading: PyOS_Readline for the prompt (sys.stdout flushed
-// first, as the REPL does before each read). At end of file or when interrupted the
-// tokenizer ends the prompt's line on stderr; an interrupted read raises KeyboardInterrupt
-// when the signal handlers did not raise (E_INTR in _Pypegen_tokenizer_error).
-ReadResult read_prompted_line(std::FILE* fp, const std::string& prompt, std::string* line) {
-  flush_io();
-  char* p = os_readline(fp, stdout, prompt.c_str());
-  if (!p) {
-    write_std_stream(2, "\n");
-    if (!errors::occurred()) errors::set_none(exc_KeyboardInterrupt);
-    return ReadResult::kInterrupted;
-  }
-  line->assign(p);
-  std::free(p);
-  if (!line->empty()) return ReadResult::kLine;
-  write_std_stream(2, "\n");
-  return ReadResult::kEof;
-}
-
-bool is_ident_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-// Whether text holds only blank lines and comments (nothing to run at the primary prompt).
-bool only_blank_or_comments(const std::string& text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f')) ++i;
-    if (i < text.size() && text[i] != '\n' && text[i] != '\r' && text[i] != '#') return false;
-    while (i < text.size() && text[i] != '\n') ++i;
-    ++i;
-  }
-  return true;
-}
-
-// Raised when compiling an input fails: SyntaxErrors name "<stdin>", as the interactive
-// parser reports them, not the input's numbered code name.
-void rename_syntax_error_file() {
-  Object* exc = errors::get_raised_exception();
-  if (exc && object_is_instance(exc, reinterpret_cast<Object*>(exc_SyntaxError)) > 0) {
-    Ref<> fn = Ref<>::steal(str_from_cstr("<stdin>"));
-    if (!fn || object_setattr_string(exc, "filename", fn.get()) < 0) errors::clear();
-  }
-  errors::set_raised_exception(exc);
 }
 
 // linecache._register_code(code, source, "<stdin>") (run_mod with interactive source).
@@ -632,85 +608,78 @@ int register_interactive_source(Object* code, const std::string& source) {
   return r ? 0 : -1;
 }
 
-// Whether the input starts a compound statement. The interactive grammar reads such a statement
-// as compound_stmt NEWLINE: it ends at a blank line, even when it fits on one line.
-bool starts_compound_statement(const std::string& source) {
-  size_t i = source.find_first_not_of(" \t\f");
-  if (i == std::string::npos) return false;
-  if (source[i] == '@') return true;
-  size_t j = i;
-  while (j < source.size() && is_ident_char(source[j])) ++j;
-  std::string word = source.substr(i, j - i);
-  for (const char* kw : {"if", "while", "for", "try", "with", "def", "class", "async"})
-    if (word == kw) return true;
-  if (word != "match") return false;
-  // The soft keyword: `match subject:` (a line ending with ':'), not `match = ...`.
-  size_t eol = source.find('\n', j);
-  std::string first = source.substr(j, eol == std::string::npos ? std::string::npos : eol - j);
-  size_t hash = first.find('#');
-  if (hash != std::string::npos) first.resize(hash);
-  size_t last = first.find_last_not_of(" \t\f\r");
-  return last != std::string::npos && first[last] == ':';
+// PyRun_InteractiveOneObjectEx's "fix text attribute": a SyntaxError the compiler raised for
+// an input gets its line (newline kept) from the input's source.
+void fix_syntax_error_text(const std::string& source) {
+  Object* exc = errors::get_raised_exception();
+  if (exc && object_is_instance(exc, reinterpret_cast<Object*>(exc_SyntaxError)) > 0) {
+    Ref<> lineno = Ref<>::steal(object_getattr_string(exc, "lineno"));
+    long n = lineno && long_check(lineno.get()) ? long_as_long(lineno.get()) : 0;
+    if (!lineno || (n == -1 && errors::occurred())) errors::clear();
+    size_t pos = 0;
+    long current = 1;
+    while (current < n && pos < source.size()) {
+      size_t nl = source.find('\n', pos);
+      if (nl == std::string::npos) {
+        pos = source.size();
+        break;
+      }
+      pos = nl + 1;
+      current++;
+    }
+    if (n > 0 && current == n && pos < source.size()) {
+      size_t nl = source.find('\n', pos);
+      size_t end = nl == std::string::npos ? source.size() : nl + 1;
+      Ref<> line = Ref<>::steal(str_from_utf8(source.data() + pos, ssize(end - pos)));
+      if (!line || object_setattr_string(exc, "text", line.get()) < 0) errors::clear();
+    }
+  }
+  errors::set_raised_exception(exc);
 }
 
-
-// PyRun_InteractiveOneObjectEx: reads one statement (primary prompt, then the secondary
-// prompt while the input is incomplete: an open bracket or string, a continuation line, a
-// compound statement until its blank line), compiles it and runs it in __main__. Returns 0,
-// 1 at end of file, or -1 with the exception set.
-int run_interactive_one(std::FILE* fp) {
+// PyRun_InteractiveOneObjectEx (with pyrun_one_parse_ast and run_mod): one statement read
+// through the tokenizer (_PyParser_InteractiveASTFromFile: the primary prompt, then the
+// secondary one for every line the tokenizer asks for), compiled as "<stdin-N>" with the
+// future features carried in *flags, registered with linecache and run in __main__. Returns
+// 0, 1 at end of file (E_EOF), or -1 with the exception set.
+int run_interactive_one(std::FILE* fp, int* flags) {
+  parser::InteractiveInput input;
+  input.encoding = stdin_encoding(fp);
+  input.ps1 = sys_prompt("ps1");
+  input.ps2 = sys_prompt("ps2");
+  // tok_underflow_interactive's PyOS_Readline(fp, stdout, prompt).
+  input.readline = [fp](const char* prompt, std::string* line) {
+    char* p = os_readline(fp, stdout, prompt);
+    if (!p) return -1;
+    line->assign(p);
+    std::free(p);
+    return 0;
+  };
+  input.end_prompt_line = [] { write_std_stream(2, "\n"); };
+  ast::Arena arena;
+  bool eof = false;
   std::string source;
-  std::string line;
-  Ref<> code;
-  std::string filename = "<stdin-" + std::to_string(g_interactive_src_count) + ">";
-  for (;;) {
-    std::string prompt = sys_prompt(source.empty() ? "ps1" : "ps2");
-    ReadResult r = read_prompted_line(fp, prompt, &line);
-    if (r == ReadResult::kInterrupted) return -1;
-    if (r == ReadResult::kEof) {
-      if (source.empty()) return 1;
-      // End of file completes the statement: the tokenizer implies the dedents.
-      code = Ref<>::steal(compile::compile_string(source, filename, compile::kPySingleInput,
-                                                  parser::kPyCF_IGNORE_COOKIE, -1));
-      break;
-    }
-    source += line;
-    if (only_blank_or_comments(source)) {
-      source.clear();
-      continue;
-    }
-    code = Ref<>::steal(compile::compile_string(
-        source, filename, compile::kPySingleInput,
-        parser::kPyCF_IGNORE_COOKIE | parser::kPyCF_DONT_IMPLY_DEDENT | parser::kPyCF_ALLOW_INCOMPLETE_INPUT, -1));
-    if (code && line.back() != '\n') {
-      // A last line without its newline that parses so far: the interactive tokenizer asks
-      // for the rest of the line (at the secondary prompt) and meets the end of the file.
-      code.reset();
-      continue;
-    }
-    if (code) {
-      bool blank_line = line.find_first_not_of(" \t\f\r\n") == std::string::npos;
-      if (blank_line || !starts_compound_statement(source)) break;
-      code.reset();
-      continue;
-    }
-    if (errors::occurred() == exc_IncompleteInputError) {
+  ast::mod_ty mod = compile::parse_interactive(input, "<stdin>", *flags, &arena, &eof, &source);
+  if (!mod) {
+    if (eof) {
       errors::clear();
-      continue;
+      return 1;
     }
-    break;
-  }
-  ++g_interactive_src_count;
-  if (!code) {
-    rename_syntax_error_file();
     return -1;
   }
-  if (register_interactive_source(code.get(), source) < 0) return -1;
-  register_source(filename, source);
   Object* m = main_module();
   if (!m) return -1;
   Ref<> keep = Ref<>::borrow(m);
   Object* d = module_get_dict(m);
+  // run_mod: the input's own name, counted whether or not it compiles.
+  std::string filename = "<stdin-" + std::to_string(g_interactive_src_count++) + ">";
+  Ref<> code = Ref<>::steal(compile::compile_mod(mod, filename, flags, &arena));
+  if (!code) {
+    fix_syntax_error_text(source);
+    return -1;
+  }
+  if (register_interactive_source(code.get(), source) < 0) return -1;
+  register_source(filename, source);
   Ref<> v = Ref<>::steal(run_eval_code_obj(code.get(), d, d));
   if (!v) return -1;
   flush_io();
@@ -806,8 +775,9 @@ int run_interactive_loop(std::FILE* fp) {
   default_prompt("ps1", ">>> ");
   default_prompt("ps2", "... ");
   int nomem_count = 0;
+  int flags = 0;  // PyCompilerFlags: future features carried from one input to the next
   for (;;) {
-    int ret = run_interactive_one(fp);
+    int ret = run_interactive_one(fp, &flags);
     if (ret == 1) return 0;
     if (ret < 0 && errors::occurred()) {
       // Endless MemoryErrors end the loop; a single one is reported like any exception.

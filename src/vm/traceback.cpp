@@ -18,6 +18,7 @@
 #include "errors/errors.h"
 #include "errors/suggestions.h"
 #include "gc/gc.h"
+#include "imp/import.h"
 #include "objects/abstract.h"
 #include "objects/codeobject.h"
 #include "objects/exceptions.h"
@@ -739,17 +740,54 @@ std::string str_of(Object* o) {
   return utf8_of(s.get());
 }
 
+// TracebackException._find_keyword_typos, which _format_syntax_error runs (errors ignored)
+// for a generic "invalid syntax" whose exception carries the parser's _metadata: a name on
+// the error's line that, replaced by a close keyword, makes the statement compile. It is
+// traceback.py's own code, run on a TracebackException of exc; true with the location and
+// message it settled on (lineno, end_lineno, text, offset, end_offset, msg).
+bool find_keyword_typos(Object* exc, Ref<> fields[6]) {
+  auto* se = static_cast<SyntaxErrorObject*>(exc);
+  if (!se->metadata || se->metadata == none() || !se->msg || !str_check(se->msg)) return false;
+  std::string msg = str_of(se->msg);
+  if (msg != "invalid syntax" && msg.find("Perhaps you forgot a comma") == std::string::npos)
+    return false;
+  Ref<> tb = Ref<>::steal(imp::import_module("traceback"));
+  Ref<> te_type = tb ? Ref<>::steal(object_getattr_string(tb.get(), "TracebackException"))
+                     : Ref<>();
+  Object* args[3] = {reinterpret_cast<Object*>(exc->type), exc, none()};
+  Ref<> te = te_type ? Ref<>::steal(vectorcall(te_type.get(), args, 3, nullptr)) : Ref<>();
+  Ref<> r = te ? Ref<>::steal(call_method_no_args(te.get(),
+                                                  str_intern_from_cstr("_find_keyword_typos")))
+               : Ref<>();
+  if (!r) {
+    errors::clear();
+    return false;
+  }
+  const char* names[6] = {"lineno", "end_lineno", "text", "offset", "end_offset", "msg"};
+  for (int i = 0; i < 6; i++) {
+    fields[i] = Ref<>::steal(object_getattr_string(te.get(), names[i]));
+    if (!fields[i]) {
+      errors::clear();
+      return false;
+    }
+  }
+  return true;
+}
+
 // TracebackException._format_syntax_error: the location line, the source line with its
 // carets, then "Type: msg" (with " (filename)" when there is no line number).
 void format_syntax_error(Object* exc, const std::string& stype, std::string* out) {
   auto* se = static_cast<SyntaxErrorObject*>(exc);
   auto val = [](Object* o) { return o && o != none() ? o : nullptr; };
+  Ref<> typo[6];
+  bool fixed = find_keyword_typos(exc, typo);
   Object* filename = val(se->filename);
-  Object* lineno = val(se->lineno);
-  Object* end_lineno = val(se->end_lineno);
-  Object* text = val(se->text);
-  Object* offset_obj = val(se->offset);
-  Object* end_offset_obj = val(se->end_offset);
+  Object* lineno = val(fixed ? typo[0].get() : se->lineno);
+  Object* end_lineno = val(fixed ? typo[1].get() : se->end_lineno);
+  Object* text = val(fixed ? typo[2].get() : se->text);
+  Object* offset_obj = val(fixed ? typo[3].get() : se->offset);
+  Object* end_offset_obj = val(fixed ? typo[4].get() : se->end_offset);
+  Object* msg_obj = fixed ? typo[5].get() : se->msg;
   std::string filename_suffix;
   if (lineno) {
     std::string fn = filename ? str_of(filename) : "";
@@ -800,9 +838,9 @@ void format_syntax_error(Object* exc, const std::string& stype, std::string* out
     }
   }
   std::string msg;
-  int msg_true = se->msg ? object_is_true(se->msg) : 0;
+  int msg_true = msg_obj ? object_is_true(msg_obj) : 0;
   if (msg_true < 0) errors::clear();
-  msg = msg_true > 0 ? str_of(se->msg) : "<no detail available>";
+  msg = msg_true > 0 ? str_of(msg_obj) : "<no detail available>";
   *out += stype + ": " + msg + filename_suffix + "\n";
 }
 

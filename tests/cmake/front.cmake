@@ -50,3 +50,14 @@ add_test(NAME front.file_tokenizer
 add_test(NAME front.file_tokenizer_check
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/file_tokenizer.py --check)
 set_tests_properties(front.file_tokenizer_check PROPERTIES LABELS "oracle" TIMEOUT 300)
+
+# The interactive prompt read through the tokenizer (tok_underflow_interactive,
+# PyRun_InteractiveOneObjectEx): what `cppy -q -i` prints for piped inputs, prompts and errors
+# included, against CPython 3.14.2's own interactive loop run through ctypes in the reference
+# (tests/data/parser/repl.expected).
+add_test(NAME front.repl
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/repl.py
+                 --cppy $<TARGET_FILE:cppy>)
+add_test(NAME front.repl_check
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/parity/repl.py --check)
+set_tests_properties(front.repl_check PROPERTIES LABELS "oracle" TIMEOUT 300)

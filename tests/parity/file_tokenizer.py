@@ -70,6 +70,14 @@ CASES = [
     ("cr_only", b"# coding: latin-1\rprint(ascii('\xe9'))\r"),
     ("null_byte", b"x = 1\n\x00\n"),
     ("syntax_error_first", b"# coding: cp1252\nx = (1 +\n" + b"y = '\x81'\n"),
+    # A syntax error, then a decoding error met by the full-source check
+    # (_PyPegen_tokenize_full_source_to_check_for_errors): the codec's exception as it is
+    # (after a BOM too); "Non-UTF-8 code" is the tokenizer's own SyntaxError, which replaces
+    # the first.
+    ("syntax_error_then_bad_chunk", b"# coding: cp1252\nx = 1 +\n" + BODY + b"y = '\x81'\n"),
+    ("syntax_error_then_bad_line", b"# coding: ascii\nx = 1 +\n" + BODY + b"y = '\xff'\n"),
+    ("syntax_error_then_bad_utf8", b"\xef\xbb\xbfx = 1 +\ny = '\xc3'\n"),
+    ("syntax_error_then_non_utf8", b"x = 1 +\n" + BODY + b"y = '\xff'\n"),
 ]
 
 HOOK = '''import sys
