@@ -210,6 +210,13 @@ class Lexer {
   bool is_interactive() const { return input_ == Input::kInteractive; }
   // tok->str: the whole source is in the buffer (string input).
   bool has_string_source() const { return input_ == Input::kString || input_ == Input::kUtf8; }
+  // A file read from stdin ("<stdin>", which makes CPython's tokenizer keep the lines it read,
+  // fp_interactive): those lines.
+  bool is_stdin_file() const { return input_ == Input::kFile && !file_text_from_file_; }
+  std::string_view file_lines_read() const {
+    return next_line_ ? std::string_view(data_.data(), size_t(next_line_ - data_.data()))
+                      : std::string_view();
+  }
   const std::string& interactive_source() const { return interactive_src_; }
   std::string interactive_line(int lineno) const;
   // The second parser pass reads no more lines (tok->interactive_underflow = IUNDERFLOW_STOP).

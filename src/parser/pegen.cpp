@@ -439,6 +439,9 @@ void set_syntax_error_metadata(Parser* p) {
   } else if (p->tok->is_interactive()) {
     e.metadata_has_source = true;
     e.metadata_source = p->tok->interactive_source();
+  } else if (p->tok->is_stdin_file()) {
+    e.metadata_has_source = true;
+    e.metadata_source = std::string(p->tok->file_lines_read());
   }
 }
 

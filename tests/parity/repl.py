@@ -15,6 +15,9 @@ stderr on one pipe, and compares.
     repl.py --generate     write tests/data/parser/repl.expected
     repl.py --check        fail if the reference's output differs from the file
     repl.py --cppy CPPY    run the cases with cppy, fail on any difference
+
+The "stdin:" cases are programs piped to `cppy -` (PyRun_SimpleFileExFlags with "<stdin>" in
+the reference).
 """
 import argparse
 import os
@@ -118,6 +121,17 @@ CASES = [
     ("string_backslash_newline", b"s = 'abc\\\ndef'\nprint(s)\n"),
 ]
 
+# A program read from a pipe (`cppy -`, the file tokenizer with the name "<stdin>"): CPython's
+# tokenizer then keeps the lines it read as at the prompt (fp_interactive), and the
+# SyntaxError's _metadata carries them for traceback's keyword typo suggestion. Named
+# "stdin:..." cases: PyRun_SimpleFileExFlags(fp, "<stdin>") in the reference, `cppy -` here.
+STDIN_CASES = [
+    ("stdin:typo", b"x = 1\nimprot os\n"),
+    ("stdin:typo_in_block", b"def f():\n    x = 1\n    retrun x\n"),
+    ("stdin:unclosed", b"def f():\n  x = (1,\n  2\ny = 3\n"),
+    ("stdin:indent", b"if 1:\n  x = 1\n   y = 2\n"),
+]
+
 REFERENCE_PROGRAM = '''import ctypes, io, os, sys
 def _main():
     libc = ctypes.CDLL(None)
@@ -128,6 +142,9 @@ def _main():
     loop = ctypes.pythonapi.PyRun_InteractiveLoopFlags
     loop.restype = ctypes.c_int
     loop.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+    simple = ctypes.pythonapi.PyRun_SimpleFileExFlags
+    simple.restype = ctypes.c_int
+    simple.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_void_p]
     main = sys.modules["__main__"]
     saved_main = dict(main.__dict__)
     real_stdout, real_stderr = sys.stdout, sys.stderr
@@ -136,10 +153,10 @@ def _main():
     os.makedirs(where, exist_ok=True)
     results = []
     for name, data in cases:
-        path = os.path.join(where, name + ".in")
+        path = os.path.join(where, name.replace(":", "_") + ".in")
         with open(path, "wb") as f:
             f.write(data)
-        out_path = os.path.join(where, name + ".out")
+        out_path = os.path.join(where, name.replace(":", "_") + ".out")
         out = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         real_stdout.flush()
         real_stderr.flush()
@@ -155,7 +172,10 @@ def _main():
                                       line_buffering=True)
         sys.ps1, sys.ps2 = ">>> ", "... "
         fp = libc.fopen(path.encode(), b"rb")
-        loop(fp, b"<stdin>", None)
+        if name.startswith("stdin:"):
+            simple(fp, b"<stdin>", 0, None)
+        else:
+            loop(fp, b"<stdin>", None)
         libc.fclose(fp)
         sys.stdout.flush()
         sys.stderr.flush()
@@ -179,7 +199,7 @@ _main()
 def reference_output():
     import oracle_run
     where = "/tmp/repl_cases"
-    return oracle_run.run_source(REFERENCE_PROGRAM % (CASES, where), "repl")
+    return oracle_run.run_source(REFERENCE_PROGRAM % (CASES + STDIN_CASES, where), "repl")
 
 
 def cppy_output(cppy):
@@ -190,8 +210,9 @@ def cppy_output(cppy):
         for var in ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONINSPECT"):
             env.pop(var, None)
         out = []
-        for name, data in CASES:
-            proc = subprocess.run([cppy, "-q", "-i"], input=data, stdout=subprocess.PIPE,
+        for name, data in CASES + STDIN_CASES:
+            args = [cppy, "-"] if name.startswith("stdin:") else [cppy, "-q", "-i"]
+            proc = subprocess.run(args, input=data, stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT, env=env, cwd=tmp, timeout=60)
             out.append("== %s\n" % name)
             out.append(proc.stdout.decode("utf-8", "backslashreplace"))
@@ -237,7 +258,7 @@ def main():
         sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True),
                                                    got.splitlines(True), "reference", "cppy"))
         status = 1
-    print("repl: %d/%d cases as the reference" % (same, len(CASES)))
+    print("repl: %d/%d cases as the reference" % (same, len(CASES) + len(STDIN_CASES)))
     return status
 
 
