@@ -1,7 +1,9 @@
 // Port of CPython 3.14's tokenizer: Parser/lexer/lexer.c (tok_get_normal_mode,
 // tok_get_fstring_mode, ...), state.c, buffer.c and the input readers of Parser/tokenizer/.
 // The structure and names follow CPython's so that a difference in behaviour can be traced to
-// a line there; the buffer is the whole source at once (pointers into it stay valid).
+// a line there; the buffer is the whole source at once (pointers into it stay valid), except at
+// the prompt, where lines come one at a time (buffers they replace are kept, so pointers into
+// them stay valid too).
 #include "parser/lexer.h"
 
 #include <algorithm>
@@ -977,9 +979,6 @@ bool Lexer::warn_invalid_escape_sequence(int c) {
   return false;
 }
 
-// What the parser raises for the tokenizer's state after ERRORTOKEN: the tokenizer's own
-// SyntaxError, or _Pypegen_tokenizer_error's translation of tok->done (positions as
-// RAISE_ERROR_KNOWN_LOCATION computes them from the tokenizer's buffer).
 // get_error_line_from_tokenizer_buffers for the prompt: line lineno of the source read so far,
 // without its newline.
 std::string Lexer::interactive_line(int lineno) const {
@@ -994,6 +993,10 @@ std::string Lexer::interactive_line(int lineno) const {
   return std::string(cur, nl ? nl : end);
 }
 
+// What the parser raises for the tokenizer's state after ERRORTOKEN: the tokenizer's own
+// SyntaxError, or _Pypegen_tokenizer_error's translation of tok->done (positions as
+// RAISE_ERROR_KNOWN_LOCATION computes them from the tokenizer's buffer; at the prompt, from
+// the source read so far).
 TokenizerError Lexer::error() const {
   // The tokenizer raised its own SyntaxError (done may have moved on to E_EOFS/E_EOLS).
   if (has_error_record_) return error_;
