@@ -34,6 +34,29 @@ void mem_free(void* p);
 // native code may allocate while it has released the GIL.
 void obmalloc_enable_locking();
 
+// The memory allocators PYTHONMALLOC names (PyMemAllocatorName): the pools or the C library,
+// with or without the debug hooks of Objects/obmalloc.c (_PyMem_DebugMalloc...: pad bytes
+// around each block checked on free and realloc, fresh memory filled with 0xCD, freed memory
+// with 0xDD, the API that allocated a block checked against the one freeing it). "debug" is
+// pymalloc_debug; "mimalloc" names are accepted as their pymalloc equivalents.
+enum class Allocator { kDefault, kDebug, kPymalloc, kPymallocDebug, kMalloc, kMallocDebug };
+// _PyMem_GetAllocatorName: false for an unknown name.
+bool allocator_from_name(const char* name, Allocator* out);
+// _PyMem_SetupAllocators: chosen at start-up (PYTHONMALLOC, -X dev), before threads start.
+// Blocks allocated before keep working (they are freed without checks).
+void set_allocator(Allocator a);
+Allocator get_allocator();
+bool debug_hooks_enabled();
+// _PyMem_DumpTraceback (tracemalloc's record of where a block was allocated) and the Python
+// traceback of a fatal error, for the report of a corrupted block.
+void set_memory_traceback_hook(void (*hook)(int fd, const void* p));
+void set_fatal_traceback_hook(void (*hook)(int fd));
+// _PyObject_DebugMallocStats: pymalloc's statistics (size classes, pools, arenas) for
+// sys._debugmallocstats, on the C stderr; false when the pools are not in use.
+bool debug_malloc_stats();
+// _PyDebugAllocatorStats: one "N free Xs * S bytes each = T" line.
+void debug_allocator_stats(const char* block_name, int num_blocks, size_t sizeof_block);
+
 // Allocation hooks, as Python/tracemalloc.c installs them with PyMem_SetAllocator (and
 // PyRefTracer_SetTracer for object_created): while set, every object_* / mem_* allocation,
 // reallocation and free, and operator new / delete, is reported once it happened (never

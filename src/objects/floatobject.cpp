@@ -51,6 +51,16 @@ void float_dealloc(Object* o) {
   }
 }
 
+}  // namespace
+
+int float_freelist_size() { return float_freelist.size; }
+void float_clear_freelist() {
+  FloatFreelist& fl = float_freelist;
+  while (fl.size > 0) gc::object_free(fl.items[--fl.size]);
+}
+
+namespace {
+
 // CONVERT_TO_DOUBLE: floats and ints; 1 ok, 0 not a number we handle (NotImplemented),
 // -1 error (an int too large for a float).
 int convert_to_double(Object* o, double* out) {

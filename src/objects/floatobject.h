@@ -12,6 +12,11 @@ struct FloatObject : Object {
 
 extern TypeObject float_type;  // PyFloat_Type
 
+// The float free list: how many floats it keeps now (_PyFloat_DebugMallocStats), and emptying
+// it (the floats list of _PyObject_ClearFreeLists).
+int float_freelist_size();
+void float_clear_freelist();
+
 inline bool float_check(Object* o) { return type_check(o, &float_type); }
 inline bool float_check_exact(Object* o) { return o->type == &float_type; }
 inline double float_value(Object* o) { return static_cast<FloatObject*>(o)->ob_fval; }

@@ -76,4 +76,7 @@ inline void freelist_reuse_gc(Object* o) {
 // thread's end, and on a full collection as gc_collect_main does).
 void clear_freelists();
 
+// _PyObject_DebugTypeStats: the free lists' contents, on the C stderr (sys._debugmallocstats).
+void debug_type_stats();
+
 }  // namespace cppy::objects

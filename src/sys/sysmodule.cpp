@@ -5,6 +5,7 @@
 
 #include <cfloat>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -17,6 +18,7 @@
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
+#include "objects/freelist.h"
 #include "objects/getargs.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -334,6 +336,13 @@ Object* sys_setrecursionlimit(Object*, Object* arg) {
 Object* sys_getrefcount(Object*, Object* arg) { return long_from_ssize(arg->refcnt); }
 
 // _PySys_GetSizeOf: __sizeof__() plus the collector's header for GC objects.
+// sys._debugmallocstats: pymalloc's statistics and the free lists, on the C stderr.
+Object* sys_debugmallocstats(Object*, Object*) {
+  if (gc::debug_malloc_stats()) std::fputc('\n', stderr);
+  objects::debug_type_stats();
+  return return_none();
+}
+
 Object* sys_getsizeof(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   ssize nkw = kwnames ? tuple_size(kwnames) : 0;
   if (nargs + nkw < 1) {
@@ -774,6 +783,10 @@ MethodDef sys_methods[] = {
     {"setrecursionlimit", METH_O(sys_setrecursionlimit), nullptr},
     {"getrefcount", METH_O(sys_getrefcount), nullptr},
     {"getsizeof", reinterpret_cast<void*>(sys_getsizeof), kMethFastcall | kMethKeywords, nullptr},
+    {"_debugmallocstats", NOARGS(sys_debugmallocstats),
+     "_debugmallocstats($module, /)\n--\n\nPrint summary info to stderr about the state of "
+     "pymalloc's structures.\n\nIn Py_DEBUG mode, also perform some expensive internal "
+     "consistency\nchecks."},
     {"getswitchinterval", NOARGS(sys_getswitchinterval), nullptr},
     {"setswitchinterval", METH_O(sys_setswitchinterval), nullptr},
     {"intern", METH_O(sys_intern), nullptr},

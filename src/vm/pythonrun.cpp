@@ -409,6 +409,21 @@ int initialize_main(const runtime::Config& config) {
                  preconfig_error.c_str());
     return -1;
   }
+  // preconfig_init_allocator: PYTHONMALLOC names the allocator; the development mode alone
+  // installs the debug hooks (PYTHONMALLOC=malloc with -X dev keeps plain malloc).
+  {
+    const char* name = config.ignore_environment ? nullptr : std::getenv("PYTHONMALLOC");
+    gc::Allocator allocator = gc::Allocator::kDefault;
+    bool named = name && *name;
+    if (named && !gc::allocator_from_name(name, &allocator)) {
+      std::fprintf(stderr, "Fatal Python error: preconfig_init_allocator: PYTHONMALLOC: unknown "
+                           "allocator\nPython runtime state: preinitializing\n\n");
+      return -1;
+    }
+    if (!named && config.dev_mode) allocator = gc::Allocator::kDebug;
+    if (allocator != gc::Allocator::kDefault) gc::set_allocator(allocator);
+    gc::set_fatal_traceback_hook(modules::faulthandler::dump_fatal_traceback);
+  }
   // PYTHONHASHSEED, before any string is hashed. Only the process entry may key the hash:
   // re-keying a running runtime would strand the hashes already cached in strings.
   // An embedder's Config.hash_seed comes first (PyConfig.use_hash_seed).

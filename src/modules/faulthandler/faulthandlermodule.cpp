@@ -754,4 +754,8 @@ int enable_at_startup() {
   return enable_handlers();
 }
 
+// _Py_FatalError_DumpTracebacks for the calling thread: "Current thread 0x... (most recent
+// call first):" and its frames.
+void dump_fatal_traceback(int fd) { dump_current_thread(fd, runtime::thread_state()); }
+
 }  // namespace cppy::modules::faulthandler

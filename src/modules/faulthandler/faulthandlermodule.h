@@ -12,4 +12,7 @@ ModuleDef* module_def();
 // (writing to fd 2). 0, or -1 with an error set.
 int enable_at_startup();
 
+// The Python traceback of the calling thread, as a fatal error prints it (signal-safe).
+void dump_fatal_traceback(int fd);
+
 }  // namespace cppy::modules::faulthandler
