@@ -24,6 +24,7 @@
 #include "modules/_tokenize/tokenizemodule.h"
 #include "modules/unicodedata/unicodedatamodule.h"
 #include "modules/_struct/structmodule.h"
+#include "modules/_testbuffer/testbuffermodule.h"
 #include "modules/binascii/binasciimodule.h"
 #include "modules/time/timemodule.h"
 #include "modules/gc/gcmodule_def.h"
@@ -88,6 +89,7 @@ const InittabEntry* inittab() {
       {"_tokenize", tokenize::module_def()},
       {"unicodedata", unicodedata::module_def()},
       {"_struct", struct_::module_def()},
+      {"_testbuffer", testbuffer::module_def()},
       {"binascii", binascii::module_def()},
       {"time", time::module_def()},
       {"_abc", _abc::module_def()},

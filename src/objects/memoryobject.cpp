@@ -2,18 +2,21 @@
 // one export of the underlying object; every memoryview made from it (slices, casts,
 // toreadonly) registers with it, and the export is released with the last of them. Items are
 // packed and unpacked for the native single-character struct formats (unpack_single,
-// pack_single); other formats give CPython's NotImplementedError.
+// pack_single); other formats give CPython's NotImplementedError, except in comparisons,
+// which unpack them through the struct module (struct_get_unpacker).
 #include "objects/memoryobject.h"
 
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "hash/hash.h"
+#include "imp/import.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/bytesobject.h"
@@ -954,93 +957,215 @@ hash_t memory_hash(Object* o) {
   return self->hash;
 }
 
-// Items of any view in C order, recursively (cmp_rec / tolist_rec walk the same way).
-bool unpack_all(MemoryViewObject* self, const Buffer* v, char* ptr, int dim,
-                std::vector<Ref<>>* out) {
-  const char* fmt = v->format[0] == '@' ? v->format + 1 : v->format;
-  if (dim == v->ndim) {
-    Ref<> item = Ref<>::steal(unpack_single(self, ptr, fmt));
-    if (!item) return false;
-    out->push_back(std::move(item));
-    return true;
-  }
-  ssize stride = v->strides ? v->strides[dim] : v->itemsize;
-  if (!v->strides)
-    for (int j = dim + 1; j < v->ndim; j++) stride *= v->shape[j];
-  for (ssize i = 0; i < v->shape[dim]; i++) {
-    char* p = adjust_ptr(ptr + i * stride, v->suboffsets, dim);
-    if (!unpack_all(self, v, p, dim + 1, out)) return false;
-  }
-  return true;
+// --- comparisons -----------------------------------------------------------------------------
+
+constexpr int kCompareEx = -1;       // MV_COMPARE_EX: an exception is set
+constexpr int kCompareNotImpl = -2;  // MV_COMPARE_NOT_IMPL
+
+// struct unpacker: Struct(fmt).unpack_from bound once, reading a private copy of each item
+// through a memoryview of it (an item of a strided or indirect buffer is not addressable as
+// one contiguous object otherwise).
+struct Unpacker {
+  Ref<> unpack_from;
+  Ref<> mview;
+  std::vector<char> item;
+};
+
+// struct_get_unpacker: null with the struct module's error (StructError for a format it
+// rejects) set.
+std::unique_ptr<Unpacker> struct_get_unpacker(const char* fmt, ssize itemsize) {
+  Ref<> mod = Ref<>::steal(imp::import_module("struct"));
+  if (!mod) return nullptr;
+  Ref<> struct_type = Ref<>::steal(object_getattr_string(mod.get(), "Struct"));
+  if (!struct_type) return nullptr;
+  auto x = std::make_unique<Unpacker>();
+  Ref<> format = Ref<>::steal(bytes_from_cstr(fmt));
+  if (!format) return nullptr;
+  Ref<> structobj = Ref<>::steal(object_call_one_arg(struct_type.get(), format.get()));
+  if (!structobj) return nullptr;
+  x->unpack_from = Ref<>::steal(object_getattr_string(structobj.get(), "unpack_from"));
+  if (!x->unpack_from) return nullptr;
+  x->item.resize(static_cast<size_t>(itemsize > 0 ? itemsize : 1));
+  x->mview = Ref<>::steal(memoryview_from_memory(x->item.data(), itemsize, kBufWrite));
+  if (!x->mview) return nullptr;
+  return x;
 }
 
-// memory_richcompare: == and != item by item (as unpacked values).
-Object* memory_richcompare(Object* v, Object* w, int op) {
-  if (op != kEQ && op != kNE) return return_not_implemented();
-  MemoryViewObject* self = mv_of(v);
-  int equal;
-  Buffer wbuf;
-  bool have_wbuf = false;
-  if (base_inaccessible(self)) {
-    equal = v == w;
-  } else {
-    const Buffer* vv = &self->view;
-    const Buffer* ww;
-    bool inaccessible = false;
-    if (memoryview_check(w)) {
-      if (base_inaccessible(mv_of(w))) inaccessible = true;
-      ww = &mv_of(w)->view;
-    } else {
-      if (object_get_buffer(w, &wbuf, kBufFullRO) < 0) {
-        errors::clear();
-        return return_not_implemented();
-      }
-      have_wbuf = true;
-      ww = &wbuf;
+// struct_unpack_single: one item; a one-member struct gives the member itself.
+Object* struct_unpack_single(const char* ptr, Unpacker* x) {
+  if (!x->item.empty()) std::memcpy(x->item.data(), ptr, x->item.size());
+  Object* v = object_call_one_arg(x->unpack_from.get(), x->mview.get());
+  if (!v) return nullptr;
+  if (tuple_check(v) && tuple_size(v) == 1) {
+    Object* res = new_ref(tuple_item(v, 0));
+    decref(v);
+    return res;
+  }
+  return v;
+}
+
+// fix_struct_error_int: a format the struct module rejects makes the views unequal; an
+// ImportError or MemoryError stays.
+int fix_struct_error_int() {
+  if (errors::exception_matches(exc_ImportError) || errors::exception_matches(exc_MemoryError))
+    return kCompareEx;
+  errors::clear();
+  return 0;
+}
+
+// struct_unpack_cmp.
+int struct_unpack_cmp(const char* p, const char* q, Unpacker* unpack_p, Unpacker* unpack_q) {
+  Ref<> v = Ref<>::steal(struct_unpack_single(p, unpack_p));
+  if (!v) return kCompareEx;
+  Ref<> w = Ref<>::steal(struct_unpack_single(q, unpack_q));
+  if (!w) return kCompareEx;
+  return object_rich_compare_bool(v.get(), w.get(), kEQ);  // -1 == kCompareEx
+}
+
+template <typename T>
+int cmp_single(const char* p, const char* q) {
+  T x, y;
+  std::memcpy(&x, p, sizeof x);
+  std::memcpy(&y, q, sizeof y);
+  return x == y;
+}
+
+// unpack_cmp: both items of one native single-character format are compared as C values
+// (so NaNs differ); '_' goes through the struct module.
+int unpack_cmp(const char* p, const char* q, char fmt, Unpacker* unpack_p, Unpacker* unpack_q) {
+  switch (fmt) {
+    case 'B': return *reinterpret_cast<const unsigned char*>(p) == *reinterpret_cast<const unsigned char*>(q);
+    case 'b': return *reinterpret_cast<const signed char*>(p) == *reinterpret_cast<const signed char*>(q);
+    case 'h': return cmp_single<short>(p, q);
+    case 'i': return cmp_single<int>(p, q);
+    case 'l': return cmp_single<long>(p, q);
+    case '?': return cmp_single<bool>(p, q);
+    case 'H': return cmp_single<unsigned short>(p, q);
+    case 'I': return cmp_single<unsigned int>(p, q);
+    case 'L': return cmp_single<unsigned long>(p, q);
+    case 'q': return cmp_single<long long>(p, q);
+    case 'Q': return cmp_single<unsigned long long>(p, q);
+    case 'n': return cmp_single<ssize>(p, q);
+    case 'N': return cmp_single<size_t>(p, q);
+    case 'f': return cmp_single<float>(p, q);
+    case 'd': return cmp_single<double>(p, q);
+    case 'e': {
+      uint16_t a, b;
+      std::memcpy(&a, p, 2);
+      std::memcpy(&b, q, 2);
+      return half_to_double(a) == half_to_double(b);
     }
-    if (inaccessible) {
+    case 'c': return *p == *q;
+    case 'P': return cmp_single<void*>(p, q);
+    case '_': return struct_unpack_cmp(p, q, unpack_p, unpack_q);
+  }
+  errors::set_string(exc_RuntimeError, "memoryview: internal error in richcompare");
+  return kCompareEx;
+}
+
+// cmp_base / cmp_rec: the items of two buffers of the same shape, in C order.
+int cmp_rec(const char* p, const char* q, int ndim, const ssize* shape, const ssize* pstrides,
+            const ssize* psuboffsets, const ssize* qstrides, const ssize* qsuboffsets, char fmt,
+            Unpacker* unpack_p, Unpacker* unpack_q) {
+  for (ssize i = 0; i < shape[0]; p += pstrides[0], q += qstrides[0], i++) {
+    const char* xp = adjust_ptr(const_cast<char*>(p), psuboffsets, 0);
+    const char* xq = adjust_ptr(const_cast<char*>(q), qsuboffsets, 0);
+    int equal = ndim == 1
+                    ? unpack_cmp(xp, xq, fmt, unpack_p, unpack_q)
+                    : cmp_rec(xp, xq, ndim - 1, shape + 1, pstrides + 1,
+                              psuboffsets ? psuboffsets + 1 : nullptr, qstrides + 1,
+                              qsuboffsets ? qsuboffsets + 1 : nullptr, fmt, unpack_p, unpack_q);
+    if (equal <= 0) return equal;
+  }
+  return 1;
+}
+
+// memory_richcompare: == and != item by item. Equal native single-character formats compare
+// C values; any other pair of formats (non-native '<i', '3s', 'x' padding, or two different
+// native formats) unpacks each item with the struct module, and a format struct rejects makes
+// the views unequal.
+Object* memory_richcompare(Object* v, Object* w, int op) {
+  int equal = kCompareNotImpl;
+  Buffer wbuf;
+  const Buffer* ww = nullptr;
+  std::unique_ptr<Unpacker> unpack_v, unpack_w;
+  // Exporters that leave strides out of a FULL_RO answer: C-contiguous strides.
+  ssize wshape1 = 0;
+  std::vector<ssize> wstrides;
+  Buffer wfix;
+  if (op != kEQ && op != kNE) goto result;
+  if (base_inaccessible(mv_of(v))) {
+    equal = v == w;
+    goto result;
+  }
+  if (memoryview_check(w)) {
+    if (base_inaccessible(mv_of(w))) {
       equal = v == w;
-    } else {
-      // Exporters without shape (PyBUF_FULL_RO always asks for it, but be safe).
-      Buffer w2 = *ww;
-      ssize wshape = 0;
-      if (!w2.shape && w2.ndim == 1) {
-        wshape = w2.len / (w2.itemsize ? w2.itemsize : 1);
-        w2.shape = &wshape;
+      goto result;
+    }
+    ww = &mv_of(w)->view;
+  } else {
+    if (object_get_buffer(w, &wbuf, kBufFullRO) < 0) {
+      errors::clear();
+      goto result;
+    }
+    ww = &wbuf;
+    if (ww->ndim >= 1 && (!ww->shape || !ww->strides)) {
+      wfix = *ww;
+      if (!wfix.shape) {
+        wshape1 = wfix.len / (wfix.itemsize ? wfix.itemsize : 1);
+        wfix.shape = &wshape1;
       }
-      if (!w2.format) w2.format = const_cast<char*>("B");
-      if (!equiv_shape(vv, &w2)) {
-        equal = 0;
-      } else {
-        char vf, wf;
-        if (get_native_fmtchar(&vf, vv->format) < 0 || get_native_fmtchar(&wf, w2.format) < 0) {
-          if (have_wbuf) buffer_release(&wbuf);
-          return errors::format(exc_NotImplementedError,
-                                "memoryview: format %s not supported",
-                                get_native_fmtchar(&vf, vv->format) < 0 ? vv->format : w2.format);
-        }
-        std::vector<Ref<>> a, b;
-        bool ok = unpack_all(self, vv, static_cast<char*>(vv->buf), 0, &a) &&
-                  unpack_all(self, &w2, static_cast<char*>(w2.buf), 0, &b);
-        if (!ok) {
-          if (have_wbuf) buffer_release(&wbuf);
-          return nullptr;
-        }
-        equal = a.size() == b.size();
-        for (size_t i = 0; equal == 1 && i < a.size(); i++) {
-          int r = object_rich_compare_bool(a[i].get(), b[i].get(), kEQ);
-          if (r < 0) {
-            if (have_wbuf) buffer_release(&wbuf);
-            return nullptr;
-          }
-          equal = r;
-        }
-      }
+      wstrides.assign(static_cast<size_t>(wfix.ndim), wfix.itemsize);
+      for (int i = wfix.ndim - 2; i >= 0; i--) wstrides[i] = wstrides[i + 1] * wfix.shape[i + 1];
+      wfix.strides = wstrides.data();
+      ww = &wfix;
     }
   }
-  if (have_wbuf) buffer_release(&wbuf);
-  bool r = op == kEQ ? equal != 0 : equal == 0;
-  return bool_from_bool(r);
+  {
+    const Buffer* vv = &mv_of(v)->view;
+    if (!equiv_shape(vv, ww)) {
+      errors::clear();
+      equal = 0;
+      goto result;
+    }
+    const char* vformat = vv->format ? vv->format : "B";
+    const char* wformat = ww->format ? ww->format : "B";
+    char vfmt, wfmt;
+    if (get_native_fmtchar(&vfmt, vformat) < 0) vfmt = '_';
+    if (get_native_fmtchar(&wfmt, wformat) < 0) wfmt = '_';
+    if (vfmt == '_' || wfmt == '_' || vfmt != wfmt) {
+      // Not memcmp even for equal format strings: NaNs and padding bytes.
+      vfmt = '_';
+      unpack_v = struct_get_unpacker(vformat, vv->itemsize);
+      if (!unpack_v) {
+        equal = fix_struct_error_int();
+        goto result;
+      }
+      unpack_w = struct_get_unpacker(wformat, ww->itemsize);
+      if (!unpack_w) {
+        equal = fix_struct_error_int();
+        goto result;
+      }
+    }
+    if (vv->ndim == 0) {
+      equal = unpack_cmp(static_cast<const char*>(vv->buf), static_cast<const char*>(ww->buf),
+                         vfmt, unpack_v.get(), unpack_w.get());
+    } else {
+      equal = cmp_rec(static_cast<const char*>(vv->buf), static_cast<const char*>(ww->buf),
+                      vv->ndim, vv->shape, vv->strides, vv->suboffsets, ww->strides,
+                      ww->suboffsets, vfmt, unpack_v.get(), unpack_w.get());
+    }
+  }
+result:
+  Object* res;
+  if (equal < 0) {
+    res = equal == kCompareNotImpl ? new_ref(not_implemented()) : nullptr;
+  } else {
+    res = bool_from_bool((equal != 0) == (op == kEQ));
+  }
+  if (ww == &wbuf || ww == &wfix) buffer_release(&wbuf);
+  return res;
 }
 
 // --- construction ---------------------------------------------------------------------------

@@ -1002,4 +1002,6 @@ ModuleDef struct_def = {
 
 ModuleDef* module_def() { return &struct_def; }
 
+objects::ssize struct_item_count(Object* s) { return as_struct(s)->s_len; }
+
 }  // namespace cppy::modules::struct_

@@ -15,4 +15,7 @@ ModuleDef* module_def();
 bool float_pack2(double x, unsigned char* p, bool little_endian);
 double float_unpack2(const unsigned char* p, bool little_endian);
 
+// The number of items a Struct packs (s_len; _testbuffer's get_nmemb).
+objects::ssize struct_item_count(Object* s);
+
 }  // namespace cppy::modules::struct_
