@@ -1,5 +1,5 @@
-// ZstdCompressor: Modules/_zstd/compressor.c of CPython 3.14. The GIL is held throughout, so
-// the object needs no lock of its own.
+// ZstdCompressor: Modules/_zstd/compressor.c of CPython 3.14. libzstd runs without the GIL;
+// the object's lock keeps other threads out of its context meanwhile.
 #include <climits>
 
 #include "errors/errors.h"
@@ -14,6 +14,7 @@
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "vm/ceval_gil.h"
 
 namespace cppy::modules::_zstd {
 
@@ -25,8 +26,12 @@ TypeObject compressor_type{};
 ZSTD_CDict* get_cdict(ZstdDict* zd, int compression_level) {
   auto it = zd->c_dicts->find(compression_level);
   if (it != zd->c_dicts->end()) return it->second;
-  ZSTD_CDict* cdict = ZSTD_createCDict(zd->dict_buffer, static_cast<size_t>(zd->dict_len),
-                                       compression_level);
+  ZSTD_CDict* cdict;
+  {
+    vm::AllowThreads unlocked;
+    cdict = ZSTD_createCDict(zd->dict_buffer, static_cast<size_t>(zd->dict_len),
+                             compression_level);
+  }
   if (!cdict) {
     errors::set_string(state().zstd_error,
                        "Failed to create a ZSTD_CDict instance from Zstandard dictionary "
@@ -40,6 +45,7 @@ ZSTD_CDict* get_cdict(ZstdDict* zd, int compression_level) {
 namespace {
 
 struct Compressor : Object {
+  std::mutex* lock;  // CPython's PyMutex: held while the context is in use
   ZSTD_CCtx* cctx;
   Object* dict;           // the zstd_dict argument in use (a ZstdDict or an as_* tuple)
   int last_mode;          // ZSTD_e_end at first
@@ -133,6 +139,7 @@ int load_c_dict(Compressor* self, Object* dict) {
   int type = DICT_TYPE_UNDIGESTED;
   ZstdDict* zd = parse_zstd_dict(dict, &type);
   if (!zd) return -1;
+  ObjectLock guard(zd->lock);
   return load_impl(self, zd, type);
 }
 
@@ -151,6 +158,7 @@ Object* Compressor_new(TypeObject* type, Object* args, Object* kwds) {
   auto* self = static_cast<Compressor*>(obj.get());
   self->use_multithread = 0;
   self->dict = nullptr;
+  self->lock = new std::mutex();
   self->cctx = ZSTD_createCCtx();
   if (!self->cctx) {
     errors::set_string(state().zstd_error, "Unable to create ZSTD_CCtx instance.");
@@ -190,6 +198,7 @@ void Compressor_dealloc(Object* op) {
   auto* self = static_cast<Compressor*>(op);
   gc::untrack(op);
   if (self->cctx) ZSTD_freeCCtx(self->cctx);
+  delete self->lock;
   clear(self->dict);
   op->type->free(op);
 }
@@ -220,7 +229,11 @@ Object* compress_impl(Compressor* self, const char* data, size_t len,
   OutBuffer buffer;
   buffer.init_with_size(static_cast<ssize>(output_buffer_size));
   for (;;) {
-    size_t zstd_ret = ZSTD_compressStream2(self->cctx, &buffer.out, &in, end_directive);
+    size_t zstd_ret;
+    {
+      vm::AllowThreads unlocked;
+      zstd_ret = ZSTD_compressStream2(self->cctx, &buffer.out, &in, end_directive);
+    }
     if (ZSTD_isError(zstd_ret)) {
       set_zstd_error(ERR_COMPRESS, zstd_ret);
       return nullptr;
@@ -240,9 +253,13 @@ Object* compress_mt_continue(Compressor* self, const char* data, size_t len) {
   buffer.init_and_grow(-1);
   for (;;) {
     size_t zstd_ret;
-    do {
-      zstd_ret = ZSTD_compressStream2(self->cctx, &buffer.out, &in, ZSTD_e_continue);
-    } while (buffer.out.pos != buffer.out.size && in.pos != in.size && !ZSTD_isError(zstd_ret));
+    {
+      vm::AllowThreads unlocked;
+      do {
+        zstd_ret = ZSTD_compressStream2(self->cctx, &buffer.out, &in, ZSTD_e_continue);
+      } while (buffer.out.pos != buffer.out.size && in.pos != in.size &&
+               !ZSTD_isError(zstd_ret));
+    }
     if (ZSTD_isError(zstd_ret)) {
       set_zstd_error(ERR_COMPRESS, zstd_ret);
       return nullptr;
@@ -287,6 +304,7 @@ Object* Compressor_compress(Object* op, Object* const* args, ssize nargs, Object
                        "ZstdCompressor.FLUSH_BLOCK, ZstdCompressor.FLUSH_FRAME.");
     return nullptr;
   }
+  ObjectLock guard(self->lock);
   Object* ret;
   if (self->use_multithread && mode == ZSTD_e_continue) {
     ret = compress_mt_continue(self, data.data(), static_cast<size_t>(data.size()));
@@ -315,6 +333,7 @@ Object* Compressor_flush(Object* op, Object* const* args, ssize nargs, Object* k
                        "ZstdCompressor.FLUSH_BLOCK.");
     return nullptr;
   }
+  ObjectLock guard(self->lock);
   Object* ret = compress_impl(self, nullptr, 0, static_cast<ZSTD_EndDirective>(mode));
   return finish_call(self, ret, mode);
 }
@@ -348,6 +367,7 @@ Object* Compressor_set_pledged_input_size(Object* op, Object* arg) {
   auto* self = static_cast<Compressor*>(op);
   unsigned long long size;
   if (!contentsize_converter(arg, &size)) return nullptr;
+  ObjectLock guard(self->lock);
   if (self->last_mode != ZSTD_e_end) {
     errors::set_string(exc_ValueError,
                        "set_pledged_input_size() method must be called when last_mode == "

@@ -1,5 +1,5 @@
-// ZstdDecompressor: Modules/_zstd/decompressor.c of CPython 3.14. The GIL is held
-// throughout, so the object needs no lock of its own.
+// ZstdDecompressor: Modules/_zstd/decompressor.c of CPython 3.14. libzstd runs without the
+// GIL; the object's lock keeps other threads out of its context meanwhile.
 #include <cstdlib>
 #include <cstring>
 
@@ -15,6 +15,7 @@
 #include "objects/getargs.h"
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
+#include "vm/ceval_gil.h"
 
 namespace cppy::modules::_zstd {
 
@@ -25,7 +26,10 @@ TypeObject decompressor_type{};
 // _get_DDict: the ZSTD_DDict of zd, made on first use.
 ZSTD_DDict* get_ddict(ZstdDict* zd) {
   if (!zd->d_dict) {
-    zd->d_dict = ZSTD_createDDict(zd->dict_buffer, static_cast<size_t>(zd->dict_len));
+    {
+      vm::AllowThreads unlocked;
+      zd->d_dict = ZSTD_createDDict(zd->dict_buffer, static_cast<size_t>(zd->dict_len));
+    }
     if (!zd->d_dict) {
       errors::set_string(state().zstd_error,
                          "Failed to create a ZSTD_DDict instance from Zstandard dictionary "
@@ -38,6 +42,7 @@ ZSTD_DDict* get_ddict(ZstdDict* zd) {
 namespace {
 
 struct Decompressor : Object {
+  std::mutex* lock;  // CPython's PyMutex: held while the context is in use
   ZSTD_DCtx* dctx;
   Object* dict;  // the zstd_dict argument in use
   // Input not consumed yet: input_buffer[in_begin, in_end).
@@ -109,6 +114,7 @@ int load_d_dict(Decompressor* self, Object* dict) {
   int type = DICT_TYPE_DIGESTED;
   ZstdDict* zd = parse_zstd_dict(dict, &type);
   if (!zd) return -1;
+  ObjectLock guard(zd->lock);
   return load_impl(self, zd, type);
 }
 
@@ -120,7 +126,11 @@ Object* decompress_impl(Decompressor* self, ZSTD_inBuffer* in, ssize max_length)
   OutBuffer buffer;
   buffer.init_and_grow(max_length);
   for (;;) {
-    size_t zstd_ret = ZSTD_decompressStream(self->dctx, &buffer.out, in);
+    size_t zstd_ret;
+    {
+      vm::AllowThreads unlocked;
+      zstd_ret = ZSTD_decompressStream(self->dctx, &buffer.out, in);
+    }
     if (ZSTD_isError(zstd_ret)) {
       set_zstd_error(ERR_DECOMPRESS, zstd_ret);
       return nullptr;
@@ -257,6 +267,7 @@ Object* Decompressor_new(TypeObject* type, Object* args, Object* kwds) {
   self->eof = 0;
   self->dict = nullptr;
   self->needs_input = 1;
+  self->lock = new std::mutex();
   self->dctx = ZSTD_createDCtx();
   if (!self->dctx) {
     errors::set_string(state().zstd_error, "Unable to create ZSTD_DCtx instance.");
@@ -275,6 +286,7 @@ void Decompressor_dealloc(Object* op) {
   auto* self = static_cast<Decompressor*>(op);
   gc::untrack(op);
   if (self->dctx) ZSTD_freeDCtx(self->dctx);
+  delete self->lock;
   clear(self->dict);
   std::free(self->input_buffer);
   clear(self->unused_data);
@@ -300,6 +312,7 @@ int Decompressor_clear(Object* op) {
 // ended; b'' before.
 Object* Decompressor_unused_data(Object* op, void*) {
   auto* self = static_cast<Decompressor*>(op);
+  ObjectLock guard(self->lock);
   if (!self->eof) return bytes_from_string_and_size("", 0);
   if (!self->unused_data) {
     ssize n = static_cast<ssize>(self->in_end - self->in_begin);
@@ -320,8 +333,9 @@ Object* Decompressor_decompress(Object* op, Object* const* args, ssize nargs, Ob
   if (data.get(a[0]) < 0) return nullptr;
   ssize max_length = -1;
   if (a[1] && !ssize_converter(a[1], &max_length)) return nullptr;
-  return stream_decompress(static_cast<Decompressor*>(op), data.data(),
-                           static_cast<size_t>(data.size()), max_length);
+  auto* self = static_cast<Decompressor*>(op);
+  ObjectLock guard(self->lock);
+  return stream_decompress(self, data.data(), static_cast<size_t>(data.size()), max_length);
 }
 
 MethodDef decompressor_methods[] = {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <mutex>
 
 #include "modules/blocks_output.h"
 #include "objects/object.h"
@@ -36,8 +37,7 @@ enum ErrorType {
 // dictionary_type: how a ZstdDict is loaded (the int of the zd.as_* tuples).
 enum DictType { DICT_TYPE_DIGESTED = 0, DICT_TYPE_UNDIGESTED = 1, DICT_TYPE_PREFIX = 2 };
 
-// _zstd_state. The objects run with the GIL held, so the PyMutex fields of CPython's
-// objects have no counterpart here.
+// _zstd_state.
 struct State {
   TypeObject* zstd_error = nullptr;          // compression.zstd.ZstdError
   Object* c_parameter_type = nullptr;        // CompressionParameter (set_parameter_types)
@@ -52,11 +52,26 @@ extern TypeObject decompressor_type;
 // ZstdDict (zstddict.h): the dictionary's bytes, its id, and the digested forms made on
 // demand (one ZSTD_CDict per compression level, CPython's c_dicts, and one ZSTD_DDict).
 struct ZstdDict : Object {
+  std::mutex* lock;  // guards the digested forms (CPython's PyMutex)
   ZSTD_DDict* d_dict;
   std::map<int, ZSTD_CDict*>* c_dicts;
   char* dict_buffer;
   ssize dict_len;
   uint32_t dict_id;
+};
+
+// The objects' locks (CPython's PyMutex): libzstd runs without the GIL, so another thread
+// may use the same object meanwhile. The lock is waited for without the GIL (as PyMutex_Lock
+// detaches the thread), so that its holder can take the GIL back and finish.
+class ObjectLock {
+ public:
+  explicit ObjectLock(std::mutex* m);
+  ~ObjectLock() { m_->unlock(); }
+  ObjectLock(const ObjectLock&) = delete;
+  ObjectLock& operator=(const ObjectLock&) = delete;
+
+ private:
+  std::mutex* m_;
 };
 
 // set_zstd_error: ZstdError with the message of type and ZSTD_getErrorName(zstd_ret).
@@ -68,7 +83,7 @@ void set_parameter_error(bool is_compress, int key_v, int value_v);
 ZstdDict* parse_zstd_dict(Object* dict, int* ptype);
 
 // _get_CDict (compressor.c) and _get_DDict (decompressor.c): the digested dictionary, owned
-// by zd. Null with ZstdError.
+// by zd, whose lock the caller holds. Null with ZstdError.
 ZSTD_CDict* get_cdict(ZstdDict* zd, int compression_level);
 ZSTD_DDict* get_ddict(ZstdDict* zd);
 

@@ -47,6 +47,7 @@ Object* ZstdDict_new(TypeObject* type, Object* args, Object* kwds) {
   Ref<> obj = Ref<>::steal(type->alloc(type, 0));
   if (!obj) return nullptr;
   auto* self = static_cast<ZstdDict*>(obj.get());
+  self->lock = new std::mutex();
   self->d_dict = nullptr;
   self->c_dicts = new std::map<int, ZSTD_CDict*>();
   self->dict_buffer = static_cast<char*>(std::malloc(static_cast<size_t>(content.size())));
@@ -72,6 +73,7 @@ void ZstdDict_dealloc(Object* op) {
     delete self->c_dicts;
   }
   std::free(self->dict_buffer);
+  delete self->lock;
   op->type->free(op);
 }
 

@@ -25,6 +25,7 @@
 #include "objects/moduleobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "vm/ceval_gil.h"
 
 namespace cppy::modules::_zstd {
 
@@ -71,6 +72,12 @@ void set_zstd_error(ErrorType type, size_t zstd_ret) {
       break;
   }
   errors::format(state().zstd_error, msg, ZSTD_getErrorName(zstd_ret));
+}
+
+ObjectLock::ObjectLock(std::mutex* m) : m_(m) {
+  if (m->try_lock()) return;
+  vm::AllowThreads unlocked;
+  m->lock();
 }
 
 int add_module_entry(TypeObject* type) {
@@ -207,9 +214,13 @@ Object* zstd_train_dict(Object*, Object* const* args, ssize nargs) {
   if (chunks_number < 0) return nullptr;
   Object* dst = bytes_from_string_and_size(nullptr, dict_size);
   if (!dst) return nullptr;
-  size_t zstd_ret = ZDICT_trainFromBuffer(bytes_as_string(dst), static_cast<size_t>(dict_size),
-                                          bytes_as_string(args[0]), chunk_sizes.data(),
-                                          static_cast<unsigned>(chunks_number));
+  size_t zstd_ret;
+  {
+    vm::AllowThreads unlocked;
+    zstd_ret = ZDICT_trainFromBuffer(bytes_as_string(dst), static_cast<size_t>(dict_size),
+                                     bytes_as_string(args[0]), chunk_sizes.data(),
+                                     static_cast<unsigned>(chunks_number));
+  }
   if (ZDICT_isError(zstd_ret)) {
     set_zstd_error(ERR_TRAIN_DICT, zstd_ret);
     decref(dst);
@@ -244,10 +255,14 @@ Object* zstd_finalize_dict(Object*, Object* const* args, ssize nargs) {
   params.compressionLevel = compression_level;  // 0 means the default level
   params.notificationLevel = 0;                 // nothing on stderr
   params.dictID = 0;                            // a random id
-  size_t zstd_ret = ZDICT_finalizeDictionary(
-      bytes_as_string(dst), static_cast<size_t>(dict_size), bytes_as_string(args[0]),
-      static_cast<size_t>(bytes_size(args[0])), bytes_as_string(args[1]), chunk_sizes.data(),
-      static_cast<unsigned>(chunks_number), params);
+  size_t zstd_ret;
+  {
+    vm::AllowThreads unlocked;
+    zstd_ret = ZDICT_finalizeDictionary(
+        bytes_as_string(dst), static_cast<size_t>(dict_size), bytes_as_string(args[0]),
+        static_cast<size_t>(bytes_size(args[0])), bytes_as_string(args[1]), chunk_sizes.data(),
+        static_cast<unsigned>(chunks_number), params);
+  }
   if (ZDICT_isError(zstd_ret)) {
     set_zstd_error(ERR_FINALIZE_DICT, zstd_ret);
     decref(dst);
