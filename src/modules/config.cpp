@@ -56,6 +56,7 @@
 #include "modules/_multiprocessing/multiprocessingmodule.h"
 #include "modules/_locale/localemodule.h"
 #include "modules/_bz2/bz2module.h"
+#include "modules/_ctypes/ctypesmodule.h"
 #include "modules/_decimal/decimalmodule.h"
 #include "modules/_socket/socketmodule.h"
 #include "modules/pyexpat/pyexpat.h"
@@ -134,6 +135,7 @@ const InittabEntry* inittab() {
       {"_posixshmem", _multiprocessing::posixshmem_module_def()},
       {"_locale", _locale::module_def()},
       {"_bz2", _bz2::module_def()},
+      {"_ctypes", _ctypes::module_def()},
       {"_decimal", decimal::module_def()},
       {"_socket", _socket::module_def()},
       {"pyexpat", pyexpat::module_def()},
