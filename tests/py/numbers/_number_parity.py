@@ -12,6 +12,11 @@ MASK = (1 << 64) - 1
 state = 0x9E3779B97F4A7C15
 
 
+def reseed(value):
+    global state
+    state = value
+
+
 def rand64():
     global state
     state = (state + 0x9E3779B97F4A7C15) & MASK
@@ -123,3 +128,15 @@ class Digest:
         self.sha = hashlib.sha256()
 
 
+def run_ints(name, count):
+    """str, format() with a random spec, hex, float and round() of count pseudo-random ints."""
+    ints = Digest(name)
+    for _ in range(count):
+        n = random_int()
+        spec = random_spec(INT_TYPES)
+        if spec.endswith("c") and 31 < n.bit_length() <= 64:
+            # The reference's C long has 32 bits: its error there differs from 64-bit CPython's.
+            n %= 0x120000
+        ints.add(" | ".join((str(n)[-40:], spec, attempt(format, n, spec)[-80:],
+                             attempt(lambda v: hex(v)[-30:], n), attempt(float, n),
+                             attempt(round, n, below(8) - 6))))
