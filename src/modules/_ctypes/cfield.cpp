@@ -82,6 +82,20 @@ Object* bool_set(char* ptr, Object* value) {
   return return_none();
 }
 
+// vBOOL_get / vBOOL_set: VARIANT_BOOL, a short that is -1 for true.
+Object* vbool_get(const char* ptr) {
+  short v;
+  std::memcpy(&v, ptr, sizeof v);
+  return bool_from_long(v != 0);
+}
+Object* vbool_set(char* ptr, Object* value) {
+  int truth = object_is_true(value);
+  if (truth < 0) return nullptr;
+  short v = truth ? -1 : 0;
+  std::memcpy(ptr, &v, sizeof v);
+  return return_none();
+}
+
 // c_get / c_set: one byte, from a bytes or bytearray of length 1 or an int in range(256).
 Object* char_get(const char* ptr) { return bytes_from_string_and_size(ptr, 1); }
 Object* char_set(char* ptr, Object* value) {
@@ -270,6 +284,7 @@ const FieldDesc kFieldDescs[] = {
     {'g', sizeof(long double), alignof(long double), &ffi_type_longdouble, real_get<long double>,
      real_set<long double>},
     {'?', 1, 1, &ffi_type_uchar, bool_get, bool_set},
+    {'v', sizeof(short), alignof(short), &ffi_type_sshort, vbool_get, vbool_set},
     {'u', sizeof(wchar_t), alignof(wchar_t), &ffi_type_sint32, wchar_get, wchar_set},
     {'z', sizeof(char*), alignof(char*), &ffi_type_pointer, charp_get, charp_set},
     {'Z', sizeof(wchar_t*), alignof(wchar_t*), &ffi_type_pointer, wcharp_get, wcharp_set},
