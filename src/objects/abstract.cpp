@@ -10,6 +10,7 @@
 #include "objects/exceptions.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
+#include "objects/longobject.h"
 #include "objects/methodobject.h"
 #include "objects/sliceobject.h"
 #include "objects/text_api.h"
@@ -290,8 +291,10 @@ bool number_check(Object* o) {
   return nb && (nb->index || nb->int_ || nb->float_ /* complex by the text owner */);
 }
 
-// PyNumber_Index.
-Object* number_index(Object* item) {
+namespace {
+// _PyNumber_Index: an int (a subclass instance stays as it is) or what __index__ returned,
+// which may be an instance of a strict subclass of int only with a DeprecationWarning.
+Object* number_index_any(Object* item) {
   if (item == nullptr) return null_error();
   if (long_check(item)) return new_ref(item);
   if (!index_check(item)) {
@@ -299,15 +302,41 @@ Object* number_index(Object* item) {
                           item->type->name);
   }
   Object* result = item->type->as_number->index(item);
-  if (!result || long_check(result)) return result;
-  errors::format(exc_TypeError, "__index__ returned non-int (type %.200s)", result->type->name);
-  decref(result);
-  return nullptr;
+  if (!result || long_check_exact(result)) return result;
+  if (!long_check(result)) {
+    errors::format(exc_TypeError, "__index__ returned non-int (type %.200s)",
+                   result->type->name);
+    decref(result);
+    return nullptr;
+  }
+  if (errors::warn_format(exc_DeprecationWarning, 1,
+                          "__index__ returned non-int (type %.200s).  The ability to return an "
+                          "instance of a strict subclass of int is deprecated, and may be "
+                          "removed in a future version of Python.",
+                          result->type->name) < 0) {
+    decref(result);
+    return nullptr;
+  }
+  return result;
+}
+}  // namespace
+
+// PyNumber_Index: always an exact int (_PyLong_Copy of a subclass instance, so
+// operator.index(True) is 1).
+Object* number_index(Object* item) {
+  if (item != nullptr && long_check_exact(item)) return new_ref(item);
+  Object* result = number_index_any(item);
+  if (result && !long_check_exact(result)) {
+    Object* copy = long_long(result);
+    decref(result);
+    return copy;
+  }
+  return result;
 }
 
 // PyNumber_AsSsize_t.
 ssize number_as_ssize(Object* item, TypeObject* err) {
-  Ref<> value = Ref<>::steal(number_index(item));
+  Ref<> value = Ref<>::steal(number_index_any(item));
   if (!value) return -1;
   long result = long_as_long(value.get());
   if (result != -1 || !errors::occurred()) return result;
@@ -324,23 +353,11 @@ ssize number_as_ssize(Object* item, TypeObject* err) {
   return -1;
 }
 
-// PyNumber_Long (without string parsing, which belongs to int's constructor).
+// PyNumber_Long: int's own conversion (longobject_methods.cpp: __int__ with 3.14's
+// DeprecationWarning for a strict subclass of int, __index__, str/bytes/buffers; no __trunc__).
 Object* number_long(Object* o) {
   if (o == nullptr) return null_error();
-  if (o->type->name && long_check(o) && std::strcmp(o->type->name, "int") == 0) return new_ref(o);
-  NumberMethods* m = o->type->as_number;
-  if (m && m->int_) {
-    Object* result = m->int_(o);
-    if (!result || long_check(result)) return result;
-    errors::format(exc_TypeError, "__int__ returned non-int (type %.200s)", result->type->name);
-    decref(result);
-    return nullptr;
-  }
-  if (m && m->index) return number_index(o);
-  return errors::format(exc_TypeError,
-                        "int() argument must be a string, a bytes-like object or a real number, "
-                        "not '%.200s'",
-                        o->type->name);
+  return long_from_object(o);
 }
 
 // PyNumber_Float (the __float__ part; float's constructor adds __index__ and strings).
@@ -440,7 +457,7 @@ ssize object_length_hint(Object* o, ssize defaultvalue) {
                    result->type->name);
     return -1;
   }
-  long res = long_as_long(result.get());
+  ssize res = long_as_ssize(result.get());
   if (res == -1 && errors::occurred()) return -1;
   if (res < 0) {
     errors::set_string(exc_ValueError, "__length_hint__() should return >= 0");
@@ -513,7 +530,7 @@ int object_del_item(Object* o, Object* key) {
       return -1;
     }
   }
-  errors::format(exc_TypeError, "'%.200s' object doesn't support item deletion", o->type->name);
+  errors::format(exc_TypeError, "'%.200s' object does not support item deletion", o->type->name);
   return -1;
 }
 
@@ -659,7 +676,11 @@ ssize iter_search(Object* seq, Object* obj, SearchOp op) {
   Ref<> it = Ref<>::steal(object_get_iter(seq));
   if (!it) {
     if (errors::exception_matches(exc_TypeError)) {
-      errors::format(exc_TypeError, "argument of type '%.200s' is not a container or iterable",
+      // `in` says "container or iterable", count/index only "iterable" (3.14's texts).
+      errors::format(exc_TypeError,
+                     op == SearchOp::kContains
+                         ? "argument of type '%.200s' is not a container or iterable"
+                         : "argument of type '%.200s' is not iterable",
                      seq->type->name);
     }
     return -1;
@@ -905,7 +926,8 @@ int object_isinstance_plain(Object* inst, Object* cls) {
 }
 
 int recursive_isinstance(Object* inst, Object* cls) {
-  if (cls->type == &Type_Type && inst->type == cls) return 1;
+  // An exact match needs no __instancecheck__ (a metaclass's one is not even called).
+  if (inst->type == cls) return 1;
   if (cls->type == &Type_Type) return object_isinstance_plain(inst, cls);
   if (union_check(cls)) cls = union_args(cls);  // isinstance(x, int | str)
   if (tuple_check(cls)) {

@@ -546,7 +546,7 @@ int bytearray_init(Object* o, Object* args, Object* kwargs) {
 Object* ba_alloc(Object* self, Object*) { return long_from_ssize(ba(self)->ob_alloc); }
 
 Object* ba_sizeof(Object* self, Object*) {
-  return long_from_ssize(self->type->basicsize + ba(self)->ob_alloc);
+  return long_from_ssize(self->type->shown_basicsize + ba(self)->ob_alloc);
 }
 
 // _common_reduce.

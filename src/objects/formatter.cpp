@@ -569,7 +569,9 @@ Object* format_float_internal(Object* value, const FormatSpec& f) {
   else if (type == 'r')
     type = 'g';
   std::string buf;
-  if (!pystrconv::double_to_string(val, type, precision, flags, &buf, nullptr)) {
+  bool too_big = false;
+  if (!pystrconv::double_to_string(val, type, precision, flags, &buf, nullptr, &too_big)) {
+    if (too_big) return errors::no_memory();
     errors::bad_internal_call();
     return nullptr;
   }
@@ -642,7 +644,9 @@ Object* format_complex_internal(Object* value, const FormatSpec& f) {
   tmp.width = -1;
   auto part = [&](double x, UCS4 sign) -> Object* {
     std::string buf;
-    if (!pystrconv::double_to_string(x, type, precision, flags, &buf, nullptr)) {
+    bool too_big = false;
+    if (!pystrconv::double_to_string(x, type, precision, flags, &buf, nullptr, &too_big)) {
+      if (too_big) return errors::no_memory();
       errors::bad_internal_call();
       return nullptr;
     }

@@ -295,7 +295,8 @@ Object* int_getnewargs(Object* self, Object*) {
 
 Object* int_sizeof(Object* self, Object*) {
   ssize n = long_digit_count(self);
-  return long_from_ssize(static_cast<ssize>(self->type->basicsize) +
+  // tp_basicsize as CPython reports it (a subclass's __dict__ is not counted).
+  return long_from_ssize(static_cast<ssize>(self->type->shown_basicsize) +
                          (n > 1 ? n : 1) * static_cast<ssize>(sizeof(digit)));
 }
 

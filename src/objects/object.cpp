@@ -138,7 +138,7 @@ NumberMethods notimpl_as_number = [] {
 Object* ellipsis_repr(Object*) { return str_intern_from_cstr("Ellipsis"); }
 Object* ellipsis_new(TypeObject*, Object* args, Object* kwargs) {
   if ((args && tuple_size(args)) || (kwargs && dict_size(kwargs)))
-    return errors::format(exc_TypeError, "ellipsis takes no arguments");
+    return errors::format(exc_TypeError, "EllipsisType takes no arguments");
   return new_ref(ellipsis());
 }
 Object* ellipsis_reduce(Object*, Object*) { return str_intern_from_cstr("Ellipsis"); }
@@ -509,6 +509,11 @@ Object** object_dict_ptr(Object* obj) {
 Object* object_generic_getattr_with_dict(Object* obj, Object* name, Object* dict,
                                          bool suppress) {
   TypeObject* tp = obj->type;
+  if (!str_check(name)) {
+    // object.__getattribute__(x, 1) reaches here without PyObject_GetAttr's check.
+    return errors::format(exc_TypeError, "attribute name must be string, not '%.200s'",
+                          name->type->name);
+  }
   if (!type_has_feature(tp, kTpflagsReady) && type_ready(tp) < 0) return nullptr;
   Object* descr = type_lookup(tp, name);
   descrgetfunc f = nullptr;
@@ -610,7 +615,13 @@ int object_generic_setattr_with_dict(Object* obj, Object* name, Object* value, O
   }
   if (res < 0 && value == nullptr && errors::exception_matches(exc_KeyError)) {
     errors::clear();
-    set_attribute_error(obj, name);
+    if (is_subtype(tp, &Type_Type)) {
+      errors::format(exc_AttributeError, "type object '%.50s' has no attribute '%U'",
+                     static_cast<TypeObject*>(obj)->name, name);
+      set_attribute_error_context(obj, name);
+    } else {
+      set_attribute_error(obj, name);
+    }
   }
   return res;
 }

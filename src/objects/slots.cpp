@@ -224,6 +224,11 @@ int slot_nb_bool(Object* self) {
     func = lookup_maybe_method(self, name_of("__len__"), &unbound);
     if (!func) return errors::occurred() ? -1 : 1;
     using_len = true;
+  } else if (func == none()) {
+    // __bool__ = None makes a class's instances refuse truth testing (3.14), __len__ or not.
+    decref(func);
+    errors::format(exc_TypeError, "'%.200s' cannot be interpreted as a boolean", self->type->name);
+    return -1;
   }
   Ref<> f = Ref<>::steal(func);
   Ref<> value = Ref<>::steal(unbound ? object_call_one_arg(func, self) : object_call_no_args(func));
@@ -751,15 +756,8 @@ Object* wrap_init(Object* self, Object* args, void* wrapped, Object* kwds) {
 #define FN(f) reinterpret_cast<void*>(f)
 #define WK(f) reinterpret_cast<wrapperfunc>(reinterpret_cast<void*>(f))
 
+// The order is CPython's: add_operators fills a builtin type's dict in this order.
 SlotDef slotdefs[] = {
-    {"__getattribute__", TP(getattro), FN(slot_tp_getattr_hook), wrap_binaryfunc,
-     "__getattribute__($self, name, /)\n--\n\nReturn getattr(self, name).", 0, nullptr},
-    {"__getattr__", TP(getattro), FN(slot_tp_getattr_hook), nullptr, "", 0, nullptr},
-    {"__setattr__", TP(setattro), FN(slot_tp_setattro), wrap_setattr,
-     "__setattr__($self, name, value, /)\n--\n\nImplement setattr(self, name, value).", 0,
-     nullptr},
-    {"__delattr__", TP(setattro), FN(slot_tp_setattro), wrap_delattr,
-     "__delattr__($self, name, /)\n--\n\nImplement delattr(self, name).", 0, nullptr},
     {"__repr__", TP(repr), FN(slot_tp_repr), wrap_unaryfunc,
      "__repr__($self, /)\n--\n\nReturn repr(self).", 0, nullptr},
     {"__hash__", TP(hash), FN(slot_tp_hash), wrap_hashfunc,
@@ -769,6 +767,14 @@ SlotDef slotdefs[] = {
      kWrapperFlagKeywords, nullptr},
     {"__str__", TP(str), FN(slot_tp_str), wrap_unaryfunc,
      "__str__($self, /)\n--\n\nReturn str(self).", 0, nullptr},
+    {"__getattribute__", TP(getattro), FN(slot_tp_getattr_hook), wrap_binaryfunc,
+     "__getattribute__($self, name, /)\n--\n\nReturn getattr(self, name).", 0, nullptr},
+    {"__getattr__", TP(getattro), FN(slot_tp_getattr_hook), nullptr, "", 0, nullptr},
+    {"__setattr__", TP(setattro), FN(slot_tp_setattro), wrap_setattr,
+     "__setattr__($self, name, value, /)\n--\n\nImplement setattr(self, name, value).", 0,
+     nullptr},
+    {"__delattr__", TP(setattro), FN(slot_tp_setattro), wrap_delattr,
+     "__delattr__($self, name, /)\n--\n\nImplement delattr(self, name).", 0, nullptr},
     {"__lt__", TP(richcompare), FN(slot_tp_richcompare), wrap_richcmp<kLT>,
      "__lt__($self, value, /)\n--\n\nReturn self<value.", 0, nullptr},
     {"__le__", TP(richcompare), FN(slot_tp_richcompare), wrap_richcmp<kLE>,
@@ -804,6 +810,16 @@ SlotDef slotdefs[] = {
      0, nullptr},
     {"__del__", TP(finalize), FN(slot_tp_finalize), wrap_del,
      "__del__($self, /)\n--\n\nCalled when the instance is about to be destroyed.", 0, nullptr},
+    // PEP 688 (BUFSLOT): the functions live with memoryview (memoryobject.cpp).
+    {"__buffer__", SUB(as_buffer, getbuffer), FN(slot_bf_getbuffer), wrap_buffer,
+     "__buffer__($self, flags, /)\n--\n\nReturn a buffer object that exposes the underlying "
+     "memory of the object.",
+     0, nullptr},
+    {"__release_buffer__", SUB(as_buffer, releasebuffer), FN(slot_bf_releasebuffer),
+     wrap_releasebuffer,
+     "__release_buffer__($self, buffer, /)\n--\n\nRelease the buffer object that exposes the "
+     "underlying memory of the object.",
+     0, nullptr},
     {"__await__", SUB(as_async, await), FN(slot_am_await), wrap_unaryfunc,
      "__await__($self, /)\n--\n\nReturn an iterator to be used in await expression.", 0,
      nullptr},
@@ -904,16 +920,6 @@ SlotDef slotdefs[] = {
      "__iadd__($self, value, /)\n--\n\nImplement self+=value.", 0, nullptr},
     {"__imul__", SUB(as_sequence, inplace_repeat), nullptr, wrap_indexargfunc,
      "__imul__($self, value, /)\n--\n\nImplement self*=value.", 0, nullptr},
-    // PEP 688 (BUFSLOT): the functions live with memoryview (memoryobject.cpp).
-    {"__buffer__", SUB(as_buffer, getbuffer), FN(slot_bf_getbuffer), wrap_buffer,
-     "__buffer__($self, flags, /)\n--\n\nReturn a buffer object that exposes the underlying "
-     "memory of the object.",
-     0, nullptr},
-    {"__release_buffer__", SUB(as_buffer, releasebuffer), FN(slot_bf_releasebuffer),
-     wrap_releasebuffer,
-     "__release_buffer__($self, buffer, /)\n--\n\nRelease the buffer object that exposes the "
-     "underlying memory of the object.",
-     0, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0, nullptr},
 };
 #undef TP

@@ -115,7 +115,7 @@ Object* find_name_in_mro(TypeObject* type, Object* name, int* error) {
 unsigned int type_next_version_tag() { return next_version_tag; }
 
 bool type_assign_version_tag(TypeObject* type) {
-  if (type_has_feature(type, kTpflagsValidVersionTag)) return true;
+  if (type->version_tag != 0) return true;
   if (!type_has_feature(type, kTpflagsReady)) return false;
   if (type_has_feature(type, kTpflagsHeaptype) && type->versions_used >= kMaxVersionsPerClass)
     return false;
@@ -127,14 +127,14 @@ bool type_assign_version_tag(TypeObject* type) {
         return false;
   }
   type->versions_used += 1;
+  // A version tag is valid when not 0 (3.14 no longer shows a flag for it in __flags__).
   type->version_tag = next_version_tag++;
-  type->flags |= kTpflagsValidVersionTag;
   return true;
 }
 
 // PyType_Modified: the type and every subclass lose their version tag.
 void type_modified(TypeObject* type) {
-  if (!type_has_feature(type, kTpflagsValidVersionTag)) return;
+  if (type->version_tag == 0) return;
   if (type->subclasses) {
     ssize pos = 0;
     Object *k, *v;
@@ -143,7 +143,6 @@ void type_modified(TypeObject* type) {
       type_modified(sub);
     }
   }
-  type->flags &= ~kTpflagsValidVersionTag;
   type->version_tag = 0;
 }
 
@@ -151,7 +150,7 @@ void type_modified(TypeObject* type) {
 Object* type_lookup(TypeObject* type, Object* name) {
   bool cacheable = name->type == &str_type;
   unsigned h = 0;
-  if (cacheable && type_has_feature(type, kTpflagsValidVersionTag)) {
+  if (cacheable && type->version_tag != 0) {
     h = mcache_hash(type->version_tag, name);
     McacheEntry& e = method_cache[h];
     if (e.version == type->version_tag && e.name == name) return e.value;
@@ -446,6 +445,17 @@ Object* mro_invoke(TypeObject* type) {
         return nullptr;
       }
     }
+    // mro_check: every class's layout must be one the type's own layout extends.
+    TypeObject* solid = type_solid_base(type);
+    for (ssize i = 0; i < n; ++i) {
+      auto* base = static_cast<TypeObject*>(tuple_item(result, i));
+      if (!is_subtype(solid, type_solid_base(base))) {
+        errors::format(exc_TypeError, "mro() returned base with unsuitable layout ('%.500s')",
+                       base->name);
+        decref(result);
+        return nullptr;
+      }
+    }
   }
   return result;
 }
@@ -491,6 +501,11 @@ void inherit_special(TypeObject* type, TypeObject* base) {
       kTpflagsBytesSubclass | kTpflagsUnicodeSubclass | kTpflagsDictSubclass |
       kTpflagsBaseExcSubclass | kTpflagsTypeSubclass;
   type->flags |= base->flags & kSubclassFlags;
+  // _Py_TPFLAGS_MATCH_SELF (case int(x): binds the subject itself) is inherited, and so are
+  // the pattern-matching collection flags unless the type has one (inherit_patma_flags).
+  type->flags |= base->flags & kTpflagsMatchSelf;
+  if (!type_has_feature(type, kTpflagsSequence | kTpflagsMapping))
+    type->flags |= base->flags & (kTpflagsSequence | kTpflagsMapping);
 }
 
 template <class T>
@@ -772,9 +787,9 @@ int type_ready(TypeObject* type) {
     type->dict = dict_new();
     if (!type->dict) return fail();
   }
-  if (type_ready_fill_dict(type) < 0) return fail();
   if (mro_internal(type) < 0) return fail();
-  // type_ready_set_new.
+  // type_ready_set_new, before type_ready_fill_dict as in CPython: __new__ is the first entry
+  // of a builtin type's dict.
   if (!type_has_feature(type, kTpflagsDisallowInstantiation)) {
     if (type->new_) {
       if (add_tp_new_wrapper(type) < 0) return fail();
@@ -784,6 +799,7 @@ int type_ready(TypeObject* type) {
   } else {
     type->new_ = nullptr;
   }
+  if (type_ready_fill_dict(type) < 0) return fail();
   // type_ready_inherit.
   if (base) {
     inherit_special(type, base);
@@ -812,6 +828,25 @@ int type_ready(TypeObject* type) {
   for (ssize i = 0; i < nb; ++i) {
     auto* b = static_cast<TypeObject*>(tuple_item(type->bases, i));
     if (add_subclass(b, type) < 0) return fail();
+  }
+  // The layout as CPython reports it (see TypeObject::shown_basicsize).
+  {
+    const ssize word = static_cast<ssize>(sizeof(Object*));
+    type->shown_basicsize = type->basicsize;
+    type->shown_dictoffset = type->dictoffset;
+    type->shown_weaklistoffset = type->weaklistoffset;
+    if (type_has_feature(type, kTpflagsManagedDict)) {
+      type->shown_basicsize -= word;
+      type->shown_dictoffset = -1;
+    }
+    if (type_has_feature(type, kTpflagsManagedWeakref)) {
+      type->shown_basicsize -= word;
+      type->shown_weaklistoffset = -4 * word;  // MANAGED_WEAKREF_OFFSET
+    }
+    // A static type of the builtins module (the object layer's types; those of extension
+    // modules, dotted names, are heap types in CPython).
+    if (!type_has_feature(type, kTpflagsHeaptype) && type->name && !std::strchr(type->name, '.'))
+      type->flags |= kTpflagsStaticBuiltin;
   }
   type->flags = (type->flags & ~kTpflagsReadying) | kTpflagsReady;
   return 0;

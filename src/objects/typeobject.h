@@ -160,6 +160,7 @@ struct GetSetDef {
 
 // tp_flags bits, with CPython's values (type.__flags__ shows them).
 enum TypeFlags : unsigned long {
+  kTpflagsStaticBuiltin = 1UL << 1,  // _Py_TPFLAGS_STATIC_BUILTIN: a static type of builtins
   kTpflagsInlineValues = 1UL << 2,
   kTpflagsManagedWeakref = 1UL << 3,
   kTpflagsManagedDict = 1UL << 4,
@@ -174,7 +175,6 @@ enum TypeFlags : unsigned long {
   kTpflagsReadying = 1UL << 13,
   kTpflagsHaveGc = 1UL << 14,
   kTpflagsMethodDescriptor = 1UL << 17,
-  kTpflagsValidVersionTag = 1UL << 19,
   kTpflagsIsAbstract = 1UL << 20,
   kTpflagsMatchSelf = 1UL << 22,
   kTpflagsItemsAtEnd = 1UL << 23,
@@ -238,6 +238,13 @@ struct TypeObject : VarObject {
   vectorcallfunc vectorcall;
   unsigned char watched;
   uint16_t versions_used;
+  // The layout CPython 3.14 reports (__basicsize__, __dictoffset__, __weakrefoffset__ and
+  // object.__sizeof__), set by type_ready: a class statement's __dict__ and __weakref__ live
+  // in CPython's pre-header (Py_TPFLAGS_MANAGED_DICT / MANAGED_WEAKREF: offsets -1 and -4
+  // words, not counted in tp_basicsize); cppy keeps those two pointers inside the object.
+  ssize shown_basicsize;
+  ssize shown_dictoffset;
+  ssize shown_weaklistoffset;
 };
 
 struct SharedKeys;

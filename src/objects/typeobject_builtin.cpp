@@ -20,6 +20,7 @@
 #include "objects/listobject.h"
 #include "objects/longobject.h"
 #include "objects/methodobject.h"
+#include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject_internal.h"
@@ -146,18 +147,59 @@ hash_t object_hash_slot(Object* self) { return hash_pointer(self); }
 
 Object* object_get_class(Object* self, void*) { return new_ref<Object>(self->type); }
 
-// compatible_for_assignment (reduced): same layout.
+void subtype_dealloc(Object* self);  // below
+
+namespace {
+// compatible_with_tp_base: the child adds nothing to its base's instance layout.
+bool compatible_with_tp_base(TypeObject* child) {
+  TypeObject* parent = child->base;
+  return parent != nullptr && child->basicsize == parent->basicsize &&
+         child->itemsize == parent->itemsize && child->dictoffset == parent->dictoffset &&
+         child->weaklistoffset == parent->weaklistoffset &&
+         type_has_feature(child, kTpflagsHaveGc) == type_has_feature(parent, kTpflagsHaveGc) &&
+         (child->dealloc == subtype_dealloc || child->dealloc == parent->dealloc);
+}
+
+// same_slots_added: a and b (with the same base) add the same __dict__/__weakref__ and the
+// same named slots, in the same places.
+bool same_slots_added(TypeObject* a, TypeObject* b) {
+  TypeObject* base = a->base;
+  ssize size = base->basicsize;
+  const ssize word = static_cast<ssize>(sizeof(Object*));
+  if (a->dictoffset == size && b->dictoffset == size) size += word;
+  if (a->weaklistoffset == size && b->weaklistoffset == size) size += word;
+  if (!type_has_feature(a, kTpflagsHeaptype) || !type_has_feature(b, kTpflagsHeaptype))
+    return false;
+  Object* slots_a = static_cast<HeapTypeObject*>(a)->ht_slots;
+  Object* slots_b = static_cast<HeapTypeObject*>(b)->ht_slots;
+  if (slots_a && slots_b) {
+    int eq = object_rich_compare_bool(slots_a, slots_b, kEQ);
+    if (eq != 1) {
+      errors::clear();
+      return false;
+    }
+    // The named slots come first in cppy's layout (CPython puts them first too).
+    size += word * tuple_size(slots_a);
+  }
+  // cppy places __dict__ and __weakref__ after the named slots.
+  if (a->dictoffset == size && b->dictoffset == size) size += word;
+  if (a->weaklistoffset == size && b->weaklistoffset == size) size += word;
+  return size == a->basicsize && size == b->basicsize;
+}
+}  // namespace
+
+// compatible_for_assignment.
 bool compatible_for_assignment(TypeObject* oldto, TypeObject* newto, const char* attr) {
+  // CPython first refuses different tp_free functions; cppy's static and heap types use
+  // different but interchangeable ones (object_generic_free frees either kind), and the
+  // collector header, the one thing they tell apart, is compared with the layouts below.
   TypeObject* newbase = newto;
   TypeObject* oldbase = oldto;
-  while (newbase->base && newbase->basicsize == newbase->base->basicsize &&
-         newbase->itemsize == newbase->base->itemsize)
-    newbase = newbase->base;
-  while (oldbase->base && oldbase->basicsize == oldbase->base->basicsize &&
-         oldbase->itemsize == oldbase->base->itemsize)
-    oldbase = oldbase->base;
-  if (newbase != oldbase && (newbase->base != oldbase->base || newto->basicsize != oldto->basicsize ||
-                             newto->dictoffset != oldto->dictoffset)) {
+  while (compatible_with_tp_base(newbase)) newbase = newbase->base;
+  while (compatible_with_tp_base(oldbase)) oldbase = oldbase->base;
+  if ((newbase != oldbase &&
+       (newbase->base != oldbase->base || !same_slots_added(newbase, oldbase))) ||
+      type_has_feature(oldto, kTpflagsInlineValues) != type_has_feature(newto, kTpflagsInlineValues)) {
     errors::format(exc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
                    newto->name, oldto->name);
     return false;
@@ -165,6 +207,7 @@ bool compatible_for_assignment(TypeObject* oldto, TypeObject* newto, const char*
   return true;
 }
 
+// object_set_class.
 int object_set_class(Object* self, Object* value, void*) {
   if (value == nullptr) {
     errors::set_string(exc_TypeError, "can't delete __class__ attribute");
@@ -177,18 +220,17 @@ int object_set_class(Object* self, Object* value, void*) {
   }
   TypeObject* newto = as_type(value);
   TypeObject* oldto = self->type;
-  if (!(type_has_feature(newto, kTpflagsHeaptype) && type_has_feature(oldto, kTpflagsHeaptype))) {
+  // Module subclasses may switch classes even from the immutable module type (a module that
+  // customises its attribute access sets its __class__).
+  if (!(is_subtype(newto, &module_type) && is_subtype(oldto, &module_type)) &&
+      (type_has_feature(newto, kTpflagsImmutabletype) ||
+       type_has_feature(oldto, kTpflagsImmutabletype))) {
     errors::set_string(exc_TypeError,
                        "__class__ assignment only supported for mutable types or ModuleType "
                        "subclasses");
     return -1;
   }
   if (!compatible_for_assignment(oldto, newto, "__class__")) return -1;
-  if (type_has_feature(oldto, kTpflagsInlineValues) != type_has_feature(newto, kTpflagsInlineValues)) {
-    errors::format(exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-                   newto->name, oldto->name);
-    return -1;
-  }
   // The values are indexed by the old class's names: they move into a dict first.
   if (inline_values_valid(self) && !inline_values_materialize(self)) return -1;
   incref(newto);
@@ -215,11 +257,12 @@ Object* object_format_method(Object* self, Object* format_spec) {
   return object_str_any(self);
 }
 
+// object___sizeof___impl: the basic size CPython reports (no pre-header, no inline values).
 Object* object_sizeof(Object* self, Object*) {
   ssize size = 0;
   ssize isize = self->type->itemsize;
   if (isize > 0) size = static_cast<VarObject*>(self)->size * isize;
-  size += self->type->basicsize;
+  size += self->type->shown_basicsize;
   return long_from_ssize(size);
 }
 
@@ -381,7 +424,7 @@ int get_new_arguments(Object* obj, Object** args, Object** kwargs) {
       return -1;
     }
     if (tuple_size(r.get()) != 2) {
-      errors::format(exc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
+      errors::format(exc_ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %zd",
                      tuple_size(r.get()));
       return -1;
     }
@@ -650,8 +693,27 @@ int subtype_clear(Object* self) {
 }
 
 Object* subtype_dict(Object* obj, void* context) { return object_generic_get_dict(obj, context); }
+// subtype_setdict: instances of classes may also delete their __dict__ (a new empty one
+// appears on the next access).
 int subtype_setdict(Object* obj, Object* value, void* context) {
-  return object_generic_set_dict(obj, value, context);
+  if (value != nullptr) return object_generic_set_dict(obj, value, context);
+  Object** dictptr = object_dict_ptr(obj);
+  if (dictptr == nullptr) {
+    errors::set_string(exc_AttributeError, "This object has no __dict__");
+    return -1;
+  }
+  if (type_has_feature(obj->type, kTpflagsInlineValues)) {
+    // The dict slot must stay set: the inline values may be sized for another class after a
+    // __class__ assignment, so they are never used again once a dict existed.
+    Object* fresh = dict_new();
+    if (!fresh) return -1;
+    xsetref(*dictptr, fresh);
+  } else {
+    Object* old = *dictptr;
+    *dictptr = nullptr;
+    xdecref(old);
+  }
+  return 0;
 }
 // subtype_getweakref: the head of the instance's weak reference list, or None.
 Object* subtype_getweakref(Object* obj, void*) {
@@ -882,6 +944,8 @@ int type_module_set(Object* self, Object* value, void*) {
   TypeObject* type = as_type(self);
   if (!check_set_special_type_attr(type, value, "__module__")) return -1;
   type_modified(type);
+  // The first line number belonged to the old module's source.
+  if (dict_pop(type->dict, name_of("__firstlineno__"), nullptr) < 0) return -1;
   return dict_set_item(type->dict, name_of("__module__"), value);
 }
 Object* type_bases_get(Object* self, void*) { return new_ref(as_type(self)->bases); }
@@ -951,17 +1015,17 @@ int type_abstractmethods_set(Object* self, Object* value, void*) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 MemberDef type_members[] = {
-    {"__basicsize__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, basicsize)),
+    {"__basicsize__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, shown_basicsize)),
      kMemberReadonly, nullptr},
     {"__itemsize__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, itemsize)),
      kMemberReadonly, nullptr},
     {"__flags__", kMemberULong, static_cast<ssize>(offsetof(TypeObject, flags)), kMemberReadonly,
      nullptr},
-    {"__weakrefoffset__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, weaklistoffset)),
-     kMemberReadonly, nullptr},
+    {"__weakrefoffset__", kMemberSsize,
+     static_cast<ssize>(offsetof(TypeObject, shown_weaklistoffset)), kMemberReadonly, nullptr},
     {"__base__", kMemberObject, static_cast<ssize>(offsetof(TypeObject, base)), kMemberReadonly,
      nullptr},
-    {"__dictoffset__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, dictoffset)),
+    {"__dictoffset__", kMemberSsize, static_cast<ssize>(offsetof(TypeObject, shown_dictoffset)),
      kMemberReadonly, nullptr},
     {nullptr, 0, 0, 0, nullptr}};
 #pragma GCC diagnostic pop
@@ -1079,12 +1143,8 @@ Object* type_type_params_get(Object* self, void*) {
 }
 int type_type_params_set(Object* self, Object* value, void*) {
   TypeObject* type = as_type(self);
+  // Any object is accepted (3.14 checks only the type's mutability).
   if (!check_set_special_type_attr(type, value, "__type_params__")) return -1;
-  if (!tuple_check(value)) {
-    errors::format(exc_TypeError, "__type_params__ must be set to a tuple, not %s",
-                   value->type->name);
-    return -1;
-  }
   if (dict_set_item(type->dict, name_of("__type_params__"), value) < 0) return -1;
   type_modified(type);
   return 0;
@@ -1150,10 +1210,10 @@ GetSetDef type_getsets[] = {
      nullptr},
     {"__dict__", type_dict_get, nullptr, nullptr, nullptr},
     {"__doc__", type_doc_get, type_doc_set, nullptr, nullptr},
+    {"__text_signature__", type_text_signature_get, nullptr, nullptr, nullptr},
     {"__annotations__", type_annotations_get, type_annotations_set, nullptr, nullptr},
     {"__annotate__", type_annotate_get, type_annotate_set, nullptr, nullptr},
     {"__type_params__", type_type_params_get, type_type_params_set, nullptr, nullptr},
-    {"__text_signature__", type_text_signature_get, nullptr, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 // type_mro_impl: always a list.
@@ -1344,7 +1404,29 @@ TypeObject* best_base(Object* bases) {
 }
 
 // The __slots__ names, validated and mangled (type_new_visit_slots / type_new_copy_slots).
-int parse_slots(Object* slots, Object* qualname_owner, std::vector<Object*>* names,
+// _Py_Mangle for a slot name: "__x" in class "_C" is "_C__x"; dunder names, dotted names
+// and classes named only with underscores keep the name. A new reference.
+Object* mangle_slot_name(Object* class_name, Object* name) {
+  ssize len = 0, clen = 0;
+  const char* s = str_as_utf8(name, &len);
+  const char* c = str_as_utf8(class_name, &clen);
+  if (!s || !c) return nullptr;
+  if (len < 2 || s[0] != '_' || s[1] != '_' || (len >= 4 && s[len - 1] == '_' && s[len - 2] == '_') ||
+      std::memchr(s, '.', static_cast<size_t>(len)))
+    return new_ref(name);
+  while (clen > 0 && *c == '_') {
+    ++c;
+    --clen;
+  }
+  if (clen == 0) return new_ref(name);
+  std::string mangled = "_";
+  mangled.append(c, static_cast<size_t>(clen));
+  mangled.append(s, static_cast<size_t>(len));
+  return str_from_utf8(mangled.data(), static_cast<ssize>(mangled.size()));
+}
+
+// names receives new references (the mangled names), released by the caller.
+int parse_slots(Object* slots, Object* class_name, TypeObject* base, std::vector<Ref<>>* names,
                 bool* add_dict, bool* add_weak, Object* dict) {
   Ref<> seq;
   if (str_check(slots)) {
@@ -1353,8 +1435,13 @@ int parse_slots(Object* slots, Object* qualname_owner, std::vector<Object*>* nam
     seq = Ref<>::steal(sequence_tuple(slots));
   }
   if (!seq) return -1;
-  (void)qualname_owner;
   ssize n = tuple_size(seq.get());
+  // type_new_get_slots: a variable-size base takes no slot at all, not even __dict__.
+  if (n > 0 && base->itemsize != 0) {
+    errors::format(exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                   base->name);
+    return -1;
+  }
   for (ssize i = 0; i < n; ++i) {
     Object* name = tuple_item(seq.get(), i);
     if (!str_check(name)) {
@@ -1390,21 +1477,19 @@ int parse_slots(Object* slots, Object* qualname_owner, std::vector<Object*>* nam
       *add_weak = true;
       continue;
     }
-    if (dict_get_item(dict, name)) {
-      // __qualname__ and __classcell__ are removed before; anything else conflicts.
-      errors::format(exc_ValueError, "%R in __slots__ conflicts with class variable", name);
+    Ref<> mangled_ref = Ref<>::steal(mangle_slot_name(class_name, name));
+    if (!mangled_ref) return -1;
+    Object* mangled = mangled_ref.get();
+    names->push_back(std::move(mangled_ref));
+    if (dict_get_item(dict, mangled)) {
+      // __qualname__ and __classcell__ are removed before; anything else conflicts. A name
+      // given twice makes two members, the second one visible (CPython does not refuse it).
+      errors::format(exc_ValueError, "%R in __slots__ conflicts with class variable", mangled);
       return -1;
     }
-    for (Object* prev : *names) {
-      if (str_equal(prev, name)) {
-        errors::format(exc_TypeError, "duplicate slot name %R", name);  // not CPython's text
-        return -1;
-      }
-    }
-    names->push_back(name);
   }
-  std::sort(names->begin(), names->end(), [](Object* a, Object* b) {
-    return std::strcmp(str_as_utf8(a), str_as_utf8(b)) < 0;
+  std::sort(names->begin(), names->end(), [](const Ref<>& a, const Ref<>& b) {
+    return std::strcmp(str_as_utf8(a.get()), str_as_utf8(b.get())) < 0;
   });
   return 0;
 }
@@ -1463,6 +1548,8 @@ int init_subclass(TypeObject* type, Object* kwds) {
 
 }  // namespace
 
+TypeObject* type_solid_base(TypeObject* type) { return solid_base(type); }
+
 Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   if (!tuple_check(args) || tuple_size(args) != 3) {
     errors::set_string(exc_TypeError, "type() takes 1 or 3 arguments");
@@ -1482,6 +1569,16 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   if (!dict_check(orig_dict)) {
     return errors::format(exc_TypeError, "type.__new__() argument 3 must be dict, not %s",
                           orig_dict->type->name);
+  }
+  {
+    // type_new_set_name: tp_name is the UTF-8 name, which must be a C string.
+    ssize name_size = 0;
+    const char* cname = str_as_utf8(name, &name_size);
+    if (!cname) return nullptr;
+    if (std::strlen(cname) != static_cast<size_t>(name_size)) {
+      errors::set_string(exc_ValueError, "type name must not contain null characters");
+      return nullptr;
+    }
   }
   // type_new_get_bases: a base that is no type but has __mro_entries__ needs a class
   // statement (or types.new_class) to be resolved.
@@ -1518,7 +1615,7 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
 
   // __slots__
   Object* slots = dict_get_item(dict.get(), name_of("__slots__"));
-  std::vector<Object*> slot_names;
+  std::vector<Ref<>> slot_names;
   bool add_dict = false, add_weak = false;
   Ref<> qualname = Ref<>::borrow(dict_get_item(dict.get(), name_of("__qualname__")));
   if (qualname) {
@@ -1530,13 +1627,14 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   }
   Ref<> slots_ref = Ref<>::borrow(slots);
   if (slots) {
-    if (parse_slots(slots, name, &slot_names, &add_dict, &add_weak, dict.get()) < 0) return nullptr;
-    if (!slot_names.empty() && base->itemsize != 0) {
-      return errors::format(exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
-                            base->name);
-    }
+    if (parse_slots(slots, name, base, &slot_names, &add_dict, &add_weak, dict.get()) < 0)
+      return nullptr;
     if (add_dict && base->dictoffset) {
       errors::set_string(exc_TypeError, "__dict__ slot disallowed: we already got one");
+      return nullptr;
+    }
+    if (add_weak && base->weaklistoffset) {
+      errors::set_string(exc_TypeError, "__weakref__ slot disallowed: we already got one");
       return nullptr;
     }
     // type_new_slots_impl: secondary bases may provide weakrefs or a dict (minidom's
@@ -1588,7 +1686,13 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   type->clear = subtype_clear;
   type->alloc = type_generic_alloc;
   type->free = object_generic_free;
-  et->ht_slots = xnew_ref(slots);
+  // ht_slots: the tuple of slot names besides __dict__ and __weakref__ (filled below), or
+  // null without __slots__ (same_slots_added compares them).
+  et->ht_slots = nullptr;
+  if (slots) {
+    et->ht_slots = tuple_new(0);
+    if (!et->ht_slots) return nullptr;
+  }
 
   // type_new_set_module: __module__ defaults to the __name__ of the running frame's globals.
   if (!dict_get_item(type->dict, name_of("__module__"))) {
@@ -1621,7 +1725,7 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
     type->members = new MemberDef[static_cast<size_t>(nslots) + 1]();
     for (ssize i = 0; i < nslots; ++i) {
       MemberDef& m = type->members[i];
-      m.name = str_as_utf8(slot_names[static_cast<size_t>(i)]);
+      m.name = str_as_utf8(slot_names[static_cast<size_t>(i)].get());
       m.type = kMemberObjectEx;
       m.offset = type->basicsize;
       m.flags = 0;
@@ -1629,7 +1733,9 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
       type->basicsize += static_cast<ssize>(sizeof(Object*));
     }
     // Keep the names alive for the MemberDef pointers.
-    Ref<> names_tuple = Ref<>::steal(tuple_from_array(slot_names.data(), nslots));
+    std::vector<Object*> raw_names;
+    for (const Ref<>& n : slot_names) raw_names.push_back(n.get());
+    Ref<> names_tuple = Ref<>::steal(tuple_from_array(raw_names.data(), nslots));
     if (!names_tuple) return nullptr;
     xsetref(et->ht_slots, names_tuple.release());
     for (ssize i = 0; i < nslots; ++i) type->members[i].name = str_as_utf8(tuple_item(et->ht_slots, i));
@@ -1651,6 +1757,10 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   else if (add_dict) type->getset = subtype_getsets_dict_only;
   else if (add_weak) type->getset = subtype_getsets_weakref_only;
   type->flags |= base->flags & kTpflagsHaveGc;
+  // What CPython keeps in the pre-header (type.__flags__ shows it; shown_basicsize too).
+  type->flags |= base->flags & (kTpflagsManagedDict | kTpflagsManagedWeakref);
+  if (add_dict) type->flags |= kTpflagsManagedDict;
+  if (add_weak) type->flags |= kTpflagsManagedWeakref;
   if (type_ready(type) < 0) return nullptr;
   if (type_init_inline_values(type) < 0) return nullptr;
   typeobject_internal::fixup_slot_dispatchers(type);

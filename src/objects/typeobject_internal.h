@@ -40,6 +40,8 @@ int type_replace_bases(TypeObject* type, Object* new_bases, TypeObject* new_base
 Object* text_signature_from_internal_doc(const char* name, const char* doc, int flags);
 // _PyObject_GetState: obj.__getstate__() (the default state when it is object's own).
 Object* object_get_state(Object* obj);
+// solid_base: the most derived class of type's base chain that adds to the instance layout.
+TypeObject* type_solid_base(TypeObject* type);
 // str(o) for object.__format__.
 Object* object_str_any(Object* o);
 }  // namespace cppy::objects

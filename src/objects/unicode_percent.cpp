@@ -242,7 +242,10 @@ Object* format_float(Object* v, const Arg& a) {
   int prec = a.prec < 0 ? 6 : a.prec;
   int flags = (a.flags & kAlt) ? pystrconv::kDtsfAlt : 0;
   std::string out;
-  if (!pystrconv::double_to_string(x, static_cast<char>(a.ch), prec, flags, &out, nullptr)) {
+  bool too_big = false;
+  if (!pystrconv::double_to_string(x, static_cast<char>(a.ch), prec, flags, &out, nullptr,
+                                   &too_big)) {
+    if (too_big) return errors::no_memory();
     errors::bad_internal_call();
     return nullptr;
   }

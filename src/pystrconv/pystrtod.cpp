@@ -198,7 +198,14 @@ inline bool ci_match(const char* s, const char* end, const char* word) {
 }  // namespace
 
 bool double_to_string(double x, char format_code, int precision, int flags, std::string* out,
-                      int* type) {
+                      int* type, bool* too_big) {
+  if (too_big) *too_big = false;
+  // decpt + precision (and precision + 1 for 'e') must stay within an int: a double's decimal
+  // exponent is at most 309 in magnitude, and a few characters of sign, point and exponent.
+  if (precision > std::numeric_limits<int>::max() - 400) {
+    if (too_big) *too_big = true;
+    return false;
+  }
   bool upper = false;
   bool percent = false;
   int mode = 0;

@@ -25,8 +25,11 @@ inline constexpr int kDtstNan = 2;
 // must be 0) or '%' (x * 100 in 'f' form followed by '%', as the format mini-language does).
 // Returns false on a bad code or a precision given with 'r' (CPython's
 // PyErr_BadInternalCall). *type, if not null, receives a kDtst* value.
+// *too_big, if not null, is set when the precision is so large that the digit counts would
+// overflow an int (the callers raise MemoryError, as CPython ends up doing); false is
+// returned then too.
 bool double_to_string(double x, char format_code, int precision, int flags, std::string* out,
-                      int* type = nullptr);
+                      int* type = nullptr, bool* too_big = nullptr);
 // float_repr: repr(x) and str(x).
 std::string double_repr(double x);
 

@@ -363,13 +363,27 @@ Object* sys_getsizeof(Object*, Object* const* args, ssize nargs, Object* kwnames
   } else {
     Ref<> res = Ref<>::steal(object_call_no_args(method.get()));
     if (res) {
-      ssize size = number_as_ssize(res.get(), exc_OverflowError);
+      // PyLong_AsSsize_t: an int (no __index__), within ssize.
+      ssize size = -1;
+      if (!long_check(res.get()))
+        errors::set_string(exc_TypeError, "an integer is required");
+      else
+        size = long_as_ssize(res.get());
       if (size == -1 && errors::occurred()) {
         // fall through to the default handling below
       } else if (size < 0) {
         errors::format(exc_ValueError, "__sizeof__() should return >= 0");
       } else {
-        if (type_has_feature(o->type, kTpflagsHaveGc)) size += sizeof(gc::GCHead);
+        // The pre-header counts, except for static types: the collector's header and the
+        // two words where CPython keeps a class instance's __dict__ and weak references
+        // (which cppy keeps in the object, but __sizeof__ does not count them either).
+        bool static_type = o->type == &Type_Type &&
+                           !type_has_feature(static_cast<TypeObject*>(o), kTpflagsHeaptype);
+        if (!static_type) {
+          if (type_has_feature(o->type, kTpflagsHaveGc)) size += sizeof(gc::GCHead);
+          if (type_has_feature(o->type, kTpflagsManagedDict | kTpflagsManagedWeakref))
+            size += 2 * static_cast<ssize>(sizeof(Object*));
+        }
         return long_from_ssize(size);
       }
     }
