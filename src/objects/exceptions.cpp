@@ -233,9 +233,12 @@ TypeObject exc_type(const char* name, TypeObject* base, ssize size, const char* 
   t.base = base;
   t.doc = doc;
   t.dictoffset = static_cast<ssize>(offsetof(BaseExceptionObject, dict));
-  // A GC type names its own traverse/clear (they are not inherited between GC types).
-  t.traverse = BaseException_traverse;
-  t.clear = BaseException_clear;
+  // A GC type names its own traverse/clear (they are not inherited between GC types): a
+  // subclass without fields of its own takes its base's, as CPython's MiddlingExtendsException
+  // does (FileNotFoundError uses OSError_clear, ModuleNotFoundError ImportError_clear...);
+  // BaseException_clear there would leak the base's fields and hide them from the collector.
+  t.traverse = base ? base->traverse : BaseException_traverse;
+  t.clear = base ? base->clear : BaseException_clear;
   if (base == nullptr) {
     // BaseException itself.
     t.dealloc = BaseException_dealloc;
