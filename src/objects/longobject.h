@@ -92,7 +92,6 @@ long long_as_long_and_overflow(Object* o, int* overflow);
 ssize long_as_ssize(Object* o);                  // PyLong_AsSsize_t (int only)
 long long long_as_long_long(Object* o);
 unsigned long long long_as_unsigned_long_long(Object* o);
-size_t long_as_size_t(Object* o);
 int long_as_int(Object* o);                      // PyLong_AsInt
 double long_as_double(Object* o);                // PyLong_AsDouble
 // _PyLong_Sign: -1, 0, 1. _PyLong_NumBits: bits of |v|.
@@ -102,11 +101,9 @@ int64_t long_num_bits(Object* o);
 // 0b/0o/0x prefix when alternate).
 Object* long_format(Object* o, int base, bool alternate = false);
 Object* long_to_decimal_string(Object* o);
-// _PyLong_FromByteArray / _PyLong_AsByteArray.
+// _PyLong_FromByteArray.
 Object* long_from_byte_array(const unsigned char* bytes, size_t n, bool little_endian,
                              bool is_signed);
-int long_as_byte_array(Object* v, unsigned char* bytes, size_t n, bool little_endian,
-                       bool is_signed, bool with_exceptions = true);
 
 Object* long_richcompare(Object* a, Object* b, int op);
 hash_t long_hash(Object* o);

@@ -129,10 +129,11 @@ void check_find_all(const std::string& hay, const std::string& needle) {
   got.resize(size_t(k));
   EXPECT_EQ(got, want) << hay.size() << " " << needle;
   // Count mode of FASTSEARCH agrees.
-  if (p.size() > 1 && !want.empty())
+  if (p.size() > 1 && !want.empty()) {
     EXPECT_EQ(u::fastsearch(s.data(), ptrdiff_t(s.size()), p.data(), ptrdiff_t(p.size()),
                             u::kNoMaxCount, u::SearchMode::Count),
               ptrdiff_t(want.size()));
+  }
   if (want.size() > 2) {
     std::vector<ptrdiff_t> two(2);
     EXPECT_EQ(u::find_all(s.data(), ptrdiff_t(s.size()), p.data(), ptrdiff_t(p.size()),

@@ -161,8 +161,7 @@ ssize calculate_samples_stats(Object* samples_bytes, Object* samples_sizes,
   chunk_sizes->resize(static_cast<size_t>(chunks_number));
   size_t sizes_sum = static_cast<size_t>(bytes_size(samples_bytes));
   for (ssize i = 0; i < chunks_number; ++i) {
-    // PyLong_AsSize_t (size_t is 64-bit here; longobject.h declares long_as_size_t but
-    // nothing defines it yet).
+    // PyLong_AsSize_t: size_t is unsigned long long's width on the platforms cppy supports.
     size_t size = static_cast<size_t>(long_as_unsigned_long_long(tuple_item(samples_sizes, i)));
     (*chunk_sizes)[static_cast<size_t>(i)] = size;
     if (size == static_cast<size_t>(-1) && errors::occurred()) {
