@@ -98,7 +98,9 @@ struct GenerationStats {
 };
 // gc.collect(generation): the number of unreachable objects found.
 objects::ssize collect(int generation = kNumGenerations - 1);
-// Runs a collection if the young generation's allocation count passed its threshold
+// _PyGC_CollectNoFail: the full collection of the interpreter's shutdown (no callbacks).
+objects::ssize collect_at_shutdown();
+// Runs an increment if the young generation's allocation count passed its threshold
 // (_Py_ScheduleGC / _PyObject_GC_Link's trigger).
 void maybe_collect();
 // Set by the allocator when the young generation passed its threshold (with the eval
@@ -118,8 +120,12 @@ void set_threshold(int t0, int t1 = -1, int t2 = -1);
 void get_threshold(int* t0, int* t1, int* t2);
 void get_count(int* c0, int* c1, int* c2);
 const GenerationStats& stats(int generation);
-// Calls visit on every tracked object of the generation (-1: all), for gc.get_objects.
+// Calls visit on every tracked object of the generation, for gc.get_objects (-1: all, 0 the
+// young generation, 1 none, 2 the old spaces).
 void for_each_tracked(int generation, void (*visit)(objects::Object*, void*), void* arg);
+// The same over the young generation, then the visited and pending old spaces
+// (gc.get_referrers's order).
+void for_each_tracked_by_generation(void (*visit)(objects::Object*, void*), void* arg);
 // Objects found unreachable but with finalizers that resurrected them stay; gc.garbage
 // (a list) receives uncollectable objects when DEBUG_SAVEALL is set.
 objects::Object* garbage();
@@ -127,6 +133,8 @@ inline constexpr int kDebugStats = 1, kDebugCollectable = 2, kDebugUncollectable
                      kDebugSaveAll = 32, kDebugLeak = 38;
 void set_debug(int flags);
 int get_debug();
+// _PyGC_DumpShutdownStats: the ResourceWarning about objects left in gc.garbage.
+void dump_shutdown_stats();
 // Finalizer bookkeeping (_PyGC_FINALIZED): tp_finalize runs once per object.
 bool is_finalized(objects::Object* o);
 void set_finalized(objects::Object* o);

@@ -13,6 +13,7 @@
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "sys/sysmodule.h"
 
 namespace cppy::gc {
 
@@ -94,6 +95,7 @@ Object* gc_set_threshold(Object*, Object* args) {
 }
 
 void append_visit(Object* o, void* arg) {
+  if (o == arg) return;
   if (list_append(static_cast<Object*>(arg), o) < 0) errors::clear();
 }
 // gc.get_objects(generation=None).
@@ -102,17 +104,27 @@ Object* gc_get_objects(Object*, Object* const* args, ssize nargs, Object* kwname
   static const ArgParser parser{"get_objects", keywords, 0, 1, 0};
   Object* gen_arg = nullptr;
   if (unpack_keywords(parser, args, nargs, kwnames, &gen_arg) < 0) return nullptr;
+  ssize g = -1;
+  if (gen_arg && gen_arg != none()) {
+    g = long_as_ssize(gen_arg);
+    if (g == -1 && errors::occurred()) return nullptr;
+  }
+  {
+    // PySys_Audit("gc.get_objects", "n", generation).
+    Ref<> n = Ref<>::steal(long_from_ssize(g));
+    Object* audit_args[1] = {n.get()};
+    if (!n || sys::audit(str_intern_from_cstr("gc.get_objects"), audit_args, 1) < 0)
+      return nullptr;
+  }
   int generation = -1;
   if (gen_arg && gen_arg != none()) {
-    long g = long_as_long(gen_arg);
-    if (g == -1 && errors::occurred()) return nullptr;
     if (g >= kNumGenerations) {
       return errors::format(exc_ValueError,
                             "generation parameter must be less than the number of available "
                             "generations (%i)",
                             kNumGenerations);
     }
-    if (g < 0) {
+    if (g < -1) {
       errors::set_string(exc_ValueError, "generation parameter cannot be negative");
       return nullptr;
     }
@@ -120,7 +132,7 @@ Object* gc_get_objects(Object*, Object* const* args, ssize nargs, Object* kwname
   }
   Ref<> result = Ref<>::steal(list_new(0));
   if (!result) return nullptr;
-  // The result list itself is tracked but not yet filled: it is listed like CPython lists it.
+  // append_objects skips the result list itself.
   for_each_tracked(generation, append_visit, result.get());
   return result.release();
 }
@@ -156,6 +168,7 @@ int referents_visit(Object* o, void* arg) {
 }
 // gc.get_referents(*objs): what each GC object's tp_traverse visits.
 Object* gc_get_referents(Object*, Object* args) {
+  if (sys::audit(str_intern_from_cstr("gc.get_referents"), &args, 1) < 0) return nullptr;
   Ref<> result = Ref<>::steal(list_new(0));
   if (!result) return nullptr;
   for (ssize i = 0; i < tuple_size(args); ++i) {
@@ -186,10 +199,11 @@ void referrers_each(Object* o, void* arg) {
   if (s->found && list_append(s->result, o) < 0) errors::clear();
 }
 Object* gc_get_referrers(Object*, Object* args) {
+  if (sys::audit(str_intern_from_cstr("gc.get_referrers"), &args, 1) < 0) return nullptr;
   Ref<> result = Ref<>::steal(list_new(0));
   if (!result) return nullptr;
   ReferrersSearch s{args, result.get(), nullptr, false};
-  for_each_tracked(-1, referrers_each, &s);
+  for_each_tracked_by_generation(referrers_each, &s);
   return result.release();
 }
 

@@ -199,14 +199,19 @@ void finalize_modules() {
   Object* modules = sys::get_object("modules");
   if (!modules) return;
   Ref<> keep_modules = Ref<>::borrow(modules);
+  // _PyGC_DumpShutdownStats. CPython reports after the first shutdown collection, whose
+  // legacy finalizers (none in cppy) could add to gc.garbage; here it comes first, while the
+  // warnings module that shows the ResourceWarning is still in sys.modules.
+  gc::dump_shutdown_stats();
   fini_external_importers();
   delete_special();
   Ref<> weaklist = Ref<>::steal(remove_modules(modules));
   clear_modules_dict(modules);
   restore_builtins();
-  gc::collect();
+  // _PyGC_CollectNoFail: no gc.callbacks.
+  gc::collect_at_shutdown();
   if (weaklist) clear_weaklist(weaklist.get());
-  gc::collect();
+  gc::collect_at_shutdown();
 }
 
 }  // namespace cppy::vm
