@@ -2198,6 +2198,21 @@ CArgObject* carg_pointer(char tag, void* p, Object* keep) {
   return parg;
 }
 
+// A pointer argument converted by a pointer code's setfunc ('Z': a wchar_t copy kept with it).
+CArgObject* carg_from_setfunc(char tag, const FieldDesc* fd, Object* value) {
+  CArgObject* parg = new_carg();
+  if (!parg) return nullptr;
+  parg->tag = tag;
+  parg->ffi = &ffi_type_pointer;
+  Object* keep = fd->setfunc(reinterpret_cast<char*>(&parg->value.p), value);
+  if (!keep) {
+    decref(parg);
+    return nullptr;
+  }
+  parg->obj = keep;
+  return parg;
+}
+
 bool is_array_or_pointer_of(Object* value, char code) {
   if (!cdata_check(value)) return false;
   StgInfo* vinfo = stginfo_of_object(value);
@@ -2231,19 +2246,7 @@ Object* simple_from_param_impl(Object* type, Object* value) {
   }
   if (code == 'Z') {  // c_wchar_p_from_param
     if (value == none()) return return_none();
-    if (str_check(value)) {
-      CArgObject* parg = new_carg();
-      if (!parg) return nullptr;
-      parg->tag = 'Z';
-      parg->ffi = &ffi_type_pointer;
-      Object* keep = info->fd->setfunc(reinterpret_cast<char*>(&parg->value.p), value);
-      if (!keep) {
-        decref(parg);
-        return nullptr;
-      }
-      parg->obj = keep;
-      return parg;
-    }
+    if (str_check(value)) return carg_from_setfunc('Z', info->fd, value);
     if (is_array_or_pointer_of(value, 'u')) return new_ref(value);
     if (value->type == &CArg_Type && static_cast<CArgObject*>(value)->tag == 'P') {
       return new_ref(value);
@@ -2252,35 +2255,9 @@ Object* simple_from_param_impl(Object* type, Object* value) {
   }
   if (code == 'P') {  // c_void_p_from_param
     if (value == none()) return return_none();
-    if (long_check(value)) {
-      CArgObject* parg = new_carg();
-      if (!parg) return nullptr;
-      parg->tag = 'P';
-      parg->ffi = &ffi_type_pointer;
-      Object* keep = info->fd->setfunc(reinterpret_cast<char*>(&parg->value.p), value);
-      if (!keep) {
-        decref(parg);
-        return nullptr;
-      }
-      decref(keep);
-      return parg;
-    }
+    if (long_check(value)) return carg_from_setfunc('P', info->fd, value);
     if (bytes_check(value)) return carg_pointer('z', bytes_as_string(value), value);
-    if (str_check(value)) {
-      const StgInfo* wp = nullptr;
-      (void)wp;
-      CArgObject* parg = new_carg();
-      if (!parg) return nullptr;
-      parg->tag = 'Z';
-      parg->ffi = &ffi_type_pointer;
-      Object* keep = find_fielddesc('Z')->setfunc(reinterpret_cast<char*>(&parg->value.p), value);
-      if (!keep) {
-        decref(parg);
-        return nullptr;
-      }
-      parg->obj = keep;
-      return parg;
-    }
+    if (str_check(value)) return carg_from_setfunc('Z', find_fielddesc('Z'), value);
     if (cdata_check(value)) {
       StgInfo* vinfo = stginfo_of_object(value);
       if (vinfo && (!vinfo->shape.empty() || (vinfo->flags & kTypeflagIsPointer))) {
