@@ -184,6 +184,10 @@ Object* str_encode(Object* s, const char* encoding, const char* errors) {
       set_unicode_encode_error(name, s, start, end, err.reason);
       return nullptr;
     }
+    // UTF-16 and UTF-32 encode a handler's text replacement as code units and accept a bytes
+    // replacement only in whole units (_PyUnicode_EncodeUTF16/32): the registry's codec
+    // does that, for every handler.
+    if (width > 1) return encode_through_registry(s, encoding, errors);
     if (std::strcmp(errors, "ignore") == 0) {
     } else if (std::strcmp(errors, "replace") == 0) {
       out.append(static_cast<size_t>(end - start), '?');
@@ -240,10 +244,19 @@ Object* str_encode(Object* s, const char* encoding, const char* errors) {
 
 namespace {
 
+Object* decode_bytes_through_registry(const char* data, ssize n, const char* encoding,
+                                      const char* errors) {
+  Ref<> input = Ref<>::steal(bytes_from_string_and_size(data, n));
+  if (!input) return nullptr;
+  return decode_through_registry(input.get(), data, n, encoding, errors);
+}
+
 // Decodes with a core that appends code points, applying the decode error handlers.
+// registry_encoding: the codec name the registry decodes with when a handler needs it (the
+// caller's, so that UTF-16/32 detect their byte order mark again).
 template <typename Decode>
 Object* decode_with(const char* name, const char* data, ssize n, const char* errors,
-                    Decode decode) {
+                    Decode decode, const char* registry_encoding) {
   std::u32string out;
   ptrdiff_t pos = 0;
   for (;;) {
@@ -265,17 +278,23 @@ Object* decode_with(const char* name, const char* data, ssize n, const char* err
         for (const char* p = buf; *p; p++) out.push_back(static_cast<unsigned char>(*p));
       }
     } else if (std::strcmp(errors, "surrogateescape") == 0) {
-      for (ssize i = start; i < end; i++) {
+      // PyCodec_SurrogateEscapeErrors: the bytes up to the first ASCII one are escaped and
+      // decoding resumes there; the error stands only when the first byte is ASCII.
+      ssize i = start;
+      for (; i < end; i++) {
         unsigned char b = static_cast<unsigned char>(data[i]);
-        if (b < 128) {
-          set_unicode_decode_error(name, data, n, start, end, err.reason);
-          return nullptr;
-        }
+        if (b < 128) break;
         out.push_back(0xDC00 + b);
       }
+      if (i == start) {
+        set_unicode_decode_error(name, data, n, start, end, err.reason);
+        return nullptr;
+      }
+      end = i;
     } else if (is_known_error_handler(errors)) {
-      set_unicode_decode_error(name, data, n, start, end, err.reason);
-      return nullptr;
+      // surrogatepass, and the handlers that refuse decoding errors: the registry's codec
+      // calls the handler with the exception (unicode_decode_call_errorhandler).
+      return decode_bytes_through_registry(data, n, registry_encoding, errors);
     } else {
       return errors::format(exc_LookupError, "unknown error handler name '%.400s'", errors);
     }
@@ -318,7 +337,7 @@ Object* str_decode_object(Object* obj, const char* encoding, const char* errors)
       return decode_with(name, data, n, errors, [&](ptrdiff_t* pos, std::u32string* out,
                                                     unicode::CodecError* err) {
         return unicode::ascii_decode(data, n, pos, out, err);
-      });
+      }, encoding);
     case Codec::kUtf16:
     case Codec::kUtf16Le:
     case Codec::kUtf16Be: {
@@ -335,7 +354,7 @@ Object* str_decode_object(Object* obj, const char* encoding, const char* errors)
                                                           unicode::CodecError* err) {
         if (*pos < skip) *pos = skip;
         return unicode::utf16_decode(data, n, pos, out, err, little);
-      });
+      }, encoding);
     }
     default: {
       bool little = codec != Codec::kUtf32Be;
@@ -350,7 +369,7 @@ Object* str_decode_object(Object* obj, const char* encoding, const char* errors)
                                                           unicode::CodecError* err) {
         if (*pos < skip) *pos = skip;
         return unicode::utf32_decode(data, n, pos, out, err, little);
-      });
+      }, encoding);
     }
   }
 }

@@ -330,12 +330,15 @@ bool build_into(StrWriter& w, const Sub& input, Object* args, Object* kwargs, in
         len--;
       }
     }
+    // do_markup clears the writer's overallocate flag before the last piece.
+    if (len > 0 && !markup_follows && it.start >= it.end) w.set_overallocate(false);
     if (len > 0 && w.write_substr(it.str, start, start + len) < 0) return false;
     if (!markup_follows) continue;
     Sub field_name, format_spec;
     bool needs_expanding = false;
     UCS4 conversion = 0;
     if (!parse_field(&it, &field_name, &format_spec, &needs_expanding, &conversion)) return false;
+    if (it.start >= it.end) w.set_overallocate(false);
     if (!output_markup(w, field_name, format_spec, needs_expanding, conversion, args, kwargs,
                        depth, an))
       return false;

@@ -152,7 +152,28 @@ Object* replace_1byte(Object* s, Object* old, Object* repl, ssize count) {
 
 }  // namespace
 
+Object* str_replace_impl(Object* s, Object* old, Object* repl, ssize count);
+
+// replace() and the case operations build their result with PyUnicode_New and return it as
+// is: a one-character result is a new string, never the cached one (which `is` and, for
+// U+0080..U+00FF, sys.getsizeof tell apart).
+Object* str_not_cached(Object* r) {
+  if (!r || str_length(r) != 1) return r;
+  UCS4 ch = str_read_char(r, 0);
+  Ref<> cached = Ref<>::steal(str_from_char(ch));
+  if (cached.get() != r) return r;
+  Object* fresh = str_new(1, ch);
+  if (fresh) str_write(str_kind(fresh), str_data(fresh), 0, ch);
+  decref(r);
+  return fresh;
+}
+
 Object* str_replace(Object* s, Object* old, Object* repl, ssize count) {
+  Object* r = str_replace_impl(s, old, repl, count);
+  return r == s ? r : str_not_cached(r);
+}
+
+Object* str_replace_impl(Object* s, Object* old, Object* repl, ssize count) {
   if (count < 0) count = PTRDIFF_MAX;
   ssize len = str_length(s), m = str_length(old);
   // replace()'s "nothing" cases: the string unchanged (itself when exact,

@@ -13,6 +13,8 @@ ssize str_find(Object* s, Object* sub, ssize start, ssize end, int direction);
 ssize str_count(Object* s, Object* sub, ssize start, ssize end);
 // str.replace(old, new, count) (count -1: all).
 Object* str_replace(Object* s, Object* old, Object* repl, ssize count);
+// r (a new reference, or null) with a cached one-character string replaced by a new one.
+Object* str_not_cached(Object* r);
 // str.strip / lstrip / rstrip: chars nullptr strips white space. which: 0 left, 1 right,
 // 2 both.
 Object* str_strip(Object* s, Object* chars, int which);

@@ -342,6 +342,7 @@ int format_arg(Ctx& c) {
     return c.w.write_char('%');
   }
   if (parse_arg(c, a) < 0) return -1;
+  if (c.fmtcnt == 0) c.w.set_overallocate(false);  // the last piece (unicode_format_arg_format)
   Object* v = next_arg(c);
   if (!v) return -1;
   Ref<> str;
@@ -433,7 +434,10 @@ Object* str_percent_format(Object* format, Object* args) {
         c.fmtpos++;
         c.fmtcnt--;
       }
-      if (c.fmtcnt < 0) c.fmtpos--;
+      if (c.fmtcnt < 0) {
+        c.fmtpos--;
+        c.w.set_overallocate(false);  // the last piece
+      }
       if (c.w.write_substr(format, nonfmtpos, c.fmtpos) < 0) return nullptr;
     } else {
       c.fmtpos++;

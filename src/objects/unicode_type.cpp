@@ -67,6 +67,14 @@ bool parse_finds(const char* name, Object* const* args, ssize nargs, Object** su
   return true;
 }
 
+// Argument Clinic's Py_ssize_t converter: _PyNumber_Index then PyLong_AsSsize_t, whose
+// OverflowError message differs from PyNumber_AsSsize_t's.
+ssize clinic_ssize(Object* o) {
+  Ref<> i = Ref<>::steal(number_index(o));
+  if (!i) return -1;
+  return long_as_ssize(i.get());
+}
+
 bool require_str(const char* fname, const char* display, Object* o) {
   if (str_check(o)) return true;
   bad_argument(fname, display, "str", o);
@@ -151,7 +159,7 @@ Object* unicode_replace(Object* self, Object* const* args, ssize nargs, Object* 
   if (!require_str("replace", "1", a[0]) || !require_str("replace", "2", a[1])) return nullptr;
   ssize count = -1;
   if (a[2]) {
-    count = number_as_ssize(a[2], exc_OverflowError);
+    count = clinic_ssize(a[2]);
     if (count == -1 && errors::occurred()) return nullptr;
   }
   return str_replace(self, a[0], a[1], count);
@@ -177,12 +185,15 @@ Object* unicode_rstrip(Object* self, Object* const* args, ssize nargs) {
   return do_strip_method(self, args, nargs, "rstrip", 1);
 }
 
-Object* unicode_lower(Object* self, Object*) { return str_lower(self); }
-Object* unicode_upper(Object* self, Object*) { return str_upper(self); }
-Object* unicode_casefold(Object* self, Object*) { return str_casefold(self); }
-Object* unicode_swapcase(Object* self, Object*) { return str_swapcase(self); }
-Object* unicode_title(Object* self, Object*) { return str_title(self); }
-Object* unicode_capitalize(Object* self, Object*) { return str_capitalize(self); }
+// The case operations always build a new string (ascii_upper_or_lower, case_operation).
+Object* unicode_lower(Object* self, Object*) { return str_not_cached(str_lower(self)); }
+Object* unicode_upper(Object* self, Object*) { return str_not_cached(str_upper(self)); }
+Object* unicode_casefold(Object* self, Object*) { return str_not_cached(str_casefold(self)); }
+Object* unicode_swapcase(Object* self, Object*) { return str_not_cached(str_swapcase(self)); }
+Object* unicode_title(Object* self, Object*) { return str_not_cached(str_title(self)); }
+Object* unicode_capitalize(Object* self, Object*) {
+  return str_not_cached(str_capitalize(self));
+}
 
 // --- split / rsplit / splitlines ---------------------------------------------------------------
 
@@ -413,7 +424,7 @@ bool parse_split(const char* name, Object* self, Object* const* args, ssize narg
   }
   ssize m = -1;
   if (a[1]) {
-    m = number_as_ssize(a[1], exc_OverflowError);
+    m = clinic_ssize(a[1]);
     if (m == -1 && errors::occurred()) return false;
   }
   ssize len = str_length(self);
@@ -630,10 +641,9 @@ Object* do_partition(Object* self, Object* sep, int direction) {
   ssize pos = str_find(self, sep, 0, len, direction);
   Ref<> empty = Ref<>::borrow(str_empty());
   if (pos < 0) {
-    Ref<> whole = Ref<>::steal(unchanged(self));
-    if (!whole) return nullptr;
-    if (direction > 0) return tuple_pack(3, whole.get(), empty.get(), empty.get());
-    return tuple_pack(3, empty.get(), empty.get(), whole.get());
+    // The string itself, even of a subclass (partition.h's Py_INCREF(str_obj)).
+    if (direction > 0) return tuple_pack(3, self, empty.get(), empty.get());
+    return tuple_pack(3, empty.get(), empty.get(), self);
   }
   Ref<> before = Ref<>::steal(str_substring(self, 0, pos));
   Ref<> after = Ref<>::steal(str_substring(self, pos + str_length(sep), len));
@@ -663,7 +673,7 @@ Object* pad(Object* self, ssize left, ssize right, UCS4 fill) {
 // The (width, fillchar=' ', /) arguments of center/ljust/rjust.
 bool parse_pad(const char* name, Object* const* args, ssize nargs, ssize* width, UCS4* fill) {
   if (!check_positional(name, nargs, 1, 2)) return false;
-  *width = number_as_ssize(args[0], exc_OverflowError);
+  *width = clinic_ssize(args[0]);
   if (*width == -1 && errors::occurred()) return false;
   *fill = ' ';
   if (nargs > 1) {
@@ -706,7 +716,7 @@ Object* unicode_rjust(Object* self, Object* const* args, ssize nargs) {
 }
 
 Object* unicode_zfill(Object* self, Object* arg) {
-  ssize width = number_as_ssize(arg, exc_OverflowError);
+  ssize width = clinic_ssize(arg);
   if (width == -1 && errors::occurred()) return nullptr;
   ssize len = str_length(self);
   if (len >= width) return unchanged(self);
@@ -734,6 +744,8 @@ Object* unicode_expandtabs(Object* self, Object* const* args, ssize nargs, Objec
     if (tabsize == -1 && errors::occurred()) return nullptr;
   }
   ssize len = str_length(self), line_pos = 0;
+  // No tab: the string unchanged (itself when exact), as unicode_expandtabs_impl.
+  if (str_find_char(self, '\t', 0, len, 1) < 0) return unchanged(self);
   StrWriter w;
   for (ssize i = 0; i < len; i++) {
     UCS4 ch = str_read_char(self, i);
@@ -882,13 +894,26 @@ Object* unicode_getnewargs(Object* self, Object*) {
   return tuple_pack(1, copy.get());
 }
 
+// unicode___sizeof___impl. The UTF-8 copy cppy caches on a string is not counted (where
+// CPython makes one differs), except for the single characters U+0080..U+00FF, which CPython
+// keeps as static strings carrying their two-byte UTF-8 form.
 Object* unicode_sizeof(Object* self, Object*) {
   ssize size;
-  if (str_is_ascii(self))
-    size = static_cast<ssize>(sizeof(AsciiObject)) + str_length(self) + 1;
-  else
+  ssize len = str_length(self);
+  if (!str_is_compact(self)) {
+    // A two-block string (a subclass instance): the object and its character block.
+    size = static_cast<ssize>(sizeof(UnicodeObject)) +
+           (len + 1) * static_cast<ssize>(str_kind(self));
+  } else if (str_is_ascii(self)) {
+    size = static_cast<ssize>(sizeof(AsciiObject)) + len + 1;
+  } else {
     size = static_cast<ssize>(sizeof(CompactUnicodeObject)) +
-           (str_length(self) + 1) * static_cast<ssize>(str_kind(self));
+           (len + 1) * static_cast<ssize>(str_kind(self));
+    if (len == 1 && str_kind(self) == kKind1) {
+      Ref<> cached = Ref<>::steal(str_from_char(str_1byte(self)[0]));
+      if (cached.get() == self) size += 3;  // the UTF-8 form (2 bytes) and its NUL
+    }
+  }
   return long_from_ssize(size);
 }
 
@@ -1073,6 +1098,13 @@ Object* unicode_vectorcall(Object* type, Object* const* args, size_t nargsf, Obj
   if (!check_positional("str", nargs, 0, 3)) return nullptr;
   if (nargs == 0) return new_ref(str_empty());
   if (nargs == 1) return object_str(args[0]);
+  // arg_as_utf8: its message names the type with %T (NoneType, where the keyword path's
+  // _PyArg_BadArgument says None).
+  for (ssize i = 1; i < nargs; i++) {
+    if (!str_check(args[i]))
+      return errors::format(exc_TypeError, "str() argument '%s' must be str, not %s",
+                            i == 1 ? "encoding" : "errors", args[i]->type->name);
+  }
   return unicode_new_exact(args[0], args[1], nargs > 2 ? args[2] : nullptr);
 }
 
@@ -1148,7 +1180,8 @@ TypeObject str_ascii_iter_type = make_iter_type("str_ascii_iterator");
 
 // unicode_iter.
 Object* str_iter(Object* s) {
-  TypeObject* t = str_is_ascii(s) ? &str_ascii_iter_type : &str_iter_type;
+  // PyUnicode_IS_COMPACT_ASCII: a subclass instance (not compact) gets the general one.
+  TypeObject* t = str_is_ascii(s) && str_is_compact(s) ? &str_ascii_iter_type : &str_iter_type;
   auto* it = static_cast<StrIterObject*>(gc::object_malloc(sizeof(StrIterObject)));
   if (!it) return errors::no_memory();
   it->refcnt = 1;

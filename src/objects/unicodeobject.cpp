@@ -1038,6 +1038,9 @@ StrWriter::~StrWriter() { release(); }
 
 void StrWriter::release() {
   if (str_) decref(str_);
+  if (readonly_) decref(readonly_);
+  readonly_ = nullptr;
+  overallocate_ = true;
   str_ = nullptr;
   buf_ = nullptr;
   pos_ = cap_ = 0;
@@ -1048,6 +1051,22 @@ void StrWriter::release() {
 // _PyUnicodeWriter_PrepareInternal: room for need more characters up to maxchar. The same
 // layout grows in place (realloc); a wider one is a new str the characters are converted to.
 int StrWriter::grow(ssize need, UCS4 maxchar) {
+  if (readonly_) {
+    // More is written after a kept str: its characters become the start of a buffer
+    // (_PyUnicodeWriter_PrepareInternal's readonly case).
+    Object* kept = readonly_;
+    readonly_ = nullptr;
+    ssize n = pos_;
+    pos_ = 0;
+    UCS4 m = maxchar > maxchar_ ? maxchar : maxchar_;
+    int r = grow(n + need, m);
+    if (r == 0) {
+      convert_chars(kind_, buf_, str_kind(kept), str_data(kept), n);
+      pos_ = n;
+    }
+    decref(kept);
+    return r;
+  }
   UCS4 new_max = layout_max(maxchar > bufmax_ ? maxchar : bufmax_);
   ssize new_cap = cap_;
   if (pos_ + need > cap_) {
@@ -1135,6 +1154,13 @@ int StrWriter::write_substr(Object* s, ssize start, ssize end) {
   ssize n = end - start;
   unsigned k = str_kind(s);
   UCS4 m = str_is_ascii(s) ? 0x7f : str_find_max_char(s, start, end);
+  if (!overallocate_ && pos_ == 0 && !str_ && !readonly_ && start == 0 &&
+      end == str_length(s)) {
+    readonly_ = new_ref(s);  // _PyUnicodeWriter_WriteStr's readonly case
+    pos_ = n;
+    maxchar_ = m;
+    return 0;
+  }
   if (reserve(n, m) < 0) return -1;
   convert_chars(kind_, static_cast<char*>(buf_) + pos_ * kind_, k,
                 static_cast<const char*>(str_data(s)) + start * k, n);
@@ -1162,10 +1188,28 @@ int StrWriter::fill(UCS4 ch, ssize count) {
   return 0;
 }
 
-UCS4 StrWriter::char_at(ssize i) const { return str_read(kind_, buf_, i); }
+UCS4 StrWriter::char_at(ssize i) const {
+  if (readonly_) return str_read_char(readonly_, i);
+  return str_read(kind_, buf_, i);
+}
+
+void StrWriter::truncate(ssize n) {
+  if (n >= pos_) return;
+  if (readonly_ && grow(0, 0) < 0) {
+    errors::clear();  // no room to copy: keep the longer text rather than fail here
+    return;
+  }
+  pos_ = n;
+}
 
 Object* StrWriter::finish() {
   Object* r;
+  if (readonly_) {
+    r = readonly_;
+    readonly_ = nullptr;
+    release();
+    return r;
+  }
   if (pos_ == 0) {
     r = new_ref(g_empty);
   } else if (pos_ == 1) {

@@ -214,13 +214,20 @@ class StrWriter {
   ssize length() const { return pos_; }
   UCS4 maxchar() const { return maxchar_; }
   UCS4 char_at(ssize i) const;
-  void truncate(ssize n) { if (n < pos_) pos_ = n; }
+  void truncate(ssize n);
+  // _PyUnicodeWriter's overallocate flag, which its users clear before their last write:
+  // a whole str written into an empty writer then is kept as the result itself (the
+  // writer's readonly buffer), so '%s' % s and '{}'.format(s) give s, and a format string
+  // without fields gives itself (even a str subclass instance).
+  void set_overallocate(bool on) { overallocate_ = on; }
   // Produces the string (new reference) and resets the writer.
   Object* finish();
 
  private:
   int grow(ssize need, UCS4 maxchar);
   void release();
+  Object* readonly_ = nullptr;  // the str kept as the result, nothing copied yet
+  bool overallocate_ = true;
   Object* str_ = nullptr;  // the str being filled (its length is cap_ until finish)
   void* buf_ = nullptr;    // its characters, kind_-sized
   unsigned kind_ = kKind1;

@@ -414,10 +414,12 @@ Object* sys_clear_type_descriptors(Object*, Object* type) {
 }
 
 Object* sys_intern(Object*, Object* s) {
-  if (!str_check_exact(s)) {
+  if (!str_check(s)) {
     return errors::format(exc_TypeError, "intern() argument must be str, not %.50s",
                           type_short_name(s->type));
   }
+  // The clinic accepts any str; sys_intern_impl refuses subclasses.
+  if (!str_check_exact(s)) return errors::format(exc_TypeError, "can't intern %.400s", s->type->name);
   Object* r = new_ref(s);
   str_intern_in_place(&r);
   return r;

@@ -764,7 +764,12 @@ Object* encode_str(Codec c, Object* s, const char* errors, int byteorder) {
     }
     if (is_name(errors, "ignore")) {
     } else if (is_name(errors, "replace")) {
-      out.append(static_cast<size_t>(end - start), '?');
+      for (ssize i = start; i < end; i++) {
+        if (is_utf16(c) || is_utf32(c))
+          append_unit(&out, '?', width, little);
+        else
+          out.push_back('?');
+      }
     } else if (is_name(errors, "backslashreplace") || is_name(errors, "xmlcharrefreplace")) {
       bool xml = errors[0] == 'x';
       for (ssize i = start; i < end; i++) {
@@ -793,11 +798,20 @@ Object* encode_str(Codec c, Object* s, const char* errors, int byteorder) {
       Ref<> rep = Ref<>::steal(call_handler(errors, exc.get(), len, &newpos, true));
       if (!rep) return nullptr;
       if (bytes_check(rep.get())) {
+        // Whole code units only (_PyUnicode_EncodeUTF16/32's repsize check).
+        if ((is_utf16(c) || is_utf32(c)) && bytes_size(rep.get()) % width != 0) {
+          set_unicode_encode_error(name, s, newpos - 1, newpos, "surrogates not allowed");
+          return nullptr;
+        }
         out.append(bytes_as_string(rep.get()), static_cast<size_t>(bytes_size(rep.get())));
       } else {
         for (ssize i = 0; i < str_length(rep.get()); ++i) {
           UCS4 ch = str_read_char(rep.get(), i);
           if (ch >= limit) {
+            if (is_utf16(c) || is_utf32(c)) {
+              set_unicode_encode_error(name, s, newpos - 1, newpos, "surrogates not allowed");
+              return nullptr;
+            }
             errors::set_raised_exception(exc.release());
             return nullptr;
           }
