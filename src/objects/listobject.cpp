@@ -3,6 +3,7 @@
 // min_gallop adaptation, the powersort merge policy), so comparison sequences match.
 #include "objects/listobject.h"
 
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -412,31 +413,44 @@ int unsafe_object_compare(Object* v, Object* w, MergeState* ms) {
 }
 
 // unsafe_latin_compare: two exact str of the 1-byte kind, compared bytewise (code point order).
-int unsafe_latin_compare(Object* v, Object* w, MergeState*) {
+// The first eight bytes are compared as one big-endian word (byte order is code point order)
+// before memcmp is called: keys of a few characters mostly differ there.
+inline int unsafe_latin_compare(Object* v, Object* w, MergeState*) {
   ssize lv = str_length(v), lw = str_length(w);
-  int res = std::memcmp(str_data(v), str_data(w), static_cast<size_t>(lv < lw ? lv : lw));
-  return res != 0 ? res < 0 : lv < lw;
+  ssize n = lv < lw ? lv : lw;
+  const auto* pv = static_cast<const unsigned char*>(str_data(v));
+  const auto* pw = static_cast<const unsigned char*>(str_data(w));
+  if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, pv, 8);
+    std::memcpy(&b, pw, 8);
+    if (a != b) return __builtin_bswap64(a) < __builtin_bswap64(b);
+    int res = std::memcmp(pv + 8, pw + 8, static_cast<size_t>(n - 8));
+    return res != 0 ? res < 0 : lv < lw;
+  }
+  for (ssize i = 0; i < n; ++i)
+    if (pv[i] != pw[i]) return pv[i] < pw[i];
+  return lv < lw;
 }
 
 // The value of an exact int of at most two 30-bit digits (fits in 61 bits).
 inline int64_t small_long_value(Object* o) {
   LongObject* l = as_long(o);
-  uint64_t mag = long_digit_count(o) == 0 ? 0
-                 : long_digit_count(o) == 1
-                     ? l->ob_digit[0]
-                     : l->ob_digit[0] | (static_cast<uint64_t>(l->ob_digit[1]) << kLongShift);
-  return long_sign(o) < 0 ? -static_cast<int64_t>(mag) : static_cast<int64_t>(mag);
+  ssize nd = long_digit_count(o);
+  uint64_t mag = nd == 0 ? 0 : l->ob_digit[0];
+  if (nd == 2) mag |= static_cast<uint64_t>(l->ob_digit[1]) << kLongShift;
+  return long_sign(o) * static_cast<int64_t>(mag);
 }
 
 // unsafe_long_compare: two exact ints known to fit in a machine word. CPython's pre-sort check
 // asks for compact (one-digit) ints; two digits are taken here as well, which compares the
 // same values the same way and only widens when the fast path applies.
-int unsafe_long_compare(Object* v, Object* w, MergeState*) {
+inline int unsafe_long_compare(Object* v, Object* w, MergeState*) {
   return small_long_value(v) < small_long_value(w);
 }
 
 // unsafe_float_compare: two exact floats.
-int unsafe_float_compare(Object* v, Object* w, MergeState*) {
+inline int unsafe_float_compare(Object* v, Object* w, MergeState*) {
   return float_value(v) < float_value(w);
 }
 
@@ -453,12 +467,49 @@ int unsafe_tuple_compare(Object* v, Object* w, MergeState* ms) {
   return object_rich_compare_bool(tuple_item(v, i), tuple_item(w, i), kLT);
 }
 
-#define ISLT(X, Y) (*(ms->key_compare))(X, Y, ms)
+// The merge functions are instantiated once per compare function of the pre-sort check
+// (Cmp::lt), so that the comparisons of homogeneous ints, floats and latin-1 strings are
+// inlined into the loops instead of called through ms->key_compare; the algorithm, and so
+// the sequence of comparisons, is the same in every instance.
+struct LongLess {
+  static int lt(Object* v, Object* w, MergeState* ms) { return unsafe_long_compare(v, w, ms); }
+};
+struct FloatLess {
+  static int lt(Object* v, Object* w, MergeState* ms) { return unsafe_float_compare(v, w, ms); }
+};
+struct LatinLess {
+  static int lt(Object* v, Object* w, MergeState* ms) { return unsafe_latin_compare(v, w, ms); }
+};
+// The raw-key instances: each key is the value itself, stored in the word of the pointer.
+constexpr ssize kRawKeysMinSize = kMergestateTempSize / 2;
+struct RawLongLess {
+  static Object* encode(Object* o) {
+    return reinterpret_cast<Object*>(static_cast<intptr_t>(small_long_value(o)));
+  }
+  static int lt(Object* v, Object* w, MergeState*) {
+    return reinterpret_cast<intptr_t>(v) < reinterpret_cast<intptr_t>(w);
+  }
+};
+struct RawFloatLess {
+  static Object* encode(Object* o) {
+    return reinterpret_cast<Object*>(std::bit_cast<uintptr_t>(float_value(o)));
+  }
+  static int lt(Object* v, Object* w, MergeState*) {
+    return std::bit_cast<double>(reinterpret_cast<uintptr_t>(v)) <
+           std::bit_cast<double>(reinterpret_cast<uintptr_t>(w));
+  }
+};
+struct AnyLess {  // through ms->key_compare
+  static int lt(Object* v, Object* w, MergeState* ms) { return ms->key_compare(v, w, ms); }
+};
+
+#define ISLT(X, Y) Cmp::lt(X, Y, ms)
 #define IFLT(X, Y)                  \
   if ((k = ISLT(X, Y)) < 0) goto fail; \
   if (k)
 
 // binarysort: a[:ok] is sorted; insert a[ok:n] one by one.
+template <class Cmp>
 int binarysort(MergeState* ms, const SortSlice* ss, ssize n, ssize ok) {
   ssize k;
   Object** const a = ss->keys;
@@ -489,6 +540,7 @@ fail:
 
 // count_run: the length of the run at slo (made ascending in place), with all-equal
 // stretches of a descending run reversed so the sort stays stable.
+template <class Cmp>
 ssize count_run(MergeState* ms, SortSlice* slo, ssize nremaining) {
   ssize k;
   ssize n;
@@ -531,6 +583,7 @@ fail:
   return -1;
 }
 
+template <class Cmp>
 ssize gallop_left(MergeState* ms, Object* key, Object** a, ssize n, ssize hint) {
   ssize ofs, lastofs, k;
   a += hint;
@@ -573,6 +626,7 @@ fail:
   return -1;
 }
 
+template <class Cmp>
 ssize gallop_right(MergeState* ms, Object* key, Object** a, ssize n, ssize hint) {
   ssize ofs, lastofs, k;
   a += hint;
@@ -653,6 +707,7 @@ int merge_getmem(MergeState* ms, ssize need) {
   return -1;
 }
 
+template <class Cmp>
 ssize merge_lo(MergeState* ms, SortSlice ssa, ssize na, SortSlice ssb, ssize nb) {
   ssize k;
   SortSlice dest;
@@ -692,7 +747,7 @@ ssize merge_lo(MergeState* ms, SortSlice ssa, ssize na, SortSlice ssb, ssize nb)
     do {
       min_gallop -= min_gallop > 1;
       ms->min_gallop = min_gallop;
-      k = gallop_right(ms, ssb.keys[0], ssa.keys, na, 0);
+      k = gallop_right<Cmp>(ms, ssb.keys[0], ssa.keys, na, 0);
       acount = k;
       if (k) {
         if (k < 0) goto Fail;
@@ -706,7 +761,7 @@ ssize merge_lo(MergeState* ms, SortSlice ssa, ssize na, SortSlice ssb, ssize nb)
       sortslice_copy_incr(&dest, &ssb);
       --nb;
       if (nb == 0) goto Succeed;
-      k = gallop_left(ms, ssa.keys[0], ssb.keys, nb, 0);
+      k = gallop_left<Cmp>(ms, ssa.keys[0], ssb.keys, nb, 0);
       bcount = k;
       if (k) {
         if (k < 0) goto Fail;
@@ -734,6 +789,7 @@ CopyB:
   return 0;
 }
 
+template <class Cmp>
 ssize merge_hi(MergeState* ms, SortSlice ssa, ssize na, SortSlice ssb, ssize nb) {
   ssize k;
   SortSlice dest, basea, baseb;
@@ -778,7 +834,7 @@ ssize merge_hi(MergeState* ms, SortSlice ssa, ssize na, SortSlice ssb, ssize nb)
     do {
       min_gallop -= min_gallop > 1;
       ms->min_gallop = min_gallop;
-      k = gallop_right(ms, ssb.keys[0], basea.keys, na, na - 1);
+      k = gallop_right<Cmp>(ms, ssb.keys[0], basea.keys, na, na - 1);
       if (k < 0) goto Fail;
       k = na - k;
       acount = k;
@@ -792,7 +848,7 @@ ssize merge_hi(MergeState* ms, SortSlice ssa, ssize na, SortSlice ssb, ssize nb)
       sortslice_copy_decr(&dest, &ssb);
       --nb;
       if (nb == 1) goto CopyA;
-      k = gallop_left(ms, ssa.keys[0], baseb.keys, nb, nb - 1);
+      k = gallop_left<Cmp>(ms, ssa.keys[0], baseb.keys, nb, nb - 1);
       if (k < 0) goto Fail;
       k = nb - k;
       bcount = k;
@@ -824,6 +880,7 @@ CopyA:
   return 0;
 }
 
+template <class Cmp>
 ssize merge_at(MergeState* ms, ssize i) {
   SortSlice ssa = ms->pending[i].base;
   ssize na = ms->pending[i].len;
@@ -832,15 +889,15 @@ ssize merge_at(MergeState* ms, ssize i) {
   ms->pending[i].len = na + nb;
   if (i == ms->n - 3) ms->pending[i + 1] = ms->pending[i + 2];
   --ms->n;
-  ssize k = gallop_right(ms, *ssb.keys, ssa.keys, na, 0);
+  ssize k = gallop_right<Cmp>(ms, *ssb.keys, ssa.keys, na, 0);
   if (k < 0) return -1;
   sortslice_advance(&ssa, k);
   na -= k;
   if (na == 0) return 0;
-  nb = gallop_left(ms, ssa.keys[na - 1], ssb.keys, nb, nb - 1);
+  nb = gallop_left<Cmp>(ms, ssa.keys[na - 1], ssb.keys, nb, nb - 1);
   if (nb <= 0) return nb;
-  if (na <= nb) return merge_lo(ms, ssa, na, ssb, nb);
-  return merge_hi(ms, ssa, na, ssb, nb);
+  if (na <= nb) return merge_lo<Cmp>(ms, ssa, na, ssb, nb);
+  return merge_hi<Cmp>(ms, ssa, na, ssb, nb);
 }
 
 // powerloop: the depth of the boundary between two adjacent runs in the powersort tree.
@@ -862,6 +919,7 @@ int powerloop(ssize s1, ssize n1, ssize n2, ssize n) {
   return result;
 }
 
+template <class Cmp>
 int found_new_run(MergeState* ms, ssize n2) {
   if (ms->n) {
     PendingRun* p = ms->pending;
@@ -869,19 +927,20 @@ int found_new_run(MergeState* ms, ssize n2) {
     ssize n1 = p[ms->n - 1].len;
     int power = powerloop(s1, n1, n2, ms->listlen);
     while (ms->n > 1 && p[ms->n - 2].power > power) {
-      if (merge_at(ms, ms->n - 2) < 0) return -1;
+      if (merge_at<Cmp>(ms, ms->n - 2) < 0) return -1;
     }
     p[ms->n - 1].power = power;
   }
   return 0;
 }
 
+template <class Cmp>
 int merge_force_collapse(MergeState* ms) {
   PendingRun* p = ms->pending;
   while (ms->n > 1) {
     ssize n = ms->n - 2;
     if (n > 0 && p[n - 1].len < p[n + 1].len) --n;
-    if (merge_at(ms, n) < 0) return -1;
+    if (merge_at<Cmp>(ms, n) < 0) return -1;
   }
   return 0;
 }
@@ -893,6 +952,29 @@ ssize merge_compute_minrun(ssize n) {
     n >>= 1;
   }
   return n + r;
+}
+
+// The main loop of list_sort_impl: natural runs extended to minrun by binary insertion,
+// merged as the powersort policy says, then all collapsed.
+template <class Cmp>
+int sort_runs(MergeState* ms, SortSlice lo, ssize nremaining) {
+  ssize minrun = merge_compute_minrun(nremaining);
+  do {
+    ssize n = count_run<Cmp>(ms, &lo, nremaining);
+    if (n < 0) return -1;
+    if (n < minrun) {
+      const ssize force = nremaining <= minrun ? nremaining : minrun;
+      if (binarysort<Cmp>(ms, &lo, force, n) < 0) return -1;
+      n = force;
+    }
+    if (found_new_run<Cmp>(ms, n) < 0) return -1;
+    ms->pending[ms->n].base = lo;
+    ms->pending[ms->n].len = n;
+    ++ms->n;
+    sortslice_advance(&lo, n);
+    nremaining -= n;
+  } while (nremaining);
+  return merge_force_collapse<Cmp>(ms);
 }
 
 #undef IFLT
@@ -912,6 +994,7 @@ Object* list_sort_impl(ListObject* self, Object* keyfunc, bool reverse) {
   self->items = nullptr;
   self->allocated = -1;
   Object** keys = nullptr;
+  Object** raw_keys = nullptr;
   SortSlice lo;
   ssize i;
   if (keyfunc == nullptr) {
@@ -981,34 +1064,46 @@ Object* list_sort_impl(ListObject* self, Object* keyfunc, bool reverse) {
       ms.key_compare = unsafe_tuple_compare;
     }
   }
-  merge_init(&ms, saved_ob_size, keys != nullptr, &lo);
-  {
-    ssize nremaining = saved_ob_size;
-    if (nremaining < 2) goto succeed;
-    if (reverse) {
-      if (keys) reverse_slice(&keys[0], &keys[saved_ob_size]);
-      reverse_slice(&saved_ob_item[0], &saved_ob_item[saved_ob_size]);
-    }
-    ssize minrun = merge_compute_minrun(nremaining);
-    do {
-      ssize n = count_run(&ms, &lo, nremaining);
-      if (n < 0) goto fail;
-      if (n < minrun) {
-        const ssize force = nremaining <= minrun ? nremaining : minrun;
-        if (binarysort(&ms, &lo, force, n) < 0) goto fail;
-        n = force;
-      }
-      if (found_new_run(&ms, n) < 0) goto fail;
-      ms.pending[ms.n].base = lo;
-      ms.pending[ms.n].len = n;
-      ++ms.n;
-      sortslice_advance(&lo, n);
-      nremaining -= n;
-    } while (nremaining);
-    if (merge_force_collapse(&ms) < 0) goto fail;
-    lo = ms.pending[0].base;
+  if (saved_ob_size >= 2 && reverse) {
+    if (keys) reverse_slice(&keys[0], &keys[saved_ob_size]);
+    reverse_slice(&saved_ob_item[0], &saved_ob_item[saved_ob_size]);
   }
-succeed:
+  // Ints and floats of a long list: their values are copied into a word array that is
+  // sorted in their place, the items (or the key function's values) moving along as the
+  // values of the key function's path do. The comparisons are those of unsafe_long_compare
+  // and unsafe_float_compare on the same values, so the sort is the same; they just do not
+  // read each object from memory again. Without the memory the objects are sorted.
+  if (saved_ob_size >= kRawKeysMinSize &&
+      (ms.key_compare == unsafe_long_compare || ms.key_compare == unsafe_float_compare)) {
+    raw_keys = static_cast<Object**>(
+        gc::mem_malloc(sizeof(Object*) * static_cast<size_t>(saved_ob_size)));
+    if (raw_keys) {
+      if (ms.key_compare == unsafe_long_compare) {
+        for (i = 0; i < saved_ob_size; ++i) raw_keys[i] = RawLongLess::encode(lo.keys[i]);
+      } else {
+        for (i = 0; i < saved_ob_size; ++i) raw_keys[i] = RawFloatLess::encode(lo.keys[i]);
+      }
+      lo.keys = raw_keys;
+      lo.values = saved_ob_item;
+    }
+  }
+  merge_init(&ms, saved_ob_size, lo.values != nullptr, &lo);
+  if (saved_ob_size >= 2) {
+    int r;
+    if (raw_keys)
+      r = ms.key_compare == unsafe_long_compare ? sort_runs<RawLongLess>(&ms, lo, saved_ob_size)
+                                                : sort_runs<RawFloatLess>(&ms, lo, saved_ob_size);
+    else if (ms.key_compare == unsafe_long_compare)
+      r = sort_runs<LongLess>(&ms, lo, saved_ob_size);
+    else if (ms.key_compare == unsafe_float_compare)
+      r = sort_runs<FloatLess>(&ms, lo, saved_ob_size);
+    else if (ms.key_compare == unsafe_latin_compare)
+      r = sort_runs<LatinLess>(&ms, lo, saved_ob_size);
+    else
+      r = sort_runs<AnyLess>(&ms, lo, saved_ob_size);
+    if (r < 0) goto fail;
+  }
+  result = none();
   result = none();
 fail:
   if (keys) {
@@ -1021,6 +1116,7 @@ fail:
   }
   if (reverse && saved_ob_size > 1) reverse_slice(saved_ob_item, saved_ob_item + saved_ob_size);
   merge_freemem(&ms);
+  gc::mem_free(raw_keys);
 keyfunc_fail : {
   Object** final_ob_item = self->items;
   i = self->size;
