@@ -949,7 +949,7 @@ inline bool dict_lacks_str_key(Object* d, Object* key) {
 // (unicodekeys_lookup_unicode inlined into LOAD_NAME / STORE_NAME: module-level code does a
 // dict operation per name), or nullptr when missing. Ix is the index table's slot width.
 template <typename Ix>
-inline DictEntry* str_table_probe(DictKeys* k, Object* name, hash_t h) {
+[[gnu::always_inline]] inline DictEntry* str_table_probe(DictKeys* k, Object* name, hash_t h) {
   const Ix* indices = reinterpret_cast<const Ix*>(k->indices);
   DictEntry* entries = dk_entries(k);
   size_t mask = (size_t(1) << k->log2_size) - 1;
@@ -972,12 +972,17 @@ inline DictEntry* str_table_probe(DictKeys* k, Object* name, hash_t h) {
 inline bool str_dict_searchable(Object* d) {
   return d->type == &dict_type && !static_cast<DictObject*>(d)->keys->non_str_keys;
 }
-inline DictEntry* str_dict_entry(Object* d, Object* name, hash_t h) {
-  DictKeys* k = static_cast<DictObject*>(d)->keys;
-  if (k->log2_size < 8) [[likely]] return str_table_probe<int8_t>(k, name, h);
+// The tables of more than 255 slots: out of line, so that the loop inlines only the
+// one-byte probe (a call per name lookup was a fifth of module-level loops).
+[[gnu::noinline]] DictEntry* str_dict_entry_wide(DictKeys* k, Object* name, hash_t h) {
   if (k->log2_size < 16) return str_table_probe<int16_t>(k, name, h);
   if (k->log2_size < 32) return str_table_probe<int32_t>(k, name, h);
   return str_table_probe<int64_t>(k, name, h);
+}
+[[gnu::always_inline]] inline DictEntry* str_dict_entry(Object* d, Object* name, hash_t h) {
+  DictKeys* k = static_cast<DictObject*>(d)->keys;
+  if (k->log2_size < 8) [[likely]] return str_table_probe<int8_t>(k, name, h);
+  return str_dict_entry_wide(k, name, h);
 }
 
 // The objects CALL_LEN, CALL_ISINSTANCE and CALL_LIST_APPEND compare with
@@ -1248,18 +1253,19 @@ Object* eval_frame(Frame* frame, int throwflag) {
     targets_ready = true;
     if (instrumented_pending) set_instrumented_dispatch(true);
   }
-#define DISPATCH()                        \
-  do {                                    \
-    frame->instr_ptr = next_instr;        \
-    opcode = next_instr->op.code;         \
-    oparg = next_instr->op.arg;           \
-    ++next_instr;                         \
-    goto* targets[opcode];                \
+// The opcode is not kept in a variable across instructions (a register the whole loop would
+// lose): the few places that need it read it back from next_instr[-1].
+#define DISPATCH()                          \
+  do {                                      \
+    frame->instr_ptr = next_instr;          \
+    int op_ = next_instr->op.code;          \
+    oparg = next_instr->op.arg;             \
+    ++next_instr;                           \
+    goto* targets[op_];                     \
   } while (0)
-#define DISPATCH_SAME_OPARG()             \
-  do {                                    \
-    opcode = next_instr[-1].op.code;      \
-    goto* real_targets[opcode];           \
+#define DISPATCH_SAME_OPARG()                      \
+  do {                                             \
+    goto* real_targets[next_instr[-1].op.code];    \
   } while (0)
 #define TARGET(name) op_##name:
 #else
@@ -1353,12 +1359,12 @@ dispatch_same:
     // The instruction it extends is the one being executed: a CALL that pushes a frame
     // resumes at instr_ptr + return_offset, and tracebacks read instr_ptr too.
     frame->instr_ptr = next_instr;
-    opcode = next_instr->op.code;
     oparg = (oparg << 8) | next_instr->op.arg;
     ++next_instr;
 #if CPPY_COMPUTED_GOTOS
-    goto* targets[opcode];
+    goto* targets[next_instr[-1].op.code];
 #else
+    opcode = next_instr[-1].op.code;
     goto dispatch_same;
 #endif
   }
@@ -3111,6 +3117,36 @@ dispatch_same:
   // COMPARE_OP: the low four bits of oparg are the mask of outcomes that give True
   // (COMPARISON_LESS_THAN 2, GREATER_THAN 4, EQUALS 8, UNORDERED 1).
 #define COMPARISON_BIT(x, y) (1 << (2 * ((x) >= (y)) + ((x) <= (y))))
+  // The compiler folds the bool conversion into the compare (oparg & 16) and branches on it
+  // with the next instruction: a following POP_JUMP_IF_FALSE / POP_JUMP_IF_TRUE is carried
+  // out here, without the bool going through the stack (and the NOT_TAKEN of the fall-through
+  // path, a no-op, is skipped). Only while the dispatch is the plain one: an instrumented jump
+  // raises BRANCH events (and line events) and must run as itself.
+#if CPPY_COMPUTED_GOTOS
+#define COMPARE_RESULT(res)                                                          \
+  do {                                                                               \
+    CodeUnit nx_ = *next_instr;                                                      \
+    if (nx_.op.code == POP_JUMP_IF_FALSE || nx_.op.code == POP_JUMP_IF_TRUE) {         \
+      if (targets[nx_.op.code] == real_targets[nx_.op.code]) [[likely]] {             \
+        next_instr += 1 + kCachePopJump;                                             \
+        if ((res) == (nx_.op.code == POP_JUMP_IF_TRUE)) {                            \
+          JUMPBY(nx_.op.arg);                                                        \
+        } else if (next_instr->op.code == NOT_TAKEN) {                               \
+          ++next_instr;                                                              \
+        }                                                                            \
+        DISPATCH();                                                                  \
+      }                                                                              \
+    }                                                                                \
+    PUSH(new_ref((res) ? py_true() : py_false()));                                   \
+    DISPATCH();                                                                      \
+  } while (0)
+#else
+#define COMPARE_RESULT(res)                          \
+  do {                                               \
+    PUSH(new_ref((res) ? py_true() : py_false()));   \
+    DISPATCH();                                      \
+  } while (0)
+#endif
   TARGET(COMPARE_OP_INT) {
     CodeUnit* this_instr = next_instr - 1;
     Object* rhs = TOP();
@@ -3123,9 +3159,8 @@ dispatch_same:
     bool res = (COMPARISON_BIT(a, b) & oparg) != 0;
     decref(lhs);
     decref(rhs);
-    --sp;
-    sp[-1] = new_ref(res ? py_true() : py_false());
-    DISPATCH();
+    sp -= 2;
+    COMPARE_RESULT(res);
   }
   TARGET(COMPARE_OP_FLOAT) {
     CodeUnit* this_instr = next_instr - 1;
@@ -3137,9 +3172,8 @@ dispatch_same:
     bool res = (COMPARISON_BIT(a, b) & oparg) != 0;
     decref(lhs);
     decref(rhs);
-    --sp;
-    sp[-1] = new_ref(res ? py_true() : py_false());
-    DISPATCH();
+    sp -= 2;
+    COMPARE_RESULT(res);
   }
   TARGET(COMPARE_OP_STR) {
     CodeUnit* this_instr = next_instr - 1;
@@ -3152,11 +3186,11 @@ dispatch_same:
     bool res = ((7 + eq) & oparg) != 0;
     decref(lhs);
     decref(rhs);
-    --sp;
-    sp[-1] = new_ref(res ? py_true() : py_false());
-    DISPATCH();
+    sp -= 2;
+    COMPARE_RESULT(res);
   }
 #undef COMPARISON_BIT
+#undef COMPARE_RESULT
 
   TARGET(CONTAINS_OP_DICT) {
     CodeUnit* this_instr = next_instr - 1;
@@ -3789,6 +3823,7 @@ op_instrumented: __attribute__((cold));
   {
   Object** isp = sp;
   CodeUnit* inext = next_instr;
+  opcode = next_instr[-1].op.code;
   int r = instrumented_instruction(frame, opcode, oparg, &isp, &inext);
   sp = isp;
   next_instr = inext;
@@ -3799,6 +3834,9 @@ op_instrumented: __attribute__((cold));
 #endif
 
 op_unknown:
+#if CPPY_COMPUTED_GOTOS
+  opcode = next_instr[-1].op.code;
+#endif
   errors::format(exc_SystemError, "%U:%d: unknown opcode %d", co->co_filename,
                  code_addr2line(co, frame_lasti(frame) * 2), opcode);
   goto error;

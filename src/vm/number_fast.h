@@ -19,7 +19,7 @@ namespace cppy::vm {
 // An int result v of an operation on two exact ints: the small-int cache, a one-digit int
 // (an operand's object when it is compact and only the stack holds it), or the general
 // constructor. Null with an exception set on failure; the operands are released either way.
-inline objects::Object* long_result_steal(objects::Object* lhs, objects::Object* rhs,
+[[gnu::always_inline]] inline objects::Object* long_result_steal(objects::Object* lhs, objects::Object* rhs,
                                           int64_t v) {
   using namespace objects;
   if (v >= -kSmallNegInts && v < kSmallPosInts) {
@@ -60,7 +60,7 @@ inline objects::Object* long_result_steal(objects::Object* lhs, objects::Object*
 // A float result d of an operation on two operands of which at least one is an exact float:
 // the object of an exact-float operand only the stack holds, else a new float. The operands
 // are released either way.
-inline objects::Object* float_result_steal(objects::Object* lhs, objects::Object* rhs,
+[[gnu::always_inline]] inline objects::Object* float_result_steal(objects::Object* lhs, objects::Object* rhs,
                                            double d) {
   using namespace objects;
   Object* r;
