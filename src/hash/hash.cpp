@@ -2,6 +2,7 @@
 // tupleobject.c, setobject.c, longobject.c and complexobject.c.
 #include "hash/hash.h"
 
+#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -66,10 +67,43 @@ struct SipState {
   }
 };
 
+// A little-endian 64-bit word: one load on little-endian hosts (pyhash.c's _le64toh).
 inline std::uint64_t load_le64(const unsigned char* p) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  } else {
+    std::uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+    return v;
+  }
+}
+
+// The last size (< 8) bytes as a little-endian word, with at most three loads (pyhash.c's
+// switch over the remaining bytes).
+inline std::uint64_t load_le_tail(const unsigned char* p, std::ptrdiff_t size) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint64_t t = 0;
+    if (size >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + size - 4, 4);  // overlaps lo when size < 8
+      t = lo | (static_cast<std::uint64_t>(hi) << (8 * (size - 4)));
+    } else if (size >= 2) {
+      std::uint16_t lo, hi;
+      std::memcpy(&lo, p, 2);
+      std::memcpy(&hi, p + size - 2, 2);
+      t = lo | (static_cast<std::uint64_t>(hi) << (8 * (size - 2)));
+    } else if (size == 1) {
+      t = p[0];
+    }
+    return t;
+  } else {
+    std::uint64_t t = 0;
+    for (std::ptrdiff_t i = size - 1; i >= 0; --i) t = (t << 8) | p[i];
+    return t;
+  }
 }
 
 // siphash13 / siphash24 of pyhash.c differ only in the number of compression (c) and
@@ -88,9 +122,7 @@ std::uint64_t siphash(std::uint64_t k0, std::uint64_t k1, const void* src, std::
     for (int i = 0; i < C; ++i) s.round();
     s.v0 ^= mi;
   }
-  std::uint64_t t = 0;
-  for (std::ptrdiff_t i = size - 1; i >= 0; --i) t = (t << 8) | in[i];
-  b |= t;
+  b |= load_le_tail(in, size);
   s.v3 ^= b;
   for (int i = 0; i < C; ++i) s.round();
   s.v0 ^= b;
@@ -126,7 +158,7 @@ std::uint64_t siphash24(std::uint64_t k0, std::uint64_t k1, const void* src, std
 hash_t hash_bytes(const void* src, std::ptrdiff_t size) {
   if (size == 0) return 0;
   std::uint64_t k0 = load_le64(secret.uc), k1 = load_le64(secret.uc + 8);
-  auto x = static_cast<hash_t>(siphash13(k0, k1, src, size));
+  auto x = static_cast<hash_t>(siphash<1, 3>(k0, k1, src, size));
   return x == -1 ? -2 : x;
 }
 

@@ -3,6 +3,7 @@
 // mainformatlong, _PyUnicode_FormatLong, formatfloat, formatchar and
 // unicode_format_arg_output.
 #include <climits>
+#include <cstring>
 #include <string>
 
 #include "errors/errors.h"
@@ -411,10 +412,100 @@ int format_arg(Ctx& c) {
   return 0;
 }
 
+// The decimal digits of a compact int, written backwards ending at end; returns the start.
+inline char* compact_decimal(Object* v, char* end) {
+  long long n = long_compact_value(v);
+  unsigned long long mag = n < 0 ? 0ULL - static_cast<unsigned long long>(n)
+                                 : static_cast<unsigned long long>(n);
+  char* p = end;
+  do {
+    *--p = static_cast<char>('0' + mag % 10);
+    mag /= 10;
+  } while (mag);
+  if (n < 0) *--p = '-';
+  return p;
+}
+
+// A shortcut of PyUnicode_Format for its most common use: an ASCII format whose fields are
+// plain %s, %d, %i, %u (no key, flag, width or precision) and %%, applied to exact ASCII str
+// and exact compact int arguments. The characters are assembled on the stack and the result
+// allocated once at its length, where _PyUnicodeWriter over-allocates and then shrinks.
+// Returns false when the general path must do the work: nothing observable has happened
+// then (only exact str and int arguments were read, no code ran). Otherwise *out is the
+// result (nullptr with MemoryError set).
+// The result is the general path's, object identity included: a whole exact str argument
+// that ends up being the entire result is returned itself (the writer's readonly case).
+bool percent_format_simple(Object* format, Object* args, Object** out) {
+  if (!str_is_ascii(format)) return false;
+  Object* const* items;
+  ssize nargs;
+  Object* single = args;
+  if (args->type == &tuple_type) {
+    items = tuple_items(args);
+    nargs = tuple_size(args);
+  } else if (args->type == &str_type || args->type == &long_type) {
+    items = &single;  // a lone argument, neither tuple nor mapping
+    nargs = 1;
+  } else {
+    return false;
+  }
+  const char* f = static_cast<const char*>(str_data(format));
+  ssize n = str_length(format);
+  constexpr ssize kCap = 256;
+  char buf[kCap];
+  ssize pos = 0;
+  ssize argidx = 0;
+  Object* whole = nullptr;  // the str argument written into an empty result as the last piece
+  ssize i = 0;
+  for (;;) {
+    const void* pct = std::memchr(f + i, '%', static_cast<size_t>(n - i));
+    ssize lit_end = pct ? static_cast<const char*>(pct) - f : n;
+    if (lit_end > i) {
+      if (!pct && i == 0) return false;  // no field at all: the format itself
+      if (lit_end - i > kCap - pos) return false;
+      std::memcpy(buf + pos, f + i, static_cast<size_t>(lit_end - i));
+      pos += lit_end - i;
+    }
+    if (!pct) break;
+    i = lit_end + 1;
+    if (i >= n) return false;  // "incomplete format"
+    char ch = f[i++];
+    if (ch == '%') {
+      if (pos == kCap) return false;
+      buf[pos++] = '%';
+      continue;
+    }
+    if (ch != 's' && ch != 'd' && ch != 'i' && ch != 'u') return false;
+    if (argidx >= nargs) return false;  // "not enough arguments"
+    Object* v = items[argidx++];
+    if (v->type == &long_type && long_is_compact(v)) {
+      char digits[24];
+      char* end = digits + sizeof digits;
+      char* p = compact_decimal(v, end);
+      if (end - p > kCap - pos) return false;
+      std::memcpy(buf + pos, p, static_cast<size_t>(end - p));
+      pos += end - p;
+    } else if (ch == 's' && v->type == &str_type && str_is_ascii(v)) {
+      ssize len = str_length(v);
+      if (len == 0) continue;
+      if (pos == 0 && i == n) whole = v;
+      if (len > kCap - pos) return false;
+      std::memcpy(buf + pos, str_data(v), static_cast<size_t>(len));
+      pos += len;
+    } else {
+      return false;
+    }
+  }
+  if (argidx < nargs) return false;  // "not all arguments converted"
+  *out = whole ? new_ref(whole) : str_from_ascii(buf, pos);
+  return true;
+}
+
 }  // namespace
 
 // PyUnicode_Format.
 Object* str_percent_format(Object* format, Object* args) {
+  if (Object* r; percent_format_simple(format, args, &r)) return r;
   Ctx c;
   c.fmt = format;
   c.fmtcnt = str_length(format);
