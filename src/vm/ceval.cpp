@@ -1027,7 +1027,6 @@ Object* eval_frame(Frame* frame, int throwflag) {
 
   CodeUnit* next_instr;
   Object** sp;
-  Object** fast;
   CodeObject* co;
   int opcode = 0;
   int oparg = 0;
@@ -1037,11 +1036,13 @@ Object* eval_frame(Frame* frame, int throwflag) {
 #define LOAD_FRAME_STATE()                                         \
   do {                                                             \
     co = frame_code(frame);                                        \
-    fast = frame->localsplus;                                      \
     consts = co->co_consts;                                        \
     names = co->co_names;                                          \
     sp = frame->stackpointer;                                      \
   } while (0)
+// The fast locals are read through frame (as CPython's GETLOCAL): not a variable of the loop
+// that GCC would have to keep in a register or a stack slot across every instruction.
+#define fast (frame->localsplus)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -1261,6 +1262,7 @@ Object* eval_frame(Frame* frame, int throwflag) {
     int op_ = next_instr->op.code;          \
     oparg = next_instr->op.arg;             \
     ++next_instr;                           \
+    CPPY_VM_STAT(exec, op_);                \
     goto* targets[op_];                     \
   } while (0)
 #define DISPATCH_SAME_OPARG()                      \
@@ -1284,6 +1286,7 @@ Object* eval_frame(Frame* frame, int throwflag) {
 #define DEOPT_IF(cond, family)        \
   do {                                \
     if (cond) {                       \
+      CPPY_VM_STAT(miss, this_instr->op.code); \
       next_instr = this_instr + 1;    \
       goto generic_##family;          \
     }                                 \
@@ -3369,13 +3372,20 @@ dispatch_same:
   }
   // Inline values: the value's offset in the object, and the dict slot's, which is null
   // while the values are in use (objects/inline_values.h).
+  // A site that sees instances of two classes (siblings of one base, say) keeps a second
+  // class's version, value offset and dict offset in the descr entries (specialize.cpp).
   TARGET(LOAD_ATTR_INSTANCE_VALUE) {
     CodeUnit* this_instr = next_instr - 1;
     Object* owner = TOP();
-    ATTR_TYPE_GUARD(owner, LOAD_ATTR);
+    uint32_t tv = owner->type->version_tag;
+    const CodeUnit* entry = next_instr + 3;  // value offset, dict offset
+    if (tv != read_u32(next_instr + 1)) [[unlikely]] {
+      DEOPT_IF(tv != read_u32(next_instr + 5) || tv == 0, LOAD_ATTR);
+      entry = next_instr + 7;
+    }
     char* base = reinterpret_cast<char*>(owner);
-    DEOPT_IF(*reinterpret_cast<Object**>(base + next_instr[4].cache) != nullptr, LOAD_ATTR);
-    Object* v = *reinterpret_cast<Object**>(base + next_instr[3].cache);
+    DEOPT_IF(*reinterpret_cast<Object**>(base + entry[1].cache) != nullptr, LOAD_ATTR);
+    Object* v = *reinterpret_cast<Object**>(base + entry[0].cache);
     DEOPT_IF(!v, LOAD_ATTR);
     SKIP_CACHES(kCacheLoadAttr);
     sp[-1] = new_ref(v);
@@ -3626,8 +3636,13 @@ dispatch_same:
     CALL_OPERANDS();
     DEOPT_IF(callable->type != &function_type, CALL);
     auto* func = static_cast<FunctionObject*>(callable);
-    DEOPT_IF(func->func_version != read_u32(next_instr + 1), CALL);
     auto* fco = static_cast<CodeObject*>(func->func_code);
+    // Another function at the same site (a method overridden in subclasses: obj.run()) is
+    // taken as it is when its code binds exactly these arguments.
+    DEOPT_IF(func->func_version != read_u32(next_instr + 1) &&
+                 ((fco->co_flags & (kCoVarargs | kCoVarkeywords)) != 0 ||
+                  fco->co_kwonlyargcount != 0),
+             CALL);
     DEOPT_IF(fco->co_argcount != total, CALL);
     DEOPT_IF(!data_stack_has_space(size_t(fco->co_framesize)), CALL);
     SKIP_CACHES(kCacheCall);
@@ -3909,6 +3924,7 @@ exit_unwind: {
   next_instr = frame->instr_ptr + 1;
   goto error;
 }
+#undef fast
 }
 
 // Checks the cache sizes the loop assumes against the generated instruction table.

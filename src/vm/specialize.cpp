@@ -17,7 +17,9 @@
 //   instance dict does not shadow the class attribute by a lookup.
 #include "vm/specialize.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "compile/opcode_ids.h"
 #include "compile/opcode_metadata.h"
@@ -51,14 +53,45 @@ bool specialization_enabled = [] {
   return !(off && *off && *off != '0');
 }();
 
+#ifdef CPPY_VM_STATS
+VmStats vm_stats;
+
+namespace {
+// The table of the counts, busiest instructions first.
+void print_vm_stats() {
+  const char* want = std::getenv("CPPY_VM_STATS");
+  if (!want || !*want) return;
+  int order[256];
+  for (int i = 0; i < 256; ++i) order[i] = i;
+  for (int i = 1; i < 256; ++i)
+    for (int j = i; j > 0 && vm_stats.exec[order[j]] > vm_stats.exec[order[j - 1]]; --j)
+      std::swap(order[j], order[j - 1]);
+  std::fprintf(stderr, "%-40s %12s %12s %7s %10s %10s\n", "opcode", "executed", "misses", "miss%",
+               "special.", "failed");
+  for (int k = 0; k < 256; ++k) {
+    int i = order[k];
+    const VmStats& s = vm_stats;
+    if (!s.exec[i] && !s.miss[i] && !s.specialized[i] && !s.failed[i]) continue;
+    std::fprintf(stderr, "%-40s %12llu %12llu %6.1f%% %10llu %10llu\n", opcode_names[i],
+                 (unsigned long long)s.exec[i], (unsigned long long)s.miss[i],
+                 s.exec[i] ? 100.0 * double(s.miss[i]) / double(s.exec[i]) : 0.0,
+                 (unsigned long long)s.specialized[i], (unsigned long long)s.failed[i]);
+  }
+}
+const bool vm_stats_registered = [] { return std::atexit(print_vm_stats) == 0; }();
+}  // namespace
+#endif
+
 namespace {
 
 // specialize / unspecialize (specialize.c).
 void specialize(CodeUnit* instr, int opcode) {
+  CPPY_VM_STAT(specialized, opcode);
   instr->op.code = uint8_t(opcode);
   instr[1].cache = kCounterCooldown;
 }
 void unspecialize(CodeUnit* instr) {
+  CPPY_VM_STAT(failed, opcode_deopt[instr->op.code]);
   instr->op.code = opcode_deopt[instr->op.code];
   instr[1].cache = restart_backoff_counter(instr[1].cache);
 }
@@ -297,9 +330,22 @@ void specialize_load_attr(Object* owner, CodeUnit* instr, Object* name) {
     ssize offset = type->basicsize + inline_values_header(keys->capacity) +
                    vindex * ssize(sizeof(Object*));
     if (offset > 0xFFFF || type->dictoffset > 0xFFFF) return unspecialize(instr);
+    // The site already serves another class (its misses brought it here): that class's
+    // entry moves to the second place, so that a site alternating between two classes
+    // stops missing. Otherwise the second place is emptied (version 0 matches nothing).
+    uint32_t other_version = 0;
+    uint16_t other_offset = 0, other_dictoffset = 0;
+    if (instr->op.code == LOAD_ATTR_INSTANCE_VALUE && read_u32(instr + 2) != version) {
+      other_version = read_u32(instr + 2);
+      other_offset = instr[4].cache;
+      other_dictoffset = instr[5].cache;
+    }
     write_u32(instr + 2, version);
     instr[4].cache = uint16_t(offset);
     instr[5].cache = uint16_t(type->dictoffset);
+    write_u32(instr + 6, other_version);
+    instr[8].cache = other_offset;
+    instr[9].cache = other_dictoffset;
     return specialize(instr, LOAD_ATTR_INSTANCE_VALUE);
   }
   // ... or at entry `hint` of the instance dict.

@@ -99,6 +99,23 @@ void specialize_store_subscr(Object* container, Object* sub, CodeUnit* instr);
 void specialize_contains_op(Object* container, CodeUnit* instr);
 void specialize_call(Object* callable, Object* self_or_null, CodeUnit* instr, int nargs);
 
+#ifdef CPPY_VM_STATS
+// The CPPY_VM_STATS build option (src/vm/CMakeLists.txt; Py_STATS' specialization counts in
+// small): per opcode, how often it was dispatched, how often its guards failed (a miss runs
+// the family's generic body) and how often its family specialised or gave up. Printed to
+// stderr at exit when CPPY_VM_STATS is set in the environment.
+struct VmStats {
+  uint64_t exec[256];
+  uint64_t miss[256];
+  uint64_t specialized[256];
+  uint64_t failed[256];
+};
+extern VmStats vm_stats;
+#define CPPY_VM_STAT(field, op) (++::cppy::vm::vm_stats.field[(op) & 255])
+#else
+#define CPPY_VM_STAT(field, op) ((void)0)
+#endif
+
 // Whether specialisation is on (PYTHON_SPECIALIZATION_OFF=1 / tests turn it off).
 extern bool specialization_enabled;
 
