@@ -67,16 +67,12 @@ void trash_destroy_chain(runtime::ThreadState* ts) {
   }
 }
 
-}  // namespace
-
-// _Py_Dealloc: with _Py_RecursionLimit_GetMargin's margins (in kStackMarginBytes above the
-// soft limit): below 2, GC objects are deposited; from 4 up, the deposited ones are freed.
-void dealloc(Object* o) {
-  TypeObject* type = o->type;
-  destructor d = type->dealloc;
+// The GC objects' part of dealloc, out of line so that the common case (floats, ints, str)
+// is a test and a tail call without a stack frame of its own.
+[[gnu::noinline]] void dealloc_gc(Object* o) {
+  destructor d = o->type->dealloc;
   runtime::ThreadState* ts = runtime::thread_state();
-  const bool gc_flag = (type->flags & kTpflagsHaveGc) != 0;
-  if (!gc_flag || ts == nullptr) [[likely]] {
+  if (ts == nullptr) {
     d(o);
     return;
   }
@@ -89,6 +85,16 @@ void dealloc(Object* o) {
   }
   d(o);
   if (ts->delete_later && margin >= 4) [[unlikely]] trash_destroy_chain(ts);
+}
+
+}  // namespace
+
+// _Py_Dealloc: with _Py_RecursionLimit_GetMargin's margins (in kStackMarginBytes above the
+// soft limit): below 2, GC objects are deposited; from 4 up, the deposited ones are freed.
+void dealloc(Object* o) {
+  TypeObject* type = o->type;
+  if (!(type->flags & kTpflagsHaveGc)) [[likely]] return type->dealloc(o);
+  dealloc_gc(o);
 }
 
 // --- None, NotImplemented, Ellipsis --------------------------------------------------------

@@ -1007,11 +1007,28 @@ Object* list_append_descr() {
 
 // --- the loop ---------------------------------------------------------------------------------
 
+// The machine stack pointer for eval_frame's own stack check. machine_stack_pointer() is
+// __builtin_frame_address(0), which makes GCC keep a frame pointer in the loop: one
+// callee-saved register fewer for its state (frame then lived in a stack slot).
+[[gnu::always_inline]] inline uintptr_t loop_stack_pointer() {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  uintptr_t p;
+  asm volatile("mov %%rsp, %0" : "=r"(p));
+  return p;
+#elif defined(__aarch64__) && (defined(__GNUC__) || defined(__clang__))
+  uintptr_t p;
+  asm volatile("mov %0, sp" : "=r"(p));
+  return p;
+#else
+  return runtime::machine_stack_pointer();
+#endif
+}
+
 Object* eval_frame(Frame* frame, int throwflag) {
   runtime::ThreadState* ts = runtime::thread_state();
   // _PyEval_EvalFrameDefault's _Py_EnterRecursiveCallTstate(tstate, ""): every activation
   // of the loop (a call through C++) checks the machine stack.
-  if (runtime::machine_stack_pointer() < ts->c_stack_soft_limit &&
+  if (loop_stack_pointer() < ts->c_stack_soft_limit &&
       objects::check_recursive_call(ts, "")) [[unlikely]] {
     // The frame was pushed by the caller: release it as an exit would.
     if (frame->owner == kOwnedByThread) {
@@ -2895,13 +2912,16 @@ dispatch_same:
   // Each starts with this_instr (the instruction; next_instr is its first cache entry) and
   // checks its guards before touching the stack, so that a miss can run the generic body.
 
+  // The cache holds the value's offset in the keys object, in units of 8 (specialize.cpp).
+#define GLOBAL_VALUE(keys, slot) \
+  (*reinterpret_cast<Object**>(reinterpret_cast<char*>(keys) + (size_t(slot) << 3)))
   TARGET(LOAD_GLOBAL_MODULE) {
     CodeUnit* this_instr = next_instr - 1;
     Object* g = frame->f_globals;
     DEOPT_IF(!dict_check_exact(g), LOAD_GLOBAL);
     DictKeys* keys = static_cast<DictObject*>(g)->keys;
     DEOPT_IF(keys->version != next_instr[1].cache, LOAD_GLOBAL);
-    Object* v = dk_entries(keys)[next_instr[3].cache].value;
+    Object* v = GLOBAL_VALUE(keys, next_instr[3].cache);
     DEOPT_IF(!v, LOAD_GLOBAL);
     SKIP_CACHES(kCacheLoadGlobal);
     PUSH(new_ref(v));
@@ -2916,7 +2936,7 @@ dispatch_same:
     DEOPT_IF(static_cast<DictObject*>(g)->keys->version != next_instr[1].cache, LOAD_GLOBAL);
     DictKeys* keys = static_cast<DictObject*>(b)->keys;
     DEOPT_IF(keys->version != next_instr[2].cache, LOAD_GLOBAL);
-    Object* v = dk_entries(keys)[next_instr[3].cache].value;
+    Object* v = GLOBAL_VALUE(keys, next_instr[3].cache);
     DEOPT_IF(!v, LOAD_GLOBAL);
     SKIP_CACHES(kCacheLoadGlobal);
     PUSH(new_ref(v));

@@ -17,6 +17,7 @@
 //   instance dict does not shadow the class attribute by a lookup.
 #include "vm/specialize.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <utility>
@@ -137,7 +138,21 @@ void code_quicken(CodeUnit* instructions, ssize n) {
 }
 
 // --- LOAD_GLOBAL -------------------------------------------------------------------------------
-// Cache: counter, module_keys_version, builtin_keys_version, index.
+// Cache: counter, module_keys_version, builtin_keys_version, index. cppy keeps the byte
+// offset of the entry's value from the keys object, in units of 8, where CPython keeps the
+// entry's index: the keys object that has the version has a fixed layout, and the
+// instruction then needs no index-table size to find the entry.
+
+namespace {
+
+// The cache word for entry index of d's keys, or -1 when it does not fit.
+ssize global_value_slot(Object* d, ssize index) {
+  DictKeys* k = static_cast<DictObject*>(d)->keys;
+  ssize offset = reinterpret_cast<char*>(&dk_entries(k)[index].value) - reinterpret_cast<char*>(k);
+  return offset / 8 <= 0xFFFF ? offset / 8 : -1;
+}
+
+}  // namespace
 
 void specialize_load_global(Object* globals, Object* builtins, CodeUnit* instr, Object* name) {
   DictKeys* gk = str_keys(globals);
@@ -145,18 +160,20 @@ void specialize_load_global(Object* globals, Object* builtins, CodeUnit* instr, 
   ssize index = dict_keys_str_lookup(globals, name);
   if (index >= 0) {
     uint32_t version = keys_version16(globals);
-    if (index > 0xFFFF || version == 0) return unspecialize(instr);
-    instr[4].cache = uint16_t(index);
+    ssize slot = global_value_slot(globals, index);
+    if (slot < 0 || version == 0) return unspecialize(instr);
+    instr[4].cache = uint16_t(slot);
     instr[2].cache = uint16_t(version);
     return specialize(instr, LOAD_GLOBAL_MODULE);
   }
   if (!str_keys(builtins)) return unspecialize(instr);
   index = dict_keys_str_lookup(builtins, name);
-  if (index < 0 || index > 0xFFFF) return unspecialize(instr);
+  if (index < 0) return unspecialize(instr);
   uint32_t gversion = keys_version16(globals);
   uint32_t bversion = keys_version16(builtins);
-  if (gversion == 0 || bversion == 0) return unspecialize(instr);
-  instr[4].cache = uint16_t(index);
+  ssize slot = global_value_slot(builtins, index);
+  if (gversion == 0 || bversion == 0 || slot < 0) return unspecialize(instr);
+  instr[4].cache = uint16_t(slot);
   instr[2].cache = uint16_t(gversion);
   instr[3].cache = uint16_t(bversion);
   specialize(instr, LOAD_GLOBAL_BUILTIN);
@@ -477,6 +494,14 @@ Object* cf_div(Object* a, Object* b) { return float_result_steal(a, b, lv(a) / f
 // division by a nonzero float is computed here.
 bool both_floats(Object* a, Object* b) { return a->type == &float_type && b->type == &float_type; }
 Object* float_pow(Object* a, Object* b) {
+  // A positive finite base and a finite exponent whose power is a normal number: float_pow's
+  // special cases (zero, one, nan and inf operands, negative bases) and its errno checks
+  // (overflow, underflow to a subnormal) cannot apply, and the result is pow()'s.
+  double x = float_value(a), y = float_value(b);
+  if (x > 0.0 && std::isfinite(x) && std::isfinite(y)) {
+    double r = std::pow(x, y);
+    if (std::isnormal(r)) return float_result_steal(a, b, r);
+  }
   Object* r = float_type.as_number->power(a, b, none());
   decref(a);
   decref(b);
