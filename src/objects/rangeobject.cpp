@@ -45,6 +45,16 @@ unsigned long len_of_range(long lo, long hi, long step) {
   return 0UL;
 }
 
+// PyLong_AsLongAndOverflow with the one-digit case inline: `for i in range(n)` builds and
+// iterates a new small range each time.
+inline long as_long_overflow(Object* o, int* overflow) {
+  if (long_check(o) && long_is_compact(o)) {
+    *overflow = 0;
+    return long(long_compact_value(o));
+  }
+  return long_as_long_and_overflow(o, overflow);
+}
+
 // compute_range_length_long: the length when everything fits in a C long; -2 on overflow
 // (no exception set), -1 on error.
 long range_length_long(Object* start, Object* stop, Object* step) {
@@ -52,7 +62,7 @@ long range_length_long(Object* start, Object* stop, Object* step) {
   long values[3];
   Object* objs[3] = {start, stop, step};
   for (int i = 0; i < 3; ++i) {
-    values[i] = long_as_long_and_overflow(objs[i], &overflow);
+    values[i] = as_long_overflow(objs[i], &overflow);
     if (overflow) return -2;
     if (values[i] == -1 && errors::occurred()) return -1;
   }
@@ -518,7 +528,7 @@ bool bounds_as_long(RangeObject* r, long* start, long* stop, long* step) {
   long* outs[3] = {start, stop, step};
   for (int i = 0; i < 3; ++i) {
     int overflow = 0;
-    *outs[i] = long_as_long_and_overflow(objs[i], &overflow);
+    *outs[i] = as_long_overflow(objs[i], &overflow);
     if (overflow) return false;
   }
   return true;
