@@ -24,3 +24,19 @@ add_test(NAME cli.tracemalloc_bad_nframe
          COMMAND $<TARGET_FILE:cppy> -X tracemalloc=x -c pass)
 set_tests_properties(cli.tracemalloc_bad_nframe PROPERTIES LABELS "cli" TIMEOUT 60
   PASS_REGULAR_EXPRESSION "^Fatal Python error: config_init_tracemalloc: -X tracemalloc=NFRAME: invalid number of frames\nPython runtime state: preinitialized\n")
+
+# LeakSanitizer (issue 4's memory management). The asan preset runs every test with
+# ASAN_OPTIONS=detect_leaks=1 (CMakePresets.json) and excludes the label asan_slow: the four
+# number_parity cases loop over 40 000 to 100 000 inputs each and take more than ten minutes of
+# CPU under ASan. In their place the asan build runs each one shortened (tools/lsan/short_case.py:
+# the same inputs, a twentieth of them, whose digests are the first lines of NAME.out) with leak
+# detection on, so the code they exercise stays leak-checked; the release suite runs them in full.
+if(CPPY_SANITIZE)
+  foreach(name number_parity_bigint number_parity_floats number_parity_ints number_parity_ints2)
+    set_tests_properties(py.numbers/${name} PROPERTIES LABELS "asan_slow")
+    add_test(NAME lsan.${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/lsan/short_case.py
+                     --cppy $<TARGET_FILE:cppy> ${CMAKE_SOURCE_DIR}/tests/py/numbers/${name}.py)
+    set_tests_properties(lsan.${name} PROPERTIES LABELS "lsan" TIMEOUT 900)
+  endforeach()
+endif()
