@@ -25,8 +25,9 @@ def run(interpreter, case):
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
     env.pop("PYTHONPATH", None)
     interpreter = os.path.abspath(interpreter) if os.sep in interpreter else interpreter
+    # CPPY_CASE_TIMEOUT: the asan preset's longer limit (tests/cmake/net.cmake).
     proc = subprocess.run([interpreter, case + ".py"], cwd=CASES, env=env, capture_output=True,
-                          timeout=120)
+                          timeout=int(os.environ.get("CPPY_CASE_TIMEOUT", "120")))
     out = proc.stdout.decode("utf-8", "replace")
     err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
     if err:
