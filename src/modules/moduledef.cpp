@@ -14,6 +14,7 @@
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
 
 namespace cppy::modules {
 
@@ -66,6 +67,42 @@ Object* module_from_def(ModuleDef* def, Object* name) {
 }
 
 // PyModule_ExecDef.
+namespace {
+
+// CPython makes the classes of most extension modules with PyType_FromSpec, and such a heap
+// type keeps its module name as `__module__` in its dict, where instances see it too
+// (`deque().__module__`, inspect.getmodule, doctest's _from_module). cppy's are static types,
+// so the module's own types get that entry here. The exceptions are the types CPython keeps
+// static although a module exposes them.
+bool cpython_static_type(const char* name) {
+  static const char* const kPrefixes[] = {"datetime.", "types.", "typing.", "weakref.",
+                                         "_contextvars."};
+  for (const char* p : kPrefixes) {
+    if (std::strncmp(name, p, std::strlen(p)) == 0) return true;
+  }
+  return std::strcmp(name, "collections.OrderedDict") == 0 ||
+         std::strcmp(name, "pickle.PickleBuffer") == 0;
+}
+
+int set_heap_type_modules(Object* module) {
+  Object* dict = module_get_dict(module);
+  if (!dict) return 0;
+  ssize pos = 0;
+  Object *key, *value;
+  while (dict_next(dict, &pos, &key, &value)) {
+    if (!type_check_type(value)) continue;
+    auto* type = reinterpret_cast<TypeObject*>(value);
+    if (type_has_feature(type, kTpflagsHeaptype) || !type->dict) continue;
+    if (!std::strchr(type->name, '.') || cpython_static_type(type->name)) continue;
+    Object* mod = dict_get_item_with_error(type->dict, typeobject_internal::name_of("__module__"));
+    if (mod) continue;
+    if (errors::occurred() || type_set_heap_module(type) < 0) return -1;
+  }
+  return 0;
+}
+
+}  // namespace
+
 int module_exec_def(Object* module, ModuleDef* def) {
   auto& done = executed();
   if (std::find(done.begin(), done.end(), module) != done.end()) return 0;
@@ -84,6 +121,7 @@ int module_exec_def(Object* module, ModuleDef* def) {
       return -1;
     }
   }
+  if (set_heap_type_modules(module) < 0) return -1;
   done.push_back(new_ref(module));  // executed modules stay alive, as CPython's cache keeps them
   return 0;
 }

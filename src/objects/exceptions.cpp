@@ -12,7 +12,9 @@
 #include "objects/bytesobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
+#include "objects/genericaliasobject.h"
 #include "objects/listobject.h"
+#include "objects/setobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject_internal.h"
@@ -1055,13 +1057,10 @@ int exceptiongroup_split_check_match(Object* exc, MatcherType type, Object* valu
       if (!r) return -1;
       return object_is_true(r.get());
     }
-    case MatcherType::kInstanceIds: {
-      if (dict_check(value)) {
-        Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(exc)));
-        if (!key) return -1;
-        return dict_contains(value, key.get());
-      }
-      return 0;
+    case MatcherType::kInstanceIds: {  // value is a set of the ids of leaf exceptions
+      Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(exc)));
+      if (!key) return -1;
+      return set_contains(value, key.get());
     }
   }
   return 0;
@@ -1124,6 +1123,48 @@ int exceptiongroup_split_recursive(Object* exc, MatcherType type, Object* value,
   return 0;
 }
 
+// collect_exception_group_leaf_ids: the ids of every leaf exception under exc go into leaf_ids.
+int collect_exception_group_leaf_ids(Object* exc, Object* leaf_ids) {
+  if (exc == none()) return 0;
+  if (!type_check(exc, exc_BaseExceptionGroup)) {
+    Ref<> id = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(exc)));
+    if (!id) return -1;
+    return set_add(leaf_ids, id.get());
+  }
+  Object* excs = eg(exc)->excs;
+  for (ssize i = 0; i < tuple_size(excs); ++i) {
+    if (enter_recursive_call(" in collect_exception_group_leaf_ids")) return -1;
+    int res = collect_exception_group_leaf_ids(tuple_item(excs, i), leaf_ids);
+    leave_recursive_call();
+    if (res < 0) return -1;
+  }
+  return 0;
+}
+
+// exception_group_projection: the sub-group of eg holding exactly the leaf exceptions found
+// in the groups of keep (so a re-raised part keeps the nesting it had in eg).
+Object* exception_group_projection(Object* eg_obj, Object* keep) {
+  Ref<> leaf_ids = Ref<>::steal(set_new(nullptr));
+  if (!leaf_ids) return nullptr;
+  for (ssize i = 0; i < list_size(keep); ++i) {
+    if (collect_exception_group_leaf_ids(list_item(keep, i), leaf_ids.get()) < 0) return nullptr;
+  }
+  SplitResult split;
+  if (exceptiongroup_split_recursive(eg_obj, MatcherType::kInstanceIds, leaf_ids.get(), false,
+                                     &split) < 0)
+    return nullptr;
+  return split.match ? split.match : return_none();
+}
+
+// is_same_exception_metadata: a bare `raise` in an except* clause re-raises the matched
+// part, which shares the original's notes, traceback, cause and context objects.
+bool is_same_exception_metadata(Object* exc1, Object* exc2) {
+  auto* e1 = reinterpret_cast<BaseExceptionObject*>(exc1);
+  auto* e2 = reinterpret_cast<BaseExceptionObject*>(exc2);
+  return e1->notes == e2->notes && e1->traceback == e2->traceback && e1->cause == e2->cause &&
+         e1->context == e2->context;
+}
+
 Object* BaseExceptionGroup_split(Object* self, Object* matcher_value) {
   MatcherType type;
   if (get_matcher_type(matcher_value, &type) < 0) return nullptr;
@@ -1149,6 +1190,8 @@ MemberDef BaseExceptionGroup_members[] = {
      kMemberReadonly, "nested exceptions"},
     {nullptr, 0, 0, 0, nullptr}};
 MethodDef BaseExceptionGroup_methods[] = {
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem), kMethO | kMethClass,
+     "See PEP 585"},
     {"derive", reinterpret_cast<void*>(BaseExceptionGroup_derive), kMethO, nullptr},
     {"split", reinterpret_cast<void*>(BaseExceptionGroup_split), kMethO, nullptr},
     {"subgroup", reinterpret_cast<void*>(BaseExceptionGroup_subgroup), kMethO, nullptr},
@@ -1514,6 +1557,35 @@ void set_unicode_error(TypeObject* type, const char* encoding, Object* object, s
                                                           en.get(), why.get(), nullptr));
   if (!exc) return;
   errors::set_object(type, exc.get());
+}
+
+// _PyExc_PrepReraiseStar: what a try-except* statement raises at its end. The exceptions
+// re-raised by the clauses keep their nesting in orig; those raised anew become siblings of
+// that projection in a new group.
+Object* exception_prep_reraise_star(Object* orig, Object* excs) {
+  ssize numexcs = list_size(excs);
+  if (numexcs == 0) return return_none();
+  if (!type_check(orig, exc_BaseExceptionGroup)) {
+    // A naked exception was caught and wrapped: at most one clause ran.
+    return new_ref(list_item(excs, 0));
+  }
+  Ref<> raised_list = Ref<>::steal(list_new(0));
+  if (!raised_list) return nullptr;
+  Ref<> reraised_list = Ref<>::steal(list_new(0));
+  if (!reraised_list) return nullptr;
+  for (ssize i = 0; i < numexcs; ++i) {
+    Object* e = list_item(excs, i);
+    if (e == none()) continue;
+    bool is_reraise = is_same_exception_metadata(e, orig);
+    if (list_append(is_reraise ? reraised_list.get() : raised_list.get(), e) < 0) return nullptr;
+  }
+  Ref<> reraised_eg = Ref<>::steal(exception_group_projection(orig, reraised_list.get()));
+  if (!reraised_eg) return nullptr;
+  if (list_size(raised_list.get()) == 0) return reraised_eg.release();
+  if (reraised_eg.get() != none() && list_append(raised_list.get(), reraised_eg.get()) < 0)
+    return nullptr;
+  if (list_size(raised_list.get()) > 1) return create_exception_group("", raised_list.get());
+  return new_ref(list_item(raised_list.get(), 0));
 }
 
 Object* create_exception_group(const char* msg, Object* excs) {

@@ -147,5 +147,7 @@ int unicode_error_set_end(Object* self, char kind, ssize end);
 int unicode_error_set_reason(Object* self, char kind, const char* reason);
 // _PyExc_CreateExceptionGroup.
 Object* create_exception_group(const char* msg, Object* excs);
+// _PyExc_PrepReraiseStar (excs: a list of exceptions or None).
+Object* exception_prep_reraise_star(Object* orig, Object* excs);
 
 }  // namespace cppy::objects

@@ -2521,24 +2521,25 @@ dispatch_same:
     Object* retval = POP();
     frame->stackpointer = sp;
     ++ts->py_recursion_remaining;
+    // GH-99729: the frame is unlinked before it is cleared, so that what its locals' deaths
+    // run (finalizers, warnings, __del__) sees the caller as the current frame.
     if (frame->is_entry) {
+      ts->current_frame = entry_previous;
       GenObject* gen = frame_generator(frame);
       if (gen) {
         gen->gi_frame_state = kFrameCompleted;
         frame_clear(frame);
-        ts->current_frame = entry_previous;
         return retval;
       }
       frame_clear(frame);
       pop_frame(frame);
-      ts->current_frame = entry_previous;
       return retval;
     }
     Frame* prev = frame->previous;
+    ts->current_frame = prev;
     clear_thread_frame(frame);
     pop_frame(frame);
     frame = prev;
-    ts->current_frame = frame;
     LOAD_FRAME_STATE();
     next_instr = frame->instr_ptr + frame->return_offset;
     PUSH(retval);
@@ -3923,7 +3924,9 @@ exception_unwind:
 }
   ++ts->py_recursion_remaining;
 exit_unwind: {
+  // GH-99729: unlink the frame before clearing it (as RETURN_VALUE does).
   if (frame->is_entry) {
+    ts->current_frame = entry_previous;
     GenObject* gen = frame_generator(frame);
     if (gen) {
       gen->gi_frame_state = kFrameCompleted;
@@ -3932,14 +3935,13 @@ exit_unwind: {
       frame_clear(frame);
       pop_frame(frame);
     }
-    ts->current_frame = entry_previous;
     return nullptr;
   }
   Frame* prev = frame->previous;
+  ts->current_frame = prev;
   frame_clear(frame);
   pop_frame(frame);
   frame = prev;
-  ts->current_frame = frame;
   LOAD_FRAME_STATE();
   next_instr = frame->instr_ptr + 1;
   goto error;

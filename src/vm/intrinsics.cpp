@@ -47,22 +47,6 @@ Object* stopiteration_error(Object* exc) {
   return error;
 }
 
-// _PyExc_PrepReraiseStar, simplified: the exceptions raised in except* clauses (or the
-// unhandled rest) travel on as one exception, grouped when there are several.
-Object* prep_reraise_star(Object* orig, Object* excs) {
-  (void)orig;
-  Ref<> raised = Ref<>::steal(list_new(0));
-  if (!raised) return nullptr;
-  for (ssize i = 0; i < list_size(excs); ++i) {
-    Object* e = list_item(excs, i);
-    if (e != none() && list_append(raised.get(), e) < 0) return nullptr;
-  }
-  ssize n = list_size(raised.get());
-  if (n == 0) return return_none();
-  if (n == 1) return new_ref(list_item(raised.get(), 0));
-  return create_exception_group("", raised.get());
-}
-
 }  // namespace
 
 int import_all_from(Object* locals, Object* v) {
@@ -149,7 +133,7 @@ Object* call_intrinsic_1(int oparg, Object* value) {
 
 Object* call_intrinsic_2(int oparg, Object* value1, Object* value2) {
   switch (oparg) {
-    case 1: return prep_reraise_star(value1, value2);  // INTRINSIC_PREP_RERAISE_STAR
+    case 1: return exception_prep_reraise_star(value1, value2);  // INTRINSIC_PREP_RERAISE_STAR
     case 2: return make_typevar(value1, value2, nullptr);  // INTRINSIC_TYPEVAR_WITH_BOUND
     case 3: return make_typevar(value1, nullptr, value2);  // INTRINSIC_TYPEVAR_WITH_CONSTRAINTS
     case 4: {  // INTRINSIC_SET_FUNCTION_TYPE_PARAMS

@@ -6,6 +6,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "modules/argconv.h"
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/clinic_args.h"
@@ -1425,6 +1426,7 @@ MethodDef deque_methods[] = {
     {"reverse", NOARGS(deque_reverse), "reverse($self, /)\n--\n\nReverse *IN PLACE*."},
     {"rotate", FASTCALL(deque_rotate), "rotate($self, n=1, /)\n--\n\nRotate the deque n steps to the right.  If n is negative, rotates left."},
     {"__sizeof__", NOARGS(deque_sizeof), "__sizeof__($self, /)\n--\n\nReturn the size of the deque in memory, in bytes."},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem), kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr}};
 
 GetSetDef deque_getset[] = {
@@ -1449,6 +1451,7 @@ MethodDef defdict_methods[] = {
     {"copy", NOARGS(defdict_copy), "D.copy() -> a shallow copy of D."},
     {"__copy__", NOARGS(defdict_copy), "D.copy() -> a shallow copy of D."},
     {"__reduce__", NOARGS(defdict_reduce), "Return state information for pickling."},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem), kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr}};
 
 MemberDef defdict_members[] = {

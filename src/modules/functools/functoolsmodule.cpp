@@ -5,6 +5,7 @@
 
 #include "errors/errors.h"
 #include "gc/gc.h"
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/clinic_args.h"
@@ -980,6 +981,7 @@ MethodDef placeholder_methods[] = {
 MethodDef partial_methods[] = {
     {"__reduce__", NOARGS(partial_reduce), nullptr},
     {"__setstate__", METH_O(partial_setstate), nullptr},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem), kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr}};
 
 MemberDef partial_members[] = {

@@ -7,6 +7,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "modules/argconv.h"
+#include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
 #include "objects/clinic_args.h"
@@ -1616,6 +1617,7 @@ MethodDef tee_methods[] = {
 MethodDef chain_methods[] = {
     {"from_iterable", reinterpret_cast<void*>(chain_from_iterable), kMethO | kMethClass,
      "Alternative chain() constructor taking a single iterable argument that evaluates lazily."},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem), kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr}};
 MethodDef repeat_methods[] = {
     {"__length_hint__", NOARGS(repeat_len), "Private method returning an estimate of len(list(it))."},
