@@ -15,6 +15,7 @@
 #include "errors/suggestions.h"
 #include "imp/import.h"
 #include "gc/gc.h"
+#include "objects/clinic_args.h"
 #include "objects/docsig.h"
 #include "objects/fileobject.h"
 #include "objects/abstract.h"
@@ -637,15 +638,12 @@ Object* builtin_divmod(Object*, Object* const* args, ssize nargs) {
   return number_divmod(args[0], args[1]);
 }
 Object* builtin_pow(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_kwargs("pow", kwnames, {"base", "exp", "mod"})) return nullptr;
-  Object* base = nargs > 0 ? args[0] : kwarg(args, nargs, kwnames, "base");
-  Object* exp = nargs > 1 ? args[1] : kwarg(args, nargs, kwnames, "exp");
-  Object* mod = nargs > 2 ? args[2] : kwarg(args, nargs, kwnames, "mod");
-  if (!base || !exp) {
-    errors::format(exc_TypeError, "pow() missing required argument '%s' (pos %d)",
-                   base ? "exp" : "base", base ? 2 : 1);
-    return nullptr;
-  }
+  // pow(base, exp, mod=None): the clinic parser.
+  static const char* const kw[] = {"base", "exp", "mod", nullptr};
+  static const objects::ArgParser parser = {"pow", kw, 2, 3, 0};
+  Object* a[3];
+  if (objects::unpack_keywords(parser, args, nargs, kwnames, a) < 0) return nullptr;
+  Object *base = a[0], *exp = a[1], *mod = a[2];
   return number_power(base, exp, mod ? mod : none());
 }
 Object* builtin_format(Object*, Object* const* args, ssize nargs) {
@@ -657,13 +655,12 @@ Object* builtin_format(Object*, Object* const* args, ssize nargs) {
   return object_format(args[0], nargs > 1 ? args[1] : nullptr);
 }
 Object* builtin_round(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_kwargs("round", kwnames, {"number", "ndigits"})) return nullptr;
-  Object* number = nargs > 0 ? args[0] : kwarg(args, nargs, kwnames, "number");
-  Object* ndigits = nargs > 1 ? args[1] : kwarg(args, nargs, kwnames, "ndigits");
-  if (!number) {
-    errors::set_string(exc_TypeError, "round() missing required argument 'number' (pos 1)");
-    return nullptr;
-  }
+  // round(number, ndigits=None): the clinic parser.
+  static const char* const kw[] = {"number", "ndigits", nullptr};
+  static const objects::ArgParser parser = {"round", kw, 1, 2, 0};
+  Object* a[2];
+  if (objects::unpack_keywords(parser, args, nargs, kwnames, a) < 0) return nullptr;
+  Object *number = a[0], *ndigits = a[1];
   Object* round = lookup_special(number, interned("__round__"));
   if (!round) {
     if (!errors::occurred())
@@ -720,6 +717,11 @@ Object* builtin_dir(Object*, Object* const* args, ssize nargs) {
 
 // min/max (min_max): an iterable or several arguments, key= and default=.
 Object* min_max(const char* name, Object* const* args, ssize nargs, Object* kwnames, int op) {
+  // The positional count is checked before the keywords are parsed.
+  if (nargs == 0) {
+    errors::format(exc_TypeError, "%s expected at least 1 argument, got 0", name);
+    return nullptr;
+  }
   // _PyArg_ParseStackAndKeywords with "|$OO": the keyword count first.
   if (kwnames && tuple_size(kwnames) > 2) {
     errors::format(exc_TypeError, "%s() takes at most 2 keyword arguments (%zd given)", name,
@@ -730,10 +732,6 @@ Object* min_max(const char* name, Object* const* args, ssize nargs, Object* kwna
   Object* keyfunc = kwarg(args, nargs, kwnames, "key");
   Object* defaultval = kwarg(args, nargs, kwnames, "default");
   if (keyfunc == none()) keyfunc = nullptr;
-  if (nargs == 0) {
-    errors::format(exc_TypeError, "%s expected at least 1 argument, got 0", name);
-    return nullptr;
-  }
   Ref<> it;
   if (nargs == 1) {
     it.reset(object_get_iter(args[0]));
@@ -813,9 +811,13 @@ double cs_to_double(CompensatedSum total) {
 // builtin_sum_impl: the exact-int, exact-float and exact-complex fast loops, then the
 // generic PyNumber_Add loop.
 Object* builtin_sum(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  if (!check_kwargs("sum", kwnames, {"start"})) return nullptr;
-  if (!check_nargs("sum", nargs, 1, 2)) return nullptr;
-  Object* start = nargs > 1 ? args[1] : kwarg(args, nargs, kwnames, "start");
+  // sum(iterable, /, start=0): the clinic parser.
+  static const char* const kw[] = {"", "start", nullptr};
+  static const objects::ArgParser parser = {"sum", kw, 1, 2, 0};
+  Object* a[2];
+  if (objects::unpack_keywords(parser, args, nargs, kwnames, a) < 0) return nullptr;
+  Object* start = a[1];
+  args = a;
   Ref<> it = Ref<>::steal(object_get_iter(args[0]));
   if (!it) return nullptr;
   if (start && str_check(start)) {
@@ -970,11 +972,12 @@ Object* builtin_sorted(Object*, Object* const* args, ssize nargs, Object* kwname
     errors::format(exc_TypeError, "sorted expected 1 argument, got %zd", nargs);
     return nullptr;
   }
+  // builtin_sorted: the list first, then list.sort's keyword parsing.
+  Ref<> l = Ref<>::steal(sequence_list(args[0]));
+  if (!l) return nullptr;
   if (!check_kwargs("sort", kwnames, {"key", "reverse"})) return nullptr;
   Object* key = kwarg(args, nargs, kwnames, "key");
   Object* reverse = kwarg(args, nargs, kwnames, "reverse");
-  Ref<> l = Ref<>::steal(sequence_list(args[0]));
-  if (!l) return nullptr;
   int rev = 0;
   if (reverse) {
     rev = object_is_true(reverse);

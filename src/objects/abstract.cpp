@@ -642,7 +642,7 @@ Object* sequence_get_slice(Object* s, ssize i1, ssize i2) {
 // PySequence_Tuple.
 Object* sequence_tuple(Object* v) {
   if (tuple_check_exact(v)) return new_ref(v);
-  if (list_check(v)) return list_as_tuple(v);
+  if (list_check_exact(v)) return list_as_tuple(v);
   Ref<> it = Ref<>::steal(object_get_iter(v));
   if (!it) return nullptr;
   Ref<> list = Ref<>::steal(list_new(0));

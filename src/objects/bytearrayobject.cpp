@@ -16,6 +16,7 @@
 #include "objects/bytes_methods.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
+#include "objects/clinic_ssize.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/iterobject.h"
@@ -641,7 +642,7 @@ Object* ba_extend(Object* self, Object* iterable) {
 
 Object* ba_insert(Object* self, Object* const* args, ssize nargs) {
   if (!check_positional("insert", nargs, 2, 2)) return nullptr;
-  ssize where = number_as_ssize(args[0], exc_OverflowError);
+  ssize where = clinic_ssize(args[0]);
   if (where == -1 && errors::occurred()) return nullptr;
   int value;
   if (!get_byte_value(args[1], &value)) return nullptr;
@@ -666,7 +667,7 @@ Object* ba_pop(Object* self, Object* const* args, ssize nargs) {
   if (!check_positional("pop", nargs, 0, 1)) return nullptr;
   ssize index = -1;
   if (nargs) {
-    index = number_as_ssize(args[0], exc_OverflowError);
+    index = clinic_ssize(args[0]);
     if (index == -1 && errors::occurred()) return nullptr;
   }
   ssize n = bytearray_size(self);
@@ -722,7 +723,7 @@ Object* ba_reverse(Object* self, Object*) {
 
 // bytearray.resize(size, /) (new in 3.14): new bytes are zero.
 Object* ba_resize(Object* self, Object* arg) {
-  ssize size = number_as_ssize(arg, exc_OverflowError);
+  ssize size = clinic_ssize(arg);
   if (size == -1 && errors::occurred()) return nullptr;
   ssize start = bytearray_size(self);
   if (bytearray_resize(self, size) < 0) return nullptr;

@@ -15,6 +15,7 @@
 #include "objects/bytes_methods.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
+#include "objects/clinic_ssize.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -292,8 +293,9 @@ Object* b_fromhex(Object* type, Object* arg) {
     if (h.get(arg) < 0) return nullptr;
     for (unsigned char c : h.sv()) text += c;
   } else {
-    bad_argument("fromhex", nullptr, "str or bytes-like", arg);
-    return nullptr;
+    // bytes_fromhex_impl formats the type name itself (NoneType, not None).
+    return errors::format(exc_TypeError, "fromhex() argument must be str or bytes-like, not %s",
+                          arg->type->name);
   }
   std::string out;
   size_t i = 0, n = text.size();
@@ -368,7 +370,7 @@ bool parse_split(const char* name, Object* const* args, ssize nargs, Object* kwn
   }
   *maxsplit = -1;
   if (a[1]) {
-    *maxsplit = number_as_ssize(a[1], exc_OverflowError);
+    *maxsplit = clinic_ssize(a[1]);
     if (*maxsplit == -1 && errors::occurred()) return false;
   }
   if (*maxsplit < 0) *maxsplit = PTRDIFF_MAX;
@@ -535,18 +537,16 @@ Object* b_strip(Object* s, Object* const* a, ssize n) { return do_strip(s, a, n,
 Object* b_lstrip(Object* s, Object* const* a, ssize n) { return do_strip(s, a, n, "lstrip", 0); }
 Object* b_rstrip(Object* s, Object* const* a, ssize n) { return do_strip(s, a, n, "rstrip", 1); }
 
-const char* const kReplaceKeywords[] = {"", "", "count", nullptr};
-const ArgParser kReplaceParser = {"replace", kReplaceKeywords, 2, 3, 0};
-
-Object* b_replace(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  Object* a[3];
-  if (unpack_keywords(kReplaceParser, args, nargs, kwnames, a) < 0) return nullptr;
+// bytes.replace(old, new, count=-1, /): positional-only (METH_FASTCALL).
+Object* b_replace(Object* self, Object* const* args, ssize nargs) {
+  if (!check_positional("replace", nargs, 2, 3)) return nullptr;
+  Object* a[3] = {args[0], args[1], nargs > 2 ? args[2] : nullptr};
   std::string_view from, to;
   BufferHolder hf, ht;
   if (!bytes_arg(a[0], &hf, &from) || !bytes_arg(a[1], &ht, &to)) return nullptr;
   ssize count = -1;
   if (a[2]) {
-    count = number_as_ssize(a[2], exc_OverflowError);
+    count = clinic_ssize(a[2]);
     if (count == -1 && errors::occurred()) return nullptr;
   }
   if (count < 0) count = PTRDIFF_MAX;
@@ -670,7 +670,7 @@ Object* b_istitle(Object* self, Object*) {
 
 bool parse_pad(const char* name, Object* const* args, ssize nargs, ssize* width, char* fill) {
   if (!check_positional(name, nargs, 1, 2)) return false;
-  *width = number_as_ssize(args[0], exc_OverflowError);
+  *width = clinic_ssize(args[0]);
   if (*width == -1 && errors::occurred()) return false;
   *fill = ' ';
   if (nargs > 1) {
@@ -742,7 +742,7 @@ Object* b_rjust(Object* self, Object* const* args, ssize nargs) {
 }
 
 Object* b_zfill(Object* self, Object* arg) {
-  ssize width = number_as_ssize(arg, exc_OverflowError);
+  ssize width = clinic_ssize(arg);
   if (width == -1 && errors::occurred()) return nullptr;
   std::string_view s = view(self);
   ssize len = static_cast<ssize>(s.size());
@@ -898,7 +898,7 @@ MethodDef g_bytes_methods[] = {
      "Return a translation table usable for the bytes or bytearray translate method."},
     {"partition", fn(b_partition), kMethO,
      "Partition the bytes into three parts using the given separator."},
-    {"replace", fn(b_replace), kMethFastcall | kMethKeywords,
+    {"replace", fn(b_replace), kMethFastcall,
      "Return a copy with all occurrences of substring old replaced by new."},
     {"removeprefix", fn(b_removeprefix), kMethO,
      "Return a bytes object with the given prefix string removed if present."},
@@ -948,6 +948,11 @@ const ArgParser kBytesParser = {"bytes", kBytesKeywords, 0, 3, 0};
 
 // bytes_new_impl for exact bytes.
 Object* bytes_new_exact(Object* x, Object* encoding, Object* errs) {
+  // The clinic's str converters run before bytes_new_impl.
+  const char* enc = "utf-8";
+  const char* err = "strict";
+  if (!text_arg("bytes", "'encoding'", encoding, &enc)) return nullptr;
+  if (!text_arg("bytes", "'errors'", errs, &err)) return nullptr;
   if (!x) {
     if (encoding || errs) {
       errors::set_string(exc_TypeError, encoding ? "encoding without a string argument"
@@ -961,10 +966,6 @@ Object* bytes_new_exact(Object* x, Object* encoding, Object* errs) {
       errors::set_string(exc_TypeError, "encoding without a string argument");
       return nullptr;
     }
-    const char* enc = "utf-8";
-    const char* err = "strict";
-    if (!text_arg("bytes", "'encoding'", encoding, &enc)) return nullptr;
-    if (!text_arg("bytes", "'errors'", errs, &err)) return nullptr;
     return str_encode(x, enc, err);
   }
   if (errs) {

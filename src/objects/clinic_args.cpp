@@ -1,9 +1,12 @@
 // Python/getargs.c's clinic entry points (see clinic_args.h); the parsing itself is
 // getargs.cpp's unpack_keywords_impl.
 #include "objects/clinic_args.h"
+#include "objects/clinic_ssize.h"
 
 #include "errors/errors.h"
+#include "objects/abstract.h"
 #include "objects/dictobject.h"
+#include "objects/longobject.h"
 #include "objects/exceptions.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
@@ -27,6 +30,12 @@ void bad_argument(const char* fname, const char* displayname, const char* expect
   }
   errors::format(exc_TypeError, "%.200s() argument %.200s must be %.50s, not %.50s", fname,
                  displayname, expected, arg == none() ? "None" : arg->type->name);
+}
+
+ssize clinic_ssize(Object* o) {
+  Ref<> i = Ref<>::steal(number_index(o));
+  if (!i) return -1;
+  return long_as_ssize(i.get());
 }
 
 }  // namespace cppy::objects

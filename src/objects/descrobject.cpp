@@ -606,12 +606,14 @@ Object* property_copy(Object* old, Object* get, Object* set, Object* del) {
 Object* property_getter(Object* self, Object* f) { return property_copy(self, f, nullptr, nullptr); }
 Object* property_setter(Object* self, Object* f) { return property_copy(self, nullptr, f, nullptr); }
 Object* property_deleter(Object* self, Object* f) { return property_copy(self, nullptr, nullptr, f); }
-Object* property_set_name(Object* self, Object* const* args, ssize nargs) {
+// property_set_name: METH_VARARGS (so keywords are refused as "__set_name__() takes...").
+Object* property_set_name(Object* self, Object* args) {
+  ssize nargs = tuple_size(args);
   if (nargs != 2) {
     return errors::format(exc_TypeError, "__set_name__() takes 2 positional arguments but %zd "
                           "were given", nargs);
   }
-  xsetref(pp(self)->prop_name, new_ref(args[1]));
+  xsetref(pp(self)->prop_name, new_ref(tuple_item(args, 1)));
   return return_none();
 }
 
@@ -647,7 +649,7 @@ MethodDef property_methods[] = {
      "Descriptor to obtain a copy of the property with a different setter."},
     {"deleter", reinterpret_cast<void*>(property_deleter), kMethO,
      "Descriptor to obtain a copy of the property with a different deleter."},
-    {"__set_name__", reinterpret_cast<void*>(property_set_name), kMethFastcall,
+    {"__set_name__", reinterpret_cast<void*>(property_set_name), kMethVarargs,
      "Method to set name of a property."},
     {nullptr, nullptr, 0, nullptr}};
 MemberDef property_members[] = {
@@ -845,7 +847,9 @@ Object* mappingproxy_copy(Object* o, Object*) { return mp_call_method(o, "copy")
 Object* mappingproxy_reversed(Object* o, Object*) { return mp_call_method(o, "__reversed__"); }
 Object* mappingproxy_get(Object* o, Object* const* args, ssize nargs) {
   if (nargs < 1 || nargs > 2) {
-    return errors::format(exc_TypeError, "get expected at least 1 argument, got %zd", nargs);
+    return errors::format(exc_TypeError, nargs < 1 ? "get expected at least 1 argument, got %zd"
+                                                   : "get expected at most 2 arguments, got %zd",
+                          nargs);
   }
   Ref<> n = Ref<>::steal(str_intern_from_cstr("get"));
   Ref<> meth = Ref<>::steal(object_getattr(pmap(o), n.get()));

@@ -30,8 +30,10 @@ Object* enum_tp_new(TypeObject* type, Object* args, Object* kwds) {
   Object* iterable = nullptr;
   Object* start = nullptr;
   ssize nargs = tuple_size(args);
-  if (nargs > 2) {
-    return errors::format(exc_TypeError, "enumerate() takes at most 2 arguments (%zd given)", nargs);
+  ssize nkw = kwds ? dict_size(kwds) : 0;
+  if (nargs + nkw > 2) {  // enum_vectorcall counts keywords too
+    return errors::format(exc_TypeError, "enumerate() takes at most 2 arguments (%zd given)",
+                          nargs + nkw);
   }
   if (nargs >= 1) iterable = tuple_item(args, 0);
   if (nargs == 2) start = tuple_item(args, 1);

@@ -15,6 +15,8 @@
 #include "objects/genericaliasobject.h"
 #include "objects/listobject.h"
 #include "objects/setobject.h"
+#include "errors/suggestions.h"
+#include "objects/clinic_ssize.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/typeobject_internal.h"
@@ -316,7 +318,21 @@ int parse_exc_kwargs(Object* kwds, const char* fname, const char* const* names, 
     for (int i = 0; i < n; ++i)
       if (str_check(k) && str_compare_cstr(k, names[i]) == 0) idx = i;
     if (idx < 0) {
-      errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, k);
+      // error_unexpected_keyword_arg, with the "Did you mean" of Python/suggestions.c.
+      Ref<> possible = Ref<>::steal(list_new(0));
+      for (int i = 0; possible && i < n; ++i) {
+        Ref<> name = Ref<>::steal(str_from_cstr(names[i]));
+        if (!name || list_append(possible.get(), name.get()) < 0) possible.reset();
+      }
+      Ref<> hint = Ref<>::steal(possible && str_check(k)
+                                    ? errors::calculate_suggestions(possible.get(), k)
+                                    : nullptr);
+      errors::clear();
+      if (hint)
+        errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%U'. Did you mean '%U'?",
+                       fname, k, hint.get());
+      else
+        errors::format(exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, k);
       return -1;
     }
     out[idx] = v;
@@ -368,6 +384,30 @@ int AttributeError_traverse(Object* self, visitproc visit, void* arg) {
       if (int r = visit(o, arg)) return r;
   return BaseException_traverse(self, visit, arg);
 }
+// AttributeError_getstate: the instance dict plus name and args (not obj, often unpicklable).
+Object* AttributeError_getstate(Object* self, Object*) {
+  auto* e = static_cast<AttributeErrorObject*>(self);
+  if (e->name || e->args) {
+    Ref<> dict = Ref<>::steal(e->dict ? dict_copy(e->dict) : dict_new());
+    if (!dict) return nullptr;
+    if (e->name && dict_set_item_string(dict.get(), "name", e->name) < 0) return nullptr;
+    if (e->args && dict_set_item_string(dict.get(), "args", e->args) < 0) return nullptr;
+    return dict.release();
+  }
+  if (e->dict) return new_ref(e->dict);
+  return return_none();
+}
+Object* AttributeError_reduce(Object* self, Object*) {
+  Ref<> state = Ref<>::steal(AttributeError_getstate(self, nullptr));
+  if (!state) return nullptr;
+  return tuple_pack(3, self->type, be(self)->args, state.get());
+}
+MethodDef AttributeError_methods[] = {
+    {"__getstate__", reinterpret_cast<void*>(AttributeError_getstate), kMethNoArgs, nullptr},
+    {"__reduce__", reinterpret_cast<void*>(AttributeError_reduce), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 MemberDef AttributeError_members[] = {
     {"name", kMemberObject, static_cast<ssize>(offsetof(AttributeErrorObject, name)), 0,
      "attribute name"},
@@ -408,6 +448,32 @@ Object* ImportError_str(Object* self) {
   if (e->msg && str_check(e->msg)) return new_ref(e->msg);
   return BaseException_str(self);
 }
+// ImportError_getstate / ImportError_reduce: name, path and name_from go in the state.
+Object* ImportError_getstate(Object* self) {
+  auto* e = static_cast<ImportErrorObject*>(self);
+  if (e->name || e->path || e->name_from) {
+    Ref<> dict = Ref<>::steal(e->dict ? dict_copy(e->dict) : dict_new());
+    if (!dict) return nullptr;
+    if (e->name && dict_set_item_string(dict.get(), "name", e->name) < 0) return nullptr;
+    if (e->path && dict_set_item_string(dict.get(), "path", e->path) < 0) return nullptr;
+    if (e->name_from && dict_set_item_string(dict.get(), "name_from", e->name_from) < 0)
+      return nullptr;
+    return dict.release();
+  }
+  if (e->dict) return new_ref(e->dict);
+  return return_none();
+}
+Object* ImportError_reduce(Object* self, Object*) {
+  Ref<> state = Ref<>::steal(ImportError_getstate(self));
+  if (!state) return nullptr;
+  if (state.get() == none()) return tuple_pack(2, self->type, be(self)->args);
+  return tuple_pack(3, self->type, be(self)->args, state.get());
+}
+MethodDef ImportError_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(ImportError_reduce), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 MemberDef ImportError_members[] = {
     {"msg", kMemberObject, static_cast<ssize>(offsetof(ImportErrorObject, msg)), 0,
      "exception message"},
@@ -431,16 +497,18 @@ void oserror_set_fields(OSErrorObject* self, Object* args, bool trim) {
     Object* filename = nargs >= 3 ? tuple_item(args, 2) : nullptr;
     Object* filename2 = nargs >= 5 ? tuple_item(args, 4) : nullptr;
     if (filename && filename != none()) {
-      if (self->type == exc_BlockingIOError && index_check(filename)) {
+      if (self->type == exc_BlockingIOError && number_check(filename)) {
         self->written = number_as_ssize(filename, exc_ValueError);
         if (self->written == -1 && errors::occurred()) return;
       } else {
         xsetref(self->filename, new_ref(filename));
         if (filename2 && filename2 != none()) xsetref(self->filename2, new_ref(filename2));
-      }
-      if (trim) {
-        Object* sub = tuple_get_slice(args, 0, 2);
-        if (sub) xsetref(self->args, sub);
+        // oserror_init: the file names (and winerror) leave args; a BlockingIOError's
+        // characters_written stays in them.
+        if (trim) {
+          Object* sub = tuple_get_slice(args, 0, 2);
+          if (sub) xsetref(self->args, sub);
+        }
       }
     }
   }
@@ -565,14 +633,17 @@ int SyntaxError_init(Object* self, Object* args, Object* kwds) {
   if (lenargs == 2) {
     Ref<> info = Ref<>::steal(sequence_tuple(tuple_item(args, 1)));
     if (!info) return -1;
+    // PyArg_ParseTuple(info, "OOOO|OOO", filename, lineno, offset, text, end_lineno,
+    // end_offset, metadata).
     ssize n = tuple_size(info.get());
-    if (n < 4 || n > 6) {
-      errors::set_string(exc_IndexError, "tuple index out of range");
+    if (n < 4 || n > 7) {
+      errors::format(exc_TypeError, "function takes at %s %d arguments (%zd given)",
+                     n < 4 ? "least" : "most", n < 4 ? 4 : 7, n);
       return -1;
     }
-    Object** fields[6] = {&e->filename, &e->lineno, &e->offset, &e->text, &e->end_lineno,
-                          &e->end_offset};
-    for (ssize i = 0; i < 6; ++i)
+    Object** fields[7] = {&e->filename, &e->lineno, &e->offset, &e->text, &e->end_lineno,
+                          &e->end_offset, &e->metadata};
+    for (ssize i = 0; i < 7; ++i)
       xsetref(*fields[i], i < n ? new_ref(tuple_item(info.get(), i)) : nullptr);
   }
   return 0;
@@ -692,6 +763,18 @@ int unicode_error_init_common(Object* self, Object* args, Object* kwds, UnicodeE
   }
   Object* object = tuple_item(args, i++);
   Ref<> obj;
+  if (kind != UnicodeErrorKind::kDecode) {
+    if (!check_str(object, i)) return -1;
+    obj = Ref<>::borrow(object);
+  }
+  // PyArg_ParseTuple's "n" (start, end) and "U" (reason) come before the decode error's
+  // object is made bytes.
+  ssize start = clinic_ssize(tuple_item(args, i++));
+  if (start == -1 && errors::occurred()) return -1;
+  ssize end = clinic_ssize(tuple_item(args, i++));
+  if (end == -1 && errors::occurred()) return -1;
+  Object* reason = tuple_item(args, i++);
+  if (!check_str(reason, i)) return -1;
   if (kind == UnicodeErrorKind::kDecode) {
     if (bytes_check(object)) {
       obj = Ref<>::borrow(object);
@@ -702,16 +785,7 @@ int unicode_error_init_common(Object* self, Object* args, Object* kwds, UnicodeE
       buffer_release(&view);
       if (!obj) return -1;
     }
-  } else {
-    if (!check_str(object, i)) return -1;
-    obj = Ref<>::borrow(object);
   }
-  ssize start = number_as_ssize(tuple_item(args, i++), exc_OverflowError);
-  if (start == -1 && errors::occurred()) return -1;
-  ssize end = number_as_ssize(tuple_item(args, i++), exc_OverflowError);
-  if (end == -1 && errors::occurred()) return -1;
-  Object* reason = tuple_item(args, i++);
-  if (!check_str(reason, i)) return -1;
   auto* e = static_cast<UnicodeErrorObject*>(self);
   xsetref(e->encoding, xnew_ref(encoding));
   xsetref(e->object, obj.release());
@@ -1250,11 +1324,37 @@ TypeObject ImportError_struct = [] {
   t.clear = ImportError_clear;
   t.traverse = ImportError_traverse;
   t.str = ImportError_str;
+  t.methods = ImportError_methods;
   t.members = ImportError_members;
   return t;
 }();
 TypeObject ModuleNotFoundError_struct = exc_type("ModuleNotFoundError", &ImportError_struct,
                                                  sizeof(ImportErrorObject), "Module not found.");
+// OSError_reduce: args holds only (errno, strerror) when a file name was given; the file
+// names go back in (with None for winerror before filename2).
+Object* OSError_reduce(Object* self, Object*) {
+  auto* e = static_cast<OSErrorObject*>(self);
+  Ref<> args = Ref<>::borrow(e->args);
+  if (tuple_size(e->args) == 2 && e->filename) {
+    ssize size = e->filename2 ? 5 : 3;
+    args = Ref<>::steal(tuple_new(size));
+    if (!args) return nullptr;
+    tuple_set_item(args.get(), 0, new_ref(tuple_item(e->args, 0)));
+    tuple_set_item(args.get(), 1, new_ref(tuple_item(e->args, 1)));
+    tuple_set_item(args.get(), 2, new_ref(e->filename));
+    if (e->filename2) {
+      tuple_set_item(args.get(), 3, new_ref(none()));
+      tuple_set_item(args.get(), 4, new_ref(e->filename2));
+    }
+  }
+  if (e->dict) return tuple_pack(3, self->type, args.get(), e->dict);
+  return tuple_pack(2, self->type, args.get());
+}
+MethodDef OSError_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(OSError_reduce), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 TypeObject OSError_struct = [] {
   TypeObject t = exc_type("OSError", &Exception_struct, sizeof(OSErrorObject),
                           "Base class for I/O related errors.");
@@ -1263,6 +1363,7 @@ TypeObject OSError_struct = [] {
   t.clear = OSError_clear;
   t.traverse = OSError_traverse;
   t.str = OSError_str;
+  t.methods = OSError_methods;
   t.members = OSError_members;
   t.getset = OSError_getset;
   return t;
@@ -1292,6 +1393,7 @@ TypeObject AttributeError_struct = [] {
   t.init = AttributeError_init;
   t.clear = AttributeError_clear;
   t.traverse = AttributeError_traverse;
+  t.methods = AttributeError_methods;
   t.members = AttributeError_members;
   return t;
 }();

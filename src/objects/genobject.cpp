@@ -253,7 +253,9 @@ throw_here:
 
 Object* gen_throw(Object* self, Object* const* args, ssize nargs) {
   if (nargs < 1 || nargs > 3) {
-    errors::format(exc_TypeError, "throw expected at least 1 argument, got %zd", nargs);
+    errors::format(exc_TypeError, nargs < 1 ? "throw expected at least 1 argument, got %zd"
+                                            : "throw expected at most 3 arguments, got %zd",
+                   nargs);
     return nullptr;
   }
   if (nargs > 1) {

@@ -12,6 +12,8 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/abstract.h"
+#include "objects/clinic_args.h"
+#include "objects/clinic_ssize.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
@@ -1456,7 +1458,7 @@ Object* m_insert(Object* self, Object* const* args, ssize nargs) {
   if (nargs != 2) {
     return errors::format(exc_TypeError, "insert expected 2 arguments, got %zd", nargs);
   }
-  ssize i = number_as_ssize(args[0], exc_OverflowError);
+  ssize i = clinic_ssize(args[0]);
   if (i == -1 && errors::occurred()) return nullptr;
   if (list_insert(self, i, args[1]) < 0) return nullptr;
   return return_none();
@@ -1467,7 +1469,7 @@ Object* m_pop(Object* self, Object* const* args, ssize nargs) {
   }
   ssize index = -1;
   if (nargs) {
-    index = number_as_ssize(args[0], exc_OverflowError);
+    index = clinic_ssize(args[0]);
     if (index == -1 && errors::occurred()) return nullptr;
   }
   ListObject* l = lo_(self);
@@ -1555,11 +1557,18 @@ Object* m_reverse(Object* self, Object*) {
   list_reverse(self);
   return return_none();
 }
-// list.sort(*, key=None, reverse=False)
+// list.sort(*, key=None, reverse=False). The argument errors come from the clinic parser
+// (_PyArg_UnpackKeywords: "takes at most 2 arguments", "Did you mean" suggestions).
+const char* const kSortKeywords[] = {"key", "reverse", nullptr};
+const ArgParser kSortParser = {"sort", kSortKeywords, 0, 0, 0};
+Object* sort_args_error(Object* const* args, ssize nargs, Object* kwnames) {
+  Object* out[2];
+  if (unpack_keywords(kSortParser, args, nargs, kwnames, out) == 0)
+    errors::set_string(exc_SystemError, "sort(): argument parsing did not fail");
+  return nullptr;
+}
 Object* m_sort(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
-  if (nargs) {
-    return errors::format(exc_TypeError, "sort() takes no positional arguments");
-  }
+  if (nargs) return sort_args_error(args, nargs, kwnames);
   Object* keyfunc = none();
   int reverse = 0;
   ssize nkw = kwnames ? tuple_size(kwnames) : 0;
@@ -1571,7 +1580,7 @@ Object* m_sort(Object* self, Object* const* args, ssize nargs, Object* kwnames) 
       reverse = object_is_true(args[i]);
       if (reverse < 0) return nullptr;
     } else {
-      return errors::format(exc_TypeError, "sort() got an unexpected keyword argument '%U'", name);
+      return sort_args_error(args, nargs, kwnames);
     }
   }
   return list_sort_impl(lo_(self), keyfunc, reverse != 0);

@@ -1198,7 +1198,8 @@ Object* mv_enter(Object* o, Object*) {
   return new_ref(o);
 }
 
-Object* mv_exit(Object* o, Object* const*, ssize) { return mv_release(o, nullptr); }
+// memory_exit: METH_VARARGS (any positional arguments, no keywords).
+Object* mv_exit(Object* o, Object*) { return mv_release(o, nullptr); }
 
 const char* const kTobytesKeywords[] = {"order", nullptr};
 const ArgParser kTobytesParser = {"tobytes", kTobytesKeywords, 0, 1, 0};
@@ -1511,7 +1512,7 @@ MethodDef g_memory_methods[] = {
     {"count", fn(mv_count), kMethO, "Count the number of occurrences of a value."},
     {"index", fn(mv_index), kMethFastcall, "Return the index of the first occurrence of a value."},
     {"__enter__", fn(mv_enter), kMethNoArgs, nullptr},
-    {"__exit__", fn(mv_exit), kMethFastcall, "Release the underlying buffer exposed by the memoryview object."},
+    {"__exit__", fn(mv_exit), kMethVarargs, "Release the underlying buffer exposed by the memoryview object."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -1845,8 +1846,8 @@ void slot_bf_releasebuffer(Object* self, Buffer* buffer) { releasebuffer_call_py
 
 // wrap_buffer: __buffer__(flags) of a type with a C getbuffer.
 Object* wrap_buffer(Object* self, Object* args, void* wrapped) {
-  if (!tuple_check(args) || tuple_size(args) != 1) {
-    return errors::format(exc_TypeError, "expected 1 argument, got %zd",
+  if (!tuple_check(args) || tuple_size(args) != 1) {  // PyArg_UnpackTuple(args, "__buffer__", 1, 1)
+    return errors::format(exc_TypeError, "__buffer__ expected 1 argument, got %zd",
                           tuple_check(args) ? tuple_size(args) : ssize(0));
   }
   ssize flags = number_as_ssize(tuple_item(args, 0), exc_OverflowError);
@@ -1861,8 +1862,8 @@ Object* wrap_buffer(Object* self, Object* args, void* wrapped) {
 
 // wrap_releasebuffer: __release_buffer__(memoryview).
 Object* wrap_releasebuffer(Object* self, Object* args, void*) {
-  if (!tuple_check(args) || tuple_size(args) != 1) {
-    return errors::format(exc_TypeError, "expected 1 argument, got %zd",
+  if (!tuple_check(args) || tuple_size(args) != 1) {  // PyArg_UnpackTuple(args, "__release_buffer__", 1, 1)
+    return errors::format(exc_TypeError, "__release_buffer__ expected 1 argument, got %zd",
                           tuple_check(args) ? tuple_size(args) : ssize(0));
   }
   Object* arg = tuple_item(args, 0);

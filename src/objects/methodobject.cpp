@@ -14,6 +14,7 @@
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/weakrefobject.h"
 #include "objects/typeobject_internal.h"
 #include "vm/ceval.h"
 
@@ -95,15 +96,17 @@ Object* cfunction_vectorcall_o(Object* func, Object* const* args, size_t nargsf,
 Object* cfunction_call(Object* func, Object* args, Object* kwargs) {
   MethodDef* ml = cf(func)->m_ml;
   int flags = ml->flags & ~(kMethClass | kMethStatic | kMethCoexist);
+  // Other calling conventions go through the vectorcall entry, which checks the argument
+  // count (tp_call is reached by `f.__call__(...)` and PyObject_Call).
+  if (!(flags & kMethVarargs)) return vectorcall_call(func, args, kwargs);
   Object* self = cf(func)->m_self;
   Object* result;
   if (flags & kMethKeywords) {
     result = reinterpret_cast<CFunctionWithKeywords>(ml->function)(self, args, kwargs);
   } else {
     if (kwargs && dict_size(kwargs)) {
-      Ref<> name = Ref<>::steal(cfunction_name_str(func));
-      if (name) errors::format(exc_TypeError, "%U takes no keyword arguments", name.get());
-      return nullptr;
+      // cfunction_call names the METH_VARARGS function by its bare ml_name.
+      return errors::format(exc_TypeError, "%.200s() takes no keyword arguments", ml->name);
     }
     result = reinterpret_cast<CFunction>(ml->function)(self, args);
   }
@@ -112,6 +115,7 @@ Object* cfunction_call(Object* func, Object* args, Object* kwargs) {
 
 void meth_dealloc(Object* o) {
   gc::untrack(o);
+  if (cf(o)->m_weakreflist) object_clear_weakrefs(o);
   xdecref(cf(o)->m_self);
   xdecref(cf(o)->m_module);
   if (o->type == &cmethod_type) xdecref(static_cast<CMethodObject*>(o)->mm_class);
@@ -218,6 +222,7 @@ TypeObject make_cfunction_type(const char* name, ssize size) {
   TypeObject t = static_type(name, size, 0, kTpflagsHaveGc | kTpflagsHaveVectorcall);
   t.dealloc = meth_dealloc;
   t.vectorcall_offset = static_cast<ssize>(offsetof(CFunctionObject, vectorcall));
+  t.weaklistoffset = static_cast<ssize>(offsetof(CFunctionObject, m_weakreflist));
   t.repr = meth_repr;
   t.hash = meth_hash;
   t.call = cfunction_call;

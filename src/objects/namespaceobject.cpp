@@ -122,10 +122,10 @@ Object* namespace_repr(Object* o) {
   return str_from_utf8(out.data(), static_cast<ssize>(out.size()));
 }
 
-// namespace_richcompare: equal when both are namespaces with equal dicts.
+// namespace_richcompare: two namespaces compare as their dicts (for every operator, so `<`
+// reports the dicts' TypeError).
 Object* namespace_richcompare(Object* a, Object* b, int op) {
-  if (type_check(a, &namespace_type) && type_check(b, &namespace_type) &&
-      (op == kEQ || op == kNE))
+  if (type_check(a, &namespace_type) && type_check(b, &namespace_type))
     return object_rich_compare(ns(a)->ns_dict, ns(b)->ns_dict, op);
   return new_ref(not_implemented());
 }

@@ -12,6 +12,7 @@
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/getargs.h"
 #include "objects/iterobject.h"
 #include "objects/methodobject.h"
 #include "objects/text_api.h"
@@ -550,6 +551,14 @@ int check_num_args(Object* args, ssize n) {
                  n == 1 ? "" : "s", tuple_size(args));
   return 0;
 }
+// PyArg_UnpackTuple(args, name, n, n, ...): the wrappers that name themselves in the message.
+int check_num_args_named(Object* args, const char* name, ssize n) {
+  if (!tuple_check(args)) {
+    errors::set_string(exc_SystemError, "PyArg_UnpackTuple() argument list is not a tuple");
+    return 0;
+  }
+  return check_positional(name, tuple_size(args), n, n) ? 1 : 0;
+}
 
 Object* wrap_unaryfunc(Object* self, Object* args, void* wrapped) {
   if (!check_num_args(args, 0)) return nullptr;
@@ -569,9 +578,7 @@ Object* wrap_binaryfunc_r(Object* self, Object* args, void* wrapped) {
 Object* wrap_ternaryfunc(Object* self, Object* args, void* wrapped) {
   ssize n = tuple_size(args);
   if (n < 1 || n > 2) {
-    return errors::format(exc_TypeError, n < 1 ? "expected at least 1 argument, got %zd"
-                                               : "expected at most 2 arguments, got %zd",
-                          n);
+    return errors::format(exc_TypeError, "expected 1 or 2 arguments, got %zd", n);
   }
   Object* third = n > 1 ? tuple_item(args, 1) : none();
   return reinterpret_cast<ternaryfunc>(wrapped)(self, tuple_item(args, 0), third);
@@ -579,9 +586,7 @@ Object* wrap_ternaryfunc(Object* self, Object* args, void* wrapped) {
 Object* wrap_ternaryfunc_r(Object* self, Object* args, void* wrapped) {
   ssize n = tuple_size(args);
   if (n < 1 || n > 2) {
-    return errors::format(exc_TypeError, n < 1 ? "expected at least 1 argument, got %zd"
-                                               : "expected at most 2 arguments, got %zd",
-                          n);
+    return errors::format(exc_TypeError, "expected 1 or 2 arguments, got %zd", n);
   }
   Object* third = n > 1 ? tuple_item(args, 1) : none();
   return reinterpret_cast<ternaryfunc>(wrapped)(tuple_item(args, 0), self, third);
@@ -600,11 +605,10 @@ Object* wrap_lenfunc(Object* self, Object* args, void* wrapped) {
 }
 Object* wrap_indexargfunc(Object* self, Object* args, void* wrapped) {
   if (!check_num_args(args, 1)) return nullptr;
+  // wrap_indexargfunc: unlike the `*` operator (sequence_repeat), the slot wrapper converts
+  // with PyNumber_AsSsize_t directly, so a non-index argument reports "cannot be interpreted
+  // as an integer".
   Object* o = tuple_item(args, 0);
-  if (!index_check(o)) {
-    return errors::format(exc_TypeError, "can't multiply sequence by non-int of type '%.200s'",
-                          o->type->name);
-  }
   ssize i = number_as_ssize(o, exc_OverflowError);
   if (i == -1 && errors::occurred()) return nullptr;
   return reinterpret_cast<ssizeargfunc>(wrapped)(self, i);
@@ -631,7 +635,7 @@ Object* wrap_sq_item(Object* self, Object* args, void* wrapped) {
   return reinterpret_cast<ssizeargfunc>(wrapped)(self, i);
 }
 Object* wrap_sq_setitem(Object* self, Object* args, void* wrapped) {
-  if (!check_num_args(args, 2)) return nullptr;
+  if (!check_num_args_named(args, "__setitem__", 2)) return nullptr;
   ssize i = getindex(self, tuple_item(args, 0));
   if (i == -1 && errors::occurred()) return nullptr;
   if (reinterpret_cast<ssizeobjargproc>(wrapped)(self, i, tuple_item(args, 1)) < 0) return nullptr;
@@ -651,7 +655,7 @@ Object* wrap_objobjproc(Object* self, Object* args, void* wrapped) {
   return bool_from_long(res);
 }
 Object* wrap_objobjargproc(Object* self, Object* args, void* wrapped) {
-  if (!check_num_args(args, 2)) return nullptr;
+  if (!check_num_args_named(args, "__setitem__", 2)) return nullptr;
   if (reinterpret_cast<objobjargproc>(wrapped)(self, tuple_item(args, 0), tuple_item(args, 1)) < 0)
     return nullptr;
   return return_none();
@@ -674,7 +678,7 @@ bool hackcheck(Object* self, setattrofunc func, const char* what) {
   return true;
 }
 Object* wrap_setattr(Object* self, Object* args, void* wrapped) {
-  if (!check_num_args(args, 2)) return nullptr;
+  if (!check_num_args_named(args, "__setattr__", 2)) return nullptr;
   auto func = reinterpret_cast<setattrofunc>(wrapped);
   if (!hackcheck(self, func, "__setattr__")) return nullptr;
   if (func(self, tuple_item(args, 0), tuple_item(args, 1)) < 0) return nullptr;
@@ -714,11 +718,7 @@ Object* wrap_next(Object* self, Object* args, void* wrapped) {
 }
 Object* wrap_descr_get(Object* self, Object* args, void* wrapped) {
   ssize n = tuple_size(args);
-  if (n < 1 || n > 2) {
-    return errors::format(exc_TypeError, n < 1 ? "expected at least 1 argument, got %zd"
-                                               : "expected at most 2 arguments, got %zd",
-                          n);
-  }
+  if (!check_positional("__get__", n, 1, 2)) return nullptr;
   Object* obj = tuple_item(args, 0);
   Object* type = n > 1 ? tuple_item(args, 1) : nullptr;
   if (obj == none()) obj = nullptr;
@@ -730,7 +730,7 @@ Object* wrap_descr_get(Object* self, Object* args, void* wrapped) {
   return reinterpret_cast<descrgetfunc>(wrapped)(self, obj, type);
 }
 Object* wrap_descr_set(Object* self, Object* args, void* wrapped) {
-  if (!check_num_args(args, 2)) return nullptr;
+  if (!check_num_args_named(args, "__set__", 2)) return nullptr;
   if (reinterpret_cast<descrsetfunc>(wrapped)(self, tuple_item(args, 0), tuple_item(args, 1)) < 0)
     return nullptr;
   return return_none();

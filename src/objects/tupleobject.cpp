@@ -218,7 +218,9 @@ Object* tuple_new_slot(TypeObject* type, Object* args, Object* kwds) {
 
 Object* tuple_index_method(Object* self, Object* const* args, ssize nargs) {
   if (nargs < 1 || nargs > 3) {
-    return errors::format(exc_TypeError, "index expected at least 1 argument, got %zd", nargs);
+    return errors::format(exc_TypeError, nargs < 1 ? "index expected at least 1 argument, got %zd"
+                                                   : "index expected at most 3 arguments, got %zd",
+                          nargs);
   }
   ssize n = tuple_size(self);
   ssize start = 0, stop = n;

@@ -790,6 +790,15 @@ int type_ready(TypeObject* type) {
   if (mro_internal(type) < 0) return fail();
   // type_ready_set_new, before type_ready_fill_dict as in CPython: __new__ is the first entry
   // of a builtin type's dict.
+  // A static type whose base is object and which has no tp_new is not instantiable (its own
+  // factory keeps its invariants); heap types and other bases inherit tp_new. cppy's native
+  // modules define as static types what CPython makes with PyType_FromSpec (heap types, which
+  // do inherit object.__new__): those have a module-qualified name ("typing.Generic"), while
+  // the static types of CPython's Objects/ have builtins names ("list_iterator").
+  if (type->new_ == nullptr && base == &BaseObject_Type &&
+      !type_has_feature(type, kTpflagsHeaptype) && std::strchr(type->name, '.') == nullptr) {
+    type->flags |= kTpflagsDisallowInstantiation;
+  }
   if (!type_has_feature(type, kTpflagsDisallowInstantiation)) {
     if (type->new_) {
       if (add_tp_new_wrapper(type) < 0) return fail();

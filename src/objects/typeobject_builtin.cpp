@@ -12,6 +12,7 @@
 #include "objects/genericaliasobject.h"
 #include "objects/abstract.h"
 #include "objects/cellobject.h"
+#include "objects/clinic_args.h"
 #include "objects/codeobject.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
@@ -245,8 +246,8 @@ Object* object_subclasshook(Object*, Object*) { return return_not_implemented();
 
 Object* object_format_method(Object* self, Object* format_spec) {
   if (!str_check(format_spec)) {
-    return errors::format(exc_TypeError, "__format__() argument must be str, not %.200s",
-                          format_spec->type->name);
+    bad_argument("__format__", "", "str", format_spec);  // the clinic's _PyArg_BadArgument
+    return nullptr;
   }
   ssize n = 0;
   str_as_utf8(format_spec, &n);
@@ -757,6 +758,11 @@ Object* type_call(Object* self, Object* args, Object* kwds) {
     ssize nargs = tuple_size(args);
     if (nargs == 1 && (kwds == nullptr || !dict_size(kwds)))
       return new_ref<Object>(tuple_item(args, 0)->type);
+    // type_vectorcall: type(x, kw=...) is refused before the 1-or-3 rule.
+    if (nargs == 1) {
+      errors::set_string(exc_TypeError, "type() takes no keyword arguments");
+      return nullptr;
+    }
     if (nargs != 3) {
       errors::set_string(exc_TypeError, "type() takes 1 or 3 arguments");
       return nullptr;
@@ -1552,7 +1558,9 @@ TypeObject* type_solid_base(TypeObject* type) { return solid_base(type); }
 
 Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   if (!tuple_check(args) || tuple_size(args) != 3) {
-    errors::set_string(exc_TypeError, "type() takes 1 or 3 arguments");
+    // PyArg_ParseTuple(args, "UO!O!:type.__new__", ...)
+    errors::format(exc_TypeError, "type.__new__() takes exactly 3 arguments (%zd given)",
+                   tuple_check(args) ? tuple_size(args) : ssize(0));
     return nullptr;
   }
   Object* name = tuple_item(args, 0);
@@ -1931,7 +1939,7 @@ int super_init(Object* self, Object* args, Object* kwds) {
   }
   ssize n = tuple_size(args);
   if (n > 2) {
-    errors::format(exc_TypeError, "super() takes at most 2 arguments (%zd given)", n);
+    errors::format(exc_TypeError, "super() expected at most 2 arguments, got %zd", n);
     return -1;
   }
   Object* type = n > 0 ? tuple_item(args, 0) : nullptr;

@@ -14,6 +14,7 @@
 #include "objects/abstract.h"
 #include "objects/bytesobject.h"
 #include "objects/clinic_args.h"
+#include "objects/clinic_ssize.h"
 #include "objects/formatter.h"
 #include "objects/iterobject.h"
 #include "objects/listobject.h"
@@ -67,13 +68,6 @@ bool parse_finds(const char* name, Object* const* args, ssize nargs, Object** su
   return true;
 }
 
-// Argument Clinic's Py_ssize_t converter: _PyNumber_Index then PyLong_AsSsize_t, whose
-// OverflowError message differs from PyNumber_AsSsize_t's.
-ssize clinic_ssize(Object* o) {
-  Ref<> i = Ref<>::steal(number_index(o));
-  if (!i) return -1;
-  return long_as_ssize(i.get());
-}
 
 bool require_str(const char* fname, const char* display, Object* o) {
   if (str_check(o)) return true;

@@ -282,7 +282,14 @@ Object* union_getitem(Object* self, Object* item) {
 
 MappingMethods union_as_mapping = {nullptr, union_getitem, nullptr};
 
-Object* union_or(Object* a, Object* b) { return union_type_or(a, b); }
+// union_nb_or: unlike type.__or__ (_Py_union_type_or), a union's `|` takes any operand and
+// checks it as Union[...] does (a str becomes a ForwardRef through typing._type_check).
+Object* union_or(Object* a, Object* b) {
+  UnionBuilder ub;
+  if (!ub.init(true)) return nullptr;
+  if (!ub.add_single(a) || !ub.add_single(b)) return nullptr;
+  return make_union(ub);
+}
 NumberMethods union_as_number = [] {
   NumberMethods n{};
   n.or_ = union_or;

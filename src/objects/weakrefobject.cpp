@@ -168,14 +168,17 @@ bool parse_init_args(const char* funcname, Object* args, Object** ob, Object** c
   return true;
 }
 
-Object* weakref_tp_new(TypeObject* type, Object* args, Object*) {
+Object* weakref_tp_new(TypeObject* type, Object* args, Object* kwargs) {
   Object *ob, *callback;
+  // weakref.ref itself takes no keywords (subclasses may take their own).
+  if (type == &weakref_ref_type && !no_keywords("ref", kwargs)) return nullptr;
   if (!parse_init_args("__new__", args, &ob, &callback)) return nullptr;
   return get_or_create_weakref(type, ob, callback);
 }
 
-int weakref_tp_init(Object*, Object* args, Object*) {
+int weakref_tp_init(Object* self, Object* args, Object* kwargs) {
   Object *ob, *callback;
+  if (self->type == &weakref_ref_type && !no_keywords("ref", kwargs)) return -1;
   return parse_init_args("__init__", args, &ob, &callback) ? 0 : -1;
 }
 

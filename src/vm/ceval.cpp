@@ -2435,8 +2435,8 @@ dispatch_same:
     Object* kwargs = TOP();
     Object* callargs = SECOND();
     Object* func = PEEK(4);
-    if (!tuple_check(callargs)) {
-      // _MAKE_CALLARGS_A_TUPLE
+    if (!tuple_check_exact(callargs)) {
+      // _MAKE_CALLARGS_A_TUPLE (a tuple subclass goes through its __iter__)
       if (callargs->type->iter == nullptr && !sequence_check(callargs)) {
         Object* fs = object_function_str(func);
         if (fs) {
