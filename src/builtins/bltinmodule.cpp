@@ -619,6 +619,13 @@ Object* builtin_ord(Object*, Object* c) {
                    bytes_size(c));
     return nullptr;
   }
+  if (bytearray_check(c)) {  // builtin_ord accepts a bytearray of length 1 too
+    if (bytearray_size(c) == 1)
+      return long_from_long(static_cast<unsigned char>(bytearray_as_string(c)[0]));
+    errors::format(exc_TypeError, "ord() expected a character, but string of length %zd found",
+                   bytearray_size(c));
+    return nullptr;
+  }
   errors::format(exc_TypeError, "ord() expected string of length 1, but %.200s found",
                  c->type->name);
   return nullptr;

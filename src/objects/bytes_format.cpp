@@ -189,8 +189,8 @@ Object* bytes_format(std::string_view format, Object* args, bool bytearray) {
   }
   Object* dict = nullptr;
   if (args->type->as_mapping && args->type->as_mapping->subscript && !tuple_check(args) &&
-      !bytes_check(args) && !str_check(args))
-    dict = args;
+      !bytes_check(args) && !str_check(args) && !bytearray_check(args))
+    dict = args;  // a bytearray is an argument, not a mapping (_PyBytes_FormatEx)
   Ref<> keyed_args;  // the value a %(key) selected
   std::string res;
   const char* fmt = format.data();
