@@ -25,16 +25,9 @@ namespace cppy::objects {
 
 TypeObject float_type{};
 
-namespace {
-
-// The float free list (_Py_FREELIST floats, Py_floats_MAXFREELIST): exact floats released
-// here are reused by float_from_double without going back to the allocator.
-constexpr int kFloatFreelistSize = 100;
-struct FloatFreelist {
-  Object* items[kFloatFreelistSize];
-  int size;
-};
 thread_local constinit FloatFreelist float_freelist{};
+
+namespace {
 
 void float_dealloc(Object* o) {
   if (o->type == &float_type) {

@@ -12,6 +12,16 @@ struct FloatObject : Object {
 
 extern TypeObject float_type;  // PyFloat_Type
 
+// The float free list (_Py_FREELIST floats, Py_floats_MAXFREELIST): exact floats released
+// by float_dealloc are reused by float_from_double without going back to the allocator. The
+// eval loop's float results take from it and give back to it inline (vm/number_fast.h).
+inline constexpr int kFloatFreelistSize = 100;
+struct FloatFreelist {
+  Object* items[kFloatFreelistSize];
+  int size;
+};
+extern thread_local constinit FloatFreelist float_freelist;
+
 // The float free list: how many floats it keeps now (_PyFloat_DebugMallocStats), and emptying
 // it (the floats list of _PyObject_ClearFreeLists).
 int float_freelist_size();

@@ -1430,22 +1430,30 @@ dispatch_same:
     PUSH(new_ref(fast[oparg & 15]));
     DISPATCH();
   }
+  // The value a store overwrites is released through release_value (number_fast.h): a float
+  // that dies goes back to the free list without a call.
+#define STORE_LOCAL(i, v)           \
+  do {                              \
+    Object* old_ = fast[i];         \
+    fast[i] = (v);                  \
+    if (old_) release_value(old_);  \
+  } while (0)
   TARGET(STORE_FAST) {
     Object* v = POP();
-    xsetref(fast[oparg], v);
+    STORE_LOCAL(oparg, v);
     DISPATCH();
   }
   TARGET(STORE_FAST_LOAD_FAST) {
     Object* v = POP();
-    xsetref(fast[oparg >> 4], v);
+    STORE_LOCAL(oparg >> 4, v);
     PUSH(new_ref(fast[oparg & 15]));
     DISPATCH();
   }
   TARGET(STORE_FAST_STORE_FAST) {
     Object* v1 = POP();
-    xsetref(fast[oparg >> 4], v1);
+    STORE_LOCAL(oparg >> 4, v1);
     Object* v2 = POP();
-    xsetref(fast[oparg & 15], v2);
+    STORE_LOCAL(oparg & 15, v2);
     DISPATCH();
   }
   TARGET(DELETE_FAST) {
@@ -3258,7 +3266,7 @@ dispatch_same:
     Object* old = list_items(list)[i];
     list_items(list)[i] = PEEK(3);  // the list takes the stack's reference
     sp -= 3;
-    decref(old);
+    release_value(old);
     decref(list);
     decref(sub);
     DISPATCH();

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 
+#include "gc/gc.h"
 #include "objects/floatobject.h"
 #include "objects/longobject.h"
 #include "objects/object.h"
@@ -57,6 +58,36 @@ namespace cppy::vm {
   return r;
 }
 
+// float_from_double with the free list's block taken inline (the loop's float results).
+[[gnu::always_inline]] inline objects::Object* float_new_inline(double d) {
+  using namespace objects;
+#ifndef CPPY_DEBUG
+  FloatFreelist& fl = float_freelist;
+  if (fl.size > 0) [[likely]] {
+    auto* f = static_cast<FloatObject*>(fl.items[--fl.size]);
+    gc::object_created(f);
+    f->refcnt = 1;
+    f->type = &float_type;
+    f->ob_fval = d;
+    return f;
+  }
+#endif
+  return float_from_double(d);
+}
+
+// The deallocation of a value whose last reference the loop dropped: an exact float goes
+// back to the free list as float_dealloc would put it, in one call rather than two.
+void release_dead_value(objects::Object* o);
+
+// decref of a value the loop drops (a local overwritten, a list item replaced, an operand).
+[[gnu::always_inline]] inline void release_value(objects::Object* o) {
+#ifndef CPPY_DEBUG
+  if (--o->refcnt == 0) release_dead_value(o);
+#else
+  objects::decref(o);
+#endif
+}
+
 // A float result d of an operation on two operands of which at least one is an exact float:
 // the object of an exact-float operand only the stack holds, else a new float. The operands
 // are released either way.
@@ -66,7 +97,7 @@ namespace cppy::vm {
   Object* r;
   if (lhs->refcnt == 1 && lhs->type == &float_type) {
     static_cast<FloatObject*>(lhs)->ob_fval = d;
-    decref(rhs);
+    release_value(rhs);
     return lhs;
   }
   if (rhs->refcnt == 1 && rhs->type == &float_type) {
@@ -74,7 +105,7 @@ namespace cppy::vm {
     decref(lhs);
     return rhs;
   }
-  r = float_from_double(d);
+  r = float_new_inline(d);
   decref(lhs);
   decref(rhs);
   return r;

@@ -49,6 +49,15 @@ namespace cppy::vm {
 using namespace objects;
 using namespace compile;
 
+void release_dead_value(Object* o) {
+  FloatFreelist& fl = float_freelist;
+  if (o->type == &float_type && fl.size < kFloatFreelistSize) {
+    fl.items[fl.size++] = o;
+    return;
+  }
+  dealloc(o);
+}
+
 bool specialization_enabled = [] {
   const char* off = std::getenv("CPPY_NO_SPECIALIZE");
   return !(off && *off && *off != '0');
