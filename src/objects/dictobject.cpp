@@ -862,6 +862,52 @@ ssize dict_keys_str_lookup(Object* d, Object* key) {
 
 ssize dict_keys_size(Object* d) { return dk_size(static_cast<DictObject*>(d)->keys); }
 
+// Bulk insertion (pickle's SETITEMS into a dict EMPTY_DICT just made). Insertion resizes a
+// full table to calculate_log2_keysize(used*3), and a full table of 2**k slots holds
+// USABLE_FRACTION = 2**(k+1)/3 rounded down, so each resize doubles the table: n insertions
+// of distinct keys end on the smallest table of at least 8 slots whose USABLE_FRACTION holds
+// n (growth_log2). Taking that table at once skips the intermediate ones;
+// dict_end_bulk_insert gives back the table growth would have reached when fewer keys were
+// new (duplicates, or an error part-way), so sizes (sys.getsizeof) stay CPython's.
+namespace {
+uint8_t growth_log2(ssize n) {
+  uint8_t log2 = kLog2MinSize;
+  while (usable_fraction(ssize(1) << log2) < n) ++log2;
+  return log2;
+}
+}  // namespace
+
+bool dict_begin_bulk_insert(Object* d, ssize n) {
+  auto* mp = static_cast<DictObject*>(d);
+  if (mp->type != &dict_type || mp->used != 0 || mp->values || mp->keys != empty_keys() ||
+      n <= usable_fraction(ssize(1) << kLog2MinSize))
+    return false;
+  DictKeys* k = new_keys(growth_log2(n));
+  if (!k) {
+    errors::clear();  // the insertions grow the table as usual
+    return false;
+  }
+  mp->keys = k;  // the shared empty table is not freed
+  return true;
+}
+
+void dict_end_bulk_insert(Object* d) {
+  auto* mp = static_cast<DictObject*>(d);
+  if (mp->values || mp->keys == empty_keys()) return;
+  uint8_t log2 = growth_log2(mp->used);
+  if (log2 >= mp->keys->log2_size) return;
+  if (mp->used == 0) {
+    // Nothing went in (the first insertion failed): back to the shared empty table.
+    DictKeys* old = mp->keys;
+    mp->keys = empty_keys();
+    free_keys(old, false);
+    return;
+  }
+  Object* exc = errors::get_raised_exception();
+  if (dictresize(mp, log2) < 0) errors::clear();  // keeps the larger table
+  errors::set_raised_exception(exc);
+}
+
 // _PyDict_SizeOf (with the entries always carrying hashes).
 ssize dict_sizeof(Object* d) {
   auto* mp = static_cast<DictObject*>(d);

@@ -90,6 +90,12 @@ uint32_t dict_keys_version_for_current_state(Object* d);
 void dict_value_replaced(Object* d);
 ssize dict_keys_str_lookup(Object* d, Object* key);
 ssize dict_sizeof(Object* d);
+// Bulk insertion of n items into an empty exact dict (pickle's SETITEMS): begin gives it at
+// once the table n distinct insertions would grow it to (false when it does nothing); end,
+// called after the insertions, shrinks it to the table growth would have reached when fewer
+// keys were new, so the result is the same dict, sizes included.
+bool dict_begin_bulk_insert(Object* d, ssize n);
+void dict_end_bulk_insert(Object* d);
 // For OrderedDict (Objects/odictobject.c's use of _Py_dict_lookup): the entry index of key
 // in d's current keys (-1 missing, -2 error); d->keys changes on every resize.
 ssize dict_lookup_entry_index(Object* d, Object* key, hash_t hash);

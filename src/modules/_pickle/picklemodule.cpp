@@ -286,7 +286,7 @@ void memo_del(MemoTable* self) {
 }
 
 // _PyMemoTable_Lookup: entries are never deleted, so probing stops at the first empty slot.
-MemoEntry* memo_lookup(MemoTable* self, Object* key) {
+inline MemoEntry* memo_lookup(MemoTable* self, Object* key) {
   size_t mask = self->mask;
   MemoEntry* table = self->table;
   size_t hash = static_cast<size_t>(reinterpret_cast<uintptr_t>(key) >> 3);
@@ -327,7 +327,7 @@ int memo_resize(MemoTable* self, size_t min_size) {
 }
 
 // PyMemoTable_Get: the stored index, or null.
-ssize* memo_get_entry(MemoTable* self, Object* key) {
+inline ssize* memo_get_entry(MemoTable* self, Object* key) {
   MemoEntry* e = memo_lookup(self, key);
   return e->key ? &e->value : nullptr;
 }
@@ -595,7 +595,7 @@ int pickler_opcode_boundary(PicklerObject* self) {
 }
 
 // _Pickler_Write.
-ssize pickler_write(PicklerObject* self, const char* s, ssize data_len) {
+[[gnu::noinline]] ssize pickler_write_slow(PicklerObject* self, const char* s, ssize data_len) {
   bool need_new_frame = self->framing && self->frame_start == -1;
   ssize n = need_new_frame ? data_len + kFrameHeaderSize : data_len;
   ssize required = self->output_len + n;
@@ -622,6 +622,20 @@ ssize pickler_write(PicklerObject* self, const char* s, ssize data_len) {
   }
   self->output_len += data_len;
   return data_len;
+}
+
+// _Pickler_Write's common case inline: no frame to open and room in the buffer (a write of a
+// constant size then compiles to a few stores).
+[[gnu::always_inline]] inline ssize pickler_write(PicklerObject* self, const char* s,
+                                                  ssize data_len) {
+  if ((!self->framing || self->frame_start != -1) &&
+      data_len <= self->max_output_len - self->output_len) [[likely]] {
+    std::memcpy(bytes_as_string(self->output_buffer) + self->output_len, s,
+                static_cast<size_t>(data_len));
+    self->output_len += data_len;
+    return data_len;
+  }
+  return pickler_write_slow(self, s, data_len);
 }
 
 int write_op(PicklerObject* self, unsigned char op) {
@@ -697,12 +711,7 @@ int pickler_set_buffer_callback(PicklerObject* self, Object* buffer_callback) {
 // ---- memo opcodes -----------------------------------------------------------------------------
 
 // memo_get: a GET / BINGET / LONG_BINGET of an object already in the memo.
-int memo_get(PicklerObject* self, Object* key) {
-  ssize* value = memo_get_entry(self->memo, key);
-  if (!value) {
-    errors::set_object(exc_KeyError, key);
-    return -1;
-  }
+int memo_get_value(PicklerObject* self, ssize* value) {
   char pdata[30];
   ssize len;
   if (!self->bin) {
@@ -722,6 +731,15 @@ int memo_get(PicklerObject* self, Object* key) {
     return -1;
   }
   return pickler_write(self, pdata, len) < 0 ? -1 : 0;
+}
+
+int memo_get(PicklerObject* self, Object* key) {
+  ssize* value = memo_get_entry(self->memo, key);
+  if (!value) {
+    errors::set_object(exc_KeyError, key);
+    return -1;
+  }
+  return memo_get_value(self, value);
 }
 
 // memo_put: stores obj under the next index and writes PUT / BINPUT / LONG_BINPUT / MEMOIZE.
@@ -939,8 +957,12 @@ int save_bool(PicklerObject* self, Object* obj) {
 
 // save_long.
 int save_long(PicklerObject* self, Object* obj) {
-  int overflow;
-  long val = long_as_long_and_overflow(obj, &overflow);
+  int overflow = 0;
+  long val;
+  if (long_is_compact(obj))
+    val = static_cast<long>(long_compact_value(obj));
+  else
+    val = long_as_long_and_overflow(obj, &overflow);
   if (!overflow && val <= 0x7fffffffL && val >= -0x7fffffffL - 1) {
     char pdata[32];
     ssize len;
@@ -1023,7 +1045,7 @@ int save_long(PicklerObject* self, Object* obj) {
 
 // save_float: BINFLOAT (big-endian IEEE double) or FLOAT with repr().
 int save_float(PicklerObject* self, Object* obj) {
-  double x = float_as_double(obj);
+  double x = float_value(obj);  // save() sends exact floats only
   if (self->bin) {
     char pdata[9];
     pdata[0] = BINFLOAT;
@@ -2127,7 +2149,10 @@ int save_complex(PicklerObject* self, Object* obj, TypeObject* type) {
 
 // save.
 int save(PicklerObject* self, Object* obj, int pers_save) {
-  if (pickler_opcode_boundary(self) < 0) return -1;
+  if (self->framing && self->frame_start != -1 &&
+      self->output_len - self->frame_start - kFrameHeaderSize >= kFrameSizeTarget &&
+      pickler_opcode_boundary(self) < 0)
+    return -1;
   // pers_save keeps persistent_id from being asked about the id it returned.
   if (!pers_save && self->persistent_id) {
     int status = save_pers(self, obj);
@@ -2139,7 +2164,7 @@ int save(PicklerObject* self, Object* obj, int pers_save) {
   if (obj == py_false() || obj == py_true()) return save_bool(self, obj);
   if (type == &long_type) return save_long(self, obj);
   if (type == &float_type) return save_float(self, obj);
-  if (memo_get_entry(self->memo, obj)) return memo_get(self, obj);
+  if (ssize* value = memo_get_entry(self->memo, obj)) return memo_get_value(self, value);
   if (type == &bytes_type) return save_bytes(self, obj);
   if (type == &str_type) return save_unicode(self, obj);
   if (enter_recursive_call(" while pickling an object")) return -1;
@@ -3394,10 +3419,31 @@ int do_setitems(UnpicklerObject* self, ssize x) {
   }
   Object* dict = self->stack->data[x - 1];
   int status = 0;
-  for (ssize i = x + 1; i < len; i += 2) {
-    if (object_set_item(dict, self->stack->data[i - 1], self->stack->data[i]) < 0) {
-      status = -1;
-      break;
+  if (dict_check_exact(dict)) {
+    // PyObject_SetItem of an exact dict is PyDict_SetItem. A fresh dict filled with keys
+    // whose hash and == run no Python code takes its final table at once (the same table the
+    // insertions would grow it to, see dict_begin_bulk_insert).
+    Object** data = self->stack->data;
+    bool bulk = false;
+    if (dict_size(dict) == 0 && len - x > 10) {
+      bool plain = true;
+      for (ssize i = x; i < len && plain; i += 2)
+        plain = data[i]->type == &str_type || data[i]->type == &long_type;
+      bulk = plain && dict_begin_bulk_insert(dict, (len - x) / 2);
+    }
+    for (ssize i = x + 1; i < len; i += 2) {
+      if (dict_set_item(dict, data[i - 1], data[i]) < 0) {
+        status = -1;
+        break;
+      }
+    }
+    if (bulk) dict_end_bulk_insert(dict);
+  } else {
+    for (ssize i = x + 1; i < len; i += 2) {
+      if (object_set_item(dict, self->stack->data[i - 1], self->stack->data[i]) < 0) {
+        status = -1;
+        break;
+      }
     }
   }
   pdata_clear(self->stack, x);
