@@ -38,6 +38,7 @@ void clear_freelists() {
   drain(fls.range_iters, [](void* p) { gc::object_free(p); });  // rangeiter is not GC
   drain(fls.pymethodobjects, release_gc);
   float_clear_freelist();
+  long_clear_freelist();
 }
 
 // _PyObject_DebugTypeStats: _PyDict_, _PyFloat_, _PyList_ and _PyTuple_DebugMallocStats, with

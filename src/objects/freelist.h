@@ -75,6 +75,8 @@ inline void freelist_reuse_gc(Object* o) {
 // _PyObject_ClearFreeLists: returns every kept block of this thread to the allocator (at a
 // thread's end, and on a full collection as gc_collect_main does).
 void clear_freelists();
+// The free list of one-digit ints lives in longobject.cpp; clear_freelists empties it too.
+void long_clear_freelist();
 
 // _PyObject_DebugTypeStats: the free lists' contents, on the C stderr (sys._debugmallocstats).
 void debug_type_stats();

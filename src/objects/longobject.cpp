@@ -12,6 +12,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "hash/hash.h"
+#include "objects/freelist.h"
 #include "objects/abstract.h"
 #include "objects/text_support.h"
 #include "objects/unicodeobject.h"
@@ -49,6 +50,17 @@ void long_dealloc(Object* o) {
     o->type->free(o);
   }
 }
+
+}  // namespace
+
+// The ints part of _PyObject_ClearFreeLists: called when a thread's state goes away and by
+// full collections (_PyGC_ClearAllFreeLists), so a thread's cached blocks are not lost.
+void long_clear_freelist() {
+  IntFreelist& fl = int_freelist;
+  while (fl.size > 0) gc::object_free(fl.items[--fl.size]);
+}
+
+namespace {
 
 LongObject* alloc_long(ssize ndigits) {
   size_t n = static_cast<size_t>(ndigits < 1 ? 1 : ndigits);
