@@ -33,6 +33,9 @@ void mem_free(void* p);
 // Called when a second thread starts: from then on the allocator's pools take a lock, as
 // native code may allocate while it has released the GIL.
 void obmalloc_enable_locking();
+// Returns the blocks the allocator keeps for reuse to their pools (a full collection does,
+// with the free lists), so that empty pools and arenas can be released.
+void obmalloc_flush_cache();
 
 // The memory allocators PYTHONMALLOC names (PyMemAllocatorName): the pools or the C library,
 // with or without the debug hooks of Objects/obmalloc.c (_PyMem_DebugMalloc...: pad bytes

@@ -269,7 +269,7 @@ Block* allocate_from_new_pool(size_t idx) {
 }
 
 // pymalloc_alloc.
-inline void* pool_alloc(size_t nbytes) {
+[[gnu::always_inline]] inline void* pool_alloc(size_t nbytes) {
   size_t idx = (nbytes - 1) >> 4;
   Pool* pool = usedpools[idx];
   if (!pool) return allocate_from_new_pool(idx);
@@ -299,7 +299,7 @@ inline void* pool_alloc(size_t nbytes) {
 }
 
 // pymalloc_free (insert_to_usedpool, insert_to_freepool).
-inline void pool_free(void* p) {
+[[gnu::always_inline]] inline void pool_free(void* p) {
   Pool* pool = pool_of(p);
   Block* b = static_cast<Block*>(p);
   Block* last = pool->freeblock;
@@ -347,10 +347,39 @@ inline void pool_free(void* p) {
   }
 }
 
+// A stack of recently freed blocks per size class in front of the pools (cppy's own: not in
+// obmalloc.c). A loop that frees a block and allocates one of the same size again, which is
+// what most loops of Python code do for their temporaries, then costs a push and a pop;
+// through the pools, each time the pool's count and free list are rewritten and, when the
+// block was the pool's last free one (a steady state that such a loop easily falls into),
+// the pool leaves the used list and joins it again. Cached blocks count as used in their
+// pools; the caches are returned to the pools by a full collection and before statistics.
+constexpr uint32_t kCacheDepth = 16;
+Block* cache_head[kClasses];
+uint32_t cache_count[kClasses];
+
+// Under the lock.
+inline void cache_flush() {
+  for (size_t idx = 0; idx < kClasses; ++idx) {
+    while (Block* b = cache_head[idx]) {
+      cache_head[idx] = b->next;
+      pool_free(b);
+    }
+    cache_count[idx] = 0;
+  }
+}
+
 void before_fork() { lock_flag.test_and_set(std::memory_order_acquire); }
 void after_fork() { lock_flag.clear(std::memory_order_release); }
 
 }  // namespace
+
+void obmalloc_flush_cache() {
+#if CPPY_OBMALLOC_POOLS
+  Guard g;
+  cache_flush();
+#endif
+}
 
 void obmalloc_enable_locking() {
   if (locking.exchange(true)) return;
@@ -359,15 +388,21 @@ void obmalloc_enable_locking() {
 
 namespace {
 
-void raw_free(void* p);
+inline void raw_free(void* p);
 
 // PyObject_Malloc: a zero-size request still returns a unique pointer; a request beyond
 // PY_SSIZE_T_MAX fails (callers turn it into MemoryError) instead of reaching malloc.
-void* raw_malloc(size_t size) {
+[[gnu::always_inline]] inline void* raw_malloc(size_t size) {
   if (size > static_cast<size_t>(PTRDIFF_MAX)) return nullptr;
 #if CPPY_OBMALLOC_POOLS
   if (size <= kSmallRequestThreshold) {
     Guard g;
+    size_t idx = ((size ? size : 1) - 1) >> 4;
+    if (Block* b = cache_head[idx]) {
+      cache_head[idx] = b->next;
+      --cache_count[idx];
+      return b;
+    }
     if (void* p = pool_alloc(size ? size : 1)) return p;
   }
 #endif
@@ -380,15 +415,9 @@ void* raw_calloc(size_t n, size_t size) {
   size_t total = n * size;
 #if CPPY_OBMALLOC_POOLS
   if (total <= kSmallRequestThreshold) {
-    void* p;
-    {
-      Guard g;
-      p = pool_alloc(total);
-    }
-    if (p) {
-      std::memset(p, 0, total);
-      return p;
-    }
+    void* p = raw_malloc(total);
+    if (p) std::memset(p, 0, total);
+    return p;
   }
 #endif
   return std::calloc(n, size);
@@ -413,11 +442,19 @@ void* raw_realloc(void* p, size_t size) {
   return std::realloc(p, size ? size : 1);
 }
 
-void raw_free(void* p) {
+[[gnu::always_inline]] inline void raw_free(void* p) {
   if (!p) return;
 #if CPPY_OBMALLOC_POOLS
   if (address_in_range(p)) {
     Guard g;
+    size_t idx = pool_of(p)->szidx;
+    if (cache_count[idx] < kCacheDepth) {
+      Block* b = static_cast<Block*>(p);
+      b->next = cache_head[idx];
+      cache_head[idx] = b;
+      ++cache_count[idx];
+      return;
+    }
     pool_free(p);
     return;
   }
@@ -948,6 +985,7 @@ bool debug_malloc_stats() {
   FILE* out = stderr;
   if (!use_pools) return false;
   Guard g;
+  cache_flush();
   size_t numpools[kClasses] = {}, numblocks[kClasses] = {}, numfree[kClasses] = {};
   size_t allocated_bytes = 0, available_bytes = 0, pool_header_bytes = 0, quantization = 0;
   size_t numfreepools = 0, arena_alignment = 0, count = 0;

@@ -39,6 +39,7 @@ void clear_freelists() {
   drain(fls.pymethodobjects, release_gc);
   float_clear_freelist();
   long_clear_freelist();
+  gc::obmalloc_flush_cache();
 }
 
 // _PyObject_DebugTypeStats: _PyDict_, _PyFloat_, _PyList_ and _PyTuple_DebugMallocStats, with

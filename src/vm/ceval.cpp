@@ -1527,8 +1527,9 @@ dispatch_same:
     if (locals && str_dict_searchable(locals)) [[likely]] {
       hash_t h = str_hash_cached(name);
       DictEntry* e = str_dict_entry(locals, name, h);
-      if (!e && str_dict_searchable(frame->f_globals)) {
-        e = str_dict_entry(frame->f_globals, name, h);
+      // Module-level code has its globals as locals: that dict was just searched.
+      if (!e && (frame->f_globals == locals || str_dict_searchable(frame->f_globals))) {
+        if (frame->f_globals != locals) e = str_dict_entry(frame->f_globals, name, h);
         if (!e && str_dict_searchable(frame->f_builtins)) {
           e = str_dict_entry(frame->f_builtins, name, h);
           if (!e) {
