@@ -87,6 +87,25 @@ Object* list_new(ssize size) {
     errors::bad_internal_call();
     return nullptr;
   }
+  Object* op = list_new_prealloc(size);
+  if (op && size > 0) {
+    Object** items = lo_(op)->items;
+    // PyMem_Calloc's zeroing; a few words are stored one by one (the empty asm keeps the
+    // compiler from making the loop a memset call or a rep stos, both slow to start).
+    if (size <= 16) {
+      for (ssize i = 0; i < size; ++i) {
+        items[i] = nullptr;
+        asm volatile("" : : : "memory");
+      }
+    } else {
+      std::memset(items, 0, static_cast<size_t>(size) * sizeof(Object*));
+    }
+    lo_(op)->size = size;
+  }
+  return op;
+}
+
+Object* list_new_prealloc(ssize size) {
   auto* op = static_cast<ListObject*>(freelist_pop(freelists.lists));
   if (op) {
     freelist_reuse_gc(op);
@@ -110,18 +129,19 @@ Object* list_new(ssize size) {
       gc::gc_free(op);
       return errors::no_memory();
     }
-    std::memset(op->items, 0, static_cast<size_t>(size) * sizeof(Object*));
   }
-  op->size = size;
+  op->size = 0;
   op->allocated = size;
   gc::track(op);
   return op;
 }
 
 Object* list_from_array(Object* const* src, ssize n) {
-  Object* l = list_new(n);
+  Object* l = list_new_prealloc(n > 0 ? n : 0);
   if (!l) return nullptr;
-  for (ssize i = 0; i < n; ++i) list_items(l)[i] = new_ref(src[i]);
+  Object** items = list_items(l);
+  for (ssize i = 0; i < n; ++i) items[i] = new_ref(src[i]);
+  lo_(l)->size = n > 0 ? n : 0;
   return l;
 }
 
@@ -1236,10 +1256,11 @@ Object* list_concat(Object* a, Object* bb) {
                           bb->type->name);
   }
   ssize na = list_size(a), nb = list_size(bb);
-  Object* np = list_new(na + nb);
+  Object* np = list_new_prealloc(na + nb);
   if (!np) return nullptr;
   for (ssize i = 0; i < na; ++i) list_items(np)[i] = new_ref(list_items(a)[i]);
   for (ssize i = 0; i < nb; ++i) list_items(np)[na + i] = new_ref(list_items(bb)[i]);
+  lo_(np)->size = na + nb;
   return np;
 }
 

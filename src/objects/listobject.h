@@ -30,6 +30,9 @@ inline void list_set_item_steal(Object* l, ssize i, Object* v) {
 }
 
 Object* list_new(ssize n);                  // PyList_New: n null items
+// list_new_prealloc: an empty list with room for n items (allocated == n), not initialised:
+// the caller stores items and sets the size as it goes. n >= 0.
+Object* list_new_prealloc(ssize n);
 int list_append(Object* l, Object* v);      // PyList_Append
 // _PyList_AppendTakeRefListResize: the growing half of list_append_take_ref (steals v, which
 // is released on failure).

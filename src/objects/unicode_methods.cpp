@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "errors/errors.h"
+#include "gc/gc.h"
 #include "objects/text_support.h"
 #include "unicode/fastsearch.h"
 #include "unicode/unicodectype.h"
@@ -96,13 +97,50 @@ Object* replace_1byte(Object* s, Object* old, Object* repl, ssize count) {
   ssize len = str_length(s), m = str_length(old), r = str_length(repl);
   if (m > len) return nullptr;
   ssize n;
+  // The counting scan of a longer old keeps the positions it finds (up to kKeepMax of them,
+  // in a buffer that grows from the stack to the heap), so that the copy does not search
+  // for them again; occurrences beyond those are counted, and found again in batches.
+  constexpr ssize kKeepMax = ssize(1) << 16;
+  ptrdiff_t stack_at[256];
+  ptrdiff_t* kept_at = stack_at;
+  ssize kept = 0;
+  struct HeapBuffer {
+    ptrdiff_t* p = nullptr;
+    ~HeapBuffer() { gc::mem_free(p); }
+  } heap;
   if (m == 1) {
     const UCS1* d = str_1byte(s);
     UCS1 c = str_1byte(old)[0];
     n = 0;
     for (ssize i = 0; i < len && n < count; i++) n += d[i] == c;
   } else {
-    n = search(s, 0, len, old, count, unicode::SearchMode::Count);
+    const UCS1* d = str_1byte(s);
+    const UCS1* od = str_1byte(old);
+    ssize cap = 256;
+    bool more = false;  // occurrences beyond the kept ones may follow
+    for (;;) {
+      ssize scan = kept ? kept_at[kept - 1] + m : 0;
+      ssize want = (count - kept < cap - kept) ? count - kept : cap - kept;
+      ssize found = unicode::find_all(d + scan, len - scan, od, m, kept_at + kept, want);
+      for (ssize k = kept; k < kept + found; k++) kept_at[k] += scan;
+      kept += found;
+      if (found < want || kept == count) break;
+      if (cap >= kKeepMax) {
+        more = true;
+        break;
+      }
+      auto* grown = static_cast<ptrdiff_t*>(
+          gc::mem_realloc(heap.p, sizeof(ptrdiff_t) * static_cast<size_t>(cap * 4)));
+      if (!grown) {
+        more = true;  // no memory for more positions: the rest are counted
+        break;
+      }
+      if (!heap.p) std::memcpy(grown, stack_at, sizeof stack_at);
+      heap.p = kept_at = grown;
+      cap *= 4;
+    }
+    n = kept;
+    if (more) n += search(s, kept_at[kept - 1] + m, len, old, count - kept, unicode::SearchMode::Count);
   }
   if (n == 0) return nullptr;
   if (m < r && r - m > (PTRDIFF_MAX - len) / n) {
@@ -121,10 +159,21 @@ Object* replace_1byte(Object* s, Object* old, Object* repl, ssize count) {
   const UCS1* rd = str_1byte(repl);
   UCS1* out = str_1byte(u);
   ssize i = 0;
+  for (ssize k = 0; k < kept; k++) {
+    ssize pos = kept_at[k];
+    std::memcpy(out, d + i, static_cast<size_t>(pos - i));
+    out += pos - i;
+    if (r == 1)
+      *out = *rd;
+    else
+      std::memcpy(out, rd, static_cast<size_t>(r));
+    out += r;
+    i = pos + m;
+  }
   // The occurrences are found in batches by one scan each (unicode::find_all), not by a
   // search call per occurrence as replace() of unicodeobject.c does: the same positions.
   ptrdiff_t at[256];
-  for (ssize left = n; left > 0;) {
+  for (ssize left = n - kept; left > 0;) {
     ssize found = unicode::find_all(d + i, len - i, od, m, at, left < 256 ? left : 256);
     if (found <= 0) break;  // cannot happen: n occurrences were counted
     ssize base = i;

@@ -215,48 +215,31 @@ Object* list_of_self(Object* self) {
 // The result list of stringlib/split.h: PREALLOC_SIZE(maxcount) slots filled directly
 // (SPLIT_ADD), appends beyond them, the size fixed at the end (FIX_PREALLOC_SIZE).
 constexpr ssize kMaxPrealloc = 12;
+// The list starts empty with that capacity (its items are not zeroed first) and its size
+// follows the pieces added, which is what FIX_PREALLOC_SIZE leaves.
 class SplitList {
  public:
   explicit SplitList(ssize maxcount)
-      : list_(list_new(maxcount >= kMaxPrealloc ? kMaxPrealloc : maxcount + 1)) {
-    prealloc_ = list_ ? list_size(list_) : 0;
-  }
+      : list_(list_new_prealloc(maxcount >= kMaxPrealloc ? kMaxPrealloc : maxcount + 1)) {}
   SplitList(const SplitList&) = delete;
   SplitList& operator=(const SplitList&) = delete;
   ~SplitList() {
-    if (list_) {
-      fix_size();
-      decref(list_);
-    }
+    if (list_) decref(list_);
   }
   bool ok() const { return list_ != nullptr; }
   // Steals piece (null: the error is already set).
   int add(Object* piece) {
     if (!piece) return -1;
-    if (count_ < prealloc_) {
-      list_set_item_steal(list_, count_++, piece);
-      return 0;
-    }
-    int r = list_append(list_, piece);
-    decref(piece);
-    if (r < 0) return -1;
-    count_++;
-    return 0;
+    return list_append_take_ref(list_, piece);
   }
   Object* finish() {
-    fix_size();
     Object* l = list_;
     list_ = nullptr;
     return l;
   }
 
  private:
-  void fix_size() {
-    if (count_ < prealloc_) static_cast<VarObject*>(list_)->size = count_;
-  }
   Object* list_;
-  ssize prealloc_ = 0;
-  ssize count_ = 0;
 };
 
 // Py_UNICODE_ISSPACE and Py_UNICODE_ISLINEBREAK for the characters below 256, as tables:
@@ -426,7 +409,8 @@ bool parse_split(const char* name, Object* self, Object* const* args, ssize narg
     if (m < 0) m = (len - 1) / 2 + 1;
   } else {
     ssize seplen = str_length(*sep);
-    if (m < 0) m = seplen == 0 ? 0 : len / seplen + 1;
+    // (A one-character separator, the common case, needs no division.)
+    if (m < 0) m = seplen == 1 ? len + 1 : seplen == 0 ? 0 : len / seplen + 1;
     if (str_kind(*sep) > str_kind(self) || seplen > len) {
       *self_list = list_of_self(self);
       return false;
