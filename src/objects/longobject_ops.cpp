@@ -205,6 +205,12 @@ Object* long_pow(Object* a, Object* b, Object* c) {
 
 Object* long_neg(Object* a) {
   if (long_is_compact(a)) return long_from_long_long(-long_compact_value(a));
+  if (long_digit_count(a) == 2) {  // below 2**60: a machine word too
+    const LongObject* l = as_long(a);
+    long long mag = static_cast<long long>(l->ob_digit[0]) |
+                    (static_cast<long long>(l->ob_digit[1]) << kLongShift);
+    return long_from_long_long(long_sign(a) < 0 ? mag : -mag);
+  }
   return long_from_int(bigint::neg(long_view(a)));
 }
 

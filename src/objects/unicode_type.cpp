@@ -285,7 +285,7 @@ inline void copy_short(UCS1* d, const UCS1* s, ssize n) {
 // one-character cache, or a compact ASCII string allocated and filled here (PyUnicode_New's
 // ASCII case) without the general constructor's calls and checks.
 inline Object* ascii_piece(const UCS1* p, ssize n) {
-  if (n <= 1) return n == 1 ? str_from_char(p[0]) : new_ref(str_empty());
+  if (n <= 1) return n == 1 ? str_latin1_char(p[0]) : new_ref(str_empty());
   auto* a = static_cast<AsciiObject*>(gc::object_malloc(sizeof(AsciiObject) + size_t(n) + 1));
   if (!a) return errors::no_memory();
   a->refcnt = 1;

@@ -17,6 +17,8 @@ namespace cppy::objects {
 
 void str_fill_type_methods(TypeObject* t, MappingMethods* mapping);
 
+Object* g_latin1[256] = {};
+
 namespace {
 
 // ---------------------------------------------------------------------------------------
@@ -30,7 +32,6 @@ void raw_free(void* p) { gc::mem_free(p); }
 // The single-character cache (LATIN1 in unicodeobject.c) and the empty string; both are
 // statically shaped compact strings made immortal by str_init.
 Object* g_empty = nullptr;
-Object* g_latin1[256] = {};
 
 // ---------------------------------------------------------------------------------------
 // Interned strings: a set keyed by content (the interned dict of CPython), open addressing

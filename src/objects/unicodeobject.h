@@ -121,6 +121,9 @@ void str_rehash_interned();
 Object* str_empty();
 Object* str_from_ordinal(UCS4 ch);  // PyUnicode_FromOrdinal (ValueError beyond 0x10ffff)
 Object* str_from_char(UCS4 ch);     // unicode_char: ch must be valid
+// The immortal one-character strings of U+0000..U+00FF (LATIN1), for inline use.
+extern Object* g_latin1[256];
+inline Object* str_latin1_char(UCS1 ch) { return new_ref(g_latin1[ch]); }
 
 // Creation from text. str_from_utf8 is strict (UnicodeDecodeError).
 Object* str_from_utf8(const char* s, ssize n);
