@@ -73,13 +73,25 @@ Object* konst_object(const Konst* k, ObjectCache* cache) {
   switch (k->kind) {
     case KonstKind::Tuple:
     case KonstKind::FrozenSet: {
-      Ref<> t = Ref<>::steal(objects::tuple_new(ssize(k->items.size())));
-      if (!t) return nullptr;
+      // The items first, then the tuple (PyTuple_New, tracked): the collector's list then
+      // holds inner constants before outer ones, so one untrack_tuples pass untracks a
+      // nest of atomic constants, as CPython's constant folding orders them.
+      std::vector<Object*> items;
+      items.reserve(k->items.size());
       for (size_t i = 0; i < k->items.size(); i++) {
         Object* item = konst_object(k->items[i], cache);
-        if (!item) return nullptr;
-        objects::tuple_set_item(t.get(), ssize(i), item);
+        if (!item) {
+          for (Object* x : items) objects::decref(x);
+          return nullptr;
+        }
+        items.push_back(item);
       }
+      Ref<> t = Ref<>::steal(objects::tuple_new(ssize(items.size())));
+      if (!t) {
+        for (Object* x : items) objects::decref(x);
+        return nullptr;
+      }
+      for (size_t i = 0; i < items.size(); i++) objects::tuple_set_item(t.get(), ssize(i), items[i]);
       o = k->kind == KonstKind::Tuple ? t.release() : objects::frozenset_new(t.get());
       break;
     }
@@ -137,13 +149,20 @@ Object* make_code(const CodeData& d, ObjectCache* cache) {
   if (Object* o = cache->find(ckey)) {
     consts = Ref<>::borrow(o);
   } else {
-    Ref<> t = Ref<>::steal(objects::tuple_new(ssize(d.consts.size())));
-    if (!t) return nullptr;
+    // PyList_AsTuple of the constants list (_PyTuple_FromArray): untracked when every
+    // constant is atomic.
+    std::vector<Object*> items;
+    items.reserve(d.consts.size());
     for (size_t i = 0; i < d.consts.size(); i++) {
       Object* item = konst_object(d.consts[i], cache);
-      if (!item) return nullptr;
-      objects::tuple_set_item(t.get(), ssize(i), item);
+      if (!item) {
+        for (Object* o : items) objects::decref(o);
+        return nullptr;
+      }
+      items.push_back(item);
     }
+    Ref<> t = Ref<>::steal(objects::tuple_from_array_steal(items.data(), ssize(items.size())));
+    if (!t) return nullptr;
     consts = d.consts.empty() ? std::move(t) : Ref<>::steal(cache->keep(ckey, t.release()));
   }
   Ref<> localsplusnames = Ref<>::steal(names_tuple(a.localsplusnames, cache, false));

@@ -86,6 +86,7 @@ struct State {
   GenerationStats stats[kNumGenerations];
   bool enabled = true;
   bool collecting = false;
+  bool automatic = false;  // the collection running was scheduled by the allocator
   int debug = 0;
   int visited_space = 0;
   Phase phase = Phase::kMark;
@@ -689,34 +690,72 @@ intptr_t mark_all_reachable(GCHead* reachable, GCHead* visited, int visited_spac
   return arg.size;
 }
 
-// mark_stacks: the frames' locals, their functions and f_locals, and what they reach are
-// visited. cppy's frames have no "visited" mark, so every frame is walked each time.
-intptr_t mark_stacks(GCHead* visited, int visited_space) {
+// mark_stacks: what the frames of every thread hold (their f_locals, their function, the
+// locals and the value stack below the frame's stack pointer) and what that reaches becomes
+// visited. Every frame walked gets the visited mark; after the first increment of a scan
+// (start) the walk of a thread stops at the first frame already visited, below the top one.
+//
+// cppy's eval loop keeps a frame's stack pointer exact where the frame can be seen by a
+// collection while its instruction is between two stack operations: at the eval breaker
+// check (the collections the allocator schedules run there) and when the frame makes a
+// Python call (the callee runs in the same loop, above it). A frame that called into C
+// (gc.collect(), a builtin that calls back into Python: the frame above it is then the first
+// frame of another eval_frame activation) may be in the middle of releasing its operands,
+// so only its locals are read, as if its value stack were empty.
+intptr_t mark_stacks(State& st, GCHead* visited, int visited_space, bool start) {
   GCHead reachable;
   list_init(&reachable);
   intptr_t objects_marked = 0;
+  runtime::ThreadState* current = runtime::thread_state();
   for (runtime::ThreadState* ts = runtime::main_interpreter()->threads_head; ts; ts = ts->next) {
-    for (vm::Frame* frame = ts->current_frame; frame; frame = frame->previous) {
-      if (frame->owner >= vm::kOwnedByCStack) continue;
+    // Whether the stack pointer of the frame being walked is exact: for the top frame, when
+    // this collection runs from this thread's eval breaker.
+    bool exact = ts == current && st.automatic;
+    vm::Frame* frame = ts->current_frame;
+    while (frame) {
+      if (frame->owner >= vm::kOwnedByCStack) {
+        exact = false;
+        frame = frame->previous;
+        continue;
+      }
       objects_marked += move_to_reachable(frame->f_locals, &reachable, visited_space);
       objects_marked += move_to_reachable(frame->f_funcobj, &reachable, visited_space);
-      // Only the locals: cppy's eval loop does not publish the stack pointer of a running
-      // frame, so the value stack above the locals may hold stale entries.
       Object** locals = frame->localsplus;
-      Object** sp = vm::frame_stack_base(frame);
+      Object** sp = exact ? frame->stackpointer : vm::frame_stack_base(frame);
       while (sp > locals) {
         --sp;
         Object* op = *sp;
-        if (!op) continue;
-        objects_marked += move_to_reachable(op, &reachable, visited_space);
+        if (!op || objects::is_immortal(op)) continue;
+        if (object_is_gc(op)) {
+          GCHead* gc = head_of(op);
+          if (is_tracked(op) && old_space(gc) != visited_space) {
+            flip_old_space(gc);
+            objects_marked++;
+            list_move(gc, &reachable);
+          }
+        }
       }
+      if (!start && frame->visited) {
+        // Walked before: the frames below have not changed since.
+        break;
+      }
+      frame->visited = 1;
+      // The frame below is exact if this one is a Python call it made in the same loop.
+      exact = !frame->is_entry;
+      frame = frame->previous;
     }
   }
   objects_marked += mark_all_reachable(&reachable, visited, visited_space);
   return objects_marked;
 }
 
-// mark_global_roots: sys's and builtins' dictionaries.
+std::vector<TypeObject*>& static_types() {
+  static std::vector<TypeObject*> types;
+  return types;
+}
+
+// mark_global_roots: sys's and builtins' dictionaries, then the dict and the subclasses of
+// every static type (cppy has no per-interpreter dict: interp->dict is not there).
 intptr_t mark_global_roots(GCHead* visited, int visited_space) {
   GCHead reachable;
   list_init(&reachable);
@@ -724,6 +763,10 @@ intptr_t mark_global_roots(GCHead* visited, int visited_space) {
   if (Object* sys = sys::sys_module())
     objects_marked += move_to_reachable(objects::module_get_dict(sys), &reachable, visited_space);
   objects_marked += move_to_reachable(vm::builtins_dict(), &reachable, visited_space);
+  for (TypeObject* t : static_types()) {
+    objects_marked += move_to_reachable(t->dict, &reachable, visited_space);
+    objects_marked += move_to_reachable(t->subclasses, &reachable, visited_space);
+  }
   objects_marked += mark_all_reachable(&reachable, visited, visited_space);
   return objects_marked;
 }
@@ -732,30 +775,30 @@ intptr_t mark_global_roots(GCHead* visited, int visited_space) {
 intptr_t mark_at_start(State& st) {
   GCHead* visited = &st.old[st.visited_space].head;
   intptr_t objects_marked = mark_global_roots(visited, st.visited_space);
-  objects_marked += mark_stacks(visited, st.visited_space);
+  objects_marked += mark_stacks(st, visited, st.visited_space, true);
   st.work_to_do -= objects_marked;
   st.phase = Phase::kCollect;
   return objects_marked;
 }
 
-// assess_work_to_do: the new objects plus a share of the heap (at most half as many again).
+// assess_work_to_do: the new objects plus a share of the heap (at most twice as many again:
+// 3.14.1's new_objects*2, as the reference's increments show).
 intptr_t assess_work_to_do(State& st) {
   intptr_t scale_factor = st.old[0].threshold;
   if (scale_factor < 2) scale_factor = 2;
   intptr_t new_objects = st.young.count;
-  intptr_t max_heap_fraction = new_objects * 3 / 2;
+  intptr_t max_heap_fraction = new_objects * 2;
   intptr_t heap_fraction = st.heap_size / kScanRateDivisor / scale_factor;
   if (heap_fraction > max_heap_fraction) heap_fraction = max_heap_fraction;
   st.young.count = 0;
   return new_objects + heap_fraction;
 }
 
-// gc_collect_increment: automatic collections and gc.collect(1).
-//
-// While the work owed is negative (after mark_at_start subtracted what the roots reach), an
-// increment does nothing: 3.14.2 returns before collecting (the reference shows it: automatic
-// collections then report nothing collected and leave gc.get_stats() unchanged, and the young
-// generation keeps growing), so the young count just restarts.
+// gc_collect_increment: automatic collections and gc.collect(1), as 3.14.1 changed it
+// (GH-139951): while the work owed is negative an increment returns at once (callbacks
+// report nothing collected, gc.get_stats() is unchanged); the work of what mark_at_start
+// marked is subtracted twice (there and here, as 3.14.2 does: GH-141890); after collecting
+// an increment only its size is subtracted (the heap's share is no longer added back).
 void collect_increment(State& st, CollectionStats* stats) {
   st.work_to_do += assess_work_to_do(st);
   if (st.work_to_do < 0) return;
@@ -769,9 +812,7 @@ void collect_increment(State& st, CollectionStats* stats) {
   GCHead* visited = &st.old[st.visited_space].head;
   GCHead increment;
   list_init(&increment);
-  int scale_factor = st.old[0].threshold;
-  if (scale_factor < 2) scale_factor = 2;
-  intptr_t objects_marked = mark_stacks(visited, st.visited_space);
+  intptr_t objects_marked = mark_stacks(st, visited, st.visited_space, false);
   st.work_to_do -= objects_marked;
   list_set_space(&st.young.head, st.visited_space);
   list_merge(&st.young.head, &increment);
@@ -788,7 +829,6 @@ void collect_increment(State& st, CollectionStats* stats) {
   list_init(&survivors);
   collect_region(st, &increment, &survivors, stats);
   list_merge(&survivors, visited);
-  st.work_to_do += st.heap_size / kScanRateDivisor / scale_factor;
   st.work_to_do -= increment_size;
   add_stats(st, 1, *stats);
   if (list_is_empty(not_visited)) completed_scavenge(st);
@@ -860,6 +900,7 @@ ssize collect_with_reason(int generation, Reason reason) {
   State& st = state();
   if (st.collecting) return 0;
   st.collecting = true;
+  st.automatic = reason == Reason::kHeap;
   CollectionStats stats;
   if (reason != Reason::kShutdown) invoke_gc_callback("start", generation, stats);
   if (st.debug & kDebugStats) {
@@ -892,20 +933,12 @@ bool object_is_gc(Object* o) {
   return t->is_gc == nullptr || t->is_gc(o);
 }
 
-// gc_alloc + _PyObject_GC_Link: allocation counts towards the young generation's threshold;
-// past it a collection is scheduled through the eval breaker (_Py_ScheduleGC), to run at
-// the next safe point of the eval loop.
+// gc_alloc + _PyObject_GC_Link: a new GC object starts untracked. Since 3.14.1 (GH-139951,
+// "count number of actually tracked objects") the young count and heap_size follow tracking,
+// not allocation: see track() and untrack().
 Object* gc_malloc(size_t size) {
   auto* g = static_cast<GCHead*>(object_calloc(1, sizeof(GCHead) + size));
   if (!g) return errors::no_memory();
-  State& st = state();
-  st.young.count += 1;
-  st.heap_size += 1;
-  if (st.young.count > st.young.threshold && st.enabled && st.young.threshold &&
-      !st.collecting && !collect_scheduled && !errors::occurred()) {
-    collect_scheduled = true;
-    vm::eval_breaker = 1;
-  }
   return object_of(g);
 }
 
@@ -916,16 +949,20 @@ Object* gc_realloc(Object* o, size_t size) {
   return object_of(ng);
 }
 
-// PyObject_GC_Del.
+// PyObject_GC_Del: an object freed while still tracked leaves its generation and the counts.
 void gc_free(Object* o) {
-  if (is_tracked(o)) list_remove(head_of(o));
-  State& st = state();
-  if (st.young.count > 0) st.young.count -= 1;
-  st.heap_size -= 1;
+  if (is_tracked(o)) {
+    list_remove(head_of(o));
+    State& st = state();
+    if (st.young.count > 0) st.young.count -= 1;
+    st.heap_size -= 1;
+  }
   object_free(head_of(o));
 }
 
-// _PyObject_GC_TRACK: at the end of the young generation, in the space not yet visited.
+// _PyObject_GC_TRACK: at the end of the young generation, in the space not yet visited; the
+// young count and heap_size grow, and past the threshold a collection is scheduled through
+// the eval breaker (_Py_TriggerGC / _Py_ScheduleGC), to run at the next safe point.
 void track(Object* o) {
   GCHead* g = head_of(o);
   if (g->next != 0) return;
@@ -936,15 +973,27 @@ void track(Object* o) {
   set_prev(g, last);
   g->next = reinterpret_cast<uintptr_t>(young) | uintptr_t(st.visited_space ^ 1);
   young->prev = reinterpret_cast<uintptr_t>(g);
+  st.young.count += 1;
+  st.heap_size += 1;
+  if (st.young.count > st.young.threshold && st.enabled && st.young.threshold &&
+      !st.collecting && !collect_scheduled && !errors::occurred()) {
+    collect_scheduled = true;
+    vm::eval_breaker = 1;
+  }
 }
 
-// _PyObject_GC_UNTRACK.
+// _PyObject_GC_UNTRACK: the counts shrink with it.
 void untrack(Object* o) {
   GCHead* g = head_of(o);
   if (g->next == 0) return;
   list_remove(g);
   g->prev &= kFinalized;
+  State& st = state();
+  if (st.young.count > 0) st.young.count -= 1;
+  st.heap_size -= 1;
 }
+
+void add_static_type(TypeObject* type) { static_types().push_back(type); }
 
 bool is_finalized(Object* o) { return (head_of(o)->prev & kFinalized) != 0; }
 void set_finalized(Object* o) { head_of(o)->prev |= kFinalized; }

@@ -138,6 +138,9 @@ void set_debug(int flags);
 int get_debug();
 // _PyGC_DumpShutdownStats: the ResourceWarning about objects left in gc.garbage.
 void dump_shutdown_stats();
+// A static type made ready (interp->types' managed static types): mark_global_roots marks
+// its dict and its subclasses' dict at the start of each scan of the heap.
+void add_static_type(objects::TypeObject* type);
 // Finalizer bookkeeping (_PyGC_FINALIZED): tp_finalize runs once per object.
 bool is_finalized(objects::Object* o);
 void set_finalized(objects::Object* o);

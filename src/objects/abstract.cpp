@@ -648,7 +648,12 @@ Object* sequence_tuple(Object* v) {
   Ref<> list = Ref<>::steal(list_new(0));
   if (!list) return nullptr;
   if (list_extend(list.get(), it.get()) < 0) return nullptr;
-  return list_as_tuple(list.get());
+  // CPython fills a PyTuple_New tuple (resized to the length reached): always tracked.
+  ssize n = list_size(list.get());
+  Object* t = tuple_new(n);
+  if (!t) return nullptr;
+  for (ssize i = 0; i < n; ++i) tuple_set_item(t, i, new_ref(list_items(list.get())[i]));
+  return t;
 }
 
 // PySequence_List.

@@ -1808,6 +1808,7 @@ int dict_del_item_known_hash(Object* op, Object* key, hash_t hash) {
 }
 
 Object* dict_view_new(Object* dict, TypeObject* type) { return dictview_new(dict, type); }
+Object* dict_view_dict(Object* view) { return static_cast<DictViewObject*>(view)->dict; }
 
 Object* dict_base_richcompare(Object* v, Object* w, int op) { return dict_richcompare(v, w, op); }
 

@@ -102,6 +102,8 @@ ssize dict_lookup_entry_index(Object* d, Object* key, hash_t hash);
 int dict_del_item_known_hash(Object* d, Object* key, hash_t hash);  // _PyDict_DelItem_KnownHash
 // _PyDictView_New: a view of dict of the given view type (a subtype of dict_keys/...).
 Object* dict_view_new(Object* dict, TypeObject* type);
+// The dict a view shows (borrowed; null once released).
+Object* dict_view_dict(Object* view);
 Object* dict_base_richcompare(Object* v, Object* w, int op);  // PyDict_Type.tp_richcompare
 
 }  // namespace cppy::objects

@@ -198,7 +198,7 @@ Object* float_round_method(Object* self, Object* const* args, ssize nargs) {
 Object* float_as_integer_ratio_method(Object* self, Object*) {
   Object *n, *d;
   if (float_as_integer_ratio(self, &n, &d) < 0) return nullptr;
-  Object* t = tuple_pack(2, n, d);
+  Object* t = tuple_pack_maybe_tracked(2, n, d);
   decref(n);
   decref(d);
   return t;

@@ -310,6 +310,22 @@ int list_extend(Object* op, Object* iterable) {
     for (ssize i = 0; i < n; ++i) dest[i] = new_ref(src[i]);
     return 0;
   }
+  if (iterable->type == &dictitems_type && dict_view_dict(iterable)) {
+    // list_extend_dictitems: (key, value) pairs made by _PyTuple_FromArray, so pairs of
+    // atomic objects are not tracked (3.14.1).
+    Object* dict = dict_view_dict(iterable);
+    ssize m = self->size;
+    if (list_resize(self, m + dict_size(dict)) < 0) return -1;
+    self->size = m;
+    ssize pos = 0;
+    Object* kv[2];
+    while (dict_next(dict, &pos, &kv[0], &kv[1])) {
+      Object* item = tuple_from_array(kv, 2);
+      if (!item) return -1;
+      self->items[self->size++] = item;
+    }
+    return 0;
+  }
   Ref<> it = Ref<>::steal(object_get_iter(iterable));
   if (!it) return -1;
   iternextfunc iternext = it->type->iternext;

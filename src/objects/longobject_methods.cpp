@@ -278,7 +278,7 @@ Object* int_as_integer_ratio(Object* self, Object*) {
     n = Ref<>::steal(long_from_int(bigint::Int::from_view(long_view(n.get()))));
     if (!n) return nullptr;
   }
-  return tuple_pack(2, n.get(), long_small(1));
+  return tuple_pack_maybe_tracked(2, n.get(), long_small(1));
 }
 
 Object* int_is_integer(Object*, Object*) { return bool_from_bool(true); }

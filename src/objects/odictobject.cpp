@@ -521,7 +521,7 @@ Object* odict_popitem(Object* self, Object* const* args, ssize nargs, Object* kw
   Ref<> key = Ref<>::borrow(node->key);
   Ref<> value = Ref<>::steal(popkey_hash(self, key.get(), nullptr, node->hash));
   if (!value) return nullptr;
-  return tuple_pack(2, key.get(), value.get());
+  return tuple_pack_maybe_tracked(2, key.get(), value.get());
 }
 
 Object* odictkeys_new(Object* od, Object*) { return dict_view_new(od, &odictkeys_type); }

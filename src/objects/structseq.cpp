@@ -164,6 +164,7 @@ Object* structseq_tp_new(TypeObject* type, Object* args, Object* kwds) {
     return errors::format(exc_TypeError, "%.500s() got duplicate or unexpected field name(s)",
                           type->name);
   }
+  gc::track(res.get());
   return res.release();
 }
 
@@ -349,7 +350,9 @@ Object* structseq_new(TypeObject* type) {
   if (size < 0) return nullptr;
   ssize vsize = size_from_dict(type, "n_sequence_fields");
   if (vsize < 0) return nullptr;
-  Object* o = type_generic_alloc(type, size);
+  // PyObject_GC_NewVar: untracked; structseq_new_impl tracks what it builds, the C-level
+  // users (os.stat, time.gmtime, sys.flags...) leave their results untracked.
+  Object* o = type_alloc_no_track(type, size);
   if (!o) return nullptr;
   auto* t = static_cast<TupleObject*>(o);
   t->size = vsize;

@@ -402,6 +402,16 @@ Object* tuple_new(ssize n) {
   return t;
 }
 
+namespace {
+
+// maybe_tracked (3.14.1, GH-139951): an item whose type is a GC type may be part of a cycle.
+// The tuples built from arrays of items (PyTuple_Pack, _PyTuple_FromArray[Steal],
+// _PyTuple_FromStackRefStealOnSuccess) are tracked only if one of their items may be.
+inline bool maybe_tracked(Object* item) { return type_has_feature(item->type, kTpflagsHaveGc); }
+
+}  // namespace
+
+// Py_BuildValue("(OO...)") and the PyTuple_New-and-fill paths: always tracked.
 Object* tuple_pack(ssize n, ...) {
   Object* r = tuple_new(n);
   if (!r) return nullptr;
@@ -412,20 +422,59 @@ Object* tuple_pack(ssize n, ...) {
   return r;
 }
 
-Object* tuple_from_array(Object* const* items, ssize n) {
-  Object* r = tuple_new(n);
+// PyTuple_Pack (3.14.1): tracked only if an item may be.
+Object* tuple_pack_maybe_tracked(ssize n, ...) {
+  if (n == 0) return new_ref(tuple_empty());
+  if (n < 0) {
+    errors::bad_internal_call();
+    return nullptr;
+  }
+  TupleObject* r = tuple_alloc(n);
   if (!r) return nullptr;
-  for (ssize i = 0; i < n; ++i) tuple_set_item(r, i, new_ref(items[i]));
+  bool track = false;
+  va_list va;
+  va_start(va, n);
+  for (ssize i = 0; i < n; ++i) {
+    Object* o = va_arg(va, Object*);
+    if (!track && maybe_tracked(o)) track = true;
+    r->items[i] = new_ref(o);
+  }
+  va_end(va);
+  if (track) gc::track(r);
   return r;
 }
 
+// _PyTuple_FromArray.
+Object* tuple_from_array(Object* const* items, ssize n) {
+  if (n == 0) return new_ref(tuple_empty());
+  TupleObject* r = tuple_alloc(n);
+  if (!r) return nullptr;
+  bool track = false;
+  for (ssize i = 0; i < n; ++i) {
+    Object* o = items[i];
+    if (!track && maybe_tracked(o)) track = true;
+    r->items[i] = new_ref(o);
+  }
+  if (track) gc::track(r);
+  return r;
+}
+
+// _PyTuple_FromArraySteal.
 Object* tuple_from_array_steal(Object* const* items, ssize n) {
-  Object* r = tuple_new(n);
+  if (n == 0) return new_ref(tuple_empty());
+  TupleObject* r = n > 0 ? tuple_alloc(n) : nullptr;
   if (!r) {
     for (ssize i = 0; i < n; ++i) decref(items[i]);
+    if (n < 0) errors::bad_internal_call();
     return nullptr;
   }
-  for (ssize i = 0; i < n; ++i) tuple_set_item(r, i, items[i]);
+  bool track = false;
+  for (ssize i = 0; i < n; ++i) {
+    Object* o = items[i];
+    if (!track && maybe_tracked(o)) track = true;
+    r->items[i] = o;
+  }
+  if (track) gc::track(r);
   return r;
 }
 

@@ -30,9 +30,13 @@ inline void tuple_set_item(Object* t, ssize i, Object* v) {
 }
 
 Object* tuple_new(ssize n);               // PyTuple_New: items null
-Object* tuple_pack(ssize n, ...);         // PyTuple_Pack: borrows its arguments
+// Tracked tuples of n borrowed objects (Py_BuildValue("(OO...)"), PyTuple_New then filled).
+Object* tuple_pack(ssize n, ...);
+// Since 3.14.1 (GH-139951) PyTuple_Pack, _PyTuple_FromArray, _PyTuple_FromArraySteal and
+// BUILD_TUPLE leave a new tuple untracked when none of its items' types is a GC type.
+Object* tuple_pack_maybe_tracked(ssize n, ...);  // PyTuple_Pack: borrows its arguments
 Object* tuple_from_array(Object* const* items, ssize n);  // _PyTuple_FromArray
-Object* tuple_from_array_steal(Object* const* items, ssize n);
+Object* tuple_from_array_steal(Object* const* items, ssize n);  // _PyTuple_FromArraySteal
 Object* tuple_get_slice(Object* t, ssize lo, ssize hi);   // PyTuple_GetSlice
 Object* tuple_empty();  // the empty tuple singleton (borrowed, immortal)
 int tuple_resize(Object** t, ssize newsize);  // _PyTuple_Resize

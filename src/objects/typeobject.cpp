@@ -181,6 +181,13 @@ Object* type_lookup_ref(TypeObject* type, Object* name) {
 // PyType_GenericAlloc: zeroed memory for basicsize + (nitems + 1) * itemsize, GC-tracked
 // when the type has the GC flag.
 Object* type_generic_alloc(TypeObject* type, ssize nitems) {
+  Object* obj = type_alloc_no_track(type, nitems);
+  if (obj && type_has_feature(type, kTpflagsHaveGc)) gc::track(obj);
+  return obj;
+}
+
+// _PyType_AllocNoTrack: PyType_GenericAlloc without the tracking.
+Object* type_alloc_no_track(TypeObject* type, ssize nitems) {
   size_t size = static_cast<size_t>(type->basicsize + (nitems + 1) * type->itemsize);
   size = (size + sizeof(void*) - 1) & ~(sizeof(void*) - 1);
   size += static_cast<size_t>(inline_values_alloc_size(type));
@@ -199,7 +206,6 @@ Object* type_generic_alloc(TypeObject* type, ssize nitems) {
 #endif
   if (type_has_feature(type, kTpflagsHeaptype)) incref(type);
   if (type->itemsize) static_cast<VarObject*>(obj)->size = nitems;
-  if (type_has_feature(type, kTpflagsHaveGc)) gc::track(obj);
   return obj;
 }
 
@@ -771,7 +777,10 @@ int type_ready(TypeObject* type) {
     type->flags &= ~kTpflagsReadying;
     return -1;
   };
-  if (!type_has_feature(type, kTpflagsHeaptype)) make_immortal(type);
+  if (!type_has_feature(type, kTpflagsHeaptype)) {
+    make_immortal(type);
+    gc::add_static_type(type);  // its dict and subclasses are roots of the collector's marking
+  }
   // type_ready_set_base / set_type.
   TypeObject* base = type->base;
   if (base == nullptr && type != &BaseObject_Type) base = type->base = &BaseObject_Type;

@@ -305,6 +305,7 @@ void type_modified(TypeObject* type);
 bool type_assign_version_tag(TypeObject* type);
 
 Object* type_generic_alloc(TypeObject* type, ssize nitems);  // PyType_GenericAlloc
+Object* type_alloc_no_track(TypeObject* type, ssize nitems);  // _PyType_AllocNoTrack
 Object* type_generic_new(TypeObject* type, Object* args, Object* kwds);  // PyType_GenericNew
 void object_generic_free(void* p);  // PyObject_Free / PyObject_GC_Del by the type's flags
 // The type's __name__ / __qualname__ / __module__ (new references).

@@ -452,7 +452,7 @@ Object* formatteriter_next(Object* o) {
       field_present && !format_spec.str ? str_from_cstr("") : sub_object(format_spec));
   Ref<> conversion_str = Ref<>::steal(conversion ? str_from_kind_and_data(4, &conversion, 1) : return_none());
   if (!literal_str || !field_name_str || !format_spec_str || !conversion_str) return nullptr;
-  return tuple_pack(4, literal_str.get(), field_name_str.get(), format_spec_str.get(),
+  return tuple_pack_maybe_tracked(4, literal_str.get(), field_name_str.get(), format_spec_str.get(),
                     conversion_str.get());
 }
 
@@ -465,7 +465,7 @@ Object* fieldnameiter_next(Object* o) {
   if (r == 0 || r == 1) return nullptr;
   Ref<> obj = Ref<>::steal(idx != -1 ? long_from_ssize(idx) : name.make());
   if (!obj) return nullptr;
-  return tuple_pack(2, is_attr ? true_object() : false_object(), obj.get());
+  return tuple_pack_maybe_tracked(2, is_attr ? true_object() : false_object(), obj.get());
 }
 
 TypeObject formatteriter_type = [] {
@@ -518,7 +518,7 @@ Object* formatter_field_name_split(Object* self) {
     return nullptr;
   Ref<> first_obj = Ref<>::steal(first_idx != -1 ? long_from_ssize(first_idx) : first.make());
   if (!first_obj) return nullptr;
-  return tuple_pack(2, first_obj.get(), it.get());
+  return tuple_pack_maybe_tracked(2, first_obj.get(), it.get());
 }
 
 }  // namespace cppy::objects

@@ -906,8 +906,11 @@ inline void clear_thread_frame(Frame* f) {
     frame_clear(f);
     return;
   }
-  for (Object** p = f->localsplus; p < f->stackpointer; ++p) xdecref(*p);
+  // _PyFrame_ClearLocals: the stack pointer first, then the references from the top (the
+  // frame is still the thread's current one: a collection may walk it meanwhile).
+  Object** sp = f->stackpointer;
   f->stackpointer = f->localsplus;
+  while (sp > f->localsplus) xdecref(*--sp);
   clear(f->f_locals);
   clear(f->f_funcobj);
   clear(f->f_globals);
@@ -1358,9 +1361,12 @@ dispatch_same:
 
   // CHECK_PERIODIC (bytecodes.c): after a call into C, a signal that arrived meanwhile (a
   // blocking read that returned data rather than EINTR) is handled before the next instruction.
-#define CHECK_PERIODIC()                                  \
-  do {                                                    \
-    if (eval_breaker && handle_eval_breaker() < 0) goto error; \
+#define CHECK_PERIODIC()                                                                 \
+  do {                                                                                   \
+    if (eval_breaker) {                                                                  \
+      frame->stackpointer = sp; /* a collection may walk this frame's stack */           \
+      if (handle_eval_breaker() < 0) goto error;                                         \
+    }                                                                                    \
   } while (0)
   TARGET(NOP) { DISPATCH(); }
   TARGET(NOT_TAKEN) { DISPATCH(); }
@@ -1370,6 +1376,7 @@ dispatch_same:
   TARGET(RESUME) {
     if (eval_breaker) {
       // The GIL drop request (signals, async exceptions and GC requests come later).
+      frame->stackpointer = sp;
       if (handle_eval_breaker() < 0) goto error;
     }
     DISPATCH();
@@ -2249,6 +2256,7 @@ dispatch_same:
     JUMPBY(-oparg);
     if (eval_breaker) {
       // The GIL drop request (signals, GC later).
+      frame->stackpointer = sp;
       if (handle_eval_breaker() < 0) goto error;
     }
     DISPATCH();
@@ -3468,6 +3476,7 @@ dispatch_same:
     nf->return_offset = 0;
     nf->owner = kOwnedByThread;
     nf->is_entry = 0;
+    nf->visited = 0;
     nf->localsplus[0] = owner;  // the stack's reference
     for (int i = 1; i < fco->co_nlocalsplus; ++i) nf->localsplus[i] = nullptr;
     --sp;
@@ -3690,6 +3699,7 @@ dispatch_same:
     nf->return_offset = 0;
     nf->owner = kOwnedByThread;
     nf->is_entry = 0;
+    nf->visited = 0;
     for (int i = 0; i < total; ++i) nf->localsplus[i] = a[i];
     for (int i = total; i < fco->co_nlocalsplus; ++i) nf->localsplus[i] = nullptr;
     sp = call_base;
@@ -3909,7 +3919,13 @@ exception_unwind:
   if (code_find_exception_handler(co, offset, &target, &depth, &push_lasti)) {
     Object** base = frame_stack_base(frame);
     Object** new_sp = base + depth;
-    while (sp > new_sp) xdecref(*--sp);
+    // Popped one at a time with the frame's stack pointer following (a finalizer run by a
+    // release may start a collection that walks this frame).
+    while (sp > new_sp) {
+      Object* v = *--sp;
+      frame->stackpointer = sp;
+      xdecref(v);
+    }
     if (push_lasti) {
       Object* lasti = long_from_long(frame_lasti(frame));
       if (!lasti) goto exit_unwind;
@@ -3927,7 +3943,11 @@ exception_unwind:
   }
   // No handler: the frame ends with the exception.
   Object** base = frame_stack_base(frame);
-  while (sp > base) xdecref(*--sp);
+  while (sp > base) {
+    Object* v = *--sp;
+    frame->stackpointer = sp;
+    xdecref(v);
+  }
   frame->stackpointer = sp;
   if (monitoring_exc_events & (1u << kEvPyUnwind)) [[unlikely]] monitor_unwind(frame, next_instr - 1);
 }

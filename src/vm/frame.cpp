@@ -122,6 +122,7 @@ void frame_initialize(Frame* f, FunctionObject* func, Object* code, Object* glob
   f->return_offset = 0;
   f->owner = kOwnedByThread;
   f->is_entry = 0;
+  f->visited = 0;
   f->padding = 0;  // instr_prev of the instrumented dispatch (instrumentation.cpp)
   for (int i = null_locals_from; i < co->co_nlocalsplus; ++i) f->localsplus[i] = nullptr;
 }
@@ -129,6 +130,7 @@ void frame_initialize(Frame* f, FunctionObject* func, Object* code, Object* glob
 // take_ownership: the frame object keeps a copy of the ending frame (locals included, the
 // value stack empty) and learns its caller's frame object.
 static void take_ownership(FrameObject* fo, Frame* f) {
+  gc::track(fo);
   CodeObject* co = frame_code(f);
   size_t words = offsetof(Frame, localsplus) / sizeof(Object*) + size_t(co->co_nlocalsplus) + 1;
   auto* copy = static_cast<Frame*>(std::malloc(words * sizeof(Object*)));
@@ -172,9 +174,13 @@ void frame_clear(Frame* f) {
     auto* fo = static_cast<FrameObject*>(f->frame_obj);
     f->frame_obj = nullptr;
     if (fo->refcnt > 1) {
-      // The frame object outlives the frame: it takes the locals.
-      for (Object** p = f->localsplus + co->co_nlocalsplus; p < f->stackpointer; ++p) xdecref(*p);
-      f->stackpointer = f->localsplus + co->co_nlocalsplus;
+      // The frame object outlives the frame: it takes the locals. The value stack is
+      // released from the top, the stack pointer lowered first, so that a collection that
+      // runs meanwhile (mark_stacks) never sees a released entry.
+      Object** base = f->localsplus + co->co_nlocalsplus;
+      Object** sp = f->stackpointer;
+      f->stackpointer = base;
+      while (sp > base) xdecref(*--sp);
       take_ownership(fo, f);
       decref(fo);
       if (!f->f_executable) return;  // everything moved
@@ -183,8 +189,11 @@ void frame_clear(Frame* f) {
       decref(fo);
     }
   }
-  for (Object** p = f->localsplus; p < f->stackpointer; ++p) xdecref(*p);
+  // _PyFrame_ClearLocals: the stack pointer goes down to the locals first, then the locals
+  // and the stack are released from the top.
+  Object** sp = f->stackpointer;
   f->stackpointer = f->localsplus;
+  while (sp > f->localsplus) xdecref(*--sp);
   clear(f->f_locals);
   clear(f->f_funcobj);
   clear(f->f_globals);
@@ -821,7 +830,8 @@ FrameObject* frame_object_new(vm::Frame* f) {
   fo->f_trace = nullptr;
   fo->f_trace_lines = 1;
   fo->f_trace_opcodes = 0;
-  gc::track(fo);
+  // _PyFrame_New_NoTrack: the object of a running frame is not tracked; take_ownership tracks
+  // it when it outlives its frame.
   return fo;
 }
 

@@ -43,7 +43,10 @@ struct Frame {  // _PyInterpreterFrame
   Object** stackpointer;
   uint16_t return_offset;  // where the caller resumes, in code units after its instr_ptr
   uint8_t owner;
-  uint8_t is_entry;  // the first frame of an eval_frame() activation
+  uint8_t is_entry : 1;  // the first frame of an eval_frame() activation
+  // The cycle collector's mark_stacks walked this frame (_PyInterpreterFrame.visited): later
+  // increments stop their walk at the first visited frame below the top one.
+  uint8_t visited : 1;
   uint32_t padding;
   Object* localsplus[1];
 };

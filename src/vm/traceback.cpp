@@ -262,6 +262,7 @@ void traceback_add(const char* funcname, const char* filename, int lineno) {
         std::free(f);
       } else {
         fo->owned = f;
+        gc::track(fo);  // PyFrame_New tracks the frame object it owns
         fo->f_lineno = lineno;
       }
     }

@@ -1434,7 +1434,7 @@ Object* Dec_as_integer_ratio(Object* self, Object*) {
   if (!no) return nullptr;
   Ref<> dd = Ref<>::steal(long_from_int(den));
   if (!dd) return nullptr;
-  return tuple_pack(2, no.get(), dd.get());
+  return tuple_pack_maybe_tracked(2, no.get(), dd.get());
 }
 
 Object* Dec_from_float(Object* cls, Object* pyfloat) {

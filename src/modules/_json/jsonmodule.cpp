@@ -397,7 +397,7 @@ Object* parse_object_unicode(ScannerObject* s, Object* memo, Object* pystr, ssiz
       Ref<> val = Ref<>::steal(scan_once_unicode(s, memo, pystr, idx, &next_idx));
       if (!val) return nullptr;
       if (has_pairs_hook) {
-        Ref<> item = Ref<>::steal(tuple_pack(2, key.get(), val.get()));
+        Ref<> item = Ref<>::steal(tuple_pack_maybe_tracked(2, key.get(), val.get()));
         if (!item || list_append(rval.get(), item.get()) < 0) return nullptr;
       } else if (dict_set_item(rval.get(), key.get(), val.get()) < 0) {
         return nullptr;
