@@ -52,12 +52,43 @@ inline void incref(Object* o) {
   ++o->refcnt;
 }
 
-inline void decref(Object* o) {
+// Py_DECREF: an immortal object's count is never lowered (PEP 683, as Py_DECREF checks
+// _Py_IsImmortal since 3.12). So the increments of immortal objects may be skipped
+// (incref_unless_immortal, immortal_ref below) without the count ever drifting down to a
+// real zero, and the eval loop's hot paths write nothing to the counts of small ints, bools
+// and None (each write was a store-to-load dependency between instructions).
+[[gnu::always_inline]] inline void decref(Object* o) {
 #ifdef CPPY_DEBUG
   --total_refcount;
   if (o->refcnt <= 0) debug_negative_refcount(o);
 #endif
-  if (--o->refcnt == 0) dealloc(o);
+  ssize r = o->refcnt;
+  if (r >= kImmortalThreshold) return;
+  o->refcnt = r - 1;
+  if (r == 1) dealloc(o);
+}
+
+// Py_INCREF as 3.12+ does it: nothing is written to an immortal object. For hot paths; plain
+// incref stays a single add (a count that only grows cannot reach zero).
+[[gnu::always_inline]] inline void incref_unless_immortal(Object* o) {
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  if (o->refcnt < kImmortalThreshold) ++o->refcnt;
+}
+template <class T>
+inline T* new_ref_unless_immortal(T* o) {
+  incref_unless_immortal(o);
+  return o;
+}
+// A new reference to an object known to be immortal (True, False, None, the small ints):
+// nothing to write (_Py_NewRef_Immortal / PyStackRef_FromPyObjectImmortal).
+template <class T>
+inline T* immortal_ref(T* o) {
+#ifdef CPPY_DEBUG
+  ++total_refcount;
+#endif
+  return o;
 }
 
 inline void xincref(Object* o) {

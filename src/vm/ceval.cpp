@@ -887,7 +887,7 @@ namespace {
 // An int from a machine-word result: the small-int cache, one digit, or the general path
 // (the _PyLong_FromSTwoDigits of _PyCompactLong_Add and friends).
 inline Object* long_from_compact_result(int64_t v) {
-  if (v >= -kSmallNegInts && v < kSmallPosInts) return new_ref(long_small(int(v)));
+  if (v >= -kSmallNegInts && v < kSmallPosInts) return immortal_ref(long_small(int(v)));
   uint64_t mag = v < 0 ? 0 - uint64_t(v) : uint64_t(v);
   if (mag < (uint64_t(1) << kLongShift)) {
     LongObject* r = long_new(1);
@@ -1398,19 +1398,19 @@ dispatch_same:
 
   // --- locals and constants -----------------------------------------------------------------
   TARGET(LOAD_CONST) {
-    PUSH(new_ref(GETITEM(consts, oparg)));
+    PUSH(new_ref_unless_immortal(GETITEM(consts, oparg)));
     DISPATCH();
   }
   TARGET(LOAD_SMALL_INT) {
-    PUSH(new_ref(long_small(oparg)));
+    PUSH(immortal_ref(long_small(oparg)));
     DISPATCH();
   }
   TARGET(LOAD_FAST) {
-    PUSH(new_ref(fast[oparg]));
+    PUSH(new_ref_unless_immortal(fast[oparg]));
     DISPATCH();
   }
   TARGET(LOAD_FAST_BORROW) {
-    PUSH(new_ref(fast[oparg]));
+    PUSH(new_ref_unless_immortal(fast[oparg]));
     DISPATCH();
   }
   TARGET(LOAD_FAST_CHECK) {
@@ -1428,13 +1428,13 @@ dispatch_same:
     DISPATCH();
   }
   TARGET(LOAD_FAST_LOAD_FAST) {
-    PUSH(new_ref(fast[oparg >> 4]));
-    PUSH(new_ref(fast[oparg & 15]));
+    PUSH(new_ref_unless_immortal(fast[oparg >> 4]));
+    PUSH(new_ref_unless_immortal(fast[oparg & 15]));
     DISPATCH();
   }
   TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW) {
-    PUSH(new_ref(fast[oparg >> 4]));
-    PUSH(new_ref(fast[oparg & 15]));
+    PUSH(new_ref_unless_immortal(fast[oparg >> 4]));
+    PUSH(new_ref_unless_immortal(fast[oparg & 15]));
     DISPATCH();
   }
   // The value a store overwrites is released through release_value (number_fast.h): a float
@@ -1453,7 +1453,7 @@ dispatch_same:
   TARGET(STORE_FAST_LOAD_FAST) {
     Object* v = POP();
     STORE_LOCAL(oparg >> 4, v);
-    PUSH(new_ref(fast[oparg & 15]));
+    PUSH(new_ref_unless_immortal(fast[oparg & 15]));
     DISPATCH();
   }
   TARGET(STORE_FAST_STORE_FAST) {
@@ -1546,7 +1546,7 @@ dispatch_same:
         }
       }
       if (e) [[likely]] {
-        PUSH(new_ref(e->value));
+        PUSH(new_ref_unless_immortal(e->value));
         DISPATCH();
       }
     }
@@ -1795,7 +1795,7 @@ dispatch_same:
       int r = object_is_true(v);
       if (r < 0) goto error;
       decref(v);
-      sp[-1] = new_ref(r ? py_true() : py_false());
+      sp[-1] = immortal_ref(r ? py_true() : py_false());
     }
     DISPATCH();
   }
@@ -1825,7 +1825,7 @@ dispatch_same:
       int b = object_is_true(r);
       decref(r);
       if (b < 0) goto error;
-      r = new_ref(b ? py_true() : py_false());
+      r = immortal_ref(b ? py_true() : py_false());
     }
     decref(left);
     decref(right);
@@ -1840,7 +1840,7 @@ dispatch_same:
     decref(left);
     decref(right);
     --sp;
-    sp[-1] = new_ref(b ? py_true() : py_false());
+    sp[-1] = immortal_ref(b ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(CONTAINS_OP) {
@@ -1854,7 +1854,7 @@ dispatch_same:
     decref(left);
     decref(right);
     --sp;
-    sp[-1] = new_ref((res ^ oparg) ? py_true() : py_false());
+    sp[-1] = immortal_ref((res ^ oparg) ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(BINARY_SLICE) {
@@ -2791,7 +2791,7 @@ dispatch_same:
     if (check_except_type_valid(right) < 0) goto error;
     int res = errors::given_exception_matches(left, right);
     decref(right);
-    sp[-1] = new_ref(res ? py_true() : py_false());
+    sp[-1] = immortal_ref(res ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(CHECK_EG_MATCH) {
@@ -2845,13 +2845,13 @@ dispatch_same:
   TARGET(MATCH_MAPPING) {
     Object* subject = TOP();
     bool m = type_has_feature(subject->type, kTpflagsMapping);
-    PUSH(new_ref(m ? py_true() : py_false()));
+    PUSH(immortal_ref(m ? py_true() : py_false()));
     DISPATCH();
   }
   TARGET(MATCH_SEQUENCE) {
     Object* subject = TOP();
     bool m = type_has_feature(subject->type, kTpflagsSequence);
-    PUSH(new_ref(m ? py_true() : py_false()));
+    PUSH(immortal_ref(m ? py_true() : py_false()));
     DISPATCH();
   }
   TARGET(MATCH_KEYS) {
@@ -2973,7 +2973,7 @@ dispatch_same:
     Object* v = TOP();
     DEOPT_IF(v->type != &long_type, TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(long_is_zero(v) ? py_false() : py_true());
+    sp[-1] = immortal_ref(long_is_zero(v) ? py_false() : py_true());
     decref(v);
     DISPATCH();
   }
@@ -2982,7 +2982,7 @@ dispatch_same:
     Object* v = TOP();
     DEOPT_IF(v->type != &list_type, TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(list_size(v) ? py_true() : py_false());
+    sp[-1] = immortal_ref(list_size(v) ? py_true() : py_false());
     decref(v);
     DISPATCH();
   }
@@ -2990,7 +2990,7 @@ dispatch_same:
     CodeUnit* this_instr = next_instr - 1;
     DEOPT_IF(TOP() != none(), TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(py_false());
+    sp[-1] = immortal_ref(py_false());
     DISPATCH();
   }
   TARGET(TO_BOOL_STR) {
@@ -2998,7 +2998,7 @@ dispatch_same:
     Object* v = TOP();
     DEOPT_IF(v->type != &str_type, TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(str_length(v) ? py_true() : py_false());
+    sp[-1] = immortal_ref(str_length(v) ? py_true() : py_false());
     decref(v);
     DISPATCH();
   }
@@ -3007,7 +3007,7 @@ dispatch_same:
     Object* v = TOP();
     DEOPT_IF(v->type->version_tag != read_u32(next_instr + 1), TO_BOOL);
     SKIP_CACHES(kCacheToBool);
-    sp[-1] = new_ref(py_true());
+    sp[-1] = immortal_ref(py_true());
     decref(v);
     DISPATCH();
   }
@@ -3098,6 +3098,40 @@ dispatch_same:
     Object* rhs = TOP();
     Object* lhs = SECOND();
     const BinaryOpExtend* d = read_extend_descr(next_instr + 1);
+    // The machine-word int actions on two one-digit ints, inline (the guards' conditions
+    // for such operands are the sign tests below; |results| < 2**60).
+    if (d->word_op && lhs->type == &long_type && rhs->type == &long_type &&
+        long_is_compact(lhs) && long_is_compact(rhs)) {
+      int64_t a = long_compact_value(lhs), b = long_compact_value(rhs), v;
+      switch (d->word_op) {
+        case kWordAnd: v = a & b; break;
+        case kWordOr: v = a | b; break;
+        case kWordXor: v = a ^ b; break;
+        case kWordAdd: v = a + b; break;
+        case kWordSub: v = a - b; break;
+        case kWordMul: v = a * b; break;
+        case kWordMod:
+          if (a < 0 || b <= 0) goto extend_general;
+          v = a % b;
+          break;
+        case kWordFloorDiv:
+          if (a < 0 || b <= 0) goto extend_general;
+          v = a / b;
+          break;
+        case kWordRshift:
+          if (b < 0) goto extend_general;
+          v = a >> (b > 63 ? 63 : b);
+          break;
+        default: goto extend_general;
+      }
+      SKIP_CACHES(kCacheBinaryOp);
+      Object* r = long_result_steal(lhs, rhs, v);
+      sp -= 2;
+      if (!r) goto error;
+      PUSH(r);
+      DISPATCH();
+    }
+  extend_general:
     DEOPT_IF(!d->guard(lhs, rhs), BINARY_OP);
     SKIP_CACHES(kCacheBinaryOp);
     Object* r = d->action(lhs, rhs);  // takes over the stack's references
@@ -3178,13 +3212,13 @@ dispatch_same:
         DISPATCH();                                                                  \
       }                                                                              \
     }                                                                                \
-    PUSH(new_ref((res) ? py_true() : py_false()));                                   \
+    PUSH(immortal_ref((res) ? py_true() : py_false()));                                   \
     DISPATCH();                                                                      \
   } while (0)
 #else
 #define COMPARE_RESULT(res)                          \
   do {                                               \
-    PUSH(new_ref((res) ? py_true() : py_false()));   \
+    PUSH(immortal_ref((res) ? py_true() : py_false()));   \
     DISPATCH();                                      \
   } while (0)
 #endif
@@ -3244,7 +3278,7 @@ dispatch_same:
     decref(left);
     decref(right);
     --sp;
-    sp[-1] = new_ref((res ^ oparg) ? py_true() : py_false());
+    sp[-1] = immortal_ref((res ^ oparg) ? py_true() : py_false());
     DISPATCH();
   }
   TARGET(CONTAINS_OP_SET) {
@@ -3258,7 +3292,7 @@ dispatch_same:
     decref(left);
     decref(right);
     --sp;
-    sp[-1] = new_ref((res ^ oparg) ? py_true() : py_false());
+    sp[-1] = immortal_ref((res ^ oparg) ? py_true() : py_false());
     DISPATCH();
   }
 
@@ -3707,7 +3741,16 @@ dispatch_same:
     frame->stackpointer = sp;
     frame = nf;
     ts->current_frame = frame;
-    goto start_frame;
+    // start_frame with the new frame's state at hand rather than read back from it (the
+    // recursion limit is checked, and raised, there).
+    if (ts->py_recursion_remaining <= 0) [[unlikely]] goto start_frame;
+    --ts->py_recursion_remaining;
+    co = fco;
+    consts = fco->co_consts;
+    names = fco->co_names;
+    sp = nf->localsplus + fco->co_nlocalsplus;
+    next_instr = code_units(fco);
+    DISPATCH();
   }
   TARGET(CALL_BOUND_METHOD_GENERAL) {
     CALL_OPERANDS();
@@ -3780,7 +3823,7 @@ dispatch_same:
     DEOPT_IF(total != 2 || callable != builtin_isinstance(), CALL);
     SKIP_CACHES(kCacheCall);
     int r = object_is_instance(a[0], a[1]);
-    CALL_FINISH(r < 0 ? nullptr : new_ref(r ? py_true() : py_false()));
+    CALL_FINISH(r < 0 ? nullptr : immortal_ref(r ? py_true() : py_false()));
   }
   TARGET(CALL_TYPE_1) {
     CALL_OPERANDS();

@@ -26,7 +26,7 @@ namespace cppy::vm {
   if (v >= -kSmallNegInts && v < kSmallPosInts) {
     decref(lhs);
     decref(rhs);
-    return new_ref(long_small(int(v)));
+    return immortal_ref(long_small(int(v)));
   }
   uint64_t mag = v < 0 ? 0 - uint64_t(v) : uint64_t(v);
   Object* r;
@@ -82,7 +82,11 @@ void release_dead_value(objects::Object* o);
 // decref of a value the loop drops (a local overwritten, a list item replaced, an operand).
 [[gnu::always_inline]] inline void release_value(objects::Object* o) {
 #ifndef CPPY_DEBUG
-  if (--o->refcnt == 0) release_dead_value(o);
+  // As decref: an immortal count is never lowered (the loop skips their increments).
+  objects::ssize r = o->refcnt;
+  if (r >= objects::kImmortalThreshold) return;
+  o->refcnt = r - 1;
+  if (r == 1) release_dead_value(o);
 #else
   objects::decref(o);
 #endif

@@ -71,7 +71,12 @@ struct BinaryOpExtend {
   int oparg;
   bool (*guard)(Object* lhs, Object* rhs);
   Object* (*action)(Object* lhs, Object* rhs);
+  // For the machine-word int actions, which one (kWordAnd...): the eval loop computes them
+  // inline when both operands are one-digit ints, without the two calls. 0 for the others.
+  int word_op = 0;
 };
+inline constexpr int kWordAnd = 1, kWordOr = 2, kWordXor = 3, kWordAdd = 4, kWordSub = 5,
+                     kWordMul = 6, kWordMod = 7, kWordFloorDiv = 8, kWordRshift = 9;
 inline const BinaryOpExtend* read_extend_descr(const CodeUnit* p) {
   const BinaryOpExtend* v;
   std::memcpy(&v, p, sizeof v);
