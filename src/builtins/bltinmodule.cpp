@@ -979,18 +979,14 @@ Object* builtin_sorted(Object*, Object* const* args, ssize nargs, Object* kwname
     errors::format(exc_TypeError, "sorted expected 1 argument, got %zd", nargs);
     return nullptr;
   }
-  // builtin_sorted: the list first, then list.sort's keyword parsing.
+  // builtin_sorted: the list first, then its bound sort method called with the keywords (the
+  // method object is alive during the sort, as the collector's counts show).
   Ref<> l = Ref<>::steal(sequence_list(args[0]));
   if (!l) return nullptr;
-  if (!check_kwargs("sort", kwnames, {"key", "reverse"})) return nullptr;
-  Object* key = kwarg(args, nargs, kwnames, "key");
-  Object* reverse = kwarg(args, nargs, kwnames, "reverse");
-  int rev = 0;
-  if (reverse) {
-    rev = object_is_true(reverse);
-    if (rev < 0) return nullptr;
-  }
-  if (list_sort_with(l.get(), key == none() ? nullptr : key, rev != 0) < 0) return nullptr;
+  Ref<> sort = Ref<>::steal(object_getattr(l.get(), interned("sort")));
+  if (!sort) return nullptr;
+  Ref<> r = Ref<>::steal(vectorcall(sort.get(), args + 1, 0, kwnames));
+  if (!r) return nullptr;
   return l.release();
 }
 // builtin___import___impl: the import machinery (src/imp).

@@ -695,29 +695,34 @@ intptr_t mark_all_reachable(GCHead* reachable, GCHead* visited, int visited_spac
 // visited. Every frame walked gets the visited mark; after the first increment of a scan
 // (start) the walk of a thread stops at the first frame already visited, below the top one.
 //
-// cppy's eval loop keeps a frame's stack pointer exact where the frame can be seen by a
-// collection while its instruction is between two stack operations: at the eval breaker
-// check (the collections the allocator schedules run there) and when the frame makes a
-// Python call (the callee runs in the same loop, above it). A frame that called into C
-// (gc.collect(), a builtin that calls back into Python: the frame above it is then the first
-// frame of another eval_frame activation) may be in the middle of releasing its operands,
-// so only its locals are read, as if its value stack were empty.
+// CPython's frames have an exact stack pointer wherever a collection can see them (its
+// generated code stores it before every escaping call). cppy's loop keeps the pointer in a
+// register and stores it where the frame can be seen: a frame suspended in a Python call made
+// in the same loop (the frame above it is not an entry frame) stored it at the call; a
+// running frame (the top one, or the one below an entry frame: it called into C) is exact
+// while its sp_exact mark is set, which the loop sets where it stores the pointer before a
+// call out (the eval breaker, calls into C) and clears when the call returns. A running
+// frame without the mark may be releasing operands above its stored pointer: only its locals
+// are read, as if its value stack were empty.
 intptr_t mark_stacks(State& st, GCHead* visited, int visited_space, bool start) {
   GCHead reachable;
   list_init(&reachable);
   intptr_t objects_marked = 0;
   runtime::ThreadState* current = runtime::thread_state();
   for (runtime::ThreadState* ts = runtime::main_interpreter()->threads_head; ts; ts = ts->next) {
-    // Whether the stack pointer of the frame being walked is exact: for the top frame, when
-    // this collection runs from this thread's eval breaker.
-    bool exact = ts == current && st.automatic;
+    // Whether the frame being walked is suspended in a Python call made in the same loop.
+    bool below_python_call = false;
     vm::Frame* frame = ts->current_frame;
     while (frame) {
       if (frame->owner >= vm::kOwnedByCStack) {
-        exact = false;
+        below_python_call = false;
         frame = frame->previous;
         continue;
       }
+      // Until every inline frame push initializes sp_exact, the top frame is trusted only
+      // when this collection runs from this thread's eval breaker (which stored it).
+      bool exact = below_python_call ||
+                   (frame == ts->current_frame && ts == current && st.automatic);
       objects_marked += move_to_reachable(frame->f_locals, &reachable, visited_space);
       objects_marked += move_to_reachable(frame->f_funcobj, &reachable, visited_space);
       Object** locals = frame->localsplus;
@@ -740,8 +745,7 @@ intptr_t mark_stacks(State& st, GCHead* visited, int visited_space, bool start) 
         break;
       }
       frame->visited = 1;
-      // The frame below is exact if this one is a Python call it made in the same loop.
-      exact = !frame->is_entry;
+      below_python_call = !frame->is_entry;
       frame = frame->previous;
     }
   }

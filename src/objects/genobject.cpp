@@ -98,7 +98,19 @@ int gen_traverse(Object* o, visitproc visit, void* arg) {
     }
   if (gen->gi_frame_state != kFrameCleared) {
     vm::Frame* f = &gen->gi_iframe;
-    for (Object** p = f->localsplus; p < f->stackpointer; ++p)
+    // _PyFrame_Traverse: the locals and the value stack below the stack pointer. A running
+    // generator's stored pointer is exact only while it is suspended in a call out (or a
+    // Python call made in its loop, when the frame above it is not an entry frame); else
+    // its value stack may hold released operands: only its locals are visited.
+    Object** top = f->stackpointer;
+    if (gen->gi_frame_state == kFrameExecuting && !f->sp_exact) {
+      runtime::ThreadState* ts = runtime::thread_state();
+      bool below_python_call = false;
+      vm::Frame* x = ts ? ts->current_frame : nullptr;
+      for (; x && x != f; x = x->previous) below_python_call = !x->is_entry;
+      if (!x || !below_python_call) top = vm::frame_stack_base(f);
+    }
+    for (Object** p = f->localsplus; p < top; ++p)
       if (*p) {
         int r = visit(*p, arg);
         if (r) return r;

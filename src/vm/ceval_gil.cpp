@@ -12,8 +12,10 @@
 #include <unistd.h>
 
 #include "gc/gc.h"
+#include "runtime/pystate.h"
 #include "modules/_signal/signalmodule.h"
 #include "vm/ceval.h"
+#include "vm/frame.h"
 
 namespace cppy::vm {
 
@@ -112,7 +114,23 @@ void restore_thread(runtime::ThreadState* ts) {
   errno = saved_errno;
 }
 
+// The loop stored the running frame's stack pointer before calling: the frame is exact
+// (Frame::sp_exact) for whatever runs here (signal handlers, a scheduled collection, other
+// threads while the GIL is given away), until the loop continues.
+namespace {
+struct SpExactScope {
+  Frame* frame;
+  explicit SpExactScope(Frame* f) : frame(f) {
+    if (frame) frame->sp_exact = 1;
+  }
+  ~SpExactScope() {
+    if (frame) frame->sp_exact = 0;
+  }
+};
+}  // namespace
+
 int handle_eval_breaker() {
+  SpExactScope exact(runtime::thread_state()->current_frame);
   Gil& g = gil();
   // Signals first (_Py_HandlePending: handle_signals), on the main thread: clear the breaker
   // before looking, so that a signal arriving meanwhile sets it again.

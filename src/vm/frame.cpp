@@ -123,6 +123,7 @@ void frame_initialize(Frame* f, FunctionObject* func, Object* code, Object* glob
   f->owner = kOwnedByThread;
   f->is_entry = 0;
   f->visited = 0;
+  f->sp_exact = 0;
   f->padding = 0;  // instr_prev of the instrumented dispatch (instrumentation.cpp)
   for (int i = null_locals_from; i < co->co_nlocalsplus; ++i) f->localsplus[i] = nullptr;
 }
@@ -206,6 +207,7 @@ void frame_copy(Frame* src, Frame* dest) {
   ssize n = src->stackpointer - src->localsplus;
   for (ssize i = 0; i < n; ++i) dest->localsplus[i] = src->localsplus[i];
   dest->stackpointer = dest->localsplus + n;
+  dest->sp_exact = 0;
   // The frame object, if any, follows the frame to its new home.
   if (dest->frame_obj) static_cast<FrameObject*>(dest->frame_obj)->f_frame = dest;
 }

@@ -47,6 +47,14 @@ struct Frame {  // _PyInterpreterFrame
   // The cycle collector's mark_stacks walked this frame (_PyInterpreterFrame.visited): later
   // increments stop their walk at the first visited frame below the top one.
   uint8_t visited : 1;
+  // stackpointer is exact while this frame is running: set where the eval loop stores the
+  // stack pointer before a call out of the frame (a call into C, the eval breaker, a
+  // monitoring callback), cleared when the call returns. CPython's generated code keeps
+  // frame->stackpointer exact at every escaping call (_PyFrame_SetStackPointer); cppy's loop
+  // keeps the pointer in a register, so the collector (mark_stacks, gen_traverse) trusts the
+  // stored value of a running frame only under this mark. A frame suspended in a Python call
+  // made in the same loop (the frame above it is not an entry frame) is exact without it.
+  uint8_t sp_exact : 1;
   uint32_t padding;
   Object* localsplus[1];
 };
