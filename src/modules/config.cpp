@@ -72,6 +72,8 @@
 #include "modules/_tracemalloc/tracemallocmodule.h"
 #include "modules/readline/readlinemodule.h"
 #include "modules/cjkcodecs/multibytecodec.h"
+#include "modules/_queue/queuemodule.h"
+#include "modules/_statistics/statisticsmodule.h"
 
 namespace cppy::modules {
 
@@ -157,6 +159,8 @@ const InittabEntry* inittab() {
       {"_codecs_tw", cjkcodecs::codecs_tw_module_def()},
       {"_codecs_hk", cjkcodecs::codecs_hk_module_def()},
       {"_codecs_iso2022", cjkcodecs::codecs_iso2022_module_def()},
+      {"_queue", _queue::module_def()},
+      {"_statistics", _statistics::module_def()},
       {nullptr, nullptr},
   };
   return table;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "errors/errors.h"
@@ -17,6 +18,7 @@
 #include "objects/methodobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/spec_types.h"
 #include "objects/typeobject_internal.h"
 
 namespace cppy::objects {
@@ -1047,12 +1049,15 @@ bool slot_inherited(TypeObject* type, SlotDef* p, void** ptr) {
 int add_operators(TypeObject* type) {
   if (init_slotdefs() < 0) return -1;
   Object* dict = type->dict;
+  const bool spec_slots = type_has_spec_slots(type);
   for (SlotDef* p = slotdefs; p->name; ++p) {
     if (p->wrapper == nullptr) continue;
     void** ptr = slotptr(type, p);
     if (!ptr || !*ptr) continue;
-    // Also ignore slots static builtin types inherited (CPython 3.12+).
-    if (!type_has_feature(type, kTpflagsHeaptype) && type->base && slot_inherited(type, p, ptr))
+    // Also ignore slots static builtin types inherited (CPython 3.12+); a module type made
+    // from a spec in CPython keeps every slot it lists (objects/spec_types.h).
+    if (!type_has_feature(type, kTpflagsHeaptype) && type->base && !spec_slots &&
+        slot_inherited(type, p, ptr))
       continue;
     int r = dict_contains(dict, p->name_strobj);
     if (r < 0) return -1;
@@ -1112,5 +1117,16 @@ int update_slot(TypeObject* type, Object* name) {
 }
 
 }  // namespace typeobject_internal
+
+namespace {
+// The types marked by type_mark_spec_slots (at start-up or module import, under the GIL).
+std::unordered_set<const TypeObject*>& spec_slot_types() {
+  static std::unordered_set<const TypeObject*> types;
+  return types;
+}
+}  // namespace
+
+void type_mark_spec_slots(TypeObject* type) { spec_slot_types().insert(type); }
+bool type_has_spec_slots(const TypeObject* type) { return spec_slot_types().count(type) != 0; }
 
 }  // namespace cppy::objects

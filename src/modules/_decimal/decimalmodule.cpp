@@ -29,6 +29,7 @@
 #include "objects/moduleobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/spec_types.h"
 #include "unicode/unicodectype.h"
 
 namespace cppy::modules::decimal {
@@ -2307,6 +2308,7 @@ Object* context_template(int prec, int round, std::uint32_t traps) {
 }
 
 int decimal_exec(Object* m) {
+  type_mark_spec_slots(&dec_type);  // Py_tp_getattro in its spec (objects/spec_types.h)
   if (type_ready(&signaldict_mixin_type) < 0 || type_ready(&dec_type) < 0 ||
       type_ready(&ctx_type) < 0 || type_ready(&ctxmanager_type) < 0) {
     return -1;

@@ -15,6 +15,7 @@
 #include "objects/moduleobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/spec_types.h"
 #include "parser/pegen.h"
 #include "parser/tokenize_stream.h"
 
@@ -159,6 +160,7 @@ TypeObject tokenizeriter_type = [] {
 }();
 
 int tokenize_exec(Object* module) {
+  type_mark_spec_slots(&tokenizeriter_type);  // Py_tp_getattro (objects/spec_types.h)
   if (type_ready(&tokenizeriter_type) < 0) return -1;
   return module_add_object_ref(module, "TokenizerIter", &tokenizeriter_type);
 }

@@ -20,6 +20,7 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "objects/weakrefobject.h"
+#include "objects/spec_types.h"
 
 // The member tables need offsetof on structs with a base (the object header).
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -1483,6 +1484,9 @@ int collections_exec(Object* m) {
   // OrderedDict (Objects/odictobject.c), which _collections exports as CPython's does.
   if (odict_types_ready() < 0 || module_add_object_ref(m, "OrderedDict", &odict_type) < 0)
     return -1;
+  // Their specs list Py_tp_getattro = PyObject_GenericGetAttr (objects/spec_types.h).
+  for (TypeObject* t : {&deque_type, &defdict_type, &dequeiter_type, &dequereviter_type})
+    type_mark_spec_slots(t);
   for (TypeObject* t : {&deque_type, &defdict_type, &dequeiter_type, &dequereviter_type,
                         &tuplegetter_type}) {
     if (type_ready(t) < 0) return -1;

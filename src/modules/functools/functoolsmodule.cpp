@@ -19,6 +19,7 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "objects/weakrefobject.h"
+#include "objects/spec_types.h"
 
 // The member tables need offsetof on structs with a base (the object header).
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -1026,6 +1027,7 @@ MethodDef functools_methods[] = {
     {nullptr, nullptr, 0, nullptr}};
 
 int functools_exec(Object* m) {
+  type_mark_spec_slots(&partial_type);  // Py_tp_getattro/setattro (objects/spec_types.h)
   for (TypeObject* t : {&placeholder_type, &partial_type, &keyobject_type, &lru_cache_type,
                         &lru_list_elem_type})
     if (type_ready(t) < 0) return -1;

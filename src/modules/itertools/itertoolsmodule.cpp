@@ -21,6 +21,7 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "objects/weakrefobject.h"
+#include "objects/spec_types.h"
 
 // The member tables need offsetof on structs with a base (the object header).
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -1636,6 +1637,8 @@ int itertools_exec(Object* m) {
                          &starmap_type, &takewhile_type, &tee_type, &teedataobject_type,
                          &ziplongest_type};
   for (TypeObject* t : types) {
+    // Every spec but _tee's lists Py_tp_getattro (objects/spec_types.h).
+    if (t != &tee_type) type_mark_spec_slots(t);
     if (type_ready(t) < 0) return -1;
     if (module_add_object_ref(m, type_short_name(t), t) < 0) return -1;
   }

@@ -17,6 +17,7 @@
 #include "objects/moduleobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/spec_types.h"
 
 // The member tables need offsetof on structs with a base (the object header).
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
@@ -772,6 +773,7 @@ MethodDef operator_methods[] = {
 
 int operator_exec(Object* m) {
   for (TypeObject* t : {&itemgetter_type, &attrgetter_type, &methodcaller_type}) {
+    type_mark_spec_slots(t);  // Py_tp_getattro in their specs (objects/spec_types.h)
     if (type_ready(t) < 0) return -1;
     if (module_add_object_ref(m, type_short_name(t), t) < 0) return -1;
   }

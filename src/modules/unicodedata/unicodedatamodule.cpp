@@ -13,6 +13,7 @@
 #include "objects/longobject.h"
 #include "objects/moduleobject.h"
 #include "objects/unicodeobject.h"
+#include "objects/spec_types.h"
 #include "unicode/unicodectype.h"
 #include "unicode/unicodedata.h"
 
@@ -298,6 +299,7 @@ TypeObject ucd_type = [] {
 }();
 
 int unicodedata_exec(Object* module) {
+  type_mark_spec_slots(&ucd_type);  // Py_tp_getattro in its spec (objects/spec_types.h)
   if (type_ready(&ucd_type) < 0) return -1;
   if (module_add_object_ref(module, "UCD", &ucd_type) < 0) return -1;
   Ref<> version = Ref<>::steal(str_from_cstr(ucd::kUnidataVersion));
