@@ -10,6 +10,7 @@
 #include "errors/errors.h"
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
+#include "objects/docsig.h"
 #include "objects/exceptions.h"
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
@@ -59,8 +60,15 @@ Object* module_from_def(ModuleDef* def, Object* name) {
   if (!m) return nullptr;
   static_cast<ModuleObject*>(m.get())->md_def = def;
   if (def->methods && module_add_functions(m.get(), def->methods) < 0) return nullptr;
-  if (def->doc) {  // PyModule_SetDocString
-    Ref<> doc = Ref<>::steal(str_from_cstr(def->doc));
+  // The reference's doc of the module when the generated table has it (objects/docsig.h).
+  const char* doc_text = def->doc;
+  if (const char* modname = str_as_utf8(name)) {
+    if (const char* d = objects::builtin_internal_doc(modname, "")) doc_text = d;
+  } else {
+    errors::clear();
+  }
+  if (doc_text) {  // PyModule_SetDocString
+    Ref<> doc = Ref<>::steal(str_from_cstr(doc_text));
     if (!doc || module_add_object_ref(m.get(), "__doc__", doc.get()) < 0) return nullptr;
   }
   return m.release();

@@ -45,7 +45,8 @@ def types_to_scan():
 
 
 # The native modules cppy implements (src/modules) whose functions and types get the
-# reference's docs: the owner of a function is the module's name, that of a type its tp_name.
+# reference's docs: the owner of a function is the module's name, that of a type its tp_name;
+# the module's own doc has the name "".
 NATIVE_MODULES = [
     "_abc", "_bisect", "_blake2", "_bz2", "_codecs", "_collections", "_contextvars", "_csv",
     "_datetime", "_decimal", "_functools", "_heapq", "_json", "_locale", "_lsprof", "_lzma",
@@ -73,6 +74,7 @@ def emit_type(t, owner):
 
 def emit_module(name):
     mod = importlib.import_module(name)
+    emit(name, "", mod.__doc__ if isinstance(mod.__doc__, str) else None)  # the module's doc
     seen = set()
     for k in sorted(vars(mod)):
         v = getattr(mod, k)
