@@ -35,7 +35,7 @@ ConnectionObject* as_conn(Object* o) { return static_cast<ConnectionObject*>(o);
 // The BEGIN statement of an isolation level ("" is plain BEGIN), or null for an invalid one.
 const char* begin_statement_for(const char* level) {
   static const char* const levels[] = {"", "DEFERRED", "IMMEDIATE", "EXCLUSIVE"};
-  static const char* const statements[] = {"BEGIN", "BEGIN DEFERRED", "BEGIN IMMEDIATE",
+  static const char* const statements[] = {"BEGIN ", "BEGIN DEFERRED", "BEGIN IMMEDIATE",
                                            "BEGIN EXCLUSIVE"};
   for (int i = 0; i < 4; ++i)
     if (strcasecmp(level, levels[i]) == 0) return statements[i];
@@ -356,6 +356,33 @@ Object* connection_setlimit(Object* o, Object* const* args, ssize nargs) {
 
 // --- user functions, aggregates and collations ---------------------------------------------
 
+// PyGILState_Ensure/Release for SQLite's callbacks: statements run with the GIL released
+// (step, prepare), and SQLite calls back into Python from there.
+class CallbackGil {
+ public:
+  CallbackGil() : ts_(nullptr) {
+    if (!vm::gil_held()) {
+      ts_ = runtime::thread_state();
+      vm::restore_thread(ts_);
+    }
+  }
+  ~CallbackGil() {
+    if (ts_) (void)vm::save_thread();
+  }
+  CallbackGil(const CallbackGil&) = delete;
+  CallbackGil& operator=(const CallbackGil&) = delete;
+
+ private:
+  runtime::ThreadState* ts_;
+};
+
+// set_sqlite_error: the callback's exception printed (enable_callback_tracebacks) or dropped,
+// and the SQL function's error message.
+void set_sqlite_error(sqlite3_context* ctx, const char* msg) {
+  report_callback_error();
+  sqlite3_result_error(ctx, msg, -1);
+}
+
 // _pysqlite_build_py_params: SQLite values to Python objects (a new tuple).
 Object* values_to_tuple(int argc, sqlite3_value** argv) {
   Ref<> args = Ref<>::steal(tuple_new(argc));
@@ -418,6 +445,7 @@ int set_result(sqlite3_context* ctx, Object* value) {
 }
 
 void function_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  CallbackGil gil;
   Object* func = static_cast<Object*>(sqlite3_user_data(ctx));
   Ref<> args = Ref<>::steal(values_to_tuple(argc, argv));
   Ref<> result = Ref<>::steal(args ? object_call(func, args.get(), nullptr) : nullptr);
@@ -433,7 +461,9 @@ Object** aggregate_instance(sqlite3_context* ctx, bool create) {
   return slot;
 }
 
+// step_callback: the aggregate's instance made on the first row, then its step().
 void aggregate_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  CallbackGil gil;
   Object* cls = static_cast<Object*>(sqlite3_user_data(ctx));
   Object** slot = aggregate_instance(ctx, true);
   if (!slot) {
@@ -443,21 +473,27 @@ void aggregate_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   if (!*slot) {
     *slot = object_call_no_args(cls);
     if (!*slot) {
-      report_callback_error();
-      sqlite3_result_error(ctx, "user-defined aggregate's '__init__' method raised error", -1);
+      set_sqlite_error(ctx, "user-defined aggregate's '__init__' method raised error");
       return;
     }
   }
   Ref<> step = Ref<>::steal(object_getattr_string(*slot, "step"));
-  Ref<> args = Ref<>::steal(step ? values_to_tuple(argc, argv) : nullptr);
-  Ref<> r = Ref<>::steal(args ? object_call(step.get(), args.get(), nullptr) : nullptr);
-  if (!r) {
-    report_callback_error();
-    sqlite3_result_error(ctx, "user-defined aggregate's 'step' method raised error", -1);
+  if (!step) {
+    set_sqlite_error(ctx, "user-defined aggregate's 'step' method not defined");
+    return;
   }
+  Ref<> args = Ref<>::steal(values_to_tuple(argc, argv));
+  if (!args) {
+    report_callback_error();
+    return;
+  }
+  Ref<> r = Ref<>::steal(object_call(step.get(), args.get(), nullptr));
+  if (!r) set_sqlite_error(ctx, "user-defined aggregate's 'step' method raised error");
 }
 
+// final_callback: finalize()'s value as the result; the instance is released.
 void aggregate_final(sqlite3_context* ctx) {
+  CallbackGil gil;
   Object** slot = aggregate_instance(ctx, false);
   if (!slot || !*slot) return;  // no rows, or __init__ failed (already reported)
   Object* instance = *slot;
@@ -465,16 +501,60 @@ void aggregate_final(sqlite3_context* ctx) {
   Object* pending = errors::get_raised_exception();
   Ref<> result = Ref<>::steal(call_method_no_args(instance, str_intern_from_cstr("finalize")));
   bool ok = result && set_result(ctx, result.get()) == 0;
-  if (!ok) {
-    report_callback_error();
-    sqlite3_result_error(ctx, "user-defined aggregate's 'finalize' method raised error", -1);
-  }
   decref(instance);
   *slot = nullptr;
+  if (!ok) {
+    bool attr_err = errors::exception_matches(exc_AttributeError);
+    if (pending) {
+      // _PyErr_ChainExceptions1: the new error's context is the pending one.
+      Object* exc = errors::get_raised_exception();
+      exception_set_context(exc, pending);
+      errors::set_raised_exception(exc);
+    }
+    set_sqlite_error(ctx, attr_err ? "user-defined aggregate's 'finalize' method not defined"
+                                   : "user-defined aggregate's 'finalize' method raised error");
+    return;
+  }
   if (pending) errors::set_raised_exception(pending);
 }
 
+// inverse_callback (window functions): removes a row from the current window.
+void aggregate_inverse(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  CallbackGil gil;
+  Object** slot = aggregate_instance(ctx, true);
+  if (!slot || !*slot) return;
+  Ref<> method = Ref<>::steal(object_getattr_string(*slot, "inverse"));
+  if (!method) {
+    set_sqlite_error(ctx, "user-defined aggregate's 'inverse' method not defined");
+    return;
+  }
+  Ref<> args = Ref<>::steal(values_to_tuple(argc, argv));
+  if (!args) {
+    set_sqlite_error(ctx,
+                     "unable to build arguments for user-defined aggregate's 'inverse' method");
+    return;
+  }
+  Ref<> r = Ref<>::steal(object_call(method.get(), args.get(), nullptr));
+  if (!r) set_sqlite_error(ctx, "user-defined aggregate's 'inverse' method raised error");
+}
+
+// value_callback (window functions): the aggregate's current value.
+void aggregate_value(sqlite3_context* ctx) {
+  CallbackGil gil;
+  Object** slot = aggregate_instance(ctx, true);
+  if (!slot || !*slot) return;
+  Ref<> r = Ref<>::steal(call_method_no_args(*slot, str_intern_from_cstr("value")));
+  if (!r) {
+    bool attr_err = errors::exception_matches(exc_AttributeError);
+    set_sqlite_error(ctx, attr_err ? "user-defined aggregate's 'value' method not defined"
+                                   : "user-defined aggregate's 'value' method raised error");
+  } else if (set_result(ctx, r.get()) < 0) {
+    set_sqlite_error(ctx, "unable to set result from user-defined aggregate's 'value' method");
+  }
+}
+
 int collation_callback(void* context, int len1, const void* s1, int len2, const void* s2) {
+  CallbackGil gil;
   Object* callable = static_cast<Object*>(context);
   Ref<> a = Ref<>::steal(str_from_utf8(static_cast<const char*>(s1), len1));
   Ref<> b = Ref<>::steal(str_from_utf8(static_cast<const char*>(s2), len2));
@@ -495,6 +575,17 @@ int collation_callback(void* context, int len1, const void* s1, int len2, const 
   return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 
+// check_num_params: the argument count SQLite accepts for a function. 0 or -1.
+int check_num_params(ConnectionObject* self, int n, const char* name) {
+  int limit = sqlite3_limit(self->db, SQLITE_LIMIT_FUNCTION_ARG, -1);
+  if (n < -1 || n > limit) {
+    errors::format(state().ProgrammingError, "'%s' must be between -1 and %d, not %d", name, limit,
+                   n);
+    return -1;
+  }
+  return 0;
+}
+
 // The callables SQLite calls are kept in the connection's list while the connection lives.
 int pin(ConnectionObject* self, Object* callable) { return list_append(self->functions, callable); }
 
@@ -511,6 +602,7 @@ Object* connection_create_function(Object* o, Object* const* args, ssize nargs, 
   const char* name = str_as_utf8(a[0]);
   int narg = long_as_int(a[1]);
   if (!name || (narg == -1 && errors::occurred())) return nullptr;
+  if (check_num_params(self, narg, "narg") < 0) return nullptr;
   int flags = SQLITE_UTF8;
   if (a[3]) {
     int d = object_is_true(a[3]);
@@ -544,6 +636,7 @@ Object* connection_create_aggregate(Object* o, Object* const* args, ssize nargs,
   const char* name = str_as_utf8(a[0]);
   int narg = long_as_int(a[1]);
   if (!name || (narg == -1 && errors::occurred())) return nullptr;
+  if (check_num_params(self, narg, "n_arg") < 0) return nullptr;
   int rc;
   if (a[2] == none()) {
     rc = sqlite3_create_function_v2(self->db, name, narg, SQLITE_UTF8, nullptr, nullptr, nullptr,
@@ -577,6 +670,333 @@ Object* connection_create_collation(Object* o, Object* const* args, ssize nargs)
     rc = sqlite3_create_collation_v2(self->db, name, SQLITE_UTF8, callable, collation_callback,
                                      nullptr);
   }
+  if (rc != SQLITE_OK) {
+    set_error(self->db);
+    return nullptr;
+  }
+  return new_ref(none());
+}
+
+// create_window_function: an aggregate with value() and inverse() for OVER clauses.
+Object* connection_create_window_function(Object* o, Object* const* args, ssize nargs) {
+  if (!check_positional("create_window_function", nargs, 3, 3)) return nullptr;
+  ConnectionObject* self = as_conn(o);
+  if (!str_check(args[0]))
+    return errors::format(exc_TypeError,
+                          "create_window_function() argument 1 must be str, not %.50s",
+                          args[0]->type->name);
+  const char* name = str_as_utf8(args[0]);
+  if (!name) return nullptr;
+  int narg = long_as_int(args[1]);
+  if (narg == -1 && errors::occurred()) return nullptr;
+  if (!usable(self)) return nullptr;
+  if (check_num_params(self, narg, "num_params") < 0) return nullptr;
+  Object* cls = args[2];
+  int rc;
+  if (cls == none()) {
+    rc = sqlite3_create_window_function(self->db, name, narg, SQLITE_UTF8, nullptr, nullptr,
+                                        nullptr, nullptr, nullptr, nullptr);
+  } else {
+    if (pin(self, cls) < 0) return nullptr;
+    rc = sqlite3_create_window_function(self->db, name, narg, SQLITE_UTF8, cls, aggregate_step,
+                                        aggregate_final, aggregate_value, aggregate_inverse,
+                                        nullptr);
+  }
+  if (rc != SQLITE_OK) {
+    // The error is not recorded on the connection: the code's own message.
+    set_error_from_code(rc);
+    return nullptr;
+  }
+  return new_ref(none());
+}
+
+// print_or_clear_traceback for the hooks below.
+int authorizer_callback(void* ctx, int action, const char* arg1, const char* arg2,
+                        const char* dbname, const char* source) {
+  CallbackGil gil;
+  Object* callable = static_cast<Object*>(ctx);
+  Object* items[5] = {};
+  Ref<> a0 = Ref<>::steal(long_from_long(action));
+  Ref<> a1 = Ref<>::steal(arg1 ? str_from_cstr(arg1) : new_ref(none()));
+  Ref<> a2 = Ref<>::steal(arg2 ? str_from_cstr(arg2) : new_ref(none()));
+  Ref<> a3 = Ref<>::steal(dbname ? str_from_cstr(dbname) : new_ref(none()));
+  Ref<> a4 = Ref<>::steal(source ? str_from_cstr(source) : new_ref(none()));
+  if (!a0 || !a1 || !a2 || !a3 || !a4) {
+    report_callback_error();
+    return SQLITE_DENY;
+  }
+  items[0] = a0.get();
+  items[1] = a1.get();
+  items[2] = a2.get();
+  items[3] = a3.get();
+  items[4] = a4.get();
+  Ref<> r = Ref<>::steal(vectorcall(callable, items, 5, nullptr));
+  if (!r) {
+    report_callback_error();
+    return SQLITE_DENY;
+  }
+  if (!long_check(r.get())) return SQLITE_DENY;
+  int rc = long_as_int(r.get());
+  if (rc == -1 && errors::occurred()) {
+    report_callback_error();
+    return SQLITE_DENY;
+  }
+  return rc;
+}
+
+int progress_callback(void* ctx) {
+  CallbackGil gil;
+  Ref<> r = Ref<>::steal(object_call_no_args(static_cast<Object*>(ctx)));
+  int rc = r ? object_is_true(r.get()) : -1;  // an error aborts the query
+  if (rc < 0) report_callback_error();
+  return rc;
+}
+
+// trace_callback with sqlite3_trace_v2: each statement's SQL with its parameters expanded.
+int trace_callback(unsigned type, void* ctx, void* stmt, void* sql) {
+  if (type != SQLITE_TRACE_STMT) return 0;
+  CallbackGil gil;
+  Ref<> text;
+  char* expanded = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(stmt));
+  if (!expanded) {
+    if (sqlite3_errcode(sqlite3_db_handle(static_cast<sqlite3_stmt*>(stmt))) == SQLITE_NOMEM) {
+      errors::no_memory();
+      report_callback_error();
+      return 0;
+    }
+    errors::set_string(state().DataError, "Expanded SQL string exceeds the maximum string length");
+    report_callback_error();
+    text = Ref<>::steal(str_from_cstr(static_cast<const char*>(sql)));
+  } else {
+    text = Ref<>::steal(str_from_cstr(expanded));
+    sqlite3_free(expanded);
+  }
+  if (text) {
+    Object* arg = text.get();
+    Ref<> r = Ref<>::steal(vectorcall(static_cast<Object*>(ctx), &arg, 1, nullptr));
+  }
+  if (errors::occurred()) report_callback_error();
+  return 0;
+}
+
+Object* connection_set_authorizer(Object* o, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kw[] = {"authorizer_callback", nullptr};
+  static const ArgParser parser = {"set_authorizer", kw, 1, 1, 0};
+  Object* a[1] = {};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
+  ConnectionObject* self = as_conn(o);
+  if (!usable(self)) return nullptr;
+  int rc;
+  if (a[0] == none()) {
+    rc = sqlite3_set_authorizer(self->db, nullptr, nullptr);
+  } else {
+    if (pin(self, a[0]) < 0) return nullptr;
+    rc = sqlite3_set_authorizer(self->db, authorizer_callback, a[0]);
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_set_authorizer(self->db, nullptr, nullptr);
+    errors::set_string(state().OperationalError, "Error setting authorizer callback");
+    return nullptr;
+  }
+  return new_ref(none());
+}
+
+Object* connection_set_progress_handler(Object* o, Object* const* args, ssize nargs,
+                                        Object* kwnames) {
+  static const char* const kw[] = {"progress_handler", "n", nullptr};
+  static const ArgParser parser = {"set_progress_handler", kw, 2, 2, 0};
+  Object* a[2] = {};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
+  int n = long_as_int(a[1]);
+  if (n == -1 && errors::occurred()) return nullptr;
+  ConnectionObject* self = as_conn(o);
+  if (!usable(self)) return nullptr;
+  if (a[0] == none()) {
+    sqlite3_progress_handler(self->db, 0, nullptr, nullptr);
+  } else {
+    if (pin(self, a[0]) < 0) return nullptr;
+    sqlite3_progress_handler(self->db, n, progress_callback, a[0]);
+  }
+  return new_ref(none());
+}
+
+Object* connection_set_trace_callback(Object* o, Object* const* args, ssize nargs,
+                                      Object* kwnames) {
+  static const char* const kw[] = {"trace_callback", nullptr};
+  static const ArgParser parser = {"set_trace_callback", kw, 1, 1, 0};
+  Object* a[1] = {};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
+  ConnectionObject* self = as_conn(o);
+  if (!usable(self)) return nullptr;
+  if (a[0] == none()) {
+    sqlite3_trace_v2(self->db, SQLITE_TRACE_STMT, nullptr, nullptr);
+  } else {
+    if (pin(self, a[0]) < 0) return nullptr;
+    sqlite3_trace_v2(self->db, SQLITE_TRACE_STMT, trace_callback, a[0]);
+  }
+  return new_ref(none());
+}
+
+// pysqlite_connection_backup_impl: copies this database into target's "main", pages at a time.
+Object* connection_backup(Object* o, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kw[] = {"target", "pages", "progress", "name", "sleep", nullptr};
+  static const ArgParser parser = {"backup", kw, 1, 1, 0};
+  Object* a[5] = {};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
+  if (!type_check(a[0], &connection_type))
+    return errors::format(exc_TypeError, "backup() argument 'target' must be %s, not %.50s",
+                          connection_type.name, a[0]->type->name);
+  ConnectionObject* target = as_conn(a[0]);
+  int pages = -1;
+  if (a[1]) {
+    pages = long_as_int(a[1]);
+    if (pages == -1 && errors::occurred()) return nullptr;
+  }
+  Object* progress = a[2] ? a[2] : none();
+  const char* name = "main";
+  if (a[3]) {
+    if (!str_check(a[3]))
+      return errors::format(exc_TypeError, "backup() argument 'name' must be str, not %.50s",
+                            a[3]->type->name);
+    name = str_as_utf8(a[3]);
+    if (!name) return nullptr;
+  }
+  double sleep = 0.250;
+  if (a[4]) {
+    sleep = float_as_double(a[4]);
+    if (sleep == -1.0 && errors::occurred()) return nullptr;
+  }
+  int sleep_ms = int(sleep * 1000.0);
+  ConnectionObject* self = as_conn(o);
+  if (!usable(self)) return nullptr;
+  if (!check_connection(target)) return nullptr;
+  if (target == self)
+    return errors::format(exc_ValueError, "target cannot be the same connection instance");
+  if (progress != none() && !callable_check(progress))
+    return errors::format(exc_TypeError, "progress argument must be a callable");
+  if (pages == 0) pages = -1;
+  runtime::ThreadState* ts = vm::save_thread();
+  sqlite3_backup* handle = sqlite3_backup_init(target->db, "main", self->db, name);
+  vm::restore_thread(ts);
+  if (!handle) {
+    set_error(target->db);
+    return nullptr;
+  }
+  int rc;
+  do {
+    ts = vm::save_thread();
+    rc = sqlite3_backup_step(handle, pages);
+    vm::restore_thread(ts);
+    if (progress != none()) {
+      Ref<> status = Ref<>::steal(long_from_long(rc));
+      Ref<> remaining = Ref<>::steal(long_from_long(sqlite3_backup_remaining(handle)));
+      Ref<> count = Ref<>::steal(long_from_long(sqlite3_backup_pagecount(handle)));
+      Ref<> r;
+      if (status && remaining && count) {
+        Object* call_args[3] = {status.get(), remaining.get(), count.get()};
+        r = Ref<>::steal(vectorcall(progress, call_args, 3, nullptr));
+      }
+      if (!r) {
+        ts = vm::save_thread();
+        sqlite3_backup_finish(handle);
+        vm::restore_thread(ts);
+        return nullptr;
+      }
+    }
+    // No progress possible for now: wait before trying again.
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+      ts = vm::save_thread();
+      sqlite3_sleep(sleep_ms);
+      vm::restore_thread(ts);
+    }
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  ts = vm::save_thread();
+  rc = sqlite3_backup_finish(handle);
+  vm::restore_thread(ts);
+  if (rc != SQLITE_OK) {
+    set_error(target->db);
+    return nullptr;
+  }
+  return new_ref(none());
+}
+
+// serialize_impl: the database's bytes as a file would hold them.
+Object* connection_serialize(Object* o, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kw[] = {"name", nullptr};
+  static const ArgParser parser = {"serialize", kw, 0, 0, 0};
+  Object* a[1] = {};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
+  const char* name = "main";
+  if (a[0]) {
+    if (!str_check(a[0]))
+      return errors::format(exc_TypeError, "serialize() argument 'name' must be str, not %.50s",
+                            a[0]->type->name);
+    name = str_as_utf8(a[0]);
+    if (!name) return nullptr;
+  }
+  ConnectionObject* self = as_conn(o);
+  if (!usable(self)) return nullptr;
+  sqlite3_int64 size = 0;
+  unsigned flags = SQLITE_SERIALIZE_NOCOPY;
+  runtime::ThreadState* ts = vm::save_thread();
+  const char* data = reinterpret_cast<const char*>(sqlite3_serialize(self->db, name, &size, flags));
+  if (!data) {
+    flags = 0;
+    data = reinterpret_cast<const char*>(sqlite3_serialize(self->db, name, &size, flags));
+  }
+  vm::restore_thread(ts);
+  if (!data) return errors::format(state().OperationalError, "unable to serialize '%s'", name);
+  Object* res = bytes_from_string_and_size(data, ssize(size));
+  if (!(flags & SQLITE_SERIALIZE_NOCOPY)) sqlite3_free(const_cast<char*>(data));
+  return res;
+}
+
+// deserialize_impl: reopens the database as an in-memory copy of data.
+Object* connection_deserialize(Object* o, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kw[] = {"", "name", nullptr};
+  static const ArgParser parser = {"deserialize", kw, 1, 1, 0};
+  Object* a[2] = {};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
+  const char* name = "main";
+  if (a[1]) {
+    if (!str_check(a[1]))
+      return errors::format(exc_TypeError, "deserialize() argument 'name' must be str, not %.50s",
+                            a[1]->type->name);
+    name = str_as_utf8(a[1]);
+    if (!name) return nullptr;
+  }
+  Buffer view;
+  Ref<> encoded;
+  const void* src = nullptr;
+  ssize len = 0;
+  bool have_view = false;
+  if (str_check(a[0])) {
+    const char* text = str_as_utf8(a[0], &len);
+    if (!text) return nullptr;
+    src = text;
+  } else {
+    if (object_get_buffer(a[0], &view, kBufSimple) < 0) return nullptr;
+    have_view = true;
+    src = view.buf;
+    len = view.len;
+  }
+  ConnectionObject* self = as_conn(o);
+  if (!usable(self)) {
+    if (have_view) buffer_release(&view);
+    return nullptr;
+  }
+  sqlite3_int64 size = len;
+  unsigned char* buf = static_cast<unsigned char*>(sqlite3_malloc64(size ? size : 1));
+  if (!buf) {
+    if (have_view) buffer_release(&view);
+    return errors::no_memory();
+  }
+  std::memcpy(buf, src, size_t(len));
+  if (have_view) buffer_release(&view);
+  runtime::ThreadState* ts = vm::save_thread();
+  int rc = sqlite3_deserialize(self->db, name, buf, size, size,
+                               SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+  vm::restore_thread(ts);
   if (rc != SQLITE_OK) {
     set_error(self->db);
     return nullptr;
@@ -686,6 +1106,16 @@ MethodDef connection_methods[] = {
      "Creates a new aggregate."},
     {"create_collation", FASTCALL(connection_create_collation),
      "Creates a collation function."},
+    {"create_window_function", FASTCALL(connection_create_window_function),
+     "Creates or redefines an aggregate window function. Non-standard."},
+    {"set_authorizer", FASTCALL_KW(connection_set_authorizer), "Set authorizer callback."},
+    {"set_progress_handler", FASTCALL_KW(connection_set_progress_handler),
+     "Set progress handler callback."},
+    {"set_trace_callback", FASTCALL_KW(connection_set_trace_callback),
+     "Set a trace callback called for each SQL statement (passed as unicode)."},
+    {"backup", FASTCALL_KW(connection_backup), "Makes a backup of the database."},
+    {"serialize", FASTCALL_KW(connection_serialize), "Serialize a database into a byte string."},
+    {"deserialize", FASTCALL_KW(connection_deserialize), "Load a serialized database."},
     {"interrupt", reinterpret_cast<void*>(connection_interrupt), kMethNoArgs,
      "Abort any pending database operation."},
     {"iterdump", FASTCALL_KW(connection_iterdump),

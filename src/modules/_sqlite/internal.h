@@ -79,6 +79,8 @@ extern TypeObject prepare_protocol_type;
 // _pysqlite_seterror: the exception for db's last error (by its result code), with
 // sqlite_errorcode and sqlite_errorname. Returns the primary result code.
 int set_error(sqlite3* db);
+// set_error_from_code: the exception of a result code, with sqlite3_errstr(code) as message.
+void set_error_from_code(int code);
 // pysqlite_microprotocols_adapt(obj, PrepareProtocol, alt): the registered adapter's result,
 // __adapt__/__conform__, else alt (new reference; nullptr with the error set when alt is null
 // and nothing adapts).

@@ -114,6 +114,27 @@ TypeObject* exception_for(int primary) {
 
 }  // namespace
 
+namespace {
+
+// raise_exception: type(msg) with sqlite_errorcode and sqlite_errorname set.
+void raise_with_code(TypeObject* type, int code, const char* message) {
+  Ref<> msg = Ref<>::steal(str_from_cstr(message));
+  if (!msg) return;
+  Ref<> exc = Ref<>::steal(object_call_one_arg(type, msg.get()));
+  if (!exc) return;
+  Ref<> code_obj = Ref<>::steal(long_from_long(code));
+  const char* name = error_name(code);
+  Ref<> name_obj = Ref<>::steal(name ? str_from_cstr(name) : str_from_cstr("SQLITE_UNKNOWN"));
+  if (!code_obj || !name_obj ||
+      object_setattr_string(exc.get(), "sqlite_errorcode", code_obj.get()) < 0 ||
+      object_setattr_string(exc.get(), "sqlite_errorname", name_obj.get()) < 0)
+    return;
+  errors::set_object(type, exc.get());
+}
+
+}  // namespace
+
+// set_error_from_db
 int set_error(sqlite3* db) {
   int errorcode = sqlite3_errcode(db);
   int primary = errorcode & 0xff;
@@ -122,20 +143,19 @@ int set_error(sqlite3* db) {
     errors::no_memory();
     return primary;
   }
-  TypeObject* type = exception_for(primary);
-  int extended = sqlite3_extended_errcode(db);
-  Ref<> msg = Ref<>::steal(str_from_cstr(sqlite3_errmsg(db)));
-  if (!msg) return primary;
-  Ref<> exc = Ref<>::steal(object_call_one_arg(type, msg.get()));
-  if (!exc) return primary;
-  Ref<> code = Ref<>::steal(long_from_long(extended));
-  const char* name = error_name(extended);
-  Ref<> name_obj = Ref<>::steal(name ? str_from_cstr(name) : str_from_cstr("SQLITE_UNKNOWN"));
-  if (!code || !name_obj || object_setattr_string(exc.get(), "sqlite_errorcode", code.get()) < 0 ||
-      object_setattr_string(exc.get(), "sqlite_errorname", name_obj.get()) < 0)
-    return primary;
-  errors::set_object(type, exc.get());
+  raise_with_code(exception_for(primary), sqlite3_extended_errcode(db), sqlite3_errmsg(db));
   return primary;
+}
+
+// set_error_from_code: for errors SQLite does not record on the connection.
+void set_error_from_code(int code) {
+  int primary = code & 0xff;
+  if (primary == SQLITE_OK) return;
+  if (primary == SQLITE_NOMEM) {
+    errors::no_memory();
+    return;
+  }
+  raise_with_code(exception_for(primary), code, sqlite3_errstr(code));
 }
 
 bool need_adapt(Object* obj) {
