@@ -109,7 +109,17 @@ Object* make_tp_call(Object* callable, Object* const* args, ssize nargs, Object*
 // PyObject_Vectorcall.
 Object* vectorcall(Object* callable, Object* const* args, size_t nargsf, Object* kwnames) {
   vectorcallfunc func = vectorcall_function(callable);
-  if (func == nullptr) return make_tp_call(callable, args, vectorcall_nargs(nargsf), kwnames);
+  if (func == nullptr) {
+    if (callable->type->call == type_call_slot()) {
+      // A class: instantiated without building the tuple and dict of tp_call.
+      if (enter_recursive_call(" while calling a Python object")) return nullptr;
+      bool handled;
+      Object* result = type_call_vector(callable, args, nargsf, kwnames, &handled);
+      leave_recursive_call();
+      if (handled) return check_function_result(callable, result, nullptr);
+    }
+    return make_tp_call(callable, args, vectorcall_nargs(nargsf), kwnames);
+  }
   Object* res = func(callable, args, nargsf, kwnames);
   return check_function_result(callable, res, nullptr);
 }

@@ -412,9 +412,9 @@ std::u32string widen(const std::string& s) {
 }
 
 // format_long_internal for the common case, as calc_number_widths and fill_number lay it
-// out: a compact int in base 2, 8, 10 or 16 with no thousands grouping and an ASCII fill,
-// built in a stack buffer and copied once into its string. nullptr with no error set when
-// the case is not covered.
+// out: a compact int in base 2, 8, 10 or 16 with an ASCII fill, grouped by ',' or '_' when
+// asked (except with '=' zero padding, whose zeros are grouped too), built in a stack buffer
+// and copied once into its string. nullptr with no error set when the case is not covered.
 Object* format_compact_long(Object* value, const FormatSpec& f) {
   int base;
   switch (f.type) {
@@ -424,7 +424,8 @@ Object* format_compact_long(Object* value, const FormatSpec& f) {
     case 'b': base = 2; break;
     default: return nullptr;
   }
-  if (f.thousands != kNoLocale || f.fill_char >= 128 || !long_is_compact(value)) return nullptr;
+  if (f.fill_char >= 128 || !long_is_compact(value)) return nullptr;
+  if (f.thousands != kNoLocale && f.fill_char == '0' && f.align == '=') return nullptr;
   ssize v = long_compact_value(value);
   bool negative = v < 0;
   size_t mag = negative ? size_t(0) - size_t(v) : size_t(v);
@@ -442,6 +443,12 @@ Object* format_compact_long(Object* value, const FormatSpec& f) {
   ssize n_sign = sign ? 1 : 0;
   ssize n_prefix = f.alternate && base != 10 ? 2 : 0;
   ssize n_non_digit = n_sign + n_prefix;
+  // _PyUnicode_InsertThousandsGrouping with the locales of ',' and '_': a separator every
+  // three digits (every four for '_' in base 2, 8 and 16), counted from the right.
+  ssize group = f.thousands == kUnderFourLocale ? 4 : 3;
+  char sep_char = f.thousands == kDefaultLocale ? ',' : '_';
+  ssize n_seps = f.thousands != kNoLocale ? (n_digits - 1) / group : 0;
+  n_non_digit += n_seps;
   // Zero padding between the sign and the digits ('=' with a '0' fill) comes from the
   // grouping step in CPython: the digits are widened to the minimum width.
   ssize n_zeros = 0;
@@ -470,7 +477,66 @@ Object* format_compact_long(Object* value, const FormatSpec& f) {
   }
   for (ssize i = 0; i < spad; i++) *out++ = fill;
   for (ssize i = 0; i < n_zeros; i++) *out++ = '0';
-  for (ssize i = n_digits; i > 0; i--) *out++ = digits[i - 1];
+  if (n_seps) {
+    for (ssize i = n_digits; i > 0; i--) {
+      *out++ = digits[i - 1];
+      if (i > 1 && (i - 1) % group == 0) *out++ = sep_char;
+    }
+  } else {
+    for (ssize i = n_digits; i > 0; i--) *out++ = digits[i - 1];
+  }
+  for (ssize i = 0; i < rpad; i++) *out++ = fill;
+  return r;
+}
+
+// format_float_internal's layout (calc_number_widths + fill_number) for the common case: the
+// repr in buf is ASCII, the fill is ASCII, the decimal point is '.' (not 'n'), no fraction
+// grouping, and no grouping of '=' zero padding. The integer digits are grouped by ',' or
+// '_' every three when asked; '=' padding goes between the sign and the digits (a '0' fill
+// there is the zero padding CPython's grouping step writes). nullptr with no error set when
+// the case is not covered.
+Object* format_float_ascii(const FormatSpec& f, const std::string& buf) {
+  if (f.type == 'n' || f.frac_thousands != kNoLocale || f.fill_char >= 128) return nullptr;
+  if (f.thousands != kNoLocale && f.fill_char == '0' && f.align == '=') return nullptr;
+  const char* s = buf.data();
+  ssize len = static_cast<ssize>(buf.size());
+  bool negative = len > 0 && s[0] == '-';
+  if (negative) {
+    ++s;
+    --len;
+  }
+  ssize n_int = 0;
+  while (n_int < len && s[n_int] >= '0' && s[n_int] <= '9') ++n_int;
+  char sign = 0;
+  if (f.sign == '+') sign = negative ? '-' : '+';
+  else if (f.sign == ' ') sign = negative ? '-' : ' ';
+  else if (negative) sign = '-';
+  char sep_char = f.thousands == kDefaultLocale ? ',' : '_';
+  ssize n_seps = f.thousands != kNoLocale && n_int > 0 ? (n_int - 1) / 3 : 0;
+  ssize body = (sign ? 1 : 0) + len + n_seps;
+  ssize n_padding = f.width - body;
+  ssize lpad = 0, spad = 0, rpad = 0;
+  if (n_padding > 0) {
+    switch (f.align) {
+      case '<': rpad = n_padding; break;
+      case '^': lpad = n_padding / 2; rpad = n_padding - lpad; break;
+      case '=': spad = n_padding; break;
+      default: lpad = n_padding; break;
+    }
+  }
+  Object* r = str_new(lpad + body + spad + rpad, 127);
+  if (!r) return nullptr;
+  char* out = reinterpret_cast<char*>(str_1byte(r));
+  char fill = static_cast<char>(f.fill_char);
+  for (ssize i = 0; i < lpad; i++) *out++ = fill;
+  if (sign) *out++ = sign;
+  for (ssize i = 0; i < spad; i++) *out++ = fill;
+  for (ssize i = 0; i < n_int; i++) {
+    *out++ = s[i];
+    ssize left = n_int - 1 - i;
+    if (n_seps && left > 0 && left % 3 == 0) *out++ = sep_char;
+  }
+  for (ssize i = n_int; i < len; i++) *out++ = s[i];
   for (ssize i = 0; i < rpad; i++) *out++ = fill;
   return r;
 }
@@ -579,6 +645,8 @@ Object* format_float_internal(Object* value, const FormatSpec& f) {
   if (f.sign != '+' && f.sign != ' ' && f.width == -1 && f.type != 'n' && !f.thousands &&
       !f.frac_thousands)
     return str_from_ascii(buf.data(), static_cast<ssize>(buf.size()));
+  if (Object* r = format_float_ascii(f, buf)) return r;
+  if (errors::occurred()) return nullptr;
   std::u32string tmp = widen(buf);
   ssize index = 0, n_digits = static_cast<ssize>(tmp.size());
   UCS4 sign_char = 0;

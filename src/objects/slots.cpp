@@ -486,6 +486,21 @@ int slot_tp_descr_set(Object* self, Object* target, Object* value) {
   return res ? 0 : -1;
 }
 
+// The end of slot_tp_init: __init__ must return None.
+int init_result(Object* res) {
+  if (!res) return -1;
+  if (res != none()) {
+    errors::format(exc_TypeError, "__init__() should return None, not '%.200s'",
+                   res->type->name);
+    decref(res);
+    return -1;
+  }
+  decref(res);
+  return 0;
+}
+
+// slot_tp_init: self.__init__(*args, **kwds), self prepended on the C stack
+// (_PyObject_Call_Prepend) rather than in a new tuple.
 int slot_tp_init(Object* self, Object* args, Object* kwds) {
   bool unbound;
   Object* meth = lookup_maybe_method(self, name_of("__init__"), &unbound);
@@ -494,24 +509,19 @@ int slot_tp_init(Object* self, Object* args, Object* kwds) {
     return -1;
   }
   Ref<> m = Ref<>::steal(meth);
-  Ref<> res;
-  if (unbound) {
-    ssize n = tuple_size(args);
-    Ref<> full = Ref<>::steal(tuple_new(n + 1));
-    if (!full) return -1;
-    tuple_set_item(full.get(), 0, new_ref(self));
-    for (ssize i = 0; i < n; ++i) tuple_set_item(full.get(), i + 1, new_ref(tuple_item(args, i)));
-    res = Ref<>::steal(object_call(meth, full.get(), kwds));
-  } else {
-    res = Ref<>::steal(object_call(meth, args, kwds));
+  if (!unbound) return init_result(object_call(meth, args, kwds));
+  ssize n = tuple_size(args);
+  constexpr ssize kSmall = 8;
+  if (n >= kSmall) {
+    std::vector<Object*> full(static_cast<size_t>(n + 1));
+    full[0] = self;
+    for (ssize i = 0; i < n; ++i) full[static_cast<size_t>(i + 1)] = tuple_item(args, i);
+    return init_result(vectorcall_dict(meth, full.data(), static_cast<size_t>(n + 1), kwds));
   }
-  if (!res) return -1;
-  if (res.get() != none()) {
-    errors::format(exc_TypeError, "__init__() should return None, not '%.200s'",
-                   res->type->name);
-    return -1;
-  }
-  return 0;
+  Object* full[kSmall];
+  full[0] = self;
+  for (ssize i = 0; i < n; ++i) full[i + 1] = tuple_item(args, i);
+  return init_result(vectorcall_dict(meth, full, static_cast<size_t>(n + 1), kwds));
 }
 
 // slot_tp_new: type.__new__ is a staticmethod taking the class first.
@@ -1109,6 +1119,35 @@ void update_slot_recursive(TypeObject* type, Object* name, bool top) {
   }
 }
 }  // namespace
+
+bool init_is_slot(TypeObject* type) { return type->init == slot_tp_init; }
+
+// slot_tp_init with vectorcall arguments (nargsf as PyObject_Vectorcall's: with
+// PY_VECTORCALL_ARGUMENTS_OFFSET, args[-1] may be borrowed for self).
+int call_init_vector(Object* self, Object* const* args, size_t nargsf, Object* kwnames) {
+  bool unbound;
+  Object* meth = lookup_maybe_method(self, name_of("__init__"), &unbound);
+  if (!meth) {
+    if (!errors::occurred()) errors::set_object(exc_AttributeError, name_of("__init__"));
+    return -1;
+  }
+  Ref<> m = Ref<>::steal(meth);
+  ssize nargs = vectorcall_nargs(nargsf);
+  if (!unbound) return init_result(vectorcall(meth, args, static_cast<size_t>(nargs), kwnames));
+  if (nargsf & kVectorcallArgumentsOffset) {
+    Object** slot = const_cast<Object**>(args) - 1;
+    Object* saved = *slot;
+    *slot = self;
+    Object* res = vectorcall(meth, slot, static_cast<size_t>(nargs + 1), kwnames);
+    *slot = saved;
+    return init_result(res);
+  }
+  ssize total = nargs + (kwnames ? tuple_size(kwnames) : 0);
+  std::vector<Object*> full(static_cast<size_t>(total + 1));
+  full[0] = self;
+  for (ssize i = 0; i < total; ++i) full[static_cast<size_t>(i + 1)] = args[i];
+  return init_result(vectorcall(meth, full.data(), static_cast<size_t>(nargs + 1), kwnames));
+}
 
 int update_slot(TypeObject* type, Object* name) {
   if (init_slotdefs() < 0) return -1;

@@ -299,6 +299,12 @@ TypeObject static_type(const char* name, ssize basicsize, ssize itemsize = 0,
 Object* type_lookup(TypeObject* type, Object* name);
 // _PyType_LookupRef: as type_lookup, with a new reference.
 Object* type_lookup_ref(TypeObject* type, Object* name);
+// type's tp_call (type_call), for the vectorcall shortcut of classes.
+ternaryfunc type_call_slot();
+// Instantiates a class from vectorcall arguments when its instances come from object.__new__
+// and its __init__ is Python-level (typeobject_builtin.cpp); *handled false for other callables.
+Object* type_call_vector(Object* callable, Object* const* args, size_t nargsf, Object* kwnames,
+                         bool* handled);
 // PyType_Modified: invalidates the version tag of type and its subclasses.
 void type_modified(TypeObject* type);
 // Assigns a version tag if the type has none (assign_version_tag); false when exhausted.

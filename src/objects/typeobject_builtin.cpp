@@ -787,6 +787,35 @@ Object* type_call(Object* self, Object* args, Object* kwds) {
   return obj;
 }
 
+}  // namespace
+
+// type_call for vectorcall arguments, for the classes whose instances come from
+// object.__new__ and whose __init__ is found along the MRO (slot_tp_init): the instance is
+// allocated and __init__ called with the caller's arguments, without the argument tuple and
+// keyword dict of tp_call (the C side of CPython's CALL_ALLOC_AND_ENTER_INIT). object.__new__
+// checks no argument when __init__ is overridden and __new__ is not, so it is called without
+// them. *handled is false (and nothing done) for any other callable.
+Object* type_call_vector(Object* callable, Object* const* args, size_t nargsf, Object* kwnames,
+                         bool* handled) {
+  *handled = false;
+  if (callable->type->call != type_call) return nullptr;
+  TypeObject* type = as_type(callable);
+  if (type == &Type_Type || type->new_ != object_new || !typeobject_internal::init_is_slot(type))
+    return nullptr;
+  *handled = true;
+  Object* obj = check_function_result(type, object_new(type, tuple_empty(), nullptr), nullptr);
+  if (!obj) return nullptr;
+  if (typeobject_internal::call_init_vector(obj, args, nargsf, kwnames) < 0) {
+    decref(obj);
+    return nullptr;
+  }
+  return obj;
+}
+
+ternaryfunc type_call_slot() { return type_call; }
+
+namespace {
+
 Object* type_getattro(Object* self, Object* name) {
   TypeObject* type = as_type(self);
   TypeObject* metatype = self->type;

@@ -21,6 +21,10 @@ int update_slot(TypeObject* type, Object* name);
 bool is_slot_name(Object* name);
 // The interned dunder names used by the slot functions.
 Object* name_of(const char* dunder);
+// Whether type's tp_init is slot_tp_init (a Python-level __init__ along the MRO).
+bool init_is_slot(TypeObject* type);
+// slot_tp_init with vectorcall arguments: 0, or -1 with the error set.
+int call_init_vector(Object* self, Object* const* args, size_t nargsf, Object* kwnames);
 
 }  // namespace cppy::objects::typeobject_internal
 

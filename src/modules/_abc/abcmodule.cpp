@@ -80,7 +80,10 @@ TypeObject abc_data_type = [] {
 
 // _get_impl: self._abc_impl, which must be an _abc_data.
 Object* get_impl(Object* self) {
-  Ref<> impl = Ref<>::steal(object_getattr_string(self, "_abc_impl"));
+  // Interned names (CPython's _Py_ID): the type attribute cache is keyed by the name object,
+  // so a fresh string per call would miss it and walk the MRO each time.
+  static Object* impl_name = str_intern_from_cstr("_abc_impl");
+  Ref<> impl = Ref<>::steal(object_getattr(self, impl_name));
   if (!impl) return nullptr;
   if (impl->type != &abc_data_type) {
     return errors::format(exc_TypeError, "_abc_impl is set to a wrong type");
@@ -265,8 +268,8 @@ Object* abc_register(Object*, Object* const* args, ssize nargs) {
 }
 
 Object* call_subclasscheck(Object* self, Object* cls) {
-  Ref<> name = Ref<>::steal(str_from_cstr("__subclasscheck__"));
-  return call_method_one_arg(self, name.get(), cls);
+  static Object* name = str_intern_from_cstr("__subclasscheck__");
+  return call_method_one_arg(self, name, cls);
 }
 
 // _abc__abc_instancecheck_impl.
@@ -276,7 +279,8 @@ Object* abc_instancecheck(Object*, Object* const* args, ssize nargs) {
   Object* instance = args[1];
   Ref<> impl = Ref<>::steal(get_impl(self));
   if (!impl) return nullptr;
-  Ref<> subclass = Ref<>::steal(object_getattr_string(instance, "__class__"));
+  static Object* class_name = str_intern_from_cstr("__class__");
+  Ref<> subclass = Ref<>::steal(object_getattr(instance, class_name));
   if (!subclass) return nullptr;
   // The cache checks, inlined.
   int incache = in_weak_set(ad(impl.get())->abc_cache, subclass.get());
@@ -362,8 +366,8 @@ Object* abc_subclasscheck(Object*, Object* const* args, ssize nargs) {
     if (incache > 0) return new_ref(false_object());
   }
   // 3. The subclass hook.
-  Ref<> hook = Ref<>::steal(str_from_cstr("__subclasshook__"));
-  Ref<> ok = Ref<>::steal(call_method_one_arg(self, hook.get(), subclass));
+  static Object* hook = str_intern_from_cstr("__subclasshook__");
+  Ref<> ok = Ref<>::steal(call_method_one_arg(self, hook, subclass));
   if (!ok) return nullptr;
   if (ok.get() == true_object()) {
     if (add_to_weak_set(&impl->abc_cache, subclass) < 0) return nullptr;
@@ -393,8 +397,8 @@ Object* abc_subclasscheck(Object*, Object* const* args, ssize nargs) {
   if (r < 0) return nullptr;
   if (r > 0) return new_ref(result);
   // 6. A subclass of a subclass (recursive).
-  Ref<> subs_name = Ref<>::steal(str_from_cstr("__subclasses__"));
-  Ref<> subclasses = Ref<>::steal(call_method_no_args(self, subs_name.get()));
+  static Object* subs_name = str_intern_from_cstr("__subclasses__");
+  Ref<> subclasses = Ref<>::steal(call_method_no_args(self, subs_name));
   if (!subclasses) return nullptr;
   if (!list_check(subclasses.get())) {
     return errors::format(exc_TypeError, "__subclasses__() must return a list");
