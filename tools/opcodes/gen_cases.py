@@ -353,6 +353,10 @@ def check(chunks, templates, lists):
             elif target != head_of[inst.name]:
                 errors.append(f"{where}: {m.group(1)} goes to {target}, not to its family "
                               f"head {head_of[inst.name]}")
+    for t in templates.values():
+        for p in t.params:
+            if not re.search(r"\b" + re.escape(p) + r"\b", t.body):
+                errors.append(f"{DESC_REL}:{t.line}: template {t.name}: parameter {p} unused")
     # A family head gets its generic_ label when a member has a body.
     with_body = {c.name for c in insts}
     heads = {head for head, members in families if any(m in with_body for m in members)}
@@ -364,8 +368,17 @@ def emit(chunks, templates, heads):
     targets = [BANNER, "// Included by eval_frame (src/vm/ceval.cpp): the label of each case.\n"]
     for c in chunks:
         if isinstance(c, tuple):
-            cases.append(f'#line {c[2]} "{DESC_REL}"\n')
-            cases.append(c[1])
+            text, line = c[1], c[2]
+            if line == 1:
+                # The description's own header (its format) stays there.
+                lines = text.split("\n")
+                k = 0
+                while k < len(lines) and lines[k].startswith("//"):
+                    k += 1
+                text, line = "\n".join(lines[k:]), line + k
+            if text.strip():
+                cases.append(f'#line {line} "{DESC_REL}"\n')
+                cases.append(text)
             continue
         e = c.effect
         enter = f"CPPY_STACK_ENTER({e.popped()}, {e.pushed()}, {e.cache_size()})"
@@ -411,6 +424,9 @@ def self_test(text):
         "an unknown instruction": text + "  inst(NO_SUCH_OP, (--)) { DISPATCH(); }\n",
         "an instruction also unimplemented": text + "  unimplemented(BINARY_OP);\n",
         "stray code": text + "  int x = 0;\n",
+        "a template parameter unused": text.replace("template BINARY_FLOAT(expr) {\n",
+                                                    "template BINARY_FLOAT(expr, spare) {\n", 1).replace(
+            "= BINARY_FLOAT(a + b);", "= BINARY_FLOAT(a + b, 0);", 1),
         "a miss into another family": text.replace("DEOPT_IF(TOP()->type != &bool_type, TO_BOOL)",
                                                    "DEOPT_IF(TOP()->type != &bool_type, BINARY_OP)", 1),
     }
