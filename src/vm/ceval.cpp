@@ -49,10 +49,13 @@
 #include "vm/specialize.h"
 #include "vm/traceback.h"
 
+// -DCPPY_COMPUTED_GOTOS=0 builds the switch form with GCC too (to check that it compiles).
+#ifndef CPPY_COMPUTED_GOTOS
 #if defined(__GNUC__) || defined(__clang__)
 #define CPPY_COMPUTED_GOTOS 1
 #else
 #define CPPY_COMPUTED_GOTOS 0
+#endif
 #endif
 
 namespace cppy::vm {
