@@ -492,11 +492,25 @@ inline int unsafe_float_compare(Object* v, Object* w, MergeState*) {
   return float_value(v) < float_value(w);
 }
 
+// PyObject_RichCompareBool(a, b, Py_EQ) answered inline for two exact strs, compact ints or
+// floats (no Python-level __eq__ can run for them), the rest through the protocol.
+inline int tuple_elem_equal(Object* a, Object* b) {
+  if (a == b) return 1;
+  TypeObject* t = a->type;
+  if (t == b->type) {
+    if (t == &str_type) return str_equal(a, b);
+    if (t == &long_type && long_is_compact(a) && long_is_compact(b))
+      return long_compact_value(a) == long_compact_value(b);
+    if (t == &float_type) return float_value(a) == float_value(b);
+  }
+  return object_rich_compare_bool(a, b, kEQ);
+}
+
 int unsafe_tuple_compare(Object* v, Object* w, MergeState* ms) {
   ssize vlen = tuple_size(v), wlen = tuple_size(w);
   ssize i;
   for (i = 0; i < vlen && i < wlen; ++i) {
-    int k = object_rich_compare_bool(tuple_item(v, i), tuple_item(w, i), kEQ);
+    int k = tuple_elem_equal(tuple_item(v, i), tuple_item(w, i));
     if (k < 0) return -1;
     if (!k) break;
   }

@@ -1,6 +1,7 @@
 // The slot table of Objects/typeobject.c: slotdefs, the slot_* functions a class statement
 // installs (they call the Python-level dunder methods), the wrap_* functions behind the
 // wrapper descriptors of builtin types (int.__add__ ...), add_operators and update_slot.
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -25,12 +26,29 @@ namespace cppy::objects {
 
 namespace typeobject_internal {
 
+// The callers pass string literals: a direct-mapped cache keyed by the literal's address
+// answers first (the slot functions ask on every call; hashing a std::string each time cost
+// a few percent of exception- and class-heavy code), the map by content after.
 Object* name_of(const char* dunder) {
+  struct Entry {
+    const char* key;
+    Object* value;
+  };
+  static Entry by_address[128];
+  Entry& e = by_address[(reinterpret_cast<uintptr_t>(dunder) >> 3) & 127];
+  if (e.key == dunder) return e.value;
   static std::unordered_map<std::string, Object*> cache;
   auto it = cache.find(dunder);
-  if (it != cache.end()) return it->second;
-  Object* s = str_intern_from_cstr(dunder);
-  cache.emplace(dunder, s);
+  Object* s;
+  if (it != cache.end()) {
+    s = it->second;
+  } else {
+    s = str_intern_from_cstr(dunder);
+    if (!s) return nullptr;
+    cache.emplace(dunder, s);
+  }
+  e.key = dunder;
+  e.value = s;
   return s;
 }
 

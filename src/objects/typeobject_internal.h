@@ -19,7 +19,8 @@ void fixup_slot_dispatchers_hierarchy(TypeObject* type);
 int update_slot(TypeObject* type, Object* name);
 // Whether name (a str) is the name of some slot (a dunder that update_slot cares about).
 bool is_slot_name(Object* name);
-// The interned dunder names used by the slot functions.
+// The interned dunder names used by the slot functions (dunder: a string literal; the
+// cache is keyed by its address first).
 Object* name_of(const char* dunder);
 // Whether type's tp_init is slot_tp_init (a Python-level __init__ along the MRO).
 bool init_is_slot(TypeObject* type);

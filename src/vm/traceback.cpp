@@ -49,6 +49,15 @@ using namespace objects;
 
 namespace {
 
+// tb_get_lineno: tb_lineno, computed from the frame's code and tb_lasti while it is -1.
+int tb_lineno_of(TracebackObject* tb) {
+  if (tb->tb_lineno != -1) return tb->tb_lineno;
+  auto* fo = static_cast<FrameObject*>(tb->tb_frame);
+  Frame* f = fo ? fo->f_frame : nullptr;
+  if (!f) return -1;
+  return code_addr2line(frame_code(f), tb->tb_lasti);
+}
+
 void tb_dealloc(Object* o) {
   auto* tb = static_cast<TracebackObject*>(o);
   gc::untrack(o);
@@ -97,8 +106,12 @@ Object* tb_get_frame(Object* o, void*) {
 Object* tb_get_lasti(Object* o, void*) {
   return long_from_long(static_cast<TracebackObject*>(o)->tb_lasti);
 }
+// tb_lineno_get: the line is found from tb_lasti on first request (tb_get_lineno), not when
+// the traceback entry is made: most raised exceptions are caught without anyone asking.
 Object* tb_get_lineno(Object* o, void*) {
-  return long_from_long(static_cast<TracebackObject*>(o)->tb_lineno);
+  int lineno = tb_lineno_of(static_cast<TracebackObject*>(o));
+  if (lineno < 0) return return_none();
+  return long_from_long(lineno);
 }
 
 // tb_dir: only the four traceback attributes, in this order.
@@ -191,7 +204,7 @@ int traceback_here(Object* frame) {
   tb->tb_frame = new_ref(frame);
   Frame* f = fo->f_frame;
   tb->tb_lasti = f ? frame_lasti(f) * 2 : -1;
-  tb->tb_lineno = f ? frame_get_line(f) : -1;
+  tb->tb_lineno = -1;  // computed when asked for (tb_lineno_of)
   gc::track(tb);
   exception_set_traceback(exc, tb);
   decref(tb);
@@ -651,7 +664,7 @@ void format_tb(Object* tb_obj, std::string* out, bool positions = true) {
     int line, col, endline, endcol;
     code_addr2location(co, tb->tb_lasti, &line, &col, &endline, &endcol);
     // _walk_tb_with_full_positions: the position's line, tb_lineno when it has none.
-    fl.lineno = line >= 0 && tb->tb_lasti >= 0 ? line : tb->tb_lineno;
+    fl.lineno = line >= 0 && tb->tb_lasti >= 0 ? line : tb_lineno_of(tb);
     if (tb->tb_lasti < 0 || !positions) col = endcol = endline = -1;
     fl.col = col;
     fl.endcol = endcol;

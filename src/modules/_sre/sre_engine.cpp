@@ -40,7 +40,16 @@ inline bool loc_is_word(unsigned ch) {
   return (ch < 256 && std::isalnum(static_cast<int>(ch))) || ch == '_';
 }
 // SRE_UNI_IS_*.
-inline bool uni_is_word(unsigned ch) { return unicode::is_alnum(ch) || ch == '_'; }
+// The ASCII range answers without the database: its alphanumerics are the ASCII letters and
+// digits, its decimals '0'-'9'.
+inline bool uni_is_word(unsigned ch) {
+  if (ch < 128) return is_word(ch);
+  return unicode::is_alnum(ch);
+}
+inline bool uni_is_decimal(unsigned ch) {
+  if (ch < 128) return ascii_digit(ch);
+  return unicode::is_decimal(ch);
+}
 
 // char_loc_ignore.
 inline bool char_loc_ignore(Code pattern, Code ch) {
@@ -618,13 +627,14 @@ entrance:
       case SRE_OP_REPEAT:
         // A general repeat: installs the record MAX_UNTIL / MIN_UNTIL work on.
         // <REPEAT> <skip> <1=min> <2=max> <3=repeat_index> item <UNTIL> tail
-        state.repeats.push_back(Repeat{-1, pattern, nullptr, state.repeat});
-        ctx->rep = &state.repeats.back();
+        if (!state.repeats) state.repeats = std::make_unique<std::deque<Repeat>>();
+        state.repeats->push_back(Repeat{-1, pattern, nullptr, state.repeat});
+        ctx->rep = &state.repeats->back();
         state.repeat = ctx->rep;
         state.ptr = ptr;
         SRE_DO_JUMP(kJumpRepeat, jump_repeat, pattern + pattern[0]);
         state.repeat = ctx->rep->prev;
-        state.repeats.pop_back();
+        state.repeats->pop_back();
         if (ret) {
           SRE_RETURN_ON_ERROR(ret);
           SRE_RETURN_SUCCESS;
@@ -1053,8 +1063,8 @@ bool category(Code category, unsigned ch) {
     case SRE_CATEGORY_NOT_LINEBREAK: return !is_linebreak(ch);
     case SRE_CATEGORY_LOC_WORD: return loc_is_word(ch);
     case SRE_CATEGORY_LOC_NOT_WORD: return !loc_is_word(ch);
-    case SRE_CATEGORY_UNI_DIGIT: return unicode::is_decimal(ch);
-    case SRE_CATEGORY_UNI_NOT_DIGIT: return !unicode::is_decimal(ch);
+    case SRE_CATEGORY_UNI_DIGIT: return uni_is_decimal(ch);
+    case SRE_CATEGORY_UNI_NOT_DIGIT: return !uni_is_decimal(ch);
     case SRE_CATEGORY_UNI_SPACE: return unicode::is_space(ch);
     case SRE_CATEGORY_UNI_NOT_SPACE: return !unicode::is_space(ch);
     case SRE_CATEGORY_UNI_WORD: return uni_is_word(ch);
@@ -1078,6 +1088,55 @@ bool ascii_iscased(unsigned ch) { return ch < 128 && ascii_alpha(ch); }
 bool unicode_iscased(unsigned ch) { return ch != lower_unicode(ch) || ch != upper_unicode(ch); }
 
 // state_init's part without objects: the subject's bounds and a fresh state.
+namespace {
+// The buffers a finished State left for the next one of this thread (one set: a State made
+// while another is alive, e.g. a sub() callback matching, allocates its own).
+// (spare_gone: a State ending after the thread's destructors ran, as during static
+// destruction, leaves the dead buffers alone.)
+thread_local bool spare_gone = false;
+struct SpareBuffers {
+  ~SpareBuffers() { spare_gone = true; }
+  bool full = false;
+  std::vector<const void*> mark;
+  std::vector<MatchContext> contexts;
+  std::vector<const void*> data;
+  std::unique_ptr<std::deque<Repeat>> repeats;
+};
+thread_local SpareBuffers spare_buffers;
+}  // namespace
+
+State::State() {
+  if (spare_gone) return;
+  SpareBuffers& spare = spare_buffers;
+  if (!spare.full) {
+    contexts.reserve(16);
+    return;
+  }
+  spare.full = false;
+  mark.swap(spare.mark);
+  contexts.swap(spare.contexts);
+  data.swap(spare.data);
+  repeats.swap(spare.repeats);
+}
+
+State::~State() {
+  if (spare_gone) return;
+  SpareBuffers& spare = spare_buffers;
+  // Big stacks (a long backtracking match) are freed rather than kept.
+  if (spare.full || contexts.capacity() > 1024 || data.capacity() > 4096 ||
+      mark.capacity() > 1024)
+    return;
+  mark.clear();
+  contexts.clear();
+  data.clear();
+  if (repeats) repeats->clear();
+  mark.swap(spare.mark);
+  contexts.swap(spare.contexts);
+  data.swap(spare.data);
+  repeats.swap(spare.repeats);
+  spare.full = true;
+}
+
 void State::init(const void* data_, ssize length, int charsize_, bool isbytes_, ssize groups,
                  ssize start_, ssize end_) {
   mark.assign(static_cast<size_t>(groups * 2 + 2), nullptr);
@@ -1102,7 +1161,7 @@ void State::init(const void* data_, ssize length, int charsize_, bool isbytes_, 
   endpos = end_;
   contexts.clear();
   data.clear();
-  repeats.clear();
+  if (repeats) repeats->clear();
 }
 
 void State::reset() {
@@ -1111,7 +1170,7 @@ void State::reset() {
   repeat = nullptr;
   contexts.clear();
   data.clear();
-  repeats.clear();
+  if (repeats) repeats->clear();
 }
 
 ssize match(State& state, const Code* pattern) {

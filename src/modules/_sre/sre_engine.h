@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <vector>
 
 namespace cppy::modules::_sre {
@@ -67,10 +68,19 @@ struct State {
   ssize lastindex = -1;
   Repeat* repeat = nullptr;
 
-  // The explicit stacks (the data stack of sre.c, split by kind).
+  // The explicit stacks (the data stack of sre.c, split by kind). REPEAT records need stable
+  // addresses (a deque), made on the first REPEAT: a default deque allocates already.
   std::vector<MatchContext> contexts;
   std::vector<const void*> data;
-  std::deque<Repeat> repeats;
+  std::unique_ptr<std::deque<Repeat>> repeats;
+
+  // The buffers of the last State of this thread that ended are taken over (a match call
+  // makes one State: its allocations and the contexts stack's growth cost more than a short
+  // match itself), and given back at the end.
+  State();
+  ~State();
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
 
   // state_init's bounds handling: start/end clipped to [0, length].
   void init(const void* data, ssize length, int charsize, bool isbytes, ssize groups,
