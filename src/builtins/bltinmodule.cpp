@@ -420,49 +420,61 @@ Object* builtin_input(Object*, Object* const* args, ssize nargs) {
   return file_get_line(fin, -1);
 }
 
+// builtin_print (Argument Clinic: print(*args, sep=' ', end='\n', file=None, flush=False)):
+// the keywords unpacked as _PyArg_UnpackKeywords does with the positional ones as varargs,
+// flush converted to a bool ("p") before anything is written, then builtin_print_impl.
 Object* builtin_print(Object*, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kKeywords[] = {"sep", "end", "file", "flush", nullptr};
+  static const ArgParser kParser{"print", kKeywords, 0, 0, 0};
+  Object* kw[4] = {nullptr, nullptr, nullptr, nullptr};
+  // With the positional arguments as varargs, _PyArg_UnpackKeywords reports an unknown keyword
+  // rather than a count; once every keyword is known, there are at most four.
   if (!check_kwargs("print", kwnames, {"sep", "end", "file", "flush"})) return nullptr;
-  Object* sep = kwarg(args, nargs, kwnames, "sep");
-  Object* end = kwarg(args, nargs, kwnames, "end");
-  Object* file = kwarg(args, nargs, kwnames, "file");
-  Object* flush = kwarg(args, nargs, kwnames, "flush");
-  if (sep == none()) sep = nullptr;
-  if (end == none()) end = nullptr;
-  if (sep && !str_check(sep)) {
+  if (kwnames && unpack_keywords(kParser, args + nargs, 0, kwnames, kw) < 0) return nullptr;
+  Object* sep = kw[0];
+  Object* end = kw[1];
+  Object* file = kw[2] ? kw[2] : none();
+  int flush = 0;
+  if (kw[3]) {
+    flush = object_is_true(kw[3]);
+    if (flush < 0) return nullptr;
+  }
+  // builtin_print_impl.
+  if (file == none()) {
+    file = sys::get_object("stdout");
+    if (!file) {
+      errors::set_string(exc_RuntimeError, "lost sys.stdout");
+      return nullptr;
+    }
+    // sys.stdout may be None when FILE* stdout isn't connected.
+    if (file == none()) return return_none();
+  }
+  if (sep == none()) {
+    sep = nullptr;
+  } else if (sep && !str_check(sep)) {
     errors::format(exc_TypeError, "sep must be None or a string, not %.200s", sep->type->name);
     return nullptr;
   }
-  if (end && !str_check(end)) {
+  if (end == none()) {
+    end = nullptr;
+  } else if (end && !str_check(end)) {
     errors::format(exc_TypeError, "end must be None or a string, not %.200s", end->type->name);
     return nullptr;
   }
-  if (!file || file == none()) {
-    // sys.stdout; while it is None (before _io provides it) the process's standard output.
-    file = sys::get_object("stdout");
-    if (file == none()) file = nullptr;
-  }
+  // file_write_object looks file.write up before converting the value, as PyFile_WriteObject.
   for (ssize i = 0; i < nargs; ++i) {
     if (i > 0) {
-      Ref<> s = Ref<>::steal(sep ? new_ref(sep) : str_from_cstr(" "));
-      if (!s || write_text(file, s.get()) < 0) return nullptr;
+      int err = sep ? file_write_object(sep, file, kPrintRaw) : file_write_string(" ", file);
+      if (err < 0) return nullptr;
     }
-    Ref<> s = Ref<>::steal(object_str(args[i]));
-    if (!s || write_text(file, s.get()) < 0) return nullptr;
+    if (file_write_object(args[i], file, kPrintRaw) < 0) return nullptr;
   }
-  Ref<> e = Ref<>::steal(end ? new_ref(end) : str_from_cstr("\n"));
-  if (!e || write_text(file, e.get()) < 0) return nullptr;
+  int err = end ? file_write_object(end, file, kPrintRaw) : file_write_string("\n", file);
+  if (err < 0) return nullptr;
   if (flush) {
-    int f = object_is_true(flush);
-    if (f < 0) return nullptr;
-    if (f) {
-      if (file) {
-        Object* r = call_method_no_args(file, interned("flush"));
-        if (!r) return nullptr;
-        decref(r);
-      } else {
-        std::fflush(stdout);
-      }
-    }
+    Object* r = call_method_no_args(file, interned("flush"));
+    if (!r) return nullptr;
+    decref(r);
   }
   return return_none();
 }
@@ -1071,6 +1083,11 @@ Object* init_builtins() {
   Ref<> modname = Ref<>::steal(module_get_name_object(mod));
   if (!modname) return nullptr;
   apply_builtin_docs("builtins", builtin_methods);  // the reference's docs and signatures
+  // The module's docstring (bltinmodule.c's builtin_doc), kept with the reference's docs.
+  if (const char* doc = builtin_internal_doc("builtins", "")) {
+    Ref<> text = Ref<>::steal(str_from_cstr(doc));
+    if (!text || dict_set_item_string(dict, "__doc__", text.get()) < 0) return nullptr;
+  }
   for (MethodDef* ml = builtin_methods; ml->name; ++ml) {
     Object* f = cfunction_new(ml, mod, modname.get());
     if (!f) return nullptr;

@@ -81,15 +81,16 @@ namespace {
 // type keeps its module name as `__module__` in its dict, where instances see it too
 // (`deque().__module__`, inspect.getmodule, doctest's _from_module). cppy's are static types,
 // so the module's own types get that entry here. The exceptions are the types CPython keeps
-// static although a module exposes them.
-bool cpython_static_type(const char* name) {
-  static const char* const kPrefixes[] = {"datetime.", "types.", "typing.", "weakref.",
-                                         "_contextvars."};
+// static although a module exposes them: its static builtin types (kTpflagsStaticBuiltin:
+// weakref.ReferenceType, collections.OrderedDict...) and the static types of _datetime; the
+// typing types (heap types of CPython's interpreter state) set their own entry.
+bool cpython_static_type(TypeObject* type) {
+  if (type_has_feature(type, kTpflagsStaticBuiltin)) return true;
+  static const char* const kPrefixes[] = {"datetime.", "typing."};
   for (const char* p : kPrefixes) {
-    if (std::strncmp(name, p, std::strlen(p)) == 0) return true;
+    if (std::strncmp(type->name, p, std::strlen(p)) == 0) return true;
   }
-  return std::strcmp(name, "collections.OrderedDict") == 0 ||
-         std::strcmp(name, "pickle.PickleBuffer") == 0;
+  return false;
 }
 
 int set_heap_type_modules(Object* module) {
@@ -101,7 +102,7 @@ int set_heap_type_modules(Object* module) {
     if (!type_check_type(value)) continue;
     auto* type = reinterpret_cast<TypeObject*>(value);
     if (type_has_feature(type, kTpflagsHeaptype) || !type->dict) continue;
-    if (!std::strchr(type->name, '.') || cpython_static_type(type->name)) continue;
+    if (cpython_static_type(type)) continue;
     Object* mod = dict_get_item_with_error(type->dict, typeobject_internal::name_of("__module__"));
     if (mod) continue;
     if (errors::occurred() || type_set_heap_module(type) < 0) return -1;

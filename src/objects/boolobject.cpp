@@ -97,7 +97,8 @@ struct BoolTypeInit {
     t.itemsize = sizeof(digit);
     t.repr = bool_repr;
     t.as_number = &g_bool_as_number;
-    t.flags = kTpflagsDefault | kTpflagsLongSubclass | kTpflagsMatchSelf | kTpflagsImmutabletype;
+    t.flags = kTpflagsDefault | kTpflagsLongSubclass | kTpflagsMatchSelf | kTpflagsImmutabletype |
+              kTpflagsStaticBuiltin;
     t.doc = kBoolDoc;
     t.base = &long_type;
     t.new_ = bool_new;

@@ -362,71 +362,159 @@ GetSetDef code_getsets[] = {
 
 Object* int_or_none(int v) { return v < 0 ? return_none() : long_from_long(v); }
 
-// code.co_lines(): (start, end, line) for each range, merging neighbours of the same line
-// (lineiter_next). A list iterator stands in for CPython's line_iterator.
-Object* code_co_lines(Object* self, Object*) {
-  auto* co = static_cast<CodeObject*>(self);
-  Ref<> list = Ref<>::steal(list_new(0));
-  if (!list) return nullptr;
-  LineCursor c = cursor_of(co);
-  LineTableRange r;
-  bool have = false;
-  LineTableRange cur{};
-  bool failed = false;
-  auto flush = [&](const LineTableRange& x) {
-    Object* t = tuple_new(3);
-    if (!t) return false;
-    tuple_set_item(t, 0, long_from_long(x.start));
-    tuple_set_item(t, 1, long_from_long(x.end));
-    tuple_set_item(t, 2, int_or_none(x.line));
-    int rc = list_append(list.get(), t);
-    decref(t);
-    return rc == 0;
-  };
-  while (c.next(&r)) {
-    if (have && r.line == cur.line) {
-      cur.end = r.end;
-      continue;
-    }
-    if (have && !flush(cur)) {
-      failed = true;
-      break;
-    }
-    cur = r;
-    have = true;
-  }
-  if (!failed && have && !flush(cur)) failed = true;
-  if (failed) return nullptr;
-  return object_get_iter(list.get());
+// The iterators of co_lines() and co_positions() (lineiterator and positionsiterator of
+// Objects/codeobject.c): a cursor over the code's line table, the code kept alive.
+struct LineIterObject : Object {
+  CodeObject* code;
+  LineCursor cursor;
+  bool have_pending;        // a range read ahead by the merging of co_lines
+  LineTableRange pending;   // co_lines: that range; co_positions: the current range
+  int addr;                 // co_positions: the next byte offset within `pending`
+};
+
+Object* line_iter_new(TypeObject* type, CodeObject* co) {
+  auto* it = static_cast<LineIterObject*>(type_generic_alloc(type, 0));
+  if (!it) return nullptr;
+  it->code = static_cast<CodeObject*>(new_ref(static_cast<Object*>(co)));
+  it->cursor = cursor_of(co);
+  it->have_pending = false;
+  it->pending = LineTableRange{};
+  it->addr = 0;
+  return it;
 }
 
-// code.co_positions(): (line, endline, column, endcolumn) for each instruction.
-Object* code_co_positions(Object* self, Object*) {
-  auto* co = static_cast<CodeObject*>(self);
-  Ref<> list = Ref<>::steal(list_new(0));
-  if (!list) return nullptr;
-  LineCursor c = cursor_of(co);
-  LineTableRange r;
-  while (c.next(&r)) {
-    for (int a = r.start; a < r.end; a += 2) {
-      Object* t = tuple_new(4);
-      if (!t) return nullptr;
-      tuple_set_item(t, 0, int_or_none(r.line));
-      tuple_set_item(t, 1, int_or_none(r.endline));
-      tuple_set_item(t, 2, int_or_none(r.column));
-      tuple_set_item(t, 3, int_or_none(r.endcolumn));
-      int rc = list_append(list.get(), t);
+void line_iter_dealloc(Object* o) {
+  auto* it = static_cast<LineIterObject*>(o);
+  decref(it->code);
+  o->type->free(o);
+}
+
+Object* int_triple_or_quad(const int* v, int n) {
+  Object* t = tuple_new(n);
+  if (!t) return nullptr;
+  for (int i = 0; i < n; ++i) {
+    Object* x = int_or_none(v[i]);
+    if (!x) {
       decref(t);
-      if (rc < 0) return nullptr;
+      return nullptr;
+    }
+    tuple_set_item(t, i, x);
+  }
+  return t;
+}
+
+// lineiter_next: (start, end, line), neighbouring ranges of the same line merged.
+Object* lineiter_next(Object* o) {
+  auto* it = static_cast<LineIterObject*>(o);
+  LineTableRange cur;
+  if (it->have_pending) {
+    cur = it->pending;
+    it->have_pending = false;
+  } else if (!it->cursor.next(&cur)) {
+    return nullptr;
+  }
+  LineTableRange r;
+  while (it->cursor.next(&r)) {
+    if (r.line != cur.line) {
+      it->pending = r;
+      it->have_pending = true;
+      break;
+    }
+    cur.end = r.end;
+  }
+  // The offsets are never negative: only the line may read None.
+  Object* t = tuple_new(3);
+  if (!t) return nullptr;
+  Object* items[3] = {long_from_long(cur.start), long_from_long(cur.end), int_or_none(cur.line)};
+  for (int i = 0; i < 3; ++i) {
+    if (!items[i]) {
+      for (Object* x : items) xdecref(x);
+      decref(t);
+      return nullptr;
     }
   }
-  return object_get_iter(list.get());
+  for (int i = 0; i < 3; ++i) tuple_set_item(t, i, items[i]);
+  return t;
 }
+
+// positionsiter_next: (line, endline, column, endcolumn) of each instruction (code unit).
+Object* positionsiter_next(Object* o) {
+  auto* it = static_cast<LineIterObject*>(o);
+  while (!it->have_pending || it->addr >= it->pending.end) {
+    if (!it->cursor.next(&it->pending)) {
+      it->have_pending = false;
+      return nullptr;
+    }
+    it->have_pending = true;
+    it->addr = it->pending.start;
+  }
+  it->addr += 2;
+  const LineTableRange& r = it->pending;
+  int v[4] = {r.line, r.endline, r.column, r.endcolumn};
+  return int_triple_or_quad(v, 4);
+}
+
+TypeObject make_line_iter_type(const char* name, iternextfunc next) {
+  // No tp_new: a static builtin type whose base is object cannot be instantiated.
+  TypeObject t = static_type(name, sizeof(LineIterObject), 0, kTpflagsBasetype);
+  t.dealloc = line_iter_dealloc;
+  t.getattro = object_generic_getattr;
+  t.iter = object_self_iter;
+  t.iternext = next;
+  return t;
+}
+
+}  // namespace
+
+TypeObject line_iter_type = make_line_iter_type("line_iterator", lineiter_next);
+TypeObject positions_iter_type = make_line_iter_type("positions_iterator", positionsiter_next);
+
+namespace {
+
+// code.co_lines() (code_linesiterator).
+Object* code_co_lines(Object* self, Object*) {
+  return line_iter_new(&line_iter_type, static_cast<CodeObject*>(self));
+}
+
+// code.co_positions() (code_positionsiterator).
+Object* code_co_positions(Object* self, Object*) {
+  return line_iter_new(&positions_iter_type, static_cast<CodeObject*>(self));
+}
+
+// The iterator of co_branches(): Python/instrumentation.c's branchesiterator, a static type
+// outside the builtins that CPython also names "line_iterator". cppy computes the branches
+// up front; the object walks their list.
+struct BranchesIterObject : Object {
+  Object* it;  // a list iterator of (source, not taken, taken) tuples
+};
+
+void branches_iter_dealloc(Object* o) {
+  decref(static_cast<BranchesIterObject*>(o)->it);
+  o->type->free(o);
+}
+
+Object* branches_iter_next(Object* o) {
+  Object* it = static_cast<BranchesIterObject*>(o)->it;
+  return it->type->iternext(it);
+}
+
+}  // namespace
+
+TypeObject branches_iter_type = [] {
+  TypeObject t = static_type("line_iterator", sizeof(BranchesIterObject), 0,
+                             kTpflagsBasetype | kTpflagsDisallowInstantiation);
+  t.flags &= ~kTpflagsStaticBuiltin;  // a static type of Python/instrumentation.c
+  t.dealloc = branches_iter_dealloc;
+  t.iter = object_self_iter;
+  t.iternext = branches_iter_next;
+  return t;
+}();
+
+namespace {
 
 // code.co_branches() (code_branchesiterator -> _PyInstrumentation_BranchesIterator of
 // Python/instrumentation.c): (source offset, not-taken offset, taken offset) of each branch,
-// read from the unspecialised instructions (co_code). A list iterator stands in for CPython's
-// iterator object.
+// read from the unspecialised instructions (co_code).
 Object* code_co_branches(Object* self, Object*) {
   using namespace compile;
   auto* co = static_cast<CodeObject*>(self);
@@ -485,7 +573,14 @@ Object* code_co_branches(Object* self, Object*) {
     }
     offset = next;
   }
-  return object_get_iter(list.get());
+  Ref<> it = Ref<>::steal(object_get_iter(list.get()));
+  if (!it) return nullptr;
+  if (!type_has_feature(&branches_iter_type, kTpflagsReady) && type_ready(&branches_iter_type) < 0)
+    return nullptr;
+  auto* bi = static_cast<BranchesIterObject*>(type_generic_alloc(&branches_iter_type, 0));
+  if (!bi) return nullptr;
+  bi->it = it.release();
+  return bi;
 }
 
 // code.replace(**changes) (code_replace_impl): keyword-only co_* fields.

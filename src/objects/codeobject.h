@@ -95,6 +95,9 @@ inline CodeUnit* code_units(CodeObject* co) { return reinterpret_cast<CodeUnit*>
 inline ssize code_size(CodeObject* co) { return co->size; }
 
 extern TypeObject code_type;            // PyCode_Type
+extern TypeObject line_iter_type;        // _PyLineIterator: code.co_lines()
+extern TypeObject positions_iter_type;   // _PyPositionsIterator: code.co_positions()
+extern TypeObject branches_iter_type;    // _PyInstrumentation_BranchesIterator's type
 extern TypeObject positions_iter_type;  // positions_iterator
 extern TypeObject lineiter_type;        // line_iterator
 

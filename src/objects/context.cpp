@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/dictobject.h"
 #include "objects/exceptions.h"
+#include "objects/genericaliasobject.h"
 #include "objects/getargs.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
@@ -338,6 +339,8 @@ MethodDef contextvar_methods[] = {
     {"reset", reinterpret_cast<void*>(contextvar_py_reset), kMethO,
      "reset($self, token, /)\n--\n\nReset the context variable.\n\nThe variable is reset to "
      "the value it had before the `ContextVar.set()` that\ncreated the token was used."},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr}};
 
 MemberDef contextvar_members[] = {
@@ -405,6 +408,8 @@ MethodDef token_methods[] = {
     {"__exit__", reinterpret_cast<void*>(token_exit), kMethFastcall,
      "__exit__($self, type, val, tb, /)\n--\n\nExit from Token context manager, restore the "
      "linked ContextVar."},
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr}};
 
 Object* missing_repr(Object*) { return str_from_cstr("<Token.MISSING>"); }
@@ -438,7 +443,8 @@ int var_del(ContextVarObject* var) {
 }  // namespace
 
 TypeObject context_type = [] {
-  TypeObject t = static_type("_contextvars.Context", sizeof(ContextObject), 0, kTpflagsHaveGc);
+  TypeObject t = static_type("_contextvars.Context", sizeof(ContextObject), 0,
+                             kTpflagsHaveGc | kTpflagsStaticBuiltin);
   t.dealloc = context_tp_dealloc;
   t.traverse = context_tp_traverse;
   t.clear = context_tp_clear;
@@ -456,7 +462,7 @@ TypeObject context_type = [] {
 
 TypeObject contextvar_type = [] {
   TypeObject t = static_type("_contextvars.ContextVar", sizeof(ContextVarObject), 0,
-                             kTpflagsHaveGc);
+                             kTpflagsHaveGc | kTpflagsStaticBuiltin);
   t.dealloc = contextvar_tp_dealloc;
   t.traverse = contextvar_tp_traverse;
   t.clear = contextvar_tp_clear;
@@ -470,8 +476,10 @@ TypeObject contextvar_type = [] {
 }();
 
 TypeObject contexttoken_type = [] {
-  TypeObject t = static_type("_contextvars.Token", sizeof(ContextTokenObject), 0, kTpflagsHaveGc);
+  TypeObject t = static_type("_contextvars.Token", sizeof(ContextTokenObject), 0,
+                             kTpflagsHaveGc | kTpflagsStaticBuiltin);
   t.dealloc = token_tp_dealloc;
+  t.hash = object_hash_not_implemented;  // tokens are unhashable
   t.traverse = token_tp_traverse;
   t.clear = token_tp_clear;
   t.repr = token_tp_repr;
@@ -483,7 +491,7 @@ TypeObject contexttoken_type = [] {
 }();
 
 TypeObject contexttoken_missing_type = [] {
-  TypeObject t = static_type("Token.MISSING", sizeof(Object), 0, 0);
+  TypeObject t = static_type("Token.MISSING", sizeof(Object), 0, kTpflagsStaticBuiltin);
   t.repr = missing_repr;
   t.getattro = object_generic_getattr;
   return t;

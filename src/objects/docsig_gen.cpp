@@ -1185,6 +1185,8 @@ extern const DocEntry kEntries[] = {
      "bool(object=False, /)\n--\n\nReturns True when the argument is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed."},
     {"builtin_function_or_method", "__reduce__",
      "__reduce__($self, /)\n--\n\n"},
+    {"builtins", "",
+     "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that name is also needed."},
     {"builtins", "__build_class__",
      "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nInternal helper function used by the class statement."},
     {"builtins", "__import__",
@@ -3264,6 +3266,6 @@ extern const DocEntry kEntries[] = {
     {"zoneinfo.ZoneInfo", "utcoffset",
      "utcoffset($self, dt, /)\n--\n\nRetrieve a timedelta representing the UTC offset in a zone at the given datetime."},
 };
-extern const unsigned long kCount = 1629;
+extern const unsigned long kCount = 1630;
 
 }  // namespace cppy::objects::docsig_data

@@ -1275,8 +1275,15 @@ MethodDef BaseExceptionGroup_methods[] = {
 
 // --- the static types ---------------------------------------------------------------------------
 
+// SimpleExtendsException: tp_new is BaseException_new, so such a type has a __new__ of its own
+// (type_ready_set_new adds the wrapper to every static type that names a tp_new).
+TypeObject simple_exc_type(const char* name, TypeObject* base, const char* doc) {
+  TypeObject t = exc_type(name, base, sizeof(BaseExceptionObject), doc);
+  t.new_ = BaseException_new;
+  return t;
+}
 #define SIMPLE(NAME, BASE, DOC) \
-  TypeObject NAME##_struct = exc_type(#NAME, &BASE##_struct, sizeof(BaseExceptionObject), DOC);
+  TypeObject NAME##_struct = simple_exc_type(#NAME, &BASE##_struct, DOC);
 
 TypeObject BaseException_struct = exc_type("BaseException", nullptr, sizeof(BaseExceptionObject),
                                            "Common base class for all exceptions");
@@ -1428,6 +1435,7 @@ SIMPLE(UnicodeError, ValueError, "Unicode related error.")
 TypeObject UnicodeEncodeError_struct = [] {
   TypeObject t = exc_type("UnicodeEncodeError", &UnicodeError_struct, sizeof(UnicodeErrorObject),
                           "Unicode encoding error.");
+  t.new_ = BaseException_new;  // ComplexExtendsException with BaseException_new
   t.init = UnicodeEncodeError_init;
   t.clear = UnicodeError_clear;
   t.traverse = UnicodeError_traverse;
@@ -1438,6 +1446,7 @@ TypeObject UnicodeEncodeError_struct = [] {
 TypeObject UnicodeDecodeError_struct = [] {
   TypeObject t = exc_type("UnicodeDecodeError", &UnicodeError_struct, sizeof(UnicodeErrorObject),
                           "Unicode decoding error.");
+  t.new_ = BaseException_new;  // ComplexExtendsException with BaseException_new
   t.init = UnicodeDecodeError_init;
   t.clear = UnicodeError_clear;
   t.traverse = UnicodeError_traverse;
@@ -1448,6 +1457,7 @@ TypeObject UnicodeDecodeError_struct = [] {
 TypeObject UnicodeTranslateError_struct = [] {
   TypeObject t = exc_type("UnicodeTranslateError", &UnicodeError_struct,
                           sizeof(UnicodeErrorObject), "Unicode translation error.");
+  t.new_ = BaseException_new;  // ComplexExtendsException with BaseException_new
   t.init = UnicodeTranslateError_init;
   t.clear = UnicodeError_clear;
   t.traverse = UnicodeError_traverse;

@@ -246,7 +246,8 @@ struct FloatTypeInit {
     t.repr = float_repr;
     t.as_number = &g_float_as_number;
     t.hash = float_hash;
-    t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsMatchSelf | kTpflagsImmutabletype;
+    t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsMatchSelf | kTpflagsImmutabletype |
+              kTpflagsStaticBuiltin;
     t.doc = "Convert a string or number to a floating-point number, if possible.";
     t.richcompare = float_richcompare;
     t.base = &BaseObject_Type;

@@ -496,6 +496,23 @@ Object* gaiter_next(Object* o) {
   return starred;
 }
 
+// ga_iter_reduce: (iter, (alias,)), or (iter, ((),)) once exhausted. The builtin is looked
+// up first: that may run code.
+Object* gaiter_reduce(Object* o, Object*) {
+  Ref<> iter = Ref<>::steal(vm::eval_get_builtin("iter"));
+  if (!iter) return nullptr;
+  auto* it = static_cast<GaIterObject*>(o);
+  Ref<> arg = Ref<>::steal(it->obj ? new_ref(it->obj) : tuple_new(0));
+  if (!arg) return nullptr;
+  Ref<> args = Ref<>::steal(tuple_pack(1, arg.get()));
+  if (!args) return nullptr;
+  return tuple_pack(2, iter.get(), args.get());
+}
+
+MethodDef gaiter_methods[] = {
+    {"__reduce__", reinterpret_cast<void*>(gaiter_reduce), kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
+
 Object* ga_iter(Object* self) {
   auto* it = static_cast<GaIterObject*>(gc::object_malloc(sizeof(GaIterObject)));
   if (!it) return errors::no_memory();
@@ -583,7 +600,7 @@ Object* make_parameters(Object* args) {
 
 TypeObject generic_alias_type = [] {
   TypeObject t = static_type("types.GenericAlias", sizeof(GenericAliasObject), 0,
-                             kTpflagsHaveGc | kTpflagsBasetype);
+                             kTpflagsHaveGc | kTpflagsBasetype | kTpflagsStaticBuiltin);
   t.dealloc = ga_dealloc;
   t.repr = ga_repr;
   t.as_number = &ga_as_number;
@@ -614,6 +631,7 @@ TypeObject generic_alias_iter_type = [] {
   t.getattro = object_generic_getattr;
   t.iter = object_self_iter;
   t.iternext = gaiter_next;
+  t.methods = gaiter_methods;
   return t;
 }();
 

@@ -36,7 +36,7 @@ const char* kind_name(GenObject* gen) {
 void gen_clear_frame(GenObject* gen) {
   if (gen->gi_frame_state == kFrameCleared) return;
   gen->gi_frame_state = kFrameCleared;
-  vm::frame_clear(&gen->gi_iframe);
+  vm::frame_clear_except_code(&gen->gi_iframe);  // the code stays for gi_code until dealloc
 }
 
 Object* gen_close(Object* self, Object* = nullptr);
@@ -80,6 +80,10 @@ void gen_dealloc(Object* o) {
   if (object_call_finalizer_from_dealloc(o) < 0) return;  // resurrected
   gc::untrack(o);
   if (gen->gi_frame_state != kFrameCleared) gen_clear_frame(gen);
+  // gen_dealloc: f_executable was kept alive until here.
+  Object* code = gen->gi_iframe.f_executable;
+  gen->gi_iframe.f_executable = nullptr;
+  xdecref(code);
   xdecref(gen->gi_name);
   xdecref(gen->gi_qualname);
   xdecref(gen->gi_exc_state.exc_value);
@@ -351,9 +355,8 @@ Object* gen_get_yieldfrom(Object* o, void*) {
   return yf ? yf : return_none();
 }
 Object* gen_get_code(Object* o, void*) {
-  auto* gen = static_cast<GenObject*>(o);
-  if (gen->gi_frame_state == kFrameCleared) return return_none();
-  return new_ref(gen->gi_iframe.f_executable);
+  // _PyGen_GetCode: the frame keeps its code after the generator finished.
+  return new_ref(static_cast<GenObject*>(o)->gi_iframe.f_executable);
 }
 Object* gen_get_frame(Object* o, void*) {
   auto* gen = static_cast<GenObject*>(o);

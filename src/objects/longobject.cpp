@@ -558,7 +558,7 @@ struct LongTypeInit {
     t.as_number = &g_long_as_number;
     t.hash = long_hash;
     t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsLongSubclass | kTpflagsMatchSelf |
-              kTpflagsImmutabletype;
+              kTpflagsImmutabletype | kTpflagsStaticBuiltin;
     t.richcompare = long_richcompare;
     t.base = &BaseObject_Type;
     t.doc = kLongDoc;

@@ -166,7 +166,7 @@ MemberDef namespace_members[] = {
 
 TypeObject namespace_type = [] {
   TypeObject t = static_type("types.SimpleNamespace", sizeof(NamespaceObject), 0,
-                             kTpflagsHaveGc | kTpflagsBasetype);
+                             kTpflagsHaveGc | kTpflagsBasetype | kTpflagsStaticBuiltin);
   t.dealloc = namespace_dealloc;
   t.repr = namespace_repr;
   t.getattro = object_generic_getattr;

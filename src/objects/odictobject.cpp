@@ -917,7 +917,7 @@ TypeObject make_view_subtype(const char* name, getiterfunc iter, MethodDef* meth
 TypeObject odict_type = [] {
   TypeObject t = static_type("collections.OrderedDict", sizeof(ODictObject), 0,
                              kTpflagsHaveGc | kTpflagsBasetype | kTpflagsDictSubclass |
-                                 kTpflagsMatchSelf | kTpflagsMapping);
+                                 kTpflagsMatchSelf | kTpflagsMapping | kTpflagsStaticBuiltin);
   t.doc = "Dictionary that remembers insertion order";
   t.dealloc = odict_dealloc;
   t.repr = odict_repr;

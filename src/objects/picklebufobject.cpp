@@ -121,7 +121,7 @@ MethodDef picklebuf_methods[] = {
 
 TypeObject picklebuffer_type = [] {
   TypeObject t = static_type("pickle.PickleBuffer", sizeof(PickleBufferObject), 0,
-                             kTpflagsHaveGc);
+                             kTpflagsHaveGc | kTpflagsStaticBuiltin);
   t.doc = "Wrapper for potentially out-of-band buffers";
   t.new_ = picklebuf_new;
   t.alloc = type_generic_alloc;

@@ -1082,9 +1082,10 @@ int add_operators(TypeObject* type) {
     if (p->wrapper == nullptr) continue;
     void** ptr = slotptr(type, p);
     if (!ptr || !*ptr) continue;
-    // Also ignore slots static builtin types inherited (CPython 3.12+); a module type made
-    // from a spec in CPython keeps every slot it lists (objects/spec_types.h).
-    if (!type_has_feature(type, kTpflagsHeaptype) && type->base && !spec_slots &&
+    // Also ignore the slots a static builtin type inherited (CPython 3.12+); other types,
+    // static or heap, get a wrapper for every slot they define (a module type made from a
+    // spec in CPython keeps every slot it lists: objects/spec_types.h).
+    if (type_has_feature(type, kTpflagsStaticBuiltin) && type->base && !spec_slots &&
         slot_inherited(type, p, ptr))
       continue;
     int r = dict_contains(dict, p->name_strobj);

@@ -287,7 +287,7 @@ MethodDef structseq_methods[] = {
 }  // namespace
 
 // PyStructSequence_InitType2.
-int structseq_init_type(TypeObject* type, StructSeqDesc* desc) {
+int structseq_init_type(TypeObject* type, StructSeqDesc* desc, unsigned long tp_flags) {
   if (type_has_feature(type, kTpflagsReady)) return 0;
   ssize n_members = 0, n_unnamed = 0;
   for (StructSeqField* f = desc->fields; f->name; ++f) {
@@ -308,7 +308,7 @@ int structseq_init_type(TypeObject* type, StructSeqDesc* desc) {
   }
   members[k] = MemberDef{nullptr, 0, 0, 0, nullptr};
   TypeObject t = static_type(desc->name, sizeof(TupleObject) - sizeof(Object*), sizeof(Object*),
-                             kTpflagsHaveGc);
+                             kTpflagsHaveGc | tp_flags);
   t.dealloc = structseq_dealloc;
   t.repr = structseq_repr;
   t.doc = desc->doc;

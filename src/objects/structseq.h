@@ -25,8 +25,9 @@ struct StructSeqDesc {
 };
 
 // PyStructSequence_InitType2: fills a zeroed static type from desc; 0 or -1 with an error.
-// Calling it again on a ready type does nothing.
-int structseq_init_type(TypeObject* type, StructSeqDesc* desc);
+// Calling it again on a ready type does nothing. tp_flags are added to the type's flags, as
+// _PyStructSequence_InitBuiltinWithFlags does (kTpflagsDisallowInstantiation for sys.flags).
+int structseq_init_type(TypeObject* type, StructSeqDesc* desc, unsigned long tp_flags = 0);
 // PyStructSequence_New: an instance with every field null (fill all with structseq_set_item).
 Object* structseq_new(TypeObject* type);
 // PyStructSequence_SetItem (steals v) / GetItem (borrowed); i counts hidden fields too.

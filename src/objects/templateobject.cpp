@@ -345,6 +345,7 @@ MemberDef interpolation_members[] = {
 
 MethodDef interpolation_methods[] = {
     {"__reduce__", fn(interpolation_reduce), kMethVarargs, "__reduce__() -> (cls, state)"},
+    {"__class_getitem__", fn(generic_alias_class_getitem), kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -352,7 +353,7 @@ MethodDef interpolation_methods[] = {
 
 TypeObject templateiter_type = [] {
   TypeObject t = static_type("string.templatelib.TemplateIter", sizeof(TemplateIterObject), 0,
-                             kTpflagsHaveGc);
+                             kTpflagsHaveGc | kTpflagsStaticBuiltin);
   t.doc = "Template iterator object";
   t.dealloc = templateiter_dealloc;
   t.clear = templateiter_clear;
@@ -364,7 +365,8 @@ TypeObject templateiter_type = [] {
 
 TypeObject template_type = [] {
   TypeObject t =
-      static_type("string.templatelib.Template", sizeof(TemplateObject), 0, kTpflagsHaveGc);
+      static_type("string.templatelib.Template", sizeof(TemplateObject), 0,
+                  kTpflagsHaveGc | kTpflagsStaticBuiltin);
   t.doc = "Template object";
   t.as_sequence = &template_as_sequence;
   t.new_ = template_new;
@@ -381,7 +383,7 @@ TypeObject template_type = [] {
 
 TypeObject interpolation_type = [] {
   TypeObject t = static_type("string.templatelib.Interpolation", sizeof(InterpolationObject), 0,
-                             kTpflagsHaveGc);
+                             kTpflagsHaveGc | kTpflagsStaticBuiltin);
   t.doc = "Interpolation object";
   t.new_ = interpolation_new;
   t.dealloc = interpolation_dealloc;

@@ -31,6 +31,13 @@ TypeObject static_type(const char* name, ssize basicsize, ssize itemsize, unsign
   t.name = name;
   t.basicsize = basicsize;
   t.itemsize = itemsize;
+  // CPython's static builtin types (_Py_TPFLAGS_STATIC_BUILTIN) are those of the builtins
+  // module, whose tp_name is bare ("list_iterator"); the few with a dotted name
+  // (weakref.ReferenceType, sys.flags, types.SimpleNamespace...) pass the flag themselves.
+  // cppy's other static types stand for the heap types CPython's extension modules make with
+  // PyType_FromSpec: without the flag, type_ready treats them as heap types (tp_new inherited,
+  // every slot wrapper of their own in the dict).
+  if (!std::strchr(name, '.')) flags |= kTpflagsStaticBuiltin;
   t.flags = flags | kTpflagsImmutabletype;
   return t;
 }
@@ -800,12 +807,11 @@ int type_ready(TypeObject* type) {
   // type_ready_set_new, before type_ready_fill_dict as in CPython: __new__ is the first entry
   // of a builtin type's dict.
   // A static type whose base is object and which has no tp_new is not instantiable (its own
-  // factory keeps its invariants); heap types and other bases inherit tp_new. cppy's native
-  // modules define as static types what CPython makes with PyType_FromSpec (heap types, which
-  // do inherit object.__new__): those have a module-qualified name ("typing.Generic"), while
-  // the static types of CPython's Objects/ have builtins names ("list_iterator").
+  // factory keeps its invariants): it gets Py_TPFLAGS_DISALLOW_INSTANTIATION. Heap types and
+  // other bases inherit tp_new; so do cppy's static types without kTpflagsStaticBuiltin, which
+  // stand for CPython's heap types (see static_type), unless their definition sets the flag.
   if (type->new_ == nullptr && base == &BaseObject_Type &&
-      !type_has_feature(type, kTpflagsHeaptype) && std::strchr(type->name, '.') == nullptr) {
+      type_has_feature(type, kTpflagsStaticBuiltin)) {
     type->flags |= kTpflagsDisallowInstantiation;
   }
   if (!type_has_feature(type, kTpflagsDisallowInstantiation)) {
@@ -818,6 +824,14 @@ int type_ready(TypeObject* type) {
     type->new_ = nullptr;
   }
   if (type_ready_fill_dict(type) < 0) return fail();
+  // PyType_FromMetaclass keeps the module part of a spec's dotted name as __module__ in the
+  // heap type's dict; cppy's static types that stand for such heap types (no
+  // kTpflagsStaticBuiltin) get it here. _datetime's types are static in CPython too.
+  if (!type_has_feature(type, kTpflagsHeaptype) && !type_has_feature(type, kTpflagsStaticBuiltin) &&
+      std::strncmp(type->name, "datetime.", 9) != 0) {
+    int has = dict_contains(type->dict, name_of("__module__"));
+    if (has < 0 || (has == 0 && type_set_heap_module(type) < 0)) return fail();
+  }
   // type_ready_inherit.
   if (base) {
     inherit_special(type, base);
@@ -861,10 +875,6 @@ int type_ready(TypeObject* type) {
       type->shown_basicsize -= word;
       type->shown_weaklistoffset = -4 * word;  // MANAGED_WEAKREF_OFFSET
     }
-    // A static type of the builtins module (the object layer's types; those of extension
-    // modules, dotted names, are heap types in CPython).
-    if (!type_has_feature(type, kTpflagsHeaptype) && type->name && !std::strchr(type->name, '.'))
-      type->flags |= kTpflagsStaticBuiltin;
   }
   type->flags = (type->flags & ~kTpflagsReadying) | kTpflagsReady;
   return 0;

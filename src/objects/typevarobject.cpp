@@ -1204,7 +1204,8 @@ TypeObject typevartuple_type = [] {
 }();
 
 TypeObject typealias_type = [] {
-  TypeObject t = static_type("typing.TypeAliasType", sizeof(TypeAliasObject), 0, kTpflagsHaveGc);
+  TypeObject t = static_type("typing.TypeAliasType", sizeof(TypeAliasObject), 0,
+                             kTpflagsHaveGc | kTpflagsStaticBuiltin);
   t.doc =
       "Type alias.\n\n"
       "Type aliases are created through the type statement::\n\n"

@@ -1641,7 +1641,7 @@ void init_str_type() {
   t.hash = str_hash;
   t.str = unicode_str;
   t.flags = kTpflagsDefault | kTpflagsBasetype | kTpflagsUnicodeSubclass | kTpflagsMatchSelf |
-            kTpflagsImmutabletype;
+            kTpflagsImmutabletype | kTpflagsStaticBuiltin;
   t.doc = kStrDoc;
   t.richcompare = str_richcompare;
   t.base = &BaseObject_Type;

@@ -323,7 +323,7 @@ Object* union_args(Object* self) { return un(self)->args; }
 
 TypeObject union_type = [] {
   TypeObject t = static_type("typing.Union", sizeof(UnionObject), 0,
-                             kTpflagsHaveGc | kTpflagsDisallowInstantiation);
+                             kTpflagsHaveGc | kTpflagsDisallowInstantiation | kTpflagsStaticBuiltin);
   t.dealloc = union_dealloc;
   t.repr = union_repr;
   t.as_number = &union_as_number;

@@ -441,7 +441,7 @@ MappingMethods proxy_as_mapping = {proxy_length, proxy_getitem, proxy_setitem};
 TypeObject make_proxy_type(const char* name, bool callable) {
   // No tp_new: CPython's type_ready_set_new marks such static types uninstantiable.
   TypeObject t = static_type(name, sizeof(WeakReference), 0,
-                             kTpflagsHaveGc | kTpflagsDisallowInstantiation);
+                             kTpflagsHaveGc | kTpflagsDisallowInstantiation | kTpflagsStaticBuiltin);
   t.dealloc = weakref_dealloc;
   t.repr = proxy_repr;
   t.as_number = &proxy_as_number;
@@ -527,7 +527,8 @@ MethodDef weakref_methods[] = {
 
 TypeObject weakref_ref_type = [] {
   TypeObject t = static_type("weakref.ReferenceType", sizeof(WeakReference), 0,
-                             kTpflagsHaveGc | kTpflagsHaveVectorcall | kTpflagsBasetype);
+                             kTpflagsHaveGc | kTpflagsHaveVectorcall | kTpflagsBasetype |
+                                 kTpflagsStaticBuiltin);
   t.dealloc = weakref_dealloc;
   t.vectorcall_offset = static_cast<ssize>(offsetof(WeakReference, vectorcall));
   t.call = vectorcall_call;

@@ -848,14 +848,12 @@ int fill_sys(Object* m, const runtime::Config& c) {
                             &hash_info_desc, &thread_info_desc};
   TypeObject* types[] = {&flags_type, &version_info_type, &float_info_type, &int_info_type,
                          &hash_info_type, &thread_info_type};
+  // Static builtin types of CPython despite their dotted names; sys.flags and sys.version_info
+  // cannot be instantiated from Python (_PyStructSequence_InitBuiltinWithFlags).
   for (int i = 0; i < 6; ++i) {
-    if (structseq_init_type(types[i], descs[i]) < 0) return -1;
+    unsigned long extra = kTpflagsStaticBuiltin | (i < 2 ? kTpflagsDisallowInstantiation : 0UL);
+    if (structseq_init_type(types[i], descs[i], extra) < 0) return -1;
   }
-  // sys.flags and sys.version_info cannot be instantiated from Python.
-  flags_type.flags |= kTpflagsDisallowInstantiation;
-  version_info_type.flags |= kTpflagsDisallowInstantiation;
-  flags_type.new_ = nullptr;
-  version_info_type.new_ = nullptr;
 
   std::string prefix = runtime::prefix(c.ignore_environment);
   std::string exe = runtime::executable_path();

@@ -169,7 +169,9 @@ static void take_ownership(FrameObject* fo, Frame* f) {
   }
 }
 
-void frame_clear(Frame* f) {
+// _PyFrame_ClearExceptCode, with frame_clear's release of the header's other references: a
+// generator keeps its code (gi_code, cr_code, ag_code) after it finished, until it dies.
+void frame_clear_except_code(Frame* f) {
   CodeObject* co = frame_code(f);
   if (f->frame_obj) {
     auto* fo = static_cast<FrameObject*>(f->frame_obj);
@@ -182,9 +184,14 @@ void frame_clear(Frame* f) {
       Object** sp = f->stackpointer;
       f->stackpointer = base;
       while (sp > base) xdecref(*--sp);
+      Object* code = f->f_executable;
       take_ownership(fo, f);
       decref(fo);
-      if (!f->f_executable) return;  // everything moved
+      // take_ownership moved the code's reference to the copy: this frame keeps one too.
+      if (!f->f_executable) {
+        f->f_executable = xnew_ref(code);
+        return;  // everything else moved
+      }
     } else {
       fo->f_frame = nullptr;
       decref(fo);
@@ -199,7 +206,13 @@ void frame_clear(Frame* f) {
   clear(f->f_funcobj);
   clear(f->f_globals);
   clear(f->f_builtins);
-  clear(f->f_executable);
+}
+
+void frame_clear(Frame* f) {
+  frame_clear_except_code(f);
+  // A generator's frame keeps its code until the generator dies (gen_dealloc releases it),
+  // as clear_gen_frame of CPython's eval loop clears it with _PyFrame_ClearExceptCode.
+  if (f->owner != kOwnedByGenerator) clear(f->f_executable);
 }
 
 void frame_copy(Frame* src, Frame* dest) {

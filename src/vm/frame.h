@@ -117,6 +117,9 @@ void frame_initialize(Frame* f, objects::FunctionObject* func, Object* code, Obj
 // _PyFrame_ClearExceptCode plus the code: releases everything the frame holds. A frame
 // object that outlives the frame receives a copy first (take_ownership).
 void frame_clear(Frame* f);
+// _PyFrame_ClearExceptCode: as frame_clear, but f_executable keeps its reference (a finished
+// generator's code); the owner releases it later.
+void frame_clear_except_code(Frame* f);
 // _PyFrame_Copy: moves src's state into dest (a generator's embedded frame).
 void frame_copy(Frame* src, Frame* dest);
 // _PyFrame_GetFrameObject: the frame object of f, created on first use (new reference is

@@ -78,7 +78,7 @@ int initialize() {
       &coro_type,      &async_gen_type, &coro_wrapper_type, &traceback_type,
       &map_type,       &filter_type,    &zip_type,
       &async_gen_asend_type, &async_gen_athrow_type, &async_gen_wrapped_value_type,
-      &anextawaitable_type,
+      &anextawaitable_type, &line_iter_type, &positions_iter_type,
   };
   for (TypeObject* t : types)
     if (type_ready(t) < 0) return -1;

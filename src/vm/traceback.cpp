@@ -20,6 +20,7 @@
 #include "gc/gc.h"
 #include "imp/import.h"
 #include "objects/abstract.h"
+#include "objects/clinic_args.h"
 #include "objects/codeobject.h"
 #include "objects/exceptions.h"
 #include "objects/frameobject.h"
@@ -180,6 +181,47 @@ int char_offset(const std::string& line, int byte_offset) {
   for (int i = 0; i < byte_offset && i < int(line.size()); ++i)
     if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++chars;
   return chars;
+}
+
+// tb_create_raw: a traceback entry for frame, in front of next (null or a traceback).
+Object* tb_create_raw(TypeObject* type, TracebackObject* next, Object* frame, int lasti,
+                      int lineno) {
+  if (!frame || !frame_check(frame)) {
+    errors::bad_internal_call();
+    return nullptr;
+  }
+  auto* tb = static_cast<TracebackObject*>(type_generic_alloc(type, 0));
+  if (!tb) return nullptr;
+  tb->tb_next = static_cast<TracebackObject*>(xnew_ref(static_cast<Object*>(next)));
+  tb->tb_frame = new_ref(frame);
+  tb->tb_lasti = lasti;
+  tb->tb_lineno = lineno;
+  return tb;
+}
+
+// tb_new (Argument Clinic): TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno).
+Object* tb_new(TypeObject* type, Object* args, Object* kwargs) {
+  static const char* const kKeywords[] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno",
+                                          nullptr};
+  static const ArgParser kParser{"traceback", kKeywords, 4, 4, 0};
+  Object* a[4] = {nullptr, nullptr, nullptr, nullptr};
+  if (unpack_keywords_tuple(kParser, args, kwargs, a) < 0) return nullptr;
+  if (!frame_check(a[1])) {
+    bad_argument("traceback", "'tb_frame'", "frame", a[1]);
+    return nullptr;
+  }
+  int lasti = long_as_int(a[2]);
+  if (lasti == -1 && errors::occurred()) return nullptr;
+  int lineno = long_as_int(a[3]);
+  if (lineno == -1 && errors::occurred()) return nullptr;
+  Object* next = a[0];
+  if (next == none()) {
+    next = nullptr;
+  } else if (next->type != &traceback_type) {
+    return errors::format(exc_TypeError, "expected traceback object or None, got '%s'",
+                          next->type->name);
+  }
+  return tb_create_raw(type, static_cast<TracebackObject*>(next), a[1], lasti, lineno);
 }
 
 }  // namespace
@@ -1088,6 +1130,7 @@ objects::TypeObject traceback_type = [] {
   t.traverse = tb_traverse;
   t.getset = tb_getsetters;
   t.methods = tb_methods;
+  t.new_ = tb_new;
   return t;
 }();
 

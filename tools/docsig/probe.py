@@ -89,6 +89,7 @@ def emit_module(name):
 def main():
     for t in types_to_scan():
         emit_type(t, tp_name(t))
+    emit("builtins", "", builtins.__doc__)  # the module's own docstring
     for k in sorted(vars(builtins)):
         v = getattr(builtins, k)
         if type(v).__name__ == "builtin_function_or_method":

@@ -72,7 +72,6 @@ TypeObject abc_data_type = [] {
   t.dealloc = abc_data_dealloc;
   t.traverse = abc_data_traverse;
   t.clear = abc_data_clear;
-  t.getattro = object_generic_getattr;
   t.new_ = abc_data_new;
   t.doc = "Internal state held by ABC machinery.";
   return t;

@@ -461,7 +461,6 @@ int ready_types() {
     t.dealloc = blake2_dealloc;
     t.methods = blake2_methods;
     t.getset = blake2_getset;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.new_ = i == 0 ? blake2b_new : blake2s_new;
     t.free = object_generic_free;

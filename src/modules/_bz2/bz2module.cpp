@@ -317,7 +317,6 @@ int ready_types() {
             "compressing data incrementally.";
     t.dealloc = Compressor_dealloc;
     t.methods = compressor_methods;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.new_ = Compressor_new;
     t.free = object_generic_free;
@@ -331,7 +330,6 @@ int ready_types() {
     t.dealloc = Decompressor_dealloc;
     t.methods = decompressor_methods;
     t.members = decompressor_members;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.new_ = Decompressor_new;
     t.free = object_generic_free;

@@ -1040,7 +1040,6 @@ int ready_types() {
     t.members = dialect_members;
     t.getset = dialect_getset;
     t.methods = dialect_methods;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.new_ = dialect_new;
     t.free = object_generic_free;
@@ -1057,7 +1056,6 @@ int ready_types() {
     t.iter = object_self_iter;
     t.iternext = Reader_iternext;
     t.members = reader_members;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.free = object_generic_free;
     reader_type = t;
@@ -1072,7 +1070,6 @@ int ready_types() {
     t.clear = Writer_clear;
     t.methods = writer_methods;
     t.members = writer_members;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.free = object_generic_free;
     writer_type = t;

@@ -1936,9 +1936,6 @@ void init_cdata_type(CTypeObject& target, const char* name, TypeObject* meta, co
   t.dealloc = cdata_dealloc;
   t.traverse = cdata_traverse;
   t.clear = cdata_clear;
-  t.hash = cdata_nohash;
-  t.getattro = object_generic_getattr;
-  t.setattro = object_generic_setattr;
   t.as_buffer = &cdata_as_buffer;
   t.alloc = type_generic_alloc;
   t.new_ = cdata_new_slot;
@@ -2359,7 +2356,6 @@ TypeObject CData_Type = [] {
   t.methods = cdata_methods;
   t.getset = cdata_getset;
   t.as_buffer = &cdata_as_buffer;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   return t;
 }();
@@ -2376,7 +2372,6 @@ TypeObject CArg_Type = [] {
   t.traverse = carg_traverse;
   t.repr = carg_repr;
   t.getset = carg_getset;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   return t;
 }();
@@ -2388,7 +2383,6 @@ TypeObject CField_Type = [] {
   t.traverse = cfield_traverse;
   t.repr = cfield_repr;
   t.getset = cfield_getset;
-  t.getattro = object_generic_getattr;
   t.descr_get = cfield_get;
   t.descr_set = cfield_set;
   t.alloc = type_generic_alloc;

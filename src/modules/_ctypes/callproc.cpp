@@ -891,8 +891,6 @@ int ready_funcptr_types() {
   t.call = funcptr_call;
   t.as_number = &funcptr_as_number;
   t.getset = funcptr_getset;
-  t.getattro = object_generic_getattr;
-  t.setattro = object_generic_setattr;
   t.alloc = type_generic_alloc;
   t.new_ = funcptr_new;
   static_cast<TypeObject&>(CFuncPtr_Type) = t;

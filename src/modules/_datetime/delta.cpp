@@ -545,7 +545,6 @@ TypeObject delta_type = [] {
   t.str = delta_str;
   t.as_number = &delta_as_number;
   t.hash = delta_hash;
-  t.getattro = object_generic_getattr;
   t.richcompare = delta_richcompare;
   t.methods = delta_methods;
   t.members = delta_members;

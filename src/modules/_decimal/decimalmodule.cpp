@@ -400,7 +400,6 @@ TypeObject signaldict_mixin_type = [] {
   t.methods = signaldict_methods;
   t.init = signaldict_init;
   t.alloc = type_generic_alloc;
-  t.new_ = type_generic_new;
   t.free = object_generic_free;
   return t;
 }();

@@ -1035,7 +1035,6 @@ TypeObject bufferedrwpair_type = [] {
   t.methods = rwpair_methods;
   t.getset = rwpair_getset;
   t.init = rwpair_init;
-  t.new_ = type_generic_new;
   return t;
 }();
 

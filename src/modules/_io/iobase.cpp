@@ -488,8 +488,6 @@ TypeObject iobase_type = [] {
   TypeObject t = static_type("_io._IOBase", sizeof(IOBaseObject), 0,
                              kTpflagsBasetype | kTpflagsHaveGc);
   t.dealloc = iobase_dealloc;
-  t.getattro = object_generic_getattr;
-  t.setattro = object_generic_setattr;
   t.doc =
       "The abstract base class for all I/O classes.\n\nThis class provides dummy "
       "implementations for many methods that\nderived classes can override selectively; the "
@@ -515,7 +513,6 @@ TypeObject iobase_type = [] {
   t.getset = iobase_getset;
   t.dictoffset = static_cast<ssize>(offsetof(IOBaseObject, dict));
   t.alloc = type_generic_alloc;
-  t.new_ = type_generic_new;
   t.free = object_generic_free;
   t.finalize = detail::finalize;
   return t;

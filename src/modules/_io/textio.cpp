@@ -1543,7 +1543,6 @@ TypeObject nldecoder_type = [] {
   TypeObject t = static_type("_io.IncrementalNewlineDecoder", sizeof(NLDecoderObject), 0,
                              kTpflagsBasetype | kTpflagsHaveGc);
   t.dealloc = nldecoder_dealloc;
-  t.getattro = object_generic_getattr;
   t.doc = "IncrementalNewlineDecoder(decoder, translate, errors='strict')\n--\n\nCodec used when "
           "reading a file in universal newlines mode.\n\nIt wraps another incremental decoder, "
           "translating \\r\\n and \\r into \\n.\nIt also records the types of newlines "
@@ -1557,7 +1556,6 @@ TypeObject nldecoder_type = [] {
   t.getset = nldecoder_getset;
   t.init = nldecoder_init;
   t.alloc = type_generic_alloc;
-  t.new_ = type_generic_new;
   t.free = object_generic_free;
   return t;
 }();
@@ -1577,7 +1575,6 @@ TypeObject textiowrapper_type = [] {
   t.methods = textio_methods;
   t.getset = textio_getset;
   t.init = textio_init;
-  t.new_ = type_generic_new;
   return t;
 }();
 

@@ -740,9 +740,7 @@ TypeObject profiler_type = [] {
   t.dealloc = Profiler_dealloc;
   t.traverse = Profiler_traverse;
   t.init = Profiler_init;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
-  t.new_ = type_generic_new;
   t.free = object_generic_free;
   return t;
 }();

@@ -793,7 +793,6 @@ int ready_types() {
         "For one-shot compression, use the compress() function instead.\n";
     t.dealloc = Compressor_dealloc;
     t.methods = compressor_methods;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.new_ = Compressor_new;
     t.free = object_generic_free;
@@ -823,7 +822,6 @@ int ready_types() {
     t.dealloc = Decompressor_dealloc;
     t.methods = decompressor_methods;
     t.members = decompressor_members;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.new_ = Decompressor_new;
     t.free = object_generic_free;

@@ -4268,7 +4268,6 @@ int ready_types() {
     t.clear = PicklerMemoProxy_clear_slot;
     t.methods = pickler_memoproxy_methods;
     t.hash = object_hash_not_implemented;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.free = object_generic_free;
     pickler_memoproxy_type = t;
@@ -4281,7 +4280,6 @@ int ready_types() {
     t.clear = UnpicklerMemoProxy_clear_slot;
     t.methods = unpickler_memoproxy_methods;
     t.hash = object_hash_not_implemented;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.free = object_generic_free;
     unpickler_memoproxy_type = t;

@@ -300,7 +300,6 @@ TypeObject random_type = [] {
   t.doc = "Random()\n--\n\nRandom() -> create a random number generator with its own internal "
           "state.";
   t.methods = random_methods;
-  t.getattro = object_generic_getattr;
   t.init = Random_init;
   t.alloc = type_generic_alloc;
   t.new_ = type_generic_new;

@@ -2612,7 +2612,6 @@ int ready_type() {
       "A socket object represents one endpoint of a network connection.";
   t.dealloc = sock_dealloc;
   t.repr = sock_repr;
-  t.getattro = object_generic_getattr;
   t.traverse = sock_traverse;
   t.methods = sock_methods;
   t.members = sock_members;

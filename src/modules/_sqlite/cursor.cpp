@@ -690,8 +690,6 @@ TypeObject cursor_type = [] {
   TypeObject t = static_type("sqlite3.Cursor", sizeof(CursorObject), 0, kTpflagsBasetype);
   t.doc = "SQLite database cursor class.";
   t.dealloc = cursor_dealloc;
-  t.getattro = object_generic_getattr;
-  t.setattro = object_generic_setattr;
   t.iter = object_self_iter;
   t.iternext = cursor_iternext;
   t.methods = cursor_methods;
@@ -699,7 +697,6 @@ TypeObject cursor_type = [] {
   t.weaklistoffset = offsetof(CursorObject, weakreflist);
   t.init = cursor_init;
   t.alloc = type_generic_alloc;
-  t.new_ = type_generic_new;
   t.free = object_generic_free;
   return t;
 }();

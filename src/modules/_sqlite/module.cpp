@@ -442,10 +442,8 @@ ModuleDef sqlite_def = {"_sqlite3", nullptr, module_methods, sqlite_exec};
 TypeObject prepare_protocol_type = [] {
   TypeObject t = static_type("sqlite3.PrepareProtocol", sizeof(Object), 0, kTpflagsBasetype);
   t.doc = "PEP 246 style object adaption protocol type.";
-  t.getattro = object_generic_getattr;
   t.init = prepare_protocol_init;
   t.alloc = type_generic_alloc;
-  t.new_ = type_generic_new;
   t.free = object_generic_free;
   return t;
 }();

@@ -155,7 +155,6 @@ TypeObject row_type = [] {
   t.doc = nullptr;
   t.dealloc = row_dealloc;
   t.hash = row_hash;
-  t.getattro = object_generic_getattr;
   t.richcompare = row_richcompare;
   t.iter = row_iter;
   t.methods = row_methods;

@@ -1182,7 +1182,6 @@ TypeObject pattern_type = [] {
   t.traverse = pattern_traverse;
   t.clear = pattern_clear;
   t.weaklistoffset = static_cast<ssize>(offsetof(PatternObject, weakreflist));
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   t.free = object_generic_free;
   return t;
@@ -1201,7 +1200,6 @@ TypeObject match_type = [] {
   t.traverse = match_traverse;
   t.clear = match_clear;
   t.as_mapping = &match_as_mapping;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   t.free = object_generic_free;
   return t;
@@ -1214,7 +1212,6 @@ TypeObject scanner_type = [] {
   t.members = scanner_members;
   t.traverse = scanner_traverse;
   t.clear = scanner_clear;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   t.free = object_generic_free;
   return t;
@@ -1226,7 +1223,6 @@ TypeObject template_type = [] {
   t.dealloc = template_dealloc;
   t.traverse = template_traverse;
   t.clear = template_clear;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   t.free = object_generic_free;
   return t;

@@ -1146,7 +1146,6 @@ int init_types() {
   lock_type_obj.traverse = lock_traverse;
   lock_type_obj.repr = lock_repr;
   lock_type_obj.methods = lock_methods;
-  lock_type_obj.getattro = object_generic_getattr;
   lock_type_obj.new_ = lock_new;
   lock_type_obj.weaklistoffset = static_cast<ssize>(offsetof(LockObject, in_weakreflist));
   lock_type_obj.doc =
@@ -1161,7 +1160,6 @@ int init_types() {
   rlock_type.traverse = rlock_traverse;
   rlock_type.repr = rlock_repr;
   rlock_type.methods = rlock_methods;
-  rlock_type.getattro = object_generic_getattr;
   rlock_type.new_ = rlock_new;
   rlock_type.weaklistoffset = static_cast<ssize>(offsetof(RLockObject, in_weakreflist));
 
@@ -1169,7 +1167,6 @@ int init_types() {
   handle_type.repr = handle_repr;
   handle_type.getset = handle_getset;
   handle_type.methods = handle_methods;
-  handle_type.getattro = object_generic_getattr;
   handle_type.new_ = handle_tp_new;
 
   local_type.dealloc = local_dealloc;

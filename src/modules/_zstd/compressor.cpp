@@ -444,7 +444,6 @@ int ready_compressor_type() {
   t.clear = Compressor_clear;
   t.methods = compressor_methods;
   t.members = compressor_members;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   t.new_ = Compressor_new;
   t.free = object_generic_free;

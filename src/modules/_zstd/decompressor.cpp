@@ -401,7 +401,6 @@ int ready_decompressor_type() {
   t.methods = decompressor_methods;
   t.members = decompressor_members;
   t.getset = decompressor_getset;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   t.new_ = Decompressor_new;
   t.free = object_generic_free;

@@ -199,7 +199,6 @@ int ready_zstddict_type() {
   t.as_sequence = &zstddict_as_sequence;
   t.members = zstddict_members;
   t.getset = zstddict_getset;
-  t.getattro = object_generic_getattr;
   t.alloc = type_generic_alloc;
   t.new_ = ZstdDict_new;
   t.free = object_generic_free;

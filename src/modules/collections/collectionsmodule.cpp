@@ -1091,13 +1091,18 @@ Object* dequeiter_reduce(Object* o, Object*) {
 
 // dequeiter_new / dequereviter_new: _deque_iterator(deque, index=0) advanced index times.
 Object* dequeiter_new_common(TypeObject* type, Object* args, Object* kwds, bool reverse) {
-  const char* name = reverse ? "_deque_reverse_iterator" : "_deque_iterator";
-  if (!no_keywords(name, kwds)) return nullptr;
+  // PyArg_ParseTuple(args, "O!|n"): keywords are ignored, and the messages name no function.
+  (void)kwds;
   ssize nargs = tuple_size(args);
-  if (!check_positional(name, nargs, 1, 2)) return nullptr;
+  if (nargs < 1 || nargs > 2) {
+    errors::format(exc_TypeError, "function takes at %s %d argument%s (%zd given)",
+                   nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 2, nargs < 1 ? "" : "s", nargs);
+    return nullptr;
+  }
   Object* deque = tuple_item(args, 0);
   if (!type_check(deque, &deque_type)) {
-    bad_argument(name, "1", "collections.deque", deque);
+    errors::format(exc_TypeError, "argument 1 must be collections.deque, not %.50s",
+                   deque == none() ? "None" : deque->type->name);
     return nullptr;
   }
   ssize index = 0;
@@ -1578,7 +1583,6 @@ TypeObject tuplegetter_type = [] {
   TypeObject t = static_type("collections._tuplegetter", sizeof(TupleGetter), 0, kTpflagsHaveGc);
   t.dealloc = tuplegetter_dealloc;
   t.repr = tuplegetter_repr;
-  t.getattro = object_generic_getattr;
   t.traverse = tuplegetter_traverse;
   t.clear = tuplegetter_clear;
   t.methods = tuplegetter_methods;

@@ -1054,7 +1054,6 @@ TypeObject placeholder_type = [] {
       "The type of the Placeholder singleton.\n\n"
       "Used as a placeholder for partial arguments.";
   t.repr = placeholder_repr;
-  t.getattro = object_generic_getattr;
   t.methods = placeholder_methods;
   t.new_ = placeholder_new;
   return t;
@@ -1121,8 +1120,6 @@ TypeObject lru_cache_type = [] {
       "                        hits misses currsize maxsize\n";
   t.dealloc = lru_cache_dealloc;
   t.call = lru_cache_call;
-  t.getattro = object_generic_getattr;
-  t.setattro = object_generic_setattr;
   t.traverse = lru_cache_traverse;
   t.clear = lru_cache_tp_clear;
   t.weaklistoffset = offsetof(LruCache, weakreflist);

@@ -1841,6 +1841,7 @@ TypeObject tee_type = [] {
                            tee_next, tee_new, "Iterator wrapped to make it copyable.",
                            kTpflagsHaveGc);
   t.clear = tee_clear;
+  t.getattro = nullptr;  // inherited: unlike the other iterators, tee's spec names no getattro
   t.weaklistoffset = offsetof(teeobject, weakreflist);
   t.methods = tee_methods;
   return t;

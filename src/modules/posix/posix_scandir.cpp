@@ -365,7 +365,6 @@ int scandir_exec(Object* m) {
                                 kTpflagsDisallowInstantiation);
     direntry_type.dealloc = direntry_dealloc;
     direntry_type.repr = direntry_repr;
-    direntry_type.getattro = object_generic_getattr;
     direntry_type.methods = direntry_methods;
     direntry_type.members = direntry_members;
     direntry_type.alloc = type_generic_alloc;
@@ -373,7 +372,6 @@ int scandir_exec(Object* m) {
     scandir_iterator_type = static_type("posix.ScandirIterator", sizeof(ScandirIterator), 0,
                                         kTpflagsDisallowInstantiation);
     scandir_iterator_type.dealloc = scandir_dealloc;
-    scandir_iterator_type.getattro = object_generic_getattr;
     scandir_iterator_type.iter = object_self_iter;
     scandir_iterator_type.iternext = scandir_iternext;
     scandir_iterator_type.methods = scandir_iterator_methods;

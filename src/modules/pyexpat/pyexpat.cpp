@@ -1417,8 +1417,6 @@ int ready_type() {
   t.methods = xmlparse_methods;
   t.members = xmlparse_members;
   t.getset = xmlparse_getset;
-  t.getattro = object_generic_getattr;
-  t.setattro = object_generic_setattr;
   t.alloc = type_generic_alloc;
   t.free = object_generic_free;
   xmlparse_type = t;

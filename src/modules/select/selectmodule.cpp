@@ -612,7 +612,6 @@ int ready_types() {
                                kTpflagsDisallowInstantiation);
     t.dealloc = poll_dealloc;
     t.methods = poll_methods;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.free = object_generic_free;
     poll_type = t;

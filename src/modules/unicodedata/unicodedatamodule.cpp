@@ -289,7 +289,8 @@ GetSetDef ucd_getset[] = {
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 TypeObject ucd_type = [] {
-  TypeObject t = static_type("unicodedata.UCD", sizeof(UCDObject), 0, 0);
+  TypeObject t =
+      static_type("unicodedata.UCD", sizeof(UCDObject), 0, kTpflagsDisallowInstantiation);
   t.getattro = object_generic_getattr;
   t.methods = unicodedata_functions;
   t.getset = ucd_getset;

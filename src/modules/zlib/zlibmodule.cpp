@@ -918,7 +918,6 @@ int ready_types() {
                                kTpflagsDisallowInstantiation);
     t.dealloc = comp_dealloc;
     t.methods = comp_methods;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.free = object_generic_free;
     comp_type = t;
@@ -929,7 +928,6 @@ int ready_types() {
     t.dealloc = decomp_dealloc;
     t.methods = decomp_methods;
     t.members = decomp_members;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.free = object_generic_free;
     decomp_type = t;
@@ -942,7 +940,6 @@ int ready_types() {
     t.dealloc = zlib_decompressor_dealloc;
     t.methods = zlib_decompressor_methods;
     t.members = zlib_decompressor_members;
-    t.getattro = object_generic_getattr;
     t.alloc = type_generic_alloc;
     t.new_ = zlib_decompressor_new;
     t.free = object_generic_free;

@@ -46,7 +46,7 @@ for src in ["weakref.ref(1)", "weakref.ref([])", "weakref.ref(k, 1)", "weakref.r
             "fr.__code__.replace(co_nlocals=-1)", "fr.__code__.replace(co_argcount=5)", "type(fr.__code__)()", "fr.__code__ == fr.__code__",
             "fr.__code__.co_qualname", "fr.__code__.co_varnames", "fr.__code__.co_flags", "fr.__code__.co_stacksize", "fr.__code__.co_nlocals",
             "fr.__code__.co_consts", "fr.__code__.co_names", "fr.__code__.co_firstlineno > 0", "fr.__code__._varname_from_oparg(0)",
-            "fr.__code__._varname_from_oparg(99)", "fr.__code__.co_lnotab", "fr().f_locals", "fr().f_globals is globals()",
+            "fr.__code__._varname_from_oparg(99)", "fr().f_locals", "fr().f_globals is globals()",
             "fr().f_builtins is __builtins__.__dict__ if hasattr(__builtins__, '__dict__') else True", "setattr(fr(), 'f_lineno', 1)",
             "setattr(fr(), 'f_trace', 1)", "fr().f_trace_lines", "delattr(fr(), 'f_trace')", "fr().clear()", "sys._getframe().clear()",
             "sys._getframe(1000)", "sys._getframe(-1).f_code.co_name", "sys._getframe('x')"]:
