@@ -442,12 +442,21 @@ Object* builtin_print(Object*, Object* const* args, ssize nargs, Object* kwnames
   // builtin_print_impl.
   if (file == none()) {
     file = sys::get_object("stdout");
-    if (!file) {
+    if (!file && sys::sys_module()) {
       errors::set_string(exc_RuntimeError, "lost sys.stdout");
       return nullptr;
     }
-    // sys.stdout may be None when FILE* stdout isn't connected.
-    if (file == none()) return return_none();
+    // sys.stdout may be None when FILE* stdout isn't connected. cppy's runtime without its
+    // standard streams (no sys module, or sys.__stdout__ None too: embedders, the unit tests)
+    // prints to the process's standard output instead, as CPython's preliminary stdprinter
+    // would.
+    if (!file) {
+      file = nullptr;
+    } else if (file == none()) {
+      Object* orig = sys::get_object("__stdout__");
+      if (orig && orig != none()) return return_none();
+      file = nullptr;
+    }
   }
   if (sep == none()) {
     sep = nullptr;
@@ -460,6 +469,18 @@ Object* builtin_print(Object*, Object* const* args, ssize nargs, Object* kwnames
   } else if (end && !str_check(end)) {
     errors::format(exc_TypeError, "end must be None or a string, not %.200s", end->type->name);
     return nullptr;
+  }
+  if (!file) {  // the process's standard output (see above)
+    for (ssize i = 0; i < nargs; ++i) {
+      Ref<> text = Ref<>::steal(i > 0 ? (sep ? new_ref(sep) : str_from_cstr(" ")) : nullptr);
+      if (i > 0 && (!text || write_text(nullptr, text.get()) < 0)) return nullptr;
+      Ref<> value = Ref<>::steal(object_str(args[i]));
+      if (!value || write_text(nullptr, value.get()) < 0) return nullptr;
+    }
+    Ref<> tail = Ref<>::steal(end ? new_ref(end) : str_from_cstr("\n"));
+    if (!tail || write_text(nullptr, tail.get()) < 0) return nullptr;
+    if (flush) std::fflush(stdout);
+    return return_none();
   }
   // file_write_object looks file.write up before converting the value, as PyFile_WriteObject.
   for (ssize i = 0; i < nargs; ++i) {

@@ -219,10 +219,8 @@ GetSetDef BaseException_getset[] = {
     {"__dict__", object_generic_get_dict, object_generic_set_dict, nullptr, nullptr},
     {"args", BaseException_get_args, BaseException_set_args, nullptr, nullptr},
     {"__traceback__", BaseException_get_tb, BaseException_set_tb, nullptr, nullptr},
-    {"__context__", BaseException_get_context, BaseException_set_context,
-     "exception context", nullptr},
-    {"__cause__", BaseException_get_cause, BaseException_set_cause, "exception cause",
-     nullptr},
+    {"__context__", BaseException_get_context, BaseException_set_context, nullptr, nullptr},
+    {"__cause__", BaseException_get_cause, BaseException_set_cause, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 MemberDef BaseException_members[] = {

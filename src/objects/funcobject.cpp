@@ -290,9 +290,12 @@ GetSetDef func_getsetlist[] = {
     {"__qualname__", get_qualname, set_qualname, nullptr, nullptr},
     {"__doc__", get_doc, set_doc, nullptr, nullptr},
     {"__module__", get_module, set_module, nullptr, nullptr},
-    {"__annotations__", get_annotations, set_annotations, nullptr, nullptr},
-    {"__annotate__", get_annotate, set_annotate, nullptr, nullptr},
-    {"__type_params__", get_type_params, set_type_params, nullptr, nullptr},
+    {"__annotations__", get_annotations, set_annotations,
+     "Dict of annotations in a function object.", nullptr},
+    {"__annotate__", get_annotate, set_annotate,
+     "Get the code object for a function.", nullptr},
+    {"__type_params__", get_type_params, set_type_params,
+     "Get the declared type parameters for a function.", nullptr},
     {"__dict__", object_generic_get_dict, object_generic_set_dict, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 

@@ -366,9 +366,12 @@ Object* gen_get_frame(Object* o, void*) {
 }
 
 GetSetDef gen_getsetlist[] = {
-    {"__name__", gen_get_name, gen_set_name, nullptr, nullptr},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr, nullptr},
-    {"gi_yieldfrom", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {"__name__", gen_get_name, gen_set_name,
+     "name of the generator", nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the generator", nullptr},
+    {"gi_yieldfrom", gen_get_yieldfrom, nullptr,
+     "object being iterated by yield from, or None", nullptr},
     {"gi_running", gen_get_running, nullptr, nullptr, nullptr},
     {"gi_frame", gen_get_frame, nullptr, nullptr, nullptr},
     {"gi_suspended", gen_get_suspended, nullptr, nullptr, nullptr},
@@ -383,9 +386,12 @@ Object* coro_get_origin(Object* o, void*) {
 
 GetSetDef coro_getsetlist[] = {
     {"cr_origin", coro_get_origin, nullptr, nullptr, nullptr},
-    {"__name__", gen_get_name, gen_set_name, nullptr, nullptr},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr, nullptr},
-    {"cr_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {"__name__", gen_get_name, gen_set_name,
+     "name of the coroutine", nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the coroutine", nullptr},
+    {"cr_await", gen_get_yieldfrom, nullptr,
+     "object being awaited on, or None", nullptr},
     {"cr_running", gen_get_running, nullptr, nullptr, nullptr},
     {"cr_frame", gen_get_frame, nullptr, nullptr, nullptr},
     {"cr_code", gen_get_code, nullptr, nullptr, nullptr},
@@ -620,9 +626,12 @@ Object* async_gen_get_running(Object* o, void*) {
 }
 
 GetSetDef async_gen_getsetlist[] = {
-    {"__name__", gen_get_name, gen_set_name, nullptr, nullptr},
-    {"__qualname__", gen_get_qualname, gen_set_qualname, nullptr, nullptr},
-    {"ag_await", gen_get_yieldfrom, nullptr, nullptr, nullptr},
+    {"__name__", gen_get_name, gen_set_name,
+     "name of the async generator", nullptr},
+    {"__qualname__", gen_get_qualname, gen_set_qualname,
+     "qualified name of the async generator", nullptr},
+    {"ag_await", gen_get_yieldfrom, nullptr,
+     "object being awaited on, or None", nullptr},
     {"ag_frame", gen_get_frame, nullptr, nullptr, nullptr},
     {"ag_code", gen_get_code, nullptr, nullptr, nullptr},
     {"ag_suspended", gen_get_suspended, nullptr, nullptr, nullptr},

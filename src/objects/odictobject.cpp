@@ -842,7 +842,7 @@ Object* odictiter_reduce(Object* o, Object*) {
 }
 
 MethodDef odictiter_methods[] = {
-    {"__reduce__", fn(odictiter_reduce), kMethNoArgs, "Return state information for pickling."},
+    {"__reduce__", fn(odictiter_reduce), kMethNoArgs, "Return state information for pickling"},
     {nullptr, nullptr, 0, nullptr}};
 
 Object* odictiter_new(ODictObject* od, int kind) {

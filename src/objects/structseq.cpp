@@ -281,7 +281,9 @@ Object* structseq_replace(Object* self, Object* const* args, ssize nargs, Object
 MethodDef structseq_methods[] = {
     {"__reduce__", reinterpret_cast<void*>(structseq_reduce), kMethNoArgs, nullptr},
     {"__replace__", reinterpret_cast<void*>(structseq_replace),
-     kMethFastcall | kMethKeywords, nullptr},
+     kMethFastcall | kMethKeywords,
+     "__replace__($self, /, **changes)\n--\n\nReturn a copy of the structure with new values for "
+     "the specified fields."},
     {nullptr, nullptr, 0, nullptr}};
 
 }  // namespace

@@ -78,7 +78,8 @@ StructSeqField flags_fields[] = {
     {"context_aware_warnings", "-X context_aware_warnings"},
     {nullptr, nullptr}};
 StructSeqDesc flags_desc = {"sys.flags",
-                            "Flags provided through command line arguments or environment vars.",
+                            "sys.flags\n\nFlags provided through command line arguments or "
+                            "environment vars.",
                             flags_fields, 18};
 
 TypeObject version_info_type{};
@@ -106,9 +107,12 @@ StructSeqField float_info_fields[] = {
     {"radix", "FLT_RADIX -- radix of exponent"},
     {"rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"},
     {nullptr, nullptr}};
-StructSeqDesc float_info_desc = {"sys.float_info",
-                                 "sys.float_info\n\nA named tuple holding information about the float type.",
-                                 float_info_fields, 11};
+StructSeqDesc float_info_desc = {
+    "sys.float_info",
+    "sys.float_info\n\nA named tuple holding information about the float type. It contains low "
+    "level\ninformation about the precision and internal representation. Please study\nyour "
+    "system's :file:`float.h` for more information.",
+    float_info_fields, 11};
 
 TypeObject int_info_type{};
 StructSeqField int_info_fields[] = {

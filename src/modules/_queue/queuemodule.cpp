@@ -407,7 +407,6 @@ TypeObject simplequeue_type = [] {
                              kTpflagsHaveGc | kTpflagsBasetype | kTpflagsImmutabletype);
   t.doc = "SimpleQueue()\n--\n\nSimple, unbounded, reentrant FIFO queue.";
   t.dealloc = simplequeue_dealloc;
-  t.getattro = object_generic_getattr;
   t.traverse = simplequeue_traverse;
   t.clear = simplequeue_clear;
   t.weaklistoffset = offsetof(SimpleQueueObject, weakreflist);
