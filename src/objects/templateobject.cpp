@@ -344,7 +344,7 @@ MemberDef interpolation_members[] = {
 };
 
 MethodDef interpolation_methods[] = {
-    {"__reduce__", fn(interpolation_reduce), kMethVarargs, "__reduce__() -> (cls, state)"},
+    {"__reduce__", fn(interpolation_reduce), kMethNoArgs, "__reduce__() -> (cls, state)"},
     {"__class_getitem__", fn(generic_alias_class_getitem), kMethO | kMethClass, "See PEP 585"},
     {nullptr, nullptr, 0, nullptr},
 };
