@@ -1041,13 +1041,35 @@ int init_importlib(Object* sysmod) {
   return value ? 0 : -1;
 }
 
+// _PyImportZip_Init: sys.path_hooks.insert(0, zipimport.zipimporter), so that zip files on
+// sys.path are importable; a missing zipimport is not an error.
+static int init_zipimport() {
+  Object* hooks = sys::get_object("path_hooks");
+  if (!hooks) {
+    errors::set_string(exc_RuntimeError, "unable to get sys.path_hooks");
+    return -1;
+  }
+  if (the_settings.verbose) write_stderr("# installing zipimport hook\n");
+  Ref<> mod = Ref<>::steal(import_module("zipimport"));
+  Ref<> zipimporter = Ref<>::steal(mod ? object_getattr_string(mod.get(), "zipimporter") : nullptr);
+  if (!zipimporter) {
+    errors::clear();
+    if (the_settings.verbose) write_stderr("# can't import zipimport.zipimporter\n");
+    return 0;
+  }
+  if (list_insert(hooks, 0, zipimporter.get()) < 0) return -1;
+  if (the_settings.verbose) write_stderr("# installed zipimport hook\n");
+  return 0;
+}
+
 int init_importlib_external() {
   if (!the_importlib) {
     errors::set_string(exc_RuntimeError, "importlib is not initialised");
     return -1;
   }
   Ref<> value = Ref<>::steal(call_method_no_args(the_importlib, id("_install_external_importers")));
-  return value ? 0 : -1;
+  if (!value) return -1;
+  return init_zipimport();
 }
 
 void reset_importlib() {
