@@ -202,6 +202,7 @@ void connection_dealloc(Object* o) {
   clear(self->row_factory);
   clear(self->text_factory);
   clear(self->functions);
+  clear(self->blobs);
   o->type->free(o);
 }
 
@@ -238,6 +239,7 @@ Object* connection_close(Object* o, Object*) {
   if (self->db && self->autocommit == 0 && !sqlite3_get_autocommit(self->db) &&
       exec_simple(self, "ROLLBACK") < 0)
     return nullptr;
+  close_all_blobs(self);
   connection_close_db(self);
   return new_ref(none());
 }
@@ -1004,6 +1006,57 @@ Object* connection_deserialize(Object* o, Object* const* args, ssize nargs, Obje
   return new_ref(none());
 }
 
+// blobopen_impl: a Blob over table.column at rowid row.
+Object* connection_blobopen(Object* o, Object* const* args, ssize nargs, Object* kwnames) {
+  static const char* const kw[] = {"", "", "", "readonly", "name", nullptr};
+  static const ArgParser parser = {"blobopen", kw, 3, 3, 0};
+  Object* a[5] = {};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
+  const char* names[2] = {};
+  for (int i = 0; i < 2; ++i) {
+    if (!str_check(a[i]))
+      return errors::format(exc_TypeError, "blobopen() argument %d must be str, not %.50s",
+                            i + 1, a[i]->type->name);
+    names[i] = str_as_utf8(a[i]);
+    if (!names[i]) return nullptr;
+  }
+  // sqlite3_int64_converter
+  if (!long_check(a[2])) return errors::format(exc_TypeError, "expected 'int'");
+  int overflow = 0;
+  long long row = long_as_long_and_overflow(a[2], &overflow);  // long is 64-bit here
+  if (overflow)
+    return errors::format(exc_OverflowError, "Python int too large to convert to SQLite INTEGER");
+  if (row == -1 && errors::occurred()) return nullptr;
+  int readonly = 0;
+  if (a[3]) {
+    readonly = object_is_true(a[3]);
+    if (readonly < 0) return nullptr;
+  }
+  const char* dbname = "main";
+  if (a[4]) {
+    if (!str_check(a[4]))
+      return errors::format(exc_TypeError, "blobopen() argument 'name' must be str, not %.50s",
+                            a[4]->type->name);
+    dbname = str_as_utf8(a[4]);
+    if (!dbname) return nullptr;
+  }
+  ConnectionObject* self = as_conn(o);
+  if (!usable(self)) return nullptr;
+  sqlite3_blob* blob = nullptr;
+  runtime::ThreadState* ts = vm::save_thread();
+  int rc = sqlite3_blob_open(self->db, dbname, names[0], names[1], row, !readonly, &blob);
+  vm::restore_thread(ts);
+  if (rc == SQLITE_MISUSE) {
+    errors::set_string(state().InterfaceError, sqlite3_errstr(rc));
+    return nullptr;
+  }
+  if (rc != SQLITE_OK) {
+    set_error(self->db);
+    return nullptr;
+  }
+  return blob_new(self, blob);
+}
+
 // --- attributes ----------------------------------------------------------------------------
 
 Object* get_isolation_level(Object* o, void*) {
@@ -1114,6 +1167,7 @@ MethodDef connection_methods[] = {
     {"set_trace_callback", FASTCALL_KW(connection_set_trace_callback),
      "Set a trace callback called for each SQL statement (passed as unicode)."},
     {"backup", FASTCALL_KW(connection_backup), "Makes a backup of the database."},
+    {"blobopen", FASTCALL_KW(connection_blobopen), "Open and return a BLOB object."},
     {"serialize", FASTCALL_KW(connection_serialize), "Serialize a database into a byte string."},
     {"deserialize", FASTCALL_KW(connection_deserialize), "Load a serialized database."},
     {"interrupt", reinterpret_cast<void*>(connection_interrupt), kMethNoArgs,

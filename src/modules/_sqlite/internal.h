@@ -48,6 +48,14 @@ struct ConnectionObject : Object {
   Object* row_factory;
   Object* text_factory;
   Object* functions;              // callables kept alive while SQLite holds them
+  Object* blobs;                  // weak references to the Blob objects of blobopen()
+  Object* weakreflist;
+};
+
+struct BlobObject : Object {
+  Object* connection;  // the ConnectionObject
+  sqlite3_blob* blob;  // null once closed
+  int offset;
   Object* weakreflist;
 };
 
@@ -74,6 +82,11 @@ struct RowObject : Object {
 extern TypeObject connection_type;
 extern TypeObject cursor_type;
 extern TypeObject row_type;
+extern TypeObject blob_type;
+// Connection.blobopen's Blob over an opened handle (closed on failure). New reference.
+Object* blob_new(ConnectionObject* conn, sqlite3_blob* blob);
+// pysqlite_close_all_blobs: Connection.close() closes its blobs first.
+void close_all_blobs(ConnectionObject* conn);
 extern TypeObject prepare_protocol_type;
 
 // _pysqlite_seterror: the exception for db's last error (by its result code), with

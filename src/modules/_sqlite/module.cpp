@@ -328,7 +328,7 @@ int sqlite_exec(Object* m) {
     errors::set_string(exc_ImportError, "SQLite 3.15.2 or higher required");
     return -1;
   }
-  for (TypeObject* t : {&connection_type, &cursor_type, &row_type, &prepare_protocol_type})
+  for (TypeObject* t : {&connection_type, &cursor_type, &row_type, &blob_type, &prepare_protocol_type})
     if (type_ready(t) < 0) return -1;
   if (!st.Error) {
     st.Warning = make_exception(m, "Warning", exc_Exception);
@@ -360,7 +360,7 @@ int sqlite_exec(Object* m) {
       if (module_add_object_ref(m, e.first, reinterpret_cast<Object*>(e.second)) < 0) return -1;
   }
   const std::pair<const char*, Object*> objects_[] = {
-      {"Connection", &connection_type}, {"Cursor", &cursor_type}, {"Row", &row_type},
+      {"Blob", &blob_type}, {"Connection", &connection_type}, {"Cursor", &cursor_type}, {"Row", &row_type},
       {"PrepareProtocol", &prepare_protocol_type}, {"adapters", st.adapters},
       {"converters", st.converters}};
   for (const auto& o : objects_)
