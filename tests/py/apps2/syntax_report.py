@@ -28,6 +28,7 @@ for name, src in BAD.items():
     mode = "wb" if isinstance(src, bytes) else "w"
     with open(os.path.join(root, name + ".py"), mode) as f:
         f.write(src)
+    importlib.invalidate_caches()   # the finder's directory listing may predate the file
     try:
         importlib.import_module(name)
         print(name, "imported?!")
