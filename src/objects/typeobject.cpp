@@ -688,17 +688,7 @@ int add_tp_new_wrapper(TypeObject* type) {
   return dict_set_item(type->dict, name, func.get());
 }
 
-// The doc without the "name(signature)\n--\n\n" header (_PyType_GetDocFromInternalDoc).
-const char* doc_without_signature(const char* name, const char* doc) {
-  if (!doc) return nullptr;
-  const char* dot = std::strrchr(name, '.');
-  const char* shortname = dot ? dot + 1 : name;
-  size_t len = std::strlen(shortname);
-  if (std::strncmp(doc, shortname, len) != 0 || doc[len] != '(') return doc;
-  const char* end = std::strstr(doc, ")\n--\n\n");
-  if (!end) return doc;
-  return end + 6;
-}
+using typeobject_internal::doc_without_signature;
 
 int add_methods(TypeObject* type, MethodDef* meth) {
   for (; meth && meth->name; ++meth) {
@@ -982,5 +972,25 @@ Object* text_signature_from_internal_doc(const char* name, const char* doc, int 
   }
   return str_from_utf8(start, end - start);
 }
+
+namespace typeobject_internal {
+
+// _PyType_DocWithoutSignature: find_signature (the doc starts with the short name and "(")
+// and skip_signature (the end marker, unless a blank line comes first); the whole doc when
+// either fails.
+const char* doc_without_signature(const char* name, const char* doc) {
+  if (!doc || !name) return doc;
+  const char* dot = std::strrchr(name, '.');
+  const char* shortname = dot ? dot + 1 : name;
+  size_t len = std::strlen(shortname);
+  if (std::strncmp(doc, shortname, len) != 0 || doc[len] != '(') return doc;
+  for (const char* p = doc + len; *p; ++p) {
+    if (std::strncmp(p, ")\n--\n\n", 6) == 0) return p + 6;
+    if (p[0] == '\n' && p[1] == '\n') break;
+  }
+  return doc;
+}
+
+}  // namespace typeobject_internal
 
 }  // namespace cppy::objects

@@ -996,8 +996,7 @@ Object* type_dict_get(Object* self, void*) {
 Object* type_doc_get(Object* self, void*) {
   TypeObject* type = as_type(self);
   if (!type_has_feature(type, kTpflagsHeaptype) && type->doc) {
-    const char* end = std::strstr(type->doc, ")\n--\n\n");
-    const char* doc = end ? end + 6 : type->doc;
+    const char* doc = typeobject_internal::doc_without_signature(type->name, type->doc);
     if (!*doc) return return_none();  // _PyType_GetDocFromInternalDoc
     return str_from_cstr(doc);
   }

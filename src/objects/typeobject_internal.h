@@ -5,6 +5,9 @@
 
 namespace cppy::objects::typeobject_internal {
 
+// _PyType_DocWithoutSignature: the internal doc of name without its "name(...)\n--\n\n"
+// header, or the whole doc when it has none for that name.
+const char* doc_without_signature(const char* name, const char* doc);
 // Interns the slot names; 0 or -1 (slotdefs_init / init_slotdefs).
 int init_slotdefs();
 // add_operators: a wrapper descriptor in type's dict for every slot the type defines itself.

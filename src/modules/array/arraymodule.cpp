@@ -30,6 +30,7 @@
 #include "objects/bytearrayobject.h"
 #include "objects/genericaliasobject.h"
 #include "objects/sliceobject.h"
+#include "objects/spec_types.h"
 #include "imp/import.h"
 #include "vm/ceval.h"
 
@@ -1751,6 +1752,7 @@ int array_exec(Object* m) {
     t.free = object_generic_free;
     t.hash = object_hash_not_implemented;
     array_type = t;
+    type_mark_spec_slots(&array_type);  // Py_tp_getattro (objects/spec_types.h)
     if (type_ready(&array_type) < 0 || type_set_heap_module(&array_type) < 0) return -1;
     TypeObject it = static_type("array.arrayiterator", sizeof(ArrayIterObj), 0,
                                 kTpflagsHaveGc | kTpflagsDisallowInstantiation |

@@ -29,6 +29,7 @@
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "objects/spec_types.h"
 
 namespace cppy::modules::cjkcodecs {
 
@@ -1324,6 +1325,9 @@ int ready_types() {
     t.free = object_generic_free;
     writer_type = t;
   }
+  // The incremental and stream types' specs list Py_tp_getattro (objects/spec_types.h).
+  for (TypeObject* t : {&encoder_type, &decoder_type, &reader_type, &writer_type})
+    type_mark_spec_slots(t);
   if (type_ready(&multibytecodec_type) < 0 || type_ready(&encoder_type) < 0 ||
       type_ready(&decoder_type) < 0 || type_ready(&reader_type) < 0 ||
       type_ready(&writer_type) < 0)

@@ -23,6 +23,7 @@
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/weakrefobject.h"
+#include "objects/spec_types.h"
 #include "unicode/fastsearch.h"
 #include "vm/ceval_gil.h"
 
@@ -864,6 +865,7 @@ int mmap_exec(Object* m) {
     t.new_ = mmap_new;
     t.free = object_generic_free;
     mmap_type = t;
+    type_mark_spec_slots(&mmap_type);  // Py_tp_getattro (objects/spec_types.h)
     if (type_ready(&mmap_type) < 0) return -1;
   }
   if (module_add_object_ref(m, "mmap", &mmap_type) < 0) return -1;
