@@ -403,6 +403,8 @@ Object* token_exit(Object* self, Object* const*, ssize) {
   return return_none();
 }
 MethodDef token_methods[] = {
+    {"__class_getitem__", reinterpret_cast<void*>(generic_alias_class_getitem),
+     kMethO | kMethClass, "See PEP 585"},
     {"__enter__", reinterpret_cast<void*>(token_enter), kMethNoArgs,
      "__enter__($self, /)\n--\n\nEnter into Token context manager."},
     {"__exit__", reinterpret_cast<void*>(token_exit), kMethFastcall,
@@ -483,6 +485,7 @@ TypeObject contexttoken_type = [] {
   t.traverse = token_tp_traverse;
   t.clear = token_tp_clear;
   t.repr = token_tp_repr;
+  t.hash = object_hash_not_implemented;  // PyContextToken_Type: tokens are unhashable
   t.getset = token_getset;
   t.methods = token_methods;
   t.getattro = object_generic_getattr;

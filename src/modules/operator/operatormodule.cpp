@@ -792,6 +792,12 @@ ModuleDef operator_def = {
 
 constexpr unsigned long kCallableFlags = kTpflagsHaveGc | kTpflagsHaveVectorcall;
 
+// common_getset: the getters take one positional argument, whatever their construction
+// (inspect.signature(itemgetter(1)) is "(obj, /)").
+Object* text_signature(Object*, void*) { return str_from_cstr("(obj, /)"); }
+GetSetDef common_getset[] = {{"__text_signature__", text_signature, nullptr, nullptr, nullptr},
+                             {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
 }  // namespace
 
 TypeObject itemgetter_type = [] {
@@ -809,6 +815,7 @@ TypeObject itemgetter_type = [] {
   t.traverse = itemgetter_traverse;
   t.methods = itemgetter_methods;
   t.members = itemgetter_members;
+  t.getset = common_getset;
   t.new_ = itemgetter_new;
   return t;
 }();
@@ -830,6 +837,7 @@ TypeObject attrgetter_type = [] {
   t.traverse = attrgetter_traverse;
   t.methods = attrgetter_methods;
   t.members = attrgetter_members;
+  t.getset = common_getset;
   t.new_ = attrgetter_new;
   return t;
 }();
@@ -850,6 +858,7 @@ TypeObject methodcaller_type = [] {
   t.traverse = methodcaller_traverse;
   t.methods = methodcaller_methods;
   t.members = methodcaller_members;
+  t.getset = common_getset;
   t.new_ = methodcaller_new;
   return t;
 }();
