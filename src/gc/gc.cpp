@@ -704,11 +704,10 @@ intptr_t mark_all_reachable(GCHead* reachable, GCHead* visited, int visited_spac
 // call out (the eval breaker, calls into C) and clears when the call returns. A running
 // frame without the mark may be releasing operands above its stored pointer: only its locals
 // are read, as if its value stack were empty.
-intptr_t mark_stacks(State& st, GCHead* visited, int visited_space, bool start) {
+intptr_t mark_stacks(State& /*st*/, GCHead* visited, int visited_space, bool start) {
   GCHead reachable;
   list_init(&reachable);
   intptr_t objects_marked = 0;
-  runtime::ThreadState* current = runtime::thread_state();
   for (runtime::ThreadState* ts = runtime::main_interpreter()->threads_head; ts; ts = ts->next) {
     // Whether the frame being walked is suspended in a Python call made in the same loop.
     bool below_python_call = false;
@@ -719,10 +718,7 @@ intptr_t mark_stacks(State& st, GCHead* visited, int visited_space, bool start) 
         frame = frame->previous;
         continue;
       }
-      // Until every inline frame push initializes sp_exact, the top frame is trusted only
-      // when this collection runs from this thread's eval breaker (which stored it).
-      bool exact = below_python_call ||
-                   (frame == ts->current_frame && ts == current && st.automatic);
+      bool exact = below_python_call || frame->sp_exact;
       objects_marked += move_to_reachable(frame->f_locals, &reachable, visited_space);
       objects_marked += move_to_reachable(frame->f_funcobj, &reachable, visited_space);
       Object** locals = frame->localsplus;

@@ -1114,7 +1114,7 @@ void fixup_slot_dispatchers_hierarchy(TypeObject* type) {
   Object *k, *v;
   std::vector<TypeObject*> subs;
   while (dict_next(type->subclasses, &pos, &k, &v))
-    subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(v)));
+    subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(k)));
   for (TypeObject* sub : subs) fixup_slot_dispatchers_hierarchy(sub);
 }
 
@@ -1133,7 +1133,7 @@ void update_slot_recursive(TypeObject* type, Object* name, bool top) {
     Object *k, *v;
     std::vector<TypeObject*> subs;
     while (dict_next(type->subclasses, &pos, &k, &v))
-      subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(v)));
+      subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(k)));
     for (TypeObject* sub : subs) update_slot_recursive(sub, name, false);
   }
 }

@@ -8,6 +8,7 @@
 #include "errors/errors.h"
 #include "gc/gc.h"
 #include "objects/inline_values.h"
+#include "objects/weakrefobject.h"
 #include "objects/abstract.h"
 #include "objects/descrobject.h"
 #include "objects/dictobject.h"
@@ -146,7 +147,7 @@ void type_modified(TypeObject* type) {
     ssize pos = 0;
     Object *k, *v;
     while (dict_next(type->subclasses, &pos, &k, &v)) {
-      auto* sub = reinterpret_cast<TypeObject*>(long_as_long(v));
+      auto* sub = reinterpret_cast<TypeObject*>(long_as_long(k));
       type_modified(sub);
     }
   }
@@ -295,7 +296,7 @@ Object* type_subclasses(TypeObject* type) {
   ssize pos = 0;
   Object *k, *v;
   while (dict_next(type->subclasses, &pos, &k, &v)) {
-    auto* sub = reinterpret_cast<Object*>(long_as_long(v));
+    auto* sub = reinterpret_cast<Object*>(long_as_long(k));
     if (list_append(list.get(), sub) < 0) return nullptr;
   }
   return list.release();
@@ -308,9 +309,13 @@ int add_subclass(TypeObject* base, TypeObject* type) {
     base->subclasses = dict_new();
     if (!base->subclasses) return -1;
   }
+  // add_subclass: keyed by the type's address, the value a weak reference to it (an object the
+  // collector tracks, as the reference's counts show); readers take the type from the key.
   Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(type)));
   if (!key) return -1;
-  return dict_set_item(base->subclasses, key.get(), key.get());
+  Ref<> ref = Ref<>::steal(weakref_new_ref(reinterpret_cast<Object*>(type), nullptr));
+  if (!ref) return -1;
+  return dict_set_item(base->subclasses, key.get(), ref.get());
 }
 
 // --- the MRO (C3 linearisation: mro_implementation) ---------------------------------------------
@@ -489,7 +494,7 @@ int mro_hierarchy(TypeObject* type) {
   ssize pos = 0;
   Object *k, *v;
   while (dict_next(type->subclasses, &pos, &k, &v))
-    subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(v)));
+    subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(k)));
   for (TypeObject* sub : subs)
     if (mro_hierarchy(sub) < 0) return -1;
   return 0;

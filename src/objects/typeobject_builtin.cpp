@@ -614,11 +614,11 @@ void subtype_dealloc(Object* self) {
   TypeObject* type = self->type;
   gc::untrack(self);
   if (type->finalize) {
-    // Resurrection through __del__ keeps the object.
-    if (object_call_finalizer_from_dealloc(self) < 0) {
-      gc::track(self);
-      return;
-    }
+    // The object is tracked again while its finalizer runs (the collection it may start
+    // counts it among the young objects), and stays tracked if __del__ resurrected it.
+    gc::track(self);
+    if (object_call_finalizer_from_dealloc(self) < 0) return;
+    gc::untrack(self);
   }
   TypeObject* base = type;
   while (base->dealloc == subtype_dealloc) base = base->base;

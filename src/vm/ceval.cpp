@@ -1091,6 +1091,69 @@ Object* eval_frame(Frame* frame, int throwflag) {
 #define GETITEM(t, i) (tuple_items(t)[i])
 #define JUMPBY(n) (next_instr += (n))
 #define SKIP_CACHES(n) (next_instr += (n))
+// Calls out of the frame (bytecodes.c's escaping calls, before which CPython's generated code
+// stores the stack pointer: _PyFrame_SetStackPointer): the pointer as it stands, the call's
+// operands still on the stack (an operand already handed over is cleared from its slot
+// first), is stored and marked exact (Frame::sp_exact) for what the call runs, a collection
+// included; the mark is cleared when the call returns, before the instruction releases its
+// operands (the collector then reads only the frame's locals, never a released operand).
+#define SYNC_SP() (frame->stackpointer = sp, frame->sp_exact = 1)
+#define SYNC_SP_AT(p) (frame->stackpointer = (p), frame->sp_exact = 1)
+#define UNSYNC_SP() (frame->sp_exact = 0)
+// 3.14's DECREF_INPUTS after an escaping call: the operands in [base, top) are released from
+// the top down, each slot cleared before its release, the frame still exact (a finalizer run
+// by a release sees the operands not yet released).
+#define RELEASE_OPERANDS(top, base)          \
+  do {                                       \
+    Object** p_ = (top);                     \
+    Object** const b_ = (base);              \
+    while (p_ > b_) {                        \
+      Object* t_ = *--p_;                    \
+      *p_ = nullptr;                         \
+      xdecref(t_);                           \
+    }                                        \
+  } while (0)
+// The release of a value already off the stack (sp below it): when it is the last reference
+// (a finalizer or a weakref callback may run, and a collection with them) the stack pointer
+// is stored and exact for the release; otherwise as release_value (number_fast.h).
+#ifndef CPPY_DEBUG
+#define RELEASE_POPPED(o)                        \
+  do {                                           \
+    Object* d_ = (o);                            \
+    ssize r_ = d_->refcnt;                       \
+    if (r_ < objects::kImmortalThreshold) {      \
+      d_->refcnt = r_ - 1;                       \
+      if (r_ == 1) {                             \
+        SYNC_SP();                               \
+        release_dead_value(d_);                  \
+        UNSYNC_SP();                             \
+      }                                          \
+    }                                            \
+  } while (0)
+#else
+#define RELEASE_POPPED(o)                        \
+  do {                                           \
+    Object* d_ = (o);                            \
+    if (d_->refcnt == 1) {                       \
+      SYNC_SP();                                 \
+      decref(d_);                                \
+      UNSYNC_SP();                               \
+    } else {                                     \
+      decref(d_);                                \
+    }                                            \
+  } while (0)
+#endif
+// Where bytecodes.c closes its inputs one by one from the bottom (_BINARY_OP: lhs, then rhs).
+#define RELEASE_OPERANDS_UP(base, top)       \
+  do {                                       \
+    Object** p_ = (base);                    \
+    Object** const t_end_ = (top);           \
+    for (; p_ < t_end_; ++p_) {              \
+      Object* t_ = *p_;                      \
+      *p_ = nullptr;                         \
+      xdecref(t_);                           \
+    }                                        \
+  } while (0)
 
   // The stack effect each instruction declares in src/vm/bytecodes.inst, checked in debug
   // builds where the instruction falls through: at a DISPATCH with next_instr just past its
@@ -1286,11 +1349,13 @@ exception_unwind:
     Object** new_sp = base + depth;
     // Popped one at a time with the frame's stack pointer following (a finalizer run by a
     // release may start a collection that walks this frame).
+    frame->sp_exact = 1;  // the pointer follows each release
     while (sp > new_sp) {
       Object* v = *--sp;
       frame->stackpointer = sp;
       xdecref(v);
     }
+    frame->sp_exact = 0;
     if (push_lasti) {
       Object* lasti = long_from_long(frame_lasti(frame));
       if (!lasti) goto exit_unwind;
@@ -1308,11 +1373,13 @@ exception_unwind:
   }
   // No handler: the frame ends with the exception.
   Object** base = frame_stack_base(frame);
+  frame->sp_exact = 1;  // the pointer follows each release
   while (sp > base) {
     Object* v = *--sp;
     frame->stackpointer = sp;
     xdecref(v);
   }
+  frame->sp_exact = 0;
   frame->stackpointer = sp;
   if (monitoring_exc_events & (1u << kEvPyUnwind)) [[unlikely]] monitor_unwind(frame, next_instr - 1);
 }

@@ -92,6 +92,53 @@ list(gen_sorted())
 report('gen_sorted')
 
 
+class Dying:
+    def __del__(self):
+        probe(current[0], 'released')
+
+
+current = [None]
+
+
+class It2:
+    def __init__(self, n):
+        self.n = n
+        current[0] = self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+
+
+def gen_release():
+    # The iterator is only on the generator's stack (and in `current`) when the release of
+    # a value popped by POP_TOP runs __del__.
+    for y in It2(1):
+        Dying()
+        yield y
+
+
+list(gen_release())
+report('gen_release')
+
+
+def gen_store_release():
+    d = Dying()
+    for y in It2(1):
+        d = None
+        yield y
+
+
+list(gen_store_release())
+current[0] = None
+report('gen_store_release')
+
+
 async def coro_inner(b):
     probe(b, 'awaited-arg')
     return 1

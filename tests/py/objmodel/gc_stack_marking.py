@@ -7,7 +7,10 @@
 # objects count as visited), garbage cycles and the cases' old objects are brought into the
 # pending space, and with a second threshold of 2 the heap's share of the work is capped at
 # twice the new objects. Each gc.collect(1) result is then the pending garbage the increment
-# took, which is less by what the stacks marked.
+# took, which is less by what the stacks marked. The release_* cases start the increment from
+# a __del__ run while an instruction releases its operands after the call (3.14 releases
+# them one slot at a time, the operands not yet released still seen); class_* count the
+# weak reference a new class leaves in its base's subclasses.
 import gc
 
 
@@ -247,8 +250,175 @@ def auto_generator():
         gc.callbacks.remove(on_collect)
 
 
+class Ctx:
+    def __enter__(self):
+        return self
+    def __exit__(self, *a):
+        probe()
+        return False
+
+def with_exit():
+    x = [old()]
+    with Ctx():
+        y = old()
+
+class F:
+    def __init__(self):
+        self.j = old()
+    def __format__(self, spec):
+        probe()
+        return 'f'
+
+def fstring():
+    f"{F()}{old()!r:>5}"
+
+def fstring_spec():
+    f"{old()}{F():>5}"
+
+class G:
+    def __getattr__(self, name):
+        probe()
+        return 1
+
+def getattr_hook():
+    (old(), G().x)
+
+class Cmp:
+    def __init__(self):
+        self.j = old()
+    def __lt__(self, other):
+        probe()
+        return True
+
+def compare():
+    (old(), Cmp() < Cmp())
+
+class It:
+    def __init__(self):
+        self.n = 1
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.n:
+            self.n = 0
+            probe()
+            return old()
+        raise StopIteration
+
+def for_custom():
+    for x in It():
+        pass
+
+def unpack_custom():
+    x = old()
+    [a] = It()
+
+class Add:
+    def __init__(self):
+        self.j = old()
+    def __add__(self, o):
+        probe()
+        return 1
+
+def binop():
+    old() and (Add() + 1)
+
+class Sa:
+    def __setattr__(self, n, v):
+        probe()
+
+def setattr_hook():
+    Sa().x = old()
+
+def contains_list():
+    class E:
+        def __eq__(self, o):
+            probe()
+            return True
+    E() in [old()]
+
+def send_method():
+    def g():
+        x = yield
+        yield x
+    gen = g()
+    next(gen)
+    gen.send(old())
+    probe()
+
+def specialized_calls():
+    for i in range(4):
+        list(map(probe if i == 3 else len, [old()]))
+
+class Aw:
+    def __await__(self):
+        probe()
+        yield
+        return 1
+
+async def await_custom():
+    return await Aw()
+
+def custom_awaitable():
+    c = await_custom()
+    c.send(None)
+    try:
+        c.send(None)
+    except StopIteration:
+        pass
+
+class D:
+    def __del__(self):
+        probe()
+
+def release_call_builtin():
+    getattr(old(), '__class__', D())
+
+def release_call_builtin_rev():
+    getattr(D(), '__class__', old())
+
+def release_binop():
+    old() + [D()][:0] if False else (old(), D()) and None
+
+class W:
+    def __init__(self):
+        self.j = old()
+    def __add__(self, o):
+        return 1
+
+def release_binop2():
+    W() + D()
+
+def release_call_kw():
+    sorted([], key=None, reverse=D())
+
+def release_error():
+    try:
+        getattr(old(), 'nope', ) + D()
+    except AttributeError:
+        pass
+
+def class_plain():
+    class E2:
+        pass
+    probe()
+
+def class_slots():
+    class E3:
+        __slots__ = ()
+    probe()
+
+def func_def():
+    def inner():
+        pass
+    probe()
+
 for fn in (plain, sorted_temp, sorted_literal, sorted_reverse, list_sort_temp, map_temp,
            filter_temp, min_temp, dict_subscript, dict_store, dict_literal, set_contains,
            set_add, gen_for_loop, gen_list, gen_suspended, gen_yield_from, coro_send,
-           coro_chain, auto_sorted, auto_generator):
+           coro_chain, auto_sorted, auto_generator, with_exit, fstring, fstring_spec,
+           getattr_hook, compare, for_custom, unpack_custom, binop, setattr_hook, contains_list,
+           send_method, specialized_calls, custom_awaitable, release_call_builtin,
+           release_call_builtin_rev, release_binop, release_binop2, release_call_kw,
+           release_error, class_plain, class_slots, func_def):
     run(fn.__name__, fn)
