@@ -77,13 +77,9 @@ vectorcallfunc vectorcall_function(Object* callable) {
   return f;
 }
 
+// _PyStack_AsDict: _PyDict_FromItems over the names and the values.
 Object* stack_as_dict(Object* const* values, Object* kwnames) {
-  ssize n = tuple_size(kwnames);
-  Ref<> kwdict = Ref<>::steal(dict_new_presized(n));
-  if (!kwdict) return nullptr;
-  for (ssize i = 0; i < n; ++i)
-    if (dict_set_item(kwdict.get(), tuple_item(kwnames, i), values[i]) < 0) return nullptr;
-  return kwdict.release();
+  return dict_from_items(tuple_items(kwnames), 1, values, 1, tuple_size(kwnames));
 }
 
 // _PyObject_MakeTpCall.

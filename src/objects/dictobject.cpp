@@ -4,11 +4,17 @@
 // DKIX_EMPTY = -1, DKIX_DUMMY = -2) followed by the entries in insertion order. Lookups probe
 // the index with CPython's recurrence i = 5*i + perturb + 1 (perturb >>= 5). The index sizes,
 // USABLE_FRACTION, GROWTH_RATE and dummy handling are CPython's, so sizes and orders agree.
-// Entries always store the hash (CPython's str-only tables drop it; a memory detail).
+// Two kinds of table, as in CPython: DICT_KEYS_UNICODE (every key an exact str; entries are
+// key and value, the hash is the str's cached one) and DICT_KEYS_GENERAL (entries carry the
+// hash). A dict starts with a str table when its first key is a str, and an insertion of any
+// other key into a str table converts it (insertion_resize to a general table), so the
+// kinds, and with them the sizes sys.getsizeof reports, follow CPython's.
 #include "objects/dictobject.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "errors/errors.h"
@@ -56,7 +62,7 @@ inline void set_index(DictKeys* k, size_t i, ssize ix) {
 
 // calculate_log2_keysize: the smallest table of at least minsize slots (at least 8).
 inline uint8_t calculate_log2_keysize(ssize minsize) {
-  size_t v = static_cast<size_t>(minsize | 8) - 1;
+  size_t v = static_cast<size_t>(std::max<ssize>(minsize, 8)) - 1;
   uint8_t bits = 0;
   while (v) {
     ++bits;
@@ -68,18 +74,26 @@ inline uint8_t calculate_log2_keysize(ssize minsize) {
 inline uint8_t estimate_log2_keysize(ssize n) { return calculate_log2_keysize((n * 3 + 1) / 2); }
 inline ssize growth_rate(DictObject* d) { return d->used * 3; }
 
-DictKeys* new_keys(uint8_t log2_size) {
+inline size_t entry_size(bool unicode) {
+  return unicode ? sizeof(DictUnicodeEntry) : sizeof(DictKeyEntry);
+}
+inline hash_t unicode_get_hash(Object* str) { return as_ascii(str)->hash; }
+
+// new_keys_object.
+DictKeys* new_keys(uint8_t log2_size, bool unicode) {
   uint8_t log2_bytes;
   if (log2_size < 8) log2_bytes = log2_size;
   else if (log2_size < 16) log2_bytes = log2_size + 1;
   else if (log2_size < 32) log2_bytes = log2_size + 2;
   else log2_bytes = log2_size + 3;
   ssize usable = usable_fraction(ssize(1) << log2_size);
+  size_t esize = entry_size(unicode);
   size_t bytes = offsetof(DictKeys, indices) + (size_t(1) << log2_bytes) +
-                 sizeof(DictEntry) * static_cast<size_t>(usable);
+                 esize * static_cast<size_t>(usable);
   DictKeys* k = nullptr;
-  // new_keys_object: tables of the smallest size come from their free list.
-  if (log2_size == kLog2MinSize) k = static_cast<DictKeys*>(freelist_pop(freelists.dictkeys));
+  // Str tables of the smallest size come from their free list.
+  if (log2_size == kLog2MinSize && unicode)
+    k = static_cast<DictKeys*>(freelist_pop(freelists.dictkeys));
   if (!k) {
     k = static_cast<DictKeys*>(gc::mem_malloc(bytes));
     if (!k) {
@@ -93,17 +107,23 @@ DictKeys* new_keys(uint8_t log2_size) {
   k->usable = usable;
   k->nentries = 0;
   k->version = 0;
-  k->non_str_keys = 0;
+  k->non_str_keys = unicode ? 0 : 1;
   std::memset(k->indices, 0xff, size_t(1) << log2_bytes);
-  std::memset(dk_entries(k), 0, sizeof(DictEntry) * static_cast<size_t>(usable));
+  std::memset(dk_entries(k), 0, esize * static_cast<size_t>(usable));
   return k;
+}
+
+// _PyDict_KeysSize: the bytes of a keys object (header, index table, entries).
+size_t keys_size(DictKeys* k) {
+  return offsetof(DictKeys, indices) + (size_t(1) << k->log2_index_bytes) +
+         entry_size(dk_is_unicode(k)) * static_cast<size_t>(usable_fraction(dk_size(k)));
 }
 
 // The shared empty table of new dicts (Py_EMPTY_KEYS): no usable entries, so the first
 // insertion allocates a real table.
 DictKeys* empty_keys() {
   static DictKeys* k = [] {
-    DictKeys* e = new_keys(kLog2MinSize);
+    DictKeys* e = new_keys(kLog2MinSize, true);  // Py_EMPTY_KEYS is DICT_KEYS_UNICODE
     e->usable = 0;
     return e;
   }();
@@ -113,14 +133,23 @@ DictKeys* empty_keys() {
 void free_keys(DictKeys* k, bool decref_items) {
   if (k == empty_keys()) return;
   if (decref_items) {
-    DictEntry* ep = dk_entries(k);
-    for (ssize i = 0, n = k->nentries; i < n; ++i) {
-      xdecref(ep[i].key);
-      xdecref(ep[i].value);
+    if (dk_is_unicode(k)) {
+      DictUnicodeEntry* ep = dk_unicode_entries(k);
+      for (ssize i = 0, n = k->nentries; i < n; ++i) {
+        xdecref(ep[i].key);
+        xdecref(ep[i].value);
+      }
+    } else {
+      DictKeyEntry* ep = dk_entries(k);
+      for (ssize i = 0, n = k->nentries; i < n; ++i) {
+        xdecref(ep[i].key);
+        xdecref(ep[i].value);
+      }
     }
   }
-  // free_keys_object: a table of the smallest size goes back to its free list.
-  if (k->log2_size == kLog2MinSize && freelist_push(freelists.dictkeys, k, kDictKeysMaxFree))
+  // free_keys_object: a str table of the smallest size goes back to its free list.
+  if (k->log2_size == kLog2MinSize && dk_is_unicode(k) &&
+      freelist_push(freelists.dictkeys, k, kDictKeysMaxFree))
     return;
   gc::mem_free(k);
 }
@@ -134,15 +163,15 @@ inline void bump_version(DictObject* d) { d->version = next_dict_version++; }
 template <typename Ix>
 inline ssize lookup_str(DictKeys* dk, Object* key, hash_t hash, Object** value_addr) {
   const Ix* indices = reinterpret_cast<const Ix*>(dk->indices);
-  DictEntry* ep0 = dk_entries(dk);
+  DictUnicodeEntry* ep0 = dk_unicode_entries(dk);
   size_t mask = dk_mask(dk);
   size_t perturb = static_cast<size_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   for (;;) {
     ssize ix = indices[i];
     if (ix >= 0) {
-      DictEntry* ep = &ep0[ix];
-      if (ep->key == key || (ep->hash == hash && str_equal(ep->key, key))) {
+      DictUnicodeEntry* ep = &ep0[ix];
+      if (ep->key == key || (unicode_get_hash(ep->key) == hash && str_equal(ep->key, key))) {
         *value_addr = ep->value;
         return ix;
       }
@@ -162,7 +191,7 @@ template <typename Ix>
 inline ssize lookup_str_for_insert(DictKeys* dk, Object* key, hash_t hash, Object** value_addr,
                                    size_t* slot) {
   const Ix* indices = reinterpret_cast<const Ix*>(dk->indices);
-  DictEntry* ep0 = dk_entries(dk);
+  DictUnicodeEntry* ep0 = dk_unicode_entries(dk);
   size_t mask = dk_mask(dk);
   size_t perturb = static_cast<size_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
@@ -170,8 +199,8 @@ inline ssize lookup_str_for_insert(DictKeys* dk, Object* key, hash_t hash, Objec
   for (;;) {
     ssize ix = indices[i];
     if (ix >= 0) {
-      DictEntry* ep = &ep0[ix];
-      if (ep->key == key || (ep->hash == hash && str_equal(ep->key, key))) {
+      DictUnicodeEntry* ep = &ep0[ix];
+      if (ep->key == key || (unicode_get_hash(ep->key) == hash && str_equal(ep->key, key))) {
         *value_addr = ep->value;
         return ix;
       }
@@ -200,26 +229,32 @@ inline bool long_exact_equal(Object* a, Object* b) {
   return true;
 }
 
-// dictkeys_generic_lookup: any key; __eq__ may run Python code that changes the dict, in which
-// case the lookup starts again on the current table.
-template <typename Ix>
+// dictkeys_generic_lookup (a general table) and unicodekeys_lookup_generic (a str table
+// searched with another key): __eq__ may run Python code that changes the dict, in which case
+// the lookup starts again on the current table (whose kind and index width may differ).
+ssize dict_lookup_generic(DictObject* mp, Object* key, hash_t hash, Object** value_addr);
+
+template <typename Ix, bool Unicode>
 ssize lookup_generic(DictObject* mp, Object* key, hash_t hash, Object** value_addr) {
-restart:
+  using Entry = std::conditional_t<Unicode, DictUnicodeEntry, DictKeyEntry>;
   DictKeys* dk = mp->keys;
   const Ix* indices = reinterpret_cast<const Ix*>(dk->indices);
-  DictEntry* ep0 = dk_entries(dk);
+  Entry* ep0 = reinterpret_cast<Entry*>(dk_entries(dk));
   size_t mask = dk_mask(dk);
   size_t perturb = static_cast<size_t>(hash);
   size_t i = static_cast<size_t>(hash) & mask;
   for (;;) {
     ssize ix = indices[i];
     if (ix >= 0) {
-      DictEntry* ep = &ep0[ix];
+      Entry* ep = &ep0[ix];
       if (ep->key == key) {
         *value_addr = ep->value;
         return ix;
       }
-      if (ep->hash == hash) {
+      hash_t ep_hash;
+      if constexpr (Unicode) ep_hash = unicode_get_hash(ep->key);
+      else ep_hash = ep->hash;
+      if (ep_hash == hash) {
         Object* startkey = ep->key;
         TypeObject* st = startkey->type;
         // Exact str and int keys compare without calling out: the table cannot change.
@@ -242,7 +277,7 @@ restart:
               return ix;
             }
           } else {
-            goto restart;  // the comparison mutated the dict
+            return dict_lookup_generic(mp, key, hash, value_addr);  // the dict was mutated
           }
         }
       }
@@ -255,15 +290,21 @@ restart:
   }
 }
 
+template <bool Unicode>
+ssize lookup_generic_sized(DictObject* mp, Object* key, hash_t hash, Object** value_addr) {
+  int log2size = mp->keys->log2_size;
+  if (log2size < 8) return lookup_generic<int8_t, Unicode>(mp, key, hash, value_addr);
+  if (log2size < 16) return lookup_generic<int16_t, Unicode>(mp, key, hash, value_addr);
+  if (log2size < 32) return lookup_generic<int32_t, Unicode>(mp, key, hash, value_addr);
+  return lookup_generic<int64_t, Unicode>(mp, key, hash, value_addr);
+}
+
 // The generic half of _Py_dict_lookup, out of line: it needs many registers and calls out,
 // and inlined it gave every str lookup its prologue.
 [[gnu::noinline]] ssize dict_lookup_generic(DictObject* mp, Object* key, hash_t hash,
                                             Object** value_addr) {
-  int log2size = mp->keys->log2_size;
-  if (log2size < 8) return lookup_generic<int8_t>(mp, key, hash, value_addr);
-  if (log2size < 16) return lookup_generic<int16_t>(mp, key, hash, value_addr);
-  if (log2size < 32) return lookup_generic<int32_t>(mp, key, hash, value_addr);
-  return lookup_generic<int64_t>(mp, key, hash, value_addr);
+  if (dk_is_unicode(mp->keys)) return lookup_generic_sized<true>(mp, key, hash, value_addr);
+  return lookup_generic_sized<false>(mp, key, hash, value_addr);
 }
 
 // do_lookup / _Py_dict_lookup: the entry index for key, DKIX_EMPTY, or DKIX_ERROR. A table of
@@ -272,7 +313,7 @@ restart:
 [[gnu::always_inline]] inline ssize dict_lookup(DictObject* mp, Object* key, hash_t hash,
                                                 Object** value_addr) {
   DictKeys* dk = mp->keys;
-  if (!dk->non_str_keys && key->type == &str_type) [[likely]] {
+  if (dk_is_unicode(dk) && key->type == &str_type) [[likely]] {
     int log2size = dk->log2_size;
     if (log2size < 8) [[likely]] return lookup_str<int8_t>(dk, key, hash, value_addr);
     if (log2size < 16) return lookup_str<int16_t>(dk, key, hash, value_addr);
@@ -309,12 +350,15 @@ size_t lookdict_index(DictKeys* k, hash_t hash, ssize index) {
   }
 }
 
-template <typename Ix>
-void build_indices_sized(DictKeys* keys, DictEntry* ep, ssize n) {
+inline hash_t entry_hash(const DictKeyEntry* ep) { return ep->hash; }
+inline hash_t entry_hash(const DictUnicodeEntry* ep) { return unicode_get_hash(ep->key); }
+
+template <typename Ix, typename Entry>
+void build_indices_sized(DictKeys* keys, Entry* ep, ssize n) {
   Ix* indices = reinterpret_cast<Ix*>(keys->indices);
   size_t mask = dk_mask(keys);
   for (ssize ix = 0; ix != n; ++ix, ++ep) {
-    hash_t hash = ep->hash;
+    hash_t hash = entry_hash(ep);
     size_t i = static_cast<size_t>(hash) & mask;
     for (size_t perturb = static_cast<size_t>(hash); indices[i] != kDkixEmpty;) {
       perturb >>= kPerturbShift;
@@ -325,7 +369,8 @@ void build_indices_sized(DictKeys* keys, DictEntry* ep, ssize n) {
 }
 
 // build_indices_generic / build_indices_unicode: every entry is new, so no key compares.
-void build_indices(DictKeys* keys, DictEntry* ep, ssize n) {
+template <typename Entry>
+void build_indices(DictKeys* keys, Entry* ep, ssize n) {
   int log2size = keys->log2_size;
   if (log2size < 8) build_indices_sized<int8_t>(keys, ep, n);
   else if (log2size < 16) build_indices_sized<int16_t>(keys, ep, n);
@@ -333,25 +378,54 @@ void build_indices(DictKeys* keys, DictEntry* ep, ssize n) {
   else build_indices_sized<int64_t>(keys, ep, n);
 }
 
-// dictresize: a new table of 2**log2_newsize slots holding the live entries, compacted.
-int dictresize(DictObject* mp, uint8_t log2_newsize) {
+// The live entries of a table, compacted into dst (dictresize's copy loops).
+template <typename Entry>
+void copy_live_entries(Entry* dst, Entry* src, ssize nentries, ssize numentries) {
+  if (nentries == numentries) {
+    std::memcpy(dst, src, sizeof(Entry) * static_cast<size_t>(numentries));
+    return;
+  }
+  for (ssize i = 0; i < numentries; ++i) {
+    while (src->value == nullptr) ++src;
+    *dst++ = *src++;
+  }
+}
+
+// dictresize: a new table of 2**log2_newsize slots holding the live entries, compacted; a str
+// table stays one when unicode (otherwise it becomes general), a general table stays general.
+int dictresize(DictObject* mp, uint8_t log2_newsize, bool unicode) {
+  if (log2_newsize >= 64) {
+    errors::no_memory();
+    return -1;
+  }
   DictKeys* oldkeys = mp->keys;
-  DictKeys* newkeys = new_keys(log2_newsize);
+  if (!dk_is_unicode(oldkeys)) unicode = false;
+  DictKeys* newkeys = new_keys(log2_newsize, unicode);
   if (!newkeys) return -1;
   ssize numentries = mp->used;
-  DictEntry* oldentries = dk_entries(oldkeys);
-  DictEntry* newentries = dk_entries(newkeys);
-  if (oldkeys->nentries == numentries) {
-    std::memcpy(newentries, oldentries, sizeof(DictEntry) * static_cast<size_t>(numentries));
+  if (!dk_is_unicode(oldkeys)) {
+    // general -> general
+    DictKeyEntry* newentries = dk_entries(newkeys);
+    copy_live_entries(newentries, dk_entries(oldkeys), oldkeys->nentries, numentries);
+    build_indices(newkeys, newentries, numentries);
+  } else if (unicode) {
+    // str -> str
+    DictUnicodeEntry* newentries = dk_unicode_entries(newkeys);
+    copy_live_entries(newentries, dk_unicode_entries(oldkeys), oldkeys->nentries, numentries);
+    build_indices(newkeys, newentries, numentries);
   } else {
-    DictEntry* ep = oldentries;
+    // str -> general: each entry takes its key's hash
+    DictKeyEntry* newentries = dk_entries(newkeys);
+    DictUnicodeEntry* ep = dk_unicode_entries(oldkeys);
     for (ssize i = 0; i < numentries; ++i) {
       while (ep->value == nullptr) ++ep;
-      newentries[i] = *ep++;
+      newentries[i].key = ep->key;
+      newentries[i].hash = unicode_get_hash(ep->key);
+      newentries[i].value = ep->value;
+      ++ep;
     }
+    build_indices(newkeys, newentries, numentries);
   }
-  newkeys->non_str_keys = oldkeys->non_str_keys;
-  build_indices(newkeys, newentries, numentries);
   newkeys->usable -= numentries;
   newkeys->nentries = numentries;
   mp->keys = newkeys;
@@ -359,8 +433,32 @@ int dictresize(DictObject* mp, uint8_t log2_newsize) {
   return 0;
 }
 
-int insertion_resize(DictObject* mp) {
-  return dictresize(mp, calculate_log2_keysize(growth_rate(mp)));
+int insertion_resize(DictObject* mp, bool unicode) {
+  return dictresize(mp, calculate_log2_keysize(growth_rate(mp)), unicode);
+}
+
+// Stores a new entry at index slot hashpos of k (insert_combined_dict's store).
+inline void store_new_entry(DictKeys* k, size_t hashpos, Object* key, hash_t hash,
+                            Object* value) {
+  set_index(k, hashpos, k->nentries);
+  if (dk_is_unicode(k)) {
+    DictUnicodeEntry* ep = &dk_unicode_entries(k)[k->nentries];
+    ep->key = key;
+    ep->hash = hash;  // transitional (see DictUnicodeEntry)
+    ep->value = value;
+  } else {
+    DictKeyEntry* ep = &dk_entries(k)[k->nentries];
+    ep->key = key;
+    ep->hash = hash;
+    ep->value = value;
+  }
+  k->usable--;
+  k->nentries++;
+}
+
+// The value slot of entry ix of k, whichever its kind.
+inline Object** entry_value_slot(DictKeys* k, ssize ix) {
+  return dk_is_unicode(k) ? &dk_unicode_entries(k)[ix].value : &dk_entries(k)[ix].value;
 }
 
 // insertdict: steals key and value.
@@ -369,7 +467,7 @@ int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
   ssize ix;
   size_t hashpos = ~size_t(0);  // the free index slot when the str probe found it
   DictKeys* dk = mp->keys;
-  if (!dk->non_str_keys && key->type == &str_type) [[likely]] {
+  if (dk_is_unicode(dk) && key->type == &str_type) [[likely]] {
     int log2size = dk->log2_size;
     if (log2size < 8) ix = lookup_str_for_insert<int8_t>(dk, key, hash, &old_value, &hashpos);
     else if (log2size < 16) ix = lookup_str_for_insert<int16_t>(dk, key, hash, &old_value, &hashpos);
@@ -384,8 +482,17 @@ int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
     return -1;
   }
   if (ix == kDkixEmpty) {
+    // insert_combined_dict: a key other than an exact str converts a str table first.
+    if (dk_is_unicode(mp->keys) && key->type != &str_type) {
+      if (insertion_resize(mp, false) < 0) {
+        decref(key);
+        decref(value);
+        return -1;
+      }
+      hashpos = ~size_t(0);
+    }
     if (mp->keys->usable <= 0) {
-      if (insertion_resize(mp) < 0) {
+      if (insertion_resize(mp, true) < 0) {
         decref(key);
         decref(value);
         return -1;
@@ -394,21 +501,14 @@ int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
     }
     DictKeys* k = mp->keys;
     k->version = 0;  // the keys change: specialised lookups of this table miss
-    if (key->type != &str_type) k->non_str_keys = 1;
     if (hashpos == ~size_t(0)) hashpos = find_empty_slot(k, hash);
-    DictEntry* ep = &dk_entries(k)[k->nentries];
-    set_index(k, hashpos, k->nentries);
-    ep->key = key;
-    ep->hash = hash;
-    ep->value = value;
+    store_new_entry(k, hashpos, key, hash, value);
     mp->used++;
-    k->usable--;
-    k->nentries++;
     bump_version(mp);
     return 0;
   }
   if (old_value != value) {
-    dk_entries(mp->keys)[ix].value = value;
+    *entry_value_slot(mp->keys, ix) = value;
     bump_version(mp);
     decref(old_value);
   } else {
@@ -423,10 +523,19 @@ void delitem_common(DictObject* mp, hash_t hash, ssize ix, Object* old_value) {
   k->version = 0;
   size_t hashpos = lookdict_index(k, hash, ix);
   set_index(k, hashpos, kDkixDummy);
-  DictEntry* ep = &dk_entries(k)[ix];
-  Object* old_key = ep->key;
-  ep->key = nullptr;
-  ep->value = nullptr;
+  Object* old_key;
+  if (dk_is_unicode(k)) {
+    DictUnicodeEntry* ep = &dk_unicode_entries(k)[ix];
+    old_key = ep->key;
+    ep->key = nullptr;
+    ep->value = nullptr;
+  } else {
+    DictKeyEntry* ep = &dk_entries(k)[ix];
+    old_key = ep->key;
+    ep->key = nullptr;
+    ep->value = nullptr;
+    ep->hash = 0;
+  }
   mp->used--;
   bump_version(mp);
   decref(old_key);
@@ -471,21 +580,73 @@ DictObject* new_dict_with_keys(DictKeys* keys) {
   return d;
 }
 
+// clone_combined_dict_keys: a copy of orig's table, dummies and all, owning new references
+// to the live keys and values.
+DictKeys* clone_combined_dict_keys(DictObject* orig) {
+  DictKeys* src = orig->keys;
+  size_t bytes = keys_size(src);
+  auto* k = static_cast<DictKeys*>(gc::mem_malloc(bytes));
+  if (!k) {
+    errors::no_memory();
+    return nullptr;
+  }
+  std::memcpy(k, src, bytes);
+  k->version = 0;  // a version names one table
+  if (dk_is_unicode(k)) {
+    DictUnicodeEntry* ep = dk_unicode_entries(k);
+    for (ssize i = 0; i < k->nentries; ++i) {
+      if (ep[i].value) {
+        incref(ep[i].key);
+        incref(ep[i].value);
+      }
+    }
+  } else {
+    DictKeyEntry* ep = dk_entries(k);
+    for (ssize i = 0; i < k->nentries; ++i) {
+      if (ep[i].value) {
+        incref(ep[i].key);
+        incref(ep[i].value);
+      }
+    }
+  }
+  return k;
+}
+
 }  // namespace
 
 // --- public API --------------------------------------------------------------------------------
 
 Object* dict_new() { return new_dict_with_keys(empty_keys()); }
 
-Object* dict_new_presized(ssize minused) {
+Object* dict_new_presized(ssize minused, bool unicode) {
   constexpr uint8_t kLog2MaxPresize = 17;
   if (minused <= usable_fraction(ssize(1) << kLog2MinSize)) return dict_new();
   uint8_t log2 = minused > usable_fraction(ssize(1) << kLog2MaxPresize)
                      ? kLog2MaxPresize
                      : estimate_log2_keysize(minused);
-  DictKeys* k = new_keys(log2);
+  DictKeys* k = new_keys(log2, unicode);
   if (!k) return nullptr;
   return new_dict_with_keys(k);
+}
+
+Object* dict_from_items(Object* const* keys, ssize keys_stride, Object* const* values,
+                        ssize values_stride, ssize n) {
+  bool unicode = true;
+  for (ssize i = 0; i < n; ++i) {
+    if (keys[i * keys_stride]->type != &str_type) {
+      unicode = false;
+      break;
+    }
+  }
+  Object* d = dict_new_presized(n, unicode);
+  if (!d) return nullptr;
+  for (ssize i = 0; i < n; ++i) {
+    if (dict_set_item(d, keys[i * keys_stride], values[i * values_stride]) < 0) {
+      decref(d);
+      return nullptr;
+    }
+  }
+  return d;
 }
 
 Object* dict_get_item_known_hash(Object* op, Object* key, hash_t hash) {
@@ -656,7 +817,18 @@ bool dict_next(Object* op, ssize* ppos, Object** pkey, Object** pvalue, hash_t* 
   ssize i = *ppos;
   DictKeys* k = mp->keys;
   ssize n = k->nentries;
-  DictEntry* ep = dk_entries(k);
+  if (i < 0) return false;
+  if (dk_is_unicode(k)) {
+    DictUnicodeEntry* ep = dk_unicode_entries(k);
+    while (i < n && ep[i].value == nullptr) ++i;
+    if (i >= n) return false;
+    *ppos = i + 1;
+    if (pkey) *pkey = ep[i].key;
+    if (pvalue) *pvalue = ep[i].value;
+    if (phash) *phash = unicode_get_hash(ep[i].key);
+    return true;
+  }
+  DictKeyEntry* ep = dk_entries(k);
   while (i < n && ep[i].value == nullptr) ++i;
   if (i >= n) return false;
   *ppos = i + 1;
@@ -709,20 +881,39 @@ int dict_merge(Object* a, Object* b, int override) {
   }
   auto* mp = static_cast<DictObject*>(a);
   if (dict_check(b) && b->type->iter == dict_type.iter) {
+    // dict_dict_merge.
     auto* other = static_cast<DictObject*>(b);
     if (other == mp || other->used == 0) return 0;
-    // Make room in one step (the resize CPython does before merging).
-    if (usable_fraction(dk_size(mp->keys)) < other->used) {
-      if (dictresize(mp, estimate_log2_keysize(mp->used + other->used)) < 0) return -1;
+    if (mp->used == 0) {
+      // The target is empty, so nothing it holds can be overridden.
+      override = 1;
+      DictKeys* okeys = other->keys;
+      // A clean, combined, just allocated other is cloned as is.
+      if (other->used == okeys->nentries &&
+          (okeys->log2_size == kLog2MinSize ||
+           usable_fraction(dk_size(okeys) / 2) < other->used)) {
+        DictKeys* keys = clone_combined_dict_keys(other);
+        if (!keys) return -1;
+        DictKeys* old = mp->keys;
+        mp->keys = keys;
+        mp->used = other->used;
+        bump_version(mp);
+        free_keys(old, true);
+        if (gc::is_tracked(other) && !gc::is_tracked(mp)) gc::track(mp);
+        return 0;
+      }
     }
-    DictKeys* okeys = other->keys;
-    ssize n = okeys->nentries;
-    for (ssize i = 0; i < n; ++i) {
-      DictEntry* entry = &dk_entries(okeys)[i];
-      Object* key = entry->key;
-      Object* value = entry->value;
-      if (!value) continue;
-      hash_t hash = entry->hash;
+    // Make room in one step rather than growing the table insertion by insertion.
+    if (usable_fraction(dk_size(mp->keys)) < other->used) {
+      if (dictresize(mp, estimate_log2_keysize(mp->used + other->used),
+                     dk_is_unicode(other->keys)) < 0)
+        return -1;
+    }
+    ssize orig_size = other->used;
+    ssize pos = 0;
+    Object *key, *value;
+    hash_t hash;
+    while (dict_next(other, &pos, &key, &value, &hash)) {
       incref(key);
       incref(value);
       int err = 0;
@@ -741,7 +932,7 @@ int dict_merge(Object* a, Object* b, int override) {
       decref(value);
       decref(key);
       if (err) return -1;
-      if (n != other->keys->nentries || okeys != other->keys) {
+      if (orig_size != other->used) {
         errors::set_string(exc_RuntimeError, "dict mutated during update");
         return -1;
       }
@@ -812,20 +1003,8 @@ Object* dict_copy(Object* o) {
   if (mp->used == 0) return dict_new();
   // A compact table is cloned as is (clone_combined_dict_keys), dummies and all.
   if (o->type->iter == dict_type.iter && mp->used >= (mp->keys->nentries * 2) / 3) {
-    DictKeys* src = mp->keys;
-    size_t bytes = offsetof(DictKeys, indices) + (size_t(1) << src->log2_index_bytes) +
-                   sizeof(DictEntry) * static_cast<size_t>(usable_fraction(dk_size(src)));
-    auto* k = static_cast<DictKeys*>(gc::mem_malloc(bytes));
-    if (!k) return errors::no_memory();
-    std::memcpy(k, src, bytes);
-    k->version = 0;  // a version names one table
-    DictEntry* ep = dk_entries(k);
-    for (ssize i = 0; i < k->nentries; ++i) {
-      if (ep[i].value) {
-        incref(ep[i].key);
-        incref(ep[i].value);
-      }
-    }
+    DictKeys* k = clone_combined_dict_keys(mp);
+    if (!k) return nullptr;
     DictObject* copy = new_dict_with_keys(k);
     if (!copy) return nullptr;
     copy->used = mp->used;
@@ -854,7 +1033,7 @@ uint32_t dict_keys_version_for_current_state(Object* d) {
 // -1 (missing, or a table with other keys, where equality could call out).
 ssize dict_keys_str_lookup(Object* d, Object* key) {
   auto* mp = static_cast<DictObject*>(d);
-  if (mp->keys->non_str_keys || key->type != &str_type) return -1;
+  if (!dk_is_unicode(mp->keys) || key->type != &str_type) return -1;
   Object* value;
   ssize ix = dict_lookup(mp, key, key->type->hash(key), &value);
   return ix >= 0 ? ix : -1;
@@ -877,12 +1056,12 @@ uint8_t growth_log2(ssize n) {
 }
 }  // namespace
 
-bool dict_begin_bulk_insert(Object* d, ssize n) {
+bool dict_begin_bulk_insert(Object* d, ssize n, bool unicode) {
   auto* mp = static_cast<DictObject*>(d);
   if (mp->type != &dict_type || mp->used != 0 || mp->values || mp->keys != empty_keys() ||
       n <= usable_fraction(ssize(1) << kLog2MinSize))
     return false;
-  DictKeys* k = new_keys(growth_log2(n));
+  DictKeys* k = new_keys(growth_log2(n), unicode);
   if (!k) {
     errors::clear();  // the insertions grow the table as usual
     return false;
@@ -904,22 +1083,20 @@ void dict_end_bulk_insert(Object* d) {
     return;
   }
   Object* exc = errors::get_raised_exception();
-  if (dictresize(mp, log2) < 0) errors::clear();  // keeps the larger table
+  if (dictresize(mp, log2, true) < 0) errors::clear();  // keeps the larger table
   errors::set_raised_exception(exc);
 }
 
-// _PyDict_SizeOf (with the entries always carrying hashes).
+// _PyDict_SizeOf: the object and, unless it is the shared empty one, its keys object with
+// CPython's entry sizes (16 bytes for a str table's PyDictUnicodeEntry, 24 otherwise).
 ssize dict_sizeof(Object* d) {
   auto* mp = static_cast<DictObject*>(d);
   ssize res = static_cast<ssize>(sizeof(DictObject));
   if (mp->keys != empty_keys()) {
-    // _PyDict_KeysSize: a table of str keys only is CPython's DICT_KEYS_UNICODE kind, whose
-    // entries (PyDictUnicodeEntry) have no hash field; cppy keeps the hash in every entry
-    // but reports CPython's size.
     DictKeys* k = mp->keys;
-    ssize entry_size = k->non_str_keys ? ssize(sizeof(DictEntry)) : ssize(2 * sizeof(Object*));
+    ssize esize = dk_is_unicode(k) ? ssize(2 * sizeof(Object*)) : ssize(sizeof(DictKeyEntry));
     res += static_cast<ssize>(offsetof(DictKeys, indices)) + (ssize(1) << k->log2_index_bytes) +
-           entry_size * usable_fraction(dk_size(k));
+           esize * usable_fraction(dk_size(k));
   }
   return res;
 }
@@ -941,7 +1118,15 @@ void dict_dealloc(Object* o) {
 int dict_traverse(Object* o, visitproc visit, void* arg) {
   auto* mp = static_cast<DictObject*>(o);
   DictKeys* k = mp->keys;
-  DictEntry* ep = dk_entries(k);
+  if (dk_is_unicode(k)) {
+    // The keys of a str table are str, which the collector does not track.
+    DictUnicodeEntry* ep = dk_unicode_entries(k);
+    for (ssize i = 0; i < k->nentries; ++i)
+      if (ep[i].value)
+        if (int r = visit(ep[i].value, arg)) return r;
+    return 0;
+  }
+  DictKeyEntry* ep = dk_entries(k);
   for (ssize i = 0; i < k->nentries; ++i) {
     if (ep[i].value) {
       if (int r = visit(ep[i].value, arg)) return r;
@@ -1028,14 +1213,25 @@ int dict_equal(DictObject* a, DictObject* b) {
   if (a->used != b->used) return 0;
   DictKeys* k = a->keys;
   for (ssize i = 0; i < k->nentries; ++i) {
-    DictEntry* ep = &dk_entries(k)[i];
-    Object* aval = ep->value;
+    Object *key, *aval;
+    hash_t hash;
+    if (dk_is_unicode(k)) {
+      DictUnicodeEntry* ep = &dk_unicode_entries(k)[i];
+      key = ep->key;
+      if (!key) continue;
+      aval = ep->value;
+      hash = unicode_get_hash(key);
+    } else {
+      DictKeyEntry* ep = &dk_entries(k)[i];
+      key = ep->key;
+      aval = ep->value;
+      hash = ep->hash;
+    }
     if (!aval) continue;
-    Object* key = ep->key;
     incref(aval);
     incref(key);
     Object* bval;
-    ssize ix = dict_lookup(b, key, ep->hash, &bval);
+    ssize ix = dict_lookup(b, key, hash, &bval);
     if (ix == kDkixError) {
       decref(key);
       decref(aval);
@@ -1170,16 +1366,31 @@ Object* dict_m_popitem(Object* self, Object*) {
   if (!res) return nullptr;
   DictKeys* k = mp->keys;
   k->version = 0;
-  DictEntry* ep0 = dk_entries(k);
   ssize i = k->nentries - 1;
-  while (i >= 0 && ep0[i].value == nullptr) --i;
-  DictEntry* ep = &ep0[i];
-  size_t j = lookdict_index(k, ep->hash, i);
+  Object *key, *value;
+  hash_t hash;
+  if (dk_is_unicode(k)) {
+    DictUnicodeEntry* ep0 = dk_unicode_entries(k);
+    while (i >= 0 && ep0[i].value == nullptr) --i;
+    key = ep0[i].key;
+    value = ep0[i].value;
+    hash = unicode_get_hash(key);
+    ep0[i].key = nullptr;
+    ep0[i].value = nullptr;
+  } else {
+    DictKeyEntry* ep0 = dk_entries(k);
+    while (i >= 0 && ep0[i].value == nullptr) --i;
+    key = ep0[i].key;
+    value = ep0[i].value;
+    hash = ep0[i].hash;
+    ep0[i].key = nullptr;
+    ep0[i].value = nullptr;
+    ep0[i].hash = -1;
+  }
+  size_t j = lookdict_index(k, hash, i);
   set_index(k, j, kDkixDummy);
-  tuple_set_item(res, 0, ep->key);
-  tuple_set_item(res, 1, ep->value);
-  ep->key = nullptr;
-  ep->value = nullptr;
+  tuple_set_item(res, 0, key);
+  tuple_set_item(res, 1, value);
   k->nentries = i;
   mp->used--;
   bump_version(mp);
@@ -1219,6 +1430,28 @@ Object* dict_m_fromkeys(Object* type, Object* const* args, ssize nargs) {
   Object* value = nargs > 1 ? args[1] : none();
   Ref<> d = Ref<>::steal(object_call_no_args(type));
   if (!d) return nullptr;
+  Object* iterable = args[0];
+  if (dict_check_exact(d.get()) && (dict_check_exact(iterable) || anyset_check_exact(iterable))) {
+    // dict_dict_fromkeys / dict_set_fromkeys: the table sized for the keys at once (a str
+    // table from a str-keyed dict, a general one otherwise), the known hashes reused.
+    auto* mp = static_cast<DictObject*>(d.get());
+    bool from_dict = dict_check_exact(iterable);
+    ssize n = from_dict ? dict_size(iterable) : set_size(iterable);
+    bool unicode = from_dict && dk_is_unicode(static_cast<DictObject*>(iterable)->keys);
+    uint8_t log2 = std::max(estimate_log2_keysize(n), mp->keys->log2_size);
+    if (dictresize(mp, log2, unicode) < 0) return nullptr;
+    ssize pos = 0;
+    Object* key;
+    hash_t hash;
+    if (from_dict) {
+      while (dict_next(iterable, &pos, &key, nullptr, &hash))
+        if (insertdict(mp, new_ref(key), hash, new_ref(value)) < 0) return nullptr;
+    } else {
+      while (set_next_entry(iterable, &pos, &key, &hash))
+        if (insertdict(mp, new_ref(key), hash, new_ref(value)) < 0) return nullptr;
+    }
+    return d.release();
+  }
   Ref<> it = Ref<>::steal(object_get_iter(args[0]));
   if (!it) return nullptr;
   for (;;) {
@@ -1391,15 +1624,19 @@ Object* dictiter_next_common(Object* o, Part part, bool reversed) {
     return nullptr;
   }
   DictKeys* k = d->keys;
-  DictEntry* ep0 = dk_entries(k);
+  // The key and value slots of entry i, whichever the entry layout (key then value, the
+  // entries stride words apart).
+  bool unicode = dk_is_unicode(k);
+  ssize stride = ssize(entry_size(unicode) / sizeof(Object*));
+  Object** slots = unicode ? &dk_unicode_entries(k)->key : &dk_entries(k)->key;
   ssize i = di->pos;
   if (reversed) {
-    while (i >= 0 && ep0[i].value == nullptr) --i;
+    while (i >= 0 && slots[i * stride + 1] == nullptr) --i;
     if (i < 0) goto fail;
     di->pos = i - 1;
   } else {
     ssize n = k->nentries;
-    while (i < n && ep0[i].value == nullptr) ++i;
+    while (i < n && slots[i * stride + 1] == nullptr) ++i;
     if (i >= n) goto fail;
     di->pos = i + 1;
   }
@@ -1410,8 +1647,8 @@ Object* dictiter_next_common(Object* o, Part part, bool reversed) {
   }
   di->len--;
   {
-    Object* key = ep0[i].key;
-    Object* value = ep0[i].value;
+    Object* key = slots[i * stride];
+    Object* value = slots[i * stride + 1];
     if (part == Part::kKeys) return new_ref(key);
     if (part == Part::kValues) return new_ref(value);
     Object* result = di->result;

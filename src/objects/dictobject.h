@@ -10,26 +10,48 @@
 
 namespace cppy::objects {
 
-struct DictEntry {
+// PyDictKeyEntry: an entry of a DICT_KEYS_GENERAL table (any keys), with the key's hash.
+struct DictKeyEntry {
   hash_t hash;
   Object* key;
   Object* value;
 };
+using DictEntry = DictKeyEntry;
+
+// PyDictUnicodeEntry: an entry of a DICT_KEYS_UNICODE table, whose keys are all exact str;
+// the hash is the str's own cached hash (unicode_get_hash).
+// Transitional: the first word keeps a copy of the hash, so that the entry has the general
+// layout the eval loop's probes still read; it goes once they read the key's hash.
+struct DictUnicodeEntry {
+  hash_t hash;
+  Object* key;
+  Object* value;
+};
+
+// DictKeysKind (Include/internal/pycore_dict.h); cppy has no DICT_KEYS_SPLIT tables (the
+// split keys of instances are objects/inline_values.h's SharedKeys).
+enum DictKeysKind : uint8_t { kDictKeysGeneral = 0, kDictKeysUnicode = 1 };
 
 // PyDictKeysObject: the index table then the entries (see dictobject.cpp).
 struct DictKeys {
   ssize refcnt;  // kept for CPython's layout (shared keys); sizes agree with sys.getsizeof
   uint8_t log2_size;
   uint8_t log2_index_bytes;
-  uint8_t non_str_keys;  // some key is not an exact str (DK_IS_UNICODE is false)
+  uint8_t non_str_keys;  // dk_kind == DICT_KEYS_GENERAL (1) or DICT_KEYS_UNICODE (0)
   uint32_t version;      // dk_version: 0, or a tag the specialised instructions compare
   ssize usable;    // entries that can still be appended before a resize
   ssize nentries;  // entries used (including deleted ones)
   alignas(8) char indices[1];
 };
 
-inline DictEntry* dk_entries(DictKeys* k) {
-  return reinterpret_cast<DictEntry*>(k->indices + (size_t(1) << k->log2_index_bytes));
+// DK_IS_UNICODE: the entries are DictUnicodeEntry (keys all exact str).
+inline bool dk_is_unicode(const DictKeys* k) { return !k->non_str_keys; }
+// DK_ENTRIES (general tables) and DK_UNICODE_ENTRIES (str tables).
+inline DictKeyEntry* dk_entries(DictKeys* k) {
+  return reinterpret_cast<DictKeyEntry*>(k->indices + (size_t(1) << k->log2_index_bytes));
+}
+inline DictUnicodeEntry* dk_unicode_entries(DictKeys* k) {
+  return reinterpret_cast<DictUnicodeEntry*>(k->indices + (size_t(1) << k->log2_index_bytes));
 }
 
 struct DictObject : Object {
@@ -49,7 +71,15 @@ inline bool dict_check_exact(Object* o) { return o->type == &dict_type; }
 inline ssize dict_size(Object* d) { return static_cast<DictObject*>(d)->used; }
 
 Object* dict_new();                      // PyDict_New
-Object* dict_new_presized(ssize n);      // _PyDict_NewPresized
+// dict_new_presized: room for n items without a resize, in a DICT_KEYS_UNICODE table when
+// unicode (the keys to come are all exact str) and a general one otherwise.
+Object* dict_new_presized(ssize n, bool unicode);
+// Transitional, for BUILD_MAP until it calls dict_from_items: a str table.
+inline Object* dict_new_presized(ssize n) { return dict_new_presized(n, true); }
+// _PyDict_FromItems: a dict of n items keys[i * keys_stride]: values[i * values_stride],
+// presized in the kind its keys call for.
+Object* dict_from_items(Object* const* keys, ssize keys_stride, Object* const* values,
+                        ssize values_stride, ssize n);
 // PyDict_GetItem: borrowed, null when missing; errors (in hash/compare) are swallowed.
 Object* dict_get_item(Object* d, Object* key);
 // PyDict_GetItemWithError: borrowed, null when missing (no error) or on error.
@@ -94,7 +124,8 @@ ssize dict_sizeof(Object* d);
 // once the table n distinct insertions would grow it to (false when it does nothing); end,
 // called after the insertions, shrinks it to the table growth would have reached when fewer
 // keys were new, so the result is the same dict, sizes included.
-bool dict_begin_bulk_insert(Object* d, ssize n);
+// unicode: every key to come is an exact str (a str table), else none is (a general one).
+bool dict_begin_bulk_insert(Object* d, ssize n, bool unicode);
 void dict_end_bulk_insert(Object* d);
 // For OrderedDict (Objects/odictobject.c's use of _Py_dict_lookup): the entry index of key
 // in d's current keys (-1 missing, -2 error); d->keys changes on every resize.

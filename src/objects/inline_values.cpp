@@ -141,7 +141,8 @@ Object* inline_values_materialize(Object* obj) {
   SharedKeys* keys = type_shared_keys(obj->type);
   uint8_t* hdr = inline_values_order(obj);
   Object** values = inline_values_array(obj);
-  Object* dict = dict_new_presized(hdr[0]);
+  // A str table (CPython's materialised dict is a split one, of str keys).
+  Object* dict = dict_new_presized(hdr[0], true);
   if (!dict) return nullptr;
   for (int k = 0; k < hdr[0]; ++k) {
     int i = hdr[1 + k];

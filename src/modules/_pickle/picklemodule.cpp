@@ -3426,10 +3426,14 @@ int do_setitems(UnpicklerObject* self, ssize x) {
     Object** data = self->stack->data;
     bool bulk = false;
     if (dict_size(dict) == 0 && len - x > 10) {
-      bool plain = true;
-      for (ssize i = x; i < len && plain; i += 2)
-        plain = data[i]->type == &str_type || data[i]->type == &long_type;
-      bulk = plain && dict_begin_bulk_insert(dict, (len - x) / 2);
+      // All str keys (a str table) or all int keys (a general one): a mix would convert the
+      // table part-way, to a size the bulk insertion does not reproduce.
+      bool all_str = true, all_int = true;
+      for (ssize i = x; i < len && (all_str || all_int); i += 2) {
+        all_str = all_str && data[i]->type == &str_type;
+        all_int = all_int && data[i]->type == &long_type;
+      }
+      bulk = (all_str || all_int) && dict_begin_bulk_insert(dict, (len - x) / 2, all_str);
     }
     for (ssize i = x + 1; i < len; i += 2) {
       if (dict_set_item(dict, data[i - 1], data[i]) < 0) {
