@@ -107,7 +107,7 @@ DictKeys* new_keys(uint8_t log2_size, bool unicode) {
   k->usable = usable;
   k->nentries = 0;
   k->version = 0;
-  k->non_str_keys = unicode ? 0 : 1;
+  k->kind = unicode ? kDictKeysUnicode : kDictKeysGeneral;
   std::memset(k->indices, 0xff, size_t(1) << log2_bytes);
   std::memset(dk_entries(k), 0, esize * static_cast<size_t>(usable));
   return k;
@@ -442,9 +442,11 @@ inline void store_new_entry(DictKeys* k, size_t hashpos, Object* key, hash_t has
                             Object* value) {
   set_index(k, hashpos, k->nentries);
   if (dk_is_unicode(k)) {
+    // The table reads the hash from the str from now on: a caller that passed a known hash
+    // may not have cached it there.
+    if (unicode_get_hash(key) == -1) [[unlikely]] str_hash(key);
     DictUnicodeEntry* ep = &dk_unicode_entries(k)[k->nentries];
     ep->key = key;
-    ep->hash = hash;  // transitional (see DictUnicodeEntry)
     ep->value = value;
   } else {
     DictKeyEntry* ep = &dk_entries(k)[k->nentries];

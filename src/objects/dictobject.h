@@ -16,14 +16,10 @@ struct DictKeyEntry {
   Object* key;
   Object* value;
 };
-using DictEntry = DictKeyEntry;
 
 // PyDictUnicodeEntry: an entry of a DICT_KEYS_UNICODE table, whose keys are all exact str;
-// the hash is the str's own cached hash (unicode_get_hash).
-// Transitional: the first word keeps a copy of the hash, so that the entry has the general
-// layout the eval loop's probes still read; it goes once they read the key's hash.
+// the hash is the str's own cached hash (unicode_get_hash), so an entry is two words.
 struct DictUnicodeEntry {
-  hash_t hash;
   Object* key;
   Object* value;
 };
@@ -37,7 +33,7 @@ struct DictKeys {
   ssize refcnt;  // kept for CPython's layout (shared keys); sizes agree with sys.getsizeof
   uint8_t log2_size;
   uint8_t log2_index_bytes;
-  uint8_t non_str_keys;  // dk_kind == DICT_KEYS_GENERAL (1) or DICT_KEYS_UNICODE (0)
+  uint8_t kind;          // dk_kind: DictKeysKind
   uint32_t version;      // dk_version: 0, or a tag the specialised instructions compare
   ssize usable;    // entries that can still be appended before a resize
   ssize nentries;  // entries used (including deleted ones)
@@ -45,7 +41,7 @@ struct DictKeys {
 };
 
 // DK_IS_UNICODE: the entries are DictUnicodeEntry (keys all exact str).
-inline bool dk_is_unicode(const DictKeys* k) { return !k->non_str_keys; }
+inline bool dk_is_unicode(const DictKeys* k) { return k->kind == kDictKeysUnicode; }
 // DK_ENTRIES (general tables) and DK_UNICODE_ENTRIES (str tables).
 inline DictKeyEntry* dk_entries(DictKeys* k) {
   return reinterpret_cast<DictKeyEntry*>(k->indices + (size_t(1) << k->log2_index_bytes));
@@ -74,8 +70,6 @@ Object* dict_new();                      // PyDict_New
 // dict_new_presized: room for n items without a resize, in a DICT_KEYS_UNICODE table when
 // unicode (the keys to come are all exact str) and a general one otherwise.
 Object* dict_new_presized(ssize n, bool unicode);
-// Transitional, for BUILD_MAP until it calls dict_from_items: a str table.
-inline Object* dict_new_presized(ssize n) { return dict_new_presized(n, true); }
 // _PyDict_FromItems: a dict of n items keys[i * keys_stride]: values[i * values_stride],
 // presized in the kind its keys call for.
 Object* dict_from_items(Object* const* keys, ssize keys_stride, Object* const* values,

@@ -23,18 +23,12 @@ int long_max_str_digits = kMaxStrDigitsDefault;
 
 LongObject* g_small_ints[kSmallNegInts + kSmallPosInts] = {};
 
+// Arithmetic results are allocated and released at a high rate.
+thread_local constinit IntFreelist int_freelist{};
+
 namespace {
 
 constexpr size_t kLongHeader = kLongHeaderSize;
-
-// The free list of one-digit ints (_Py_FREELIST ints, as CPython 3.14 keeps for compact
-// values): arithmetic results are allocated and released at a high rate.
-constexpr int kIntFreelistSize = 100;
-struct IntFreelist {
-  LongObject* items[kIntFreelistSize];
-  int size;
-};
-thread_local constinit IntFreelist int_freelist{};
 
 void long_dealloc(Object* o) {
   if (o->type == &long_type) {

@@ -83,6 +83,16 @@ Object* long_from_string(Object* str, int base);
 Object* long_from_cstring(const char* s, char** pend, int base);
 // _PyLong_New: an int with room for ndigits digits, sign set positive (uninitialised digits).
 LongObject* long_new(ssize ndigits);
+
+// The free list of one-digit ints (_Py_FREELIST ints, as CPython 3.14 keeps for compact
+// values): long_dealloc gives exact one-digit ints back to it and the allocation of one digit
+// takes from it. The eval loop takes and gives back inline (vm/number_fast.h).
+inline constexpr int kIntFreelistSize = 100;
+struct IntFreelist {
+  LongObject* items[kIntFreelistSize];
+  int size;
+};
+extern thread_local constinit IntFreelist int_freelist;
 // long_normalize: strips leading zero digits and fixes the tag.
 Object* long_normalize(LongObject* v);
 

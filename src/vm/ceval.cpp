@@ -896,13 +896,8 @@ namespace {
 inline Object* long_from_compact_result(int64_t v) {
   if (v >= -kSmallNegInts && v < kSmallPosInts) return immortal_ref(long_small(int(v)));
   uint64_t mag = v < 0 ? 0 - uint64_t(v) : uint64_t(v);
-  if (mag < (uint64_t(1) << kLongShift)) {
-    LongObject* r = long_new(1);
-    if (!r) return nullptr;
-    r->lv_tag = long_make_tag(v < 0 ? -1 : 1, 1);
-    r->ob_digit[0] = digit(mag);
-    return r;
-  }
+  if (mag < (uint64_t(1) << kLongShift))
+    return long_new_digit_inline(long_make_tag(v < 0 ? -1 : 1, 1), digit(mag));
   return long_from_long_long(v);
 }
 
@@ -938,7 +933,7 @@ inline bool dict_lacks_str_key(Object* d, Object* key) {
   hash_t h = str_hash_cached(key);
   if (k->log2_size >= 8) return !dict_get_item_known_hash(d, key, h);
   const int8_t* indices = reinterpret_cast<const int8_t*>(k->indices);
-  DictEntry* entries = dk_entries(k);
+  DictUnicodeEntry* entries = dk_unicode_entries(k);
   size_t mask = (size_t(1) << k->log2_size) - 1;
   size_t perturb = size_t(h);
   size_t i = size_t(h) & mask;
@@ -946,9 +941,9 @@ inline bool dict_lacks_str_key(Object* d, Object* key) {
     int ix = indices[i];
     if (ix == -1) return true;  // DKIX_EMPTY
     if (ix >= 0) {
-      DictEntry* e = &entries[ix];
+      DictUnicodeEntry* e = &entries[ix];
       if (e->key == key) return false;
-      if (e->hash == h && str_equal(e->key, key)) return false;
+      if (as_ascii(e->key)->hash == h && str_equal(e->key, key)) return false;
     }
     perturb >>= 5;
     i = mask & (i * 5 + perturb + 1);
@@ -959,17 +954,18 @@ inline bool dict_lacks_str_key(Object* d, Object* key) {
 // (unicodekeys_lookup_unicode inlined into LOAD_NAME / STORE_NAME: module-level code does a
 // dict operation per name), or nullptr when missing. Ix is the index table's slot width.
 template <typename Ix>
-[[gnu::always_inline]] inline DictEntry* str_table_probe(DictKeys* k, Object* name, hash_t h) {
+[[gnu::always_inline]] inline DictUnicodeEntry* str_table_probe(DictKeys* k, Object* name,
+                                                                hash_t h) {
   const Ix* indices = reinterpret_cast<const Ix*>(k->indices);
-  DictEntry* entries = dk_entries(k);
+  DictUnicodeEntry* entries = dk_unicode_entries(k);
   size_t mask = (size_t(1) << k->log2_size) - 1;
   size_t perturb = size_t(h);
   size_t i = size_t(h) & mask;
   for (;;) {
     ssize ix = indices[i];
     if (ix >= 0) {
-      DictEntry* e = &entries[ix];
-      if (e->key == name || (e->hash == h && str_equal(e->key, name))) return e;
+      DictUnicodeEntry* e = &entries[ix];
+      if (e->key == name || (as_ascii(e->key)->hash == h && str_equal(e->key, name))) return e;
     } else if (ix == -1) {  // DKIX_EMPTY
       return nullptr;
     }
@@ -980,16 +976,16 @@ template <typename Ix>
 // Whether str_dict_entry can search d: an exact dict whose table holds only exact str keys
 // (the name is always an exact str: co_names).
 inline bool str_dict_searchable(Object* d) {
-  return d->type == &dict_type && !static_cast<DictObject*>(d)->keys->non_str_keys;
+  return d->type == &dict_type && dk_is_unicode(static_cast<DictObject*>(d)->keys);
 }
 // The tables of more than 255 slots: out of line, so that the loop inlines only the
 // one-byte probe (a call per name lookup was a fifth of module-level loops).
-[[gnu::noinline]] DictEntry* str_dict_entry_wide(DictKeys* k, Object* name, hash_t h) {
+[[gnu::noinline]] DictUnicodeEntry* str_dict_entry_wide(DictKeys* k, Object* name, hash_t h) {
   if (k->log2_size < 16) return str_table_probe<int16_t>(k, name, h);
   if (k->log2_size < 32) return str_table_probe<int32_t>(k, name, h);
   return str_table_probe<int64_t>(k, name, h);
 }
-[[gnu::always_inline]] inline DictEntry* str_dict_entry(Object* d, Object* name, hash_t h) {
+[[gnu::always_inline]] inline DictUnicodeEntry* str_dict_entry(Object* d, Object* name, hash_t h) {
   DictKeys* k = static_cast<DictObject*>(d)->keys;
   if (k->log2_size < 8) [[likely]] return str_table_probe<int8_t>(k, name, h);
   return str_dict_entry_wide(k, name, h);

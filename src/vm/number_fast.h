@@ -17,6 +17,30 @@
 
 namespace cppy::vm {
 
+// A new one-digit int of tag and digit d, the free list's block taken inline (long_new(1)'s
+// path for the loop's int results); null with MemoryError set on failure.
+[[gnu::always_inline]] inline objects::LongObject* long_new_digit_inline(uintptr_t tag,
+                                                                        objects::digit d) {
+  using namespace objects;
+  LongObject* n;
+#ifndef CPPY_DEBUG
+  IntFreelist& fl = int_freelist;
+  if (fl.size > 0) [[likely]] {
+    n = fl.items[--fl.size];
+    gc::object_created(n);  // tracemalloc's traceback of the reused block
+    n->refcnt = 1;
+    n->type = &long_type;
+  } else
+#endif
+  {
+    n = long_new(1);
+    if (!n) return nullptr;
+  }
+  n->lv_tag = tag;
+  n->ob_digit[0] = d;
+  return n;
+}
+
 // An int result v of an operation on two exact ints: the small-int cache, a one-digit int
 // (an operand's object when it is compact and only the stack holds it), or the general
 // constructor. Null with an exception set on failure; the operands are released either way.
@@ -44,12 +68,7 @@ namespace cppy::vm {
       decref(lhs);
       return rhs;
     }
-    LongObject* n = long_new(1);
-    if (n) {
-      n->lv_tag = tag;
-      n->ob_digit[0] = digit(mag);
-    }
-    r = n;
+    r = long_new_digit_inline(tag, digit(mag));
   } else {
     r = long_from_long_long(v);
   }
@@ -75,8 +94,9 @@ namespace cppy::vm {
   return float_from_double(d);
 }
 
-// The deallocation of a value whose last reference the loop dropped: an exact float goes
-// back to the free list as float_dealloc would put it, in one call rather than two.
+// The deallocation of a value whose last reference the loop dropped: an exact float or an
+// exact one-digit int goes back to its free list as float_dealloc / long_dealloc would put
+// it, in one call rather than two.
 void release_dead_value(objects::Object* o);
 
 // decref of a value the loop drops (a local overwritten, a list item replaced, an operand).

@@ -50,10 +50,18 @@ using namespace objects;
 using namespace compile;
 
 void release_dead_value(Object* o) {
-  FloatFreelist& fl = float_freelist;
-  if (o->type == &float_type && fl.size < kFloatFreelistSize) {
-    fl.items[fl.size++] = o;
-    return;
+  if (o->type == &float_type) {
+    FloatFreelist& fl = float_freelist;
+    if (fl.size < kFloatFreelistSize) {
+      fl.items[fl.size++] = o;
+      return;
+    }
+  } else if (o->type == &long_type) {
+    IntFreelist& fl = int_freelist;
+    if (long_digit_count(o) <= 1 && fl.size < kIntFreelistSize) {
+      fl.items[fl.size++] = as_long(o);
+      return;
+    }
   }
   dealloc(o);
 }
@@ -114,7 +122,7 @@ inline bool long_check_exact_compact(Object* o) {
 DictKeys* str_keys(Object* d) {
   if (!d || !dict_check_exact(d)) return nullptr;
   DictKeys* k = static_cast<DictObject*>(d)->keys;
-  return k->non_str_keys ? nullptr : k;
+  return dk_is_unicode(k) ? k : nullptr;
 }
 
 // A keys version that fits the 16-bit LOAD_GLOBAL cache fields, or 0.
@@ -157,7 +165,9 @@ namespace {
 // The cache word for entry index of d's keys, or -1 when it does not fit.
 ssize global_value_slot(Object* d, ssize index) {
   DictKeys* k = static_cast<DictObject*>(d)->keys;
-  ssize offset = reinterpret_cast<char*>(&dk_entries(k)[index].value) - reinterpret_cast<char*>(k);
+  // A str table (str_keys): its entries are PyDictUnicodeEntry.
+  ssize offset =
+      reinterpret_cast<char*>(&dk_unicode_entries(k)[index].value) - reinterpret_cast<char*>(k);
   return offset / 8 <= 0xFFFF ? offset / 8 : -1;
 }
 

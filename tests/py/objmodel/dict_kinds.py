@@ -114,3 +114,14 @@ print(list(d.items()))
 v = [1]
 w = [2]
 print(len(gc.get_referents({'x': v, 'y': w})), len(gc.get_referents({1: v, 'y': w})))
+
+# Dict displays (BUILD_MAP: _PyDict_FromItems presizes a str table only when every key is a
+# str).
+a, b, c = 'a', 'b', 1
+show('display6', {a: 1, b: 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6})
+show('display6_mixed', {a: 1, b: 2, c: 3, 'd': 4, 'e': 5, 'f': 6})
+show('display7_mixed_last', {a: 1, b: 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6, c: 7})
+show('display11', {a: 1, b: 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6, 'g': 7, 'h': 8, 'i': 9,
+                   'j': 10, 'k': 11})
+show('display3_int', {c: 1, 2: 2, 3: 3})
+show('display_dup', {a: 1, b: 2, a: 3, b: 4, 'c': 5, 'd': 6})
