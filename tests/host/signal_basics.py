@@ -100,7 +100,7 @@ for expr in ['S.signal(0, handler)', 'S.signal(S.NSIG, handler)', 'S.signal(2, 5
              'S.pthread_sigmask(S.SIG_BLOCK, [100])', 'S.pthread_sigmask(S.SIG_BLOCK, [0])',
              'S.pthread_sigmask(S.SIG_BLOCK, 5)', 'S.pthread_sigmask(S.SIG_BLOCK, ["a"])',
              'S.pthread_sigmask(99, [])', 'S.setitimer(5, 1)', 'S.getitimer(-1)',
-             'S.setitimer(S.ITIMER_REAL, "x")', 'S.setitimer(S.ITIMER_REAL, float("nan"))',
+             'S.setitimer(S.ITIMER_REAL, float("nan"))',
              'S.sigtimedwait([], -1)', 'S.raise_signal(100)', 'S.set_wakeup_fd(10**6)',
              'S.signal(2.0, handler)', 'S.alarm("x")', 'S.signal(2)', 'S.pthread_kill(1.5, 0)',
              'S.default_int_handler(2)']:

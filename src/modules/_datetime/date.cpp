@@ -23,6 +23,7 @@
 #include "objects/longobject.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "runtime/pytime.h"
 
 namespace cppy::modules::datetime_ {
 
@@ -46,90 +47,7 @@ void set_date_fields(Object* o, int y, int m, int d) {
   self->data[3] = static_cast<unsigned char>(d);
 }
 
-// _PyTime_localtime / _PyTime_gmtime.
-int pytime_localtime(time_t t, struct tm* tm) {
-  errno = 0;
-  if (localtime_r(&t, tm) == nullptr) {
-    if (errno == 0) errno = EINVAL;
-    errors::set_from_errno(exc_OSError);
-    return -1;
-  }
-  return 0;
-}
-int pytime_gmtime(time_t t, struct tm* tm) {
-  if (gmtime_r(&t, tm) == nullptr) {
-    if (errno == 0) errno = EINVAL;
-    errors::set_from_errno(exc_OSError);
-    return -1;
-  }
-  return 0;
-}
 using TmFunc = int (*)(time_t, struct tm*);
-
-bool time_t_overflow() {
-  errors::set_string(exc_OverflowError, "timestamp out of range for platform time_t");
-  return false;
-}
-
-bool long_to_time_t(Object* obj, time_t* out) {
-  long long v = long_as_long_long(obj);
-  if (v == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      return time_t_overflow();
-    }
-    return false;
-  }
-  *out = static_cast<time_t>(v);
-  return true;
-}
-
-double round_half_even(double x) {
-  double rounded = std::round(x);
-  if (std::fabs(x - rounded) == 0.5) rounded = 2.0 * std::round(x / 2.0);
-  return rounded;
-}
-
-// _PyTime_ObjectToTimeval (round_half_even) and _PyTime_ObjectToTime_t (floor, us null).
-bool object_to_timeval(Object* obj, time_t* sec, long* us, bool floor_only) {
-  if (float_check(obj)) {
-    double d = float_value(obj);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    double intpart;
-    if (floor_only) {
-      intpart = std::floor(d);
-      if (!(intpart >= -9.2233720368547758e18 && intpart < 9.2233720368547758e18))
-        return time_t_overflow();
-      *sec = static_cast<time_t>(intpart);
-      return true;
-    }
-    double floatpart = std::modf(d, &intpart);
-    floatpart *= 1e6;
-    floatpart = round_half_even(floatpart);
-    if (floatpart >= 1e6) {
-      floatpart -= 1e6;
-      intpart += 1.0;
-    } else if (floatpart < 0) {
-      floatpart += 1e6;
-      intpart -= 1.0;
-    }
-    if (!(intpart >= -9.2233720368547758e18 && intpart < 9.2233720368547758e18))
-      return time_t_overflow();
-    *sec = static_cast<time_t>(intpart);
-    *us = static_cast<long>(floatpart);
-    return true;
-  }
-  if (!long_check(obj)) {
-    errors::format(exc_TypeError, "argument must be int or float, not %T", obj);
-    return false;
-  }
-  if (!long_to_time_t(obj, sec)) return false;
-  if (us) *us = 0;
-  return true;
-}
 
 }  // namespace
 
@@ -286,9 +204,9 @@ Object* date_new(TypeObject* type, Object* args, Object* kw) {
 
 Object* date_fromtimestamp_impl(Object* cls, Object* obj) {
   time_t t;
-  if (!object_to_timeval(obj, &t, nullptr, true)) return nullptr;
+  if (runtime::object_to_time_t(obj, &t, runtime::TimeRound::kFloor) < 0) return nullptr;
   struct tm tm;
-  if (pytime_localtime(t, &tm) != 0) return nullptr;
+  if (runtime::time_localtime(t, &tm) != 0) return nullptr;
   return new_date_subclass_ex(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, cls);
 }
 
@@ -726,7 +644,7 @@ long long local(long long u) {
   u -= kEpoch;
   time_t t = static_cast<time_t>(u);
   struct tm local_time;
-  if (pytime_localtime(t, &local_time) != 0) return -1;
+  if (runtime::time_localtime(t, &local_time) != 0) return -1;
   return utc_to_seconds(local_time.tm_year + 1900, local_time.tm_mon + 1, local_time.tm_mday,
                         local_time.tm_hour, local_time.tm_min, local_time.tm_sec);
 }
@@ -739,7 +657,7 @@ Object* datetime_from_timet_and_us(Object* cls, TmFunc f, time_t timet, int us, 
   int hour = tm.tm_hour, minute = tm.tm_min;
   int second = tm.tm_sec < 59 ? tm.tm_sec : 59;
   int fold = 0;
-  if (tzinfo == none() && f == pytime_localtime) {
+  if (tzinfo == none() && f == runtime::time_localtime) {
     long long result_seconds = utc_to_seconds(year, month, day, hour, minute, second);
     if (result_seconds == -1 && errors::occurred()) return nullptr;
     long long probe_seconds = local(kEpoch + timet - kMaxFoldSeconds);
@@ -758,7 +676,8 @@ Object* datetime_from_timet_and_us(Object* cls, TmFunc f, time_t timet, int us, 
 Object* datetime_from_timestamp(Object* cls, TmFunc f, Object* timestamp, Object* tzinfo) {
   time_t timet;
   long us;
-  if (!object_to_timeval(timestamp, &timet, &us, false)) return nullptr;
+  if (runtime::object_to_timeval(timestamp, &timet, &us, runtime::TimeRound::kHalfEven) < 0)
+    return nullptr;
   return datetime_from_timet_and_us(cls, f, timet, static_cast<int>(us), tzinfo);
 }
 
@@ -782,7 +701,7 @@ Object* datetime_now(Object* cls, Object* const* args, ssize nargs, Object* kwna
   Object* tz = a[0] ? a[0] : none();
   if (check_tzinfo_subclass(tz) < 0) return nullptr;
   Ref<> self = Ref<>::steal(
-      datetime_best_possible(cls, tz == none() ? pytime_localtime : pytime_gmtime, tz));
+      datetime_best_possible(cls, tz == none() ? runtime::time_localtime : runtime::time_gmtime, tz));
   if (self && tz != none()) return call_fromutc(tz, self.get());
   return self.release();
 }
@@ -794,7 +713,7 @@ Object* datetime_utcnow(Object* cls, Object*) {
                       "datetime.datetime.now(datetime.UTC).",
                       1) < 0)
     return nullptr;
-  return datetime_best_possible(cls, pytime_gmtime, none());
+  return datetime_best_possible(cls, runtime::time_gmtime, none());
 }
 
 Object* datetime_fromtimestamp(Object* cls, Object* args, Object* kw) {
@@ -804,7 +723,7 @@ Object* datetime_fromtimestamp(Object* cls, Object* args, Object* kw) {
   Object* tzinfo = a[1] ? a[1] : none();
   if (check_tzinfo_subclass(tzinfo) < 0) return nullptr;
   Ref<> self = Ref<>::steal(datetime_from_timestamp(
-      cls, tzinfo == none() ? pytime_localtime : pytime_gmtime, a[0], tzinfo));
+      cls, tzinfo == none() ? runtime::time_localtime : runtime::time_gmtime, a[0], tzinfo));
   if (self && tzinfo != none()) return call_fromutc(tzinfo, self.get());
   return self.release();
 }
@@ -819,7 +738,7 @@ Object* datetime_utcfromtimestamp(Object* cls, Object* args) {
     return nullptr;
   Object* a[1];
   if (!parse_tuple(args, "utcfromtimestamp", 1, 1, a)) return nullptr;
-  return datetime_from_timestamp(cls, pytime_gmtime, a[0], none());
+  return datetime_from_timestamp(cls, runtime::time_gmtime, a[0], none());
 }
 
 Object* datetime_strptime(Object* cls, Object* args) {
@@ -1255,7 +1174,7 @@ Object* datetime_replace(Object* self, Object* const* args, ssize nargs, Object*
 
 Object* local_timezone_from_timestamp(time_t timestamp) {
   struct tm local_time_tm;
-  if (pytime_localtime(timestamp, &local_time_tm) != 0) return nullptr;
+  if (runtime::time_localtime(timestamp, &local_time_tm) != 0) return nullptr;
   const char* zone = local_time_tm.tm_zone;
   Ref<> delta = Ref<>::steal(new_delta(0, static_cast<int>(local_time_tm.tm_gmtoff), 0, true));
   if (!delta) return nullptr;
@@ -1275,8 +1194,8 @@ Object* local_timezone(Object* utc_time) {
   if (!one_second) return nullptr;
   Ref<> seconds = Ref<>::steal(divide_timedelta_timedelta(delta.get(), one_second.get()));
   if (!seconds) return nullptr;
-  time_t timestamp;
-  if (!long_to_time_t(seconds.get(), &timestamp)) return nullptr;
+  time_t timestamp = runtime::long_as_time_t(seconds.get());
+  if (timestamp == -1 && errors::occurred()) return nullptr;
   return local_timezone_from_timestamp(timestamp);
 }
 

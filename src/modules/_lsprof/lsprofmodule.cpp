@@ -28,6 +28,7 @@
 #include "objects/structseq.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "runtime/pytime.h"
 
 namespace cppy::modules::lsprof {
 
@@ -109,52 +110,6 @@ StructSeqDesc profiler_entry_desc = {"_lsprof.profiler_entry", nullptr, profiler
 StructSeqDesc profiler_subentry_desc = {"_lsprof.profiler_subentry", nullptr,
                                         profiler_subentry_fields, 5};
 
-// PyTime_PerfCounterRaw: CLOCK_MONOTONIC in nanoseconds.
-int64_t perf_counter_ns() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-// _PyTime_FromLong / _PyTime_FromSecondsObject(ROUND_FLOOR): the timer's value in the
-// profiler's integer unit (nanoseconds unless the caller gave a timeunit). 0 or -1.
-int time_from_object(Object* o, bool integer_units, int64_t* out) {
-  if (integer_units) {
-    long long v = long_as_long_long(o);
-    if (v == -1 && errors::occurred()) return -1;
-    *out = v;
-    return 0;
-  }
-  if (float_check(o)) {
-    double d = float_as_double(o);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return -1;
-    }
-    d = std::floor(d * 1e9);
-    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-      return -1;
-    }
-    *out = int64_t(d);
-    return 0;
-  }
-  long long v = long_as_long_long(o);
-  if (v == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    }
-    return -1;
-  }
-  if (v > INT64_MAX / 1000000000 || v < INT64_MIN / 1000000000) {
-    errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    return -1;
-  }
-  *out = int64_t(v) * 1000000000;
-  return 0;
-}
-
 // CallExternalTimer: the flag keeps disable()/clear() from running inside the timer.
 int64_t call_external_timer(ProfilerObject* p) {
   p->flags |= kPofExtTimer;
@@ -166,7 +121,10 @@ int64_t call_external_timer(ProfilerObject* p) {
     return 0;
   }
   int64_t result = 0;
-  int err = time_from_object(o, p->external_timer_unit > 0.0, &result);
+  // A timer with a unit returns integers scaled later in getstats(); otherwise seconds.
+  int err = p->external_timer_unit > 0.0
+                ? runtime::time_from_long(&result, o)
+                : runtime::time_from_seconds_object(&result, o, runtime::TimeRound::kFloor);
   decref(o);
   if (err < 0) {
     errors::format_unraisable("Exception ignored while calling _lsprof timer %R",
@@ -177,7 +135,7 @@ int64_t call_external_timer(ProfilerObject* p) {
 }
 
 int64_t call_timer(ProfilerObject* p) {
-  return p->external_timer ? call_external_timer(p) : perf_counter_ns();
+  return p->external_timer ? call_external_timer(p) : runtime::monotonic_raw();
 }
 
 // normalizeUserObj: builtins are named by a string, so that the stats keep no reference to

@@ -28,6 +28,7 @@
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/weakrefobject.h"
+#include "runtime/pytime.h"
 #include "vm/ceval_gil.h"
 
 namespace cppy::modules::_queue {
@@ -217,45 +218,6 @@ Object* empty_error() {  // empty_error
   return nullptr;
 }
 
-// _PyTime_FromSecondsObject(..., _PyTime_ROUND_CEILING): seconds (a float or an object with
-// __index__) as nanoseconds.
-bool timeout_from_object(Object* obj, int64_t* ns) {
-  if (float_check(obj)) {
-    double d = float_as_double(obj);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    d = std::ceil(d * 1e9);
-    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
-      errors::set_string(exc_OverflowError, "timestamp out of range for platform time_t");
-      return false;
-    }
-    *ns = static_cast<int64_t>(d);
-    return true;
-  }
-  // PyLong_AsLongLong: an int, or the result of __index__.
-  Ref<> index = Ref<>::steal(long_check(obj) ? new_ref(obj) : number_index(obj));
-  long long sec = index ? long_as_long_long(index.get()) : -1;
-  if (sec == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    } else if (errors::exception_matches(exc_TypeError)) {
-      errors::clear();
-      errors::format(exc_TypeError, "'%T' object cannot be interpreted as an integer or float",
-                     obj);
-    }
-    return false;
-  }
-  if (__builtin_mul_overflow(sec, 1000000000LL, &sec)) {
-    errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    return false;
-  }
-  *ns = sec;
-  return true;
-}
-
 using Clock = std::chrono::steady_clock;
 
 enum class ParkResult { kOk, kTimeout, kInterrupted };
@@ -319,7 +281,8 @@ Object* get_impl(SimpleQueueObject* q, int block, Object* timeout_obj) {
   Clock::time_point deadline{};
   if (block && timeout_obj != none()) {
     int64_t timeout = 0;
-    if (!timeout_from_object(timeout_obj, &timeout)) return nullptr;
+    if (runtime::time_from_seconds_object(&timeout, timeout_obj, runtime::TimeRound::kCeiling) < 0)
+      return nullptr;
     if (timeout < 0)
       return errors::format(exc_ValueError, "'timeout' must be a non-negative number");
     has_deadline = true;

@@ -37,6 +37,7 @@
 #include "objects/tupleobject.h"
 #include "runtime/pystate.h"
 #include "runtime/thread.h"
+#include "runtime/pytime.h"
 #include "vm/ceval.h"
 #include "vm/ceval_gil.h"
 #include "vm/frame.h"
@@ -256,37 +257,6 @@ Object* sigset_to_set(const sigset_t& mask) {
   return result.release();
 }
 
-// _PyTime_FromSecondsObject with _PyTime_ROUND_CEILING: seconds as nanoseconds.
-bool seconds_object_to_ns(Object* obj, long long* out) {
-  if (float_check(obj)) {
-    double d = float_as_double(obj);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    d = std::ceil(d * 1e9);
-    if (!(-9223372036854775808.0 <= d && d < 9223372036854775808.0)) {
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-      return false;
-    }
-    *out = static_cast<long long>(d);
-    return true;
-  }
-  long long sec = long_as_long_long(obj);
-  if (sec == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    }
-    return false;
-  }
-  if (__builtin_mul_overflow(sec, 1000000000LL, out)) {
-    errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    return false;
-  }
-  return true;
-}
-
 // timeval_from_double: obj (null for 0) as a timeval, rounded up (_PyTime_AsTimeval).
 bool timeval_from_object(Object* obj, struct timeval* tv) {
   if (!obj) {
@@ -294,18 +264,9 @@ bool timeval_from_object(Object* obj, struct timeval* tv) {
     tv->tv_usec = 0;
     return true;
   }
-  long long ns;
-  if (!seconds_object_to_ns(obj, &ns)) return false;
-  long long us = ns / 1000;
-  if (ns % 1000 > 0) ++us;  // ceiling
-  long long sec = us / 1000000, usec = us % 1000000;
-  if (usec < 0) {
-    usec += 1000000;
-    --sec;
-  }
-  tv->tv_sec = static_cast<time_t>(sec);
-  tv->tv_usec = static_cast<suseconds_t>(usec);
-  return true;
+  runtime::PyTime t;
+  if (runtime::time_from_seconds_object(&t, obj, runtime::TimeRound::kCeiling) < 0) return false;
+  return runtime::time_as_timeval(t, tv, runtime::TimeRound::kCeiling) == 0;
 }
 
 double double_from_timeval(const struct timeval& tv) {
@@ -333,12 +294,6 @@ Object* fill_siginfo(const siginfo_t& si) {
     structseq_set_item(result.get(), i, v);
   }
   return result.release();
-}
-
-long long monotonic_ns() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
 }
 
 // ---- the functions -------------------------------------------------------------------------
@@ -590,18 +545,18 @@ Object* signal_sigtimedwait(Object*, Object* const* args, ssize nargs) {
   if (!check_positional("sigtimedwait", nargs, 2, 2)) return nullptr;
   sigset_t sigset;
   if (!sigset_converter(args[0], &sigset)) return nullptr;
-  long long timeout;
-  if (!seconds_object_to_ns(args[1], &timeout)) return nullptr;
+  runtime::PyTime timeout;
+  if (runtime::time_from_seconds_object(&timeout, args[1], runtime::TimeRound::kCeiling) < 0)
+    return nullptr;
   if (timeout < 0) {
     errors::set_string(exc_ValueError, "timeout must be non-negative");
     return nullptr;
   }
-  long long deadline = monotonic_ns() + timeout;
+  runtime::PyTime deadline = runtime::deadline_init(timeout);
   siginfo_t si;
   for (;;) {
     struct timespec ts;
-    ts.tv_sec = static_cast<time_t>(timeout / 1000000000LL);
-    ts.tv_nsec = static_cast<long>(timeout % 1000000000LL);
+    if (runtime::time_as_timespec(timeout, &ts) < 0) return nullptr;
     int res;
     {
       vm::AllowThreads allow;
@@ -614,7 +569,7 @@ Object* signal_sigtimedwait(Object*, Object* const* args, ssize nargs) {
     }
     // sigtimedwait() was interrupted by a signal (EINTR).
     if (check_signals() < 0) return nullptr;
-    timeout = deadline - monotonic_ns();
+    timeout = runtime::deadline_get(deadline);
     if (timeout < 0) break;
   }
   return fill_siginfo(si);

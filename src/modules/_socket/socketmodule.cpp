@@ -47,6 +47,7 @@
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "runtime/pytime.h"
 #include "vm/ceval_gil.h"
 
 namespace cppy::modules::_socket {
@@ -79,15 +80,8 @@ TypeObject* socket_herror = nullptr;
 TypeObject* socket_gaierror = nullptr;
 long long default_timeout = -1;
 
-constexpr long long kNsPerSec = 1000000000LL;
 // SOCKLEN_T_LIMIT: the largest length stored in a socklen_t for ancillary data.
 constexpr size_t kSocklenLimit = 0x7fffffff;
-
-long long monotonic_ns() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<long long>(ts.tv_sec) * kNsPerSec + ts.tv_nsec;
-}
 
 // ---- argument helpers (the PyArg_ParseTuple format units the module uses) -------------------
 
@@ -191,52 +185,15 @@ Object* encode_fs(Object* s) { return str_encode(s, "utf-8", "surrogateescape");
 Object* decode_fs(const char* s, ssize n) { return str_decode_utf8(s, n, "surrogateescape"); }
 Object* decode_fs(const char* s) { return decode_fs(s, static_cast<ssize>(std::strlen(s))); }
 
-// _PyTime_FromSecondsObject with _PyTime_ROUND_TIMEOUT (away from zero): nanoseconds.
-bool seconds_object_to_ns(Object* obj, long long* out) {
-  if (float_check(obj)) {
-    double d = float_as_double(obj);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    d *= 1e9;
-    d = d >= 0 ? std::ceil(d) : std::floor(d);
-    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-      return false;
-    }
-    *out = static_cast<long long>(d);
-    return true;
-  }
-  if (!long_check(obj) && !index_check(obj)) {
-    errors::format(exc_TypeError, "'%.200s' object cannot be interpreted as an integer or float",
-                   obj->type->name);
-    return false;
-  }
-  Ref<> idx = Ref<>::steal(number_index(obj));
-  if (!idx) return false;
-  long long sec = long_as_long_long(idx.get());
-  if (sec == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    }
-    return false;
-  }
-  if (__builtin_mul_overflow(sec, kNsPerSec, out)) {
-    errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    return false;
-  }
-  return true;
-}
-
 // socket_parse_timeout.
 bool parse_timeout(Object* obj, long long* timeout) {
   if (obj == none()) {
     *timeout = -1;
     return true;
   }
-  if (!seconds_object_to_ns(obj, timeout)) return false;
+  runtime::PyTime ns;
+  if (runtime::time_from_seconds_object(&ns, obj, runtime::kRoundTimeout) < 0) return false;
+  *timeout = ns;
   if (*timeout < 0) {
     errors::set_string(exc_ValueError, "Timeout value out of range");
     return false;
@@ -246,13 +203,7 @@ bool parse_timeout(Object* obj, long long* timeout) {
 
 // PyTime_AsSecondsDouble.
 Object* timeout_as_float(long long ns) {
-  double d;
-  if (ns % kNsPerSec == 0) {
-    d = static_cast<double>(ns / kNsPerSec);
-  } else {
-    d = static_cast<double>(ns) / 1e9;
-  }
-  return float_from_double(d);
+  return float_from_double(runtime::time_as_seconds_double(ns));
 }
 
 // ---- errors ----------------------------------------------------------------------------------
@@ -310,7 +261,7 @@ int internal_select(SockObject* s, bool writing, long long interval, bool connec
   if (interval < 0) {
     ms = -1;
   } else {
-    ms = interval / 1000000 + (interval % 1000000 > 0 ? 1 : 0);  // _PyTime_ROUND_CEILING
+    ms = runtime::time_as_milliseconds(interval, runtime::TimeRound::kCeiling);
     if (ms > INT_MAX) ms = INT_MAX;
   }
   int n;
@@ -339,10 +290,10 @@ int sock_call_ex(SockObject* s, bool writing, F&& func, bool connect, int* err,
       if (has_timeout) {
         long long interval;
         if (deadline_initialized) {
-          interval = deadline - monotonic_ns();
+          interval = runtime::deadline_get(deadline);
         } else {
           deadline_initialized = true;
-          deadline = monotonic_ns() + timeout;
+          deadline = runtime::deadline_init(timeout);
           interval = timeout;
         }
         res = interval >= 0 ? internal_select(s, writing, interval, connect) : 1;
@@ -1343,14 +1294,14 @@ Object* sock_sendall(Object* self, Object* const* args, ssize nargs) {
   do {
     if (has_timeout) {
       if (deadline_initialized) {
-        timeout = deadline - monotonic_ns();
+        timeout = runtime::deadline_get(deadline);
         if (timeout <= 0) {
           errors::set_string(exc_TimeoutError, "timed out");
           return nullptr;
         }
       } else {
         deadline_initialized = true;
-        deadline = monotonic_ns() + timeout;
+        deadline = runtime::deadline_init(timeout);
       }
     }
     ssize n = -1;

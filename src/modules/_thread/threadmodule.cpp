@@ -32,6 +32,7 @@
 #include "objects/tupleobject.h"
 #include "objects/weakrefobject.h"
 #include "runtime/pystate.h"
+#include "runtime/pytime.h"
 #include "runtime/thread.h"
 #include "sys/sysmodule.h"
 #include "vm/ceval_gil.h"
@@ -53,54 +54,14 @@ Object* gc_object(TypeObject* type) {
   return o;
 }
 
-// ---- timeouts (_PyTime_FromSecondsObject with _PyTime_ROUND_TIMEOUT) ------------------------
+// ---- timeouts (runtime/pytime.h, rounded as _PyTime_ROUND_TIMEOUT) -------------------------
 
 constexpr int64_t kNsPerSec = 1000000000;
 constexpr int64_t kUnsetTimeout = -kNsPerSec;  // -1 second: wait forever
 
-// Seconds as a float or an int to nanoseconds, rounding away from zero as ROUND_TIMEOUT does.
-bool timeout_from_object(Object* obj, int64_t* ns) {
-  if (float_check(obj)) {
-    double d = float_as_double(obj);
-    if (std::isnan(d)) {
-      errors::format(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    d *= 1e9;
-    d = d >= 0 ? std::ceil(d) : std::floor(d);
-    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
-      errors::format(exc_OverflowError, "timestamp out of range for platform time_t");
-      return false;
-    }
-    *ns = static_cast<int64_t>(d);
-    return true;
-  }
-  if (long_check(obj)) {
-    int overflow = 0;
-    long v = long_as_long_and_overflow(obj, &overflow);
-    if (v == -1 && errors::occurred()) return false;
-    __int128 r = static_cast<__int128>(v) * kNsPerSec;
-    if (overflow || r > INT64_MAX || r < INT64_MIN) {
-      errors::format(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-      return false;
-    }
-    *ns = static_cast<int64_t>(r);
-    return true;
-  }
-  errors::format(exc_TypeError, "'%s' object cannot be interpreted as an integer or float",
-                 obj->type->name);
-  return false;
-}
-
-// Nanoseconds to microseconds, rounding up (_PyTime_AsMicroseconds, ROUND_TIMEOUT).
-int64_t ns_to_us(int64_t ns) {
-  if (ns >= 0) return ns / 1000 + (ns % 1000 != 0);
-  return -((-ns) / 1000 + ((-ns) % 1000 != 0));
-}
-
 // acquire_timed: tries without releasing the GIL first, then waits with it released.
 runtime::LockStatus acquire_timed(runtime::RawLock* lock, int64_t timeout_ns) {
-  int64_t us = timeout_ns < 0 ? -1 : ns_to_us(timeout_ns);
+  int64_t us = timeout_ns < 0 ? -1 : runtime::time_as_microseconds(timeout_ns, runtime::kRoundTimeout);
   runtime::LockStatus r = runtime::acquire_lock_timed(lock, 0);
   if (r == runtime::LockStatus::kFailure && us != 0) {
     vm::AllowThreads allow;
@@ -154,7 +115,9 @@ bool acquire_parse_args(Object* args, Object* kwds, int64_t* timeout) {
     if (blocking < 0) return false;
   }
   *timeout = kUnsetTimeout;
-  if (timeout_obj && !timeout_from_object(timeout_obj, timeout)) return false;
+  if (timeout_obj &&
+      runtime::time_from_seconds_object(timeout, timeout_obj, runtime::kRoundTimeout) < 0)
+    return false;
   if (!blocking && *timeout != kUnsetTimeout) {
     errors::format(exc_ValueError, "can't specify a timeout for a non-blocking call");
     return false;
@@ -165,7 +128,8 @@ bool acquire_parse_args(Object* args, Object* kwds, int64_t* timeout) {
   }
   if (!blocking) {
     *timeout = 0;
-  } else if (*timeout != kUnsetTimeout && ns_to_us(*timeout) > runtime::kTimeoutMaxMicroseconds) {
+  } else if (*timeout != kUnsetTimeout && runtime::time_as_microseconds(*timeout, runtime::kRoundTimeout) >
+                                                runtime::kTimeoutMaxMicroseconds) {
     errors::format(exc_OverflowError, "timeout value is too large");
     return false;
   }
@@ -528,7 +492,8 @@ Object* handle_join(Object* self, Object* const* args, ssize nargs, Object* kwna
   if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
   int64_t timeout = -1;
   if (a[0] && a[0] != none()) {
-    if (!timeout_from_object(a[0], &timeout)) return nullptr;
+    if (runtime::time_from_seconds_object(&timeout, a[0], runtime::kRoundTimeout) < 0)
+      return nullptr;
     if (timeout < 0) timeout = -1;
   }
   if (join_core(*ho(self)->handle, timeout) < 0) return nullptr;

@@ -31,6 +31,8 @@
 #include "objects/longobject.h"
 #include "objects/unicodeobject.h"
 #include "runtime/pystate.h"
+#include "runtime/pytime.h"
+#include "runtime/thread.h"
 #include "sys/sysmodule.h"
 #include "vm/frame.h"
 
@@ -509,46 +511,19 @@ std::string format_timeout(long long us) {
   return buf;
 }
 
-// _PyTime_FromSecondsObject + _PyTime_AsMicroseconds with _PyTime_ROUND_TIMEOUT (up).
-bool timeout_microseconds(Object* o, long long* out) {
-  if (float_check(o)) {
-    double d = float_as_double(o);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    double us = std::ceil(d * 1e6);
-    if (!(us < 9.2e18 && us > -9.2e18)) {
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-      return false;
-    }
-    *out = (long long)us;
-    return true;
-  }
-  long long secs = long_as_long_long(o);
-  if (secs == -1 && errors::occurred()) {
-    if (errors::occurred() == exc_OverflowError) {
-      errors::clear();
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    }
-    return false;
-  }
-  if (secs > 9200000000000LL || secs < -9200000000000LL) {
-    errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    return false;
-  }
-  *out = secs * 1000000;
-  return true;
-}
-
 Object* fh_dump_traceback_later(Object*, Object* const* args, ssize nargs, Object* kwnames) {
   static const char* const kw[] = {"timeout", "repeat", "file", "exit", nullptr};
   static const ArgParser parser = {"dump_traceback_later", kw, 1, 4, 0};
   Object* a[4] = {};
   if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
-  long long timeout_us = 0;
-  if (!timeout_microseconds(a[0], &timeout_us)) return nullptr;
+  runtime::PyTime timeout;
+  if (runtime::time_from_seconds_object(&timeout, a[0], runtime::kRoundTimeout) < 0)
+    return nullptr;
+  runtime::PyTime timeout_us = runtime::time_as_microseconds(timeout, runtime::kRoundTimeout);
   if (timeout_us <= 0) return errors::format(exc_ValueError, "timeout must be greater than 0");
+  // At most LONG_MAX seconds, for format_timeout.
+  if (timeout_us > runtime::kTimeoutMaxMicroseconds || timeout_us / 1000000 > LONG_MAX)
+    return errors::format(exc_OverflowError, "timeout value is too large");
   bool repeat = false, exit = false;
   if (!bool_arg(a[1], &repeat) || !bool_arg(a[3], &exit)) return nullptr;
   Object* keep = nullptr;

@@ -47,6 +47,7 @@
 #include "objects/structseq.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "runtime/pytime.h"
 #include "vm/ceval_gil.h"
 
 extern char** environ;
@@ -1400,46 +1401,11 @@ Object* posix_fchown(Object*, Object* const* args, ssize nargs, Object* kwnames)
 
 // _PyTime_ObjectToTimespec with _PyTime_ROUND_FLOOR: an int or a float of seconds.
 bool object_to_timespec(Object* o, struct timespec* ts) {
-  if (float_check(o)) {
-    double d = float_as_double(o);
-    if (std::isnan(d)) {
-      errors::format(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    double floor_d = std::floor(d);
-    double frac = d - floor_d;
-    double ns = std::floor(frac * 1e9);
-    if (ns >= 1e9) {
-      ns -= 1e9;
-      floor_d += 1;
-    }
-    if (floor_d < -9.2e18 || floor_d > 9.2e18) {
-      errors::format(exc_OverflowError, "timestamp out of range for platform time_t");
-      return false;
-    }
-    ts->tv_sec = static_cast<time_t>(floor_d);
-    ts->tv_nsec = static_cast<long>(ns);
-    return true;
-  }
-  Ref<> i = Ref<>::steal(number_index(o));
-  if (!i) {
-    if (errors::exception_matches(exc_TypeError)) {
-      errors::clear();
-      errors::format(exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
-                     type_short_name(o->type));
-    }
-    return false;
-  }
-  long long v = long_as_long_long(i.get());
-  if (v == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      errors::format(exc_OverflowError, "timestamp out of range for platform time_t");
-    }
-    return false;
-  }
-  ts->tv_sec = static_cast<time_t>(v);
-  ts->tv_nsec = 0;
+  time_t sec;
+  long nsec;
+  if (runtime::object_to_timespec(o, &sec, &nsec, runtime::TimeRound::kFloor) < 0) return false;
+  ts->tv_sec = sec;
+  ts->tv_nsec = nsec;
   return true;
 }
 

@@ -30,6 +30,7 @@
 #include "objects/moduleobject.h"
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
+#include "runtime/pytime.h"
 #include "vm/ceval_gil.h"
 
 namespace cppy::modules::select {
@@ -38,45 +39,8 @@ using namespace objects;
 
 namespace {
 
-long long monotonic_ns() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
-}
-
 // PyObject_AsFileDescriptor: an int, or the int fileno() returns.
 int as_file_descriptor(Object* o) { return object_as_file_descriptor(o); }
-
-// _PyTime_FromSecondsObject with a rounding to the timeout's advantage (ceiling): ns.
-bool seconds_to_ns(Object* obj, long long* out) {
-  if (float_check(obj)) {
-    double d = float_as_double(obj);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    d = std::ceil(d * 1e9);
-    if (!(d >= -9.2e18 && d <= 9.2e18)) {
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-      return false;
-    }
-    *out = static_cast<long long>(d);
-    return true;
-  }
-  long long sec = long_as_long_long(obj);
-  if (sec == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    }
-    return false;
-  }
-  if (__builtin_mul_overflow(sec, 1000000000LL, out)) {
-    errors::set_string(exc_OverflowError, "timestamp too large to convert to C PyTime_t");
-    return false;
-  }
-  return true;
-}
 
 // seq2set: the descriptors of an iterable (with the objects, to return them).
 bool seq2set(Object* seq, fd_set* set, std::vector<std::pair<int, Object*>>* items, int* maxfd) {
@@ -112,26 +76,22 @@ Object* set2list(const fd_set* set, const std::vector<std::pair<int, Object*>>& 
 Object* select_select(Object*, Object* const* args, ssize nargs) {
   if (!check_positional("select", nargs, 3, 4)) return nullptr;
   Object* timeout_obj = nargs > 3 ? args[3] : none();
-  long long timeout = -1;
+  runtime::PyTime timeout = -1;
+  struct timeval tv, *tvp = nullptr;
   if (timeout_obj != none()) {
-    if (!float_check(timeout_obj) && !long_check(timeout_obj)) {
-      // _PyTime_FromSecondsObject accepts __index__ objects; the message is select's.
-      Ref<> idx = Ref<>::steal(number_index(timeout_obj));
-      if (!idx) {
-        if (errors::exception_matches(exc_TypeError)) {
-          errors::clear();
-          errors::set_string(exc_TypeError, "timeout must be a float or None");
-        }
-        return nullptr;
+    if (runtime::time_from_seconds_object(&timeout, timeout_obj, runtime::kRoundTimeout) < 0) {
+      if (errors::exception_matches(exc_TypeError)) {
+        errors::clear();
+        errors::set_string(exc_TypeError, "timeout must be a float or None");
       }
-      if (!seconds_to_ns(idx.get(), &timeout)) return nullptr;
-    } else if (!seconds_to_ns(timeout_obj, &timeout)) {
       return nullptr;
     }
-    if (timeout < 0) {
+    if (runtime::time_as_timeval(timeout, &tv, runtime::kRoundTimeout) < 0) return nullptr;
+    if (tv.tv_sec < 0) {
       errors::set_string(exc_ValueError, "timeout must be non-negative");
       return nullptr;
     }
+    tvp = &tv;
   }
   // Keep the sequences alive: their objects are returned.
   Ref<> keep[3] = {Ref<>::borrow(args[0]), Ref<>::borrow(args[1]), Ref<>::borrow(args[2])};
@@ -143,20 +103,13 @@ Object* select_select(Object*, Object* const* args, ssize nargs) {
     return nullptr;
   }
   // The objects stay referenced by the argument sequences for the call.
-  long long deadline = timeout >= 0 ? monotonic_ns() + timeout : 0;
+  runtime::PyTime deadline = tvp ? runtime::deadline_init(timeout) : 0;
   fd_set r, w, x;
   int n;
   for (;;) {
     r = ifdset;
     w = ofdset;
     x = efdset;
-    struct timeval tv, *tvp = nullptr;
-    if (timeout >= 0) {
-      long long us = (timeout + 999) / 1000;
-      tv.tv_sec = static_cast<time_t>(us / 1000000);
-      tv.tv_usec = static_cast<suseconds_t>(us % 1000000);
-      tvp = &tv;
-    }
     {
       vm::AllowThreads allow;
       errno = 0;
@@ -165,8 +118,8 @@ Object* select_select(Object*, Object* const* args, ssize nargs) {
     if (n >= 0 || errno != EINTR) break;
     // select() was interrupted by a signal.
     if (_signal::check_signals() < 0) return nullptr;
-    if (timeout >= 0) {
-      timeout = deadline - monotonic_ns();
+    if (tvp) {
+      timeout = runtime::deadline_get(deadline);
       if (timeout < 0) {
         // The timeout expired: an empty result.
         FD_ZERO(&r);
@@ -175,6 +128,7 @@ Object* select_select(Object*, Object* const* args, ssize nargs) {
         n = 0;
         break;
       }
+      runtime::time_as_timeval_clamp(timeout, &tv, runtime::TimeRound::kCeiling);
     }
   }
   if (n < 0) return errors::set_from_errno(exc_OSError);
@@ -185,35 +139,25 @@ Object* select_select(Object*, Object* const* args, ssize nargs) {
   return tuple_pack(3, a.get(), b.get(), c.get());
 }
 
-// The poll timeout in milliseconds (_PyTime_FromMillisecondsObject, rounding up): -1 waits
-// forever.
-bool poll_timeout_ms(Object* obj, long long* ms) {
+// select_poll_poll_impl's timeout: milliseconds (_PyTime_FromMillisecondsObject) as
+// nanoseconds (-1: none) and poll()'s argument (-1 waits forever).
+bool poll_timeout(Object* obj, runtime::PyTime* timeout, long long* ms) {
+  *timeout = -1;
   *ms = -1;
   if (!obj || obj == none()) return true;
-  if (float_check(obj)) {
-    double d = float_as_double(obj);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
+  if (runtime::time_from_milliseconds_object(timeout, obj, runtime::kRoundTimeout) < 0) {
+    if (errors::exception_matches(exc_TypeError)) {
+      errors::clear();
+      errors::set_string(exc_TypeError, "timeout must be an integer or None");
     }
-    *ms = d < 0 ? -1 : static_cast<long long>(std::ceil(d));
-  } else {
-    Ref<> idx = Ref<>::steal(number_index(obj));
-    if (!idx) {
-      if (errors::exception_matches(exc_TypeError)) {
-        errors::clear();
-        errors::set_string(exc_TypeError, "timeout must be an integer or None");
-      }
-      return false;
-    }
-    long long v = long_as_long_long(idx.get());
-    if (v == -1 && errors::occurred()) return false;
-    *ms = v < 0 ? -1 : v;
-  }
-  if (*ms > INT_MAX) {
-    errors::set_string(exc_OverflowError, "Python int too large to convert to C int");
     return false;
   }
+  *ms = runtime::time_as_milliseconds(*timeout, runtime::kRoundTimeout);
+  if (*ms < INT_MIN || *ms > INT_MAX) {
+    errors::set_string(exc_OverflowError, "timeout is too large");
+    return false;
+  }
+  if (*ms < 0) *ms = -1;
   return true;
 }
 
@@ -290,8 +234,9 @@ Object* poll_unregister(Object* op, Object* arg) {
 Object* poll_poll(Object* op, Object* const* args, ssize nargs) {
   if (!check_positional("poll", nargs, 0, 1)) return nullptr;
   auto* self = static_cast<PollObject*>(op);
+  runtime::PyTime timeout;
   long long ms;
-  if (!poll_timeout_ms(nargs ? args[0] : nullptr, &ms)) return nullptr;
+  if (!poll_timeout(nargs ? args[0] : nullptr, &timeout, &ms)) return nullptr;
   if (self->poll_running) {
     errors::set_string(exc_RuntimeError, "concurrent poll() invocation");
     return nullptr;
@@ -304,7 +249,7 @@ Object* poll_poll(Object* op, Object* const* args, ssize nargs) {
     p.revents = 0;
     ufds.push_back(p);
   }
-  long long deadline = ms >= 0 ? monotonic_ns() + ms * 1000000LL : 0;
+  runtime::PyTime deadline = timeout >= 0 ? runtime::deadline_init(timeout) : 0;
   int poll_result;
   self->poll_running = true;
   for (;;) {
@@ -318,13 +263,13 @@ Object* poll_poll(Object* op, Object* const* args, ssize nargs) {
       self->poll_running = false;
       return nullptr;
     }
-    if (ms >= 0) {
-      long long left = deadline - monotonic_ns();
-      if (left < 0) {
+    if (timeout >= 0) {
+      timeout = runtime::deadline_get(deadline);
+      if (timeout < 0) {
         poll_result = 0;
         break;
       }
-      ms = (left + 999999) / 1000000;
+      ms = runtime::time_as_milliseconds(timeout, runtime::TimeRound::kCeiling);
     }
   }
   self->poll_running = false;
@@ -492,19 +437,23 @@ Object* epoll_poll(Object* op, Object* const* args, ssize nargs, Object* kwnames
   if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
   auto* self = static_cast<EpollObject*>(op);
   if (self->epfd < 0) return epoll_closed_error();
+  runtime::PyTime timeout = -1;
   long long ms = -1;
   if (a[0] && a[0] != none()) {
-    long long ns;
-    if (!float_check(a[0]) && !long_check(a[0])) {
-      errors::set_string(exc_TypeError, "timeout must be an integer or None");
+    // epoll_wait() counts milliseconds: rounded towards infinity to wait at least timeout.
+    if (runtime::time_from_seconds_object(&timeout, a[0], runtime::kRoundTimeout) < 0) {
+      if (errors::exception_matches(exc_TypeError)) {
+        errors::clear();
+        errors::set_string(exc_TypeError, "timeout must be an integer or None");
+      }
       return nullptr;
     }
-    if (!seconds_to_ns(a[0], &ns)) return nullptr;
-    ms = ns < 0 ? -1 : (ns + 999999) / 1000000;
-    if (ms > INT_MAX) {
+    ms = runtime::time_as_milliseconds(timeout, runtime::TimeRound::kCeiling);
+    if (ms < INT_MIN || ms > INT_MAX) {
       errors::set_string(exc_OverflowError, "timeout is too large");
       return nullptr;
     }
+    if (ms < 0) ms = -1;
   }
   int maxevents = -1;
   if (a[1] && (maxevents = long_as_int(a[1])) == -1 && errors::occurred()) return nullptr;
@@ -515,7 +464,7 @@ Object* epoll_poll(Object* op, Object* const* args, ssize nargs, Object* kwnames
                           maxevents);
   }
   std::vector<struct epoll_event> evs(static_cast<size_t>(maxevents));
-  long long deadline = ms >= 0 ? monotonic_ns() + ms * 1000000LL : 0;
+  runtime::PyTime deadline = timeout >= 0 ? runtime::deadline_init(timeout) : 0;
   int nfds;
   for (;;) {
     {
@@ -525,13 +474,13 @@ Object* epoll_poll(Object* op, Object* const* args, ssize nargs, Object* kwnames
     }
     if (nfds >= 0 || errno != EINTR) break;
     if (_signal::check_signals() < 0) return nullptr;
-    if (ms >= 0) {
-      long long left = deadline - monotonic_ns();
-      if (left < 0) {
+    if (timeout >= 0) {
+      timeout = runtime::deadline_get(deadline);
+      if (timeout < 0) {
         nfds = 0;
         break;
       }
-      ms = (left + 999999) / 1000000;
+      ms = runtime::time_as_milliseconds(timeout, runtime::TimeRound::kCeiling);
     }
   }
   if (nfds < 0) return errors::set_from_errno(exc_OSError);

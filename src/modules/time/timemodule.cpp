@@ -30,6 +30,7 @@
 #include "objects/text_api.h"
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
+#include "runtime/pytime.h"
 #include "vm/ceval_gil.h"
 
 namespace cppy::modules::time {
@@ -44,18 +45,6 @@ inline std::uint64_t int_to_u64(objects::Object* o) {
 }
 
 using namespace objects;
-
-// _PyTime_AsSecondsDouble: exact for whole seconds, else one division.
-double ns_to_seconds(std::int64_t ns) {
-  volatile double d;
-  if (ns % 1000000000 == 0) {
-    d = static_cast<double>(ns / 1000000000);
-  } else {
-    double t = static_cast<double>(ns);
-    d = t / 1e9;
-  }
-  return d;
-}
 
 namespace {
 
@@ -76,7 +65,7 @@ bool clock_ns(clockid_t clk, std::int64_t* out) {
 Object* clock_float(clockid_t clk) {
   std::int64_t ns;
   if (!clock_ns(clk, &ns)) return nullptr;
-  return float_from_double(ns_to_seconds(ns));
+  return float_from_double(runtime::time_as_seconds_double(ns));
 }
 Object* clock_int(clockid_t clk) {
   std::int64_t ns;
@@ -93,87 +82,17 @@ Object* time_process_time_ns(Object*, Object*) { return clock_int(CLOCK_PROCESS_
 Object* time_thread_time(Object*, Object*) { return clock_float(CLOCK_THREAD_CPUTIME_ID); }
 Object* time_thread_time_ns(Object*, Object*) { return clock_int(CLOCK_THREAD_CPUTIME_ID); }
 
-// _PyTime_ObjectToTime_t with _PyTime_ROUND_FLOOR.
-bool object_to_time_t(Object* obj, time_t* out) {
-  if (float_check(obj)) {
-    double d = float_value(obj);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    d = std::floor(d);
-    if (!(d >= static_cast<double>(LLONG_MIN) && d < static_cast<double>(LLONG_MAX))) {
-      errors::set_string(exc_OverflowError, "timestamp out of range for platform time_t");
-      return false;
-    }
-    *out = static_cast<time_t>(d);
-    return true;
-  }
-  long long v = long_as_long_long(obj);
-  if (v == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      errors::set_string(exc_OverflowError, "timestamp out of range for platform time_t");
-    }
-    return false;
-  }
-  *out = static_cast<time_t>(v);
-  return true;
-}
-
-// _PyTime_FromSecondsObject with _PyTime_ROUND_TIMEOUT (away from zero... rounded up).
-bool seconds_to_ns(Object* obj, std::int64_t* out) {
-  const char* overflow = "timestamp too large to convert to C PyTime_t";
-  if (float_check(obj)) {
-    double d = float_value(obj);
-    if (std::isnan(d)) {
-      errors::set_string(exc_ValueError, "Invalid value NaN (not a number)");
-      return false;
-    }
-    d *= 1e9;
-    d = d >= 0 ? std::ceil(d) : std::floor(d);  // _PyTime_ROUND_TIMEOUT: away from zero
-    if (!(d >= -9.2233720368547758e18 && d < 9.2233720368547758e18)) {
-      errors::set_string(exc_OverflowError, "timestamp out of range for platform time_t");
-      return false;
-    }
-    *out = static_cast<std::int64_t>(d);
-    return true;
-  }
-  if (!long_check(obj)) {
-    errors::format(exc_TypeError, "'%.200s' object cannot be interpreted as an integer or float",
-                   type_short_name(obj->type));
-    return false;
-  }
-  long long v = long_as_long_long(obj);
-  if (v == -1 && errors::occurred()) {
-    if (errors::exception_matches(exc_OverflowError)) {
-      errors::clear();
-      errors::set_string(exc_OverflowError, overflow);
-    }
-    return false;
-  }
-  if (__builtin_mul_overflow(v, 1000000000LL, &v)) {
-    errors::set_string(exc_OverflowError, overflow);
-    return false;
-  }
-  *out = v;
-  return true;
-}
-
 // time.sleep: clock_nanosleep to an absolute monotonic deadline, so interruptions resume.
 Object* time_sleep(Object*, Object* secs) {
-  std::int64_t ns;
-  if (!seconds_to_ns(secs, &ns)) return nullptr;
-  if (ns < 0) {
+  runtime::PyTime timeout;
+  if (runtime::time_from_seconds_object(&timeout, secs, runtime::kRoundTimeout) < 0)
+    return nullptr;
+  if (timeout < 0) {
     errors::set_string(exc_ValueError, "sleep length must be non-negative");
     return nullptr;
   }
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  std::int64_t deadline = timespec_ns(now) + ns;
   struct timespec ts;
-  ts.tv_sec = deadline / 1000000000;
-  ts.tv_nsec = deadline % 1000000000;
+  if (runtime::time_as_timespec(runtime::deadline_init(timeout), &ts) < 0) return nullptr;
   int err;
   for (;;) {
     {
@@ -241,25 +160,6 @@ Object* tmtotuple(const struct tm* p) {
   return v.release();
 }
 
-// _PyTime_gmtime / _PyTime_localtime.
-bool pytime_gmtime(time_t t, struct tm* tm) {
-  if (gmtime_r(&t, tm) == nullptr) {
-    if (errno == 0) errno = EINVAL;
-    errors::set_from_errno(exc_OSError);
-    return false;
-  }
-  return true;
-}
-bool pytime_localtime(time_t t, struct tm* tm) {
-  errno = 0;
-  if (localtime_r(&t, tm) == nullptr) {
-    if (errno == 0) errno = EINVAL;
-    errors::set_from_errno(exc_OSError);
-    return false;
-  }
-  return true;
-}
-
 // PyArg_ParseTuple's arity messages ("f() takes at most 1 argument (2 given)").
 bool parse_tuple_arity(const char* fname, ssize nargs, ssize min, ssize max) {
   if (nargs < min) {
@@ -282,7 +182,7 @@ bool time_t_arg(const char* fname, Object* const* args, ssize nargs, time_t* out
     *out = ::time(nullptr);
     return true;
   }
-  return object_to_time_t(args[0], out);
+  return runtime::object_to_time_t(args[0], out, runtime::TimeRound::kFloor) == 0;
 }
 
 Object* time_gmtime(Object*, Object* const* args, ssize nargs) {
@@ -290,7 +190,7 @@ Object* time_gmtime(Object*, Object* const* args, ssize nargs) {
   if (!time_t_arg("gmtime", args, nargs, &when)) return nullptr;
   struct tm buf;
   errno = 0;
-  if (!pytime_gmtime(when, &buf)) return nullptr;
+  if (runtime::time_gmtime(when, &buf) < 0) return nullptr;
   return tmtotuple(&buf);
 }
 
@@ -298,7 +198,7 @@ Object* time_localtime(Object*, Object* const* args, ssize nargs) {
   time_t when;
   if (!time_t_arg("localtime", args, nargs, &when)) return nullptr;
   struct tm buf;
-  if (!pytime_localtime(when, &buf)) return nullptr;
+  if (runtime::time_localtime(when, &buf) < 0) return nullptr;
   return tmtotuple(&buf);
 }
 
@@ -458,7 +358,7 @@ Object* time_strftime(Object*, Object* const* args, ssize nargs) {
   struct tm buf;
   std::string zone;
   if (nargs < 2) {
-    if (!pytime_localtime(::time(nullptr), &buf)) return nullptr;
+    if (runtime::time_localtime(::time(nullptr), &buf) < 0) return nullptr;
   } else if (!gettmarg(args[1], &buf, "strftime", &zone) || !checktm(&buf)) {
     return nullptr;
   }
@@ -501,7 +401,7 @@ Object* time_asctime(Object*, Object* const* args, ssize nargs) {
   struct tm buf;
   std::string zone;
   if (nargs == 0) {
-    if (!pytime_localtime(::time(nullptr), &buf)) return nullptr;
+    if (runtime::time_localtime(::time(nullptr), &buf) < 0) return nullptr;
   } else if (!gettmarg(args[0], &buf, "asctime", &zone) || !checktm(&buf)) {
     return nullptr;
   }
@@ -512,7 +412,7 @@ Object* time_ctime(Object*, Object* const* args, ssize nargs) {
   time_t tt;
   if (!time_t_arg("ctime", args, nargs, &tt)) return nullptr;
   struct tm buf;
-  if (!pytime_localtime(tt, &buf)) return nullptr;
+  if (runtime::time_localtime(tt, &buf) < 0) return nullptr;
   return format_asctime(&buf);
 }
 
@@ -586,15 +486,11 @@ Object* time_clock_settime(Object*, Object* const* args, ssize nargs) {
   if (!check_positional("clock_settime", nargs, 2, 2)) return nullptr;
   clockid_t clk;
   if (!clk_id_arg(args[0], &clk)) return nullptr;
-  std::int64_t ns;
-  if (!seconds_to_ns(args[1], &ns)) return nullptr;
+  runtime::PyTime t;
+  if (runtime::time_from_seconds_object(&t, args[1], runtime::TimeRound::kFloor) < 0)
+    return nullptr;
   struct timespec tp;
-  tp.tv_sec = ns / 1000000000;
-  tp.tv_nsec = ns % 1000000000;
-  if (tp.tv_nsec < 0) {
-    tp.tv_nsec += 1000000000;
-    tp.tv_sec -= 1;
-  }
+  if (runtime::time_as_timespec(t, &tp) < 0) return nullptr;
   if (clock_settime(clk, &tp) != 0) return errors::set_from_errno(exc_OSError);
   return return_none();
 }
@@ -692,11 +588,11 @@ int init_timezone(Object* m) {
   constexpr time_t kYear = (365 * 24 + 6) * 3600;
   time_t t = (::time(nullptr) / kYear) * kYear;
   struct tm p;
-  if (!pytime_localtime(t, &p)) return -1;
+  if (runtime::time_localtime(t, &p) < 0) return -1;
   std::string janname = p.tm_zone ? std::string(p.tm_zone).substr(0, 9) : "   ";
   long janzone = -p.tm_gmtoff;
   t += kYear / 2;
-  if (!pytime_localtime(t, &p)) return -1;
+  if (runtime::time_localtime(t, &p) < 0) return -1;
   std::string julyname = p.tm_zone ? std::string(p.tm_zone).substr(0, 9) : "   ";
   long julyzone = -p.tm_gmtoff;
   if (janzone < -2 * 86400 || janzone > 2 * 86400) {
