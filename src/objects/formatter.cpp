@@ -216,6 +216,19 @@ void calc_padding(ssize nchars, ssize width, UCS4 align, ssize* lpad, ssize* rpa
   *rpad = *total - nchars - *lpad;
 }
 
+// calc_number_widths' placement of a number's padding: on the left for '>' (the default),
+// half on each side for '^', between the sign and the digits for '=', on the right for '<'.
+void split_number_padding(ssize n_padding, UCS4 align, ssize* lpad, ssize* spad, ssize* rpad) {
+  *lpad = *spad = *rpad = 0;
+  if (n_padding <= 0) return;
+  switch (align) {
+    case '<': *rpad = n_padding; break;
+    case '^': *lpad = n_padding / 2; *rpad = n_padding - *lpad; break;
+    case '=': *spad = n_padding; break;
+    default: *lpad = n_padding; break;
+  }
+}
+
 // format_string_internal.
 Object* format_string_internal(Object* value, const FormatSpec& f) {
   if (f.sign) {
@@ -371,15 +384,8 @@ Object* build_number(const FormatSpec& f, const std::u32string& digits, ssize n_
     grouped = insert_grouping(digits, n_start, n_digits, min_width, locale.grouping,
                               locale.thousands_sep);
   ssize n_padding = f.width - (n_non_digit + static_cast<ssize>(grouped.size()));
-  ssize lpad = 0, spad = 0, rpad = 0;
-  if (n_padding > 0) {
-    switch (f.align) {
-      case '<': rpad = n_padding; break;
-      case '^': lpad = n_padding / 2; rpad = n_padding - lpad; break;
-      case '=': spad = n_padding; break;
-      default: lpad = n_padding; break;
-    }
-  }
+  ssize lpad, spad, rpad;
+  split_number_padding(n_padding, f.align, &lpad, &spad, &rpad);
   StrWriter w;
   if (w.fill(f.fill_char, lpad) < 0) return nullptr;
   if (n_sign && w.write_char(sign) < 0) return nullptr;
@@ -455,15 +461,8 @@ Object* format_compact_long(Object* value, const FormatSpec& f) {
   if (f.fill_char == '0' && f.align == '=' && f.width - n_non_digit > n_digits)
     n_zeros = f.width - n_non_digit - n_digits;
   ssize n_padding = f.width - (n_non_digit + n_digits + n_zeros);
-  ssize lpad = 0, spad = 0, rpad = 0;
-  if (n_padding > 0) {
-    switch (f.align) {
-      case '<': rpad = n_padding; break;
-      case '^': lpad = n_padding / 2; rpad = n_padding - lpad; break;
-      case '=': spad = n_padding; break;
-      default: lpad = n_padding; break;
-    }
-  }
+  ssize lpad, spad, rpad;
+  split_number_padding(n_padding, f.align, &lpad, &spad, &rpad);
   ssize total = lpad + n_non_digit + spad + n_zeros + n_digits + rpad;
   Object* r = str_new(total, 127);
   if (!r) return nullptr;
@@ -515,15 +514,8 @@ Object* format_float_ascii(const FormatSpec& f, const std::string& buf) {
   ssize n_seps = f.thousands != kNoLocale && n_int > 0 ? (n_int - 1) / 3 : 0;
   ssize body = (sign ? 1 : 0) + len + n_seps;
   ssize n_padding = f.width - body;
-  ssize lpad = 0, spad = 0, rpad = 0;
-  if (n_padding > 0) {
-    switch (f.align) {
-      case '<': rpad = n_padding; break;
-      case '^': lpad = n_padding / 2; rpad = n_padding - lpad; break;
-      case '=': spad = n_padding; break;
-      default: lpad = n_padding; break;
-    }
-  }
+  ssize lpad, spad, rpad;
+  split_number_padding(n_padding, f.align, &lpad, &spad, &rpad);
   Object* r = str_new(lpad + body + spad + rpad, 127);
   if (!r) return nullptr;
   char* out = reinterpret_cast<char*>(str_1byte(r));
