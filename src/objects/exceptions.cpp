@@ -1046,19 +1046,6 @@ Object* BaseExceptionGroup_str(Object* self) {
   ssize n = tuple_size(eg(self)->excs);
   return str_from_format("%S (%zd sub-exception%s)", eg(self)->msg, n, n > 1 ? "s" : "");
 }
-// BaseExceptionGroup_repr: self.exceptions shown as args[1] was given (a list stays a list,
-// a tuple a tuple; another sequence by its own repr, which CPython saves at creation).
-Object* BaseExceptionGroup_repr(Object* self) {
-  Object* args = be(self)->args;
-  Object* given = args && tuple_check(args) && tuple_size(args) > 1 ? tuple_item(args, 1) : nullptr;
-  Ref<> shown;
-  if (!given || list_check(given)) shown = Ref<>::steal(sequence_list(eg(self)->excs));
-  else if (tuple_check(given)) shown = Ref<>::borrow(eg(self)->excs);
-  else shown = Ref<>::borrow(given);
-  if (!shown) return nullptr;
-  return str_from_format("%s(%R, %R)", type_short_name(self->type), eg(self)->msg, shown.get());
-}
-
 Object* BaseExceptionGroup_derive(Object* self, Object* excs) {
   Ref<> init_args = Ref<>::steal(tuple_pack(2, eg(self)->msg, excs));
   if (!init_args) return nullptr;
@@ -1294,7 +1281,6 @@ TypeObject BaseExceptionGroup_struct = [] {
   t.clear = BaseExceptionGroup_clear;
   t.traverse = BaseExceptionGroup_traverse;
   t.str = BaseExceptionGroup_str;
-  t.repr = BaseExceptionGroup_repr;
   t.members = BaseExceptionGroup_members;
   t.methods = BaseExceptionGroup_methods;
   return t;

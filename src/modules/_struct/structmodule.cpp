@@ -572,29 +572,42 @@ bool format_text(Object* format, std::string* out) {
   return false;
 }
 
-Object* struct_new_from_format(TypeObject* type, Object* format) {
-  std::string text;
-  if (!format_text(format, &text)) return nullptr;
-  Ref<> self = Ref<>::steal(type->alloc(type, 0));
+// s_new: an empty Struct (no format: size and length -1) that __init__ compiles; the
+// arguments are for __init__, so a subclass's __init__ may take others.
+Object* Struct_new(TypeObject* type, Object*, Object*) {
+  Object* self = type->alloc(type, 0);
   if (!self) return nullptr;
-  StructObject* so = as_struct(self.get());
-  so->s_codes = nullptr;
-  so->s_format = str_from_utf8(text.data(), static_cast<ssize>(text.size()));
-  if (!so->s_format) return nullptr;
-  if (prepare_s(so, text) < 0) return nullptr;
-  return self.release();
+  StructObject* so = as_struct(self);
+  so->s_format = new_ref(none());
+  so->s_codes = new std::vector<Code>();
+  so->s_size = -1;
+  so->s_len = -1;
+  so->little_endian = true;
+  return self;
 }
 
-// Struct.__new__(format).
-Object* Struct_new(TypeObject* type, Object* args, Object* kwds) {
+// Struct___init___impl: the format (str as ASCII, or bytes) replaces the current one.
+int struct_set_format(StructObject* so, Object* format) {
+  std::string text;
+  if (!format_text(format, &text)) return -1;
+  Object* f = str_from_utf8(text.data(), static_cast<ssize>(text.size()));
+  if (!f) return -1;
+  xsetref(so->s_format, f);
+  return prepare_s(so, text);
+}
+
+int Struct_init(Object* self, Object* args, Object* kwds) {
   static const char* const kw[] = {"format", nullptr};
   static const ArgParser parser = {"Struct", kw, 1, 1, 0};
   Object* a[1] = {};
-  if (!unpack_keywords(args ? tuple_items(args) : nullptr, args ? tuple_size(args) : 0, kwds,
-                       nullptr, parser, a)) {
-    return nullptr;
-  }
-  return struct_new_from_format(type, a[0]);
+  if (!unpack_keywords(tuple_items(args), tuple_size(args), kwds, nullptr, parser, a)) return -1;
+  return struct_set_format(as_struct(self), a[0]);
+}
+
+Object* struct_new_from_format(TypeObject* type, Object* format) {
+  Ref<> self = Ref<>::steal(Struct_new(type, nullptr, nullptr));
+  if (!self || struct_set_format(as_struct(self.get()), format) < 0) return nullptr;
+  return self.release();
 }
 
 void Struct_dealloc(Object* o) {
@@ -807,11 +820,17 @@ Object* Struct_sizeof(Object* self, Object*) {
   return long_from_size_t(n);
 }
 
-Object* Struct_repr(Object* self) {
-  return str_from_format("%s(%R)", type_short_name(self->type), as_struct(self)->s_format);
+// Struct_format_get; a Struct never given a format (only __new__ ran) shows an empty one.
+Object* Struct_get_format(Object* self, void*) {
+  Object* f = as_struct(self)->s_format;
+  return f == none() ? str_from_cstr("") : new_ref(f);
+}
+Object* Struct_repr(Object* self) {  // s_repr
+  Ref<> format = Ref<>::steal(Struct_get_format(self, nullptr));
+  if (!format) return nullptr;
+  return str_from_format("%s(%R)", type_short_name(self->type), format.get());
 }
 
-Object* Struct_get_format(Object* self, void*) { return new_ref(as_struct(self)->s_format); }
 Object* Struct_get_size(Object* self, void*) { return long_from_ssize(as_struct(self)->s_size); }
 
 #define FASTCALL_KW(f) reinterpret_cast<void*>(f), kMethFastcall | kMethKeywords
@@ -853,6 +872,7 @@ TypeObject struct_type = [] {
   t.getset = struct_getset;
   t.alloc = type_generic_alloc;
   t.new_ = Struct_new;
+  t.init = Struct_init;
   t.free = object_generic_free;
   return t;
 }();

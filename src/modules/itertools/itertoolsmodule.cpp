@@ -1607,6 +1607,22 @@ Object* batched_next(Object* o) {
   return result;
 }
 
+// product_sizeof, combinations_sizeof, cwr_sizeof, permutations_sizeof: the object and its
+// index arrays.
+Object* product_sizeof(Object* o, Object*) {
+  auto* lz = static_cast<product*>(o);
+  return long_from_ssize(o->type->basicsize + tuple_size(lz->pools) * ssize(sizeof(ssize)));
+}
+Object* combinations_sizeof(Object* o, Object*) {
+  auto* co = static_cast<combinations*>(o);
+  return long_from_ssize(o->type->basicsize + co->r * ssize(sizeof(ssize)));
+}
+Object* permutations_sizeof(Object* o, Object*) {
+  auto* po = static_cast<combinations*>(o);
+  return long_from_ssize(o->type->basicsize +
+                         (tuple_size(po->pool) + po->r) * ssize(sizeof(ssize)));
+}
+
 // --- tables --------------------------------------------------------------------------------
 
 #define NOARGS(f) reinterpret_cast<void*>(f), kMethNoArgs
@@ -1622,6 +1638,16 @@ MethodDef chain_methods[] = {
     {nullptr, nullptr, 0, nullptr}};
 MethodDef repeat_methods[] = {
     {"__length_hint__", NOARGS(repeat_len), "Private method returning an estimate of len(list(it))."},
+    {nullptr, nullptr, 0, nullptr}};
+
+MethodDef product_methods[] = {
+    {"__sizeof__", NOARGS(product_sizeof), "Returns size in memory, in bytes."},
+    {nullptr, nullptr, 0, nullptr}};
+MethodDef combinations_methods[] = {
+    {"__sizeof__", NOARGS(combinations_sizeof), "Returns size in memory, in bytes."},
+    {nullptr, nullptr, 0, nullptr}};
+MethodDef permutations_methods[] = {
+    {"__sizeof__", NOARGS(permutations_sizeof), "Returns size in memory, in bytes."},
     {nullptr, nullptr, 0, nullptr}};
 
 MethodDef itertools_methods[] = {
@@ -1730,7 +1756,9 @@ ITER_TYPE(islice, islice, "islice", islice_next, islice_new,
 ITER_TYPE(starmap, starmap, "starmap", starmap_next, starmap_new,
           "starmap(function, iterable, /)\n--\n\n"
           "Return an iterator whose values are returned from the function evaluated with an argument tuple taken from the given sequence.")
-ITER_TYPE(product, product, "product", product_next, product_new,
+TypeObject product_type = [] {
+  TypeObject t = iter_type("itertools.product", sizeof(product), product_dealloc,
+                           product_traverse, product_next, product_new,
           "product(*iterables, repeat=1)\n--\n\n"
           "Cartesian product of input iterables.  Equivalent to nested for-loops.\n\n"
           "For example, product(A, B) returns the same as:  ((x,y) for x in A for y in B).\n"
@@ -1741,19 +1769,37 @@ ITER_TYPE(product, product, "product", product_next, product_new,
           "of repetitions with the optional repeat keyword argument. For example,\n"
           "product(A, repeat=4) means the same as product(A, A, A, A).\n\n"
           "product('ab', range(3)) --> ('a',0) ('a',1) ('a',2) ('b',0) ('b',1) ('b',2)\n"
-          "product((0,1), (0,1), (0,1)) --> (0,0,0) (0,0,1) (0,1,0) (0,1,1) (1,0,0) ...")
-ITER_TYPE(combinations, combinations, "combinations", combinations_next, combinations_new,
+          "product((0,1), (0,1), (0,1)) --> (0,0,0) (0,0,1) (0,1,0) (0,1,1) (1,0,0) ...");
+  t.methods = product_methods;
+  return t;
+}();
+TypeObject combinations_type = [] {
+  TypeObject t = iter_type("itertools.combinations", sizeof(combinations), combinations_dealloc,
+                           combinations_traverse, combinations_next, combinations_new,
           "combinations(iterable, r)\n--\n\n"
           "Return successive r-length combinations of elements in the iterable.\n\n"
-          "combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)")
-ITER_TYPE(cwr, combinations, "combinations_with_replacement", cwr_next, cwr_new,
+          "combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)");
+  t.methods = combinations_methods;
+  return t;
+}();
+TypeObject cwr_type = [] {
+  TypeObject t = iter_type("itertools.combinations_with_replacement", sizeof(combinations), combinations_dealloc,
+                           combinations_traverse, cwr_next, cwr_new,
           "combinations_with_replacement(iterable, r)\n--\n\n"
           "Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats.\n\n"
-          "combinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')")
-ITER_TYPE(permutations, combinations, "permutations", permutations_next, permutations_new,
+          "combinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')");
+  t.methods = combinations_methods;
+  return t;
+}();
+TypeObject permutations_type = [] {
+  TypeObject t = iter_type("itertools.permutations", sizeof(combinations), combinations_dealloc,
+                           combinations_traverse, permutations_next, permutations_new,
           "permutations(iterable, r=None)\n--\n\n"
           "Return successive r-length permutations of elements in the iterable.\n\n"
-          "permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)")
+          "permutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)");
+  t.methods = permutations_methods;
+  return t;
+}();
 ITER_TYPE(accumulate, accumulate, "accumulate", accumulate_next, accumulate_new,
           "accumulate(iterable, func=None, *, initial=None)\n--\n\n"
           "Return series of accumulated sums (or other binary function results).")
