@@ -831,15 +831,10 @@ GetSetDef buffered_getset[] = {
     {nullptr, nullptr, nullptr, nullptr, nullptr},
 };
 
-Object* buffered_new(TypeObject* type, Object*, Object*) {
-  Object* self = type->alloc(type, 0);
-  if (!self) return nullptr;
-  bf(self)->abs_pos = -1;
-  return self;
-}
-
+// The three buffered types take object.__new__ (their __init__ sets the state up) and only
+// the readable ones iterate (BufferedWriter's iteration is _IOBase's).
 TypeObject make_buffered_type(const char* name, const char* doc, MethodDef* methods,
-                              initproc init) {
+                              initproc init, bool readable) {
   TypeObject t = static_type(name, sizeof(BufferedObject), 0, kTpflagsBasetype | kTpflagsHaveGc);
   t.base = &bufferediobase_type;
   t.dealloc = buffered_dealloc;
@@ -847,11 +842,10 @@ TypeObject make_buffered_type(const char* name, const char* doc, MethodDef* meth
   t.doc = doc;
   t.traverse = buffered_traverse;
   t.clear = buffered_clear;
-  t.iternext = buffered_iternext;
+  if (readable) t.iternext = buffered_iternext;
   t.methods = methods;
   t.getset = buffered_getset;
   t.init = init;
-  t.new_ = buffered_new;
   return t;
 }
 
@@ -1003,21 +997,21 @@ TypeObject bufferedreader_type = make_buffered_type(
     "_io.BufferedReader",
     "BufferedReader(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\nCreate a new buffered reader "
     "using the given readable raw IO object.",
-    bufferedreader_methods, bufferedreader_init);
+    bufferedreader_methods, bufferedreader_init, true);
 TypeObject bufferedwriter_type = make_buffered_type(
     "_io.BufferedWriter",
     "BufferedWriter(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\nA buffer for a writeable "
     "sequential RawIO object.\n\nThe constructor creates a BufferedWriter for the given "
     "writeable raw\nstream. If the buffer_size is not given, it defaults to\n"
     "DEFAULT_BUFFER_SIZE.",
-    bufferedwriter_methods, bufferedwriter_init);
+    bufferedwriter_methods, bufferedwriter_init, false);
 TypeObject bufferedrandom_type = make_buffered_type(
     "_io.BufferedRandom",
     "BufferedRandom(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\nA buffered interface to random "
     "access streams.\n\nThe constructor creates a reader and writer for a seekable stream,\n"
     "raw, given in the first argument. If the buffer_size is omitted it\ndefaults to "
     "DEFAULT_BUFFER_SIZE.",
-    bufferedrandom_methods, bufferedrandom_init);
+    bufferedrandom_methods, bufferedrandom_init, true);
 
 TypeObject bufferedrwpair_type = [] {
   TypeObject t = static_type("_io.BufferedRWPair", sizeof(RWPairObject), 0,
