@@ -914,13 +914,19 @@ void clear_strong_cache(Object* cls) {
 }
 
 // zoneinfo_new: __new__(cls, key).
+// The class comes first (a static __new__); the key is parsed as tp_new's clinic code parses
+// it, so its messages count it as argument 1.
 Object* zi_new(Object*, Object* const* args, ssize nargs, Object* kwnames) {
-  static const char* const kw[] = {"", "key", nullptr};
-  static const ArgParser parser = {"ZoneInfo", kw, 2, 2, 0};
-  Object* a[2] = {};
-  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, a)) return nullptr;
-  Object* cls = a[0];
-  Object* key = a[1];
+  static const char* const kw[] = {"key", nullptr};
+  static const ArgParser parser = {"ZoneInfo", kw, 1, 1, 0};
+  if (nargs < 1) {
+    errors::set_string(exc_TypeError, "zoneinfo.ZoneInfo.__new__(): not enough arguments");
+    return nullptr;
+  }
+  Object* cls = args[0];
+  Object* a[1] = {};
+  if (!unpack_keywords(args + 1, nargs - 1, nullptr, kwnames, parser, a)) return nullptr;
+  Object* key = a[0];
   Object* cached = from_strong_cache(cls, key);
   if (cached || errors::occurred()) return cached;
   Ref<> weak = Ref<>::steal(weak_cache_of(cls));

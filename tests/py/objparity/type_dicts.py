@@ -49,11 +49,11 @@ print('modules', present)
 def key(t):
     return '%s.%s' % (getattr(t, '__module__', '?'), t.__qualname__)
 # Known differences, left out until fixed: ast.Tuple.dims, _csv.Error's __weakref__,
-# itertools._tee_dataobject.__new__, operator's __text_signature__ attributes, zoneinfo.ZoneInfo,
+# itertools._tee_dataobject.__new__, zoneinfo.ZoneInfo (made by a type() call), the missing
 # _io._BytesIOBuffer; and the types of one platform only (the methods of pyexpat.xmlparser
 # follow the version of libexpat).
 DIFFERS = {'_csv.Error', '_io._BytesIOBuffer',
-           'ast.Tuple', 'itertools._tee_dataobject', 'operator.attrgetter', 'operator.itemgetter', 'operator.methodcaller',
+           'ast.Tuple', 'itertools._tee_dataobject',
            'zoneinfo.ZoneInfo', 'posix.waitid_result', 'sys._emscripten_info', 'select.epoll',
            'pyexpat.xmlparser'}
 SKIP_CALL = {'_thread.lock', '_thread.RLock', 'builtins.object', '_io.FileIO', 'posix.DirEntry'}

@@ -74,7 +74,9 @@ print(type(m).__name__, repr(m), m is MyZI("Asia/Kolkata"), m is ZI("Asia/Kolkat
 
 # errors
 for call in [lambda: ZI("Nowhere/Zone"), lambda: ZI("../etc/passwd"), lambda: ny.fromutc(5),
-             lambda: ny.fromutc(datetime(2020, 1, 1)), lambda: ZI.from_file(__import__("io").BytesIO(b"TZxx"))]:
+             lambda: ny.fromutc(datetime(2020, 1, 1)), lambda: ZI.from_file(__import__("io").BytesIO(b"TZxx")),
+             lambda: ZI(), lambda: ZI("a", "b"), lambda: ZI(key="UTC", x=1), lambda: ZI(kee=1),
+             lambda: ZI.__new__()]:
     try:
         call()
         print("no error")
