@@ -21,16 +21,11 @@ struct MapObject : Object {
   int strict;
 };
 
+// PyType_GenericAlloc without the tracking: a subclass instance is bigger (its slots, dict
+// and inline values) and holds a reference to its heap type.
 template <class T>
 T* alloc_gc(TypeObject* type) {
-  auto* o = static_cast<T*>(gc::gc_malloc(sizeof(T)));
-  if (!o) return nullptr;
-  o->refcnt = 1;
-  o->type = type;
-#ifdef CPPY_DEBUG
-  ++total_refcount;
-#endif
-  return o;
+  return static_cast<T*>(type_alloc_no_track(type, 0));
 }
 
 Object* iters_of(Object* args, ssize from, const char* fname) {
@@ -125,7 +120,7 @@ void map_dealloc(Object* o) {
   gc::untrack(o);
   xdecref(m->iters);
   xdecref(m->func);
-  gc::gc_free(o);
+  o->type->free(o);
 }
 int map_traverse(Object* o, visitproc visit, void* arg) {
   auto* m = static_cast<MapObject*>(o);
@@ -192,7 +187,7 @@ void filter_dealloc(Object* o) {
   gc::untrack(o);
   xdecref(f->func);
   xdecref(f->it);
-  gc::gc_free(o);
+  o->type->free(o);
 }
 int filter_traverse(Object* o, visitproc visit, void* arg) {
   auto* f = static_cast<FilterObject*>(o);
@@ -203,7 +198,9 @@ int filter_traverse(Object* o, visitproc visit, void* arg) {
   return f->func ? visit(f->func, arg) : 0;
 }
 Object* filter_new(TypeObject* type, Object* args, Object* kwds) {
-  if (!no_keywords(kwds, "filter")) return nullptr;
+  // Keywords are refused unless a subclass's own __init__ takes them.
+  if ((type == &filter_type || type->init == filter_type.init) && !no_keywords(kwds, "filter"))
+    return nullptr;
   if (tuple_size(args) != 2) {
     errors::format(exc_TypeError, "filter expected 2 arguments, got %zd", tuple_size(args));
     return nullptr;
@@ -254,7 +251,7 @@ void zip_dealloc(Object* o) {
   auto* z = static_cast<ZipObject*>(o);
   gc::untrack(o);
   xdecref(z->iters);
-  gc::gc_free(o);
+  o->type->free(o);
 }
 int zip_traverse(Object* o, visitproc visit, void* arg) {
   auto* z = static_cast<ZipObject*>(o);

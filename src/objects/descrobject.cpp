@@ -1131,8 +1131,9 @@ Object* member_get_one(const char* obj_addr, MemberDef* l) {
     case kMemberObjectEx: {
       Object* v = *reinterpret_cast<Object* const*>(addr);
       if (!v) {
-        errors::format(exc_AttributeError, "'%.200s' object has no attribute '%s'",
-                       reinterpret_cast<const Object*>(obj_addr)->type->name, l->name);
+        // PyMember_GetOne names the type fully qualified (%T).
+        errors::format(exc_AttributeError, "'%T' object has no attribute '%s'",
+                       reinterpret_cast<Object*>(const_cast<char*>(obj_addr)), l->name);
         return nullptr;
       }
       return new_ref(v);

@@ -1,5 +1,6 @@
 // Function objects: Objects/funcobject.c.
 #include "objects/funcobject.h"
+#include "objects/weakrefobject.h"
 
 #include <cstddef>
 
@@ -34,6 +35,8 @@ Object* str_dunder(const char* s, Object** cache) {
 void func_dealloc(Object* o) {
   auto* f = static_cast<FunctionObject*>(o);
   gc::untrack(o);
+  // FT_CLEAR_WEAKREFS: a weak reference must not outlive the function (callbacks run).
+  if (f->func_weakreflist) object_clear_weakrefs(o);
   xdecref(f->func_globals);
   xdecref(f->func_builtins);
   xdecref(f->func_name);

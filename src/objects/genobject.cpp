@@ -209,7 +209,16 @@ Object* gen_throw_impl(GenObject* gen, bool close_on_genexit, Object* typ, Objec
     if (yf->type == &gen_type || yf->type == &coro_type) {
       int8_t state = gen->gi_frame_state;
       gen->gi_frame_state = kFrameExecuting;
+      // The delegate runs without this generator's frame going through the eval loop: link
+      // it as the current frame so stacks and tracebacks show it (as CPython's _gen_throw).
+      runtime::ThreadState* ts = runtime::thread_state();
+      vm::Frame* frame = &gen->gi_iframe;
+      vm::Frame* prev = ts->current_frame;
+      frame->previous = prev;
+      ts->current_frame = frame;
       ret = gen_throw_impl(static_cast<GenObject*>(yf), close_on_genexit, typ, val, tb);
+      ts->current_frame = prev;
+      frame->previous = nullptr;
       gen->gi_frame_state = state;
     } else {
       Object* meth;
@@ -249,6 +258,15 @@ throw_here:
     } else {
       exc = tuple_check(val) ? object_call(typ, val, nullptr) : object_call_one_arg(typ, val);
     }
+    if (exc && !exception_check(exc)) {
+      errors::format(exc_TypeError,
+                     "calling %R should have returned an instance of BaseException, not %s",
+                     typ, exc->type->name);
+      decref(exc);
+      exc = nullptr;
+    }
+    // PyErr_NormalizeException: an error while making the instance is what gets thrown in.
+    if (!exc) exc = errors::get_raised_exception();
     if (!exc) return nullptr;
   } else if (exception_check(typ)) {
     if (val && val != none()) {
@@ -1022,6 +1040,18 @@ int gen_send_ex2(GenObject* gen, Object* arg, Object** presult, bool exc, bool c
   *frame->stackpointer++ = new_ref(arg ? arg : none());
   gen->gi_exc_state.previous_item = ts->exc_info;
   ts->exc_info = &gen->gi_exc_state;
+  if (exc) {
+    // _PyErr_ChainStackItem: the exception thrown in gets the generator's handled exception
+    // (an except block it is suspended in) as its __context__.
+    Object* handled = gen->gi_exc_state.exc_value;
+    if (handled && handled != none()) {
+      Object* raised = errors::get_raised_exception();
+      if (raised) {
+        errors::set_object(raised->type, raised);
+        decref(raised);
+      }
+    }
+  }
   gen->gi_frame_state = kFrameExecuting;
   incref(gen);  // the frame runs with the generator alive
   Object* result = vm::eval_frame(frame, exc ? 1 : 0);

@@ -186,13 +186,19 @@ Object* module_getattro(Object* self, Object* name) {
   return nullptr;
 }
 
+// module_dir reads self.__dict__ (a subclass may override it).
 Object* module_dir(Object* self, Object*) {
-  Object* d = mo(self)->md_dict;
-  if (!d || !dict_check(d)) {
+  Ref<> dict = Ref<>::steal(object_getattr(self, name_of("__dict__")));
+  if (!dict) return nullptr;
+  Object* d = dict.get();
+  if (!dict_check(d)) {
     return errors::format(exc_TypeError, "<module>.__dict__ is not a dictionary");
   }
   Object* dirfunc = dict_get_item(d, name_of("__dir__"));
-  if (dirfunc) return object_call_no_args(dirfunc);
+  if (dirfunc) {
+    Ref<> keep = Ref<>::borrow(dirfunc);
+    return object_call_no_args(dirfunc);
+  }
   return dict_keys(d);
 }
 

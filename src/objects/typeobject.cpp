@@ -45,7 +45,8 @@ TypeObject static_type(const char* name, ssize basicsize, ssize itemsize, unsign
 
 // PyType_IsSubtype.
 bool is_subtype(TypeObject* a, TypeObject* b) {
-  if (a == b) return true;
+  // No identity shortcut: a custom mro() may leave the class out of its own MRO, and then
+  // it is not a subtype of itself (PyType_IsSubtype; super() checks rely on it).
   Object* mro = a->mro;
   if (mro) {
     ssize n = tuple_size(mro);
@@ -478,26 +479,58 @@ Object* mro_invoke(TypeObject* type) {
   return result;
 }
 
-int mro_internal(TypeObject* type) {
-  Object* mro = mro_invoke(type);
-  if (!mro) return -1;
-  xsetref(type->mro, mro);
+// mro_internal: -1 on error, 0 when a custom mro() set the MRO itself (reentrance: its
+// result stays), 1 when the new MRO was installed; *p_old_mro then receives the old one.
+int mro_internal(TypeObject* type, Object** p_old_mro = nullptr) {
+  // The reference keeps the old tuple's address from being reused by a new MRO.
+  Object* old_mro = xnew_ref(type->mro);
+  Object* new_mro = mro_invoke(type);  // may reenter
+  bool reent = type->mro != old_mro;
+  if (!new_mro) {
+    xdecref(old_mro);
+    return -1;
+  }
+  if (reent) {
+    xdecref(old_mro);
+    decref(new_mro);
+    return 0;
+  }
+  Object* replaced = type->mro;
+  type->mro = new_mro;
+  xdecref(replaced);  // the reference old_mro holds keeps it alive
   type_modified(type);
-  return 0;
+  if (p_old_mro) *p_old_mro = old_mro;
+  else xdecref(old_mro);
+  return 1;
 }
 
-// mro_hierarchy: recompute the MRO of type and of every subclass, depth first.
-int mro_hierarchy(TypeObject* type) {
-  if (mro_internal(type) < 0) return -1;
-  if (!type->subclasses) return 0;
-  std::vector<TypeObject*> subs;
+// mro_hierarchy: recompute the MRO of type and of every subclass, depth first; temp
+// receives a (type, new_mro[, old_mro]) tuple for each one, for type_set_bases' undo.
+int mro_hierarchy(TypeObject* type, Object* temp) {
+  Object* old_mro = nullptr;
+  int res = mro_internal(type, &old_mro);
+  if (res <= 0) return res;  // error, or reentrance
+  Object* new_mro = type->mro;
+  Ref<> tuple = Ref<>::steal(old_mro ? tuple_pack(3, type, new_mro, old_mro)
+                                     : tuple_pack(2, type, new_mro));
+  if (!tuple || list_append(temp, tuple.get()) < 0) {
+    type->mro = old_mro;
+    decref(new_mro);
+    return -1;
+  }
+  xdecref(old_mro);
+  if (!type->subclasses) return res;
+  // A copy: a custom mro() may change the subclass lists while they are walked.
+  std::vector<Ref<>> subs;
   ssize pos = 0;
   Object *k, *v;
   while (dict_next(type->subclasses, &pos, &k, &v))
-    subs.push_back(reinterpret_cast<TypeObject*>(long_as_long(k)));
-  for (TypeObject* sub : subs)
-    if (mro_hierarchy(sub) < 0) return -1;
-  return 0;
+    subs.push_back(Ref<>::borrow(reinterpret_cast<Object*>(long_as_long(k))));
+  for (const Ref<>& sub : subs) {
+    res = mro_hierarchy(static_cast<TypeObject*>(sub.get()), temp);
+    if (res < 0) break;
+  }
+  return res;
 }
 
 // --- inheritance ----------------------------------------------------------------------------------
@@ -909,36 +942,54 @@ int type_replace_bases(TypeObject* type, Object* new_bases, TypeObject* new_base
   TypeObject* old_base = type->base;
   type->bases = new_ref(new_bases);
   type->base = static_cast<TypeObject*>(new_ref<Object>(new_base));
-  Object* old_mro = xnew_ref(type->mro);
-  if (mro_hierarchy(type) < 0) {
-    // undo: the old bases and MRO come back.
+  Ref<> temp = Ref<>::steal(list_new(0));
+  if (temp && mro_hierarchy(type, temp.get()) >= 0) {
+    int res = 0;
+    // Nothing more when a reentrant assignment already replaced __bases__.
+    if (type->bases == new_bases) {
+      // remove_all_subclasses / add_all_subclasses.
+      Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(type)));
+      if (!key) res = -1;
+      for (ssize i = 0; key && i < tuple_size(old_bases); ++i) {
+        auto* b = static_cast<TypeObject*>(tuple_item(old_bases, i));
+        if (b->subclasses && dict_pop(b->subclasses, key.get(), nullptr) < 0) errors::clear();
+      }
+      for (ssize i = 0; res == 0 && i < tuple_size(new_bases); ++i) {
+        if (add_subclass(static_cast<TypeObject*>(tuple_item(new_bases, i)), type) < 0) res = -1;
+      }
+      // update_all_slots: the dispatchers of type and its subclasses follow the new MRO.
+      typeobject_internal::fixup_slot_dispatchers_hierarchy(type);
+    }
+    decref(old_bases);
+    decref(old_base);
+    return res;
+  }
+  if (temp) {
+    // undo: each MRO this call installed comes back, newest first, unless it was replaced
+    // again since.
+    for (ssize i = list_size(temp.get()) - 1; i >= 0; --i) {
+      Object* entry = list_item(temp.get(), i);
+      auto* cls = static_cast<TypeObject*>(tuple_item(entry, 0));
+      Object* installed = tuple_item(entry, 1);
+      Object* previous = tuple_size(entry) > 2 ? tuple_item(entry, 2) : nullptr;
+      if (cls->mro == installed) {
+        cls->mro = xnew_ref(previous);
+        decref(installed);
+        type_modified(cls);
+      }
+    }
+  }
+  // bail: the old bases come back unless a reentrant assignment replaced them.
+  if (type->bases == new_bases) {
     decref(type->bases);
     decref(type->base);
     type->bases = old_bases;
     type->base = old_base;
-    xsetref(type->mro, old_mro);
-    type_modified(type);
-    return -1;
+  } else {
+    decref(old_bases);
+    decref(old_base);
   }
-  xdecref(old_mro);
-  int res = 0;
-  if (type->bases == new_bases) {
-    // remove_all_subclasses / add_all_subclasses.
-    Ref<> key = Ref<>::steal(long_from_ssize(reinterpret_cast<ssize>(type)));
-    if (!key) res = -1;
-    for (ssize i = 0; key && i < tuple_size(old_bases); ++i) {
-      auto* b = static_cast<TypeObject*>(tuple_item(old_bases, i));
-      if (b->subclasses && dict_pop(b->subclasses, key.get(), nullptr) < 0) errors::clear();
-    }
-    for (ssize i = 0; res == 0 && i < tuple_size(new_bases); ++i) {
-      if (add_subclass(static_cast<TypeObject*>(tuple_item(new_bases, i)), type) < 0) res = -1;
-    }
-    // update_all_slots: the dispatchers of type and its subclasses follow the new MRO.
-    typeobject_internal::fixup_slot_dispatchers_hierarchy(type);
-  }
-  decref(old_bases);
-  decref(old_base);
-  return res;
+  return -1;
 }
 
 // find_signature + skip_signature + _PyType_GetTextSignatureFromInternalDoc: the "(...)" of

@@ -26,6 +26,7 @@
 #include "objects/tupleobject.h"
 #include "objects/typeobject_internal.h"
 #include "objects/weakrefobject.h"
+#include "unicode/unicodectype.h"
 #include "vm/ceval.h"
 #include "vm/frame.h"
 
@@ -376,7 +377,9 @@ Object* object_getstate_default(Object* obj, bool required) {
     if (!slots) return nullptr;
     ssize n = list_size(slotnames.get());
     for (ssize i = 0; i < n; ++i) {
-      Object* name = list_item(slotnames.get(), i);
+      // A __getattr__ may replace the list's items: the name is held across the lookup.
+      Ref<> name_ref = Ref<>::borrow(list_item(slotnames.get(), i));
+      Object* name = name_ref.get();
       Object* value = nullptr;
       if (object_get_optional_attr(obj, name, &value) < 0) return nullptr;
       if (value) {
@@ -636,11 +639,17 @@ void subtype_dealloc(Object* self) {
       if (dictptr && *dictptr) clear(*dictptr);
     }
   }
+  // __del__ may have assigned __class__: the reference to release is the current type's.
+  type = self->type;
   // The base's dealloc frees the memory (through type->free) and expects a tracked object
   // if it is a GC type.
   if (type_has_feature(base, kTpflagsHaveGc)) gc::track(self);
+  // (cppy's heap bases with their own dealloc release the type only for their own
+  // instances, so the reference is always released here; the type may die with the
+  // instance, so this is decided before the call.)
+  bool type_needs_decref = type_has_feature(type, kTpflagsHeaptype);
   base->dealloc(self);
-  decref(type);
+  if (type_needs_decref) decref(type);
 }
 
 int subtype_traverse(Object* self, visitproc visit, void* arg) {
@@ -693,10 +702,50 @@ int subtype_clear(Object* self) {
   return 0;
 }
 
-Object* subtype_dict(Object* obj, void* context) { return object_generic_get_dict(obj, context); }
+// get_builtin_base_with_dict: the nearest static base (type, a module type, ...) that keeps
+// its own dict; its __dict__ descriptor serves the instances of its heap subclasses.
+TypeObject* get_builtin_base_with_dict(TypeObject* type) {
+  while (type->base != nullptr) {
+    if (type->dictoffset != 0 && !type_has_feature(type, kTpflagsHeaptype)) return type;
+    type = type->base;
+  }
+  return nullptr;
+}
+
+// get_dict_descriptor: the base's __dict__ data descriptor, or null.
+Object* get_dict_descriptor(TypeObject* type) {
+  Object* descr = type_lookup(type, name_of("__dict__"));
+  if (descr == nullptr || descr->type->descr_set == nullptr) return nullptr;
+  return descr;
+}
+
+void raise_dict_descr_error(Object* obj) {
+  errors::format(exc_TypeError, "this __dict__ descriptor does not support '%.200s' objects",
+                 obj->type->name);
+}
+
+Object* subtype_dict(Object* obj, void* context) {
+  if (TypeObject* base = get_builtin_base_with_dict(obj->type)) {
+    Object* descr = get_dict_descriptor(base);
+    if (descr == nullptr || descr->type->descr_get == nullptr) {
+      raise_dict_descr_error(obj);
+      return nullptr;
+    }
+    return descr->type->descr_get(descr, obj, obj->type);
+  }
+  return object_generic_get_dict(obj, context);
+}
 // subtype_setdict: instances of classes may also delete their __dict__ (a new empty one
 // appears on the next access).
 int subtype_setdict(Object* obj, Object* value, void* context) {
+  if (TypeObject* base = get_builtin_base_with_dict(obj->type)) {
+    Object* descr = get_dict_descriptor(base);
+    if (descr == nullptr) {
+      raise_dict_descr_error(obj);
+      return -1;
+    }
+    return descr->type->descr_set(descr, obj, value);
+  }
   if (value != nullptr) return object_generic_set_dict(obj, value, context);
   Object** dictptr = object_dict_ptr(obj);
   if (dictptr == nullptr) {
@@ -1483,14 +1532,13 @@ int parse_slots(Object* slots, Object* class_name, TypeObject* base, std::vector
                      name->type->name);
       return -1;
     }
-    ssize len = 0;
-    const char* s = str_as_utf8(name, &len);
-    bool ident = len > 0 && !(s[0] >= '0' && s[0] <= '9');
-    for (ssize j = 0; j < len && ident; ++j) {
-      unsigned char c = static_cast<unsigned char>(s[j]);
-      ident = c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-              (c >= 'A' && c <= 'Z');
-    }
+    // valid_identifier: PyUnicode_IsIdentifier (XID_Start then XID_Continue characters).
+    ssize nchars = str_length(name);
+    bool ident = nchars > 0 && (str_read_char(name, 0) == '_' ||
+                                unicode::is_xid_start(str_read_char(name, 0)));
+    for (ssize j = 1; j < nchars && ident; ++j)
+      ident = unicode::is_xid_continue(str_read_char(name, j));
+    const char* s = str_as_utf8(name);
     if (!ident) {
       errors::set_string(exc_TypeError, "__slots__ must be identifiers");
       return -1;
@@ -1515,9 +1563,12 @@ int parse_slots(Object* slots, Object* class_name, TypeObject* base, std::vector
     if (!mangled_ref) return -1;
     Object* mangled = mangled_ref.get();
     names->push_back(std::move(mangled_ref));
-    if (dict_get_item(dict, mangled)) {
-      // __qualname__ and __classcell__ are removed before; anything else conflicts. A name
-      // given twice makes two members, the second one visible (CPython does not refuse it).
+    if (dict_get_item(dict, mangled) && str_compare_cstr(mangled, "__qualname__") != 0 &&
+        str_compare_cstr(mangled, "__classcell__") != 0 &&
+        str_compare_cstr(mangled, "__classdictcell__") != 0) {
+      // The names the compiler puts in the namespace are deleted from the class dict later,
+      // so they do not act as class variables; anything else conflicts. A name given twice
+      // makes two members, the second one visible (CPython does not refuse it).
       errors::format(exc_ValueError, "%R in __slots__ conflicts with class variable", mangled);
       return -1;
     }
@@ -1559,11 +1610,21 @@ int set_names(TypeObject* type) {
 }
 
 // type_new_init_subclass: super(type, type).__init_subclass__(**kwds).
+TypeObject* supercheck(TypeObject* type, Object* obj);  // below
+
+// type_new_init_subclass: super(type, type).__init_subclass__(**kwds).
 int init_subclass(TypeObject* type, Object* kwds) {
+  // super()'s check: a custom mro() may have left the class out of its own MRO.
+  TypeObject* checked = supercheck(type, type);
+  if (!checked) return -1;
+  decref(checked);
   Object* mro = type->mro;
   ssize n = tuple_size(mro);
   Object* name = name_of("__init_subclass__");
-  for (ssize i = 1; i < n; ++i) {
+  // super_getattro: the search starts after the class's own entry.
+  ssize start = 0;
+  while (start + 1 < n && tuple_item(mro, start) != type) ++start;
+  for (ssize i = start + 1; i < n; ++i) {
     auto* base = as_type(tuple_item(mro, i));
     Object* func = base->dict ? dict_get_item(base->dict, name) : nullptr;
     if (!func) continue;
@@ -1797,11 +1858,9 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
   type->flags |= base->flags & (kTpflagsManagedDict | kTpflagsManagedWeakref);
   if (add_dict) type->flags |= kTpflagsManagedDict;
   if (add_weak) type->flags |= kTpflagsManagedWeakref;
-  if (type_ready(type) < 0) return nullptr;
-  if (type_init_inline_values(type) < 0) return nullptr;
-  typeobject_internal::fixup_slot_dispatchers(type);
   // type_new_set_classcell / type_new_set_classdictcell: fill the class body's __class__ and
-  // __classdict__ cells and drop them from the new type's dict.
+  // __classdict__ cells and drop them from the new type's dict, before type_ready adds the
+  // member descriptors (a __slots__ entry may have the same name).
   {
     Object* cell = dict_get_item(type->dict, name_of("__classcell__"));
     if (cell) {
@@ -1822,6 +1881,21 @@ Object* type_new(TypeObject* metatype, Object* args, Object* kwds) {
       }
       cell_set_steal(cell, new_ref(type->dict));
       if (dict_del_item(type->dict, name_of("__classdictcell__")) < 0) return nullptr;
+    }
+  }
+  if (type_ready(type) < 0) return nullptr;
+  if (type_init_inline_values(type) < 0) return nullptr;
+  typeobject_internal::fixup_slot_dispatchers(type);
+  {
+    // type_new_impl warns about a namespace key that is not a str (the class still works).
+    ssize pos = 0;
+    Object *key, *value;
+    while (dict_next(type->dict, &pos, &key, &value)) {
+      if (str_check(key)) continue;
+      if (errors::warn_format(exc_RuntimeWarning, 1,
+                              "non-string key in the __dict__ of class %.200s", type->name) < 0)
+        return nullptr;
+      break;
     }
   }
   if (set_names(type) < 0) return nullptr;

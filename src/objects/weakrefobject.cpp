@@ -613,13 +613,15 @@ void object_clear_weakrefs(Object* object) {
   while (WeakReference* cur = *list) {
     Object* callback = nullptr;
     clear_weakref_impl(cur, &callback);
-    pending.emplace_back(new_ref(cur), callback);
+    // _Py_TryIncref: a reference being deallocated (a weakref subclass whose own
+    // attributes held the last reference to the object) gets no callback.
+    pending.emplace_back(cur->refcnt > 0 ? new_ref(cur) : nullptr, callback);
   }
   for (auto& [ref, callback] : pending)
-    if (callback) handle_callback(ref, callback);
+    if (ref && callback) handle_callback(ref, callback);
   for (auto& [ref, callback] : pending) {
     xdecref(callback);
-    decref(ref);
+    xdecref(ref);
   }
   errors::set_raised_exception(exc);
 }

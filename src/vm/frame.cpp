@@ -326,8 +326,11 @@ Object* get_builtins(Object* o, void*) {
   if (!fo->f_frame) return return_none();
   return new_ref(fo->f_frame->f_builtins);
 }
+// frame_getlineno: None when the instruction has no line (a negative line number).
 Object* get_lineno(Object* o, void*) {
-  return long_from_long(frame_object_get_lineno(static_cast<FrameObject*>(o)));
+  int lineno = frame_object_get_lineno(static_cast<FrameObject*>(o));
+  if (lineno < 0) return return_none();
+  return long_from_long(lineno);
 }
 Object* get_lasti(Object* o, void*) {
   auto* fo = static_cast<FrameObject*>(o);

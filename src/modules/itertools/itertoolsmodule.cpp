@@ -44,9 +44,11 @@ inline T* alloc(TypeObject* type) {
   return static_cast<T*>(type->alloc(type, 0));
 }
 
-// _PyArg_NoKeywords for the exact type (subclasses may take keywords in __init__).
+// The clinic's _PyArg_NoKeywords check for the type and for subclasses that keep its
+// __init__ (a subclass defining __init__ may take keywords there).
 inline bool no_kw(TypeObject* type, TypeObject* base, const char* name, Object* kwds) {
-  return type != base || no_keywords(name, kwds);
+  if (type != base && type->init != base->init) return true;
+  return no_keywords(name, kwds);
 }
 
 // Exhaustion of an iterator the way the tp_iternext loops see it: null with StopIteration
