@@ -486,12 +486,30 @@ int property_clear(Object* o) {
   return 0;
 }
 
+// property_name: the name given (__set_name__ or __name__), else the getter's __name__
+// looked up now; *name is null (and 0 returned) when there is none, -1 on error.
+int property_name(Object* self, Object** name) {
+  if (pp(self)->prop_name) {
+    *name = new_ref(pp(self)->prop_name);
+    return 1;
+  }
+  if (!pp(self)->prop_get) {
+    *name = nullptr;
+    return 0;
+  }
+  static Object* name_s = str_intern_from_cstr("__name__");
+  return object_get_optional_attr(pp(self)->prop_get, name_s, name);
+}
+
 // The "property 'x' of 'C' object" phrase of property errors (property_descr_get & co).
 Object* property_error(Object* self, Object* obj, const char* what) {
-  Object* name = pp(self)->prop_name;
+  Object* raw_name = nullptr;
+  if (property_name(self, &raw_name) < 0) return nullptr;
+  Ref<> name_ref = Ref<>::steal(raw_name);
+  Object* name = raw_name;
   Ref<> qualname = Ref<>::steal(type_get_qualname(obj->type));
   if (!qualname) return nullptr;
-  if (name && str_check(name)) {
+  if (name) {
     return errors::format(exc_AttributeError, "property %R of %R object has no %s", name,
                           qualname.get(), what);
   }
@@ -558,33 +576,32 @@ int property_init(Object* self, Object* args, Object* kwds) {
   clear(pp(self)->prop_name);
   pp(self)->getter_doc = 0;
   Object* doc = vals[3];
+  Object* prop_doc = nullptr;  // owned
   if (doc && doc != none()) {
-    pp(self)->prop_doc = new_ref(doc);
+    prop_doc = new_ref(doc);
   } else if (vals[0]) {
     // The getter's docstring becomes the property's.
     static Object* doc_s = str_intern_from_cstr("__doc__");
-    Object* getdoc = nullptr;
-    if (object_get_optional_attr(vals[0], doc_s, &getdoc) < 0) return -1;
-    if (getdoc && getdoc != none()) {
-      pp(self)->prop_doc = getdoc;
-      pp(self)->getter_doc = 1;
-    } else {
-      xdecref(getdoc);
-    }
+    if (object_get_optional_attr(vals[0], doc_s, &prop_doc) < 0) return -1;
+    if (prop_doc == none()) clear(prop_doc);
+    if (prop_doc) pp(self)->getter_doc = 1;
   }
-  // A property subclass stores the doc in its instance dict.
-  if (self->type != &property_type && pp(self)->prop_doc) {
-    static Object* doc_s = str_intern_from_cstr("__doc__");
-    if (object_setattr(self, doc_s, pp(self)->prop_doc) < 0) {
-      if (!errors::exception_matches(exc_AttributeError)) return -1;
+  if (self->type == &property_type) {
+    pp(self)->prop_doc = prop_doc;
+    return 0;
+  }
+  // A property subclass keeps the doc in its instance's __dict__ (or a __doc__ slot), where
+  // the subclass's own class docstring does not shadow it; None when there is none.
+  static Object* doc_s = str_intern_from_cstr("__doc__");
+  Ref<> doc_value = Ref<>::steal(prop_doc ? prop_doc : new_ref(none()));
+  if (object_setattr(self, doc_s, doc_value.get()) < 0) {
+    // An instance without a dict silently drops it (3.11 behaviour kept), unless the doc
+    // came from the getter.
+    if (!pp(self)->getter_doc && errors::exception_matches(exc_AttributeError)) {
       errors::clear();
+      return 0;
     }
-  }
-  if (vals[0]) {
-    static Object* name_s = str_intern_from_cstr("__name__");
-    Object* name = nullptr;
-    if (object_get_optional_attr(vals[0], name_s, &name) < 0) return -1;
-    pp(self)->prop_name = name;
+    return -1;
   }
   return 0;
 }
@@ -634,7 +651,9 @@ Object* property_get_isabstract(Object* self, void*) {
   return bool_from_long(0);
 }
 Object* property_get_name(Object* self, void*) {
-  if (pp(self)->prop_name) return new_ref(pp(self)->prop_name);
+  Object* name = nullptr;
+  if (property_name(self, &name) < 0) return nullptr;
+  if (name) return name;
   return errors::format(exc_AttributeError, "'property' object has no attribute '__name__'");
 }
 int property_set_name_attr(Object* self, Object* v, void*) {

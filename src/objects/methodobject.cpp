@@ -337,6 +337,7 @@ Object* method_vectorcall(Object* method, Object* const* args, size_t nargsf, Ob
 
 void method_dealloc(Object* o) {
   gc::untrack(o);
+  if (mo(o)->im_weakreflist) object_clear_weakrefs(o);
   decref(mo(o)->im_func);
   xdecref(mo(o)->im_self);
   gc::gc_free(o);
@@ -450,6 +451,8 @@ TypeObject method_type = [] {
                              kTpflagsHaveGc | kTpflagsHaveVectorcall);
   t.dealloc = method_dealloc;
   t.vectorcall_offset = static_cast<ssize>(offsetof(MethodObject, vectorcall));
+  // Bound methods take weak references (weakref.WeakMethod relies on it).
+  t.weaklistoffset = static_cast<ssize>(offsetof(MethodObject, im_weakreflist));
   t.repr = method_repr;
   t.hash = method_hash;
   t.call = method_call;

@@ -57,6 +57,16 @@ int namespace_init(Object* self, Object* args, Object* kwds) {
     if (dict_update(ns(self)->ns_dict, d.get()) < 0) return -1;
   }
   if (!kwds) return 0;
+  // PyArg_ValidateKeywordArguments: a **mapping may bring keys that are not str.
+  Object* key = nullptr;
+  Object* value = nullptr;
+  ssize pos = 0;
+  while (dict_next(kwds, &pos, &key, &value)) {
+    if (!str_check(key)) {
+      errors::format(exc_TypeError, "keywords must be strings");
+      return -1;
+    }
+  }
   return dict_update(ns(self)->ns_dict, kwds);
 }
 

@@ -347,7 +347,9 @@ void format_unbound_local(Object* name) {
 
 void format_unbound_free(CodeObject* co, int oparg) {
   Object* name = code_local_name(co, oparg);
-  if (code_local_kind(co, oparg) & kCoFastLocal) {
+  // _PyEval_FormatExcUnbound: any slot before the free variables (a local, or a cell the
+  // function itself owns) is an unbound local.
+  if (!(code_local_kind(co, oparg) & kCoFastFree)) {
     format_unbound_local(name);
   } else {
     format_exc_check_arg(exc_NameError,

@@ -608,6 +608,13 @@ MemberDef keyobject_members[] = {
     {"obj", kMemberObject, offsetof(KeyObject, object), 0, "Value wrapped by a key function."},
     {nullptr, 0, 0, 0, nullptr}};
 
+// keyobject_text_signature: inspect.signature() of a key wrapper is (obj).
+Object* keyobject_text_signature(Object*, void*) { return str_from_cstr("(obj)"); }
+
+GetSetDef keyobject_getset[] = {
+    {"__text_signature__", keyobject_text_signature, nullptr, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
 // --- _lru_cache_wrapper --------------------------------------------------------------------
 
 struct LruListElem : Object {
@@ -1095,6 +1102,7 @@ TypeObject keyobject_type = [] {
   t.clear = keyobject_clear;
   t.richcompare = keyobject_richcompare;
   t.members = keyobject_members;
+  t.getset = keyobject_getset;
   return t;
 }();
 
