@@ -245,7 +245,7 @@ TEST_F(Types, SlotsPropertiesAndSuper) {
   EXPECT_EQ(object_setattr_string(p.get(), "a", Ref<>::steal(I(1)).get()), 0);
   EXPECT_EQ(repr_steal(object_getattr_string(p.get(), "a")), "1");
   EXPECT_EQ(repr_steal(object_getattr_string(p.get(), "b")),
-            "AttributeError: 'P' object has no attribute 'b'");
+            "AttributeError: 'tmod.P' object has no attribute 'b'");
   EXPECT_EQ(object_setattr_string(p.get(), "c", none()), -1);
   EXPECT_EQ(error_text(),
             "AttributeError: 'P' object has no attribute 'c' and no __dict__ for setting new "
