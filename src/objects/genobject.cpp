@@ -991,15 +991,71 @@ GenObject* gen_of_frame(vm::Frame* f) {
   return reinterpret_cast<GenObject*>(reinterpret_cast<char*>(f) - offsetof(GenObject, gi_iframe));
 }
 
+namespace {
+
+// The thread's coroutine origin tracking depth: CPython keeps it in the thread state; a
+// thread_local is the same per-thread value here.
+thread_local int origin_tracking_depth = 0;
+
+// _PyFrame_GetFirstComplete.
+vm::Frame* first_complete_frame(vm::Frame* f) {
+  while (f && vm::frame_is_incomplete(f)) f = f->previous;
+  return f;
+}
+
+// compute_cr_origin: (filename, line, name) of up to origin_depth frames, innermost first.
+Object* compute_cr_origin(int origin_depth, vm::Frame* current) {
+  int count = 0;
+  for (vm::Frame* f = current; f && count < origin_depth; ++count)
+    f = first_complete_frame(f->previous);
+  Ref<> origin = Ref<>::steal(tuple_new(count));
+  if (!origin) return nullptr;
+  vm::Frame* f = current;
+  for (int i = 0; i < count; ++i) {
+    CodeObject* code = vm::frame_code(f);
+    Ref<> line = Ref<>::steal(long_from_long(vm::frame_get_line(f)));
+    if (!line) return nullptr;
+    Object* info = tuple_pack(3, code->co_filename, line.get(), code->co_name);
+    if (!info) return nullptr;
+    tuple_set_item(origin.get(), i, info);
+    f = first_complete_frame(f->previous);
+  }
+  return origin.release();
+}
+
+}  // namespace
+
+int coroutine_origin_tracking_depth() { return origin_tracking_depth; }
+
+int set_coroutine_origin_tracking_depth(int depth) {
+  if (depth < 0) {
+    errors::set_string(exc_ValueError, "depth must be >= 0");
+    return -1;
+  }
+  origin_tracking_depth = depth;
+  return 0;
+}
+
 GenObject* gen_make(Object* func_obj) {
   auto* func = static_cast<FunctionObject*>(func_obj);
   auto* co = static_cast<CodeObject*>(func->func_code);
   TypeObject* type = &gen_type;
   if (co->co_flags & kCoCoroutine) type = &coro_type;
   else if (co->co_flags & kCoAsyncGenerator) type = &async_gen_type;
+  Object* origin = nullptr;
+  if (type == &coro_type && origin_tracking_depth > 0) {
+    // _Py_MakeCoro: cr_origin starts at the caller of the coroutine function's frame.
+    vm::Frame* current = runtime::thread_state()->current_frame;
+    vm::Frame* frame = first_complete_frame(current ? current->previous : nullptr);
+    origin = compute_cr_origin(origin_tracking_depth, frame);
+    if (!origin) return nullptr;
+  }
   size_t size = offsetof(GenObject, gi_iframe) + sizeof(Object*) * size_t(co->co_framesize);
   auto* gen = static_cast<GenObject*>(gc::gc_malloc(size));
-  if (!gen) return nullptr;
+  if (!gen) {
+    xdecref(origin);
+    return nullptr;
+  }
   gen->refcnt = 1;
   gen->type = type;
 #ifdef CPPY_DEBUG
@@ -1008,6 +1064,7 @@ GenObject* gen_make(Object* func_obj) {
   gen->gi_name = new_ref(func->func_name);
   gen->gi_qualname = new_ref(func->func_qualname);
   gen->gi_frame_state = kFrameCreated;
+  gen->gi_origin_or_finalizer = origin;
   gc::track(gen);
   return gen;
 }

@@ -57,6 +57,10 @@ GenObject* gen_of_frame(vm::Frame* f);
 // _Py_MakeCoro: the generator, coroutine or async generator of func's code, with room for
 // its frame (the caller copies the frame in). New reference.
 GenObject* gen_make(Object* func);
+// sys.get/set_coroutine_origin_tracking_depth (PyThreadState.coroutine_origin_tracking_depth);
+// the setter raises ValueError for a negative depth (-1 returned).
+int coroutine_origin_tracking_depth();
+int set_coroutine_origin_tracking_depth(int depth);
 // gen_send_ex2 / PyIter_Send: resumes gen with arg (null: throw the current exception).
 // Returns 1 (PYGEN_NEXT, *result the yielded value), 0 (PYGEN_RETURN, *result the return
 // value) or -1 (PYGEN_ERROR).

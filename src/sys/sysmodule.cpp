@@ -19,6 +19,7 @@
 #include "objects/exceptions.h"
 #include "objects/floatobject.h"
 #include "objects/freelist.h"
+#include "objects/genobject.h"
 #include "objects/getargs.h"
 #include "objects/listobject.h"
 #include "objects/longobject.h"
@@ -596,6 +597,25 @@ Object* sys_set_asyncgen_hooks(Object*, Object* const* args, ssize nargs, Object
   return return_none();
 }
 
+// sys_set_coroutine_origin_tracking_depth_impl (clinic: depth as an int, by keyword too).
+Object* sys_set_coroutine_origin_tracking_depth(Object*, Object* const* args, ssize nargs,
+                                                Object* kwnames) {
+  static const char* const keywords[] = {"depth", nullptr};
+  static const ArgParser parser = {"set_coroutine_origin_tracking_depth", keywords, 1, 1, 0};
+  Object* argv[1] = {nullptr};
+  if (!unpack_keywords(args, nargs, nullptr, kwnames, parser, argv)) return nullptr;
+  if (float_check(argv[0]))
+    return errors::format(exc_TypeError, "'float' object cannot be interpreted as an integer");
+  int depth = long_as_int(argv[0]);
+  if (depth == -1 && errors::occurred()) return nullptr;
+  if (set_coroutine_origin_tracking_depth(depth) < 0) return nullptr;
+  return return_none();
+}
+
+Object* sys_get_coroutine_origin_tracking_depth(Object*, Object*) {
+  return long_from_long(coroutine_origin_tracking_depth());
+}
+
 bool g_ignore_environment = false;  // -E: sys.breakpointhook ignores PYTHONBREAKPOINT
 
 // sys_breakpointhook: PYTHONBREAKPOINT names the callable ("pdb.set_trace" when unset or
@@ -792,6 +812,11 @@ MethodDef sys_methods[] = {
     {"get_asyncgen_hooks", NOARGS(sys_get_asyncgen_hooks),
      "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators hooks.\n\n"
      "This returns a namedtuple of the form (firstiter, finalizer)."},
+    {"set_coroutine_origin_tracking_depth",
+     reinterpret_cast<void*>(sys_set_coroutine_origin_tracking_depth),
+     kMethFastcall | kMethKeywords, nullptr},
+    {"get_coroutine_origin_tracking_depth", NOARGS(sys_get_coroutine_origin_tracking_depth),
+     nullptr},
     {"set_asyncgen_hooks", reinterpret_cast<void*>(sys_set_asyncgen_hooks),
      kMethFastcall | kMethKeywords,
      "set_asyncgen_hooks([firstiter] [, finalizer])\n\nSet a finalizer for async generators "
