@@ -24,6 +24,7 @@
 #include "objects/tupleobject.h"
 #include "objects/unicodeobject.h"
 #include "pystrconv/pystrhex.h"
+#include "unicode/fastsearch.h"
 
 namespace cppy::objects {
 
@@ -117,12 +118,26 @@ bool parse_finds(const char* name, Object* const* args, ssize nargs, std::string
   return false;
 }
 
+// FASTSEARCH over bytes (stringlib's linear-time search, not a naive scan): the index in hay
+// of the first (dir > 0) or last occurrence of sub in hay[start:end], or -1; start and end are
+// already adjusted. An empty sub is found at start (or end).
+ssize fast_find(std::string_view hay, std::string_view sub, ssize start, ssize end, int dir) {
+  ssize m = static_cast<ssize>(sub.size());
+  if (end - start < m) return -1;
+  if (m == 0) return dir > 0 ? start : end;
+  auto* h = reinterpret_cast<const uint8_t*>(hay.data()) + start;
+  auto* p = reinterpret_cast<const uint8_t*>(sub.data());
+  ptrdiff_t r = m == 1 ? (dir > 0 ? unicode::find_char(h, end - start, p[0])
+                                  : unicode::rfind_char(h, end - start, p[0]))
+                       : unicode::fastsearch(h, end - start, p, m, -1,
+                                             dir > 0 ? unicode::SearchMode::Search
+                                                     : unicode::SearchMode::RSearch);
+  return r < 0 ? -1 : start + r;
+}
+
 ssize find_in(std::string_view hay, std::string_view sub, ssize start, ssize end, int dir) {
   adjust(start, end, static_cast<ssize>(hay.size()));
-  if (end - start < static_cast<ssize>(sub.size())) return -1;
-  std::string_view part = hay.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
-  size_t p = dir > 0 ? part.find(sub) : part.rfind(sub);
-  return p == std::string_view::npos ? -1 : start + static_cast<ssize>(p);
+  return fast_find(hay, sub, start, end, dir);
 }
 
 Object* do_find(Object* self, Object* const* args, ssize nargs, const char* name, int dir,
@@ -150,16 +165,14 @@ Object* b_count(Object* self, Object* const* args, ssize nargs) {
   adjust(start, end, static_cast<ssize>(hay.size()));
   if (end < start) return long_from_long(0);
   if (sub.empty()) return long_from_ssize(end - start + 1);
-  ssize n = 0;
-  for (ssize i = start; i + static_cast<ssize>(sub.size()) <= end;) {
-    if (hay.compare(static_cast<size_t>(i), sub.size(), sub) == 0) {
-      n++;
-      i += static_cast<ssize>(sub.size());
-    } else {
-      i++;
-    }
-  }
-  return long_from_ssize(n);
+  if (end - start < static_cast<ssize>(sub.size())) return long_from_long(0);
+  auto* h = reinterpret_cast<const uint8_t*>(hay.data()) + start;
+  auto* p = reinterpret_cast<const uint8_t*>(sub.data());
+  ptrdiff_t n = sub.size() == 1
+                    ? unicode::count_char(h, end - start, p[0], unicode::kNoMaxCount)
+                    : unicode::fastsearch(h, end - start, p, static_cast<ssize>(sub.size()),
+                                          unicode::kNoMaxCount, unicode::SearchMode::Count);
+  return long_from_ssize(n < 0 ? 0 : n);
 }
 
 // tailmatch for startswith / endswith.
@@ -410,10 +423,10 @@ Object* b_split(Object* self, Object* const* args, ssize nargs, Object* kwnames)
   }
   ssize i = 0;
   while (maxcount-- > 0) {
-    size_t pos = s.find(sep, static_cast<size_t>(i));
-    if (pos == std::string_view::npos) break;
-    if (add_piece(self, list.get(), s, i, static_cast<ssize>(pos)) < 0) return nullptr;
-    i = static_cast<ssize>(pos + sep.size());
+    ssize pos = fast_find(s, sep, i, len, 1);
+    if (pos < 0) break;
+    if (add_piece(self, list.get(), s, i, pos) < 0) return nullptr;
+    i = pos + static_cast<ssize>(sep.size());
   }
   if (add_piece(self, list.get(), s, i, len) < 0) return nullptr;
   return list.release();
@@ -565,8 +578,9 @@ Object* b_replace(Object* self, Object* const* args, ssize nargs) {
   }
   size_t i = 0;
   while (done < count) {
-    size_t p = s.find(from, i);
-    if (p == std::string_view::npos) break;
+    ssize found = fast_find(s, from, static_cast<ssize>(i), static_cast<ssize>(s.size()), 1);
+    if (found < 0) break;
+    size_t p = static_cast<size_t>(found);
     out += s.substr(i, p - i);
     out += to;
     i = p + from.size();

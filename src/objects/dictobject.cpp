@@ -463,6 +463,36 @@ inline Object** entry_value_slot(DictKeys* k, ssize ix) {
   return dk_is_unicode(k) ? &dk_unicode_entries(k)[ix].value : &dk_entries(k)[ix].value;
 }
 
+// insert_combined_dict: adds a key known to be absent (steals key and value). hashpos is
+// the free index slot when the caller's probe found it, else ~0. A key other than an exact
+// str converts a str table first.
+int insert_combined_dict(DictObject* mp, Object* key, hash_t hash, Object* value,
+                         size_t hashpos = ~size_t(0)) {
+  if (dk_is_unicode(mp->keys) && key->type != &str_type) {
+    if (insertion_resize(mp, false) < 0) {
+      decref(key);
+      decref(value);
+      return -1;
+    }
+    hashpos = ~size_t(0);
+  }
+  if (mp->keys->usable <= 0) {
+    if (insertion_resize(mp, true) < 0) {
+      decref(key);
+      decref(value);
+      return -1;
+    }
+    hashpos = ~size_t(0);
+  }
+  DictKeys* k = mp->keys;
+  k->version = 0;  // the keys change: specialised lookups of this table miss
+  if (hashpos == ~size_t(0)) hashpos = find_empty_slot(k, hash);
+  store_new_entry(k, hashpos, key, hash, value);
+  mp->used++;
+  bump_version(mp);
+  return 0;
+}
+
 // insertdict: steals key and value.
 int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
   Object* old_value;
@@ -483,32 +513,7 @@ int insertdict(DictObject* mp, Object* key, hash_t hash, Object* value) {
     decref(value);
     return -1;
   }
-  if (ix == kDkixEmpty) {
-    // insert_combined_dict: a key other than an exact str converts a str table first.
-    if (dk_is_unicode(mp->keys) && key->type != &str_type) {
-      if (insertion_resize(mp, false) < 0) {
-        decref(key);
-        decref(value);
-        return -1;
-      }
-      hashpos = ~size_t(0);
-    }
-    if (mp->keys->usable <= 0) {
-      if (insertion_resize(mp, true) < 0) {
-        decref(key);
-        decref(value);
-        return -1;
-      }
-      hashpos = ~size_t(0);
-    }
-    DictKeys* k = mp->keys;
-    k->version = 0;  // the keys change: specialised lookups of this table miss
-    if (hashpos == ~size_t(0)) hashpos = find_empty_slot(k, hash);
-    store_new_entry(k, hashpos, key, hash, value);
-    mp->used++;
-    bump_version(mp);
-    return 0;
-  }
+  if (ix == kDkixEmpty) return insert_combined_dict(mp, key, hash, value, hashpos);
   if (old_value != value) {
     *entry_value_slot(mp->keys, ix) = value;
     bump_version(mp);
@@ -795,7 +800,11 @@ int dict_set_default_ref(Object* d, Object* key, Object* default_value, Object**
     if (result) *result = new_ref(value);
     return 1;
   }
-  if (insertdict(mp, new_ref(key), hash, new_ref(default_value)) < 0) {
+  // The lookup above found the key absent: insert without probing (and comparing) again,
+  // as dict_setdefault_ref_lock_held does.
+  int rc = ix == kDkixEmpty ? insert_combined_dict(mp, new_ref(key), hash, new_ref(default_value))
+                            : insertdict(mp, new_ref(key), hash, new_ref(default_value));
+  if (rc < 0) {
     if (result) *result = nullptr;
     return -1;
   }
@@ -1287,7 +1296,21 @@ int dict_update_common(Object* self, Object* args, Object* kwds, const char* met
     return -1;
   }
   if (n == 1 && dict_update_arg(self, tuple_item(args, 0)) < 0) return -1;
-  if (kwds && dict_size(kwds)) return dict_merge(self, kwds, 1);
+  if (kwds && dict_size(kwds)) {
+    // PyArg_ValidateKeywordArguments: dict(**{1: 2}) and d.update(**{1: 2}) reach here with
+    // the caller's mapping as it is.
+    auto* kd = static_cast<DictObject*>(kwds);
+    if (!dk_is_unicode(kd->keys)) {
+      ssize pos = 0;
+      Object *key, *value;
+      while (dict_next(kwds, &pos, &key, &value))
+        if (!str_check(key)) {
+          errors::set_string(exc_TypeError, "keywords must be strings");
+          return -1;
+        }
+    }
+    return dict_merge(self, kwds, 1);
+  }
   return 0;
 }
 

@@ -305,11 +305,13 @@ GetSetDef g_float_getset[] = {
 
 // float.fromhex on a str.
 Object* float_fromhex_str(Object* s) {
-  std::string ascii;
   double x = 0;
   pymath::FromHexStatus st = pymath::FromHexStatus::kInvalid;
-  if (text_number_to_ascii(s, &ascii))
-    st = pymath::float_fromhex(ascii.data(), ascii.size(), &x);
+  // float_fromhex_impl parses the UTF-8 bytes as they are (ASCII spaces and digits only, no
+  // transformation of other Unicode digits or spaces): a non-ASCII string never parses.
+  if (str_is_ascii(s))
+    st = pymath::float_fromhex(reinterpret_cast<const char*>(str_1byte(s)),
+                               static_cast<size_t>(str_length(s)), &x);
   switch (st) {
     case pymath::FromHexStatus::kOk: return float_from_double(x);
     case pymath::FromHexStatus::kInvalid:

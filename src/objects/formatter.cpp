@@ -232,7 +232,8 @@ void split_number_padding(ssize n_padding, UCS4 align, ssize* lpad, ssize* spad,
 // format_string_internal.
 Object* format_string_internal(Object* value, const FormatSpec& f) {
   if (f.sign) {
-    errors::set_string(exc_ValueError, "Sign not allowed in string format specifier");
+    errors::set_string(exc_ValueError, f.sign == ' ' ? "Space not allowed in string format specifier"
+                                                     : "Sign not allowed in string format specifier");
     return nullptr;
   }
   if (f.no_neg_0) {

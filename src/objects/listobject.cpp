@@ -1388,17 +1388,22 @@ int list_ass_subscript(Object* self, Object* item, Object* value) {
       step = -step;
     }
     std::vector<Object*> garbage(static_cast<size_t>(slicelength));
-    ssize cur, i;
-    for (cur = start, i = 0; cur < stop; cur += step, ++i) {
+    // The cursor is unsigned, as in CPython: a huge step (clamped to PY_SSIZE_T_MAX) must
+    // wrap past the end instead of overflowing a signed index.
+    size_t cur;
+    ssize i;
+    const size_t size = static_cast<size_t>(l->size);
+    for (cur = static_cast<size_t>(start), i = 0; cur < static_cast<size_t>(stop);
+         cur += static_cast<size_t>(step), ++i) {
       ssize lim = step - 1;
       garbage[static_cast<size_t>(i)] = l->items[cur];
-      if (cur + step >= l->size) lim = l->size - cur - 1;
+      if (cur + static_cast<size_t>(step) >= size) lim = l->size - static_cast<ssize>(cur) - 1;
       std::memmove(l->items + cur - i, l->items + cur + 1, static_cast<size_t>(lim) * sizeof(Object*));
     }
-    cur = start + slicelength * step;
-    if (cur < l->size)
+    cur = static_cast<size_t>(start) + static_cast<size_t>(slicelength) * static_cast<size_t>(step);
+    if (cur < size)
       std::memmove(l->items + cur - slicelength, l->items + cur,
-                   static_cast<size_t>(l->size - cur) * sizeof(Object*));
+                   (size - cur) * sizeof(Object*));
     l->size -= slicelength;
     int res = list_resize(l, l->size);
     for (Object* g : garbage) decref(g);
@@ -1468,7 +1473,8 @@ Object* list_richcompare(Object* v, Object* w, int op) {
 }
 
 int list_init(Object* self, Object* args, Object* kwds) {
-  if (kwds && dict_size(kwds)) {
+  // list.__init__ (clinic): keywords are refused unless a subclass defines its own __new__.
+  if ((self->type == &list_type || self->type->new_ == list_type.new_) && kwds && dict_size(kwds)) {
     errors::set_string(exc_TypeError, "list() takes no keyword arguments");
     return -1;
   }

@@ -317,17 +317,23 @@ Object* long_to_decimal_string(Object* o) {
     while (len) buf[k++] = tmp[--len];
     return str_from_ascii(buf, k);
   }
-  // Fast upper bound of the digit count: the limit check of CPython comes first.
-  if (long_max_str_digits > 0) {
-    // n digits of 30 bits: more than (n-1)*30*log10(2) decimal digits.
-    ssize bound = (n - 1) * 30 * 10 / 33;  // a lower bound of the decimal length
-    if (bound > long_max_str_digits) {
+  // CPython's quick pre-check, from 10/3 >= log2(10): only a value certainly longer than the
+  // limit fails here (size_a - 11 digits of 30 bits already give more than 10/3 of the limit's
+  // bits); the exact length is checked after the conversion.
+  if (n >= 10 * kMaxStrDigitsThreshold / (3 * kLongShift) + 2 && long_max_str_digits > 0) {
+    if (long_max_str_digits / (3 * kLongShift) <= (n - 11) / 10) {
       errors::format(exc_ValueError,
                      "Exceeds the limit (%d digits) for integer string conversion; use "
                      "sys.set_int_max_str_digits() to increase the limit",
                      long_max_str_digits);
       return nullptr;
     }
+  }
+  if (n > 1000) {
+    // CPython switches to the subquadratic _pylong.int_to_decimal_string here, with no exact
+    // length check after it; the digits library's divide and conquer gives the same text.
+    std::string s = bigint::to_string(long_view(o), 10);
+    return str_from_ascii(s.data(), static_cast<ssize>(s.size()));
   }
   constexpr digit kDecBase = 1000000000;  // _PyLong_DECIMAL_BASE
   ssize size_a = n;

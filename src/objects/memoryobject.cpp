@@ -404,7 +404,8 @@ bool double_to_half(double x, uint16_t* out) {
 
 // unpack_single.
 Object* unpack_single(MemoryViewObject* self, const char* ptr, const char* fmt) {
-  (void)self;
+  // CHECK_RELEASED_AGAIN: the __index__ of a multi-index may have released the view.
+  if (check_released(self)) return nullptr;
 #define UNPACK(T) \
   T v;            \
   std::memcpy(&v, ptr, sizeof(T));

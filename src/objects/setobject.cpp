@@ -996,7 +996,8 @@ Object* set_ixor(Object* self, Object* other) {
 }
 
 int set_init(Object* self, Object* args, Object* kwds) {
-  if (kwds && dict_size(kwds) && self->type == &set_type) {
+  // set_init: keywords are refused, for subclasses too (set_new ignores them).
+  if (kwds && dict_size(kwds)) {
     errors::set_string(exc_TypeError, "set() takes no keyword arguments");
     return -1;
   }
@@ -1014,7 +1015,8 @@ int set_init(Object* self, Object* args, Object* kwds) {
 Object* set_tp_new(TypeObject* type, Object*, Object*) { return make_new_set(type, nullptr); }
 
 Object* frozenset_tp_new(TypeObject* type, Object* args, Object* kwds) {
-  if (type == &frozenset_type && kwds && dict_size(kwds)) {
+  // frozenset_new: keywords are refused unless a subclass defines its own __init__.
+  if ((type == &frozenset_type || type->init == frozenset_type.init) && kwds && dict_size(kwds)) {
     return errors::format(exc_TypeError, "frozenset() takes no keyword arguments");
   }
   ssize n = tuple_size(args);
@@ -1173,6 +1175,7 @@ ssize set_size(Object* s) { return so_(s)->used; }
 int set_add(Object* s, Object* key) { return set_add_key(so_(s), key); }
 int set_discard(Object* s, Object* key) { return set_discard_key(so_(s), key); }
 int set_contains(Object* s, Object* key) { return set_contains_key(so_(s), key); }
+int set_contains_frozen_fallback(Object* s, Object* key) { return set_contains_impl(s, key); }
 int set_clear(Object* s) { return set_clear_internal(s); }
 int set_update(Object* s, Object* iterable) { return set_update_internal(so_(s), iterable); }
 

@@ -44,6 +44,8 @@ ssize set_size(Object* s);
 int set_add(Object* s, Object* key);      // PySet_Add
 int set_discard(Object* s, Object* key);  // PySet_Discard: 1 found, 0 not, -1 error
 int set_contains(Object* s, Object* key);  // PySet_Contains
+// _PySet_Contains: as `key in s`, an unhashable set key is looked up as a frozenset.
+int set_contains_frozen_fallback(Object* s, Object* key);
 int set_clear(Object* s);
 Object* set_pop(Object* s);
 // _PySet_NextEntry: *pos starts at 0; borrowed key.

@@ -195,7 +195,8 @@ Object* tuple_subscript(Object* self, Object* item) {
 
 // tuple.__new__(iterable=()).
 Object* tuple_new_slot(TypeObject* type, Object* args, Object* kwds) {
-  if (kwds && dict_size(kwds)) {
+  // Keywords are refused unless a subclass defines its own __init__ (tuple_new's clinic check).
+  if ((type == &tuple_type || type->init == tuple_type.init) && kwds && dict_size(kwds)) {
     return errors::format(exc_TypeError, "tuple() takes no keyword arguments");
   }
   ssize n = tuple_size(args);

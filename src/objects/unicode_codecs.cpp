@@ -13,6 +13,7 @@
 #include "objects/bytesobject.h"
 #include "objects/text_support.h"
 #include "objects/unicodeobject.h"
+#include "runtime/preconfig.h"
 #include "unicode/codecs.h"
 #include "unicode/unicodedata.h"
 
@@ -136,10 +137,32 @@ bool registered_error_handler(const char* errors) {
   return true;
 }
 
+// unicode_check_encoding_errors: in development mode (-X dev) a bad encoding or error handler
+// name is reported even when nothing needs encoding or an error handler (empty input, the
+// fast paths). -1 with LookupError.
+int check_encoding_errors(const char* encoding, const char* errors) {
+  if (!encoding && !errors) return 0;
+  if (!runtime::dev_mode()) return 0;
+  if (encoding && std::strcmp(encoding, "utf-8") != 0) {
+    Object* codec = modules::_codecs::lookup(encoding);
+    if (!codec) return -1;
+    decref(codec);
+  }
+  if (errors && std::strcmp(errors, "strict") != 0 && std::strcmp(errors, "ignore") != 0 &&
+      std::strcmp(errors, "replace") != 0 && std::strcmp(errors, "surrogateescape") != 0 &&
+      std::strcmp(errors, "surrogatepass") != 0) {
+    Object* handler = modules::_codecs::lookup_error(errors);
+    if (!handler) return -1;
+    decref(handler);
+  }
+  return 0;
+}
+
 }  // namespace
 
 // PyUnicode_AsEncodedString for the built-in codecs.
 Object* str_encode(Object* s, const char* encoding, const char* errors) {
+  if (check_encoding_errors(encoding, errors) < 0) return nullptr;
   const char* name = nullptr;
   Codec codec = lookup_codec(encoding, &name);
   // Error handlers registered with codecs.register_error run through the codec registry
@@ -322,6 +345,7 @@ Object* str_decode_object(Object* obj, const char* encoding, const char* errors)
   }
   const char* data = held.held() ? held.data() : bytes_as_string(obj);
   ssize n = held.held() ? held.size() : bytes_size(obj);
+  if (check_encoding_errors(encoding, errors) < 0) return nullptr;
   const char* name = nullptr;
   Codec codec = lookup_codec(encoding, &name);
   if (registered_error_handler(errors)) codec = Codec::kUnknown;

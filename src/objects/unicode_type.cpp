@@ -867,8 +867,11 @@ Object* unicode_encode(Object* self, Object* const* args, ssize nargs, Object* k
 }
 
 Object* unicode_getnewargs(Object* self, Object*) {
-  Ref<> copy = Ref<>::steal(str_substring(self, 0, str_length(self)));
+  // _PyUnicode_Copy: always a new object (but for the empty string), never self.
+  ssize n = str_length(self);
+  Ref<> copy = Ref<>::steal(str_new(n, str_max_char_value(self)));
   if (!copy) return nullptr;
+  if (n) std::memcpy(str_data(copy.get()), str_data(self), static_cast<size_t>(n) * str_kind(self));
   return tuple_pack(1, copy.get());
 }
 

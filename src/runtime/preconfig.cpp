@@ -15,6 +15,7 @@ int g_utf8_mode = 0;
 bool g_use_environment = true;
 bool g_warn_default_encoding = false;
 int g_optimization_level = 0;
+bool g_dev_mode = false;
 
 // The LC_CTYPE locale is the legacy "C" or "POSIX" one (_Py_LegacyLocaleDetected without the
 // LC_ALL check that only coercion needs).
@@ -34,6 +35,7 @@ bool coercion_target_locale(const char* loc) {
 int preconfig_read(const Config& config, std::string* message) {
   g_use_environment = !config.ignore_environment;
   g_optimization_level = config.optimization_level;
+  g_dev_mode = config.dev_mode;
   int mode = -1;
   // preconfig_init_utf8_mode: -X utf8 first.
   for (const std::string& x : config.xoptions) {
@@ -84,6 +86,7 @@ bool use_environment() { return g_use_environment; }
 bool warn_default_encoding() { return g_warn_default_encoding; }
 
 int optimization_level() { return g_optimization_level; }
+bool dev_mode() { return g_dev_mode; }
 
 std::string locale_encoding() {
   const char* codeset = ::nl_langinfo(CODESET);

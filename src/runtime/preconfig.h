@@ -27,6 +27,10 @@ bool warn_default_encoding();
 // by preconfig_read: compile() and the import system's optimize=-1 mean this level.
 int optimization_level();
 
+// PyConfig.dev_mode of the running interpreter (-X dev, PYTHONDEVMODE), recorded by
+// preconfig_read: str() and str.encode() then check their encoding and errors arguments.
+bool dev_mode();
+
 // _Py_GetLocaleEncoding: the LC_CTYPE codeset (nl_langinfo(CODESET)), "UTF-8" when empty.
 std::string locale_encoding();
 

@@ -77,8 +77,11 @@ void dealloc_epilogue(Object* self);
 // Py_buffer of a bytes-like object for reading (bytes only until the buffer protocol lands);
 // false with TypeError.
 bool get_read_buffer(Object* o, const char** data, ssize* n);
-// A writable buffer (bytearray, memoryview...) for readinto: false with TypeError.
-bool get_write_buffer(Object* o, char** data, ssize* n);
+// A writable buffer (bytearray, memoryview...) for readinto: false with TypeError (any failure
+// to get the buffer becomes the clinic's "fname() argname must be read-write bytes-like object,
+// not T", as Argument Clinic's Py_buffer(accept={rwbuffer}) converter reports it).
+bool get_write_buffer(Object* o, char** data, ssize* n, const char* fname = "readinto",
+                      const char* argname = "argument");
 // _PyIO_ConvertSsize_t: None means -1.
 bool convert_ssize(Object* o, ssize* out);
 // Calls obj.name(*args) (args borrowed, null-terminated).

@@ -44,7 +44,8 @@ Object* bufferediobase_write(Object*, Object*) { return unsupported("write"); }
 Object* readinto_generic(Object* self, Object* buffer, bool readinto1) {
   char* data;
   ssize len;
-  if (!detail::get_write_buffer(buffer, &data, &len)) return nullptr;
+  if (!detail::get_write_buffer(buffer, &data, &len, readinto1 ? "readinto1" : "readinto"))
+    return nullptr;
   Ref<> n = Ref<>::steal(long_from_ssize(len));
   Ref<> b = Ref<>::steal(detail::call_method(self, readinto1 ? "read1" : "read", n.get(), nullptr));
   if (!b) return nullptr;

@@ -362,7 +362,7 @@ Object* fileio_readinto(Object* self, Object* buffer) {
   if (!f->readable) return err_mode("reading");
   char* data;
   ssize n;
-  if (!detail::get_write_buffer(buffer, &data, &n)) return nullptr;
+  if (!detail::get_write_buffer(buffer, &data, &n, "readinto", "argument 1")) return nullptr;
   ssize r = fileio_raw_read(self, data, n);
   if (r == -2) return return_none();
   if (r < 0) return nullptr;

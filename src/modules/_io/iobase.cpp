@@ -90,13 +90,12 @@ bool get_read_buffer(Object* o, const char** data, ssize* n) {
   return true;
 }
 
-bool get_write_buffer(Object* o, char** data, ssize* n) {
+bool get_write_buffer(Object* o, char** data, ssize* n, const char* fname, const char* argname) {
   Buffer view;
-  if (!object_check_buffer(o) || object_get_buffer(o, &view, kBufWritable) < 0) {
-    if (errors::occurred() && !errors::exception_matches(exc_TypeError)) return false;
-    errors::clear();
-    errors::format(exc_TypeError, "a read-write bytes-like object is required, not '%.100s'",
-                   o->type->name);
+  if (object_get_buffer(o, &view, kBufWritable) < 0) {
+    errors::clear();  // _PyArg_BadArgument replaces whatever the getbuffer raised
+    errors::format(exc_TypeError, "%.200s() %.200s must be read-write bytes-like object, not %.50s",
+                   fname, argname, o == none() ? "None" : o->type->name);
     return false;
   }
   *data = static_cast<char*>(view.buf);
