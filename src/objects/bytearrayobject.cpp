@@ -23,6 +23,7 @@
 #include "objects/longobject.h"
 #include "objects/sliceobject.h"
 #include "objects/tupleobject.h"
+#include "objects/typeobject_internal.h"
 #include "objects/unicodeobject.h"
 
 namespace cppy::objects {
@@ -552,12 +553,9 @@ Object* ba_sizeof(Object* self, Object*) {
 
 // _common_reduce.
 Object* common_reduce(Object* self, int proto) {
-  Ref<> state;
-  Object** dictptr = object_dict_ptr(self);
-  if (dictptr && *dictptr && dict_size(*dictptr) > 0)
-    state = Ref<>::borrow(*dictptr);
-  else
-    state = Ref<>::borrow(none());
+  // _PyObject_GetState: __getstate__(), so a subclass's __slots__ are kept too.
+  Ref<> state = Ref<>::steal(object_get_state(self));
+  if (!state) return nullptr;
   Ref<> args;
   ssize n = bytearray_size(self);
   if (n == 0) {

@@ -254,29 +254,31 @@ Object* b_hex(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   if (unpack_keywords(kHexParser, args, nargs, kwnames, a) < 0) return nullptr;
   char sep = 0;
   if (a[0]) {
-    ssize n = 0;
-    const char* s = nullptr;
-    if (str_check(a[0])) {
-      s = str_as_utf8(a[0], &n);
-      if (!s) return nullptr;
-      if (str_length(a[0]) != 1 || n != 1) {
-        errors::set_string(exc_ValueError, str_length(a[0]) != 1 ? "sep must be length 1."
-                                                                  : "sep must be ASCII.");
-        return nullptr;
-      }
-    } else if (bytes_check(a[0]) || bytearray_check(a[0])) {
-      s = view(a[0]).data();
-      n = static_cast<ssize>(view(a[0]).size());
-      if (n != 1) {
-        errors::set_string(exc_ValueError, "sep must be length 1.");
-        return nullptr;
-      }
-    } else {
-      // The separator's length is checked first (PyObject_Length).
-      errors::format(exc_TypeError, "object of type '%.200s' has no len()", a[0]->type->name);
+    // _Py_strhex_impl: the length first (PyObject_Length), then the type, then ASCII.
+    ssize seplen = object_length(a[0]);
+    if (seplen < 0) return nullptr;
+    if (seplen != 1) {
+      errors::set_string(exc_ValueError, "sep must be length 1.");
       return nullptr;
     }
-    sep = s[0];
+    unsigned sep_char;
+    if (str_check(a[0])) {
+      if (str_kind(a[0]) != kKind1) {
+        errors::set_string(exc_ValueError, "sep must be ASCII.");
+        return nullptr;
+      }
+      sep_char = str_read_char(a[0], 0);
+    } else if (bytes_check(a[0])) {
+      sep_char = static_cast<unsigned char>(bytes_as_string(a[0])[0]);
+    } else {
+      errors::set_string(exc_TypeError, "sep must be str or bytes.");
+      return nullptr;
+    }
+    if (sep_char > 127) {
+      errors::set_string(exc_ValueError, "sep must be ASCII.");
+      return nullptr;
+    }
+    sep = static_cast<char>(sep_char);
   }
   int per = 1;
   if (a[1]) {
@@ -518,8 +520,11 @@ Object* do_partition(Object* self, Object* sep_obj, int dir) {
   if (!empty) return nullptr;
   if (pos < 0) {
     Ref<> whole = Ref<>::steal(unchanged(self));
-    if (dir > 0) return tuple_pack(3, whole.get(), empty.get(), empty.get());
-    return tuple_pack(3, empty.get(), empty.get(), whole.get());
+    // Each empty part of a bytearray is a new object (STRINGLIB_NEW); bytes share b''.
+    Ref<> empty2 = ba ? Ref<>::steal(make_like(self, "")) : empty;
+    if (!whole || !empty2) return nullptr;
+    if (dir > 0) return tuple_pack(3, whole.get(), empty.get(), empty2.get());
+    return tuple_pack(3, empty.get(), empty2.get(), whole.get());
   }
   Ref<> before = Ref<>::steal(make_like(self, s.substr(0, static_cast<size_t>(pos))));
   Ref<> mid = ba ? Ref<>::steal(make_like(self, sep)) : Ref<>::borrow(sep_obj);

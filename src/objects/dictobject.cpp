@@ -763,6 +763,13 @@ int dict_pop(Object* op, Object* key, Object** result) {
   if (mp->used == 0) return 0;
   hash_t hash = hash_of(key);
   if (hash == -1) return -1;
+  return dict_pop_known_hash(op, key, hash, result);
+}
+
+int dict_pop_known_hash(Object* op, Object* key, hash_t hash, Object** result) {
+  auto* mp = static_cast<DictObject*>(op);
+  if (result) *result = nullptr;
+  if (mp->used == 0) return 0;
   Object* old_value;
   ssize ix = dict_lookup(mp, key, hash, &old_value);
   if (ix == kDkixError) return -1;

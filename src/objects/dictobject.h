@@ -90,6 +90,8 @@ int dict_del_item(Object* d, Object* key);  // PyDict_DelItem (KeyError when mis
 int dict_del_item_string(Object* d, const char* key);
 // PyDict_Pop: 1 removed (*result new ref unless result null), 0 missing, -1 error.
 int dict_pop(Object* d, Object* key, Object** result);
+// _PyDict_Pop_KnownHash: as dict_pop with the key's hash known (never a subclass's methods).
+int dict_pop_known_hash(Object* d, Object* key, hash_t hash, Object** result);
 int dict_contains(Object* d, Object* key);  // PyDict_Contains
 // PyDict_SetDefaultRef: 1 existed, 0 inserted; *result new ref when non-null.
 int dict_set_default_ref(Object* d, Object* key, Object* default_value, Object** result);

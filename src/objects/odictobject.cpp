@@ -461,28 +461,10 @@ Object* popkey_hash(Object* od, Object* key, Object* failobj, hash_t hash) {
   } else if (clear_node(od_(od), node, key, hash) < 0) {
     return nullptr;
   }
+  // The dict entry goes straight from the dict, for subclasses too (no __getitem__ or
+  // __delitem__ calls).
   Object* value = nullptr;
-  if (odict_check_exact(od)) {
-    if (node) {
-      value = dict_get_item_known_hash(od, key, hash);
-      if (value) {
-        incref(value);
-        if (dict_del_item_known_hash(od, key, hash) < 0) {
-          decref(value);
-          return nullptr;
-        }
-      } else if (errors::occurred()) {
-        return nullptr;
-      }
-    }
-  } else {
-    int exists = sequence_contains(od, key);
-    if (exists < 0) return nullptr;
-    if (exists) {
-      value = object_get_item(od, key);
-      if (value && object_del_item(od, key) < 0) clear(value);
-    }
-  }
+  if (node && dict_pop_known_hash(od, key, hash, &value) < 0) return nullptr;
   if (!value && !errors::occurred()) {
     if (failobj) value = new_ref(failobj);
     else errors::set_object(exc_KeyError, key);

@@ -398,7 +398,10 @@ int pack_item(unsigned char* p, Object* v, const FormatDef* f, ssize size, bool 
       bi::ToBytesStatus st = bi::to_bytes(long_view(n.get()), p, static_cast<size_t>(f->size), le, is_signed);
       if (st != bi::ToBytesStatus::kOk) {
         if (f->kind == Kind::kVoidPtr) {
-          errors::set_string(exc_OverflowError, "int too big to convert");
+          // PyLong_AsVoidPtr's OverflowError (turned into struct.error by s_pack_internal).
+          errors::set_string(exc_OverflowError, is_signed
+                                                    ? "Python int too large to convert to C long"
+                                                    : "Python int too large to convert to C unsigned long");
           return -1;
         }
         return range_error(f, is_unsigned);
@@ -541,8 +544,12 @@ int s_pack_internal(StructObject* so, Object* const* args, unsigned char* buf) {
   ssize i = 0;
   for (const Code& code : *so->s_codes) {
     for (ssize k = 0; k < code.repeat; ++k) {
-      if (pack_item(buf + code.offset + k * code.size, args[i++], code.fmtdef, code.size,
+      Object* v = args[i++];
+      if (pack_item(buf + code.offset + k * code.size, v, code.fmtdef, code.size,
                     so->little_endian) < 0) {
+        // An int that overflows a converter is reported as struct.error.
+        if (long_check(v) && errors::exception_matches(exc_OverflowError))
+          errors::set_string(struct_error, "int too large to convert");
         return -1;
       }
     }

@@ -91,3 +91,50 @@ try:
     [] in s
 except TypeError as e:
     print('TypeError:', e)
+
+# bytearray partitions: every empty part is a new bytearray.
+for meth in ('partition', 'rpartition'):
+    parts = getattr(bytearray(b'x'), meth)(b'y')
+    print(meth, parts, parts[0] is parts[1], parts[1] is parts[2], parts[0] is parts[2])
+    parts[1].extend(b'!')
+    print(parts)
+print(b'x'.partition(b'y'), bytearray(b'xay').partition(b'a'))
+
+# A bytearray subclass with __slots__ pickles and copies its slots too.
+import copy, pickle
+class SlottedBytes(bytearray):
+    __slots__ = ('x', 'y', '__dict__')
+a = SlottedBytes(b'abcd')
+a.x = 10
+a.z = SlottedBytes(b'efgh')
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    b = pickle.loads(pickle.dumps(a, proto))
+    print(proto, b, b.x, b.z, type(b.z).__name__, hasattr(b, 'y'))
+for f in (copy.copy, copy.deepcopy):
+    b = f(a)
+    print(f.__name__, b, b.x, b.z)
+print(SlottedBytes().__reduce_ex__(4), bytearray(b'q').__reduce__())
+
+# OrderedDict.pop/popitem take the entry from the dict itself, not through a subclass's
+# __getitem__ or __delitem__.
+from collections import OrderedDict
+class Counting(OrderedDict):
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+    def __getitem__(self, key):
+        self.calls.append(('get', key))
+        value = super().__getitem__(key)
+        self.move_to_end(key)
+        return value
+    def __delitem__(self, key):
+        self.calls.append(('del', key))
+        super().__delitem__(key)
+c = Counting()
+for i in range(1, 5):
+    c[i] = i * 10
+print(c.popitem(last=False), c.popitem(), c.pop(2), c.pop(9, 'dflt'), list(c.items()), c.calls)
+try:
+    c.pop(9)
+except KeyError as e:
+    print('KeyError', e)
