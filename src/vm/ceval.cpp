@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "compile/opcode_ids.h"
 #include "compile/opcode_metadata.h"
@@ -333,6 +334,46 @@ Frame* push_and_init(FunctionObject* func, Object* locals, Object* const* args, 
     pop_frame(f);
     return nullptr;
   }
+  return f;
+}
+
+// _PyEvalFramePushAndInit_Ex: the frame of f(*callargs, **kwargs) (CALL_FUNCTION_EX on a
+// Python function, which then continues in the same loop): the keyword arguments are unpacked
+// after the positional ones with a tuple of their names (_PyStack_UnpackDict); a key that is
+// not a str is refused as there. callargs (a tuple) and kwargs (a dict or null) are borrowed.
+Frame* push_and_init_ex(FunctionObject* func, Object* callargs, Object* kwargs,
+                        Frame* previous) {
+  ssize nargs = tuple_size(callargs);
+  ssize nkw = kwargs ? dict_size(kwargs) : 0;
+  if (nkw == 0) return push_and_init(func, nullptr, tuple_items(callargs), nargs, nullptr, previous);
+  Object* small[16];
+  std::unique_ptr<Object*[]> big;
+  Object** stack = small;
+  if (nargs + nkw > 16) {
+    big.reset(new Object*[size_t(nargs + nkw)]);
+    stack = big.get();
+  }
+  Ref<> kwnames = Ref<>::steal(tuple_new(nkw));
+  if (!kwnames) return nullptr;
+  for (ssize i = 0; i < nargs; ++i) stack[i] = tuple_items(callargs)[i];
+  ssize pos = 0, i = 0;
+  Object *key, *value;
+  bool keys_are_strings = true;
+  // The values are held for the binding (a key's __eq__ may run code while the callee's
+  // **kwargs dict is filled).
+  while (i < nkw && dict_next(kwargs, &pos, &key, &value)) {
+    keys_are_strings &= str_check(key);
+    tuple_set_item(kwnames.get(), i, new_ref(key));
+    stack[nargs + i] = new_ref(value);
+    ++i;
+  }
+  Frame* f = nullptr;
+  if (!keys_are_strings) {
+    errors::set_string(exc_TypeError, "keywords must be strings");
+  } else {
+    f = push_and_init(func, nullptr, stack, nargs, kwnames.get(), previous);
+  }
+  for (ssize k = 0; k < i; ++k) decref(stack[nargs + k]);
   return f;
 }
 

@@ -782,7 +782,32 @@ void specialize_class_call(Object* callable, CodeUnit* instr, int nargs) {
   specialize(instr, CALL_NON_PY_GENERAL);
 }
 
+// specialize_py_call_kw: CALL_KW_PY / CALL_KW_BOUND_METHOD for any Python function (the
+// frame binds the keywords, so the parameters' shape does not matter), keyed by its version.
+void specialize_py_call_kw(FunctionObject* func, CodeUnit* instr, bool bound_method) {
+  auto* co = static_cast<CodeObject*>(func->func_code);
+  if (!(co->co_flags & kCoOptimized)) return unspecialize(instr);  // SPEC_FAIL_CODE_NOT_OPTIMIZED
+  uint32_t version = func->func_version;
+  if (version == 0) return unspecialize(instr);  // SPEC_FAIL_OUT_OF_VERSIONS
+  write_u32(instr + 2, version);
+  specialize(instr, bound_method ? CALL_KW_BOUND_METHOD : CALL_KW_PY);
+}
+
 }  // namespace
+
+// _Py_Specialize_CallKw.
+void specialize_call_kw(Object* callable, CodeUnit* instr, int nargs) {
+  (void)nargs;
+  if (callable->type == &function_type)
+    return specialize_py_call_kw(static_cast<FunctionObject*>(callable), instr, false);
+  if (callable->type == &method_type) {
+    Object* func = static_cast<MethodObject*>(callable)->im_func;
+    if (func->type == &function_type)
+      return specialize_py_call_kw(static_cast<FunctionObject*>(func), instr, true);
+    return unspecialize(instr);  // SPEC_FAIL_CALL_BOUND_METHOD
+  }
+  specialize(instr, CALL_KW_NON_PY);
+}
 
 void specialize_call(Object* callable, Object* self_or_null, CodeUnit* instr, int nargs) {
   TypeObject* t = callable->type;

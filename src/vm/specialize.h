@@ -103,6 +103,7 @@ void specialize_unpack_sequence(Object* seq, CodeUnit* instr, int oparg);
 void specialize_store_subscr(Object* container, Object* sub, CodeUnit* instr);
 void specialize_contains_op(Object* container, CodeUnit* instr);
 void specialize_call(Object* callable, Object* self_or_null, CodeUnit* instr, int nargs);
+void specialize_call_kw(Object* callable, CodeUnit* instr, int nargs);
 
 #ifdef CPPY_VM_STATS
 // The CPPY_VM_STATS build option (src/vm/CMakeLists.txt; Py_STATS' specialization counts in
