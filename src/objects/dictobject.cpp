@@ -2009,6 +2009,21 @@ bool is_set_like(Object* o) { return view_set_check(o) || anyset_check(o); }
 
 }  // namespace
 
+namespace {
+// dict_vectorcall: dict() and dict(name=value, ...) without tp_call's argument tuple and
+// keyword dict; a positional argument goes through tp_call.
+Object* dict_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
+  ssize nargs = vectorcall_nargs(nargsf);
+  if (nargs != 0) return make_tp_call(type, args, nargs, kwnames);
+  Ref<> d = Ref<>::steal(dict_new());
+  if (!d) return nullptr;
+  ssize nkw = kwnames ? tuple_size(kwnames) : 0;
+  for (ssize i = 0; i < nkw; ++i)
+    if (dict_set_item(d.get(), tuple_item(kwnames, i), args[i]) < 0) return nullptr;
+  return d.release();
+}
+}  // namespace
+
 TypeObject dict_type = [] {
   TypeObject t = static_type("dict", sizeof(DictObject), 0,
                              kTpflagsHaveGc | kTpflagsBasetype | kTpflagsDictSubclass |
@@ -2028,6 +2043,7 @@ TypeObject dict_type = [] {
   t.init = dict_init;
   t.alloc = type_generic_alloc;
   t.new_ = dict_tp_new;
+  t.vectorcall = dict_vectorcall;
   t.doc =
       "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a "
       "mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized "

@@ -221,6 +221,18 @@ void float_fill_type_methods(TypeObject* t, NumberMethods* nm);
 
 namespace {
 
+// float_vectorcall: float() and float(a float or an int) without tp_call's argument tuple;
+// the other forms (a string, an object with __float__ or __index__, keywords) through tp_call.
+Object* float_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
+  ssize nargs = vectorcall_nargs(nargsf);
+  if (!kwnames) {
+    if (nargs == 0) return float_from_double(0.0);
+    if (nargs == 1 && args[0]->type == &float_type) return new_ref(args[0]);
+    if (nargs == 1 && args[0]->type == &long_type) return number_float(args[0]);
+  }
+  return make_tp_call(type, args, nargs, kwnames);
+}
+
 struct FloatTypeInit {
   FloatTypeInit() {
     NumberMethods& n = g_float_as_number;
@@ -251,6 +263,7 @@ struct FloatTypeInit {
     t.doc = "Convert a string or number to a floating-point number, if possible.";
     t.richcompare = float_richcompare;
     t.base = &BaseObject_Type;
+    t.vectorcall = float_vectorcall;
     float_fill_type_methods(&t, &n);
   }
 } g_float_type_init;

@@ -545,6 +545,17 @@ const char kLongDoc[] =
     ">>> int('0b100', base=0)\n"
     "4";
 
+// long_vectorcall: int() and int(an int) without tp_call's argument tuple; the other forms
+// (a string, a base, keywords) through tp_call.
+Object* long_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
+  ssize nargs = vectorcall_nargs(nargsf);
+  if (!kwnames) {
+    if (nargs == 0) return long_from_long(0);
+    if (nargs == 1 && long_check_exact(args[0])) return new_ref(args[0]);
+  }
+  return make_tp_call(type, args, nargs, kwnames);
+}
+
 struct LongTypeInit {
   LongTypeInit() {
     TypeObject& t = long_type;
@@ -562,6 +573,7 @@ struct LongTypeInit {
     t.richcompare = long_richcompare;
     t.base = &BaseObject_Type;
     t.doc = kLongDoc;
+    t.vectorcall = long_vectorcall;
     long_fill_number_methods(&g_long_as_number);
     long_fill_type_methods(&t);
     init_small_ints();

@@ -1120,6 +1120,22 @@ NumberMethods frozenset_as_number = [] {
 SequenceMethods set_as_sequence = {set_len, nullptr, nullptr, nullptr, nullptr,
                                    nullptr, nullptr, set_contains_impl, nullptr, nullptr};
 
+// set_vectorcall / frozenset_vectorcall: set(), set(iterable) and the same for frozenset
+// without tp_call's argument tuple (frozenset(a frozenset) is that frozenset); keywords and
+// extra arguments are refused by tp_call.
+Object* set_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
+  ssize nargs = vectorcall_nargs(nargsf);
+  if (!kwnames && nargs <= 1) return set_new(nargs ? args[0] : nullptr);
+  return make_tp_call(type, args, nargs, kwnames);
+}
+Object* frozenset_vectorcall(Object* type, Object* const* args, size_t nargsf,
+                             Object* kwnames) {
+  ssize nargs = vectorcall_nargs(nargsf);
+  if (!kwnames && nargs == 1 && args[0]->type == &frozenset_type) return new_ref(args[0]);
+  if (!kwnames && nargs == 1) return frozenset_new(args[0]);
+  return make_tp_call(type, args, nargs, kwnames);
+}
+
 TypeObject make_set_type(const char* name, bool frozen) {
   TypeObject t = static_type(name, sizeof(SetObject), 0,
                              kTpflagsHaveGc | kTpflagsBasetype | kTpflagsMatchSelf);
@@ -1138,6 +1154,7 @@ TypeObject make_set_type(const char* name, bool frozen) {
   t.init = frozen ? nullptr : set_init;
   t.alloc = type_generic_alloc;
   t.new_ = frozen ? frozenset_tp_new : set_tp_new;
+  t.vectorcall = frozen ? frozenset_vectorcall : set_vectorcall;
   t.doc = frozen ? "frozenset(iterable=(), /)\n--\n\nBuild an immutable unordered collection "
                    "of unique elements."
                  : "set(iterable=(), /)\n--\n\nBuild an unordered collection of unique "

@@ -348,6 +348,19 @@ MappingMethods tuple_as_mapping = {tuple_length, tuple_subscript, nullptr};
 
 }  // namespace
 
+namespace {
+// tuple_vectorcall: tuple() and tuple(iterable) without tp_call's argument tuple (keywords
+// and extra arguments are refused by tp_call).
+Object* tuple_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
+  ssize nargs = vectorcall_nargs(nargsf);
+  if (!kwnames) {
+    if (nargs == 0) return new_ref(tuple_empty());
+    if (nargs == 1) return sequence_tuple(args[0]);
+  }
+  return make_tp_call(type, args, nargs, kwnames);
+}
+}  // namespace
+
 TypeObject tuple_type = [] {
   TypeObject t = static_type("tuple", sizeof(TupleObject) - sizeof(Object*), sizeof(Object*),
                              kTpflagsHaveGc | kTpflagsBasetype | kTpflagsTupleSubclass |
@@ -363,6 +376,7 @@ TypeObject tuple_type = [] {
   t.iter = tuple_iter;
   t.methods = tuple_methods;
   t.new_ = tuple_new_slot;
+  t.vectorcall = tuple_vectorcall;
   t.doc =
       "tuple(iterable=(), /)\n--\n\nBuilt-in immutable sequence.\n\nIf no argument is given, "
       "the constructor returns an empty tuple.\nIf iterable is specified the tuple is "

@@ -262,6 +262,10 @@ struct HeapTypeObject : TypeObject {
   Object* ht_module;
   SharedKeys* ht_cached_keys;  // names of the instances' inline values (inline_values.h)
   char* ht_tpname;
+  // _spec_cache.init (_PyType_CacheInitForSpecialization): the Python __init__ that
+  // CALL_ALLOC_AND_ENTER_INIT runs, borrowed from the class dict; valid while the type's
+  // version tag is the one the instruction cached.
+  Object* spec_cache_init;
 };
 
 inline bool type_has_feature(const TypeObject* t, unsigned long flag) {
@@ -337,6 +341,9 @@ ssize type_dict_offset(TypeObject* type);
 
 // super (Objects/typeobject.c super_*).
 extern TypeObject super_type;
+// _PySuper_Lookup: super(su_type, su_obj).name without the super object (LOAD_SUPER_ATTR_ATTR
+// and _METHOD); with method non-null, a method descriptor is returned unbound and *method set.
+Object* super_lookup(TypeObject* su_type, Object* su_obj, Object* name, int* method);
 
 // Slot descriptions shared by typeobject.cpp (slotdefs) and descrobject.cpp (wrappers).
 struct SlotDef;

@@ -2113,6 +2113,48 @@ GetSetDef super_getsets[] = {
 
 }  // namespace
 
+// _PySuper_Lookup (do_super_lookup without a super object): name along the MRO of obj's type
+// after su_type; a function found there (a method descriptor) is returned unbound with
+// *method set when method is given. What the MRO walk does not find (or a type without an
+// MRO) goes through a temporary super object's generic lookup, as super(su_type, obj).name.
+Object* super_lookup(TypeObject* su_type, Object* su_obj, Object* name, int* method) {
+  TypeObject* starttype = supercheck(su_type, su_obj);
+  if (!starttype) return nullptr;
+  Ref<> start_ref = Ref<>::steal(starttype);
+  Object* mro = starttype->mro;
+  if (mro) {
+    ssize n = tuple_size(mro);
+    ssize i;
+    for (i = 0; i + 1 < n; ++i)
+      if (tuple_item(mro, i) == su_type) break;
+    ++i;
+    if (i < n) {
+      Ref<> keep = Ref<>::borrow(mro);
+      for (; i < n; ++i) {
+        auto* base = as_type(tuple_item(mro, i));
+        Object* res = base->dict ? dict_get_item_with_error(base->dict, name) : nullptr;
+        if (res) {
+          incref(res);
+          if (method && type_has_feature(res->type, kTpflagsMethodDescriptor)) {
+            *method = 1;
+            return res;
+          }
+          descrgetfunc f = res->type->descr_get;
+          if (!f) return res;
+          Object* res2 = f(res, su_obj == starttype ? nullptr : su_obj, starttype);
+          decref(res);
+          return res2;
+        }
+        if (errors::occurred()) return nullptr;
+      }
+    }
+  }
+  Object* args[2] = {su_type, su_obj};
+  Ref<> su = Ref<>::steal(vectorcall(&super_type, args, 2, nullptr));
+  if (!su) return nullptr;
+  return object_generic_getattr(su.get(), name);
+}
+
 TypeObject super_type = [] {
   TypeObject t = static_type("super", sizeof(SuperObject), 0, kTpflagsHaveGc | kTpflagsBasetype);
   t.dealloc = super_dealloc;

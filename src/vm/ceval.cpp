@@ -21,6 +21,7 @@
 #include "imp/import.h"
 #include "objects/abstract.h"
 #include "objects/boolobject.h"
+#include "objects/bytesobject.h"
 #include "objects/cellobject.h"
 #include "objects/codeobject.h"
 #include "objects/descrobject.h"
@@ -1032,6 +1033,41 @@ inline bool str_dict_searchable(Object* d) {
   DictKeys* k = static_cast<DictObject*>(d)->keys;
   if (k->log2_size < 8) [[likely]] return str_table_probe<int8_t>(k, name, h);
   return str_dict_entry_wide(k, name, h);
+}
+
+// _Py_InitCleanup: the code of the shim frame CALL_ALLOC_AND_ENTER_INIT pushes under
+// __init__'s frame (EXIT_INIT_CHECK, RETURN_VALUE; the RESUME is never reached). Its first
+// traceable instruction lies past its end, so tracebacks, frame walks and monitoring never
+// see it. Made once, never freed.
+CodeObject* init_cleanup_code() {
+  static CodeObject* code = [] {
+    const unsigned char units[] = {EXIT_INIT_CHECK, 0, RETURN_VALUE, 0, RESUME, 0};
+    Ref<> bytes = Ref<>::steal(
+        bytes_from_string_and_size(reinterpret_cast<const char*>(units), sizeof units));
+    Ref<> empty_bytes = Ref<>::steal(bytes_from_string_and_size("", 0));
+    Ref<> name = Ref<>::steal(str_intern_from_cstr("__init__"));
+    CodeConstructor con;
+    con.filename = name.get();
+    con.name = name.get();
+    con.qualname = name.get();
+    con.flags = kCoOptimized | kCoNoMonitoringEvents;
+    con.code = bytes.get();
+    con.linetable = empty_bytes.get();
+    con.consts = tuple_empty();
+    con.names = tuple_empty();
+    con.localsplusnames = tuple_empty();
+    con.localspluskinds = empty_bytes.get();
+    con.stacksize = 2;
+    con.exceptiontable = empty_bytes.get();
+    auto* co = static_cast<CodeObject*>(code_new(con));
+    if (!co) {
+      std::fprintf(stderr, "cppy: cannot create the __init__ cleanup code object\n");
+      std::abort();
+    }
+    co->co_firsttraceable = 4;
+    return co;
+  }();
+  return code;
 }
 
 // The objects CALL_LEN, CALL_ISINSTANCE and CALL_LIST_APPEND compare with

@@ -262,6 +262,7 @@ void monitor_exc(Frame* frame, CodeUnit* instr, int ev) {
   uint8_t tools = global_tools[ev];
   if (!tools) return;
   CodeObject* co = frame_code(frame);
+  if (co->co_flags & kCoNoMonitoringEvents) return;  // a shim (_Py_InitCleanup)
   Object* exc = errors::get_raised_exception();
   int i = int(instr - code_units(co));
   // CPython reports next_instr - 1 with next_instr past the instruction's caches; when the
@@ -544,6 +545,7 @@ int monitor_handled(Frame* frame, CodeUnit* instr, Object* exc) {
   uint8_t tools = global_tools[kEvExceptionHandled];
   if (!tools || ts->tracing) return 0;
   CodeObject* co = frame_code(frame);
+  if (co->co_flags & kCoNoMonitoringEvents) return 0;
   int i = int(instr - code_units(co));
   return fire(ts, co, nullptr, i, kEvExceptionHandled, tools, i, exc);
 }

@@ -772,12 +772,40 @@ void specialize_method_descriptor(Object* descr, Object* self_or_null, CodeUnit*
   specialize(instr, CALL_NON_PY_GENERAL);
 }
 
+// specialize_class_call: the builtin classes by their vectorcall, and the classes of
+// class statements whose instances come from object.__new__ and whose __init__ is a simple
+// Python function (get_init_for_simple_managed_python_class): CALL_ALLOC_AND_ENTER_INIT,
+// with the __init__ cached in the class (_PyType_CacheInitForSpecialization).
 void specialize_class_call(Object* callable, CodeUnit* instr, int nargs) {
   auto* tp = reinterpret_cast<TypeObject*>(callable);
-  if (nargs == 1 && instr->op.arg == 1) {
-    if (tp == &Type_Type) return specialize(instr, CALL_TYPE_1);
-    if (tp == &str_type) return specialize(instr, CALL_STR_1);
-    if (tp == &tuple_type) return specialize(instr, CALL_TUPLE_1);
+  if (type_has_feature(tp, kTpflagsImmutabletype)) {
+    if (nargs == 1 && instr->op.arg == 1) {
+      if (tp == &str_type) return specialize(instr, CALL_STR_1);
+      if (tp == &Type_Type) return specialize(instr, CALL_TYPE_1);
+      if (tp == &tuple_type) return specialize(instr, CALL_TUPLE_1);
+    }
+    if (tp->vectorcall) return specialize(instr, CALL_BUILTIN_CLASS);
+    return specialize(instr, CALL_NON_PY_GENERAL);
+  }
+  if (tp->type != &Type_Type) return specialize(instr, CALL_NON_PY_GENERAL);
+  if (tp->new_ == BaseObject_Type.new_) {
+    // The version is 0 (a failure, not the generic form) when the class is not a plain heap
+    // class: CPython's lookup-and-version never runs then.
+    if (tp->alloc != type_generic_alloc || !type_has_feature(tp, kTpflagsHeaptype))
+      return unspecialize(instr);  // SPEC_FAIL_OVERRIDDEN / SPEC_FAIL_EXPECTED_ERROR
+    static Object* init_name = str_intern_from_cstr("__init__");
+    Object* init = type_lookup(tp, init_name);
+    if (!type_assign_version_tag(tp)) return unspecialize(instr);  // SPEC_FAIL_OUT_OF_VERSIONS
+    // (An abstract class is left to the generic call, which refuses to instantiate it.)
+    if (init && init->type == &function_type &&
+        is_simple_function(static_cast<CodeObject*>(static_cast<FunctionObject*>(init)->func_code)) &&
+        (static_cast<CodeObject*>(static_cast<FunctionObject*>(init)->func_code)->co_flags &
+         kCoOptimized) &&
+        !type_has_feature(tp, kTpflagsIsAbstract)) {
+      static_cast<HeapTypeObject*>(tp)->spec_cache_init = init;
+      write_u32(instr + 2, tp->version_tag);
+      return specialize(instr, CALL_ALLOC_AND_ENTER_INIT);
+    }
   }
   specialize(instr, CALL_NON_PY_GENERAL);
 }
@@ -794,6 +822,14 @@ void specialize_py_call_kw(FunctionObject* func, CodeUnit* instr, bool bound_met
 }
 
 }  // namespace
+
+// _Py_Specialize_LoadSuperAttr: super() itself (not a shadowing global) over a class.
+void specialize_load_super_attr(Object* global_super, Object* cls, CodeUnit* instr,
+                                int load_method) {
+  if (global_super != &super_type) return unspecialize(instr);  // SPEC_FAIL_SUPER_SHADOWED
+  if (!type_check_type(cls)) return unspecialize(instr);         // SPEC_FAIL_SUPER_BAD_CLASS
+  specialize(instr, load_method ? LOAD_SUPER_ATTR_METHOD : LOAD_SUPER_ATTR_ATTR);
+}
 
 // _Py_Specialize_CallKw.
 void specialize_call_kw(Object* callable, CodeUnit* instr, int nargs) {

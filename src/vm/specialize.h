@@ -104,6 +104,8 @@ void specialize_store_subscr(Object* container, Object* sub, CodeUnit* instr);
 void specialize_contains_op(Object* container, CodeUnit* instr);
 void specialize_call(Object* callable, Object* self_or_null, CodeUnit* instr, int nargs);
 void specialize_call_kw(Object* callable, CodeUnit* instr, int nargs);
+void specialize_load_super_attr(Object* global_super, Object* cls, CodeUnit* instr,
+                                int load_method);
 
 #ifdef CPPY_VM_STATS
 // The CPPY_VM_STATS build option (src/vm/CMakeLists.txt; Py_STATS' specialization counts in
