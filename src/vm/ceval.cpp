@@ -1088,6 +1088,33 @@ Object* list_append_descr() {
   return f;
 }
 
+// The cold path of RELEASE_OPERAND (the loop's macros): the last reference to o, an operand in
+// (or just taken from) the value stack at `top`, was dropped. The frame's stack pointer is `top`
+// and exact while o is deallocated (its finalizer may start a collection that walks the frame,
+// Python/gc.c's mark_stacks, or a generator's traversal), as after 3.14's
+// _PyFrame_SetStackPointer before a PyStackRef_CLOSE. Out of line, so that eval_frame's code
+// stays the decrement and test of a plain release. An exact int or float runs no code when it
+// dies (the loop's most frequent deaths): back to its free list without the marking.
+[[gnu::noinline]] void release_dead_operand_exact(Frame* frame, Object** top, Object* o) {
+  frame->stackpointer = top;
+  frame->sp_exact = 1;
+#ifndef CPPY_DEBUG
+  dealloc(o);
+#else
+  decref(o);
+#endif
+  frame->sp_exact = 0;
+}
+[[gnu::noinline]] void release_dead_operand(Frame* frame, Object** top, Object* o) {
+#ifndef CPPY_DEBUG
+  if (o->type == &long_type || o->type == &float_type) {
+    release_dead_value(o);
+    return;
+  }
+#endif
+  release_dead_operand_exact(frame, top, o);
+}
+
 #if !defined(NDEBUG) || defined(CPPY_CHECK_STACK)
 // A debug build's check of the declared stack effects (CPPY_STACK_CHECK in eval_frame).
 [[noreturn]] void stack_effect_mismatch(int opcode, int oparg, int moved, int declared) {
@@ -1175,60 +1202,54 @@ Object* eval_frame(Frame* frame, int throwflag) {
 #define SYNC_SP() (frame->stackpointer = sp, frame->sp_exact = 1)
 #define SYNC_SP_AT(p) (frame->stackpointer = (p), frame->sp_exact = 1)
 #define UNSYNC_SP() (frame->sp_exact = 0)
-// 3.14's DECREF_INPUTS after an escaping call: the operands in [base, top) are released from
-// the top down, each slot cleared before its release, the frame still exact (a finalizer run
-// by a release sees the operands not yet released).
+// The release of an instruction's operands (3.14's PyStackRef_CLOSE / DECREF_INPUTS with the
+// stack pointer flushed): one value at a time, the operands from the top of the stack down
+// (BINARY_OP and the instructions whose output takes the lowest operand's slot release that
+// one first). The hot path is the plain decrement and test; only when a count reaches zero
+// (a finalizer, a weakref callback and with them a collection may run) is the frame's stack
+// pointer stored at `top` -- the slot of the value released, the operands not yet released
+// below it -- and the frame marked exact, out of line (release_dead_operand).
+#ifndef CPPY_DEBUG
+#define RELEASE_OPERAND(o, top)                       \
+  do {                                                \
+    Object* d_ = (o);                                 \
+    ssize r_ = d_->refcnt;                            \
+    if (r_ < objects::kImmortalThreshold) {           \
+      d_->refcnt = r_ - 1;                            \
+      if (r_ == 1) [[unlikely]]                       \
+        release_dead_operand(frame, (top), d_);       \
+    }                                                 \
+  } while (0)
+#else
+#define RELEASE_OPERAND(o, top)                       \
+  do {                                                \
+    Object* d_ = (o);                                 \
+    if (d_->refcnt == 1)                              \
+      release_dead_operand(frame, (top), d_);         \
+    else                                              \
+      decref(d_);                                     \
+  } while (0)
+#endif
+// An operand that may be null (self_or_null, a cleared slot).
+#define XRELEASE_OPERAND(o, top)             \
+  do {                                       \
+    Object* x_ = (o);                        \
+    if (x_) RELEASE_OPERAND(x_, top);        \
+  } while (0)
+// The operands in [base, top) from the top down, each with the stack pointer at its own slot.
 #define RELEASE_OPERANDS(top, base)          \
   do {                                       \
     Object** p_ = (top);                     \
     Object** const b_ = (base);              \
     while (p_ > b_) {                        \
-      Object* t_ = *--p_;                    \
-      *p_ = nullptr;                         \
-      xdecref(t_);                           \
+      --p_;                                  \
+      XRELEASE_OPERAND(*p_, p_);             \
     }                                        \
   } while (0)
-// The release of a value already off the stack (sp below it): when it is the last reference
-// (a finalizer or a weakref callback may run, and a collection with them) the stack pointer
-// is stored and exact for the release; otherwise as release_value (number_fast.h).
-#ifndef CPPY_DEBUG
-#define RELEASE_POPPED(o)                        \
-  do {                                           \
-    Object* d_ = (o);                            \
-    ssize r_ = d_->refcnt;                       \
-    if (r_ < objects::kImmortalThreshold) {      \
-      d_->refcnt = r_ - 1;                       \
-      if (r_ == 1) {                             \
-        SYNC_SP();                               \
-        release_dead_value(d_);                  \
-        UNSYNC_SP();                             \
-      }                                          \
-    }                                            \
-  } while (0)
-#else
-#define RELEASE_POPPED(o)                        \
-  do {                                           \
-    Object* d_ = (o);                            \
-    if (d_->refcnt == 1) {                       \
-      SYNC_SP();                                 \
-      decref(d_);                                \
-      UNSYNC_SP();                               \
-    } else {                                     \
-      decref(d_);                                \
-    }                                            \
-  } while (0)
-#endif
-// Where bytecodes.c closes its inputs one by one from the bottom (_BINARY_OP: lhs, then rhs).
-#define RELEASE_OPERANDS_UP(base, top)       \
-  do {                                       \
-    Object** p_ = (base);                    \
-    Object** const t_end_ = (top);           \
-    for (; p_ < t_end_; ++p_) {              \
-      Object* t_ = *p_;                      \
-      *p_ = nullptr;                         \
-      xdecref(t_);                           \
-    }                                        \
-  } while (0)
+// A value the instruction already took off the stack (POP_TOP, END_FOR, a local replaced by
+// STORE_FAST): released with the stack pointer where it stands.
+#define RELEASE_POPPED(o) RELEASE_OPERAND(o, sp)
+#define XRELEASE_POPPED(o) XRELEASE_OPERAND(o, sp)
 
   // The stack effect each instruction declares in src/vm/bytecodes.inst, checked in debug
   // builds where the instruction falls through: at a DISPATCH with next_instr just past its

@@ -298,6 +298,40 @@ def values_equal(a, b):
     return True
 
 
+# Calls out of the loop that may run Python code (a finalizer, a __dunder__, a collection):
+# bytecodes.c's escaping calls, before which 3.14's generated code stores the stack pointer.
+# A body calls them between SYNC_SP()/SYNC_SP_AT() and UNSYNC_SP() (CALL_FINISH syncs
+# itself), checked lexically: the mark is set by a SYNC and cleared by an UNSYNC on the way
+# down the body. Allocations are not in the list (a collection they schedule runs at the eval
+# breaker, which stores the pointer itself).
+ESCAPING = re.compile(
+    r"\b(vectorcall|object_call|object_getattr|object_setattr|object_get_item|object_set_item|"
+    r"object_del_item|object_get_method|object_rich_compare|object_is_true|object_format|"
+    r"object_get_iter|object_length|object_is_instance|binary_op|number_\w+|sequence_contains|"
+    r"sequence_tuple|mapping_get_optional_item|dict_set_item|dict_get_item_with_error|"
+    r"dict_get_item_ref|dict_contains|dict_merge|dict_update|dict_pop|set_add|set_update|"
+    r"set_contains|list_extend|import_name|import_from|unpack_iterable|match_class|match_keys|"
+    r"call_intrinsic_\d|do_raise|lookup_maybe_method|iter_send|coro_get_awaitable_iter|"
+    r"exception_group_match|format_value)\s*\(|->(iternext|aiter|anext|subscript)\(")
+SYNC = re.compile(r"\bSYNC_SP(_AT)?\(")
+UNSYNC = re.compile(r"\bUNSYNC_SP\(\)")
+
+
+def unsynced_calls(body):
+    """The lines of body that make an escaping call with the stack pointer not stored."""
+    synced, bad = False, []
+    for n, line in enumerate(body.split("\n")):
+        code = line.split("//")[0]
+        if UNSYNC.search(code):
+            synced = False
+            continue
+        if SYNC.search(code):
+            synced = True
+        if not synced and ESCAPING.search(code) and "CALL_FINISH(" not in code:
+            bad.append((n, line.strip()))
+    return bad
+
+
 def check(chunks, templates, lists):
     instrs, families, _ = gen_opcodes.parse(gen_opcodes.DEF)
     by_name = {i.name: i for i in instrs}
@@ -346,6 +380,8 @@ def check(chunks, templates, lists):
         if inst.template and inst.template in templates:
             t = templates[inst.template]
             body = substitute(t.body, t.params, inst.args)
+        for n, line in unsynced_calls(body or ""):
+            errors.append(f"{where} (+{n}): calls out without SYNC_SP(): {line}")
         for m in DEOPT.finditer(body or ""):
             target = split_top(body[m.end() - 1 + 1:match_close(body, m.end() - 1)])[-1]
             if d.kind != "spec":
@@ -427,6 +463,8 @@ def self_test(text):
         "a template parameter unused": text.replace("template BINARY_FLOAT(expr) {\n",
                                                     "template BINARY_FLOAT(expr, spare) {\n", 1).replace(
             "= BINARY_FLOAT(a + b);", "= BINARY_FLOAT(a + b, 0);", 1),
+        "a call out not synced": text.replace("    SYNC_SP();\n    int err = object_set_item(container, sub, v);",
+                                              "    int err = object_set_item(container, sub, v);", 1),
         "a miss into another family": text.replace("DEOPT_IF(TOP()->type != &bool_type, TO_BOOL)",
                                                    "DEOPT_IF(TOP()->type != &bool_type, BINARY_OP)", 1),
     }
@@ -458,7 +496,7 @@ def main():
         sys.exit(f"gen_cases: {exc}")
     errors, heads = check(chunks, templates, lists)
     if errors:
-        sys.exit("gen_cases: the description disagrees with instructions.def:\n  " +
+        sys.exit("gen_cases: errors in the description:\n  " +
                  "\n  ".join(errors))
     outputs = dict(zip((CASES, TARGETS), emit(chunks, templates, heads)))
     stale = []
