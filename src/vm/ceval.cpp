@@ -1107,8 +1107,9 @@ Object* list_append_descr() {
 }
 [[gnu::noinline]] void release_dead_operand(Frame* frame, Object** top, Object* o) {
 #ifndef CPPY_DEBUG
+  if (release_to_free_list(o)) return;
   if (o->type == &long_type || o->type == &float_type) {
-    release_dead_value(o);
+    dealloc(o);
     return;
   }
 #endif

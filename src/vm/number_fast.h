@@ -99,6 +99,26 @@ namespace cppy::vm {
 // it, in one call rather than two.
 void release_dead_value(objects::Object* o);
 
+// release_dead_value's free lists, for the loop's out-of-line release paths: true when o (an
+// exact float, or an exact int of at most one digit) went back to its free list.
+[[gnu::always_inline]] inline bool release_to_free_list(objects::Object* o) {
+  using namespace objects;
+  if (o->type == &float_type) {
+    FloatFreelist& fl = float_freelist;
+    if (fl.size < kFloatFreelistSize) {
+      fl.items[fl.size++] = o;
+      return true;
+    }
+  } else if (o->type == &long_type) {
+    IntFreelist& fl = int_freelist;
+    if (long_digit_count(o) <= 1 && fl.size < kIntFreelistSize) {
+      fl.items[fl.size++] = as_long(o);
+      return true;
+    }
+  }
+  return false;
+}
+
 // decref of a value the loop drops (a local overwritten, a list item replaced, an operand).
 [[gnu::always_inline]] inline void release_value(objects::Object* o) {
 #ifndef CPPY_DEBUG

@@ -50,20 +50,7 @@ using namespace objects;
 using namespace compile;
 
 void release_dead_value(Object* o) {
-  if (o->type == &float_type) {
-    FloatFreelist& fl = float_freelist;
-    if (fl.size < kFloatFreelistSize) {
-      fl.items[fl.size++] = o;
-      return;
-    }
-  } else if (o->type == &long_type) {
-    IntFreelist& fl = int_freelist;
-    if (long_digit_count(o) <= 1 && fl.size < kIntFreelistSize) {
-      fl.items[fl.size++] = as_long(o);
-      return;
-    }
-  }
-  dealloc(o);
+  if (!release_to_free_list(o)) dealloc(o);
 }
 
 bool specialization_enabled = [] {
