@@ -253,6 +253,7 @@ Object* b_hex(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   Object* a[2];
   if (unpack_keywords(kHexParser, args, nargs, kwnames, a) < 0) return nullptr;
   char sep = 0;
+  const bool has_sep = a[0] != nullptr;
   if (a[0]) {
     // _Py_strhex_impl: the length first (PyObject_Length), then the type, then ASCII.
     ssize seplen = object_length(a[0]);
@@ -287,7 +288,7 @@ Object* b_hex(Object* self, Object* const* args, ssize nargs, Object* kwnames) {
   }
   std::string_view data = view(self);
   std::string h = pystrconv::strhex(reinterpret_cast<const unsigned char*>(data.data()),
-                                    data.size(), sep, sep ? per : 0);
+                                    data.size(), sep, has_sep ? per : 0);
   return str_from_ascii(h.data(), static_cast<ssize>(h.size()));
 }
 

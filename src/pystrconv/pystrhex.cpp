@@ -6,7 +6,7 @@ namespace cppy::pystrconv {
 std::string strhex(const unsigned char* data, std::size_t n, char sep, int bytes_per_sep) {
   static const char kHex[] = "0123456789abcdef";
   std::string out;
-  if (sep == 0 || bytes_per_sep == 0 || n == 0) {
+  if (bytes_per_sep == 0 || n == 0) {
     out.resize(n * 2);
     for (std::size_t i = 0; i < n; ++i) {
       out[2 * i] = kHex[data[i] >> 4];

@@ -7,8 +7,9 @@
 
 namespace cppy::pystrconv {
 
-// _Py_strhex_with_sep: sep == 0 means no separator. bytes_per_sep > 0 groups from the right
-// (the first group may be short), < 0 groups from the left; 0 means no grouping.
-std::string strhex(const unsigned char* data, std::size_t n, char sep = 0, int bytes_per_sep = 1);
+// _Py_strhex_with_sep: bytes_per_sep > 0 groups from the right (the first group may be short),
+// < 0 groups from the left; 0 means no separator (any sep char, NUL included, is used when
+// bytes_per_sep is not 0).
+std::string strhex(const unsigned char* data, std::size_t n, char sep = 0, int bytes_per_sep = 0);
 
 }  // namespace cppy::pystrconv

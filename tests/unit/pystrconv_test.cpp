@@ -139,7 +139,7 @@ TEST(PyStrConv, MatchesCPython) {
         if (!ps::is_xdigit(static_cast<unsigned char>(ch))) sep = ch;
       if (kind == "hex" && sep == 0) sep = ':';
       std::string got = ps::strhex(reinterpret_cast<const unsigned char*>(b.data()), b.size(),
-                                   kind == "hex" ? sep : 0, n);
+                                   kind == "hex" ? sep : 0, kind == "hex" ? n : 0);
       EXPECT_EQ(got, expected) << line;
     } else {
       FAIL() << "unknown kind " << kind;

@@ -93,3 +93,7 @@ for fmt in ('P', 'Q', 'q', 'e', '<H'):
             print(fmt, v.bit_length(), struct.pack(fmt, v) != b"")
         except Exception as e:
             print(fmt, v.bit_length(), type(e).__name__, e)
+
+# A NUL separator is a separator like any other.
+print(repr(b'\xb9\x01\xef'.hex('\x00')), repr(bytearray(b'ab').hex(b'\x00', -1)),
+      repr(memoryview(b'abc').hex('\x00', 2)), repr(b'ab'.hex()), repr(b''.hex('\x00')))
